@@ -1,0 +1,63 @@
+"""spaCy component ``digest_certainty``: how sure each sentence is.
+
+Every sentence is ``hedged`` (may, could, reportedly, suggest...), else ``reported`` (said,
+according to, estimated...), else ``asserted``. Where a word of estimative probability from
+the ICD 203 scale appears ("very likely"), its level is recorded too. Sets
+``doc._.certainty`` and ``doc._.likelihood``: one value per sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from generator.analyse.lexicon import Lexicon, load_lexicon
+from generator.analyse.terms import term_pattern
+
+for _ext in ("certainty", "likelihood"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+class CertaintyMarker:
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("hedged", [term_pattern(nlp, t) for t in lexicon.hedges])
+        self.matcher.add("reported", [term_pattern(nlp, t) for t in lexicon.reporting])
+        self.levels = [level for level, _ in lexicon.estimative]
+        for level, phrases in lexicon.estimative:
+            self.matcher.add(f"icd\t{level}", [term_pattern(nlp, p) for p in phrases])
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        certainty = ["asserted"] * len(sents)
+        likelihood: list[tuple[int, str] | None] = [None] * len(sents)
+        strings = doc.vocab.strings
+        for match_id, start, end in self.matcher(doc):
+            s = bisect.bisect_right(starts, start) - 1
+            label = strings[match_id]
+            if label == "hedged":
+                certainty[s] = "hedged"
+            elif label == "reported":
+                if certainty[s] == "asserted":
+                    certainty[s] = "reported"
+            else:
+                level = label.split("\t", 1)[1]
+                # the longest phrase wins ("very likely" over "likely")
+                if likelihood[s] is None or (end - start) > likelihood[s][0]:
+                    likelihood[s] = (end - start, level)
+        doc._.certainty = certainty
+        doc._.likelihood = [x[1] if x else None for x in likelihood]
+        return doc
+
+
+@Language.factory(
+    "digest_certainty", assigns=["doc._.certainty", "doc._.likelihood"], default_config={"lexicon_path": None}
+)
+def make_certainty_marker(nlp: Language, name: str, lexicon_path: str | None) -> CertaintyMarker:
+    return CertaintyMarker(nlp, name, load_lexicon(lexicon_path))

@@ -1,0 +1,73 @@
+"""Load ``data/lexicon.yml``: qualifiers, units, currencies, hedges, reporting verbs, and the
+ICD 203 words of estimative probability."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list
+from generator.errors import ConfigError
+
+DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
+_LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    qualifiers: tuple[str, ...]
+    units: tuple[str, ...]
+    weak_units: tuple[str, ...]
+    percent: tuple[str, ...]
+    hedges: tuple[str, ...]
+    reporting: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    scales: tuple[tuple[str, float], ...]
+    number_words: tuple[tuple[str, float | None], ...]
+    currency_symbols: tuple[tuple[str, str], ...]
+    currency_words: tuple[tuple[str, str], ...]
+    estimative: tuple[tuple[str, tuple[str, ...]], ...]  # (level, phrases), scale order
+
+
+def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        problems.append(f"{display}: '{key}' must be a mapping")
+        return {}
+    return {str(k): v for k, v in value.items() if k != LINE}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    display = str(path or DEFAULT_LEXICON)
+    data = load_yaml(Path(path) if path else DEFAULT_LEXICON, display)
+    problems: list[str] = []
+    lists = {}
+    for key in _LISTS:
+        value = str_list(data.get(key))
+        if not value:
+            problems.append(f"{display}: '{key}' must be a non-empty list of words")
+        lists[key] = value or ()
+    currencies = _mapping(data, "currencies", display, problems)
+    estimative = _mapping(data, "estimative", display, problems)
+    est = []
+    for level, phrases in estimative.items():
+        values = str_list(phrases)
+        if not values:
+            problems.append(f"{display}: estimative level '{level}' needs a list of phrases")
+            continue
+        est.append((level, values))
+    if problems:
+        raise ConfigError(problems)
+    return Lexicon(
+        **lists,
+        scales=tuple((k, float(v)) for k, v in _mapping(data, "scales", display, problems).items()),
+        number_words=tuple(
+            (k, None if v is None else float(v))
+            for k, v in _mapping(data, "number_words", display, problems).items()
+        ),
+        currency_symbols=tuple((k, str(v)) for k, v in (currencies.get("symbols") or {}).items() if k != LINE),
+        currency_words=tuple((k, str(v)) for k, v in (currencies.get("words") or {}).items() if k != LINE),
+        estimative=tuple(est),
+    )

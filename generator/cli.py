@@ -1,0 +1,135 @@
+"""The ``digest`` command: options in, one call out, a summary and an exit code.
+
+Exit codes: 0 all fine; 1 some inputs were rejected (the rest still built); 2 usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import warnings
+
+import click
+
+from generator.errors import DigestError
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _setup_output(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    warnings.simplefilter("once")
+    warnings.showwarning = lambda msg, cat, *a, **k: click.echo(f"warning: {msg}", err=True)
+
+
+def _fail(exc: DigestError) -> None:
+    for line in str(exc).splitlines():
+        click.echo(f"error: {line}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _report(rejections, notices) -> None:
+    for notice in notices:
+        click.echo(f"notice: {notice}", err=True)
+    for r in rejections:
+        click.echo(f"rejected: {r}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="digest-generator")
+def cli() -> None:
+    """Turn a folder of news articles into a searchable, offline-capable intelligence digest."""
+
+
+@cli.command()
+@click.option("--articles", "articles", multiple=True, type=click.Path(), help="Article file or folder (repeatable). Default: from digest.yml, else articles/.")
+@click.option("--no-site", is_flag=True, help="Stop after writing the Markdown under docs/.")
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Fail the site build on any MkDocs warning.")
+@click.option("-C", "--project", default=".", type=click.Path(file_okay=False), help="The digest project folder (with mkdocs.yml).")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs progress.")
+def build(articles, no_site, strict, project, verbose) -> None:
+    """Build the digest in a project folder.
+
+    Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
+    _partials/, assets/digest/; hand-written pages are never touched), then runs MkDocs into
+    site/. Exits 0 when every input was read, 1 when some were rejected (the rest are built),
+    2 on a usage or configuration error.
+    """
+    _setup_output(verbose)
+    from generator.build import run
+    from generator.config import load_config
+
+    try:
+        config = load_config(project, tuple(articles))
+        result = run(config, site=not no_site, strict=strict)
+    except DigestError as exc:
+        _fail(exc)
+    _report(result.rejections, result.notices)
+    click.echo(
+        f"{result.read} read, {result.built} built, {len(result.rejections)} rejected; "
+        f"{result.analysed} analysed, {result.cached} from cache ({result.pipeline}); "
+        f"pages: {result.pages.written} written, {result.pages.unchanged} unchanged, {result.pages.removed} removed"
+        + (f"; site: {result.site_dir}" if result.site_dir else "")
+    )
+    sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines), in input order.")
+def analyse(paths, as_json) -> None:
+    """Analyse article files or folders and print what was found.
+
+    Reads the given paths (no project needed), prints actors, themes and figures per article,
+    writes nothing. Exits 0, or 1 when some inputs were rejected (reported on stderr).
+    """
+    _setup_output(False)
+    from generator import analyse as analyse_stage
+    from generator.model import article_to_json
+
+    try:
+        result = analyse_stage.run(list(paths))
+    except DigestError as exc:
+        _fail(exc)
+    import json
+
+    for a in result.articles:
+        if as_json:
+            click.echo(json.dumps(article_to_json(a), ensure_ascii=False))
+            continue
+        art = a.article
+        click.echo(f"{art.location}: {art.title}")
+        click.echo(f"  date: {art.date or 'unknown'} · source: {art.source or 'unknown'} · id: {art.id}")
+        click.echo("  actors: " + (", ".join(f"{r.name} ({r.count})" for r in a.actors) or "none"))
+        click.echo("  themes: " + (", ".join(f"{t.id} ({t.score:g})" for t in a.themes) or "none"))
+        for f in a.figures:
+            who = f" — {f.attribution}" if f.attribution else ""
+            click.echo(f"  figure: {f.text} [{f.certainty}]{who}")
+    _report(result.rejections, result.notices)
+    sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--name", default=None, help="Site name (default: from the folder name).")
+def init(directory, name) -> None:
+    """Create a new digest project in DIRECTORY.
+
+    Writes mkdocs.yml, digest.yml, docs/ (home, methodology and tags pages) and articles/ with
+    one example article; 'digest build' in that folder then builds it. Refuses to overwrite an
+    existing project (exit 2).
+    """
+    from generator.scaffold import create
+
+    try:
+        created = create(directory, name)
+    except DigestError as exc:
+        _fail(exc)
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {directory} && digest build")
+
+
+def main() -> None:
+    cli(prog_name="digest")

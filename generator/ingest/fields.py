@@ -1,0 +1,137 @@
+"""Turn the fields a reader found into a validated RawArticle (one place for every format).
+
+Checks dates, URLs, tags and text; makes the stable id (from the url, else the text) and the
+derived title. Raises InputError with the field at fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+from generator.errors import InputError
+from generator.model import RawArticle
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_TITLE = 160
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z0-9\"“‘(])")
+
+
+def collapse(text: str) -> str:
+    """One line, single spaces."""
+    return " ".join(str(text).split())
+
+
+def first_sentence(text: str, limit: int = MAX_TITLE) -> str:
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence
+
+
+def parse_date(value: object, where: str, display: str, line: int | None = None) -> dt.date | None:
+    """Accept a date, a datetime or an ISO 8601 string; reject absurd years."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            date = dt.date.fromisoformat(text[:10])
+            if len(text) > 10:
+                dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise InputError(display, f'{where}: \'date\' is not a date: "{_clip(value)}"', line) from None
+    else:
+        raise InputError(display, f"{where}: 'date' is not a date: {_clip(repr(value))}", line)
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        raise InputError(
+            display, f"{where}: 'date' is out of range ({MIN_YEAR}-{MAX_YEAR}): {date.isoformat()}", line
+        )
+    return date
+
+
+def check_url(value: object, where: str, display: str, line: int | None = None) -> str | None:
+    """Only absolute http(s) URLs are kept: anything else could run code when clicked."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c in text for c in " <>\"'`\n"):
+        raise InputError(display, f'{where}: \'url\' is not an http(s) URL: "{_clip(text)}"', line)
+    return text
+
+
+def text_field(value: object, name: str, where: str, display: str, line: int | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise InputError(display, f"{where}: '{name}' must be text, not a {type(value).__name__}", line)
+    return collapse(value)
+
+
+def tags_field(value: object, where: str, display: str, line: int | None = None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [t for t in re.split(r"[,;]", value)]
+    if not isinstance(value, list) or any(isinstance(t, (dict, list)) for t in value):
+        raise InputError(display, f"{where}: 'tags' must be a list of words", line)
+    return tuple(dict.fromkeys(collapse(t) for t in value if collapse(t)))
+
+
+def make_article(
+    *,
+    display: str,
+    fmt: str,
+    where: str,
+    title: object = None,
+    date: object = None,
+    source: object = None,
+    url: object = None,
+    summary: object = None,
+    paragraphs: list[str],
+    tags: object = None,
+    line: int | None = None,
+) -> RawArticle:
+    """Validate the fields of one article and build it."""
+    title_text = text_field(title, "title", where, display, line)
+    summary_text = text_field(summary, "summary", where, display, line)
+    body = tuple(p for p in (collapse(p) for p in paragraphs) if p)
+    url_text = check_url(url, where, display, line)
+    if not body and not summary_text:
+        raise InputError(display, f"{where}: no article text (body and summary are empty)", line)
+    source_text = text_field(source, "source", where, display, line)
+    if not source_text and url_text:
+        source_text = (urlsplit(url_text).hostname or "").removeprefix("www.")
+    derived = not title_text
+    if derived:
+        title_text = first_sentence(summary_text or body[0])
+    elif len(title_text) > MAX_TITLE:
+        title_text = title_text[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
+    basis = url_text or "\n".join((summary_text, *body))
+    article_id = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
+    return RawArticle(
+        path=display,
+        id=article_id,
+        title=title_text,
+        date=parse_date(date, where, display, line),
+        source=source_text[:200] or None,
+        url=url_text,
+        summary=summary_text,
+        paragraphs=body,
+        tags=tags_field(tags, where, display, line),
+        format=fmt,
+        line=line,
+        title_derived=derived,
+    )
+
+
+def _clip(text: object, n: int = 80) -> str:
+    s = str(text)
+    return s if len(s) <= n else s[:n] + "…"

@@ -1,0 +1,38 @@
+"""Plain-text articles: summary paragraph, body paragraphs, last line ``Original Source: host``.
+
+Paragraphs may be separated by single newlines (as in wire dumps) or blank lines. The title
+is the summary's first sentence; there is no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.ingest.decode import read_text_file
+from generator.ingest.fields import make_article
+from generator.model import RawArticle, Rejection
+
+_SOURCE_LINE = re.compile(r"^\s*original\s+source\s*:\s*(?P<source>.*?)\s*$", re.IGNORECASE)
+
+
+def read_text(path: Path, display: str) -> Iterator[RawArticle | Rejection]:
+    text = read_text_file(path, display)
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    source = None
+    if lines and (m := _SOURCE_LINE.match(lines[-1])):
+        source = m.group("source") or None
+        lines.pop()
+    if not lines:
+        yield Rejection(display, "no article text (only a source line)")
+        return
+    yield make_article(
+        display=display,
+        fmt="text",
+        where="text",
+        source=source,
+        summary=lines[0],
+        paragraphs=lines[1:],
+    )

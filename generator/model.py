@@ -1,0 +1,446 @@
+"""The digest model: the contract between analysis and rendering.
+
+Frozen dataclasses holding plain values only (no spaCy objects). ``build_digest`` derives the
+whole digest from the analysed articles before any page is written; every collection has a
+stated order so that output is byte-identical from run to run. The JSON printed by
+``digest analyse --json`` (and kept in the analysis cache) is made and read here, next to the
+classes it mirrors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from generator.slugs import article_slug, unique_slugs
+
+ActorType = Literal["country", "person", "organisation", "place", "group"]
+Certainty = Literal["asserted", "reported", "hedged"]
+ACTOR_TYPES: tuple[str, ...] = ("country", "person", "organisation", "place", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as read from a file, before analysis."""
+
+    path: str  # the input file, as the user named it
+    id: str  # stable: from the url, else from the text
+    title: str
+    date: dt.date | None
+    source: str | None  # host or outlet name
+    url: str | None  # http(s) only
+    summary: str
+    paragraphs: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    format: str = "text"
+    line: int | None = None  # line number inside a JSON Lines file
+    title_derived: bool = False  # True when the title was made from the summary
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def analysed_text(self) -> str:
+        """The text the pipeline reads: title (when given), summary, then the body.
+
+        Paragraphs are joined by blank lines so that no sentence spans two of them.
+        """
+        parts = [] if self.title_derived else [self.title]
+        if self.summary:
+            parts.append(self.summary)
+        parts.extend(self.paragraphs)
+        return "\n\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be read; the run goes on without it."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One span of text resolved to an actor."""
+
+    actor: str  # canonical name
+    text: str  # as written ("Pyongyang")
+    start: int  # character offsets in the analysed text
+    end: int
+    sentence: int  # index into AnalysedArticle.sentences
+    kind: str = "name"  # name, alias, demonym, seat, short, entity
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor named in one article, with how often."""
+
+    name: str
+    type: ActorType
+    count: int
+    affiliation: str | None = None
+    known: bool = True  # False: found by the statistical model, not in the gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence that supports a theme, with why."""
+
+    sentence: str
+    index: int  # sentence index in the article
+    certainty: Certainty
+    patterns: tuple[str, ...]  # the rules or patterns that matched
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeHit:
+    """A theme assigned to one article."""
+
+    id: str
+    name: str
+    score: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts: "up to 100,000 troops"."""
+
+    text: str
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    attribution: str | None
+    sentence: str
+    certainty: Certainty = "asserted"
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedArticle:
+    """An article with everything the pipeline found in it."""
+
+    article: RawArticle
+    sentences: tuple[str, ...]
+    certainties: tuple[Certainty, ...]  # one per sentence
+    mentions: tuple[Mention, ...]
+    actors: tuple[ActorRef, ...]  # count descending, then name
+    themes: tuple[ThemeHit, ...]  # score descending, then id
+    figures: tuple[Figure, ...]  # in text order
+    pipeline: str  # which pipeline produced this ("en_core_web_sm 3.8.0", "blank")
+
+
+# --------------------------------------------------------------------------- the whole digest
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeInfo:
+    """A theme of the taxonomy, as pages need it."""
+
+    id: str
+    name: str
+    description: str
+    criteria: tuple[str, ...] = ()  # each rule, in words, for the methodology page
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry:
+    """An analysed article with its place in the site."""
+
+    analysed: AnalysedArticle
+    slug: str
+
+    @property
+    def article(self) -> RawArticle:
+        return self.analysed.article
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """A sentence of an article, as evidence on an actor or theme page."""
+
+    article_id: str
+    sentence: str
+    certainty: Certainty
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """Everything the digest knows about one actor, across articles."""
+
+    name: str
+    slug: str
+    type: ActorType
+    affiliation: str | None
+    known: bool
+    mentions: int
+    article_ids: tuple[str, ...]  # newest first
+    aliases_seen: tuple[str, ...]  # surface forms, most frequent first
+    themes: tuple[tuple[str, int], ...]  # (theme id, article count), count desc
+    co_actors: tuple[tuple[str, int], ...]  # (actor name, shared articles), count desc
+    figures: tuple[tuple[str, Figure], ...]  # (article id, figure) where the actor is named
+    evidence: tuple[SentenceRef, ...]  # newest article first, then text order
+    members: tuple[str, ...] = ()  # people affiliated to this actor (leaders of a country)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeEntry:
+    """A theme across the digest."""
+
+    info: ThemeInfo
+    article_ids: tuple[str, ...]  # by score then newest
+    actors: tuple[tuple[str, int], ...]  # (actor, articles), count desc
+    figures: tuple[tuple[str, Figure], ...]  # figures stated in evidence sentences
+    evidence: tuple[tuple[str, Evidence], ...]  # (article id, evidence)
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Every article, actor and theme, ready to render."""
+
+    articles: tuple[ArticleEntry, ...]  # newest first, undated last, then title
+    actors: tuple[ActorEntry, ...]  # mentions descending, then name
+    themes: tuple[ThemeEntry, ...]  # taxonomy order
+    rejections: tuple[Rejection, ...] = ()
+    by_id: dict[str, ArticleEntry] = field(default_factory=dict, compare=False)
+    actor_by_name: dict[str, ActorEntry] = field(default_factory=dict, compare=False)
+
+
+def _newest_first_key(a: AnalysedArticle) -> tuple:
+    date = a.article.date
+    # undated last; ties broken by title then id so the order never depends on input order
+    return (date is None, -(date.toordinal() if date else 0), a.article.title.lower(), a.article.id)
+
+
+def build_digest(
+    analysed: list[AnalysedArticle] | tuple[AnalysedArticle, ...],
+    themes: tuple[ThemeInfo, ...],
+    rejections: tuple[Rejection, ...] = (),
+) -> Digest:
+    """Derive the digest: article order, slugs, and per-actor and per-theme views."""
+    ordered = sorted(analysed, key=_newest_first_key)
+    entries = tuple(ArticleEntry(a, article_slug(a.article.title, a.article.id)) for a in ordered)
+    by_id = {e.article.id: e for e in entries}
+
+    actors = _build_actors(entries)
+    theme_entries = tuple(_build_theme(info, entries) for info in themes)
+    return Digest(
+        articles=entries,
+        actors=actors,
+        themes=theme_entries,
+        rejections=tuple(sorted(rejections, key=lambda r: (r.path, r.line or 0, r.reason))),
+        by_id=by_id,
+        actor_by_name={a.name: a for a in actors},
+    )
+
+
+def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
+    meta: dict[str, ActorRef] = {}
+    mentions: Counter[str] = Counter()
+    articles: dict[str, list[str]] = defaultdict(list)
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    themes: dict[str, Counter[str]] = defaultdict(Counter)
+    co: dict[str, Counter[str]] = defaultdict(Counter)
+    figures: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
+    evidence: dict[str, list[SentenceRef]] = defaultdict(list)
+
+    for entry in entries:
+        a = entry.analysed
+        aid = a.article.id
+        names = [ref.name for ref in a.actors]
+        for ref in a.actors:
+            meta.setdefault(ref.name, ref)
+            mentions[ref.name] += ref.count
+            articles[ref.name].append(aid)
+            for hit in a.themes:
+                themes[ref.name][hit.id] += 1
+            for other in names:
+                if other != ref.name:
+                    co[ref.name][other] += 1
+        sentences_of: dict[str, set[int]] = defaultdict(set)
+        for m in a.mentions:
+            surfaces[m.actor][m.text] += 1
+            sentences_of[m.actor].add(m.sentence)
+        index_of = {s: i for i, s in enumerate(a.sentences)}
+        for name, idxs in sentences_of.items():
+            for i in sorted(idxs):
+                evidence[name].append(SentenceRef(aid, a.sentences[i], a.certainties[i]))
+            for fig in a.figures:
+                if index_of.get(fig.sentence) in idxs:
+                    figures[name].append((aid, fig))
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for name, ref in meta.items():
+        if ref.affiliation:
+            members[ref.affiliation].append(name)
+
+    out = []
+    for name in sorted(meta, key=lambda n: (-mentions[n], n)):
+        ref = meta[name]
+        out.append(
+            ActorEntry(
+                name=name,
+                slug="",
+                type=ref.type,
+                affiliation=ref.affiliation,
+                known=ref.known,
+                mentions=mentions[name],
+                article_ids=tuple(articles[name]),
+                aliases_seen=tuple(s for s, _ in sorted(surfaces[name].items(), key=lambda kv: (-kv[1], kv[0]))),
+                themes=_ranked(themes[name]),
+                co_actors=_ranked(co[name]),
+                figures=tuple(figures[name]),
+                evidence=tuple(evidence[name]),
+                members=tuple(sorted(members.get(name, ()), key=lambda n: (-mentions[n], n))),
+            )
+        )
+    slugs = unique_slugs([a.name for a in out])
+    return tuple(_with_slug(a, slugs[a.name]) for a in out)
+
+
+def _with_slug(actor: ActorEntry, slug: str) -> ActorEntry:
+    return replace(actor, slug=slug)
+
+
+def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _build_theme(info: ThemeInfo, entries: tuple[ArticleEntry, ...]) -> ThemeEntry:
+    hits: list[tuple[ArticleEntry, ThemeHit]] = []
+    for entry in entries:
+        for hit in entry.analysed.themes:
+            if hit.id == info.id:
+                hits.append((entry, hit))
+    actors: Counter[str] = Counter()
+    figures: list[tuple[str, Figure]] = []
+    evidence: list[tuple[str, Evidence]] = []
+    for entry, hit in hits:
+        aid = entry.article.id
+        for ref in entry.analysed.actors:
+            actors[ref.name] += 1
+        sentences = {ev.sentence for ev in hit.evidence}
+        figures.extend((aid, f) for f in entry.analysed.figures if f.sentence in sentences)
+        evidence.extend((aid, ev) for ev in hit.evidence)
+    by_score = sorted(hits, key=lambda eh: -eh[1].score)  # stable: newest first among equals
+    return ThemeEntry(
+        info=info,
+        article_ids=tuple(e.article.id for e, _ in by_score),
+        actors=_ranked(actors),
+        figures=tuple(figures),
+        evidence=tuple(evidence),
+    )
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def article_to_json(a: AnalysedArticle) -> dict:
+    """The JSON object ``digest analyse --json`` prints for one article."""
+    art = a.article
+    return {
+        "path": art.path,
+        "line": art.line,
+        "id": art.id,
+        "title": art.title,
+        "title_derived": art.title_derived,
+        "date": art.date.isoformat() if art.date else None,
+        "source": art.source,
+        "url": art.url,
+        "format": art.format,
+        "tags": list(art.tags),
+        "summary": art.summary,
+        "paragraphs": list(art.paragraphs),
+        "pipeline": a.pipeline,
+        "actors": [
+            {"name": r.name, "type": r.type, "count": r.count, "affiliation": r.affiliation, "known": r.known}
+            for r in a.actors
+        ],
+        "themes": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "score": t.score,
+                "evidence": [ev.sentence for ev in t.evidence],
+                "evidence_detail": [
+                    {"sentence": ev.sentence, "index": ev.index, "certainty": ev.certainty, "patterns": list(ev.patterns)}
+                    for ev in t.evidence
+                ],
+            }
+            for t in a.themes
+        ],
+        "figures": [
+            {
+                "text": f.text,
+                "value": f.value,
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "attribution": f.attribution,
+                "sentence": f.sentence,
+                "certainty": f.certainty,
+                "place": f.place,
+            }
+            for f in a.figures
+        ],
+        "sentences": list(a.sentences),
+        "certainties": list(a.certainties),
+        "mentions": [[m.actor, m.text, m.start, m.end, m.sentence, m.kind] for m in a.mentions],
+    }
+
+
+def article_from_json(d: dict) -> AnalysedArticle:
+    """Inverse of ``article_to_json`` (used by the analysis cache)."""
+    art = RawArticle(
+        path=d["path"],
+        id=d["id"],
+        title=d["title"],
+        date=dt.date.fromisoformat(d["date"]) if d["date"] else None,
+        source=d["source"],
+        url=d["url"],
+        summary=d["summary"],
+        paragraphs=tuple(d["paragraphs"]),
+        tags=tuple(d["tags"]),
+        format=d["format"],
+        line=d["line"],
+        title_derived=d["title_derived"],
+    )
+    return AnalysedArticle(
+        article=art,
+        sentences=tuple(d["sentences"]),
+        certainties=tuple(d["certainties"]),
+        mentions=tuple(Mention(*m) for m in d["mentions"]),
+        actors=tuple(
+            ActorRef(r["name"], r["type"], r["count"], r["affiliation"], r["known"]) for r in d["actors"]
+        ),
+        themes=tuple(
+            ThemeHit(
+                t["id"],
+                t["name"],
+                t["score"],
+                tuple(
+                    Evidence(e["sentence"], e["index"], e["certainty"], tuple(e["patterns"]))
+                    for e in t["evidence_detail"]
+                ),
+            )
+            for t in d["themes"]
+        ),
+        figures=tuple(
+            Figure(
+                f["text"], f["value"], f["unit"], f["qualifier"], f["attribution"], f["sentence"],
+                f["certainty"], f["place"],
+            )
+            for f in d["figures"]
+        ),
+        pipeline=d["pipeline"],
+    )

@@ -1,0 +1,45 @@
+"""Render: Digest -> Markdown pages under ``docs/``, as a mapping of relative path to text.
+
+Nothing is written here (``build.py`` writes), and nothing here imports spaCy: everything a
+page needs is in the digest model.
+"""
+
+from __future__ import annotations
+
+from generator.model import Digest
+from generator.render.actors import actor_page, actors_index
+from generator.render.articles import article_page, articles_index
+from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
+from generator.render.home import home_partial, taxonomy_partial
+from generator.render.themes import theme_page, themes_index
+
+
+class DuplicatePageError(ValueError):
+    """Two pages would be written to one path (a slug collision): a bug, never silent."""
+
+
+def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to ``docs/`` (with '/' separators)."""
+    roles = roles or {}
+    pages: dict[str, str] = {}
+
+    def add(path: str, text: str) -> None:
+        if path in pages:
+            raise DuplicatePageError(f"two pages would be written to docs/{path}")
+        pages[path] = text
+
+    add(f"{PARTIALS}/home.md", home_partial(digest))
+    add(f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest))
+    add(f"{ARTICLES}/index.md", articles_index(digest))
+    add(f"{ACTORS}/index.md", actors_index(digest))
+    add(f"{THEMES}/index.md", themes_index(digest))
+    for entry in digest.articles:
+        add(f"{ARTICLES}/{entry.slug}.md", article_page(entry, digest))
+    for actor in digest.actors:
+        add(f"{ACTORS}/{actor.slug}.md", actor_page(actor, digest, roles.get(actor.name)))
+    for theme in digest.themes:
+        add(f"{THEMES}/{theme.id}.md", theme_page(theme, digest))
+    return pages
+
+
+__all__ = ["render_digest", "GENERATED_DIRS", "DuplicatePageError"]

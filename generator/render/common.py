@@ -1,0 +1,94 @@
+"""What every page renderer shares: where pages live, links between them, small formats.
+
+Generated pages live in folders the generator owns (``GENERATED_DIRS``); links are relative
+Markdown links to ``.md`` files, so MkDocs checks every one of them in ``--strict`` mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from generator.model import ActorEntry, ArticleEntry, Digest, Figure, ThemeEntry
+from generator.render.escape import esc, link, safe_title
+
+ARTICLES, ACTORS, THEMES, PARTIALS = "articles", "actors", "themes", "_partials"
+GENERATED_DIRS = (ARTICLES, ACTORS, THEMES, PARTIALS)
+CERTAINTY_LABEL = {"asserted": "asserted", "reported": "reported", "hedged": "hedged"}
+TYPE_LABEL = {
+    "country": "Country",
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Place",
+    "group": "Group",
+}
+
+
+def front_matter(title: str, tags: list[str] | None = None, **extra: object) -> str:
+    """YAML front matter with values we control (titles pass through ``safe_title``)."""
+    data: dict[str, object] = {"title": safe_title(title)}
+    if tags:
+        data["tags"] = [safe_title(t) for t in tags]
+    data.update(extra)
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def fmt_date(date: dt.date | None) -> str:
+    return date.isoformat() if date else "undated"
+
+
+def fmt_value(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def certainty(c: str) -> str:
+    return f"*{CERTAINTY_LABEL.get(c, c)}*"
+
+
+def article_link(entry: ArticleEntry, root: str) -> str:
+    return link(entry.article.title, f"{root}{ARTICLES}/{entry.slug}.md")
+
+
+def actor_link(actor: ActorEntry, root: str) -> str:
+    return link(actor.name, f"{root}{ACTORS}/{actor.slug}.md")
+
+
+def theme_link(theme: ThemeEntry | object, root: str) -> str:
+    info = getattr(theme, "info", theme)
+    return link(info.name, f"{root}{THEMES}/{info.id}.md")
+
+
+def actor_ref(digest: Digest, name: str, root: str) -> str:
+    actor = digest.actor_by_name.get(name)
+    return actor_link(actor, root) if actor else esc(name)
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells must already be escaped."""
+    if not rows:
+        return ""
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def figure_row(fig: Figure) -> list[str]:
+    return [
+        esc(fig.text),
+        fmt_value(fig.value),
+        esc(fig.unit or "—"),
+        esc(fig.qualifier or "—"),
+        certainty(fig.certainty),
+        esc(fig.attribution or "not stated"),
+        esc(fig.place or "—"),
+    ]
+
+
+FIGURE_HEADERS = ["Figure", "Value", "Unit", "Qualifier", "Certainty", "Attribution", "Place"]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"

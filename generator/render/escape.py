@@ -1,0 +1,53 @@
+"""The one way article text reaches a page: as text, never as markup.
+
+``esc`` turns any string into Markdown that renders as exactly that text. Every character
+that means something to Markdown, HTML, the Markdown extensions we enable (tables,
+attribute lists, admonitions, snippets) or a template engine is written as a numeric HTML
+character reference, which Python-Markdown passes through untouched and the browser shows as
+the character. Whitespace is collapsed, so nothing can start a block (heading, list, code).
+
+``safe_title`` is for the few places MkDocs or the theme print a value without escaping it
+(the page title in front matter, tags): it keeps letters, digits, spaces and harmless
+punctuation only.
+
+``safe_url`` keeps http(s) URLs only, percent-encoding what would break out of a link.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+_SPECIAL = set("&<>\\`*_{}[]()#+-!|:~^")
+_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+_LIST_NUMBER = re.compile(r"^(\d+)\.")
+_UNSAFE_TITLE = re.compile(r"[^\w\s.,;:!?'’()\-–—/&+#%@]", re.UNICODE)
+
+
+def esc(text: object) -> str:
+    """Markdown that displays ``text`` literally (one line)."""
+    out = " ".join(str(text).split()).translate(_TABLE)
+    # "1. text" at the start of a line would become an ordered list
+    return _LIST_NUMBER.sub(r"\1&#46;", out, count=1)
+
+
+def safe_title(text: object, limit: int = 160) -> str:
+    """Text for places that are not HTML-escaped: only characters that cannot form markup."""
+    clean = _UNSAFE_TITLE.sub(" ", " ".join(str(text).split()))
+    clean = clean.replace("&", "and")
+    return " ".join(clean.split())[:limit] or "Untitled"
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL safe inside a Markdown link target, or None."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~.-_").replace("(", "%28").replace(")", "%29").replace("'", "%27")
+
+
+def link(text: object, target: str) -> str:
+    """A Markdown link whose visible text is escaped; ``target`` must be ours (a page path)."""
+    return f"[{esc(text)}]({target})"

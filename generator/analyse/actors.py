@@ -77,7 +77,9 @@ class ActorResolver:
             self.matcher.add(f"short\t{short}", [nlp.make_doc(short)])
         self.titles = {tuple(t.split()) for t in gazetteer.titles}
         self.max_title = max((len(t) for t in self.titles), default=1)
-        self.ignore = {s.lower() for s in (*gazetteer.sources, *gazetteer.not_actors)} | known_forms
+        self.ignore = {s.lower() for s in (*gazetteer.sources, *gazetteer.not_actors)} | (
+            known_forms - {s.lower() for s in self.short_owners}
+        )
         self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
 
     # ------------------------------------------------------------------ helpers
@@ -176,6 +178,12 @@ class ActorResolver:
                 continue
             kind = _NER_TYPES[ent.label_]
             start, end = tokens[0].i, tokens[-1].i + 1
+            owners = self.short_owners.get(name, [])
+            if len(owners) == 1 and kind != "place":
+                # the model says it is a name ("the Trump administration"): the one known
+                # person with that short form
+                out.append(self._mention(start, end, owners[0], "short"))
+                continue
             if kind == "person":
                 if len(tokens) == 1:
                     if name in surnames:

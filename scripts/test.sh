@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run the whole test suite (installs the package, the test tools and Chromium if missing).
+# Usage: bash scripts/test.sh [pytest options]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 | grep -v "^WARNING: Location" || true
+# Browser tests drive Debian's Chromium (browser downloads by test tools do not work offline).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will be skipped" >&2
+  else
+    echo "warning: chromium not found (install Debian's 'chromium' package); browser tests will be skipped" >&2
+  fi
+fi
+exec .venv/bin/python -m pytest "$@"

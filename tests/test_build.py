@@ -1,0 +1,127 @@
+"""generator/build.py end to end: the sample corpus through the real spaCy model and MkDocs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import run
+from generator.config import load_config
+
+pytestmark = pytest.mark.slow
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for k, v in attrs:
+            if k in ("href", "src") and v:
+                self.refs.append(v)
+
+
+def tree_hash(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, analyser):
+    from tests.conftest import EXAMPLES, ROOT
+    import shutil
+
+    project = tmp_path_factory.mktemp("build") / "digest"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "digest.yml").write_text("articles: [articles]\n")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("actors", "themes", "articles", "_partials", "digest"))
+    shutil.copytree(EXAMPLES, project / "articles")
+    config = load_config(project)
+    result = run(config, analyser=analyser)
+    return project, config, result
+
+
+def test_build_reads_every_article(built):
+    _, _, result = built
+    assert result.read == result.built >= 12 and not result.rejections
+
+
+def test_pages_exist_for_every_actor_and_theme(built):
+    project, _, _ = built
+    site = project / "site"
+    docs = project / "docs"
+    actors = sorted(p.stem for p in (docs / "actors").glob("*.md") if p.stem != "index")
+    assert {"north-korea", "russia", "china", "xi-jinping", "kim-jong-un"} <= set(actors)
+    for slug in actors:
+        assert (site / "actors" / f"{slug}.html").is_file()
+    for theme in ("troop-deployment", "china-stance", "trade-tariffs", "indo-pacific-security", "diplomacy", "sanctions", "military-aid"):
+        html = (site / "themes" / f"{theme}.html").read_text()
+        assert "Evidence" in html
+
+
+def test_every_internal_link_resolves_and_nothing_loads_from_another_host(built):
+    project, _, _ = built
+    site = project / "site"
+    for page in site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text())
+        for ref in parser.refs:
+            if ref.startswith(("http://", "https://", "//")):
+                # only the article's original URL (a link, never a resource) may leave the site
+                assert not ref.startswith("//"), (page, ref)
+                continue
+            if ref.startswith(("#", "mailto:", "data:")):
+                continue
+            if page.name == "404.html" and ref.startswith("/"):
+                continue  # the 404 page is served from site_url's path (GitHub Pages), by design
+            target = (page.parent / ref.split("#")[0].split("?")[0]).resolve()
+            assert target.exists(), (page, ref)
+        for tag in re.findall(r"<(?:script|link|img|iframe|source)[^>]+(?:src|href)=\"(?:https?:)?//[^\"]+\"", page.read_text()):
+            if 'rel="canonical"' not in tag:  # a canonical URL is metadata, never fetched
+                raise AssertionError(f"{page}: external resource {tag}")
+
+
+def test_search_index_holds_the_articles(built):
+    project, _, result = built
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text())
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    articles = {f"articles/{p.stem}.html" for p in (project / "docs" / "articles").glob("*.md") if p.stem != "index"}
+    assert len(articles) == result.built and articles <= locations
+    assert (project / "site" / "search" / "search_index.js").is_file()  # offline search
+    assert "Kursk" in json.dumps(index)
+
+
+def test_articles_stay_out_of_the_navigation(built):
+    project, _, _ = built
+    html = (project / "site" / "index.html").read_text()
+    assert html.count('href="articles/') < 15  # the home page's latest list, not a nav of all
+
+
+def test_second_build_is_byte_identical_and_rewrites_nothing(built, analyser):
+    project, config, _ = built
+    before = tree_hash(project / "site")
+    docs_before = tree_hash(project / "docs")
+    result = run(config, analyser=analyser)
+    assert result.analysed == 0 and result.pages.written == 0
+    assert tree_hash(project / "docs") == docs_before
+    after = tree_hash(project / "site")
+    assert after == before
+
+
+def test_hand_written_pages_are_kept(built):
+    project, _, _ = built
+    assert "A sample digest built from the articles" in (project / "docs" / "index.md").read_text()
+    assert "<!-- material/tags -->" in (project / "docs" / "tags.md").read_text()
+
+
+def test_methodology_lists_every_theme(built):
+    project, _, _ = built
+    html = (project / "site" / "methodology.html").read_text()
+    for theme in ("Troop deployment", "China&#39;s stance", "Trade and tariffs", "Sanctions", "Military aid"):
+        assert theme in html or theme.replace("&#39;", "'") in html

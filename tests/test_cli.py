@@ -1,0 +1,75 @@
+"""generator/cli.py: the command-line contract (exit codes, JSON Lines, help)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from tests.conftest import EXAMPLES, fixture
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    for cmd in ("build", "analyse", "init"):
+        result = runner.invoke(cli, [cmd, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Exit" in result.output or "exit" in result.output
+
+
+def test_analyse_json_prints_one_object_per_article_in_input_order(seed_path):
+    result = CliRunner().invoke(cli, ["analyse", str(seed_path), str(fixture("list.json")), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["title"] for r in rows][1:] == ["One", "Two"]
+    seed = rows[0]
+    assert seed["path"] == str(seed_path) and seed["date"] is None and seed["source"] == "m.economictimes.com"
+    for key in ("id", "title", "actors", "themes", "figures"):
+        assert key in seed
+    assert {"name", "type", "count"} <= set(seed["actors"][0])
+    assert {"id", "name", "score", "evidence"} <= set(seed["themes"][0])
+    assert {"text", "value", "unit", "qualifier", "attribution", "sentence"} <= set(seed["figures"][0])
+
+
+def test_analyse_reports_rejections_and_exits_1():
+    result = CliRunner().invoke(cli, ["analyse", str(fixture("bad_date.md")), str(fixture("front_matter.md"))])
+    assert result.exit_code == 1
+    assert "rejected: " in result.stderr and "bad_date.md: front matter: 'date' is not a date" in result.stderr
+    assert "Troops on the move" in result.stdout
+
+
+def test_build_outside_a_project_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["build", "-C", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "mkdocs.yml: not found" in result.stderr
+
+
+@pytest.mark.slow
+def test_init_makes_a_project_that_builds(tmp_path):
+    runner = CliRunner()
+    project = tmp_path / "my-digest"
+    result = runner.invoke(cli, ["init", str(project)])
+    assert result.exit_code == 0, result.output
+    assert (project / "articles" / "example.md").is_file()
+    result = runner.invoke(cli, ["build", "-C", str(project)])
+    assert result.exit_code == 0, result.output
+    html = (project / "site" / "index.html").read_text()
+    assert "My Digest" in html and "North Korea" in html
+    again = runner.invoke(cli, ["init", str(project)])
+    assert again.exit_code == 2
+
+
+@pytest.mark.slow
+def test_build_with_a_bad_file_builds_the_rest_and_exits_1(sample_project):
+    (sample_project / "articles" / "broken.json").write_text("{not json")
+    result = CliRunner().invoke(cli, ["build", "-C", str(sample_project)])
+    assert result.exit_code == 1, result.output
+    assert "broken.json:1: not valid JSON" in result.stderr
+    assert "1 rejected" in result.stdout
+    assert (sample_project / "site" / "index.html").is_file()
+
+
+def test_examples_exist():
+    assert EXAMPLES.is_dir()

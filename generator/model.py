@@ -42,6 +42,11 @@ class RawArticle:
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
 
+    def lead_length(self) -> int:
+        """Characters of ``analysed_text`` that are the lead (title when given, and summary)."""
+        parts = ([] if self.title_derived else [self.title]) + ([self.summary] if self.summary else [])
+        return len("\n\n".join(parts))
+
     def analysed_text(self) -> str:
         """The text the pipeline reads: title (when given), summary, then the body.
 

@@ -133,7 +133,10 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def doc_to_article(doc: Doc, article: RawArticle, label: str, theme_names: dict[str, str]) -> AnalysedArticle:
+LEAD_WEIGHT = 2.0  # the title and summary say what the story is about
+
+
+def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, tuple[str, int]]) -> AnalysedArticle:
     """Convert an annotated Doc into the model's AnalysedArticle (the one place this happens)."""
     sents = [s for s in doc.sents if s.text.strip()]
     index_of_token = {}
@@ -166,16 +169,16 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, theme_names: dict[
         for name in sorted(counts, key=lambda n: (-counts[n], n))
     )
 
-    themes = []
+    lead_end = article.lead_length()
+    hits = []
     for theme_id, found in (doc._.theme_evidence or {}).items():
-        evidence = tuple(
-            Evidence(sentences[remap[s]], remap[s], certainties[remap[s]], tuple(why))
-            for s, why in found
-            if s in remap
-        )
-        if evidence:
-            themes.append(ThemeHit(theme_id, theme_names[theme_id], float(len(evidence)), evidence))
-    themes.sort(key=lambda t: (-t.score, t.id))
+        kept = [(s, why) for s, why in found if s in remap]
+        evidence = tuple(Evidence(sentences[remap[s]], remap[s], certainties[remap[s]], tuple(why)) for s, why in kept)
+        score = sum(LEAD_WEIGHT if all_sents[s].start_char < lead_end else 1.0 for s, _ in kept)
+        name, min_score = themes[theme_id]
+        if evidence and score >= min_score:
+            hits.append(ThemeHit(theme_id, name, score, evidence))
+    hits.sort(key=lambda t: (-t.score, t.id))
 
     figures = []
     for start, _end, text, value, unit, qualifier, attribution, place in doc._.figures or []:
@@ -200,7 +203,7 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, theme_names: dict[
         certainties=certainties,
         mentions=tuple(mentions),
         actors=actors,
-        themes=tuple(themes),
+        themes=tuple(hits),
         figures=tuple(figures),
         pipeline=label,
     )
@@ -212,7 +215,7 @@ class Analyser:
     def __init__(self, settings: PipelineSettings = PipelineSettings()):
         self.settings = settings
         self.nlp, self.label = load_nlp(settings)
-        self.theme_names = {t.id: t.name for t in load_taxonomy(settings.taxonomy_paths).themes}
+        self.themes = {t.id: (t.name, t.min_score) for t in load_taxonomy(settings.taxonomy_paths).themes}
 
     @property
     def fingerprint(self) -> str:
@@ -226,7 +229,7 @@ class Analyser:
         texts = (a.analysed_text() for a in articles)
         docs = self.nlp.pipe(texts, batch_size=32, n_process=n_process)
         for doc, article in zip(docs, articles, strict=True):
-            yield doc_to_article(doc, article, self.label, self.theme_names)
+            yield doc_to_article(doc, article, self.label, self.themes)
 
 
 def analysed_json_line(a: AnalysedArticle) -> str:

@@ -16,7 +16,7 @@ from generator.errors import ConfigError
 from generator.model import ThemeInfo
 
 DEFAULT_THEMES = DATA_DIR / "themes.yml"
-_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_evidence", LINE}
+_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", LINE}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -28,7 +28,7 @@ class Theme:
     terms: tuple[tuple[str, tuple[str, ...]], ...]  # (group, terms)
     rules: tuple[tuple[str, ...], ...]
     patterns: tuple[tuple[dict, ...], ...] = ()
-    min_evidence: int = 1
+    min_score: int = 1
 
     @property
     def info(self) -> ThemeInfo:
@@ -46,8 +46,8 @@ class Theme:
                 parts.append(f"{g} ({shown})")
             out.append("a sentence with a term of " + " and of ".join(parts))
         out.extend(f"a sentence matching token pattern {i + 1}" for i in range(len(self.patterns)))
-        if self.min_evidence > 1:
-            out.append(f"at least {self.min_evidence} such sentences")
+        if self.min_score > 1:
+            out.append(f"a score of at least {self.min_score} (a sentence in the lead counts twice)")
         return tuple(out)
 
 
@@ -115,9 +115,9 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         patterns.append(tuple(_strip_lines(pattern)))
     if not rules and not patterns:
         problems.append(f"{label}: needs at least one rule or pattern")
-    min_evidence = item.get("min_evidence", 1)
-    if not isinstance(min_evidence, int) or min_evidence < 1:
-        problems.append(f"{label}: 'min_evidence' must be a whole number of at least 1")
+    min_score = item.get("min_score", 1)
+    if not isinstance(min_score, int) or min_score < 1:
+        problems.append(f"{label}: 'min_score' must be a whole number of at least 1")
     if len(problems) > before:
         return None
     return Theme(
@@ -127,7 +127,7 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         terms=tuple(groups),
         rules=tuple(rules),
         patterns=tuple(patterns),
-        min_evidence=min_evidence,
+        min_score=min_score,
     )
 
 

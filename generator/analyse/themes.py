@@ -3,8 +3,9 @@
 A sentence is evidence for a theme when it holds a term of every group of one of the theme's
 rules ("troops" and "deployed"), or matches one of its token patterns. Groups may name actors
 ("@China": China or anyone affiliated with it, from ``doc._.actor_mentions``). Sets
-``doc._.theme_evidence``: ``{theme id: [[sentence index, [rule names]], ...]}`` for themes with
-at least ``min_evidence`` sentences.
+``doc._.theme_evidence``: ``{theme id: [[sentence index, [rule names]], ...]}``. Whether the
+evidence is enough (``min_score``; lead sentences count twice) is decided when the Doc becomes
+an AnalysedArticle, where the article's lead is known.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class ThemeDetector:
                         why.append("+".join(rule))
                 if why:
                     found.append([s, why])
-            if len(found) >= theme.min_evidence:
+            if found:
                 evidence[theme.id] = found
         doc._.theme_evidence = evidence
         return doc

@@ -22,7 +22,9 @@ if not Doc.has_extension("figures"):
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn)?$", re.IGNORECASE)
 _SKIPPABLE = {"more", "additional", "new", "other", "extra", "elite", "active", "active-duty", "-",
-              "regular", "combat", "military", "enemy", "special", "foreign", "its", "their", "the"}
+              "regular", "combat", "military", "enemy", "special", "foreign", "its", "their", "the",
+              "and", "stolen", "displaced", "wounded", "armed", "trained", "deployed"}
+_SMALL_WORD = 10  # spelled-out numbers below this are figures only with a listed unit
 _ATTR_STOP = {",", ";", ":", "(", ")", "—", "–", "that", "who", "which"}
 _MAX_ATTR = 10
 
@@ -36,7 +38,7 @@ class FigureFinder:
         self.scales = dict(lexicon.scales)
         self.number_words = dict(lexicon.number_words)
         self.symbols = dict(lexicon.currency_symbols)
-        self.currency_words = dict(lexicon.currency_words)
+        self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
         self.percent = [tuple(p.lower().split()) for p in lexicon.percent]
         speech = [tuple(v.lower().split()) for v in lexicon.speech_verbs]
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
@@ -57,11 +59,19 @@ class FigureFinder:
         return None
 
     def _read_number(self, doc: Doc, i: int, end: int) -> tuple[float | None, int] | None:
+        if doc[i].lower_ in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+            value, j = self.scales[doc[i + 1].lower_], i + 2
+            while j < end and doc[j].lower_ in self.scales:
+                value *= self.scales[doc[j].lower_]
+                j += 1
+            return value, j
         got = self._number(doc[i])
         if got is None:
             return None
         value, _digits = got
         j = i + 1
+        if value == 1 and j < end and doc[j].lower_ == "of":  # "one of the ..."
+            return None
         if value is None:  # "thousands of", "tens of thousands of"
             while j + 1 < end and doc[j].lower_ == "of" and self._number(doc[j + 1]) and self._number(doc[j + 1])[0] is None:
                 j += 2
@@ -83,26 +93,40 @@ class FigureFinder:
             for words in self.percent:
                 if tuple(t.lower_ for t in doc[j : j + len(words)]) == words:
                     return "percent", j + len(words)
-            if doc[j].lower_ in self.currency_words:
-                return self.currency_words[doc[j].lower_], j + 1
         k = j
         if k < end and doc[k].lower_ == "of":
             k += 1
         tagged = doc.has_annotation("TAG")
         skipped = 0
-        while k < end and skipped < 4:
+        while k < end and skipped < 5:
+            for words, code in self.currency_words.items():
+                if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
+                    return code, k + len(words)
             t = doc[k]
-            low = t.lower_
-            if low in self.units and not (k + 1 < end and doc[k + 1].lower_ in self.units):
-                return low, k + 1
-            if tagged and not year_like and t.tag_ == "NNS" and t.is_alpha:
-                return low, k + 1
-            if low in _SKIPPABLE or (t.text[:1].isupper() and t.is_alpha) or (tagged and t.pos_ in ("ADJ", "NOUN", "PROPN")):
+            if self._is_noun(t, tagged, year_like):
+                # the head of a noun run: "air defence systems" -> systems
+                last = k
+                while last + 1 < end and self._is_noun(doc[last + 1], tagged, year_like, inner=True):
+                    last += 1
+                heads = [x for x in range(k, last + 1) if self._is_unit(doc[x], tagged, year_like)]
+                if heads:
+                    return doc[heads[-1]].lower_, heads[-1] + 1
+            if t.lower_ in _SKIPPABLE or (t.text[:1].isupper() and t.is_alpha) or (
+                tagged and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.tag_ == "VBN"
+            ) or (t.text == "-" or "-" in t.text):
                 k += 1
                 skipped += 1
                 continue
             break
         return None, j
+
+    def _is_unit(self, t: Token, tagged: bool, year_like: bool) -> bool:
+        return t.lower_ in self.units or (tagged and not year_like and t.tag_ == "NNS" and t.is_alpha)
+
+    def _is_noun(self, t: Token, tagged: bool, year_like: bool, inner: bool = False) -> bool:
+        if self._is_unit(t, tagged, year_like):
+            return True
+        return inner and tagged and t.tag_ in ("NN", "NNS") and t.is_alpha
 
     def _qualifier(self, doc: Doc, start: int, sent_start: int) -> tuple[str | None, int]:
         for words in self.qualifiers:
@@ -165,7 +189,7 @@ class FigureFinder:
             i, end = sent.start, sent.end
             while i < end:
                 tok = doc[i]
-                if i in ents or tok.is_alpha and tok.lower_ not in self.number_words:
+                if i in ents or tok.is_alpha and tok.lower_ not in self.number_words and tok.lower_ not in ("a", "an"):
                     i += 1
                     continue
                 read = self._read_number(doc, i, end)
@@ -184,7 +208,13 @@ class FigureFinder:
                 year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text))
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
-                if unit is None or (year_like and unit not in self.units):
+                small_word = tok.is_alpha and value is not None and value < _SMALL_WORD
+                if (
+                    unit is None
+                    or (year_like and unit not in self.units)
+                    or (small_word and unit not in self.units)
+                    or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha)  # "one-sided"
+                ):
                     i = max(j, i + 1)
                     continue
                 qualifier, qstart = self._qualifier(doc, start, sent.start)

@@ -2,7 +2,9 @@
 
 A sentence is evidence for a theme when it holds a term of every group of one of the theme's
 rules ("troops" and "deployed"), or matches one of its token patterns. Groups may name actors
-("@China": China or anyone affiliated with it, from ``doc._.actor_mentions``). Sets
+from ``doc._.actor_mentions``: "@China" is China itself, "@China+" China or anyone affiliated
+with it (Xi Jinping, the PLA), "@*" any known actor. A negated or denied verb ("did not send",
+"denied sending") is not evidence. Sets
 ``doc._.theme_evidence``: ``{theme id: [[sentence index, [rule names]], ...]}``. Whether the
 evidence is enough (``min_score``; lead sentences count twice) is decided when the Doc becomes
 an AnalysedArticle, where the article's lead is known.
@@ -35,7 +37,7 @@ class ThemeDetector:
                 words = [t for t in terms if not t.startswith("@")]
                 for t in terms:
                     if t.startswith("@"):
-                        self.actor_groups[t[1:]].append((theme.id, group))
+                        self.actor_groups[t[1:]].append((theme.id, group))  # "China" or "China+"
                 patterns = [term_pattern(nlp, w) for w in words]
                 if patterns:
                     self.matcher.add(f"{theme.id}\tgroup\t{group}", [p for p in patterns if p])
@@ -47,8 +49,11 @@ class ThemeDetector:
         groups: dict[int, set[tuple[str, str]]] = defaultdict(set)
         patterns: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         strings = doc.vocab.strings
+        parsed = doc.has_annotation("DEP")
         for match_id, start, _end in self.matcher(doc):
             theme_id, what, label = strings[match_id].split("\t")
+            if parsed and _negated(doc[start]):
+                continue  # "did not send troops", "denied sending weapons": not evidence of it
             s = sent_of[start]
             if what == "group":
                 groups[s].add((theme_id, label))
@@ -56,8 +61,9 @@ class ThemeDetector:
                 patterns[s][theme_id].add(label)
         for m in doc._.actor_mentions or []:
             s = sent_of[m[0]]
-            for actor in m[7]:
-                groups[s].update(self.actor_groups.get(actor, ()))
+            groups[s].update(self.actor_groups.get(m[2], ()))  # "@China": China itself
+            for actor in m[7]:  # "@China+": China or anyone affiliated with it (Xi Jinping)
+                groups[s].update(self.actor_groups.get(actor + "+", ()))
             if m[6]:  # known actors satisfy "@*"
                 groups[s].update(self.actor_groups.get("*", ()))
 
@@ -76,6 +82,18 @@ class ThemeDetector:
                 evidence[theme.id] = found
         doc._.theme_evidence = evidence
         return doc
+
+
+_DENIALS = {"deny", "denies", "denied", "denying", "refuse", "refuses", "refused", "refusing", "rejected"}
+
+
+def _negated(token) -> bool:
+    """A verb that is negated ("not provide") or denied ("denied sending")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and token.head.lower_ in _DENIALS
 
 
 def _sentence_index(doc: Doc) -> list[int]:

@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.analyse.pipeline import Analyser  # noqa: E402
-from generator.ingest import read_articles  # noqa: E402
+from generator.analyse.pipeline import Analyser
+from generator.ingest import read_articles
 
 DEFAULT_DIR = ROOT / "tests" / "data" / "eval"
 

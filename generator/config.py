@@ -51,7 +51,7 @@ _PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda load
 
 def _read_yaml(path: Path, loader=yaml.SafeLoader) -> dict:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:

@@ -102,6 +102,7 @@ class Evidence:
     index: int  # sentence index in the article
     certainty: Certainty
     patterns: tuple[str, ...]  # the rules or patterns that matched
+    likelihood: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,19 @@ class Figure:
     sentence: str
     certainty: Certainty = "asserted"
     place: str | None = None
+    likelihood: str | None = None  # ICD 203 level named in the sentence ("likely")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation with its speaker and reporting verb."""
+
+    text: str  # the quoted words
+    speaker: str | None  # as written: "Ukraine's foreign ministry", "Lavrov"
+    actor: str | None  # the actor the speaker resolves to
+    verb: str | None  # "said", "warned", "denied"
+    sentence: str
+    index: int  # sentence index in the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +154,8 @@ class AnalysedArticle:
     themes: tuple[ThemeHit, ...]  # score descending, then id
     figures: tuple[Figure, ...]  # in text order
     pipeline: str  # which pipeline produced this ("en_core_web_sm 3.8.0", "blank")
+    quotes: tuple[Quote, ...] = ()
+    likelihoods: tuple[str | None, ...] = ()  # one per sentence (ICD 203 level or None)
 
 
 # --------------------------------------------------------------------------- the whole digest
@@ -174,6 +190,7 @@ class SentenceRef:
     article_id: str
     sentence: str
     certainty: Certainty
+    likelihood: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +210,7 @@ class ActorEntry:
     figures: tuple[tuple[str, Figure], ...]  # (article id, figure) where the actor is named
     evidence: tuple[SentenceRef, ...]  # newest article first, then text order
     members: tuple[str, ...] = ()  # people affiliated to this actor (leaders of a country)
+    quotes: tuple[tuple[str, Quote], ...] = ()  # (article id, quote) by the actor or its people
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +298,8 @@ def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
         index_of = {s: i for i, s in enumerate(a.sentences)}
         for name, idxs in sentences_of.items():
             for i in sorted(idxs):
-                evidence[name].append(SentenceRef(aid, a.sentences[i], a.certainties[i]))
+                lk = a.likelihoods[i] if i < len(a.likelihoods) else None
+                evidence[name].append(SentenceRef(aid, a.sentences[i], a.certainties[i], lk))
             for fig in a.figures:
                 if index_of.get(fig.sentence) in idxs:
                     figures[name].append((aid, fig))
@@ -289,6 +308,14 @@ def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
     for name, ref in meta.items():
         if ref.affiliation:
             members[ref.affiliation].append(name)
+    quotes: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
+    for entry in entries:
+        for q in entry.analysed.quotes:
+            if q.actor:
+                quotes[q.actor].append((entry.article.id, q))
+                affiliation = meta.get(q.actor).affiliation if q.actor in meta else None
+                if affiliation and affiliation != q.actor:
+                    quotes[affiliation].append((entry.article.id, q))
 
     out = []
     for name in sorted(meta, key=lambda n: (-mentions[n], n)):
@@ -308,6 +335,7 @@ def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
                 figures=tuple(figures[name]),
                 evidence=tuple(evidence[name]),
                 members=tuple(sorted(members.get(name, ()), key=lambda n: (-mentions[n], n))),
+                quotes=tuple(quotes.get(name, ())),
             )
         )
     slugs = unique_slugs([a.name for a in out])
@@ -379,7 +407,8 @@ def article_to_json(a: AnalysedArticle) -> dict:
                 "score": t.score,
                 "evidence": [ev.sentence for ev in t.evidence],
                 "evidence_detail": [
-                    {"sentence": ev.sentence, "index": ev.index, "certainty": ev.certainty, "patterns": list(ev.patterns)}
+                    {"sentence": ev.sentence, "index": ev.index, "certainty": ev.certainty,
+                     "likelihood": ev.likelihood, "patterns": list(ev.patterns)}
                     for ev in t.evidence
                 ],
             }
@@ -394,12 +423,18 @@ def article_to_json(a: AnalysedArticle) -> dict:
                 "attribution": f.attribution,
                 "sentence": f.sentence,
                 "certainty": f.certainty,
+                "likelihood": f.likelihood,
                 "place": f.place,
             }
             for f in a.figures
         ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "actor": q.actor, "verb": q.verb, "sentence": q.sentence, "index": q.index}
+            for q in a.quotes
+        ],
         "sentences": list(a.sentences),
         "certainties": list(a.certainties),
+        "likelihoods": list(a.likelihoods),
         "mentions": [[m.actor, m.text, m.start, m.end, m.sentence, m.kind] for m in a.mentions],
     }
 
@@ -434,7 +469,7 @@ def article_from_json(d: dict) -> AnalysedArticle:
                 t["name"],
                 t["score"],
                 tuple(
-                    Evidence(e["sentence"], e["index"], e["certainty"], tuple(e["patterns"]))
+                    Evidence(e["sentence"], e["index"], e["certainty"], tuple(e["patterns"]), e["likelihood"])
                     for e in t["evidence_detail"]
                 ),
             )
@@ -443,9 +478,11 @@ def article_from_json(d: dict) -> AnalysedArticle:
         figures=tuple(
             Figure(
                 f["text"], f["value"], f["unit"], f["qualifier"], f["attribution"], f["sentence"],
-                f["certainty"], f["place"],
+                f["certainty"], f["place"], f["likelihood"],
             )
             for f in d["figures"]
         ),
         pipeline=d["pipeline"],
+        quotes=tuple(Quote(q["text"], q["speaker"], q["actor"], q["verb"], q["sentence"], q["index"]) for q in d["quotes"]),
+        likelihoods=tuple(d["likelihoods"]),
     )

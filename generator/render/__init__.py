@@ -42,4 +42,4 @@ def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[s
     return pages
 
 
-__all__ = ["render_digest", "GENERATED_DIRS", "DuplicatePageError"]
+__all__ = ["GENERATED_DIRS", "DuplicatePageError", "render_digest"]

@@ -18,6 +18,7 @@ from generator.render.common import (
     fmt_date,
     front_matter,
     plural,
+    quote_line,
     table,
     theme_link,
 )
@@ -59,6 +60,17 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
     else:
         out.append("No figures in the sentences that name this actor.\n")
 
+    if actor.quotes:
+        out.append("## Statements\n")
+        out.append("Direct quotations by this actor or its people, newest article first.\n")
+        for aid, q in actor.quotes:
+            entry = digest.by_id[aid]
+            who = esc(q.speaker or q.actor or "")
+            if q.actor and q.actor != actor.name:
+                who += f" ({actor_ref(digest, q.actor, ROOT)})"
+            out.append(f"- {quote_line(q, who)} · {article_link(entry, ROOT)}, {fmt_date(entry.article.date)}")
+        out.append("")
+
     out.append("## Evidence\n")
     out.append("Every sentence that names this actor, by article, newest first.\n")
     by_article: dict[str, list] = defaultdict(list)
@@ -70,7 +82,7 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
             continue
         entry = digest.by_id[aid]
         out.append(f"**{article_link(entry, ROOT)}** · {fmt_date(entry.article.date)} · {esc(entry.article.source or 'unknown source')}\n")
-        out.extend(f"- {esc(r.sentence)} ({certainty(r.certainty)})" for r in refs)
+        out.extend(f"- {esc(r.sentence)} ({certainty(r.certainty, r.likelihood)})" for r in refs)
         out.append("")
     if len(actor.evidence) > MAX_EVIDENCE:
         out.append(f"*…and {len(actor.evidence) - MAX_EVIDENCE:,} more sentences in older articles.*\n")

@@ -16,6 +16,7 @@ from generator.render.common import (
     fmt_date,
     front_matter,
     plural,
+    quote_line,
     table,
     theme_link,
 )
@@ -58,7 +59,7 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         for hit in a.themes:
             out.append(f"- **{theme_link(digest_theme(digest, hit.id), ROOT)}** — {plural(len(hit.evidence), 'evidence sentence')}")
             for ev in hit.evidence:
-                out.append(f"    - {esc(ev.sentence)} ({certainty(ev.certainty)}; matched {esc(', '.join(ev.patterns))})")
+                out.append(f"    - {esc(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {esc(', '.join(ev.patterns))})")
         out.append("")
     else:
         out.append("No theme of the taxonomy has enough support in this article.\n")
@@ -68,6 +69,15 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         out.append(table(FIGURE_HEADERS, [figure_row(f) for f in a.figures]))
     else:
         out.append("No figures were found.\n")
+
+    if a.quotes:
+        out.append("## Quotations\n")
+        for q in a.quotes:
+            who = esc(q.speaker or "unattributed")
+            if q.actor:
+                who += f" ({actor_ref(digest, q.actor, ROOT)})"
+            out.append(f"- {quote_line(q, who)}")
+        out.append("")
 
     out.append("## Full text\n")
     for p in art.paragraphs:
@@ -94,4 +104,4 @@ def articles_index(digest: Digest) -> str:
     return "\n".join(out)
 
 
-__all__ = ["article_page", "articles_index", "ARTICLES", "ACTORS"]
+__all__ = ["ACTORS", "ARTICLES", "article_page", "articles_index"]

@@ -44,8 +44,10 @@ def fmt_value(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def certainty(c: str) -> str:
-    return f"*{CERTAINTY_LABEL.get(c, c)}*"
+def certainty(c: str, likelihood: str | None = None) -> str:
+    """"*hedged*", or "*hedged, likely*" when a word of estimative probability is used."""
+    label = CERTAINTY_LABEL.get(c, c)
+    return f"*{label}, {likelihood}*" if likelihood else f"*{label}*"
 
 
 def article_link(entry: ArticleEntry, root: str) -> str:
@@ -81,7 +83,7 @@ def figure_row(fig: Figure) -> list[str]:
         fmt_value(fig.value),
         esc(fig.unit or "—"),
         esc(fig.qualifier or "—"),
-        certainty(fig.certainty),
+        certainty(fig.certainty, fig.likelihood),
         esc(fig.attribution or "not stated"),
         esc(fig.place or "—"),
     ]
@@ -92,3 +94,8 @@ FIGURE_HEADERS = ["Figure", "Value", "Unit", "Qualifier", "Certainty", "Attribut
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def quote_line(q, speaker_md: str) -> str:
+    """“…quoted words…” — speaker, verb."""
+    return f"“{esc(q.text)}” — {speaker_md}, {esc(q.verb or 'said')}"

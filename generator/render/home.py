@@ -16,10 +16,10 @@ def home_partial(digest: Digest) -> str:
     span = f"from {min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
     sources = {e.article.source for e in digest.articles if e.article.source}
     out = [
-        f"**{plural(len(digest.articles), 'article')}** {span} · "
+        (f"**{plural(len(digest.articles), 'article')}** {span} · "
         f"**{plural(len(digest.actors), 'actor')}** · "
         f"**{plural(sum(1 for t in digest.themes if t.article_ids), 'theme')}** with evidence · "
-        f"**{plural(len(sources), 'source')}**\n",
+        f"**{plural(len(sources), 'source')}**\n"),
         "## Top actors\n",
         table(
             ["Actor", "Mentions", "Articles"],

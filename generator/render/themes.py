@@ -52,7 +52,7 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
         entry = digest.by_id[aid]
         out.append(f"**{article_link(entry, ROOT)}** · {fmt_date(entry.article.date)} · {esc(entry.article.source or 'unknown source')}\n")
         out.extend(
-            f"- {esc(ev.sentence)} ({certainty(ev.certainty)}; matched {esc(', '.join(ev.patterns))})"
+            f"- {esc(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {esc(', '.join(ev.patterns))})"
             for ev in by_article[aid]
         )
         out.append("")
@@ -69,4 +69,4 @@ def themes_index(digest: Digest) -> str:
     return "\n".join(out)
 
 
-__all__ = ["theme_page", "themes_index", "plural"]
+__all__ = ["plural", "theme_page", "themes_index"]

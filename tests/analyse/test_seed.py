@@ -40,7 +40,7 @@ def test_seed_figures(seed):
     figs = {(f.value, f.unit, f.qualifier) for f in seed.figures}
     assert (100000.0, "troops", "up to") in figs
     assert (15000.0, "troops", "around") in figs
-    ambassador = [f for f in seed.figures if f.qualifier == "around"][0]
+    ambassador = next(f for f in seed.figures if f.qualifier == "around")
     assert ambassador.attribution == "Ukraine’s ambassador"
     assert ambassador.place == "Kursk"
     assert ambassador.certainty == "hedged"

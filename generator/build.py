@@ -8,6 +8,9 @@ set of pages.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,20 +73,70 @@ def static_assets() -> dict[str, str]:
     return {f"{ASSETS_DIR}/{p.name}": p.read_text(encoding="utf-8") for p in sorted(TEMPLATE_ASSETS.iterdir()) if p.is_file()}
 
 
-def build_site(config: DigestConfig, strict: bool = True) -> Path:
-    """Run MkDocs on the project; raises BuildError when it fails (or warns, in strict mode)."""
+@contextlib.contextmanager
+def _source_date(epoch: int):
+    """Pin the build date MkDocs writes (sitemap, footer) so that output is byte-identical."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    if old is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def build_site(config: DigestConfig, strict: bool = True, epoch: int = 0) -> Path:
+    """Run MkDocs into a temporary folder, then swap it in for ``site/``.
+
+    The previous site stays as it was until the new one is complete; raises BuildError when
+    MkDocs fails (or warns, in strict mode).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config as mkdocs_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     try:
         # pymdownx.snippets resolves its base_path from the working directory
-        with contextlib.chdir(config.project_dir):
+        with contextlib.chdir(config.project_dir), _source_date(epoch):
             cfg = mkdocs_config(config_file="mkdocs.yml", strict=strict)
+            site = Path(cfg["site_dir"])  # absolute: MkDocs resolves it against mkdocs.yml
+            staging = site.with_name(f".{site.name}.building")
+            shutil.rmtree(staging, ignore_errors=True)
+            cfg["site_dir"] = str(staging)
             mkdocs_build(cfg)
-    except (Abort, ConfigurationError) as exc:
+    except (Abort, ConfigurationError, OSError) as exc:
+        shutil.rmtree(config.project_dir / f".{config.site_dir.name}.building", ignore_errors=True)
         raise BuildError(f"{config.mkdocs_file}: mkdocs build failed: {exc}") from None
-    return Path(cfg["site_dir"])  # absolute: MkDocs resolves it against mkdocs.yml
+    old = site.with_name(f".{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    return site
+
+
+@contextlib.contextmanager
+def project_lock(project_dir: Path):
+    """One build at a time per project: a second one refuses with a clear message."""
+    path = project_dir / ".digest-build.lock"
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock
+        yield
+        return
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise BuildError(
+                f"{path}: another 'digest build' is running in this project; wait for it to finish"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def run(config: DigestConfig, *, site: bool = True, strict: bool = True, analyser: Analyser | None = None) -> BuildResult:
@@ -97,7 +150,12 @@ def run(config: DigestConfig, *, site: bool = True, strict: bool = True, analyse
         timings[name] = now - t
         t = now
 
-    ingest = read_articles(config.articles)
+    with project_lock(config.project_dir):
+        return _run(config, site, strict, analyser, timings, lap)
+
+
+def _run(config, site, strict, analyser, timings, lap) -> BuildResult:
+    ingest = read_articles(config.articles, config.articles_root)
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir)
@@ -111,8 +169,15 @@ def run(config: DigestConfig, *, site: bool = True, strict: bool = True, analyse
     lap("render")
     stats = write_tree(config.docs_dir, pages, (*GENERATED_DIRS, ASSETS_DIR))
     lap("write")
-    site_dir = build_site(config, strict=strict) if site else None
+    site_dir = None
     if site:
+        dates = [e.article.date for e in digest.articles if e.article.date]
+        epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.timezone.utc).timestamp()) if dates else 0
+        try:
+            site_dir = build_site(config, strict=strict, epoch=epoch)
+        except BuildError:
+            stats.undo()  # leave docs/ as it was, like site/
+            raise
         lap("mkdocs")
     return BuildResult(
         read=len(ingest.articles) + len(ingest.rejections),

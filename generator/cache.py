@@ -43,9 +43,11 @@ class AnalysisCache:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             if data.get("key") != key:
                 return None
-            return article_from_json(data["analysed"])
-        except (OSError, ValueError, KeyError, TypeError):
+            analysed = article_from_json(data["analysed"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or corrupt: analyse again
+        # never trust an entry whose article is not this one (edited or tampered with)
+        return analysed if analysed.article == article else None
 
     def put(self, analysed: AnalysedArticle) -> None:
         if self.dir is None:

@@ -31,7 +31,8 @@ class DigestConfig:
     mkdocs_file: Path
     docs_dir: Path
     site_dir: Path
-    articles: tuple[str, ...] = ("articles",)
+    articles: tuple[str, ...] = ("articles",)  # as written in digest.yml or on the command line
+    articles_root: Path | None = None  # what relative article paths are relative to
     gazetteer: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     lexicon: str | None = None
@@ -116,7 +117,8 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         mkdocs_file=mkdocs_file,
         docs_dir=docs_dir,
         site_dir=site_dir,
-        articles=tuple(articles) if articles else tuple(rel(p) for p in conf_articles),
+        articles=tuple(articles) if articles else conf_articles,
+        articles_root=None if articles else project,
         gazetteer=tuple(rel(p) for p in gazetteer),
         themes=tuple(rel(p) for p in themes),
         lexicon=rel(lexicon) if isinstance(lexicon, str) else None,

@@ -36,13 +36,19 @@ class IngestResult:
     notices: tuple[str, ...]  # duplicates merged, files skipped
 
 
-def find_files(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Rejection], list[str]]:
-    """Expand files and folders into (path, display name) pairs, sorted within each folder."""
+def find_files(
+    paths: Iterable[str], root: Path | None = None
+) -> tuple[list[tuple[Path, str]], list[Rejection], list[str]]:
+    """Expand files and folders into (path, display name) pairs, sorted within each folder.
+
+    Relative paths are read from ``root`` (default: the working directory) but displayed as
+    given, so messages and pages name files the way the user wrote them.
+    """
     files: list[tuple[Path, str]] = []
     rejections: list[Rejection] = []
     notices: list[str] = []
     for given in paths:
-        p = Path(given)
+        p = (root / given) if root is not None else Path(given)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
@@ -63,8 +69,8 @@ def find_files(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Rejec
     return files, rejections, notices
 
 
-def read_articles(paths: Iterable[str]) -> IngestResult:
-    files, rejections, notices = find_files(paths)
+def read_articles(paths: Iterable[str], root: Path | None = None) -> IngestResult:
+    files, rejections, notices = find_files(paths, root)
     articles: dict[str, RawArticle] = {}
     for path, display in files:
         try:

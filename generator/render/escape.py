@@ -7,8 +7,9 @@ character reference, which Python-Markdown passes through untouched and the brow
 the character. Whitespace is collapsed, so nothing can start a block (heading, list, code).
 
 ``safe_title`` is for the few places MkDocs or the theme print a value without escaping it
-(the page title in front matter, tags): it keeps letters, digits, spaces and harmless
-punctuation only.
+(the page title in front matter, tags; Material even un-escapes the title with ``striptags``):
+characters that could form markup or an entity become look-alikes that cannot (``<`` -> ``‹``,
+``&`` -> ``＆``), so the title still reads as typed.
 
 ``safe_url`` keeps http(s) URLs only, percent-encoding what would break out of a link.
 """
@@ -21,7 +22,8 @@ from urllib.parse import quote, urlsplit
 _SPECIAL = set("&<>\\`*_{}[]()#+-!|:~^")
 _TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
 _LIST_NUMBER = re.compile(r"^(\d+)\.")
-_UNSAFE_TITLE = re.compile(r"[^\w\s.,;:!?'’()\-–—/&+#%@]", re.UNICODE)
+_LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "‘", "\\": "∖",
+                            "{": "❴", "}": "❵"})
 
 
 def esc(text: object) -> str:
@@ -33,9 +35,8 @@ def esc(text: object) -> str:
 
 def safe_title(text: object, limit: int = 160) -> str:
     """Text for places that are not HTML-escaped: only characters that cannot form markup."""
-    clean = _UNSAFE_TITLE.sub(" ", " ".join(str(text).split()))
-    clean = clean.replace("&", "and")
-    return " ".join(clean.split())[:limit] or "Untitled"
+    clean = " ".join(str(text).split()).translate(_LOOKALIKE)
+    return clean[:limit] or "Untitled"
 
 
 def safe_url(url: str | None) -> str | None:

@@ -39,8 +39,9 @@ def test_escaped_text_renders_as_exactly_that_text(text):
 
 
 def test_safe_title_drops_markup_characters():
-    title = safe_title('</title><script>alert("x")</script> & more')
-    assert not set(title) & set("<>&\"'`") and "title" in title and "script" in title
+    title = safe_title('</title><script>alert("x")</script> &lt; AT&T {{ x }}')
+    assert not set(title) & set("<>&\"'`{}")
+    assert title == "‹/title›‹script›alert(”x”)‹/script› ＆lt; AT＆T ❴❴ x ❵❵"
 
 
 def test_safe_url_only_keeps_http():

@@ -172,7 +172,7 @@ def _run(config, site, strict, analyser, timings, lap) -> BuildResult:
     site_dir = None
     if site:
         dates = [e.article.date for e in digest.articles if e.article.date]
-        epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.timezone.utc).timestamp()) if dates else 0
+        epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()) if dates else 0
         try:
             site_dir = build_site(config, strict=strict, epoch=epoch)
         except BuildError:

@@ -139,7 +139,7 @@ def test_hostile_text_is_visible_as_typed(hostile_site):
 def test_title_cannot_break_out_of_the_title_element(hostile_site):
     for page in article_pages(hostile_site):
         text = page.read_text()
-        title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+        title = re.search(r"<title>(.*?)</title>", text, re.DOTALL).group(1)
         assert "<" not in title and ">" not in title and "&lt;" not in html.unescape(title)
         assert text.count("<title>") == 1
 
@@ -232,9 +232,8 @@ def test_hand_written_pages_are_never_touched(tmp_path, analyser):
 
 def test_a_second_build_at_once_refuses_clearly(tmp_path, analyser):
     project = make_project(tmp_path, [FIXTURES / "front_matter.md"])
-    with project_lock(project):
-        with pytest.raises(BuildError, match="another 'digest build' is running"):
-            run(load_config(project), analyser=analyser)
+    with project_lock(project), pytest.raises(BuildError, match="another 'digest build' is running"):
+        run(load_config(project), analyser=analyser)
     run(load_config(project), analyser=analyser)  # free again afterwards
 
 

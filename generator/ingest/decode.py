@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import InputError
+from generator.textclean import strip_controls
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far beyond any article, small enough to stay fast
 
@@ -49,12 +50,4 @@ def decode_bytes(data: bytes, display: str) -> str:
 
 def _clean(text: str) -> str:
     """Normalise line ends and drop control characters (keeping tabs and newlines)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or not _is_control(ch))
-
-
-def _is_control(ch: str) -> bool:
-    o = ord(ch)
-    # C0, DEL, C1 controls, and the bidirectional override/isolate characters that can be
-    # used to make text display differently from how it reads.
-    return o < 32 or 0x7F <= o <= 0x9F or 0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))

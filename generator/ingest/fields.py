@@ -13,15 +13,16 @@ from urllib.parse import urlsplit
 
 from generator.errors import InputError
 from generator.model import RawArticle
+from generator.textclean import strip_controls
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_TITLE = 160
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z0-9\"“‘(])")
 
 
-def collapse(text: str) -> str:
-    """One line, single spaces."""
-    return " ".join(str(text).split())
+def collapse(text: object) -> str:
+    """One line, single spaces, no control characters (JSON escapes can carry them)."""
+    return " ".join(strip_controls(str(text)).split())
 
 
 def first_sentence(text: str, limit: int = MAX_TITLE) -> str:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from generator.textclean import strip_controls
+
 _SPECIAL = set("&<>\\`*_{}[]()#+-!|:~^")
 _TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
 _LIST_NUMBER = re.compile(r"^(\d+)\.")
@@ -28,14 +30,14 @@ _LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'":
 
 def esc(text: object) -> str:
     """Markdown that displays ``text`` literally (one line)."""
-    out = " ".join(str(text).split()).translate(_TABLE)
+    out = " ".join(strip_controls(str(text)).split()).translate(_TABLE)
     # "1. text" at the start of a line would become an ordered list
     return _LIST_NUMBER.sub(r"\1&#46;", out, count=1)
 
 
 def safe_title(text: object, limit: int = 160) -> str:
     """Text for places that are not HTML-escaped: only characters that cannot form markup."""
-    clean = " ".join(str(text).split()).translate(_LOOKALIKE)
+    clean = " ".join(strip_controls(str(text)).split()).translate(_LOOKALIKE)
     return clean[:limit] or "Untitled"
 
 

@@ -20,9 +20,10 @@ from generator.analyse.pipeline import Analyser, PipelineSettings
 from generator.analyse.taxonomy import load_taxonomy
 from generator.cache import AnalysisCache
 from generator.config import DigestConfig
+from generator.digest import build_digest
 from generator.errors import BuildError
 from generator.ingest import read_articles
-from generator.model import AnalysedArticle, RawArticle, Rejection, build_digest
+from generator.model import AnalysedArticle, RawArticle, Rejection
 from generator.render import GENERATED_DIRS, render_digest
 from generator.write import WriteStats, write_tree
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import RawArticle, article_from_json, article_to_json, build_digest
+from generator.digest import build_digest
+from generator.model import RawArticle, article_from_json, article_to_json
 from generator.slugs import article_slug, slugify, unique_slugs
 
 

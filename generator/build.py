@@ -24,7 +24,7 @@ from generator.digest import build_digest
 from generator.errors import BuildError
 from generator.ingest import read_articles
 from generator.model import AnalysedArticle, RawArticle, Rejection
-from generator.render import GENERATED_DIRS, render_digest
+from generator.render import GENERATED, render_digest
 from generator.write import WriteStats, write_tree
 
 ASSETS_DIR = "assets/digest"
@@ -162,13 +162,13 @@ def _run(config, site, strict, analyser, timings, lap) -> BuildResult:
     analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir)
     lap("analyse")
     taxonomy = load_taxonomy(config.themes)
-    digest = build_digest(analysed, taxonomy.infos(), ingest.rejections)
+    digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades)
     lap("digest")
     roles = {a.name: a.role for a in load_gazetteer(config.gazetteer).actors if a.role}
     pages = render_digest(digest, roles)
     pages.update(static_assets())
     lap("render")
-    stats = write_tree(config.docs_dir, pages, (*GENERATED_DIRS, ASSETS_DIR))
+    stats = write_tree(config.docs_dir, pages, (*GENERATED, ASSETS_DIR))
     lap("write")
     site_dir = None
     if site:

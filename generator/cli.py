@@ -111,6 +111,38 @@ def analyse(paths, as_json) -> None:
 
 
 @cli.command()
+@click.argument("feeds", nargs=-1)
+@click.option("-C", "--project", default=".", type=click.Path(file_okay=False), help="The digest project folder (with mkdocs.yml).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds to wait for a server.")
+@click.option("--retries", default=3, show_default=True, type=click.IntRange(0, 10), help="Retries after a 429, a 5xx or a timeout.")
+@click.option("--force", is_flag=True, help="Download every feed in full, ignoring ETag/Last-Modified.")
+def fetch(feeds, project, timeout, retries, force) -> None:
+    """Fetch RSS/Atom feeds (URLs or files) into the project's articles folder.
+
+    Reads FEED... or, with none given, the 'feeds:' of digest.yml; writes one JSON file per
+    entry under <articles>/feeds/ and the feeds' ETag/Last-Modified to
+    <articles>/.fetch-state.json, so an unchanged feed is not downloaded again and 'digest
+    build' works offline. Exits 0 when every feed was read, 1 when some failed or had bad
+    entries (each named with the reason; the rest are stored), 2 on a usage or configuration
+    error.
+    """
+    _setup_output(False)
+    from generator.config import load_config
+    from generator.fetch import FetchPolicy, run
+
+    try:
+        result = run(load_config(project), feeds, policy=FetchPolicy(timeout=timeout, retries=retries), force=force)
+    except DigestError as exc:
+        _fail(exc)
+    _report(result.rejections, result.notices)
+    click.echo(
+        f"{result.feeds} feeds: {result.read} read, {result.not_modified} not modified, {result.failed} failed; "
+        f"entries: {result.new} new, {result.updated} updated, {result.unchanged} unchanged; in {result.folder}"
+    )
+    sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--name", default=None, help="Site name (default: from the folder name).")
 def init(directory, name) -> None:

@@ -10,19 +10,22 @@
     model: null               # a spaCy package name; default: the pinned English model
     cache_dir: .digest-cache  # analysis cache (safe to delete)
     keep_unknown_actors: true # index people/organisations the model finds outside the gazetteer
+    feeds: []                 # RSS/Atom feed URLs or files that 'digest fetch' reads
+    sources: null             # a YAML file grading sources A-F (NATO/Admiralty): {host: B, ...}
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from generator.errors import ConfigError
 
 CONFIG_FILE = "digest.yml"
-_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors"}
+_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "feeds", "sources"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,8 @@ class DigestConfig:
     cache_dir: Path | None = None
     keep_unknown_actors: bool = True
     notes: tuple[str, ...] = field(default=())
+    feeds: tuple[str, ...] = ()  # URLs, or paths as written in digest.yml (relative to project_dir)
+    source_grades: dict[str, str] = field(default_factory=dict)  # source -> A-F
 
 
 class _PermissiveLoader(yaml.SafeLoader):
@@ -102,6 +107,11 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         problems.append(f"{cfg_file}: 'model' must be a spaCy package name")
     if not isinstance(keep, bool):
         problems.append(f"{cfg_file}: 'keep_unknown_actors' must be true or false")
+    feeds = _paths(data.get("feeds"), "feeds", cfg_file, problems)
+    for feed in feeds:
+        scheme = urlsplit(feed).scheme.lower()
+        if len(scheme) > 1 and scheme not in ("http", "https"):  # one letter: a Windows drive
+            problems.append(f"{cfg_file}: 'feeds': not an http(s) URL or a file: {feed}")
     cache = data.get("cache_dir", ".digest-cache")
     for p in (*gazetteer, *themes, *([lexicon] if isinstance(lexicon, str) else [])):
         if not (project / p).is_file():
@@ -112,6 +122,9 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
     def rel(p: str) -> str:
         return str(Path(p)) if Path(p).is_absolute() else str(project / p)
 
+    grades = _source_grades(data.get("sources"), project, cfg_file, problems)
+    if problems:
+        raise ConfigError(problems)
     return DigestConfig(
         project_dir=project,
         mkdocs_file=mkdocs_file,
@@ -125,4 +138,37 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         model=model,
         cache_dir=(project / cache) if cache else None,
         keep_unknown_actors=keep,
+        feeds=feeds,
+        source_grades=grades,
     )
+
+
+GRADES = ("A", "B", "C", "D", "E", "F")
+
+
+def _source_grades(value: object, project: Path, cfg_file: Path, problems: list[str]) -> dict[str, str]:
+    """Read the sources file: each source (host or outlet name) mapped to a grade A-F."""
+    if value is None:
+        return {}
+    if not isinstance(value, str):
+        problems.append(f"{cfg_file}: 'sources' must be the path of a YAML file")
+        return {}
+    path = project / value
+    if not path.is_file():
+        problems.append(f"{cfg_file}: sources file not found: {value}")
+        return {}
+    try:
+        data = _read_yaml(path)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+        return {}
+    grades = {}
+    for source, grade in data.items():
+        if isinstance(grade, dict):
+            grade = grade.get("grade")
+        grade = str(grade).strip().upper() if grade is not None else ""
+        if grade not in GRADES:
+            problems.append(f"{path}: source '{source}': grade must be one of {', '.join(GRADES)}: {grade or 'missing'}")
+            continue
+        grades[str(source)] = grade
+    return grades

@@ -8,6 +8,7 @@ articles always give the same digest.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -17,11 +18,13 @@ from generator.model import (
     AnalysedArticle,
     ArticleEntry,
     Digest,
+    Edition,
     Evidence,
     Figure,
     Quote,
     Rejection,
     SentenceRef,
+    SourceEntry,
     ThemeEntry,
     ThemeHit,
     ThemeInfo,
@@ -35,29 +38,117 @@ def _newest_first_key(a: AnalysedArticle) -> tuple:
     return (date is None, -(date.toordinal() if date else 0), a.article.title.lower(), a.article.id)
 
 
+def iso_week(date: dt.date) -> str:
+    year, week, _ = date.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_range(weeks: list[str]) -> tuple[str, ...]:
+    """Every ISO week from the first to the last given (gaps filled), oldest first."""
+    if not weeks:
+        return ()
+    first, last = min(weeks), max(weeks)
+    day = dt.date.fromisocalendar(int(first[:4]), int(first[6:]), 1)
+    end = dt.date.fromisocalendar(int(last[:4]), int(last[6:]), 1)
+    out = []
+    while day <= end:
+        out.append(iso_week(day))
+        day += dt.timedelta(days=7)
+    return tuple(out)
+
+
 def build_digest(
     analysed: list[AnalysedArticle] | tuple[AnalysedArticle, ...],
     themes: tuple[ThemeInfo, ...],
     rejections: tuple[Rejection, ...] = (),
+    grades: dict[str, str] | None = None,
 ) -> Digest:
-    """Derive the digest: article order, slugs, and per-actor and per-theme views."""
+    """Derive the digest: article order, slugs, and the actor, theme, week and source views.
+
+    ``grades`` maps a source (host or outlet name, as articles give it) to an A-F grade.
+    """
     ordered = sorted(analysed, key=_newest_first_key)
     entries = tuple(ArticleEntry(a, article_slug(a.article.title, a.article.id)) for a in ordered)
     by_id = {e.article.id: e for e in entries}
+    weeks = week_range([iso_week(e.article.date) for e in entries if e.article.date])
 
-    actors = _build_actors(entries)
-    theme_entries = tuple(_build_theme(info, entries) for info in themes)
+    actors = _build_actors(entries, weeks)
+    theme_entries = tuple(_build_theme(info, entries, weeks) for info in themes)
     return Digest(
         articles=entries,
         actors=actors,
         themes=theme_entries,
         rejections=tuple(sorted(rejections, key=lambda r: (r.path, r.line or 0, r.reason))),
+        editions=_build_editions(entries, weeks, themes),
+        sources=_build_sources(entries, grades or {}),
+        weeks=weeks,
         by_id=by_id,
         actor_by_name={a.name: a for a in actors},
     )
 
 
-def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
+def _weekly(entries: list[tuple[ArticleEntry, int]], weeks: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    counts: Counter[str] = Counter()
+    for entry, n in entries:
+        if entry.article.date:
+            counts[iso_week(entry.article.date)] += n
+    return tuple((w, counts.get(w, 0)) for w in weeks)
+
+
+def _build_editions(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...], themes: tuple[ThemeInfo, ...]) -> tuple:
+    by_week: dict[str, list[ArticleEntry]] = defaultdict(list)
+    for e in entries:
+        if e.article.date:
+            by_week[iso_week(e.article.date)].append(e)
+    seen: set[str] = set()
+    theme_counts: dict[str, Counter[str]] = {}
+    editions = []
+    previous: Counter[str] = Counter()
+    for week in weeks:  # oldest first: "new" means not seen in any earlier week
+        arts = by_week.get(week, [])
+        counts: Counter[str] = Counter(h.id for e in arts for h in e.analysed.themes)
+        new = []
+        for e in sorted(arts, key=lambda e: (e.article.date, e.article.title.lower(), e.article.id)):
+            for ref in e.analysed.actors:
+                if ref.name not in seen:
+                    seen.add(ref.name)
+                    new.append(ref.name)
+        theme_counts[week] = counts
+        if arts:
+            monday = dt.date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
+            editions.append(
+                Edition(
+                    week=week,
+                    start=monday,
+                    end=monday + dt.timedelta(days=6),
+                    article_ids=tuple(e.article.id for e in arts),
+                    new_actors=tuple(new),
+                    themes=tuple(
+                        (t.id, counts.get(t.id, 0), previous.get(t.id, 0))
+                        for t in themes
+                        if counts.get(t.id, 0) or previous.get(t.id, 0)
+                    ),
+                    figures=tuple((e.article.id, f) for e in arts for f in e.analysed.figures),
+                )
+            )
+        previous = counts
+    return tuple(reversed(editions))
+
+
+def _build_sources(entries: tuple[ArticleEntry, ...], grades: dict[str, str]) -> tuple[SourceEntry, ...]:
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for e in entries:
+        by_source[e.article.source or "unknown source"].append(e.article.id)
+    names = sorted(by_source, key=lambda n: (-len(by_source[n]), n.lower(), n))
+    slugs = unique_slugs(names)
+    lowered = {k.lower(): v for k, v in grades.items()}
+    return tuple(
+        SourceEntry(name, slugs[name], tuple(by_source[name]), lowered.get(name.lower()))
+        for name in names
+    )
+
+
+def _build_actors(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()) -> tuple[ActorEntry, ...]:
     meta: dict[str, ActorRef] = {}
     mentions: Counter[str] = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
@@ -67,11 +158,13 @@ def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
     figures: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
     evidence: dict[str, list[SentenceRef]] = defaultdict(list)
 
+    per_article_mentions: dict[str, list[tuple[ArticleEntry, int]]] = defaultdict(list)
     for entry in entries:
         a = entry.analysed
         aid = a.article.id
         names = [ref.name for ref in a.actors]
         for ref in a.actors:
+            per_article_mentions[ref.name].append((entry, ref.count))
             meta.setdefault(ref.name, ref)
             mentions[ref.name] += ref.count
             articles[ref.name].append(aid)
@@ -125,6 +218,7 @@ def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
                 evidence=tuple(evidence[name]),
                 members=tuple(sorted(members.get(name, ()), key=lambda n: (-mentions[n], n))),
                 quotes=tuple(quotes.get(name, ())),
+                weekly=_weekly(per_article_mentions[name], weeks),
             )
         )
     slugs = unique_slugs([a.name for a in out])
@@ -139,7 +233,7 @@ def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _build_theme(info: ThemeInfo, entries: tuple[ArticleEntry, ...]) -> ThemeEntry:
+def _build_theme(info: ThemeInfo, entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()) -> ThemeEntry:
     hits: list[tuple[ArticleEntry, ThemeHit]] = []
     for entry in entries:
         for hit in entry.analysed.themes:
@@ -162,6 +256,27 @@ def _build_theme(info: ThemeInfo, entries: tuple[ArticleEntry, ...]) -> ThemeEnt
         actors=_ranked(actors),
         figures=tuple(figures),
         evidence=tuple(evidence),
+        weekly=_weekly([(e, 1) for e, _ in hits], weeks),
+        bluf=_bluf(hits),
     )
+
+
+_CERTAINTY_RANK = {"asserted": 0, "reported": 1, "hedged": 2}
+BLUF_SIZE = 3
+
+
+def _bluf(hits: list[tuple[ArticleEntry, ThemeHit]]) -> tuple[tuple[str, Evidence], ...]:
+    """Bottom line up front: the sentences that best represent a theme across articles.
+
+    One sentence per article, from the articles that support the theme most; within an
+    article the sentence that matched most rules, then the surer one (asserted before reported
+    before hedged), then the earlier one. Ties between articles go to the newer article.
+    """
+    best = []
+    for entry, hit in hits:
+        ev = min(hit.evidence, key=lambda e: (-len(e.patterns), _CERTAINTY_RANK.get(e.certainty, 3), e.index))
+        best.append((hit.score, entry, ev))
+    best.sort(key=lambda x: -x[0])  # stable: newer first among equal scores
+    return tuple((entry.article.id, ev) for _, entry, ev in best[:BLUF_SIZE])
 
 

@@ -34,6 +34,9 @@ class RawArticle:
     format: str = "text"
     line: int | None = None  # line number inside a JSON Lines file
     title_derived: bool = False  # True when the title was made from the summary
+    sources: tuple[str, ...] = ()  # every outlet that ran this story, when duplicates were merged
+    language: str | None = None  # ISO 639-1 code detected from the text; None when unsure
+    author: str | None = None  # byline, when the feed or page names one
 
     @property
     def location(self) -> str:
@@ -125,6 +128,7 @@ class Figure:
     certainty: Certainty = "asserted"
     place: str | None = None
     likelihood: str | None = None  # ICD 203 level named in the sentence ("likely")
+    measure: str | None = None  # what the unit counts: troops and soldiers are both "personnel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +212,7 @@ class ActorEntry:
     evidence: tuple[SentenceRef, ...]  # newest article first, then text order
     members: tuple[str, ...] = ()  # people affiliated to this actor (leaders of a country)
     quotes: tuple[tuple[str, Quote], ...] = ()  # (article id, quote) by the actor or its people
+    weekly: tuple[tuple[str, int], ...] = ()  # (ISO week, mentions), every week of the digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +224,50 @@ class ThemeEntry:
     actors: tuple[tuple[str, int], ...]  # (actor, articles), count desc
     figures: tuple[tuple[str, Figure], ...]  # figures stated in evidence sentences
     evidence: tuple[tuple[str, Evidence], ...]  # (article id, evidence)
+    weekly: tuple[tuple[str, int], ...] = ()  # (ISO week, articles), every week of the digest
+    bluf: tuple[tuple[str, Evidence], ...] = ()  # the few sentences that best represent it
 
     @property
     def id(self) -> str:
         return self.info.id
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """What is new in one ISO week."""
+
+    week: str  # "2024-W43"
+    start: dt.date  # Monday
+    end: dt.date  # Sunday
+    article_ids: tuple[str, ...]  # newest first
+    new_actors: tuple[str, ...]  # named for the first time in the digest this week
+    themes: tuple[tuple[str, int, int], ...]  # (theme id, articles this week, the week before)
+    figures: tuple[tuple[str, Figure], ...]  # (article id, figure) stated this week
+
+
+# The NATO / Admiralty scale of source reliability (STANAG 2511, AJP-2.1).
+RELIABILITY = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A source (outlet or host) with its articles and, when the user graded it, its grade."""
+
+    name: str
+    slug: str
+    article_ids: tuple[str, ...]  # newest first
+    grade: str | None = None  # A-F from the user's sources file
+
+    @property
+    def grade_meaning(self) -> str | None:
+        return RELIABILITY.get(self.grade) if self.grade else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +278,9 @@ class Digest:
     actors: tuple[ActorEntry, ...]  # mentions descending, then name
     themes: tuple[ThemeEntry, ...]  # taxonomy order
     rejections: tuple[Rejection, ...] = ()
+    editions: tuple[Edition, ...] = ()  # newest week first
+    sources: tuple[SourceEntry, ...] = ()  # most articles first, then name
+    weeks: tuple[str, ...] = ()  # every ISO week from the first dated article to the last
     by_id: dict[str, ArticleEntry] = field(default_factory=dict, compare=False)
     actor_by_name: dict[str, ActorEntry] = field(default_factory=dict, compare=False)
 
@@ -256,6 +304,9 @@ def article_to_json(a: AnalysedArticle) -> dict:
         "tags": list(art.tags),
         "summary": art.summary,
         "paragraphs": list(art.paragraphs),
+        "sources": list(art.sources),
+        "language": art.language,
+        "author": art.author,
         "pipeline": a.pipeline,
         "actors": [
             {"name": r.name, "type": r.type, "count": r.count, "affiliation": r.affiliation, "known": r.known}
@@ -285,6 +336,7 @@ def article_to_json(a: AnalysedArticle) -> dict:
                 "sentence": f.sentence,
                 "certainty": f.certainty,
                 "likelihood": f.likelihood,
+                "measure": f.measure,
                 "place": f.place,
             }
             for f in a.figures
@@ -315,6 +367,9 @@ def article_from_json(d: dict) -> AnalysedArticle:
         format=d["format"],
         line=d["line"],
         title_derived=d["title_derived"],
+        sources=tuple(d.get("sources", ())),
+        language=d.get("language"),
+        author=d.get("author"),
     )
     return AnalysedArticle(
         article=art,
@@ -339,7 +394,7 @@ def article_from_json(d: dict) -> AnalysedArticle:
         figures=tuple(
             Figure(
                 f["text"], f["value"], f["unit"], f["qualifier"], f["attribution"], f["sentence"],
-                f["certainty"], f["place"], f["likelihood"],
+                f["certainty"], f["place"], f["likelihood"], f.get("measure"),
             )
             for f in d["figures"]
         ),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite (installs the package, the test tools and Chromium if missing).
+# Run the whole test suite (installs the package, the test tools, and Chromium and axe-core if
+# missing).
 # Usage: bash scripts/test.sh [pytest options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,15 @@ if ! command -v chromium >/dev/null 2>&1; then
       || echo "warning: could not install chromium; browser tests will be skipped" >&2
   else
     echo "warning: chromium not found (install Debian's 'chromium' package); browser tests will be skipped" >&2
+  fi
+fi
+# The accessibility tests inject axe-core (pinned in package.json / package-lock.json).
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null \
+      || echo "warning: npm ci failed; the accessibility tests will be skipped" >&2
+  else
+    echo "warning: npm not found; the accessibility tests will be skipped" >&2
   fi
 fi
 exec .venv/bin/python -m pytest "$@"

@@ -65,12 +65,16 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
         return None
     doc = sent.doc
     if doc.has_annotation("DEP"):
-        ancestors = set(anchor.ancestors) if anchor is not None else set()
-        verbs.sort(key=lambda v: (v not in ancestors, v.i))
+        # the nearest verb governing the anchor first ("Ukraine says ... where Zelensky says
+        # 11,000 troops ..." -> Zelensky), then the others in text order
+        depth = {t.i: n for n, t in enumerate(anchor.ancestors)} if anchor is not None else {}
+        verbs.sort(key=lambda v: (depth.get(v.i, len(depth) + 1), v.i))
         for verb in verbs:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
                 continue
+            if anchor is not None and subj[0].left_edge.i <= anchor.i <= subj[0].right_edge.i:
+                continue  # the figure is the subject ("thousands of soldiers are reported")
             if subj[0].pos_ == "PRON":
                 if pronouns and subj[0].lower_ in ("he", "she"):
                     prev = _previous_person(sent)

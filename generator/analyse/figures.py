@@ -5,7 +5,8 @@ billion"), a percentage ("25%"), or a counted noun ("15,000 North Korean troops"
 between number and noun are skipped). Around it: the qualifier written before it ("up to"),
 the attribution of its sentence (the subject of a reporting verb, or "according to X"), and
 the place the sentence names. Sets ``doc._.figures``: a list of
-``[start, end, text, value, unit, qualifier, attribution, place]``.
+``[start, end, text, value, unit, qualifier, attribution, place, measure]`` (the measure groups
+units that count the same thing: troops and soldiers are both "personnel").
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class FigureFinder:
         self.symbols = dict(lexicon.currency_symbols)
         self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
         self.percent = [tuple(p.lower().split()) for p in lexicon.percent]
+        self.measures = dict(lexicon.measures)
         speech = [tuple(v.lower().split()) for v in lexicon.speech_verbs]
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
 
@@ -192,7 +194,8 @@ class FigureFinder:
                     continue
                 text = doc[qstart:j].text
                 figures.append(
-                    [qstart, j, text, value, unit, qualifier, self._attribution(sent, tok), self._place(doc, sent)]
+                    [qstart, j, text, value, unit, qualifier, self._attribution(sent, tok), self._place(doc, sent),
+                     self.measures.get(unit, unit)]
                 )
                 i = j
         doc._.figures = figures

@@ -28,6 +28,7 @@ class Lexicon:
     currency_symbols: tuple[tuple[str, str], ...]
     currency_words: tuple[tuple[str, str], ...]
     estimative: tuple[tuple[str, tuple[str, ...]], ...]  # (level, phrases), scale order
+    measures: tuple[tuple[str, str], ...] = ()  # (unit, measure)
 
 
 def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
@@ -58,9 +59,19 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             problems.append(f"{display}: estimative level '{level}' needs a list of phrases")
             continue
         est.append((level, values))
+    measures = []
+    for measure, units in (data.get("measures") or {}).items():
+        if measure == LINE:
+            continue
+        values = str_list(units)
+        if not values:
+            problems.append(f"{display}: measure '{measure}' needs a list of units")
+            continue
+        measures.extend((u.lower(), str(measure)) for u in values)
     if problems:
         raise ConfigError(problems)
     return Lexicon(
+        measures=tuple(measures),
         **lists,
         scales=tuple((k, float(v)) for k, v in _mapping(data, "scales", display, problems).items()),
         number_words=tuple(

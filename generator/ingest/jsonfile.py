@@ -39,6 +39,7 @@ def _from_object(obj: object, display: str, where: str, fmt: str, line: int | No
         summary=obj.get("summary"),
         paragraphs=paragraphs,
         tags=obj.get("tags"),
+        author=obj.get("author"),
         line=line,
     )
 

@@ -10,7 +10,10 @@ from generator.model import Digest
 from generator.render.actors import actor_page, actors_index
 from generator.render.articles import article_page, articles_index
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
+from generator.render.downloads import DOWNLOADS, download_files
+from generator.render.editions import EDITIONS, edition_pages
 from generator.render.home import home_partial, taxonomy_partial
+from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.themes import theme_page, themes_index
 
 
@@ -39,7 +42,13 @@ def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[s
         add(f"{ACTORS}/{actor.slug}.md", actor_page(actor, digest, roles.get(actor.name)))
     for theme in digest.themes:
         add(f"{THEMES}/{theme.id}.md", theme_page(theme, digest))
+    for group in (edition_pages(digest), source_pages(digest), download_files(digest)):
+        for path, text in group.items():
+            add(path, text)
     return pages
+
+
+GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS)
 
 
 __all__ = ["GENERATED_DIRS", "DuplicatePageError", "render_digest"]

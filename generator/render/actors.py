@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from generator.model import ActorEntry, Digest
 from generator.render.articles import digest_theme
+from generator.render.charts import bar_chart, heat_table
 from generator.render.common import (
     FIGURE_HEADERS,
     TYPE_LABEL,
@@ -44,6 +45,14 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
         out.append("**Named as:** " + ", ".join(f"“{esc(s)}”" for s in actor.aliases_seen[:20]) + "\n")
     if actor.members:
         out.append("**Leaders and members named:** " + ", ".join(actor_ref(digest, m, ROOT) for m in actor.members) + "\n")
+    out.append(
+        bar_chart(
+            list(actor.weekly),
+            f"Mentions of {actor.name} per week",
+            f"Bar chart of how often {actor.name} is named in the digest's articles, per ISO week.",
+            "mentions",
+        )
+    )
 
     out.append("## Themes\n")
     rows = [[theme_link(digest_theme(digest, tid), ROOT), str(n)] for tid, n in actor.themes]
@@ -89,8 +98,29 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
     return "\n".join(out)
 
 
+MATRIX_SIZE = 12
+
+
+def co_occurrence(digest: Digest, root: str) -> str:
+    """Which of the most named actors appear in the same articles (a shaded matrix)."""
+    top = [a for a in digest.actors if a.known and a.type != "place"][:MATRIX_SIZE]
+    index = {a.name: i for i, a in enumerate(top)}
+    values = {}
+    for i, a in enumerate(top):
+        for other, n in a.co_actors:
+            if other in index:
+                values[(i, index[other])] = n
+        values[(i, i)] = len(a.article_ids)
+    # raw HTML: MkDocs does not rewrite these links, so they name the built pages (.html)
+    heads = [(a.name, f"{root}{a.slug}.html") for a in top]
+    return heat_table(heads, heads, values, "Articles in which two actors are both named (the diagonal: articles naming the actor)")
+
+
 def actors_index(digest: Digest) -> str:
     out = [front_matter("Actors"), "# Actors\n", f"{plural(len(digest.actors), 'actor')}, by type, most mentioned first.\n"]
+    if digest.actors:
+        out.append("## Who appears with whom\n")
+        out.append(co_occurrence(digest, ""))
     by_type: dict[str, list[ActorEntry]] = defaultdict(list)
     for a in digest.actors:
         by_type[a.type].append(a)

@@ -12,10 +12,14 @@ characters that could form markup or an entity become look-alikes that cannot (`
 ``&`` -> ``＆``), so the title still reads as typed.
 
 ``safe_url`` keeps http(s) URLs only, percent-encoding what would break out of a link.
+
+``html_text`` is for the raw HTML the generator writes itself (charts, matrices): the usual
+HTML escaping, on one line.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote, urlsplit
 
@@ -24,13 +28,20 @@ from generator.textclean import strip_controls
 _SPECIAL = set("&<>\\`*_{}[]()#+-!|:~^")
 _TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
 _LIST_NUMBER = re.compile(r"^(\d+)\.")
+_SPACES = re.compile(r"\s+")
 _LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "‘", "\\": "∖",
                             "{": "❴", "}": "❵"})
 
 
-def esc(text: object) -> str:
-    """Markdown that displays ``text`` literally (one line)."""
-    out = " ".join(strip_controls(str(text)).split()).translate(_TABLE)
+def esc(text: object, strip: bool = True) -> str:
+    """Markdown that displays ``text`` literally (one line).
+
+    ``strip=False`` keeps a single space at either end, for pieces of a line (the text between
+    two highlighted mentions).
+    """
+    clean = strip_controls(str(text))
+    clean = " ".join(clean.split()) if strip else _SPACES.sub(" ", clean)
+    out = clean.translate(_TABLE)
     # "1. text" at the start of a line would become an ordered list
     return _LIST_NUMBER.sub(r"\1&#46;", out, count=1)
 
@@ -49,6 +60,11 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return quote(url, safe=":/?#@!$&'*+,;=%~.-_").replace("(", "%28").replace(")", "%29").replace("'", "%27")
+
+
+def html_text(text: object) -> str:
+    """Text for raw HTML we write ourselves (charts, matrices): escaped, one line."""
+    return html.escape(" ".join(strip_controls(str(text)).split()), quote=True)
 
 
 def link(text: object, target: str) -> str:

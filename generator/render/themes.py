@@ -3,9 +3,10 @@ evidence, and every evidence sentence with the rule that matched it."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from generator.model import Digest, ThemeEntry
+from generator.render.charts import bar_chart, heat_table, line_chart
 from generator.render.common import (
     FIGURE_HEADERS,
     actor_ref,
@@ -28,17 +29,28 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
     out = [front_matter(info.name, [info.name]), f"# {esc(info.name)}\n", f"{esc(info.description)}\n"]
     out.append(f"**Articles:** {len(theme.article_ids):,} · **Evidence sentences:** {len(theme.evidence):,}\n")
 
+    if theme.bluf:
+        out.append("## Bottom line up front\n")
+        for aid, ev in theme.bluf:
+            e = digest.by_id[aid]
+            out.append(f"- {esc(ev.sentence)} — {article_link(e, ROOT)}, {fmt_date(e.article.date)} ({certainty(ev.certainty, ev.likelihood)})")
+        out.append("")
+    out.append(
+        bar_chart(
+            list(theme.weekly),
+            f"Articles on {info.name} per week",
+            f"Bar chart of the number of articles assigned the theme {info.name}, per ISO week.",
+            "articles",
+        )
+    )
+
     out.append("## Actors involved\n")
     rows = [[actor_ref(digest, name, ROOT), str(n)] for name, n in theme.actors[:30]]
     out.append(table(["Actor", "Articles"], rows) or "No actor yet.\n")
 
-    out.append("## Figures\n")
+    out.append("## Figure tracker\n")
     if theme.figures:
-        rows = [
-            figure_row(f) + [article_link(digest.by_id[aid], ROOT), fmt_date(digest.by_id[aid].article.date)]
-            for aid, f in theme.figures
-        ]
-        out.append(table(FIGURE_HEADERS + ["Article", "Date"], rows))
+        out.append(figure_tracker(theme, digest))
     else:
         out.append("No figures in the evidence for this theme.\n")
 
@@ -59,6 +71,59 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
     return "\n".join(out)
 
 
+def figure_tracker(theme: ThemeEntry, digest: Digest) -> str:
+    """Figures stated in the theme's evidence, oldest first: who said what, when."""
+    def when(aid: str):
+        d = digest.by_id[aid].article.date
+        return (d is None, d.toordinal() if d else 0)
+
+    ordered = sorted(theme.figures, key=lambda af: when(af[0]))  # stable: text order within a day
+    rows = [
+        [fmt_date(digest.by_id[aid].article.date)] + figure_row(f) + [article_link(digest.by_id[aid], ROOT)]
+        for aid, f in ordered
+    ]
+    out = []
+    measures = Counter(
+        f.measure or f.unit for aid, f in theme.figures if f.unit and f.value is not None and digest.by_id[aid].article.date
+    )
+    if measures:
+        unit, _ = min(measures.items(), key=lambda kv: (-kv[1], kv[0]))
+        points = [
+            (fmt_date(digest.by_id[aid].article.date), f.value, f.attribution or "the outlet")
+            for aid, f in ordered
+            if (f.measure or f.unit) == unit and f.value is not None and digest.by_id[aid].article.date
+        ]
+        out.append(
+            line_chart(
+                points,
+                f"{info_name(theme)}: figures in {unit} over time",
+                f"Line chart of the {unit} figures stated in evidence for {info_name(theme)}, by article date.",
+                unit,
+            )
+        )
+    out.append(table(["Date"] + FIGURE_HEADERS + ["Article"], rows))
+    return "\n".join(out)
+
+
+def info_name(theme: ThemeEntry) -> str:
+    return theme.info.name
+
+
+def actor_theme_matrix(digest: Digest, root: str) -> str:
+    """Articles per actor (rows: the most named) and theme (columns), as a shaded table."""
+    top = [a for a in digest.actors if a.known and a.type != "place"][:12]
+    # raw HTML: MkDocs does not rewrite these links, so they name the built pages (.html)
+    cols = [(t.info.name, f"{root}themes/{t.id}.html") for t in digest.themes]
+    rows = [(a.name, f"{root}actors/{a.slug}.html") for a in top]
+    values = {}
+    for r, a in enumerate(top):
+        counts = dict(a.themes)
+        for c, t in enumerate(digest.themes):
+            if counts.get(t.id):
+                values[(r, c)] = counts[t.id]
+    return heat_table(rows, cols, values, "Articles per actor and theme")
+
+
 def themes_index(digest: Digest) -> str:
     out = [front_matter("Themes"), "# Themes\n", "The taxonomy, with how many articles support each theme.\n"]
     rows = [
@@ -66,6 +131,9 @@ def themes_index(digest: Digest) -> str:
         for t in digest.themes
     ]
     out.append(table(["Theme", "Description", "Articles", "Evidence"], rows))
+    if digest.actors:
+        out.append("## Actors by theme\n")
+        out.append(actor_theme_matrix(digest, "../"))
     return "\n".join(out)
 
 

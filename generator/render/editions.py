@@ -1,0 +1,98 @@
+"""Weekly editions (ISO weeks): what is new each week, and the editions index."""
+
+from __future__ import annotations
+
+from generator.model import Digest, Edition
+from generator.render.articles import digest_theme
+from generator.render.common import (
+    FIGURE_HEADERS,
+    actor_ref,
+    article_link,
+    figure_row,
+    fmt_date,
+    front_matter,
+    plural,
+    table,
+    theme_link,
+)
+from generator.render.escape import esc
+
+EDITIONS = "editions"
+ROOT = "../"
+
+
+def edition_title(ed: Edition) -> str:
+    return f"Week {ed.week[6:]} of {ed.week[:4]} ({ed.start:%d %b} – {ed.end:%d %b %Y})"
+
+
+def rising(ed: Edition) -> list[str]:
+    return [tid for tid, now, before in ed.themes if now > before]
+
+
+def edition_summary(ed: Edition, digest: Digest, root: str) -> str:
+    """One paragraph: counts, first-time actors, rising themes (for the home page too)."""
+    parts = [f"{plural(len(ed.article_ids), 'article')}"]
+    if ed.new_actors:
+        named = ", ".join(actor_ref(digest, n, root) for n in ed.new_actors[:8])
+        more = f" and {len(ed.new_actors) - 8} more" if len(ed.new_actors) > 8 else ""
+        parts.append(f"first mentions of {named}{more}")
+    up = rising(ed)
+    if up:
+        parts.append("rising: " + ", ".join(theme_link(digest_theme(digest, t), root) for t in up))
+    if ed.figures:
+        parts.append(plural(len(ed.figures), "new figure"))
+    return "; ".join(parts) + "."
+
+
+def edition_page(ed: Edition, digest: Digest, previous: Edition | None, following: Edition | None) -> str:
+    out = [front_matter(edition_title(ed)), f"# {esc(edition_title(ed))}\n", edition_summary(ed, digest, ROOT) + "\n"]
+    nav = []
+    if previous:
+        nav.append(f"← [{esc(previous.week)}]({previous.week}.md)")
+    if following:
+        nav.append(f"[{esc(following.week)}]({following.week}.md) →")
+    if nav:
+        out.append(" · ".join(nav) + "\n")
+    out.append("## Articles\n")
+    rows = []
+    for aid in ed.article_ids:
+        e = digest.by_id[aid]
+        themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
+        rows.append([fmt_date(e.article.date), article_link(e, ROOT), esc(e.article.source or "—"), themes])
+    out.append(table(["Date", "Article", "Source", "Themes"], rows))
+    out.append("## New actors\n")
+    out.append(
+        (", ".join(actor_ref(digest, n, ROOT) for n in ed.new_actors) + "\n")
+        if ed.new_actors
+        else "No actor appeared for the first time this week.\n"
+    )
+    out.append("## Themes this week\n")
+    rows = []
+    for tid, now, before in ed.themes:
+        trend = "rose" if now > before else "fell" if now < before else "steady"
+        rows.append([theme_link(digest_theme(digest, tid), ROOT), str(now), str(before), trend])
+    out.append(table(["Theme", "Articles", "Week before", "Trend"], rows) or "No theme this week.\n")
+    out.append("## New figures\n")
+    if ed.figures:
+        rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in ed.figures]
+        out.append(table(FIGURE_HEADERS + ["Article"], rows))
+    else:
+        out.append("No figures this week.\n")
+    return "\n".join(out)
+
+
+def editions_index(digest: Digest) -> str:
+    out = [front_matter("Editions"), "# Editions\n", "One edition per ISO week, newest first: what was new that week.\n"]
+    rows = [[f"[{esc(ed.week)}]({ed.week}.md)", f"{ed.start:%d %b} – {ed.end:%d %b %Y}", edition_summary(ed, digest, ROOT)] for ed in digest.editions]
+    out.append(table(["Week", "Dates", "What was new"], rows) or "No dated articles yet.\n")
+    return "\n".join(out)
+
+
+def edition_pages(digest: Digest) -> dict[str, str]:
+    pages = {f"{EDITIONS}/index.md": editions_index(digest)}
+    eds = digest.editions  # newest first
+    for i, ed in enumerate(eds):
+        older = eds[i + 1] if i + 1 < len(eds) else None
+        newer = eds[i - 1] if i > 0 else None
+        pages[f"{EDITIONS}/{ed.week}.md"] = edition_page(ed, digest, older, newer)
+    return pages

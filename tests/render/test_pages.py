@@ -1,0 +1,100 @@
+"""The pages an analyst browses (issue 4), checked in the built HTML of the sample corpus."""
+
+from __future__ import annotations
+
+import csv
+import html as htmllib
+import io
+import json
+import re
+import shutil
+
+import pytest
+
+from generator.build import run
+from generator.config import load_config
+from tests.conftest import EXAMPLES, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, analyser):
+    project = tmp_path_factory.mktemp("pages") / "digest"
+    (project / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("index.md", "methodology.md", "tags.md"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    shutil.copytree(EXAMPLES, project / "articles")
+    (project / "sources.yml").write_text("seoul-monitor.example: B\nkyiv-frontline.example: F\n")
+    (project / "digest.yml").write_text("articles: [articles]\nsources: sources.yml\n")
+    run(load_config(project), analyser=analyser)
+    return project
+
+
+def page(site, path: str) -> str:
+    """The page's HTML with character references decoded (our escaping writes many)."""
+    return htmllib.unescape((site / "site" / path).read_text())
+
+
+def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
+    html = page(site, "articles/" + next(p.name for p in (site / "site" / "articles").glob("north-korea-has-ratified*")))
+    links = re.findall(r'<a class="digest-mention digest-(\w+)" href="\.\./actors/([a-z0-9-]+)\.html">', html)
+    assert ("country", "north-korea") in links and ("person", "kim-jong-un") in links and ("place", "kursk") in links
+    for _, slug in links:
+        assert (site / "site" / "actors" / f"{slug}.html").is_file()
+    assert 'class="digest-legend digest-country"' in html and 'class="digest-aside"' in html
+    assert "Key figures" in html and "eurasia-briefing.example" in html
+
+
+def test_actor_page_has_profile_chart_themes_companions_figures_and_evidence(site):
+    html = page(site, "actors/north-korea.html")
+    for part in ("Type:", "Named as:", "Leaders and members named:", "Kim Jong Un", "Appears with", "Key figures", "Evidence"):
+        assert part in html, part
+    assert re.search(r'<svg class="digest-chart__svg"[^>]*role="img"', html)
+    assert "<title>Mentions of North Korea per week</title>" in html and "Data of this chart" in html
+
+
+def test_theme_page_has_bluf_tracker_activity_and_evidence(site):
+    html = page(site, "themes/troop-deployment.html")
+    for part in ("Bottom line up front", "Figure tracker", "Actors involved", "Evidence", "Articles on Troop deployment per week"):
+        assert part in html, part
+    assert "<polyline" in html  # troop figures over time
+
+
+def test_editions_timeline_sources_and_home(site):
+    editions = sorted(p.stem for p in (site / "site" / "editions").glob("2024-W*.html"))
+    assert len(editions) >= 6
+    latest = page(site, f"editions/{editions[-1]}.html")
+    assert "New actors" in latest and "Themes this week" in latest and "New figures" in latest
+    home = page(site, "index.html")
+    assert "Latest edition" in home and f"editions/{editions[-1]}.html" in home
+    assert "Articles per actor and theme" in home
+    timeline = page(site, "timeline/index.html")
+    assert "November 2024" in timeline and "October 2024" in timeline
+    sources = page(site, "sources/index.html")
+    assert "Usually reliable" in sources and "Reliability cannot be judged" in sources
+    assert "seoul-monitor.example" in sources
+
+
+def test_co_occurrence_matrix_on_actors_index(site):
+    html = page(site, "actors/index.html")
+    assert "Articles in which two actors are both named" in html
+
+
+def test_downloads_are_published_and_parse(site):
+    html = page(site, "downloads/index.html")
+    for name in ("articles", "mentions", "themes", "figures", "quotes"):
+        assert f'href="{name}.csv"' in html and f'href="{name}.jsonl"' in html
+        rows = [json.loads(line) for line in (site / "site" / "downloads" / f"{name}.jsonl").read_text().splitlines()]
+        table = list(csv.DictReader(io.StringIO((site / "site" / "downloads" / f"{name}.csv").read_text())))
+        assert len(rows) == len(table)
+    articles = (site / "site" / "downloads" / "articles.jsonl").read_text().splitlines()
+    assert len(articles) == 16
+    figures = [json.loads(line) for line in (site / "site" / "downloads" / "figures.jsonl").read_text().splitlines()]
+    assert any(f["value"] == 100000 and f["qualifier"] == "up to" for f in figures)
+
+
+def test_actors_and_themes_are_tags_with_an_index(site):
+    html = page(site, "tags.html")
+    assert "North Korea" in html and "Troop deployment" in html

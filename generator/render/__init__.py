@@ -33,7 +33,6 @@ def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[s
 
     add(f"{PARTIALS}/home.md", home_partial(digest))
     add(f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest))
-    add(f"{ARTICLES}/index.md", articles_index(digest))
     add(f"{ACTORS}/index.md", actors_index(digest))
     add(f"{THEMES}/index.md", themes_index(digest))
     for entry in digest.articles:
@@ -42,7 +41,7 @@ def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[s
         add(f"{ACTORS}/{actor.slug}.md", actor_page(actor, digest, roles.get(actor.name)))
     for theme in digest.themes:
         add(f"{THEMES}/{theme.id}.md", theme_page(theme, digest))
-    for group in (edition_pages(digest), source_pages(digest), download_files(digest)):
+    for group in (articles_index(digest), edition_pages(digest), source_pages(digest), download_files(digest)):
         for path, text in group.items():
             add(path, text)
     return pages

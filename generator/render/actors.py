@@ -18,6 +18,7 @@ from generator.render.common import (
     figure_row,
     fmt_date,
     front_matter,
+    more,
     plural,
     quote_line,
     table,
@@ -26,7 +27,11 @@ from generator.render.common import (
 from generator.render.escape import esc
 
 ROOT = "../"
-MAX_EVIDENCE = 500  # sentences per actor page; the rest are counted and linked by article
+# Per-page caps, newest first, so that a page stays the same size however large the digest
+# grows; the rest is counted, and the full data is in the downloads.
+MAX_EVIDENCE = 300
+MAX_FIGURES = 100
+MAX_QUOTES = 50
 
 
 def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> str:
@@ -64,15 +69,16 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
 
     out.append("## Key figures\n")
     if actor.figures:
-        rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in actor.figures]
+        rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in actor.figures[:MAX_FIGURES]]
         out.append(table(FIGURE_HEADERS + ["Article"], rows))
+        out.append(more(len(actor.figures) - MAX_FIGURES, "figure"))
     else:
         out.append("No figures in the sentences that name this actor.\n")
 
     if actor.quotes:
         out.append("## Statements\n")
         out.append("Direct quotations by this actor or its people, newest article first.\n")
-        for aid, q in actor.quotes:
+        for aid, q in actor.quotes[:MAX_QUOTES]:
             entry = digest.by_id[aid]
             who = esc(q.speaker or q.actor or "")
             if q.actor and q.actor != actor.name:
@@ -93,8 +99,7 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
         out.append(f"**{article_link(entry, ROOT)}** · {fmt_date(entry.article.date)} · {esc(entry.article.source or 'unknown source')}\n")
         out.extend(f"- {esc(r.sentence)} ({certainty(r.certainty, r.likelihood)})" for r in refs)
         out.append("")
-    if len(actor.evidence) > MAX_EVIDENCE:
-        out.append(f"*…and {len(actor.evidence) - MAX_EVIDENCE:,} more sentences in older articles.*\n")
+    out.append(more(len(actor.evidence) - MAX_EVIDENCE, "sentence"))
     return "\n".join(out)
 
 

@@ -18,6 +18,7 @@ from generator.render.common import (
     figure_row,
     fmt_date,
     front_matter,
+    paginated,
     plural,
     quote_line,
     table,
@@ -158,12 +159,12 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     return "\n".join(out)
 
 
-def articles_index(digest: Digest) -> str:
-    out = [front_matter("Articles"), "# Articles\n", f"{plural(len(digest.articles), 'article')}, newest first.\n"]
+def articles_index(digest: Digest) -> dict[str, str]:
+    """The list of all articles, newest first, 200 to a page."""
     rows = []
     for e in digest.articles:
         themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
         actors = ", ".join(actor_ref(digest, r.name, ROOT) for r in e.analysed.actors[:4]) or "—"
         rows.append([fmt_date(e.article.date), article_link(e, ROOT), esc(e.article.source or "—"), themes, actors])
-    out.append(table(["Date", "Title", "Source", "Themes", "Main actors"], rows))
-    return "\n".join(out)
+    intro = f"{plural(len(digest.articles), 'article')}, newest first.\n"
+    return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows)

@@ -99,3 +99,42 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def quote_line(q, speaker_md: str) -> str:
     """“…quoted words…” — speaker, verb."""
     return f"“{esc(q.text)}” — {speaker_md}, {esc(q.verb or 'said')}"
+
+
+PER_PAGE = 200  # rows per page of a long list: pages stay the same size as the digest grows
+
+
+def paginated(
+    folder: str, stem: str, title: str, intro: str, headers: list[str], rows: list[list[str]], per_page: int = PER_PAGE
+) -> dict[str, str]:
+    """A long table split into pages ``{folder}/{stem}.md``, ``{stem}-page-2.md``, ...
+
+    Each page links to the previous and next; links inside ``rows`` must be relative to
+    ``folder`` (all pages live in it).
+    """
+    chunks = [rows[i : i + per_page] for i in range(0, len(rows), per_page)] or [[]]
+
+    def name(n: int) -> str:
+        return f"{stem}.md" if n == 1 else f"{stem}-page-{n}.md"
+
+    pages = {}
+    for n, chunk in enumerate(chunks, 1):
+        heading = title if n == 1 else f"{title} (page {n} of {len(chunks)})"
+        nav = []
+        if n > 1:
+            nav.append(f"[← Previous page]({name(n - 1)})")
+        if len(chunks) > 1:
+            nav.append(f"page {n} of {len(chunks)}")
+        if n < len(chunks):
+            nav.append(f"[Next page →]({name(n + 1)})")
+        nav_line = " · ".join(nav) + "\n" if len(chunks) > 1 else ""
+        body = [front_matter(heading), f"# {esc(heading)}\n", intro, nav_line, table(headers, chunk), nav_line]
+        pages[f"{folder}/{name(n)}"] = "\n".join(part for part in body if part)
+    return pages
+
+
+def more(n: int, what: str) -> str:
+    """A note for what a capped list left out (the downloads have everything)."""
+    if n <= 0:
+        return ""
+    return f"*…and {plural(n, what)} more in older articles: see the [downloads](../downloads/index.md) for all of them.*\n"

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from generator.model import RELIABILITY, Digest, SourceEntry
 from generator.render.articles import digest_theme
-from generator.render.common import article_link, fmt_date, front_matter, plural, table, theme_link
+from generator.render.common import (
+    article_link,
+    fmt_date,
+    front_matter,
+    paginated,
+    plural,
+    table,
+    theme_link,
+)
 from generator.render.escape import esc
 
 SOURCES, TIMELINE = "sources", "timeline"
@@ -30,34 +38,46 @@ def sources_index(digest: Digest) -> str:
     return "\n".join(out)
 
 
-def source_page(src: SourceEntry, digest: Digest) -> str:
-    out = [front_matter(src.name), f"# {esc(src.name)}\n", f"**Reliability:** {grade_text(src)} · **Articles:** {len(src.article_ids):,}\n"]
+def source_pages_of(src: SourceEntry, digest: Digest) -> dict[str, str]:
     rows = []
     for aid in src.article_ids:
         e = digest.by_id[aid]
         themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
         rows.append([fmt_date(e.article.date), article_link(e, ROOT), themes])
-    out.append(table(["Date", "Article", "Themes"], rows))
-    return "\n".join(out)
+    intro = f"**Reliability:** {grade_text(src)} · **Articles:** {len(src.article_ids):,}\n"
+    return paginated(SOURCES, src.slug, src.name, intro, ["Date", "Article", "Themes"], rows)
 
 
-def timeline_page(digest: Digest) -> str:
-    out = [front_matter("Timeline"), "# Timeline\n", f"{plural(len(digest.articles), 'article')} by date, newest first, with their themes.\n"]
+def month_key(e) -> str:
+    return e.article.date.strftime("%Y-%m") if e.article.date else "undated"
+
+
+def timeline_pages(digest: Digest) -> dict[str, str]:
+    """The timeline: an index of months, and a page (or pages) per month, newest first."""
     by_month: dict[str, list] = defaultdict(list)
     for e in digest.articles:
-        by_month[e.article.date.strftime("%B %Y") if e.article.date else "Undated"].append(e)
-    for month, entries in by_month.items():  # articles are newest first, so months are too
-        out.append(f"## {month}\n")
+        by_month[month_key(e)].append(e)
+    pages: dict[str, str] = {}
+    index_rows = []
+    for key, entries in by_month.items():  # articles are newest first, so months are too
+        label = entries[0].article.date.strftime("%B %Y") if key != "undated" else "Undated"
         rows = []
         for e in entries:
             themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
             rows.append([fmt_date(e.article.date), article_link(e, ROOT), esc(e.article.source or "—"), themes])
-        out.append(table(["Date", "Article", "Source", "Themes"], rows))
-    return "\n".join(out)
+        pages.update(paginated(TIMELINE, key, f"Timeline: {label}", "", ["Date", "Article", "Source", "Themes"], rows))
+        counts = Counter(t.id for e in entries for t in e.analysed.themes)
+        top = ", ".join(theme_link(digest_theme(digest, tid), ROOT) for tid, _ in counts.most_common(3)) or "—"
+        index_rows.append([f"[{label}]({key}.md)", str(len(entries)), top])
+    intro = f"{plural(len(digest.articles), 'article')} by date, newest first, with their themes.\n"
+    pages[f"{TIMELINE}/index.md"] = "\n".join(
+        [front_matter("Timeline"), "# Timeline\n", intro, table(["Month", "Articles", "Main themes"], index_rows)]
+    )
+    return pages
 
 
 def source_pages(digest: Digest) -> dict[str, str]:
-    pages = {f"{SOURCES}/index.md": sources_index(digest), f"{TIMELINE}/index.md": timeline_page(digest)}
+    pages = {f"{SOURCES}/index.md": sources_index(digest), **timeline_pages(digest)}
     for src in digest.sources:
-        pages[f"{SOURCES}/{src.slug}.md"] = source_page(src, digest)
+        pages.update(source_pages_of(src, digest))
     return pages

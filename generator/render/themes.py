@@ -15,6 +15,7 @@ from generator.render.common import (
     figure_row,
     fmt_date,
     front_matter,
+    more,
     plural,
     table,
     theme_link,
@@ -60,7 +61,8 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
     by_article: dict[str, list] = defaultdict(list)
     for aid, ev in theme.evidence:
         by_article[aid].append(ev)
-    for aid in theme.article_ids:
+    shown = theme.article_ids[:MAX_ARTICLES]
+    for aid in shown:
         entry = digest.by_id[aid]
         out.append(f"**{article_link(entry, ROOT)}** · {fmt_date(entry.article.date)} · {esc(entry.article.source or 'unknown source')}\n")
         out.extend(
@@ -68,7 +70,14 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
             for ev in by_article[aid]
         )
         out.append("")
+    out.append(more(len(theme.article_ids) - len(shown), "article"))
     return "\n".join(out)
+
+
+# Per-page caps (the strongest articles first), so that a theme page stays the same size however
+# large the digest grows; the downloads have everything.
+MAX_ARTICLES = 100
+MAX_FIGURES = 150
 
 
 def figure_tracker(theme: ThemeEntry, digest: Digest) -> str:
@@ -77,7 +86,7 @@ def figure_tracker(theme: ThemeEntry, digest: Digest) -> str:
         d = digest.by_id[aid].article.date
         return (d is None, d.toordinal() if d else 0)
 
-    ordered = sorted(theme.figures, key=lambda af: when(af[0]))  # stable: text order within a day
+    ordered = sorted(theme.figures, key=lambda af: when(af[0]))[-MAX_FIGURES:]  # the newest, oldest first
     rows = [
         [fmt_date(digest.by_id[aid].article.date)] + figure_row(f) + [article_link(digest.by_id[aid], ROOT)]
         for aid, f in ordered

@@ -11,11 +11,10 @@ from __future__ import annotations
 import bisect
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from generator.analyse.lexicon import Lexicon, load_lexicon
-from generator.analyse.terms import term_pattern
+from generator.analyse.terms import TermIndex
 
 for _ext in ("certainty", "likelihood"):
     if not Doc.has_extension(_ext):
@@ -25,22 +24,17 @@ for _ext in ("certainty", "likelihood"):
 class CertaintyMarker:
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("hedged", [term_pattern(nlp, t) for t in lexicon.hedges])
-        self.matcher.add("reported", [term_pattern(nlp, t) for t in lexicon.reporting])
-        self.levels = [level for level, _ in lexicon.estimative]
-        for level, phrases in lexicon.estimative:
-            self.matcher.add(f"icd\t{level}", [term_pattern(nlp, p) for p in phrases])
+        groups = {"hedged": list(lexicon.hedges), "reported": list(lexicon.reporting)}
+        groups.update({f"icd\t{level}": list(phrases) for level, phrases in lexicon.estimative})
+        self.terms = TermIndex(nlp, groups)
 
     def __call__(self, doc: Doc) -> Doc:
         sents = list(doc.sents)
         starts = [s.start for s in sents]
         certainty = ["asserted"] * len(sents)
         likelihood: list[tuple[int, str] | None] = [None] * len(sents)
-        strings = doc.vocab.strings
-        for match_id, start, end in self.matcher(doc):
+        for start, end, label in self.terms.find(doc):
             s = bisect.bisect_right(starts, start) - 1
-            label = strings[match_id]
             if label == "hedged":
                 certainty[s] = "hedged"
             elif label == "reported":

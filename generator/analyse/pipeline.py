@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import multiprocessing
+import os
 import re
 import warnings
 from collections import Counter
@@ -266,18 +268,44 @@ class Analyser:
         return settings_fingerprint(self.settings, self.label)
 
     def analyse(self, articles: Iterable[RawArticle], n_process: int | None = None) -> Iterator[AnalysedArticle]:
-        """Analyse articles in order; uses two processes for large batches unless told otherwise."""
+        """Analyse articles, yielding them in input order.
+
+        With more than a few dozen articles, the work is shared by ``n_process`` worker
+        processes (default: the machine's cores, at most 4). Workers are forked from this
+        process, so they share the loaded pipeline instead of loading it again, and each returns
+        finished AnalysedArticle records: only small plain records cross between processes,
+        never spaCy Docs.
+        """
         articles = list(articles)
-        english = [a for a in articles if a.language in ENGLISH]
         if n_process is None:
-            n_process = 2 if len(english) >= MULTIPROCESS_MIN else 1
-        texts = (a.analysed_text() for a in english)
-        docs = iter(self.nlp.pipe(texts, batch_size=32, n_process=n_process))
+            n_process = min(os.cpu_count() or 1, 4) if len(articles) >= MULTIPROCESS_MIN else 1
+        if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            yield from self._analyse_here(articles)
+            return
+        global _FORKED
+        _FORKED = self
+        chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            for done in pool.imap(_analyse_chunk, chunks):
+                yield from done
+
+    def _analyse_here(self, articles: list[RawArticle]) -> Iterator[AnalysedArticle]:
+        english = [a for a in articles if a.language in ENGLISH]
+        docs = iter(self.nlp.pipe((a.analysed_text() for a in english), batch_size=32))
         for article in articles:
             if article.language in ENGLISH:
                 yield doc_to_article(next(docs), article, self.label, self.themes)
             else:
                 yield not_analysed(article, self.label)
+
+
+CHUNK = 24  # articles per task: big enough to batch well, small enough to balance the workers
+_FORKED: Analyser | None = None  # the analyser a forked worker inherits
+
+
+def _analyse_chunk(articles: list[RawArticle]) -> list[AnalysedArticle]:
+    assert _FORKED is not None
+    return list(_FORKED._analyse_here(articles))
 
 
 def analysed_json_line(a: AnalysedArticle) -> str:

@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
-from generator.analyse.terms import term_pattern
+from generator.analyse.terms import TermIndex
 
 if not Doc.has_extension("theme_evidence"):
     Doc.set_extension("theme_evidence", default=None)
@@ -29,20 +29,21 @@ class ThemeDetector:
     def __init__(self, nlp: Language, name: str, taxonomy: Taxonomy):
         self.name = name
         self.taxonomy = taxonomy
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = Matcher(nlp.vocab)  # the token patterns of the taxonomy (few)
         # actor name (or "*") -> the (theme, group) keys it satisfies
         self.actor_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        groups: dict[str, list[str]] = {}
         for theme in taxonomy.themes:
             for group, terms in theme.terms:
-                words = [t for t in terms if not t.startswith("@")]
                 for t in terms:
                     if t.startswith("@"):
                         self.actor_groups[t[1:]].append((theme.id, group))  # "China" or "China+"
-                patterns = [term_pattern(nlp, w) for w in words]
-                if patterns:
-                    self.matcher.add(f"{theme.id}\tgroup\t{group}", [p for p in patterns if p])
+                words = [t for t in terms if not t.startswith("@")]
+                if words:
+                    groups[f"{theme.id}\tgroup\t{group}"] = words
             for i, pattern in enumerate(theme.patterns):
                 self.matcher.add(f"{theme.id}\tpattern\tpattern-{i + 1}", [list(pattern)])
+        self.terms = TermIndex(nlp, groups)
 
     def __call__(self, doc: Doc) -> Doc:
         sent_of = _sentence_index(doc)
@@ -50,8 +51,9 @@ class ThemeDetector:
         patterns: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         strings = doc.vocab.strings
         parsed = doc.has_annotation("DEP")
-        for match_id, start, _end in self.matcher(doc):
-            theme_id, what, label = strings[match_id].split("\t")
+        found = self.terms.find(doc) + [(start, end, strings[m]) for m, start, end in self.matcher(doc)]
+        for start, _end, key in found:
+            theme_id, what, label = key.split("\t")
             if parsed and _negated(doc[start]):
                 continue  # "did not send troops", "denied sending weapons": not evidence of it
             s = sent_of[start]

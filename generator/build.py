@@ -159,6 +159,7 @@ def _run(config, site, strict, analyser, timings, lap) -> BuildResult:
     ingest = read_articles(config.articles, config.articles_root)
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
+    lap("load model")
     analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir)
     lap("analyse")
     taxonomy = load_taxonomy(config.themes)

@@ -1,0 +1,213 @@
+"""Benchmark the whole build at several corpus sizes and print one table.
+
+    python bench/run.py [--sizes 100 1000 10000] [--work bench/.work]
+
+For each size N it writes N synthetic articles (bench/corpus.py), then, each in a fresh
+process so that peak memory is its own:
+- a cold build (no analysis cache, no generated pages, no site), timed stage by stage: read,
+  analyse, digest model, write Markdown (render + write), mkdocs build;
+- a warm build with nothing changed (no article may be analysed, no page written);
+- a warm build with one article added (exactly one analysed);
+- ``mkdocs build`` alone on the same docs/, to show how much of a warm build is ours;
+- the bare spaCy model (``nlp.pipe`` over the same texts, same batch size and processes), to
+  compare the analysis throughput with the model's own.
+It also reports the site's bytes per page and mkdocs time per page, and the ratios of those at
+the largest size to the next one (the site must grow linearly).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+# --------------------------------------------------------------------------- child processes
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024  # kB on Linux; forked analysis workers are children
+
+
+def child_build(project: Path) -> dict:
+    from generator.build import run
+    from generator.config import load_config
+
+    t = time.perf_counter()
+    result = run(load_config(project))
+    return {
+        "total": time.perf_counter() - t,
+        "timings": result.timings,
+        "analysed": result.analysed,
+        "built": result.built,
+        "written": result.pages.written,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def child_mkdocs(project: Path) -> dict:
+    from generator.build import build_site
+    from generator.config import load_config
+
+    t = time.perf_counter()
+    site = build_site(load_config(project))
+    seconds = time.perf_counter() - t
+    pages = list(site.rglob("*.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"seconds": seconds, "pages": len(pages), "bytes": size, "peak_mb": _peak_mb()}
+
+
+def child_bare(corpus: Path) -> dict:
+    import spacy
+
+    from generator.analyse.pipeline import CHUNK, MODEL_NAMES, MULTIPROCESS_MIN
+    from generator.ingest import read_articles
+
+    texts = [a.analysed_text() for a in read_articles([str(corpus)]).articles]
+    words = sum(len(t.split()) for t in texts)
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["lemmatizer"])
+            break
+        except OSError:
+            continue
+    # the same decision as Analyser.analyse
+    n_process = min(os.cpu_count() or 1, 4) if len(texts) >= MULTIPROCESS_MIN else 1
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=CHUNK, n_process=n_process):
+        pass
+    seconds = time.perf_counter() - t
+    return {"seconds": seconds, "words": words, "n_process": n_process, "peak_mb": _peak_mb()}
+
+
+def _child(kind: str, path: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- one size
+
+
+def prepare(n: int, work: Path) -> tuple[Path, Path]:
+    from bench.corpus import write_corpus
+
+    corpus = work / f"corpus-{n}"
+    write_corpus(n, corpus)
+    project = work / f"site-{n}"
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("index.md", "methodology.md", "tags.md"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    (project / "digest.yml").write_text(f"articles: [{corpus}]\ncache_dir: .digest-cache\n")
+    return corpus, project
+
+
+def clean(project: Path) -> None:
+    from generator.build import ASSETS_DIR
+    from generator.render import GENERATED
+
+    for d in (*GENERATED, ASSETS_DIR):
+        shutil.rmtree(project / "docs" / d, ignore_errors=True)
+    for d in ("site", ".digest-cache"):
+        shutil.rmtree(project / d, ignore_errors=True)
+
+
+def measure(n: int, work: Path) -> dict:
+    corpus, project = prepare(n, work)
+    clean(project)
+    print(f"[{n}] cold build...", file=sys.stderr, flush=True)
+    cold = _child("build", project)
+    print(f"[{n}] warm build...", file=sys.stderr, flush=True)
+    warm = _child("build", project)
+    extra = corpus / "bench-extra.md"
+    from bench.corpus import article
+    import random
+
+    extra.write_text(article(10**6, random.Random("extra")), encoding="utf-8")
+    try:
+        print(f"[{n}] warm build, one article added...", file=sys.stderr, flush=True)
+        warm1 = _child("build", project)
+        print(f"[{n}] mkdocs alone...", file=sys.stderr, flush=True)
+        mk = _child("mkdocs", project)
+    finally:
+        extra.unlink()
+    print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
+    bare = _child("bare", corpus)
+    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "mkdocs": mk, "bare": bare}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def report(results: list[dict]) -> str:
+    rows = []
+    head = ["articles", "read", "load", "analyse", "digest", "markdown", "mkdocs", "cold", "warm", "warm+1",
+            "analysed warm/+1", "peak MB", "ours w/s", "bare w/s", "ratio", "outside mkdocs", "KB/page", "ms/page"]
+    for r in results:
+        t = r["cold"]["timings"]
+        words = r["bare"]["words"]
+        ours = words / t["analyse"] if t["analyse"] else 0
+        bare = words / r["bare"]["seconds"]
+        outside = (r["warm1"]["total"] - r["mkdocs"]["seconds"]) / r["warm1"]["total"]
+        peak = max(r[k]["peak_mb"] for k in ("cold", "warm", "warm1", "mkdocs"))
+        rows.append([
+            f"{r['n']:,}", f"{t['read']:.1f}s", f"{t['load model']:.1f}s", f"{t['analyse']:.1f}s", f"{t['digest']:.1f}s",
+            f"{t['render'] + t['write']:.1f}s", f"{t['mkdocs']:.1f}s", f"{r['cold']['total']:.1f}s",
+            f"{r['warm']['total']:.1f}s", f"{r['warm1']['total']:.1f}s",
+            f"{r['warm']['analysed']}/{r['warm1']['analysed']}", f"{peak:,.0f}", f"{ours:,.0f}", f"{bare:,.0f}",
+            f"{ours / bare:.2f}", f"{outside:.0%}", f"{r['mkdocs']['bytes'] / r['mkdocs']['pages'] / 1024:.1f}",
+            f"{1000 * r['mkdocs']['seconds'] / r['mkdocs']['pages']:.1f}",
+        ])
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
+    lines = [" | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    if len(results) >= 2:
+        a, b = results[-2], results[-1]
+        bpp = (b["mkdocs"]["bytes"] / b["mkdocs"]["pages"]) / (a["mkdocs"]["bytes"] / a["mkdocs"]["pages"])
+        tpp = (b["mkdocs"]["seconds"] / b["mkdocs"]["pages"]) / (a["mkdocs"]["seconds"] / a["mkdocs"]["pages"])
+        lines.append("")
+        lines.append(f"growth {a['n']:,} -> {b['n']:,}: bytes per page x{bpp:.2f}, mkdocs time per page x{tpp:.2f}")
+    lines.append("")
+    lines.append("cold = whole build with no cache, pages or site; warm = nothing changed; warm+1 = one article added;")
+    lines.append("markdown = render + write; ratio = our analysis throughput / the bare model's (same texts, processes);")
+    lines.append("outside mkdocs = share of the warm+1 build not spent in mkdocs build (timed alone on the same docs/).")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, path = args.child
+        fn = {"build": child_build, "mkdocs": child_mkdocs, "bare": child_bare}[kind]
+        print(json.dumps(fn(Path(path))))
+        return 0
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.sizes:
+        results.append(measure(n, args.work.resolve()))
+        print(report(results), flush=True)
+        print(flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

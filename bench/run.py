@@ -134,8 +134,9 @@ def measure(n: int, work: Path) -> dict:
     print(f"[{n}] warm build...", file=sys.stderr, flush=True)
     warm = _child("build", project)
     extra = corpus / "bench-extra.md"
-    from bench.corpus import article
     import random
+
+    from bench.corpus import article
 
     extra.write_text(article(10**6, random.Random("extra")), encoding="utf-8")
     try:

@@ -13,6 +13,7 @@ from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, 
 from generator.render.downloads import DOWNLOADS, download_files
 from generator.render.editions import EDITIONS, edition_pages
 from generator.render.home import home_partial, taxonomy_partial
+from generator.render.search import SEARCH, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.themes import theme_page, themes_index
 
@@ -41,13 +42,15 @@ def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[s
         add(f"{ACTORS}/{actor.slug}.md", actor_page(actor, digest, roles.get(actor.name)))
     for theme in digest.themes:
         add(f"{THEMES}/{theme.id}.md", theme_page(theme, digest))
-    for group in (articles_index(digest), edition_pages(digest), source_pages(digest), download_files(digest)):
+    groups = (articles_index(digest), edition_pages(digest), source_pages(digest), download_files(digest), search_files(digest))
+    add(f"{SEARCH}/index.md", search_page(digest))
+    for group in groups:
         for path, text in group.items():
             add(path, text)
     return pages
 
 
-GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS)
+GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH)
 
 
 __all__ = ["GENERATED_DIRS", "DuplicatePageError", "render_digest"]

@@ -1,0 +1,223 @@
+"""The offline search index: written at build time, split into small classic-script files.
+
+Material's search builds a lunr index in the browser from the whole site on every page load
+(seconds at 1,000 pages, tens of seconds at 10,000). This index is built once, here, and split
+so that a query loads only what it needs: the shards of its terms and the records of the
+results it shows. Every file is a classic script that hands its data to ``window.__ds`` (see
+``templates/assets/search.js``): ``<script src>`` works from ``file://``, where fetch and
+modules do not, and the same files work over HTTP.
+
+Files, under ``search/`` in the site:
+- ``manifest.js``: ``__ds.m({...})``: format version, document count, shard keys, the lists
+  that facets refer to (themes, sources, actors), field boosts;
+- ``t/<key>.js``: ``__ds.t(key, {term: [ids, scores]})``: the postings of every term whose
+  shard key is ``key`` (its first two characters, or three where a two-character shard would
+  pass ``SHARD_BYTES``); ids are delta-encoded, scores are BM25F x 100, rounded;
+- ``d/<id>.js``: ``__ds.d(id, {...})``: one result's record: url, title, kind, date, source,
+  theme names, main actors, and its sentences (for the snippet and for checking phrases);
+- ``f/<n>.js``: ``__ds.f(n, [[date, source, themes bitmask, [actor, ...]], ...])``: the facets
+  of documents ``n*FACET_BUCKET`` to ``(n+1)*FACET_BUCKET - 1``, for the results page filters.
+
+Documents are the articles, actor pages and theme pages. Article ids follow (date, id), oldest
+first, so a new article takes the next id and the records of all others stay the same; actor
+and theme pages take ids from ``PAGE_IDS``. A warm build therefore rewrites only the shards of
+the new article's terms, its record and the manifest.
+
+Ranking: BM25F (k1=1.2, b=0.75) over title (x3), actors and themes (x2) and text (x1). Very
+common words: the stopwords of ``searchtext`` are not indexed, and a term keeps its
+``MAX_POSTINGS`` best documents, so a shard stays small however large the digest grows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from generator.model import Digest
+from generator.searchtext import tokens
+
+SEARCH = "search"
+FORMAT = 1
+K1, B = 1.2, 0.75
+BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0}
+MAX_POSTINGS = 1000
+SHARD_BYTES = 48_000
+FACET_BUCKET = 1000
+PAGE_IDS = 1_000_000  # actor and theme pages: ids from here, so article ids never shift them
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    id: int
+    url: str
+    kind: str  # article, actor, theme
+    title: str
+    date: str | None
+    source: str | None
+    themes: tuple[str, ...]
+    actors: tuple[str, ...]
+    sentences: tuple[str, ...]
+    fields: dict  # field -> text
+
+
+def _documents(digest: Digest) -> list[SearchDoc]:
+    docs = []
+    by_age = sorted(digest.articles, key=lambda e: (e.article.date is None, e.article.date or 0, e.article.id))
+    theme_names = {t.id: t.info.name for t in digest.themes}
+    for i, e in enumerate(by_age):
+        a = e.analysed
+        themes = tuple(theme_names.get(t.id, t.id) for t in a.themes)
+        actors = tuple(r.name for r in a.actors)
+        figures = " ".join(f.text for f in a.figures)
+        docs.append(
+            SearchDoc(
+                id=i, url=f"articles/{e.slug}.html", kind="article", title=e.article.title,
+                date=e.article.date.isoformat() if e.article.date else None, source=e.article.source,
+                themes=themes, actors=actors[:6], sentences=a.sentences,
+                fields={"title": e.article.title, "tags": " ".join((*actors, *themes)),
+                        "text": " ".join((*a.sentences, figures))},
+            )
+        )
+    pages = [(f"actors/{x.slug}.html", "actor", x.name, " ".join((x.name, *x.aliases_seen[:10], x.type, x.affiliation or "")),
+              ()) for x in digest.actors]
+    pages += [(f"themes/{t.id}.html", "theme", t.info.name, t.info.description, (t.info.name,)) for t in digest.themes]
+    for j, (url, kind, title, text, themes) in enumerate(sorted(pages)):
+        docs.append(
+            SearchDoc(
+                id=PAGE_IDS + j, url=url, kind=kind, title=title, date=None, source=None, themes=themes,
+                actors=(), sentences=(text,), fields={"title": title, "tags": text, "text": text},
+            )
+        )
+    return docs
+
+
+def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
+    """term -> [(doc id, score x 100)], best first, capped at MAX_POSTINGS."""
+    weighted: list[tuple[int, Counter, float]] = []
+    df: Counter[str] = Counter()
+    for d in docs:
+        wtf: Counter[str] = Counter()
+        length = 0.0
+        for field, text in d.fields.items():
+            toks = tokens(text)
+            length += BOOSTS[field] * len(toks)
+            for t in toks:
+                wtf[t] += BOOSTS[field]
+        weighted.append((d.id, wtf, length))
+        df.update(wtf.keys())
+    n = len(docs)
+    avg = sum(w[2] for w in weighted) / n if n else 1.0
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, wtf, length in weighted:
+        norm = K1 * (1 - B + B * length / avg)
+        for term, tf in wtf.items():
+            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
+            postings[term].append((doc_id, max(1, round(100 * idf * tf * (K1 + 1) / (tf + norm)))))
+    for term, plist in postings.items():
+        if len(plist) > MAX_POSTINGS:
+            plist.sort(key=lambda p: (-p[1], p[0]))
+            del plist[MAX_POSTINGS:]
+        plist.sort()
+    return postings
+
+
+def _encode(plist: list[tuple[int, int]]) -> list[list[int]]:
+    ids, scores, last = [], [], 0
+    for doc_id, score in plist:
+        ids.append(doc_id - last)
+        last = doc_id
+        scores.append(score)
+    return [ids, scores]
+
+
+def shard_file(key: str) -> str:
+    """A safe file name for a shard key (non-ASCII keys are hex-encoded)."""
+    if key.isascii() and key.isalnum():
+        return key
+    return "x" + key.encode("utf-8").hex()
+
+
+def _shards(postings: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, list]]:
+    by2: dict[str, dict[str, list]] = defaultdict(dict)
+    for term in sorted(postings):
+        by2[term[:2]][term] = _encode(postings[term])
+    shards: dict[str, dict[str, list]] = {}
+    for key, terms in by2.items():
+        if len(json.dumps(terms, separators=(",", ":"))) <= SHARD_BYTES:
+            shards[key] = terms
+            continue
+        for term, data in terms.items():  # too big: split by three characters
+            shards.setdefault(term[:3] if len(term) >= 3 else key, {})[term] = data
+    return shards
+
+
+def _js(call: str, *args: object) -> str:
+    body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in args)
+    body = body.replace("</", "<\\/")  # keep the data inert even if pasted into a page
+    return f"__ds.{call}({body});\n"
+
+
+def search_files(digest: Digest) -> dict[str, str]:
+    """Every file of the search index, keyed by its path under ``docs/``."""
+    docs = _documents(digest)
+    files: dict[str, str] = {}
+    shards = _shards(_postings(docs))
+    for key, terms in shards.items():
+        files[f"{SEARCH}/t/{shard_file(key)}.js"] = _js("t", key, terms)
+    theme_list = [t.info.name for t in digest.themes]
+    sources = sorted({d.source for d in docs if d.source})
+    facet_actors = [a.name for a in digest.actors if a.known][:300]
+    source_idx = {s: i for i, s in enumerate(sources)}
+    theme_bit = {name: 1 << i for i, name in enumerate(theme_list)}
+    actor_idx = {a: i for i, a in enumerate(facet_actors)}
+    buckets: dict[int, list] = defaultdict(list)
+    for d in docs:
+        files[f"{SEARCH}/d/{d.id}.js"] = _js(
+            "d", d.id,
+            {"u": d.url, "t": d.title, "k": d.kind, "d": d.date, "s": d.source, "h": list(d.themes),
+             "a": list(d.actors), "x": list(d.sentences)},
+        )
+        if d.kind == "article":
+            buckets[d.id // FACET_BUCKET].append([
+                int(d.date.replace("-", "")) if d.date else 0,
+                source_idx.get(d.source, -1),
+                sum(theme_bit.get(t, 0) for t in d.themes),
+                [actor_idx[a] for a in d.actors if a in actor_idx],
+            ])
+    for n, rows in buckets.items():
+        files[f"{SEARCH}/f/{n}.js"] = _js("f", n, rows)
+    manifest = {
+        "v": FORMAT, "n": len(docs), "articles": sum(1 for d in docs if d.kind == "article"),
+        "keys": sorted(shards), "files": {k: shard_file(k) for k in sorted(shards) if shard_file(k) != k},
+        "themes": theme_list, "sources": sources, "actors": facet_actors, "bucket": FACET_BUCKET,
+        "pageIds": PAGE_IDS,
+    }
+    files[f"{SEARCH}/manifest.js"] = _js("m", manifest)
+    return files
+
+
+def search_page(digest: Digest) -> str:
+    """The full results page (``search/index.html?q=...``): box, filters and all results.
+
+    ``search.js`` fills it; without JavaScript it says so.
+    """
+    return (
+        "---\ntitle: Search\n---\n\n# Search\n\n"
+        '<div class="digest-search-page" data-search-page>\n'
+        '<form class="digest-search-form" role="search" action="index.html">'
+        '<label for="digest-search-q">Search the digest</label> '
+        '<input id="digest-search-q" type="search" name="q" autocomplete="off">'
+        '<fieldset class="digest-search-filters"><legend>Filters</legend>'
+        '<label>Theme <select name="theme"><option value="">any</option></select></label> '
+        '<label>Actor <select name="actor"><option value="">any</option></select></label> '
+        '<label>Source <select name="source"><option value="">any</option></select></label> '
+        '<label>From <input type="date" name="from"></label> '
+        '<label>To <input type="date" name="to"></label>'
+        "</fieldset></form>\n"
+        '<p class="digest-search-status" role="status" aria-live="polite">'
+        "Search needs JavaScript; every page is also listed under Articles, Actors and Themes.</p>\n"
+        '<ol class="digest-search-list" data-search-results></ol>\n'
+        "</div>\n"
+    )

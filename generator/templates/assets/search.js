@@ -1,0 +1,1 @@
+/* Placeholder: the digest's offline search (see generator/render/search.py for the index format). */

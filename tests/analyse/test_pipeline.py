@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.ingest import read_articles
 from tests.conftest import fixture
 
@@ -21,3 +23,13 @@ def test_non_english_article_gets_sentences_but_no_actors_themes_or_figures(anal
     # the English copy of the grain story is analysed as usual
     assert {"Russia", "Ukraine"} <= {r.name for r in out[1].actors}
     assert "not run" not in out[1].pipeline
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_records_in_the_same_order(analyser):
+    from tests.conftest import EXAMPLES
+
+    articles = list(read_articles([str(EXAMPLES)]).articles) * 3  # enough to split into chunks
+    one = list(analyser.analyse(articles, n_process=1))
+    two = list(analyser.analyse(articles, n_process=2))
+    assert one == two

@@ -69,6 +69,28 @@ def analyse_with_cache(
     return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
 
 
+def in_shard(article: RawArticle, index: int, count: int) -> bool:
+    """Whether ``article`` belongs to shard ``index`` of ``count`` (by its stable id)."""
+    return int(article.id, 16) % count == index
+
+
+def prefill_cache(config: DigestConfig, index: int = 0, count: int = 1) -> tuple[int, int, tuple[Rejection, ...]]:
+    """Analyse one shard of the project's articles into its cache; write no page.
+
+    Shards split the articles by id, so ``count`` machines or processes (each with the same
+    code, model and data files, hence the same cache fingerprint) can each take one; a
+    ``digest build`` afterwards finds every article in the cache. Returns (analysed now,
+    already cached, rejections).
+    """
+    if config.cache_dir is None:
+        raise BuildError(f"{config.project_dir / 'digest.yml'}: 'cache_dir' is off: nothing to fill")
+    ingest = read_articles(config.articles, config.articles_root)
+    mine = tuple(a for a in ingest.articles if in_shard(a, index, count))
+    analyser = Analyser(settings_for(config))
+    _, fresh = analyse_with_cache(mine, analyser, config.cache_dir)
+    return fresh, len(mine) - fresh, ingest.rejections
+
+
 def static_assets() -> dict[str, str]:
     """Files the site needs that ship with the generator (offline search shim, styles)."""
     return {f"{ASSETS_DIR}/{p.name}": p.read_text(encoding="utf-8") for p in sorted(TEMPLATE_ASSETS.iterdir()) if p.is_file()}

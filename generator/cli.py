@@ -29,6 +29,16 @@ def _fail(exc: DigestError) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def _parse_shard(text: str) -> tuple[int, int]:
+    try:
+        index, count = (int(x) for x in text.split("/"))
+        if count < 1 or not 0 <= index < count:
+            raise ValueError
+    except ValueError:
+        raise click.BadParameter(f"expected K/N with 0 <= K < N, got {text!r}", param_hint="--shard") from None
+    return index, count
+
+
 def _report(rejections, notices) -> None:
     for notice in notices:
         click.echo(f"notice: {notice}", err=True)
@@ -48,7 +58,9 @@ def cli() -> None:
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail the site build on any MkDocs warning.")
 @click.option("-C", "--project", default=".", type=click.Path(file_okay=False), help="The digest project folder (with mkdocs.yml).")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs progress.")
-def build(articles, no_site, strict, project, verbose) -> None:
+@click.option("--analyse-only", is_flag=True, help="Only fill the analysis cache (no pages, no site).")
+@click.option("--shard", default="0/1", metavar="K/N", help="With --analyse-only: take shard K of N (0-based), to share the analysis between machines.")
+def build(articles, no_site, strict, project, verbose, analyse_only, shard) -> None:
     """Build the digest in a project folder.
 
     Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
@@ -62,6 +74,14 @@ def build(articles, no_site, strict, project, verbose) -> None:
 
     try:
         config = load_config(project, tuple(articles))
+        if analyse_only:
+            index, count = _parse_shard(shard)
+            from generator.build import prefill_cache
+
+            fresh, cached, rejections = prefill_cache(config, index, count)
+            _report(rejections, ())
+            click.echo(f"shard {index}/{count}: {fresh} analysed, {cached} already in the cache, {len(rejections)} rejected")
+            sys.exit(EXIT_REJECTED if rejections else EXIT_OK)
         result = run(config, site=not no_site, strict=strict)
     except DigestError as exc:
         _fail(exc)

@@ -73,3 +73,33 @@ def test_build_with_a_bad_file_builds_the_rest_and_exits_1(sample_project):
 
 def test_examples_exist():
     assert EXAMPLES.is_dir()
+
+
+@pytest.mark.slow
+def test_sharded_analysis_fills_the_cache_for_the_build(sample_project):
+    """A local "cluster": two worker processes, each analysing its shard into the same cache."""
+    import subprocess
+    import sys
+
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "generator", "build", "-C", str(sample_project), "--analyse-only", "--shard", shard],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for shard in ("0/2", "1/2")
+    ]
+    analysed = 0
+    for worker, shard in zip(workers, ("0/2", "1/2"), strict=True):
+        out, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err
+        assert out.startswith(f"shard {shard}:"), out
+        analysed += int(out.split(": ")[1].split(" ")[0])
+    assert analysed == 16
+    result = CliRunner().invoke(cli, ["build", "-C", str(sample_project)])
+    assert result.exit_code == 0, result.output
+    assert " 0 analysed, 16 from cache" in result.stdout
+
+
+def test_bad_shard_is_a_usage_error(sample_project):
+    result = CliRunner().invoke(cli, ["build", "-C", str(sample_project), "--analyse-only", "--shard", "2/2"])
+    assert result.exit_code == 2

@@ -192,7 +192,7 @@ def test_broken_inputs_each_get_one_message_and_the_rest_build(tmp_path):
         "empty.txt": "empty file",
         "binary.txt": "binary file",
         "bad_date.md": "'date' is not a date",
-        "bad_yaml.md:2": "not valid YAML",
+        "bad_yaml.md:3": "not valid YAML",
         "unclosed_front_matter.md:1": "not closed",
         "bad_line_2.jsonl:2": "not valid JSON",
         "javascript_url.md": "not an http(s) URL",

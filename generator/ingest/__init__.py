@@ -112,6 +112,10 @@ def read_articles(paths: Iterable[str], root: Path | None = None) -> IngestResul
     return IngestResult(tuple(kept), tuple(rejections), tuple(notices))
 
 
+MAX_POSTING = 200
+MAX_CANDIDATES = 20
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
 
@@ -142,6 +146,9 @@ def near_duplicate_groups(articles: list[RawArticle]) -> list[list[int]]:
     Candidate pairs come from prefix filtering (Bayardo et al., "Scaling up all pairs
     similarity search", 2007): each text is indexed under its rarest shingles only, enough that
     any pair at 0.8 or above shares one of them, so the work stays near linear in the corpus.
+    Two bounds keep it linear on repetitive corpora (boilerplate, templated copy): a shingle
+    looks back at its latest ``MAX_POSTING`` texts only, and only the ``MAX_CANDIDATES`` texts
+    sharing the most prefix shingles are compared in full.
     """
     parent = list(range(len(articles)))
 
@@ -174,11 +181,13 @@ def near_duplicate_groups(articles: list[RawArticle]) -> list[list[int]]:
             continue
         ordered = sorted(shingles, key=lambda s: (frequency[s], s))
         prefix = len(ordered) - math.ceil(NEAR_DUPLICATE_JACCARD * len(ordered)) + 1
-        candidates: set[int] = set()
+        shared: Counter[int] = Counter()
         for s in ordered[:prefix]:
-            candidates.update(index[s])
+            shared.update(index[s][-MAX_POSTING:])
             index[s].append(j)
-        for i in candidates:
+        # a true near-duplicate shares most of the prefix: check the likeliest few only, so
+        # boilerplate shared by thousands of texts cannot make the search quadratic
+        for i, _ in shared.most_common(MAX_CANDIDATES):
             other = sets[i]
             if min(len(other), len(shingles)) < NEAR_DUPLICATE_JACCARD * max(len(other), len(shingles)):
                 continue  # sizes alone rule it out

@@ -7,8 +7,7 @@ Markdown links to ``.md`` files, so MkDocs checks every one of them in ``--stric
 from __future__ import annotations
 
 import datetime as dt
-
-import yaml
+import json
 
 from generator.model import ActorEntry, ArticleEntry, Digest, Figure, ThemeEntry
 from generator.render.escape import esc, link, safe_title
@@ -25,13 +24,17 @@ TYPE_LABEL = {
 }
 
 
-def front_matter(title: str, tags: list[str] | None = None, **extra: object) -> str:
-    """YAML front matter with values we control (titles pass through ``safe_title``)."""
-    data: dict[str, object] = {"title": safe_title(title)}
+def front_matter(title: str, tags: list[str] | None = None) -> str:
+    """YAML front matter with values we control (titles pass through ``safe_title``).
+
+    Strings are written as JSON strings, which YAML reads as double-quoted scalars: the same
+    result as a YAML dumper, many times faster.
+    """
+    lines = ["---", f"title: {json.dumps(safe_title(title), ensure_ascii=False)}"]
     if tags:
-        data["tags"] = [safe_title(t) for t in tags]
-    data.update(extra)
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+        lines.append("tags:")
+        lines.extend(f"- {json.dumps(safe_title(t), ensure_ascii=False)}" for t in tags)
+    return "\n".join(lines) + "\n---\n\n"
 
 
 def fmt_date(date: dt.date | None) -> str:

@@ -65,19 +65,20 @@ def _rows(digest: Digest) -> dict[str, list[dict]]:
     return out
 
 
-def _csv_cell(value: object) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _csv(columns: list[str], rows: list[dict]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_csv_cell(row[c]) for c in columns])
+    writer.writerows(
+        [
+            "'" + v if type(v) is str and v.startswith(_FORMULA) else ("" if v is None else v)
+            for v in (row[c] for c in columns)
+        ]
+        for row in rows
+    )
     return buf.getvalue()
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from generator.textclean import strip_controls
@@ -39,11 +40,24 @@ def esc(text: object, strip: bool = True) -> str:
     ``strip=False`` keeps a single space at either end, for pieces of a line (the text between
     two highlighted mentions).
     """
-    clean = strip_controls(str(text))
+    text = str(text)
+    if strip and len(text) <= 80:
+        return _esc_short(text)  # names, dates, sources: the same few strings again and again
+    return _esc(text, strip)
+
+
+def _esc(text: str, strip: bool) -> str:
+    clean = strip_controls(text)
     clean = " ".join(clean.split()) if strip else _SPACES.sub(" ", clean)
     out = clean.translate(_TABLE)
-    # "1. text" at the start of a line would become an ordered list
-    return _LIST_NUMBER.sub(r"\1&#46;", out, count=1)
+    if out[:1].isdigit():  # "1. text" at the start of a line would become an ordered list
+        out = _LIST_NUMBER.sub(r"\1&#46;", out, count=1)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _esc_short(text: str) -> str:
+    return _esc(text, True)
 
 
 def safe_title(text: object, limit: int = 160) -> str:

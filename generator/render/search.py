@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model import Digest
 from generator.searchtext import tokens
@@ -41,7 +41,9 @@ from generator.searchtext import tokens
 SEARCH = "search"
 FORMAT = 1
 K1, B = 1.2, 0.75
-BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0}
+BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0, "about": 0.5}
+PAGE_NAMES = 10  # aliases, members, themes, sentences a page's document takes
+PAGE_ACTORS = 5  # a theme's leading actors its document names
 MAX_POSTINGS = 1000
 SHARD_BYTES = 48_000
 FACET_BUCKET = 1000
@@ -80,17 +82,44 @@ def _documents(digest: Digest) -> list[SearchDoc]:
                         "text": " ".join((*a.sentences, figures))},
             )
         )
-    pages = [(f"actors/{x.slug}.html", "actor", x.name, " ".join((x.name, *x.aliases_seen[:10], x.type, x.affiliation or "")),
-              ()) for x in digest.actors]
-    pages += [(f"themes/{t.id}.html", "theme", t.info.name, t.info.description, (t.info.name,)) for t in digest.themes]
-    for j, (url, kind, title, text, themes) in enumerate(sorted(pages)):
-        docs.append(
-            SearchDoc(
-                id=PAGE_IDS + j, url=url, kind=kind, title=title, date=None, source=None, themes=themes,
-                actors=(), sentences=(text,), fields={"title": title, "tags": text, "text": text},
-            )
-        )
+    for j, page in enumerate(sorted(_pages(digest), key=lambda d: d.url)):
+        docs.append(replace(page, id=PAGE_IDS + j))
     return docs
+
+
+def _pages(digest: Digest) -> list[SearchDoc]:
+    """Actor and theme pages. They are found by their names (title, aliases); the rest of what
+    the page shows (description, affiliation, leading actors, bottom-line sentences) is the
+    lightly weighted ``about`` field, so a short page does not outrank the articles on a word it
+    only mentions. Each is bounded: a page's document does not grow with the digest."""
+    theme_names = {t.id: t.info.name for t in digest.themes}
+    out = []
+    for x in digest.actors:
+        kind = x.type.capitalize() + (f", {x.affiliation}" if x.affiliation else "")
+        others = [a for a in x.aliases_seen if a != x.name][:PAGE_NAMES]
+        themes = [theme_names.get(t, t) for t, _ in x.themes[:PAGE_NAMES]]
+        about = [x.type, x.affiliation or "", *x.members[:PAGE_NAMES]]
+        said = [f"{kind}. In {len(x.article_ids)} article{'s' if len(x.article_ids) != 1 else ''}."]
+        if others:
+            said.append("Also written " + ", ".join(others) + ".")
+        if themes:
+            said.append("Themes: " + ", ".join(themes) + ".")
+        out.append(SearchDoc(
+            id=0, url=f"actors/{x.slug}.html", kind="actor", title=x.name, date=None, source=None,
+            themes=tuple(themes), actors=(), sentences=tuple(said),
+            fields={"title": x.name, "tags": " ".join(others), "about": " ".join(about)},
+        ))
+    for t in digest.themes:
+        bluf = [e.sentence for _, e in t.bluf[:PAGE_NAMES]]
+        actors = [a for a, _ in t.actors[:PAGE_ACTORS]]
+        out.append(SearchDoc(
+            id=0, url=f"themes/{t.id}.html", kind="theme", title=t.info.name, date=None,
+            source=None, themes=(), actors=tuple(actors[:6]),
+            sentences=(t.info.description, *bluf),
+            fields={"title": t.info.name, "tags": t.info.name,
+                    "about": " ".join((t.info.description, *bluf, *actors))},
+        ))
+    return out
 
 
 def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
@@ -110,7 +139,9 @@ def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     n = len(docs)
     avg = sum(w[2] for w in weighted) / n if n else 1.0
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, wtf, length in weighted:
+    for (doc_id, wtf, length), d in zip(weighted, docs, strict=True):
+        if d.kind != "article":
+            length = max(length, avg)  # no bonus for being short: a page is a list of names
         norm = K1 * (1 - B + B * length / avg)
         for term, tf in wtf.items():
             idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
@@ -208,7 +239,8 @@ def search_page(digest: Digest) -> str:
         '<div class="digest-search-page" data-search-page>\n'
         '<form class="digest-search-form" role="search" action="index.html">'
         '<label for="digest-search-q">Search the digest</label> '
-        '<input id="digest-search-q" type="search" name="q" autocomplete="off">'
+        '<input id="digest-search-q" type="search" name="q" autocomplete="off"> '
+        '<button type="submit" class="md-button">Search</button>'
         '<fieldset class="digest-search-filters"><legend>Filters</legend>'
         '<label>Theme <select name="theme"><option value="">any</option></select></label> '
         '<label>Actor <select name="actor"><option value="">any</option></select></label> '

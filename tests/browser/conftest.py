@@ -25,6 +25,7 @@ from generator.config import load_config
 from tests.conftest import EXAMPLES, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Nothing the browser does on its own (updates, sync, safe browsing lists) may reach the network.
 CHROMIUM_ARGS = [
     "--no-sandbox",  # the tests run as root
@@ -138,6 +139,29 @@ def page(browser, requests) -> Page:
     context.close()
 
 
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core's script, installed by npm (scripts/test.sh runs `npm ci`); skips when missing."""
+    if not AXE.is_file():
+        how = "run `npm ci` in the repository" if shutil.which("npm") else "npm is not installed"
+        pytest.skip(f"axe-core missing ({AXE.relative_to(ROOT)}): {how}; scripts/test.sh does it")
+    return AXE
+
+
+def serious_violations(page: Page, axe: Path, within: str | None = None) -> list[dict]:
+    """axe-core's serious and critical findings on the page (or inside ``within``), one per
+    element: {rule, impact, target, summary, html}."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe))
+    result = page.evaluate("within => axe.run(within || document)", within)
+    return [
+        {"rule": v["id"], "impact": v["impact"], "target": " ".join(map(str, node["target"])),
+         "summary": node["failureSummary"], "html": node["html"][:200]}
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+        for node in v["nodes"]
+    ]
+
+
 def leaving(requests: list[Request], base: str) -> list[str]:
     """URLs of the requests that went anywhere but ``base``'s origin (file:// or 127.0.0.1:PORT)."""
     split = urlsplit(base)
@@ -179,9 +203,10 @@ _RESULTS = """selector => [...document.querySelectorAll(selector)].map(a =>
 def search(page: Page, query: str) -> list[tuple[str, str]]:
     """Type ``query`` into the page's search box; every result it lists, as (text, absolute href).
 
-    Our own search (a later issue) is an ``<input type="search">`` whose results are links inside
-    an element with ``data-search-results``; the helper waits until that element shows links or a
-    message (and is not ``aria-busy="true"``) and the links stop changing. Until then it is
+    Our own search (``assets/digest/search.js``) is an ``<input type="search">`` in the header
+    whose results are links inside an element with ``data-search-results``; the helper empties
+    the box, types, and waits until that element shows links or a message (and is not
+    ``aria-busy="true"``) and the links stop changing. Without it, it would be
     Material's built-in search (``.md-search__input``, results ``.md-search-result__link``), which
     shows 10 pages and 4 more each time the list is scrolled to the bottom: it scrolls until all
     the pages its 'N matching documents' line counts are listed. Types with key events, as a user
@@ -193,7 +218,9 @@ def search(page: Page, query: str) -> list[tuple[str, str]]:
 
 
 def _own_search(page: Page, query: str) -> list[tuple[str, str]]:
-    page.locator('input[type="search"]').first.press_sequentially(query)
+    box = page.locator('input[type="search"]').first
+    box.fill("")  # a query typed before is replaced, not extended
+    box.press_sequentially(query)
     page.wait_for_function(
         """() => { const r = document.querySelector('[data-search-results]');
                    return r && r.getAttribute('aria-busy') !== 'true'

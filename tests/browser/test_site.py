@@ -7,20 +7,24 @@ Every page is opened from ``file://`` (the offline copy) and, where it matters, 
 
 from __future__ import annotations
 
-import shutil
 import struct
 import warnings
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import failed, heading, leaving, search, site_path
+from tests.browser.conftest import (
+    failed,
+    heading,
+    leaving,
+    search,
+    serious_violations,
+    site_path,
+)
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "screenshots"
 HOME_TITLE = "Korean Peninsula and Indo-Pacific digest"
 KURSK_ARTICLE = "ukraine-reports-first-clashes-with-north-korean"  # slug prefix
@@ -28,10 +32,6 @@ KURSK_ARTICLE = "ukraine-reports-first-clashes-with-north-korean"  # slug prefix
 # axe violations tolerated for now, by rule id (and element, when only one is meant), each with
 # where its fix belongs. They are reported as warnings on every run; remove an entry once fixed.
 KNOWN_VIOLATIONS = {
-    ("aria-dialog-name", ".md-search"): (
-        "Material's search partial is role=dialog without a name; it goes when our own search "
-        "replaces Material's"
-    ),
     ("link-in-text-block", None): (
         "links in running text differ from it by colour alone (Material's #4051b5 on #212121 is "
         "2.34:1; .digest-mention's coloured bottom border is overridden to transparent): "
@@ -120,34 +120,18 @@ def _known(rule: str, target: str) -> str | None:
     return KNOWN_VIOLATIONS.get((rule, target)) or KNOWN_VIOLATIONS.get((rule, None))
 
 
-@pytest.fixture(scope="session")
-def axe() -> Path:
-    """axe-core's script, installed by npm (scripts/test.sh runs `npm ci`); skips when missing."""
-    if not AXE.is_file():
-        how = "run `npm ci` in the repository" if shutil.which("npm") else "npm is not installed"
-        pytest.skip(f"axe-core missing ({AXE.relative_to(ROOT)}): {how}; scripts/test.sh does it")
-    return AXE
-
-
 @pytest.mark.parametrize("kind", ["home", "actor", "theme", "article"])
 def test_no_serious_or_critical_accessibility_violations(axe, site, page, kind):
     path = pages(site)[kind]
     page.goto(site.file_base + path)
-    page.add_script_tag(path=str(axe))
-    result = page.evaluate("axe.run()")
     problems, tolerated = [], Counter()
-    for violation in result["violations"]:
-        if violation["impact"] not in ("serious", "critical"):
+    for v in serious_violations(page, axe):
+        if reason := _known(v["rule"], v["target"]):
+            tolerated[v["rule"], reason] += 1
             continue
-        for node in violation["nodes"]:
-            target = " ".join(map(str, node["target"]))
-            if reason := _known(violation["id"], target):
-                tolerated[violation["id"], reason] += 1
-                continue
-            problems.append(
-                f"{path}: {violation['id']} ({violation['impact']}) on {target}: "
-                f"{node['failureSummary']}\n    {node['html'][:200]}"
-            )
+        problems.append(
+            f"{path}: {v['rule']} ({v['impact']}) on {v['target']}: {v['summary']}\n    {v['html']}"
+        )
     for (rule, reason), count in sorted(tolerated.items()):
         warnings.warn(f"{path}: known axe violation {rule} on {count} element(s): {reason}",
                       stacklevel=1)

@@ -1,0 +1,253 @@
+"""The search index round trip: generator/render/search.py writes it, templates/assets/search.js
+reads it.
+
+The sample corpus is built with the real model and MkDocs; then Node runs the real search.js
+engine (no DOM: its loader is swapped for one that runs each index file, as a <script> tag
+would) and reads manifest, shards and records exactly as the browser does. The postings it
+decodes must be the ones Python computed, and every record must point at a page of the site.
+A small hand-written index checks the rules that the sample is too small to reach (split
+shards, phrase checks across result pages).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.analyse.taxonomy import load_taxonomy
+from generator.build import analyse_with_cache, run
+from generator.config import load_config
+from generator.digest import build_digest
+from generator.ingest import read_articles
+from generator.render.search import PAGE_IDS, _documents, _postings, search_files
+from tests.conftest import EXAMPLES, ROOT
+
+SEARCH_JS = ROOT / "generator" / "templates" / "assets" / "search.js"
+
+# Runs ``body`` (an async function of ``core``) against the index under SITE/search/ and prints
+# its JSON result. Each index file runs in this context, as a classic <script> would.
+NODE = """
+const fs = require("fs"), path = require("path"), vm = require("vm");
+require(process.argv[1]);
+const root = path.join(process.argv[2], "search");
+const loaded = [];
+globalThis.__dsCore.configure({ load(file, done) {
+  loaded.push(file);
+  let text;
+  try { text = fs.readFileSync(path.join(root, file), "utf8"); } catch (e) { return done("missing"); }
+  vm.runInThisContext(text, { filename: file });
+  done();
+}});
+const body = %s;
+body(globalThis.__dsCore, loaded).then(
+  r => process.stdout.write(JSON.stringify(r)),
+  e => { console.error(e); process.exit(1); });
+"""
+
+
+def node(site: Path, body: str):
+    exe = shutil.which("node")
+    if not exe:
+        pytest.skip("node is not installed")
+    out = subprocess.run(
+        [exe, "-e", NODE % body, str(SEARCH_JS), str(site)], capture_output=True, text=True,
+        timeout=120, check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, analyser):
+    """The sample digest built into site/, and the Digest that Python indexed."""
+    project = tmp_path_factory.mktemp("search") / "digest"
+    (project / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("index.md", "methodology.md", "tags.md"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    shutil.copytree(EXAMPLES, project / "articles")
+    (project / "digest.yml").write_text("articles: [articles]\n")
+    config = load_config(project)
+    result = run(config, analyser=analyser)
+    assert result.built and not result.rejections
+    # the same steps as build.run, from the analysis cache the build just filled
+    ingest = read_articles(config.articles, config.articles_root)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir)
+    assert fresh == 0
+    digest = build_digest(analysed, load_taxonomy(config.themes).infos(), ingest.rejections,
+                          config.source_grades)
+    return project / "site", digest
+
+
+TERMS = ["kursk", "korea", "troops", "100000", "2.5", "dprk", "us", "keen", "scarborough",
+         "gazprombank", "deployment", "tariffs", "xi"]
+
+
+def test_postings_decode_in_javascript_to_what_python_computed(built):
+    site, digest = built
+    expected = _postings(_documents(digest))
+    terms = [t for t in TERMS if t in expected]
+    assert len(terms) >= 10, terms
+    got = node(site, """async core => {
+        const out = {};
+        for (const t of TERMS) {
+          const p = await core.postings(t);
+          out[t] = {key: await core.shardKey(t), ids: p && p.ids, scores: p && p.scores};
+        }
+        return out;
+    }""".replace("TERMS", json.dumps(terms)))
+    for term in terms:
+        ids, scores = zip(*expected[term], strict=True)
+        assert got[term]["ids"] == list(ids), term
+        assert got[term]["scores"] == list(scores), term
+        assert term.startswith(got[term]["key"]), term
+
+
+def test_every_term_is_found_in_the_shard_its_key_names(built):
+    site, digest = built
+    docs = _documents(digest)
+    expected = _postings(docs)
+    shards = [p for p in search_files(digest) if p.startswith("search/t/")]
+    got = node(site, """async (core, loaded) => {
+        const m = await core.manifest();
+        const out = {};
+        for (const t of TERMS) { const p = await core.postings(t); out[t] = p ? p.ids.length : -1; }
+        return {keys: m.keys.length, n: m.n, articles: m.articles, found: out,
+                shards: loaded.filter(f => f.startsWith("t/")).length};
+    }""".replace("TERMS", json.dumps(sorted(expected))))
+    assert got["keys"] == got["shards"] == len(shards)  # each shard loaded, and only once
+    assert got["n"] == len(docs) and got["articles"] == len(digest.articles)
+    assert got["found"] == {t: len(p) for t, p in expected.items()}
+
+
+def test_every_record_points_at_a_page_of_the_site(built):
+    site, digest = built
+    docs = _documents(digest)
+    ids = [d.id for d in docs]
+    assert ids[: len(digest.articles)] == list(range(len(digest.articles)))
+    assert all(i >= PAGE_IDS for i in ids[len(digest.articles):])
+    records = node(site, """async (core, loaded) => {
+        const m = await core.manifest();
+        const ids = [];
+        for (let i = 0; i < m.articles; i++) ids.push(i);
+        for (let i = 0; i < m.n - m.articles; i++) ids.push(m.pageIds + i);
+        const out = [];
+        for (const id of ids) { const r = await core.record(id); out.push([id, r.u, r.k, r.t]); }
+        return out;
+    }""")
+    assert [r[0] for r in records] == ids
+    for doc_id, url, kind, title in records:
+        assert (site / url).is_file(), (doc_id, url)
+        assert kind in ("article", "actor", "theme") and title
+    kinds = {r[2] for r in records}
+    assert kinds == {"article", "actor", "theme"}
+
+
+def test_facets_hold_one_row_per_article_in_id_order(built):
+    site, digest = built
+    got = node(site, """async core => {
+        const m = await core.manifest();
+        const rows = [];
+        for (let n = 0; n * m.bucket < m.articles; n++) rows.push(...await core.facets(n));
+        const recs = [];
+        for (let i = 0; i < m.articles; i++) recs.push(await core.record(i));
+        return {rows, recs: recs.map(r => [r.d, r.s, r.h]), themes: m.themes, sources: m.sources};
+    }""")
+    assert len(got["rows"]) == len(digest.articles)
+    for (date, source, mask, _actors), (d, s, themes) in zip(got["rows"], got["recs"], strict=True):
+        assert date == (int(d.replace("-", "")) if d else 0)
+        assert source == (got["sources"].index(s) if s else -1)
+        assert mask == sum(1 << got["themes"].index(t) for t in themes)
+
+
+def test_queries_in_node_rank_prefix_and_phrase_as_the_browser_does(built):
+    site, _ = built
+    got = node(site, """async core => {
+        const urls = async q => (await core.quick(q, 10)).records.map(r => r.u);
+        return {
+          kursk: await urls("Kursk"), kur: await urls("Kur"), k: await urls("K"),
+          phrase: await urls('"Keen Sword"'), words: await urls("Keen Sword"),
+          reversed: await urls('"Sword Keen"'), both: await urls("Kursk troops"),
+          parse: core.parse('north "South China Sea" kor'),
+        };
+    }""")
+    assert "actors/kursk.html" in got["kursk"] and "themes/troop-deployment.html" in got["kursk"]
+    assert set(got["kursk"]) <= set(got["kur"])  # "kur" is a prefix of kursk
+    assert got["k"] == []  # one letter: no search
+    assert got["phrase"] and set(got["phrase"]) <= set(got["words"])
+    assert any("keen-sword" in u for u in got["phrase"])
+    assert not any(u.startswith("articles/") for u in got["reversed"])
+    assert got["parse"] == {"words": ["north", "kor", "south", "china", "sea"],
+                            "phrases": [["south", "china", "sea"]], "prefix": "kor"}
+
+
+# ------------------------------------------------------------------ a hand-written index
+
+
+def _script(call: str, *args) -> str:
+    return f"__ds.{call}(" + ",".join(json.dumps(a) for a in args) + ");\n"
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    """Split shards: 'ka' has 3 three-letter shards, 'ko' has 5 (more than a prefix loads)."""
+    search = tmp_path / "search"
+    (search / "t").mkdir(parents=True)
+    (search / "d").mkdir()
+    shards = {"kab": {"kabul": [[0], [50]]}, "kam": {"kamchatka": [[1], [60]]},
+              "kan": {"kansas": [[2], [70]]}, "ko": {"ko": [[3], [10]]}}
+    for key in ("kor", "kos", "kot", "kou", "kov"):
+        shards[key] = {key + "ea": [[4], [80]]}
+    for key, terms in shards.items():
+        (search / "t" / f"{key}.js").write_text(_script("t", key, terms))
+    manifest = {"v": 1, "n": 5, "articles": 5, "keys": sorted(shards), "files": {},
+                "themes": [], "sources": [], "actors": [], "bucket": 1000, "pageIds": 1000000}
+    (search / "manifest.js").write_text(_script("m", manifest))
+    sentences = {0: "Kabul in winter", 1: "Kamchatka, east of east", 2: "Kansas east",
+                 3: "ko", 4: "Korea east of Kansas"}
+    for i, text in sentences.items():
+        record = {"u": f"articles/{i}.html", "t": f"doc {i}", "k": "article", "x": [text]}
+        (search / "d" / f"{i}.js").write_text(_script("d", i, record))
+    return tmp_path
+
+
+def test_a_two_letter_prefix_loads_its_split_shards_only_when_they_are_few(tiny):
+    got = node(tiny, """async (core, loaded) => {
+        const out = {};
+        for (const q of ["ka", "ko", "kor"]) {
+          const before = loaded.length;
+          out[q] = {terms: await core.expansions(q), files: loaded.slice(before)};
+        }
+        out.key = await core.shardKey("korea");
+        out.missing = await core.postings("zebra");
+        return out;
+    }""")
+    assert sorted(got["ka"]["terms"]) == ["kabul", "kamchatka", "kansas"]
+    assert sorted(got["ka"]["files"]) == ["manifest.js", "t/kab.js", "t/kam.js", "t/kan.js"]
+    assert got["ko"] == {"terms": [], "files": ["t/ko.js"]}  # 5 shards: wait for a third letter
+    assert got["kor"] == {"terms": ["korea"], "files": ["t/kor.js"]}
+    assert got["key"] == "kor" and got["missing"] is None
+
+
+def test_phrase_check_pages_through_the_results_without_skipping_any(tiny):
+    got = node(tiny, """async core => {
+        const ranked = [0, 1, 2, 3, 4].map(id => ({id, score: 1, hits: 1}));
+        const phrase = [["east"]];
+        const all = await core.confirm(ranked, phrase, 0, 10);
+        const pages = [];
+        let next = 0;
+        while (next < ranked.length) {
+          const page = await core.confirm(ranked, phrase, next, 1);
+          pages.push(...page.hits.map(h => h.id));
+          next = page.next;
+        }
+        // phrases are tokens without stopwords: "east of Kansas" holds "east kansas"
+        const two = await core.confirm(ranked, [["east", "kansas"]], 0, 10);
+        return {all: all.hits.map(h => h.id), pages, two: two.hits.map(h => h.id)};
+    }""")
+    assert got["all"] == got["pages"] == [1, 2, 4]
+    assert got["two"] == [4]

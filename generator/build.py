@@ -178,7 +178,7 @@ def run(config: DigestConfig, *, site: bool = True, strict: bool = True, analyse
 
 
 def _run(config, site, strict, analyser, timings, lap) -> BuildResult:
-    ingest = read_articles(config.articles, config.articles_root)
+    ingest = read_articles(config.articles, config.articles_root, config.cache_dir)
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     lap("load model")

@@ -10,9 +10,13 @@ merged article lists every outlet that ran it in ``sources``.
 
 from __future__ import annotations
 
-import math
+import hashlib
+import heapq
+import json
+import os
 import re
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -89,7 +93,28 @@ def find_files(
     return files, rejections, notices
 
 
-def read_articles(paths: Iterable[str], root: Path | None = None) -> IngestResult:
+def _load_sketches(path: Path | None) -> dict | None:
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}  # missing or corrupt: computed again
+
+
+def _save_sketches(path: Path | None, cache: dict | None, keep: set[str]) -> None:
+    if path is None or cache is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {k: v for k, v in sorted(cache.items()) if k in keep}
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_articles(paths: Iterable[str], root: Path | None = None, cache_dir: Path | None = None) -> IngestResult:
+    """Read every article under ``paths``; ``cache_dir`` keeps near-duplicate sketches."""
     files, rejections, notices = find_files(paths, root)
     articles: dict[str, RawArticle] = {}
     also: dict[str, list[RawArticle]] = defaultdict(list)  # id -> the same article read again
@@ -108,7 +133,10 @@ def read_articles(paths: Iterable[str], root: Path | None = None) -> IngestResul
             rejections.append(Rejection(exc.path, exc.reason, exc.line))
         except Exception as exc:  # noqa: BLE001 - the per-article boundary: never lose the run
             rejections.append(Rejection(display, f"unexpected error while reading: {type(exc).__name__}: {exc}"))
-    kept = _merge_near_duplicates(list(articles.values()), also, notices)
+    sketch_file = cache_dir / "sketches-v1.json" if cache_dir else None
+    cache = _load_sketches(sketch_file)
+    kept = _merge_near_duplicates(list(articles.values()), also, notices, cache)
+    _save_sketches(sketch_file, cache, {_text_key(a) for a in articles.values()} if cache is not None else set())
     return IngestResult(tuple(kept), tuple(rejections), tuple(notices))
 
 
@@ -130,7 +158,36 @@ def _title_key(article: RawArticle) -> str | None:
     return " ".join(words) if not article.title_derived and len(words) >= TITLE_MIN_WORDS else None
 
 
-def near_duplicate_groups(articles: list[RawArticle]) -> list[list[int]]:
+SKETCH = 64
+INDEX_KEYS = 8
+
+
+def _text_key(article: RawArticle) -> str:
+    return hashlib.sha1("\n".join((article.summary, *article.paragraphs)).encode("utf-8")).hexdigest()
+
+
+def _sketch(article: RawArticle, cache: dict | None) -> tuple[int, tuple[int, ...]]:
+    """(number of distinct shingles, the SKETCH smallest shingle hashes), cached by text."""
+    key = _text_key(article) if cache is not None else ""
+    if cache is not None and key in cache:
+        count, hashes = cache[key]
+        return count, tuple(hashes)
+    words = _words(" ".join((article.summary, *article.paragraphs)))
+    hashes = {zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    result = (len(hashes), tuple(heapq.nsmallest(SKETCH, hashes)))
+    if cache is not None:
+        cache[key] = [result[0], list(result[1])]
+    return result
+
+
+def _estimate(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Jaccard similarity estimated from two bottom-k sketches."""
+    union = sorted(set(a) | set(b))[:SKETCH]
+    both = set(a).intersection(b)
+    return len(both.intersection(union)) / len(union) if union else 0.0
+
+
+def near_duplicate_groups(articles: list[RawArticle], cache: dict | None = None) -> list[list[int]]:
     """Indices of articles that tell the same story, grouped, each group in input order.
 
     Two articles are the same story when either
@@ -143,12 +200,14 @@ def near_duplicate_groups(articles: list[RawArticle]) -> list[list[int]]:
       the headline while outlets cut the body to length, which can take a copy below 0.8.
       Short headlines ("Live updates") and the same headline weeks apart are left alone.
 
-    Candidate pairs come from prefix filtering (Bayardo et al., "Scaling up all pairs
-    similarity search", 2007): each text is indexed under its rarest shingles only, enough that
-    any pair at 0.8 or above shares one of them, so the work stays near linear in the corpus.
-    Two bounds keep it linear on repetitive corpora (boilerplate, templated copy): a shingle
-    looks back at its latest ``MAX_POSTING`` texts only, and only the ``MAX_CANDIDATES`` texts
-    sharing the most prefix shingles are compared in full.
+    Candidates come from bottom-k sketches (Broder 1997; Cohen & Kaplan 2007): each text keeps
+    the ``SKETCH`` smallest CRC-32 hashes of its shingles, and is indexed under the
+    ``INDEX_KEYS`` smallest; two texts at 0.8 share one of those almost surely. The sketches
+    estimate the Jaccard similarity, and pairs close enough are confirmed on the full shingle
+    sets. Sketches depend only on a text, so they are kept in the analysis cache and a warm
+    build computes them for new articles only. Two bounds keep the search linear on repetitive
+    corpora (boilerplate, templated copy): a hash looks back at its latest ``MAX_POSTING`` texts,
+    and only the ``MAX_CANDIDATES`` texts sharing the most keys are compared.
     """
     parent = list(range(len(articles)))
 
@@ -173,25 +232,32 @@ def near_duplicate_groups(articles: list[RawArticle]) -> list[list[int]]:
                 union(i, j)
         by_title[key].append(j)
 
-    sets = [_shingles(a) for a in articles]
-    frequency = Counter(s for shingles in sets for s in shingles)
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, shingles in enumerate(sets):
-        if len(shingles) < MIN_SHINGLES:
+    sketches = [_sketch(a, cache) for a in articles]
+    index: dict[int, list[int]] = defaultdict(list)
+    exact: dict[int, frozenset[str]] = {}
+
+    def shingles(i: int) -> frozenset[str]:
+        if i not in exact:
+            exact[i] = _shingles(articles[i])
+        return exact[i]
+
+    for j, (count, sketch) in enumerate(sketches):
+        if count < MIN_SHINGLES:
             continue
-        ordered = sorted(shingles, key=lambda s: (frequency[s], s))
-        prefix = len(ordered) - math.ceil(NEAR_DUPLICATE_JACCARD * len(ordered)) + 1
         shared: Counter[int] = Counter()
-        for s in ordered[:prefix]:
-            shared.update(index[s][-MAX_POSTING:])
-            index[s].append(j)
-        # a true near-duplicate shares most of the prefix: check the likeliest few only, so
-        # boilerplate shared by thousands of texts cannot make the search quadratic
+        for h in sketch[:INDEX_KEYS]:
+            shared.update(index[h][-MAX_POSTING:])
+            index[h].append(j)
+        # a true near-duplicate shares most of its smallest hashes: check the likeliest few
+        # only, so boilerplate shared by thousands of texts cannot make the search quadratic
         for i, _ in shared.most_common(MAX_CANDIDATES):
-            other = sets[i]
-            if min(len(other), len(shingles)) < NEAR_DUPLICATE_JACCARD * max(len(other), len(shingles)):
+            other_count, other = sketches[i]
+            if min(other_count, count) < NEAR_DUPLICATE_JACCARD * max(other_count, count):
                 continue  # sizes alone rule it out
-            if len(other & shingles) >= NEAR_DUPLICATE_JACCARD * len(other | shingles):
+            if _estimate(sketch, other) < NEAR_DUPLICATE_JACCARD - 0.1:
+                continue
+            a, b = shingles(i), shingles(j)  # confirm exactly: the estimate is only a filter
+            if len(a & b) >= NEAR_DUPLICATE_JACCARD * len(a | b):
                 union(i, j)
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -201,11 +267,11 @@ def near_duplicate_groups(articles: list[RawArticle]) -> list[list[int]]:
 
 
 def _merge_near_duplicates(
-    articles: list[RawArticle], also: dict[str, list[RawArticle]], notices: list[str]
+    articles: list[RawArticle], also: dict[str, list[RawArticle]], notices: list[str], cache: dict | None = None
 ) -> list[RawArticle]:
     """Keep the first article of each story, listing every outlet that ran it."""
     merged_into: dict[int, int] = {}
-    for group in near_duplicate_groups(articles):
+    for group in near_duplicate_groups(articles, cache):
         first = articles[group[0]]
         for j in group[1:]:
             merged_into[j] = group[0]

@@ -101,6 +101,7 @@ def _language_identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _ENGLISH_WORDS = frozenset(
     ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "as", "by", "it", "at", "from", "his", "her", "their", "has", "have", "had", "be", "were", "are", "been", "said", "will", "would", "not", "but", "which", "this", "they", "its", "an"]
 )
@@ -115,7 +116,7 @@ def _plainly_english(sample: str) -> bool:
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when too short or unsure."""
     sample = text[:LANGUAGE_SAMPLE]
-    if sum(c.isalpha() for c in sample) < LANGUAGE_MIN_LETTERS:
+    if len(_LETTER.findall(sample[:400])) < LANGUAGE_MIN_LETTERS and len(_LETTER.findall(sample)) < LANGUAGE_MIN_LETTERS:
         return None
     if _plainly_english(sample):
         return "en"  # most articles: no need for the statistical model

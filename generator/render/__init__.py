@@ -6,6 +6,9 @@ page needs is in the digest model.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+
 from generator.model import Digest
 from generator.render.actors import actor_page, actors_index
 from generator.render.articles import article_page, articles_index
@@ -22,32 +25,62 @@ class DuplicatePageError(ValueError):
     """Two pages would be written to one path (a slug collision): a bug, never silent."""
 
 
-def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to ``docs/`` (with '/' separators)."""
+PARALLEL_MIN = 500  # articles: below this, a second process costs more than it saves
+
+
+def _part(digest: Digest, roles: dict[str, str], part: int, parts: int) -> list[tuple[str, str]]:
+    """One share of the pages: every ``parts``-th article and actor page, and, spread over the
+    shares, the pages and files made from the whole digest."""
+    out: list[tuple[str, str]] = []
+    out += [(f"{ARTICLES}/{e.slug}.md", article_page(e, digest)) for e in digest.articles[part::parts]]
+    out += [(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, roles.get(a.name))) for a in digest.actors[part::parts]]
+    whole = [
+        lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
+                 (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
+                 (f"{SEARCH}/index.md", search_page(digest))],
+        lambda: [(f"{THEMES}/{t.id}.md", theme_page(t, digest)) for t in digest.themes],
+        lambda: list(search_files(digest).items()),
+        lambda: list(download_files(digest).items()),
+        lambda: [*articles_index(digest).items(), *edition_pages(digest).items(), *source_pages(digest).items()],
+    ]
+    for job in whole[part::parts]:
+        out += job()
+    return out
+
+
+_FORKED: tuple | None = None  # (digest, roles, parts) for forked workers
+
+
+def _forked_part(part: int) -> list[tuple[str, str]]:
+    assert _FORKED is not None
+    digest, roles, parts = _FORKED
+    return _part(digest, roles, part, parts)
+
+
+def render_digest(digest: Digest, roles: dict[str, str] | None = None, processes: int | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to ``docs/`` (with '/' separators).
+
+    Pages are independent of one another, so large digests are rendered by forked worker
+    processes (they inherit the digest; only the finished text comes back).
+    """
     roles = roles or {}
+    if processes is None:
+        processes = min(os.cpu_count() or 1, 4) if len(digest.articles) >= PARALLEL_MIN else 1
+    if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _FORKED
+        _FORKED = (digest, roles, processes)
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            shares = pool.map(_forked_part, range(processes))
+        _FORKED = None
+    else:
+        shares = [_part(digest, roles, 0, 1)]
     pages: dict[str, str] = {}
-
-    def add(path: str, text: str) -> None:
-        if path in pages:
-            raise DuplicatePageError(f"two pages would be written to docs/{path}")
-        pages[path] = text
-
-    add(f"{PARTIALS}/home.md", home_partial(digest))
-    add(f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest))
-    add(f"{ACTORS}/index.md", actors_index(digest))
-    add(f"{THEMES}/index.md", themes_index(digest))
-    for entry in digest.articles:
-        add(f"{ARTICLES}/{entry.slug}.md", article_page(entry, digest))
-    for actor in digest.actors:
-        add(f"{ACTORS}/{actor.slug}.md", actor_page(actor, digest, roles.get(actor.name)))
-    for theme in digest.themes:
-        add(f"{THEMES}/{theme.id}.md", theme_page(theme, digest))
-    groups = (articles_index(digest), edition_pages(digest), source_pages(digest), download_files(digest), search_files(digest))
-    add(f"{SEARCH}/index.md", search_page(digest))
-    for group in groups:
-        for path, text in group.items():
-            add(path, text)
-    return pages
+    for share in shares:
+        for path, text in share:
+            if path in pages:
+                raise DuplicatePageError(f"two pages would be written to docs/{path}")
+            pages[path] = text
+    return dict(sorted(pages.items()))
 
 
 GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH)

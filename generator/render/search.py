@@ -8,24 +8,36 @@ results it shows. Every file is a classic script that hands its data to ``window
 modules do not, and the same files work over HTTP.
 
 Files, under ``search/`` in the site:
-- ``manifest.js``: ``__ds.m({...})``: format version, document count, shard keys, the lists
-  that facets refer to (themes, sources, actors), field boosts;
+- ``manifest.js``: ``__ds.m({...})``: format version (``v``), document and article counts
+  (``n``, ``articles``), shard keys (``keys``) and the file names of those that are not plain
+  ASCII letters and digits (``files``), the lists that facets refer to (``themes``,
+  ``sources``, ``actors``), ``bucket`` (FACET_BUCKET) and ``pageIds`` (PAGE_IDS);
 - ``t/<key>.js``: ``__ds.t(key, {term: [ids, scores]})``: the postings of every term whose
   shard key is ``key`` (its first two characters, or three where a two-character shard would
-  pass ``SHARD_BYTES``); ids are delta-encoded, scores are BM25F x 100, rounded;
-- ``d/<id>.js``: ``__ds.d(id, {...})``: one result's record: url, title, kind, date, source,
-  theme names, main actors, and its sentences (for the snippet and for checking phrases);
+  pass ``SHARD_BYTES``; a term shorter than its shard's key stays in the shorter one), in
+  ascending id order; ids are delta-encoded, scores are BM25F x 100, rounded. A reader finds a
+  term's shard as the longest key that starts the term (three characters, else two, else one);
+- ``d/<id>.js``: ``__ds.d(id, {...})``: one result's record: url (``u``, from the site's
+  root), title (``t``), kind (``k``: article, actor, theme), date (``d``), source (``s``),
+  theme names (``h``), main actors (``a``), and its sentences (``x``, for the snippet and for
+  checking phrases; an actor or theme page has a few lines that describe it);
 - ``f/<n>.js``: ``__ds.f(n, [[date, source, themes bitmask, [actor, ...]], ...])``: the facets
-  of documents ``n*FACET_BUCKET`` to ``(n+1)*FACET_BUCKET - 1``, for the results page filters.
+  of articles ``n*FACET_BUCKET`` to ``(n+1)*FACET_BUCKET - 1``, one row each in id order, for
+  the results page filters: date as yyyymmdd (0: none), source and actors as indices into the
+  manifest's lists (-1: none), bit i set for the manifest's theme i.
 
 Documents are the articles, actor pages and theme pages. Article ids follow (date, id), oldest
-first, so a new article takes the next id and the records of all others stay the same; actor
-and theme pages take ids from ``PAGE_IDS``. A warm build therefore rewrites only the shards of
-the new article's terms, its record and the manifest.
+first, so a new article dated last takes the next id and the records of all other articles
+stay the same (scores depend on the whole collection, so shards change); actor and theme pages
+take ids from ``PAGE_IDS`` in order of their urls.
 
-Ranking: BM25F (k1=1.2, b=0.75) over title (x3), actors and themes (x2) and text (x1). Very
-common words: the stopwords of ``searchtext`` are not indexed, and a term keeps its
-``MAX_POSTINGS`` best documents, so a shard stays small however large the digest grows.
+Ranking: BM25F (k1=1.2, b=0.75) over title (x3), actors and themes (x2) and text (x1) for an
+article; an actor or theme page is found by its name (title x3, aliases x2) and, weakly, by
+what the page shows (``about``, x0.5: description, affiliation, leading actors, bottom-line
+sentences), and is never scored as shorter than the average document, so a list of names does
+not outrank the articles. Very common words: the stopwords of ``searchtext`` are not indexed,
+and a term keeps its ``MAX_POSTINGS`` best documents, so a shard stays small however large the
+digest grows. The browser sums the scores of the query's words (see ``search.js``).
 """
 
 from __future__ import annotations

@@ -564,7 +564,7 @@
     seeAll = el("a", { className: "digest-search__all", href: resultsUrl(""), text: "See all results" });
     var hint = el("p", {
       id: "digest-search-hint", className: "digest-search__hint",
-      text: "Search the digest: every word must appear; \"quotes\" for a phrase. ↑ ↓ choose, Enter opens, Esc closes.",
+      text: "Search the digest: pages with every word come first; \"quotes\" for a phrase. ↑ ↓ choose, Enter opens, Esc closes.",
     });
     panel = el("div", { className: "digest-search__panel", hidden: "" }, [hint, results, seeAll]);
     status = el("div", { className: "digest-search__status", role: "status", "aria-live": "polite" });

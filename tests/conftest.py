@@ -30,18 +30,25 @@ def seed_path() -> Path:
     return SEED
 
 
+def make_project(where: Path, articles: list[Path] | None = None, settings: str = "articles: [articles]\n") -> Path:
+    """A digest project in ``where/digest``: this repository's mkdocs.yml and hand-written
+    pages, the given article files (default: the sample corpus) and ``digest.yml``."""
+    project = where / "digest"
+    (project / "docs").mkdir(parents=True)
+    (project / "articles").mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("index.md", "methodology.md", "tags.md"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    for article in articles if articles is not None else sorted(EXAMPLES.iterdir()):
+        shutil.copy(article, project / "articles" / article.name)
+    (project / "digest.yml").write_text(settings)
+    return project
+
+
 @pytest.fixture
 def sample_project(tmp_path: Path) -> Path:
     """A copy of this repository's sample digest (config, hand-written docs, articles)."""
-    project = tmp_path / "digest"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "digest.yml").write_text("articles: [articles]\ncache_dir: .digest-cache\n")
-    (project / "docs").mkdir()
-    for name in ("index.md", "methodology.md", "tags.md"):
-        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
-    shutil.copytree(EXAMPLES, project / "articles")
-    return project
+    return make_project(tmp_path, settings="articles: [articles]\ncache_dir: .digest-cache\n")
 
 
 def fixture(name: str) -> Path:

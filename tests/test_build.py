@@ -12,6 +12,7 @@ import pytest
 
 from generator.build import run
 from generator.config import load_config
+from tests.conftest import make_project
 
 pytestmark = pytest.mark.slow
 
@@ -33,16 +34,7 @@ def tree_hash(root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, analyser):
-    import shutil
-
-    from tests.conftest import EXAMPLES, ROOT
-
-    project = tmp_path_factory.mktemp("build") / "digest"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "digest.yml").write_text("articles: [articles]\n")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("actors", "themes", "articles", "_partials", "digest"))
-    shutil.copytree(EXAMPLES, project / "articles")
+    project = make_project(tmp_path_factory.mktemp("build"))
     config = load_config(project)
     result = run(config, analyser=analyser)
     return project, config, result

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from generator.build import project_lock, run
 from generator.cli import cli
 from generator.config import load_config
 from generator.errors import BuildError
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -52,18 +51,6 @@ class Page(HTMLParser):
     @property
     def visible(self) -> str:
         return " ".join(" ".join(self.text).split())
-
-
-def make_project(tmp_path: Path, articles: list[Path]) -> Path:
-    project = tmp_path / "digest"
-    (project / "docs").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("index.md", "methodology.md", "tags.md"):
-        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
-    (project / "articles").mkdir()
-    for a in articles:
-        shutil.copy(a, project / "articles" / a.name)
-    return project
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -255,12 +242,9 @@ def test_corrupt_or_stale_cache_is_rebuilt_not_trusted(tmp_path, analyser):
 
 
 def test_same_input_gives_byte_identical_output_in_fresh_folders(tmp_path, analyser):
-    from tests.conftest import EXAMPLES
-
     trees = []
     for name in ("one", "two"):
-        project = make_project(tmp_path / name, sorted(EXAMPLES.iterdir()))
-        (project / "digest.yml").write_text("articles: [articles]\ncache_dir: null\n")
+        project = make_project(tmp_path / name, settings="articles: [articles]\ncache_dir: null\n")
         run(load_config(project), analyser=analyser)
         trees.append((tree(project / "docs"), tree(project / "site")))
     assert trees[0] == trees[1]

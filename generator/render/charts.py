@@ -23,14 +23,8 @@ def bar_chart(points: list[tuple[str, float]], title: str, description: str, val
     step = inner_w / len(points)
     bar = max(step * 0.8, 1.0)
     every = max(1, round(len(points) / 8))
-    parts = [
-        (f'<svg class="digest-chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="{html_text(title)}" preserveAspectRatio="xMinYMin meet">'),
-        f"<title>{html_text(title)}</title><desc>{html_text(description)}</desc>",
-        f'<line class="axis" x1="{PAD_LEFT}" y1="{PAD_TOP + inner_h}" x2="{WIDTH - 6}" y2="{PAD_TOP + inner_h}"/>',
-        f'<text class="tick" x="{PAD_LEFT - 4}" y="{PAD_TOP + 8}" text-anchor="end">{_num(peak)}</text>',
-        f'<text class="tick" x="{PAD_LEFT - 4}" y="{PAD_TOP + inner_h}" text-anchor="end">0</text>',
-    ]
+    parts = _open_svg(title, description, peak, inner_h)
+    parts.append(f'<text class="tick" x="{PAD_LEFT - 4}" y="{PAD_TOP + inner_h}" text-anchor="end">0</text>')
     for i, (label, value) in enumerate(points):
         h = inner_h * (value / peak)
         x = PAD_LEFT + i * step + (step - bar) / 2
@@ -56,14 +50,8 @@ def line_chart(points: list[tuple[str, float, str]], title: str, description: st
     inner_h = HEIGHT - PAD_BOTTOM - PAD_TOP
     step = inner_w / (len(points) - 1)
     coords = [(PAD_LEFT + 10 + i * step, PAD_TOP + inner_h - inner_h * (v / peak)) for i, (_, v, _) in enumerate(points)]
-    parts = [
-        (f'<svg class="digest-chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="{html_text(title)}" preserveAspectRatio="xMinYMin meet">'),
-        f"<title>{html_text(title)}</title><desc>{html_text(description)}</desc>",
-        f'<line class="axis" x1="{PAD_LEFT}" y1="{PAD_TOP + inner_h}" x2="{WIDTH - 6}" y2="{PAD_TOP + inner_h}"/>',
-        f'<text class="tick" x="{PAD_LEFT - 4}" y="{PAD_TOP + 8}" text-anchor="end">{_num(peak)}</text>',
-        '<polyline class="line" points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>',
-    ]
+    parts = _open_svg(title, description, peak, inner_h)
+    parts.append('<polyline class="line" points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>')
     every = max(1, round(len(points) / 6))
     for i, ((label, value, who), (x, y)) in enumerate(zip(points, coords, strict=True)):
         parts.append(
@@ -100,6 +88,20 @@ def heat_table(rows: list[tuple[str, str]], cols: list[tuple[str, str]], values:
         out.append("</tr>")
     out.append("</tbody></table></div>")
     return "".join(out) + "\n"
+
+
+def _open_svg(title: str, description: str, peak: float, inner_h: float) -> list[str]:
+    """The opening of a chart: the svg element with its title and description, the x axis,
+    and the top value on the y axis."""
+    return [
+        (
+            f'<svg class="digest-chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-label="{html_text(title)}" preserveAspectRatio="xMinYMin meet">'
+        ),
+        f"<title>{html_text(title)}</title><desc>{html_text(description)}</desc>",
+        f'<line class="axis" x1="{PAD_LEFT}" y1="{PAD_TOP + inner_h}" x2="{WIDTH - 6}" y2="{PAD_TOP + inner_h}"/>',
+        f'<text class="tick" x="{PAD_LEFT - 4}" y="{PAD_TOP + 8}" text-anchor="end">{_num(peak)}</text>',
+    ]
 
 
 def _figure(svg: str, title: str, table: str) -> str:

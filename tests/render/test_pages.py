@@ -7,27 +7,20 @@ import html as htmllib
 import io
 import json
 import re
-import shutil
 
 import pytest
 
 from generator.build import run
 from generator.config import load_config
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import make_project
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, analyser):
-    project = tmp_path_factory.mktemp("pages") / "digest"
-    (project / "docs").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("index.md", "methodology.md", "tags.md"):
-        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
-    shutil.copytree(EXAMPLES, project / "articles")
+    project = make_project(tmp_path_factory.mktemp("pages"), settings="articles: [articles]\nsources: sources.yml\n")
     (project / "sources.yml").write_text("seoul-monitor.example: B\nkyiv-frontline.example: F\n")
-    (project / "digest.yml").write_text("articles: [articles]\nsources: sources.yml\n")
     run(load_config(project), analyser=analyser)
     return project
 

@@ -187,6 +187,7 @@ def test_full_results_page_filters_by_theme_and_date(site, page, requests, origi
     filtered = {site_path(h, base) for h in hits.evaluate_all("as => as.map(a => a.href)")}
     troops = {a["page"] for a in articles(site) if "troop-deployment" in a["themes"].split(";")}
     assert filtered and filtered == every & troops, status.inner_text()
+    assert page.locator(".digest-search-more").is_hidden()  # all of them are shown
 
     page.locator('input[name="from"]').fill("2024-11-01")
     page.locator('input[name="from"]').dispatch_event("change")
@@ -222,3 +223,32 @@ def test_first_search_loads_nothing_until_the_box_is_used(site, page, requests):
     page.wait_for_function("() => !!window.__ds && !!document.querySelector('#digest-search-box')")
     page.wait_for_timeout(200)
     assert [site_path(r.url, site.file_base) for r in requests if "/search/" in r.url] == ["search/manifest.js"]
+
+
+def test_results_page_shows_fifty_at_a_time_and_more_adds_the_rest(site, page, requests):
+    # actor pages are described by their kind: this finds most of them (more than 50)
+    page.goto(site.file_base + "search/index.html?q=country+person+place+organisation")
+    page.wait_for_function(
+        "() => /result/.test(document.querySelector('[data-search-page] [role=status]').textContent)"
+    )
+    items = page.locator("[data-search-page] ol[data-search-results] > li")
+    more = page.locator(".digest-search-more")
+    status = page.locator("[data-search-page] [role=status]").inner_text()
+    total = int(re.match(r"\d+", status).group())
+    assert total > 50 and items.count() == 50 and more.is_visible(), status
+    more.click()
+    page.wait_for_function("n => document.querySelectorAll('ol[data-search-results] > li').length > n", arg=50)
+    hrefs = items.locator(".digest-search-hit__head a").evaluate_all("as => as.map(a => a.href)")
+    assert len(hrefs) == len(set(hrefs)) == min(total, 100)
+    assert page.evaluate("document.activeElement.href") == hrefs[50]  # focus on the first new one
+    if total <= 100:
+        assert more.is_hidden()
+    assert failed(requests) == []
+
+
+def test_search_works_on_the_404_page_under_a_sub_path(site, page, requests):
+    response = page.goto(site.http_base + "no/such/page")
+    assert response is not None and response.status == 404
+    found = [site_path(href, site.http_base) for _, href in search(page, "Kursk")]
+    assert "actors/kursk.html" in found
+    assert failed(requests, but=response.url) == [] and leaving(requests, site.http_base) == []

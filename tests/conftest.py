@@ -53,3 +53,20 @@ def sample_project(tmp_path: Path) -> Path:
 
 def fixture(name: str) -> Path:
     return FIXTURES / name
+
+
+def assert_reads_cleanly(name: str, data: bytes) -> None:
+    """Whatever the bytes, a file named ``name`` reads into articles or clear rejections."""
+    import tempfile
+
+    from generator.ingest import read_articles
+    from generator.model import RawArticle, Rejection
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / name
+        path.write_bytes(data)
+        result = read_articles([str(path)])
+    for item in (*result.articles, *result.rejections):
+        assert isinstance(item, (RawArticle, Rejection))
+        if isinstance(item, Rejection):
+            assert item.reason and "unexpected error" not in item.reason

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import json
 import multiprocessing
 import os
 import re
@@ -306,9 +305,3 @@ _FORKED: Analyser | None = None  # the analyser a forked worker inherits
 def _analyse_chunk(articles: list[RawArticle]) -> list[AnalysedArticle]:
     assert _FORKED is not None
     return list(_FORKED._analyse_here(articles))
-
-
-def analysed_json_line(a: AnalysedArticle) -> str:
-    from generator.model import article_to_json
-
-    return json.dumps(article_to_json(a), ensure_ascii=False, sort_keys=False)

@@ -105,17 +105,13 @@ def figure_tracker(theme: ThemeEntry, digest: Digest) -> str:
         out.append(
             line_chart(
                 points,
-                f"{info_name(theme)}: figures in {unit} over time",
-                f"Line chart of the {unit} figures stated in evidence for {info_name(theme)}, by article date.",
+                f"{theme.info.name}: figures in {unit} over time",
+                f"Line chart of the {unit} figures stated in evidence for {theme.info.name}, by article date.",
                 unit,
             )
         )
     out.append(table(["Date"] + FIGURE_HEADERS + ["Article"], rows))
     return "\n".join(out)
-
-
-def info_name(theme: ThemeEntry) -> str:
-    return theme.info.name
 
 
 def actor_theme_matrix(digest: Digest, root: str) -> str:

@@ -11,20 +11,23 @@ from generator.render.charts import bar_chart, heat_table
 from generator.render.common import (
     FIGURE_HEADERS,
     TYPE_LABEL,
+    Page,
     actor_link,
     actor_ref,
     article_link,
     certainty,
     figure_row,
     fmt_date,
-    front_matter,
     more,
+    p,
     plural,
     quote_line,
+    strong,
     table,
     theme_link,
+    ul,
 )
-from generator.render.escape import esc
+from generator.render.escape import h
 
 ROOT = "../"
 # Per-page caps, newest first, so that a page stays the same size however large the digest
@@ -35,22 +38,22 @@ MAX_QUOTES = 50
 
 
 def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> str:
-    tags = [actor.name] if actor.known else None
-    out = [front_matter(actor.name, tags), f"# {esc(actor.name)}\n"]
-    facts = [f"**Type:** {TYPE_LABEL.get(actor.type, actor.type)}"]
+    # Known actors are Material tags; the tag sits on the actor's own page (see tags.md).
+    page = Page(actor.name, [actor.name] if actor.known else None)
+    facts = [f"{strong('Type:')} {TYPE_LABEL.get(actor.type, h(actor.type))}"]
     if role:
-        facts.append(f"**Role:** {esc(role)}")
+        facts.append(f"{strong('Role:')} {h(role)}")
     if actor.affiliation:
-        facts.append(f"**Affiliation:** {actor_ref(digest, actor.affiliation, ROOT)}")
-    facts.append(f"**Mentions:** {actor.mentions:,} in {plural(len(actor.article_ids), 'article')}")
+        facts.append(f"{strong('Affiliation:')} {actor_ref(digest, actor.affiliation, ROOT)}")
+    facts.append(f"{strong('Mentions:')} {actor.mentions:,} in {plural(len(actor.article_ids), 'article')}")
     if not actor.known:
-        facts.append("*Found by the statistical model; not in the gazetteer.*")
-    out.append(" · ".join(facts) + "\n")
+        facts.append("<em>Found by the statistical model; not in the gazetteer.</em>")
+    page.add(p(" · ".join(facts)))
     if actor.aliases_seen:
-        out.append("**Named as:** " + ", ".join(f"“{esc(s)}”" for s in actor.aliases_seen[:20]) + "\n")
+        page.add(p(f"{strong('Named as:')} " + ", ".join(f"“{h(s)}”" for s in actor.aliases_seen[:20])))
     if actor.members:
-        out.append("**Leaders and members named:** " + ", ".join(actor_ref(digest, m, ROOT) for m in actor.members) + "\n")
-    out.append(
+        page.add(p(f"{strong('Leaders and members named:')} " + ", ".join(actor_ref(digest, m, ROOT) for m in actor.members)))
+    page.add(
         bar_chart(
             list(actor.weekly),
             f"Mentions of {actor.name} per week",
@@ -59,35 +62,35 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
         )
     )
 
-    out.append("## Themes\n")
+    page.heading("Themes")
     rows = [[theme_link(digest_theme(digest, tid), ROOT), str(n)] for tid, n in actor.themes]
-    out.append(table(["Theme", "Articles"], rows) or "No theme in the articles that name this actor.\n")
+    page.add(table(["Theme", "Articles"], rows) or p("No theme in the articles that name this actor."))
 
-    out.append("## Appears with\n")
+    page.heading("Appears with")
     rows = [[actor_ref(digest, name, ROOT), str(n)] for name, n in actor.co_actors[:25]]
-    out.append(table(["Actor", "Shared articles"], rows) or "No other actor is named alongside.\n")
+    page.add(table(["Actor", "Shared articles"], rows) or p("No other actor is named alongside."))
 
-    out.append("## Key figures\n")
+    page.heading("Key figures")
     if actor.figures:
         rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in actor.figures[:MAX_FIGURES]]
-        out.append(table(FIGURE_HEADERS + ["Article"], rows))
-        out.append(more(len(actor.figures) - MAX_FIGURES, "figure"))
+        page.add(table(FIGURE_HEADERS + ["Article"], rows), more(len(actor.figures) - MAX_FIGURES, "figure"))
     else:
-        out.append("No figures in the sentences that name this actor.\n")
+        page.add(p("No figures in the sentences that name this actor."))
 
     if actor.quotes:
-        out.append("## Statements\n")
-        out.append("Direct quotations by this actor or its people, newest article first.\n")
+        page.heading("Statements")
+        page.add(p("Direct quotations by this actor or its people, newest article first."))
+        items = []
         for aid, q in actor.quotes[:MAX_QUOTES]:
             entry = digest.by_id[aid]
-            who = esc(q.speaker or q.actor or "")
+            who = h(q.speaker or q.actor or "")
             if q.actor and q.actor != actor.name:
                 who += f" ({actor_ref(digest, q.actor, ROOT)})"
-            out.append(f"- {quote_line(q, who)} · {article_link(entry, ROOT)}, {fmt_date(entry.article.date)}")
-        out.append("")
+            items.append(f"{quote_line(q, who)} · {article_link(entry, ROOT)}, {fmt_date(entry.article.date)}")
+        page.add(ul(items))
 
-    out.append("## Evidence\n")
-    out.append("Every sentence that names this actor, by article, newest first.\n")
+    page.heading("Evidence")
+    page.add(p("Every sentence that names this actor, by article, newest first."))
     by_article: dict[str, list] = defaultdict(list)
     for ref in actor.evidence[:MAX_EVIDENCE]:
         by_article[ref.article_id].append(ref)
@@ -96,11 +99,11 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
         if not refs:
             continue
         entry = digest.by_id[aid]
-        out.append(f"**{article_link(entry, ROOT)}** · {fmt_date(entry.article.date)} · {esc(entry.article.source or 'unknown source')}\n")
-        out.extend(f"- {esc(r.sentence)} ({certainty(r.certainty, r.likelihood)})" for r in refs)
-        out.append("")
-    out.append(more(len(actor.evidence) - MAX_EVIDENCE, "sentence"))
-    return "\n".join(out)
+        source = h(entry.article.source or "unknown source")
+        page.add(p(f"{strong(article_link(entry, ROOT))} · {fmt_date(entry.article.date)} · {source}"))
+        page.add(ul([f"{h(r.sentence)} ({certainty(r.certainty, r.likelihood)})" for r in refs]))
+    page.add(more(len(actor.evidence) - MAX_EVIDENCE, "sentence"))
+    return page.text()
 
 
 MATRIX_SIZE = 12
@@ -116,16 +119,15 @@ def co_occurrence(digest: Digest, root: str) -> str:
             if other in index:
                 values[(i, index[other])] = n
         values[(i, i)] = len(a.article_ids)
-    # raw HTML: MkDocs does not rewrite these links, so they name the built pages (.html)
     heads = [(a.name, f"{root}{a.slug}.html") for a in top]
     return heat_table(heads, heads, values, "Articles in which two actors are both named (the diagonal: articles naming the actor)")
 
 
 def actors_index(digest: Digest) -> str:
-    out = [front_matter("Actors"), "# Actors\n", f"{plural(len(digest.actors), 'actor')}, by type, most mentioned first.\n"]
+    page = Page("Actors").add(p(f"{plural(len(digest.actors), 'actor')}, by type, most mentioned first."))
     if digest.actors:
-        out.append("## Who appears with whom\n")
-        out.append(co_occurrence(digest, ""))
+        page.heading("Who appears with whom")
+        page.add(co_occurrence(digest, ""))
     by_type: dict[str, list[ActorEntry]] = defaultdict(list)
     for a in digest.actors:
         by_type[a.type].append(a)
@@ -133,10 +135,10 @@ def actors_index(digest: Digest) -> str:
         actors = by_type.get(typ)
         if not actors:
             continue
-        out.append(f"## {TYPE_LABEL[typ]}s\n" if typ != "person" else "## People\n")
+        page.heading(f"{TYPE_LABEL[typ]}s" if typ != "person" else "People")
         rows = [
             [actor_link(a, "../"), str(a.mentions), str(len(a.article_ids)), actor_ref(digest, a.affiliation, "../") if a.affiliation else "—"]
             for a in actors
         ]
-        out.append(table(["Actor", "Mentions", "Articles", "Affiliation"], rows))
-    return "\n".join(out)
+        page.add(table(["Actor", "Mentions", "Articles", "Affiliation"], rows))
+    return page.text()

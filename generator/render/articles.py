@@ -12,19 +12,22 @@ from generator.render.common import (
     ACTORS,
     FIGURE_HEADERS,
     TYPE_LABEL,
+    Page,
     actor_ref,
     article_link,
     certainty,
     figure_row,
     fmt_date,
-    front_matter,
+    p,
     paginated,
     plural,
     quote_line,
+    strong,
     table,
     theme_link,
+    ul,
 )
-from generator.render.escape import esc, safe_url
+from generator.render.escape import h, html_piece, safe_url
 
 ROOT = "../"
 
@@ -36,13 +39,8 @@ def digest_theme(digest: Digest, theme_id: str) -> ThemeEntry:
     raise KeyError(theme_id)
 
 
-def _tags(entry: ArticleEntry) -> list[str]:
-    known = [r.name for r in entry.analysed.actors if r.known][:8]
-    return known + [t.name for t in entry.analysed.themes]
-
-
 def highlighted(entry: ArticleEntry, digest: Digest) -> list[str]:
-    """The summary and paragraphs as Markdown, each actor mention a coloured link."""
+    """The summary and paragraphs as HTML, each actor mention a coloured link."""
     art = entry.article
     parts = ([] if art.title_derived else [art.title]) + ([art.summary] if art.summary else []) + list(art.paragraphs)
     mentions = sorted(entry.analysed.mentions, key=lambda m: m.start)
@@ -57,19 +55,21 @@ def highlighted(entry: ArticleEntry, digest: Digest) -> list[str]:
                 continue
             actor = digest.actor_by_name.get(m.actor)
             s, e = m.start - offset, m.end - offset
-            pieces.append(esc(text[cursor:s], strip=False))
-            label = esc(text[s:e], strip=False)
+            pieces.append(html_piece(text[cursor:s]))
+            label = html_piece(text[s:e])
             if actor:
-                pieces.append(f"[{label}]({ROOT}{ACTORS}/{actor.slug}.md){{: .digest-mention .digest-{actor.type} }}")
+                pieces.append(
+                    f'<a href="{ROOT}{ACTORS}/{actor.slug}.html" class="digest-mention digest-{actor.type}">{label}</a>'
+                )
             else:
                 pieces.append(label)
             cursor = e
-        pieces.append(esc(text[cursor:], strip=False))
-        md = "".join(pieces).strip()
+        pieces.append(html_piece(text[cursor:]))
+        html = "".join(pieces).strip()
         if n == 0 and not art.title_derived:
             offset = end + 2
             continue  # the title is the page heading
-        out.append(md)
+        out.append(html)
         offset = end + 2  # paragraphs are joined by a blank line
     return out
 
@@ -79,66 +79,70 @@ def legend(entry: ArticleEntry) -> str:
     if not types:
         return ""
     items = " ".join(f'<span class="digest-legend digest-{t}">{TYPE_LABEL[t]}</span>' for t in types)
-    return f"**Actors highlighted by type:** {items}\n"
+    return p(f"{strong('Actors highlighted by type:')} {items}")
 
 
 def article_page(entry: ArticleEntry, digest: Digest) -> str:
     a = entry.analysed
     art = entry.article
-    out = [front_matter(art.title, _tags(entry)), f"# {esc(art.title)}\n"]
-    meta = [f"**Date:** {fmt_date(art.date)}", f"**Source:** {esc(art.source or 'unknown source')}"]
+    page = Page(art.title)
+    meta = [f"{strong('Date:')} {fmt_date(art.date)}", f"{strong('Source:')} {h(art.source or 'unknown source')}"]
     url = safe_url(art.url)
     if url:
-        meta.append(f"**Original:** [{esc(art.url)}]({url})")
-    meta += [f"**By:** {esc(art.author)}"] if art.author else []
-    meta += [f"**Language:** {esc(art.language)} (not analysed: the analysis reads English only)"] if art.language not in (None, "en") else []
-    meta.append(f"**File:** {esc(art.location)}")
-    out.append(" · ".join(meta) + "\n")
-    out += [f"**Also reported by:** {esc(', '.join(s for s in art.sources if s != art.source))}\n"] if len(art.sources) > 1 else []
+        meta.append(f'{strong("Original:")} <a href="{h(url)}" rel="nofollow noopener">{h(art.url)}</a>')
+    meta += [f"{strong('By:')} {h(art.author)}"] if art.author else []
+    if art.language not in (None, "en"):
+        meta.append(f"{strong('Language:')} {h(art.language)} (not analysed: the analysis reads English only)")
+    meta.append(f"{strong('File:')} {h(art.location)}")
+    page.add(p(" · ".join(meta)))
+    if len(art.sources) > 1:
+        page.add(p(f"{strong('Also reported by:')} {h(', '.join(s for s in art.sources if s != art.source))}"))
+    about = [actor_ref(digest, r.name, ROOT) for r in a.actors if r.known][:8]
+    about += [theme_link(digest_theme(digest, t.id), ROOT) for t in a.themes]
+    if about:
+        page.add(p(f"{strong('About:')} {' · '.join(about)}", "digest-about"))
 
     paragraphs = highlighted(entry, digest)
-    out.append('<div class="digest-article" markdown>\n')
-    out.append('<div class="digest-text" markdown>\n')
-    out.append(legend(entry))
+    page.markdown('<div class="digest-article" markdown>\n\n<div class="digest-text" markdown>\n')
+    page.add(legend(entry))
     if art.summary and paragraphs:
-        out.append(f"> **Summary.** {paragraphs[0]}\n")
+        page.add(f"<blockquote><p>{strong('Summary.')} {paragraphs[0]}</p></blockquote>")
         paragraphs = paragraphs[1:]
-    out.append("## Full text\n")
-    out.extend(p + "\n" for p in paragraphs)
-    out.append("</div>\n")
-    out.append('<aside class="digest-aside" markdown>\n')
-    out.append("## Themes\n")
+    page.heading("Full text")
+    page.add(*(p(x) for x in paragraphs))
+    page.markdown('</div>\n\n<aside class="digest-aside" markdown>\n')
+    page.heading("Themes")
     if a.themes:
         for hit in a.themes:
-            out.append(f"**{theme_link(digest_theme(digest, hit.id), ROOT)}** · score {hit.score:g}\n")
-            out.extend(
-                f"- {esc(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {esc(', '.join(ev.patterns))})"
+            page.add(p(f"{strong(theme_link(digest_theme(digest, hit.id), ROOT))} · score {hit.score:g}"))
+            page.add(ul([
+                f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {h(', '.join(ev.patterns))})"
                 for ev in hit.evidence
-            )
-            out.append("")
+            ]))
     else:
-        out.append("No theme of the taxonomy has enough support in this article.\n")
-    out.append("## Key figures\n")
+        page.add(p("No theme of the taxonomy has enough support in this article."))
+    page.heading("Key figures")
     if a.figures:
+        items = []
         for f in a.figures:
-            who = esc(f.attribution) if f.attribution else "the outlet"
-            extra = f", {esc(f.place)}" if f.place else ""
-            out.append(f"- **{esc(f.text)}** — {who}{extra} ({certainty(f.certainty, f.likelihood)})")
-        out.append("")
+            who = h(f.attribution) if f.attribution else "the outlet"
+            extra = f", {h(f.place)}" if f.place else ""
+            items.append(f"{strong(h(f.text))} — {who}{extra} ({certainty(f.certainty, f.likelihood)})")
+        page.add(ul(items))
     else:
-        out.append("No figures were found.\n")
+        page.add(p("No figures were found."))
     if a.quotes:
-        out.append("## Quotations\n")
+        page.heading("Quotations")
+        items = []
         for q in a.quotes:
-            who = esc(q.speaker or "unattributed")
+            who = h(q.speaker or "unattributed")
             if q.actor:
                 who += f" ({actor_ref(digest, q.actor, ROOT)})"
-            out.append(f"- {quote_line(q, who)}")
-        out.append("")
-    out.append("</aside>\n")
-    out.append("</div>\n")
+            items.append(quote_line(q, who))
+        page.add(ul(items))
+    page.markdown("</aside>\n\n</div>\n")
 
-    out.append("## Actors\n")
+    page.heading("Actors")
     if a.actors:
         rows = [
             [
@@ -149,14 +153,14 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
             ]
             for r in a.actors
         ]
-        out.append(table(["Actor", "Type", "Mentions", "Affiliation"], rows))
+        page.add(table(["Actor", "Type", "Mentions", "Affiliation"], rows))
     else:
-        out.append("No actors were recognised in this article.\n")
+        page.add(p("No actors were recognised in this article."))
     if a.figures:
-        out.append("## Figures in detail\n")
-        out.append(table(FIGURE_HEADERS, [figure_row(f) for f in a.figures]))
-    out.append(f"*Analysed with {esc(a.pipeline)}.*\n")
-    return "\n".join(out)
+        page.heading("Figures in detail")
+        page.add(table(FIGURE_HEADERS, [figure_row(f) for f in a.figures]))
+    page.add(p(f"<em>Analysed with {h(a.pipeline)}.</em>"))
+    return page.text()
 
 
 def articles_index(digest: Digest) -> dict[str, str]:
@@ -165,6 +169,6 @@ def articles_index(digest: Digest) -> dict[str, str]:
     for e in digest.articles:
         themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
         actors = ", ".join(actor_ref(digest, r.name, ROOT) for r in e.analysed.actors[:4]) or "—"
-        rows.append([fmt_date(e.article.date), article_link(e, ROOT), esc(e.article.source or "—"), themes, actors])
-    intro = f"{plural(len(digest.articles), 'article')}, newest first.\n"
+        rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes, actors])
+    intro = p(f"{plural(len(digest.articles), 'article')}, newest first.")
     return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows)

@@ -1,7 +1,12 @@
-"""What every page renderer shares: where pages live, links between them, small formats.
+"""What every page renderer shares: where pages live, links between them, small formats, and
+``Page``, which assembles a page.
 
-Generated pages live in folders the generator owns (``GENERATED_DIRS``); links are relative
-Markdown links to ``.md`` files, so MkDocs checks every one of them in ``--strict`` mode.
+A generated page is Markdown only for its front matter and headings (MkDocs builds the table
+of contents from them); the rest is HTML written here, in blocks that the ``rawhtml``
+Markdown extension passes through untouched. Every piece of article text goes through
+``html_text`` (``h``). Links between generated pages name the built ``.html`` files
+(``use_directory_urls: false``, which the offline site needs anyway): MkDocs does not rewrite
+links inside raw HTML, so the build checks them instead (``tests/test_build.py``).
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ import datetime as dt
 import json
 
 from generator.model import ActorEntry, ArticleEntry, Digest, Figure, ThemeEntry
-from generator.render.escape import esc, link, safe_title
+from generator.render.escape import esc, h, link, safe_title
+from generator.render.rawhtml import RAW_CLOSE, RAW_OPEN
 
 ARTICLES, ACTORS, THEMES, PARTIALS = "articles", "actors", "themes", "_partials"
 GENERATED_DIRS = (ARTICLES, ACTORS, THEMES, PARTIALS)
@@ -37,6 +43,57 @@ def front_matter(title: str, tags: list[str] | None = None) -> str:
     return "\n".join(lines) + "\n---\n\n"
 
 
+class Page:
+    """A page being assembled: Markdown headings between blocks of raw HTML.
+
+    ``add`` appends HTML to the current block; ``heading`` and ``markdown`` close it. ``text``
+    is the finished page.
+    """
+
+    def __init__(self, title: str, tags: list[str] | None = None, heading: bool = True, front: bool = True):
+        self._out: list[str] = [front_matter(title, tags)] if front else []
+        self._html: list[str] = []
+        if heading:
+            self._out.append(f"# {esc(title)}\n")
+
+    def add(self, *html: str) -> Page:
+        self._html.extend(x for x in html if x)
+        return self
+
+    def heading(self, text: str, level: int = 2) -> Page:
+        return self.markdown(f"{'#' * level} {esc(text)}\n")
+
+    def markdown(self, text: str) -> Page:
+        self._flush()
+        self._out.append(text)
+        return self
+
+    def _flush(self) -> None:
+        if self._html:
+            body = "\n".join(line for part in self._html for line in part.split("\n") if line.strip())
+            self._out.append(f"{RAW_OPEN}\n{body}\n{RAW_CLOSE}\n")
+            self._html = []
+
+    def text(self) -> str:
+        self._flush()
+        return "\n".join(self._out)
+
+
+def p(html: str, cls: str | None = None) -> str:
+    return f'<p class="{cls}">{html}</p>' if cls else f"<p>{html}</p>"
+
+
+def ul(items: list[str], cls: str | None = None) -> str:
+    if not items:
+        return ""
+    head = f'<ul class="{cls}">' if cls else "<ul>"
+    return head + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def strong(html: str) -> str:
+    return f"<strong>{html}</strong>"
+
+
 def fmt_date(date: dt.date | None) -> str:
     return date.isoformat() if date else "undated"
 
@@ -48,47 +105,47 @@ def fmt_value(value: float | None) -> str:
 
 
 def certainty(c: str, likelihood: str | None = None) -> str:
-    """"*hedged*", or "*hedged, likely*" when a word of estimative probability is used."""
+    """"<em>hedged</em>", or "<em>hedged, likely</em>" when a word of estimative probability is used."""
     label = CERTAINTY_LABEL.get(c, c)
-    return f"*{label}, {likelihood}*" if likelihood else f"*{label}*"
+    return f"<em>{label}, {h(likelihood)}</em>" if likelihood else f"<em>{h(label)}</em>"
 
 
 def article_link(entry: ArticleEntry, root: str) -> str:
-    return link(entry.article.title, f"{root}{ARTICLES}/{entry.slug}.md")
+    return link(entry.article.title, f"{root}{ARTICLES}/{entry.slug}.html")
 
 
 def actor_link(actor: ActorEntry, root: str) -> str:
-    return link(actor.name, f"{root}{ACTORS}/{actor.slug}.md")
+    return link(actor.name, f"{root}{ACTORS}/{actor.slug}.html")
 
 
 def theme_link(theme: ThemeEntry | object, root: str) -> str:
     info = getattr(theme, "info", theme)
-    return link(info.name, f"{root}{THEMES}/{info.id}.md")
+    return link(info.name, f"{root}{THEMES}/{info.id}.html")
 
 
 def actor_ref(digest: Digest, name: str, root: str) -> str:
     actor = digest.actor_by_name.get(name)
-    return actor_link(actor, root) if actor else esc(name)
+    return actor_link(actor, root) if actor else h(name)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table; cells must already be escaped."""
+    """An HTML table; cells must already be HTML (escaped text, our links)."""
     if not rows:
         return ""
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    out += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return "\n".join(out) + "\n"
+    head = "".join(f"<th>{x}</th>" for x in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def figure_row(fig: Figure) -> list[str]:
     return [
-        esc(fig.text),
+        h(fig.text),
         fmt_value(fig.value),
-        esc(fig.unit or "—"),
-        esc(fig.qualifier or "—"),
+        h(fig.unit or "—"),
+        h(fig.qualifier or "—"),
         certainty(fig.certainty, fig.likelihood),
-        esc(fig.attribution or "not stated"),
-        esc(fig.place or "—"),
+        h(fig.attribution or "not stated"),
+        h(fig.place or "—"),
     ]
 
 
@@ -99,9 +156,9 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
-def quote_line(q, speaker_md: str) -> str:
+def quote_line(q, speaker_html: str) -> str:
     """“…quoted words…” — speaker, verb."""
-    return f"“{esc(q.text)}” — {speaker_md}, {esc(q.verb or 'said')}"
+    return f"“{h(q.text)}” — {speaker_html}, {h(q.verb or 'said')}"
 
 
 PER_PAGE = 200  # rows per page of a long list: pages stay the same size as the digest grows
@@ -113,31 +170,34 @@ def paginated(
     """A long table split into pages ``{folder}/{stem}.md``, ``{stem}-page-2.md``, ...
 
     Each page links to the previous and next; links inside ``rows`` must be relative to
-    ``folder`` (all pages live in it).
+    ``folder`` (all pages live in it). ``intro`` is HTML.
     """
     chunks = [rows[i : i + per_page] for i in range(0, len(rows), per_page)] or [[]]
 
     def name(n: int) -> str:
-        return f"{stem}.md" if n == 1 else f"{stem}-page-{n}.md"
+        return f"{stem}.html" if n == 1 else f"{stem}-page-{n}.html"
 
     pages = {}
     for n, chunk in enumerate(chunks, 1):
         heading = title if n == 1 else f"{title} (page {n} of {len(chunks)})"
         nav = []
         if n > 1:
-            nav.append(f"[← Previous page]({name(n - 1)})")
+            nav.append(f'<a href="{name(n - 1)}" rel="prev">← Previous page</a>')
         if len(chunks) > 1:
             nav.append(f"page {n} of {len(chunks)}")
         if n < len(chunks):
-            nav.append(f"[Next page →]({name(n + 1)})")
-        nav_line = " · ".join(nav) + "\n" if len(chunks) > 1 else ""
-        body = [front_matter(heading), f"# {esc(heading)}\n", intro, nav_line, table(headers, chunk), nav_line]
-        pages[f"{folder}/{name(n)}"] = "\n".join(part for part in body if part)
+            nav.append(f'<a href="{name(n + 1)}" rel="next">Next page →</a>')
+        nav_line = p(" · ".join(nav), "digest-pager") if len(chunks) > 1 else ""
+        page = Page(heading).add(intro, nav_line, table(headers, chunk), nav_line)
+        pages[f"{folder}/{name(n)[:-5]}.md"] = page.text()
     return pages
 
 
-def more(n: int, what: str) -> str:
+def more(n: int, what: str, root: str = "../") -> str:
     """A note for what a capped list left out (the downloads have everything)."""
     if n <= 0:
         return ""
-    return f"*…and {plural(n, what)} more in older articles: see the [downloads](../downloads/index.md) for all of them.*\n"
+    return p(
+        f'<em>…and {plural(n, what)} more in older articles: see the <a href="{root}downloads/index.html">downloads</a>'
+        " for all of them.</em>"
+    )

@@ -12,8 +12,8 @@ import io
 import json
 
 from generator.model import Digest
-from generator.render.common import front_matter, table
-from generator.render.escape import esc
+from generator.render.common import Page, p, strong, table
+from generator.render.escape import h
 
 DOWNLOADS = "downloads"
 
@@ -93,13 +93,14 @@ def download_files(digest: Digest) -> dict[str, str]:
     for name, (what, columns) in TABLES.items():
         files[f"{DOWNLOADS}/{name}.jsonl"] = _jsonl(rows[name])
         files[f"{DOWNLOADS}/{name}.csv"] = _csv(columns, rows[name])
-        index_rows.append([f"**{name}**", esc(what), f"{len(rows[name]):,}", f"[JSON Lines]({name}.jsonl) · [CSV]({name}.csv)", esc(", ".join(columns))])
-    page = [
-        front_matter("Downloads"),
-        "# Downloads\n",
-        ("The digest's data, to take into your own tools. Every file has an `article_id` (or `id`) "
-        "column to join on; `page` is the article's page in this site.\n"),
+        files_html = f'<a href="{name}.jsonl">JSON Lines</a> · <a href="{name}.csv">CSV</a>'
+        index_rows.append([strong(name), h(what), f"{len(rows[name]):,}", files_html, h(", ".join(columns))])
+    page = Page("Downloads").add(
+        p(
+            "The digest's data, to take into your own tools. Every file has an <code>article_id</code> (or "
+            "<code>id</code>) column to join on; <code>page</code> is the article's page in this site."
+        ),
         table(["Table", "Rows", "Count", "Files", "Columns"], index_rows),
-    ]
-    files[f"{DOWNLOADS}/index.md"] = "\n".join(page)
+    )
+    files[f"{DOWNLOADS}/index.md"] = page.text()
     return files

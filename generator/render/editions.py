@@ -6,16 +6,17 @@ from generator.model import Digest, Edition
 from generator.render.articles import digest_theme
 from generator.render.common import (
     FIGURE_HEADERS,
+    Page,
     actor_ref,
     article_link,
     figure_row,
     fmt_date,
-    front_matter,
+    p,
     plural,
     table,
     theme_link,
 )
-from generator.render.escape import esc
+from generator.render.escape import h
 
 EDITIONS = "editions"
 ROOT = "../"
@@ -45,47 +46,50 @@ def edition_summary(ed: Edition, digest: Digest, root: str) -> str:
 
 
 def edition_page(ed: Edition, digest: Digest, previous: Edition | None, following: Edition | None) -> str:
-    out = [front_matter(edition_title(ed)), f"# {esc(edition_title(ed))}\n", edition_summary(ed, digest, ROOT) + "\n"]
+    page = Page(edition_title(ed)).add(p(edition_summary(ed, digest, ROOT)))
     nav = []
     if previous:
-        nav.append(f"← [{esc(previous.week)}]({previous.week}.md)")
+        nav.append(f'<a href="{previous.week}.html" rel="prev">← {h(previous.week)}</a>')
     if following:
-        nav.append(f"[{esc(following.week)}]({following.week}.md) →")
+        nav.append(f'<a href="{following.week}.html" rel="next">{h(following.week)} →</a>')
     if nav:
-        out.append(" · ".join(nav) + "\n")
-    out.append("## Articles\n")
+        page.add(p(" · ".join(nav), "digest-pager"))
+    page.heading("Articles")
     rows = []
     for aid in ed.article_ids:
         e = digest.by_id[aid]
         themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
-        rows.append([fmt_date(e.article.date), article_link(e, ROOT), esc(e.article.source or "—"), themes])
-    out.append(table(["Date", "Article", "Source", "Themes"], rows))
-    out.append("## New actors\n")
-    out.append(
-        (", ".join(actor_ref(digest, n, ROOT) for n in ed.new_actors) + "\n")
+        rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes])
+    page.add(table(["Date", "Article", "Source", "Themes"], rows))
+    page.heading("New actors")
+    page.add(
+        p(", ".join(actor_ref(digest, n, ROOT) for n in ed.new_actors))
         if ed.new_actors
-        else "No actor appeared for the first time this week.\n"
+        else p("No actor appeared for the first time this week.")
     )
-    out.append("## Themes this week\n")
+    page.heading("Themes this week")
     rows = []
     for tid, now, before in ed.themes:
         trend = "rose" if now > before else "fell" if now < before else "steady"
         rows.append([theme_link(digest_theme(digest, tid), ROOT), str(now), str(before), trend])
-    out.append(table(["Theme", "Articles", "Week before", "Trend"], rows) or "No theme this week.\n")
-    out.append("## New figures\n")
+    page.add(table(["Theme", "Articles", "Week before", "Trend"], rows) or p("No theme this week."))
+    page.heading("New figures")
     if ed.figures:
         rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in ed.figures]
-        out.append(table(FIGURE_HEADERS + ["Article"], rows))
+        page.add(table(FIGURE_HEADERS + ["Article"], rows))
     else:
-        out.append("No figures this week.\n")
-    return "\n".join(out)
+        page.add(p("No figures this week."))
+    return page.text()
 
 
 def editions_index(digest: Digest) -> str:
-    out = [front_matter("Editions"), "# Editions\n", "One edition per ISO week, newest first: what was new that week.\n"]
-    rows = [[f"[{esc(ed.week)}]({ed.week}.md)", f"{ed.start:%d %b} – {ed.end:%d %b %Y}", edition_summary(ed, digest, ROOT)] for ed in digest.editions]
-    out.append(table(["Week", "Dates", "What was new"], rows) or "No dated articles yet.\n")
-    return "\n".join(out)
+    page = Page("Editions").add(p("One edition per ISO week, newest first: what was new that week."))
+    rows = [
+        [f'<a href="{ed.week}.html">{h(ed.week)}</a>', f"{ed.start:%d %b} – {ed.end:%d %b %Y}", edition_summary(ed, digest, ROOT)]
+        for ed in digest.editions
+    ]
+    page.add(table(["Week", "Dates", "What was new"], rows) or p("No dated articles yet."))
+    return page.text()
 
 
 def edition_pages(digest: Digest) -> dict[str, str]:

@@ -13,8 +13,9 @@ characters that could form markup or an entity become look-alikes that cannot (`
 
 ``safe_url`` keeps http(s) URLs only, percent-encoding what would break out of a link.
 
-``html_text`` is for the raw HTML the generator writes itself (charts, matrices): the usual
-HTML escaping, on one line.
+``html_text`` (``h``) is for the raw HTML the generator writes itself, which is most of every
+page (see ``rawhtml``): the usual HTML escaping, on one line. ``html_piece`` is the same for a
+piece of a line (the text between two highlighted mentions), keeping one space at either end.
 """
 
 from __future__ import annotations
@@ -77,10 +78,26 @@ def safe_url(url: str | None) -> str | None:
 
 
 def html_text(text: object) -> str:
-    """Text for raw HTML we write ourselves (charts, matrices): escaped, one line."""
-    return html.escape(" ".join(strip_controls(str(text)).split()), quote=True)
+    """Text for raw HTML we write ourselves: escaped, one line."""
+    text = str(text)
+    if len(text) <= 80:
+        return _html_short(text)  # names, dates, sources: the same few strings again and again
+    return html.escape(" ".join(strip_controls(text).split()), quote=True)
+
+
+@lru_cache(maxsize=65536)
+def _html_short(text: str) -> str:
+    return html.escape(" ".join(strip_controls(text).split()), quote=True)
+
+
+h = html_text
+
+
+def html_piece(text: str) -> str:
+    """A piece of a line as HTML text: whitespace runs become one space, ends kept."""
+    return html.escape(_SPACES.sub(" ", strip_controls(text)), quote=True)
 
 
 def link(text: object, target: str) -> str:
-    """A Markdown link whose visible text is escaped; ``target`` must be ours (a page path)."""
-    return f"[{esc(text)}]({target})"
+    """An HTML link whose visible text is escaped; ``target`` must be ours (a page path)."""
+    return f'<a href="{target}">{html_text(text)}</a>'

@@ -7,35 +7,36 @@ from collections import Counter, defaultdict
 from generator.model import RELIABILITY, Digest, SourceEntry
 from generator.render.articles import digest_theme
 from generator.render.common import (
+    Page,
     article_link,
     fmt_date,
-    front_matter,
+    p,
     paginated,
     plural,
+    strong,
     table,
     theme_link,
 )
-from generator.render.escape import esc
+from generator.render.escape import h
 
 SOURCES, TIMELINE = "sources", "timeline"
 ROOT = "../"
 
 
 def grade_text(src: SourceEntry) -> str:
-    return f"**{src.grade}** — {esc(src.grade_meaning)}" if src.grade else "not graded"
+    return f"{strong(h(src.grade))} — {h(src.grade_meaning)}" if src.grade else "not graded"
 
 
 def sources_index(digest: Digest) -> str:
-    out = [front_matter("Sources"), "# Sources\n"]
-    out.append(
+    page = Page("Sources").add(p(
         "Each source with its articles. Grades are the user's own, on the NATO (Admiralty) scale of "
-        "source reliability; list them in a sources file named in `digest.yml` (`sources: sources.yml`, "
-        "a mapping of source to grade).\n"
-    )
-    out.append(table(["Grade", "Meaning"], [[f"**{g}**", m] for g, m in RELIABILITY.items()]))
-    rows = [[f"[{esc(s.name)}]({s.slug}.md)", str(len(s.article_ids)), grade_text(s)] for s in digest.sources]
-    out.append(table(["Source", "Articles", "Reliability"], rows) or "No sources yet.\n")
-    return "\n".join(out)
+        "source reliability; list them in a sources file named in <code>digest.yml</code> "
+        "(<code>sources: sources.yml</code>, a mapping of source to grade)."
+    ))
+    page.add(table(["Grade", "Meaning"], [[strong(g), h(m)] for g, m in RELIABILITY.items()]))
+    rows = [[f'<a href="{s.slug}.html">{h(s.name)}</a>', str(len(s.article_ids)), grade_text(s)] for s in digest.sources]
+    page.add(table(["Source", "Articles", "Reliability"], rows) or p("No sources yet."))
+    return page.text()
 
 
 def source_pages_of(src: SourceEntry, digest: Digest) -> dict[str, str]:
@@ -44,7 +45,7 @@ def source_pages_of(src: SourceEntry, digest: Digest) -> dict[str, str]:
         e = digest.by_id[aid]
         themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
         rows.append([fmt_date(e.article.date), article_link(e, ROOT), themes])
-    intro = f"**Reliability:** {grade_text(src)} · **Articles:** {len(src.article_ids):,}\n"
+    intro = p(f"{strong('Reliability:')} {grade_text(src)} · {strong('Articles:')} {len(src.article_ids):,}")
     return paginated(SOURCES, src.slug, src.name, intro, ["Date", "Article", "Themes"], rows)
 
 
@@ -64,15 +65,13 @@ def timeline_pages(digest: Digest) -> dict[str, str]:
         rows = []
         for e in entries:
             themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
-            rows.append([fmt_date(e.article.date), article_link(e, ROOT), esc(e.article.source or "—"), themes])
+            rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes])
         pages.update(paginated(TIMELINE, key, f"Timeline: {label}", "", ["Date", "Article", "Source", "Themes"], rows))
         counts = Counter(t.id for e in entries for t in e.analysed.themes)
         top = ", ".join(theme_link(digest_theme(digest, tid), ROOT) for tid, _ in counts.most_common(3)) or "—"
-        index_rows.append([f"[{label}]({key}.md)", str(len(entries)), top])
-    intro = f"{plural(len(digest.articles), 'article')} by date, newest first, with their themes.\n"
-    pages[f"{TIMELINE}/index.md"] = "\n".join(
-        [front_matter("Timeline"), "# Timeline\n", intro, table(["Month", "Articles", "Main themes"], index_rows)]
-    )
+        index_rows.append([f'<a href="{key}.html">{h(label)}</a>', str(len(entries)), top])
+    intro = p(f"{plural(len(digest.articles), 'article')} by date, newest first, with their themes.")
+    pages[f"{TIMELINE}/index.md"] = Page("Timeline").add(intro, table(["Month", "Articles", "Main themes"], index_rows)).text()
     return pages
 
 

@@ -9,34 +9,40 @@ from generator.model import Digest, ThemeEntry
 from generator.render.charts import bar_chart, heat_table, line_chart
 from generator.render.common import (
     FIGURE_HEADERS,
+    Page,
     actor_ref,
     article_link,
     certainty,
     figure_row,
     fmt_date,
-    front_matter,
     more,
+    p,
     plural,
+    strong,
     table,
     theme_link,
+    ul,
 )
-from generator.render.escape import esc
+from generator.render.escape import h
 
 ROOT = "../"
 
 
 def theme_page(theme: ThemeEntry, digest: Digest) -> str:
     info = theme.info
-    out = [front_matter(info.name, [info.name]), f"# {esc(info.name)}\n", f"{esc(info.description)}\n"]
-    out.append(f"**Articles:** {len(theme.article_ids):,} · **Evidence sentences:** {len(theme.evidence):,}\n")
+    page = Page(info.name, [info.name]).add(p(h(info.description)))
+    page.add(p(f"{strong('Articles:')} {len(theme.article_ids):,} · {strong('Evidence sentences:')} {len(theme.evidence):,}"))
 
     if theme.bluf:
-        out.append("## Bottom line up front\n")
+        page.heading("Bottom line up front")
+        items = []
         for aid, ev in theme.bluf:
             e = digest.by_id[aid]
-            out.append(f"- {esc(ev.sentence)} — {article_link(e, ROOT)}, {fmt_date(e.article.date)} ({certainty(ev.certainty, ev.likelihood)})")
-        out.append("")
-    out.append(
+            items.append(
+                f"{h(ev.sentence)} — {article_link(e, ROOT)}, {fmt_date(e.article.date)} ({certainty(ev.certainty, ev.likelihood)})"
+            )
+        page.add(ul(items))
+    page.add(
         bar_chart(
             list(theme.weekly),
             f"Articles on {info.name} per week",
@@ -45,33 +51,30 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
         )
     )
 
-    out.append("## Actors involved\n")
+    page.heading("Actors involved")
     rows = [[actor_ref(digest, name, ROOT), str(n)] for name, n in theme.actors[:30]]
-    out.append(table(["Actor", "Articles"], rows) or "No actor yet.\n")
+    page.add(table(["Actor", "Articles"], rows) or p("No actor yet."))
 
-    out.append("## Figure tracker\n")
-    if theme.figures:
-        out.append(figure_tracker(theme, digest))
-    else:
-        out.append("No figures in the evidence for this theme.\n")
+    page.heading("Figure tracker")
+    page.add(figure_tracker(theme, digest) if theme.figures else p("No figures in the evidence for this theme."))
 
-    out.append("## Evidence\n")
+    page.heading("Evidence")
     if not theme.evidence:
-        out.append("No article supports this theme yet.\n")
+        page.add(p("No article supports this theme yet."))
     by_article: dict[str, list] = defaultdict(list)
     for aid, ev in theme.evidence:
         by_article[aid].append(ev)
     shown = theme.article_ids[:MAX_ARTICLES]
     for aid in shown:
         entry = digest.by_id[aid]
-        out.append(f"**{article_link(entry, ROOT)}** · {fmt_date(entry.article.date)} · {esc(entry.article.source or 'unknown source')}\n")
-        out.extend(
-            f"- {esc(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {esc(', '.join(ev.patterns))})"
+        source = h(entry.article.source or "unknown source")
+        page.add(p(f"{strong(article_link(entry, ROOT))} · {fmt_date(entry.article.date)} · {source}"))
+        page.add(ul([
+            f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {h(', '.join(ev.patterns))})"
             for ev in by_article[aid]
-        )
-        out.append("")
-    out.append(more(len(theme.article_ids) - len(shown), "article"))
-    return "\n".join(out)
+        ]))
+    page.add(more(len(theme.article_ids) - len(shown), "article"))
+    return page.text()
 
 
 # Per-page caps (the strongest articles first), so that a theme page stays the same size however
@@ -111,13 +114,12 @@ def figure_tracker(theme: ThemeEntry, digest: Digest) -> str:
             )
         )
     out.append(table(["Date"] + FIGURE_HEADERS + ["Article"], rows))
-    return "\n".join(out)
+    return "\n".join(x for x in out if x)
 
 
 def actor_theme_matrix(digest: Digest, root: str) -> str:
     """Articles per actor (rows: the most named) and theme (columns), as a shaded table."""
     top = [a for a in digest.actors if a.known and a.type != "place"][:12]
-    # raw HTML: MkDocs does not rewrite these links, so they name the built pages (.html)
     cols = [(t.info.name, f"{root}themes/{t.id}.html") for t in digest.themes]
     rows = [(a.name, f"{root}actors/{a.slug}.html") for a in top]
     values = {}
@@ -130,16 +132,16 @@ def actor_theme_matrix(digest: Digest, root: str) -> str:
 
 
 def themes_index(digest: Digest) -> str:
-    out = [front_matter("Themes"), "# Themes\n", "The taxonomy, with how many articles support each theme.\n"]
+    page = Page("Themes").add(p("The taxonomy, with how many articles support each theme."))
     rows = [
-        [theme_link(t, "../"), esc(t.info.description), str(len(t.article_ids)), str(len(t.evidence))]
+        [theme_link(t, "../"), h(t.info.description), str(len(t.article_ids)), str(len(t.evidence))]
         for t in digest.themes
     ]
-    out.append(table(["Theme", "Description", "Articles", "Evidence"], rows))
+    page.add(table(["Theme", "Description", "Articles", "Evidence"], rows))
     if digest.actors:
-        out.append("## Actors by theme\n")
-        out.append(actor_theme_matrix(digest, "../"))
-    return "\n".join(out)
+        page.heading("Actors by theme")
+        page.add(actor_theme_matrix(digest, "../"))
+    return page.text()
 
 
 __all__ = ["plural", "theme_page", "themes_index"]

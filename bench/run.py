@@ -121,12 +121,11 @@ def prepare(n: int, work: Path) -> tuple[Path, Path]:
 
 
 def clean(project: Path) -> None:
-    from generator.build import ASSETS_DIR
-    from generator.render import GENERATED
+    from generator.render import OWNED
 
-    for d in (*GENERATED, ASSETS_DIR):
+    for d in OWNED:
         shutil.rmtree(project / "docs" / d, ignore_errors=True)
-    for d in ("site", ".digest-cache"):
+    for d in ("site", ".digest-cache", ".docs.undo"):
         shutil.rmtree(project / d, ignore_errors=True)
 
 
@@ -171,7 +170,7 @@ def report(results: list[dict]) -> str:
         peak = max(r[k]["peak_mb"] for k in ("cold", "warm", "warm1", "mkdocs"))
         rows.append([
             f"{r['n']:,}", f"{t['read']:.1f}s", f"{t['load model']:.1f}s", f"{t['analyse']:.1f}s", f"{t['digest']:.1f}s",
-            f"{t['render'] + t['write']:.1f}s", f"{t['mkdocs']:.1f}s", f"{r['cold']['total']:.1f}s",
+            f"{t['pages']:.1f}s", f"{t['mkdocs']:.1f}s", f"{r['cold']['total']:.1f}s",
             f"{r['warm']['total']:.1f}s", f"{r['warm1']['total']:.1f}s",
             f"{r['warm']['analysed']}/{r['warm1']['analysed']}", f"{peak:,.0f}", f"{ours:,.0f}", f"{bare:,.0f}",
             f"{ours / bare:.2f}", f"{outside:.0%}", f"{r['mkdocs']['bytes'] / r['mkdocs']['pages'] / 1024:.1f}",
@@ -189,7 +188,7 @@ def report(results: list[dict]) -> str:
         lines.append(f"growth {a['n']:,} -> {b['n']:,}: bytes per page x{bpp:.2f}, mkdocs time per page x{tpp:.2f}")
     lines.append("")
     lines.append("cold = whole build with no cache, pages or site; warm = nothing changed; warm+1 = one article added;")
-    lines.append("markdown = render + write; ratio = our analysis throughput / the bare model's (same texts, processes);")
+    lines.append("markdown = render + write (in the same worker processes); ratio = our analysis throughput / the bare model's (same texts, processes);")
     lines.append("outside mkdocs = share of the warm+1 build not spent in mkdocs build (timed alone on the same docs/).")
     return "\n".join(lines)
 

@@ -24,10 +24,9 @@ from generator.digest import build_digest
 from generator.errors import BuildError
 from generator.ingest import read_articles
 from generator.model import AnalysedArticle, RawArticle, Rejection
-from generator.render import GENERATED, render_digest
-from generator.write import WriteStats, write_tree
+from generator.render import ASSETS_DIR, write_digest
+from generator.write import WriteStats
 
-ASSETS_DIR = "assets/digest"
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
 
 
@@ -188,28 +187,32 @@ def _run(config, site, strict, analyser, timings, lap) -> BuildResult:
     digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades)
     lap("digest")
     roles = {a.name: a.role for a in load_gazetteer(config.gazetteer).actors if a.role}
-    pages = render_digest(digest, roles)
-    pages.update(static_assets())
-    lap("render")
-    stats = write_tree(config.docs_dir, pages, (*GENERATED, ASSETS_DIR))
-    lap("write")
+    stats, page_cache, page_keys = write_digest(
+        digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint
+    )
+    lap("pages")
+    dates = [e.article.date for e in digest.articles if e.article.date]
+    epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()) if dates else 0
+    counts = (len(ingest.articles) + len(ingest.rejections), len(digest.articles), len(analysed) - fresh)
+    rejections, notices = digest.rejections, ingest.notices
+    del ingest, analysed, digest  # MkDocs needs the memory more
     site_dir = None
     if site:
-        dates = [e.article.date for e in digest.articles if e.article.date]
-        epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()) if dates else 0
         try:
             site_dir = build_site(config, strict=strict, epoch=epoch)
         except BuildError:
             stats.undo()  # leave docs/ as it was, like site/
             raise
         lap("mkdocs")
+    stats.commit()
+    page_cache.save(page_keys)
     return BuildResult(
-        read=len(ingest.articles) + len(ingest.rejections),
-        built=len(digest.articles),
-        rejections=digest.rejections,
-        notices=ingest.notices,
+        read=counts[0],
+        built=counts[1],
+        rejections=rejections,
+        notices=notices,
         analysed=fresh,
-        cached=len(analysed) - fresh,
+        cached=counts[2],
         pages=stats,
         site_dir=site_dir,
         pipeline=analyser.label,

@@ -5,17 +5,28 @@ Unchanged files are left alone (their modification time too, so MkDocs and git s
 change); files in the generated folders that the new digest no longer has are removed;
 every other file in ``docs/`` (hand-written pages) is never touched. Each file is written to a
 temporary name and renamed, so a crash never leaves half a page, and the write can be undone
-(``WriteStats.undo``) when the site build after it fails.
+(``WriteStats.undo``) when the site build after it fails: a replaced or removed file is first
+hard-linked into an undo folder beside ``docs/`` (no copy of the site is held in memory).
+
+``TreeWriter`` writes page by page, so renderers (in several processes at once) write each
+page as soon as it is made instead of holding the whole site in memory; ``finish`` then
+removes what no process wrote. ``write_tree`` does it all for a mapping of pages.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BuildError
+
+
+class DuplicatePageError(ValueError):
+    """Two pages would be written to one path (a slug collision): a bug, never silent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,62 +34,116 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
-    # what the write replaced: path -> previous bytes (None: the file did not exist)
-    previous: dict[Path, bytes | None] = field(default_factory=dict, repr=False, compare=False)
+    # what the write replaced: path -> its previous content kept in the undo folder (None:
+    # the file did not exist)
+    previous: dict[Path, Path | None] = field(default_factory=dict, repr=False, compare=False)
+    undo_dir: Path | None = field(default=None, repr=False, compare=False)
 
     def undo(self) -> None:
         """Put every file this write changed back as it was (used when the site build fails)."""
-        for path, data in self.previous.items():
-            if data is None:
+        for path, kept in self.previous.items():
+            if kept is None:
                 path.unlink(missing_ok=True)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                _atomic_write(path, data)
+                os.replace(kept, path)
+        self.commit()
+
+    def commit(self) -> None:
+        """Forget the previous contents (the site was built from the new ones)."""
+        if self.undo_dir is not None:
+            shutil.rmtree(self.undo_dir, ignore_errors=True)
 
 
-def _target(root: Path, rel: str) -> Path:
-    path = (root / rel).resolve()
-    if not path.is_relative_to(root):
-        raise BuildError(f"refusing to write outside {root}: {rel}")
-    return path
+def undo_folder(docs_dir: Path) -> Path:
+    return docs_dir.resolve().with_name(f".{docs_dir.name}.undo")
+
+
+class TreeWriter:
+    """Writes pages into the owned folders of ``docs_dir``, keeping what it replaced."""
+
+    def __init__(self, docs_dir: Path, owned_dirs: tuple[str, ...], tag: str = "0"):
+        self.root = docs_dir.resolve()
+        self.owned = owned_dirs
+        self.undo_dir = undo_folder(docs_dir) / tag
+        self.wanted: set[str] = set()
+        self.previous: dict[Path, Path | None] = {}
+        self.written = self.unchanged = 0
+
+    def _target(self, rel: str) -> Path:
+        if not any(rel.startswith(d + "/") for d in self.owned):
+            raise BuildError(f"page outside the generated folders: {rel}")
+        path = (self.root / rel).resolve()
+        if not path.is_relative_to(self.root):
+            raise BuildError(f"refusing to write outside {self.root}: {rel}")
+        return path
+
+    def keep(self, rel: str) -> None:
+        """``rel`` stays as it is on disk (known unchanged without rendering it)."""
+        self._target(rel)
+        self._want(rel)
+        self.unchanged += 1
+
+    def _want(self, rel: str) -> None:
+        if rel in self.wanted:
+            raise DuplicatePageError(f"two pages would be written to docs/{rel}")
+        self.wanted.add(rel)
+
+    def put(self, rel: str, text: str) -> None:
+        path = self._target(rel)
+        self._want(rel)
+        data = text.encode("utf-8")
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                self.unchanged += 1
+                return
+            existed = True
+        except OSError:
+            existed = False
+        self.previous[path] = self._keep_old(path, rel) if existed else None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, data)
+        self.written += 1
+
+    def _keep_old(self, path: Path, rel: str) -> Path:
+        kept = self.undo_dir / rel
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.unlink(missing_ok=True)
+        try:
+            os.link(path, kept)  # the old inode survives the rename that replaces the page
+        except OSError:
+            shutil.copy2(path, kept)
+        return kept
+
+    def remove_unwanted(self, wanted: Iterable[str]) -> int:
+        """Remove every file in the owned folders that is not in ``wanted``; return how many."""
+        keep = {self.root / rel for rel in wanted}
+        removed = 0
+        for d in self.owned:
+            folder = self._target(d + "/x").parent
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*"), reverse=True):
+                if path.is_file() and path not in keep:
+                    kept = self.undo_dir / path.relative_to(self.root)
+                    kept.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, kept)
+                    self.previous[path] = kept
+                    removed += 1
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        return removed
 
 
 def write_tree(docs_dir: Path, pages: dict[str, str], owned_dirs: tuple[str, ...]) -> WriteStats:
     """Make the owned folders of ``docs_dir`` hold exactly ``pages`` (path -> text)."""
-    root = docs_dir.resolve()
-    root.mkdir(parents=True, exist_ok=True)
-    wanted: set[Path] = set()
-    previous: dict[Path, bytes | None] = {}
-    written = unchanged = removed = 0
+    shutil.rmtree(undo_folder(docs_dir), ignore_errors=True)
+    writer = TreeWriter(docs_dir, owned_dirs)
+    writer.root.mkdir(parents=True, exist_ok=True)
     for rel in sorted(pages):
-        if not any(rel.startswith(d + "/") for d in owned_dirs):
-            raise BuildError(f"page outside the generated folders: {rel}")
-        path = _target(root, rel)
-        wanted.add(path)
-        data = pages[rel].encode("utf-8")
-        try:
-            old: bytes | None = path.read_bytes()
-        except OSError:
-            old = None
-        if old == data:
-            unchanged += 1
-            continue
-        previous[path] = old
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, data)
-        written += 1
-    for d in owned_dirs:
-        folder = _target(root, d)
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                previous[path] = path.read_bytes()
-                path.unlink()
-                removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return WriteStats(written, unchanged, removed, previous)
+        writer.put(rel, pages[rel])
+    removed = writer.remove_unwanted(writer.wanted)
+    return WriteStats(writer.written, writer.unchanged, removed, writer.previous, undo_folder(docs_dir))
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

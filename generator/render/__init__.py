@@ -1,15 +1,29 @@
-"""Render: Digest -> Markdown pages under ``docs/``, as a mapping of relative path to text.
+"""Render: Digest -> pages under ``docs/``, each written as soon as it is made.
 
-Nothing is written here (``build.py`` writes), and nothing here imports spaCy: everything a
-page needs is in the digest model.
+Nothing here imports spaCy: everything a page needs is in the digest model. Pages are
+independent of one another, so large digests are rendered and written by forked worker
+processes (they inherit the digest; each writes its share of the pages and reports only
+paths and counts back, so no process holds the whole site in memory).
+
+An article page depends only on its article, its analysis and the names, slugs and types of
+the actors and themes it links to: its key (``article_page_key``) records exactly that, with
+the renderer's own code. A page whose key, size and modification time match the last build
+(``PageCache``) is neither rendered nor read again, so a daily update with one new article
+renders one article page, plus the pages made from the whole digest (indexes, actors,
+themes, search, downloads).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
+from dataclasses import dataclass
+from pathlib import Path
 
-from generator.model import Digest
+from generator.cache import article_key
+from generator.model import ArticleEntry, Digest
 from generator.render.actors import actor_page, actors_index
 from generator.render.articles import article_page, articles_index
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
@@ -19,71 +33,214 @@ from generator.render.home import home_partial, taxonomy_partial
 from generator.render.search import SEARCH, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.themes import theme_page, themes_index
-
-
-class DuplicatePageError(ValueError):
-    """Two pages would be written to one path (a slug collision): a bug, never silent."""
-
+from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
 PARALLEL_MIN = 500  # articles: below this, a second process costs more than it saves
 
 
-def _part(digest: Digest, roles: dict[str, str], part: int, parts: int) -> list[tuple[str, str]]:
-    """One share of the pages: every ``parts``-th article and actor page, and, spread over the
-    shares, the pages and files made from the whole digest."""
-    out: list[tuple[str, str]] = []
-    out += [(f"{ARTICLES}/{e.slug}.md", article_page(e, digest)) for e in digest.articles[part::parts]]
-    out += [(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, roles.get(a.name))) for a in digest.actors[part::parts]]
-    whole = [
+def _code_version() -> str:
+    """A hash of the renderers' code: a new version renders every page again."""
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for f in sorted(here.glob("*.py")) + [here.parent / "textclean.py", here.parent / "model.py"]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+RENDER_VERSION = _code_version()
+
+
+def article_page_key(entry: ArticleEntry, digest: Digest, salt: str) -> str:
+    """Everything an article page is made from, hashed (``salt``: the analysis fingerprint)."""
+    a, art = entry.analysed, entry.article
+    names = {m.actor for m in a.mentions} | {r.name for r in a.actors} | {r.affiliation for r in a.actors if r.affiliation}
+    names |= {q.actor for q in a.quotes if q.actor}
+    actors = []
+    for name in sorted(names):
+        ref = digest.actor_by_name.get(name)
+        actors.append([name, ref.slug, ref.type] if ref else [name])
+    themes = {t.id: t.info.name for t in digest.themes}
+    payload = json.dumps(
+        [RENDER_VERSION, salt, article_key(art), art.sources, art.author, art.language, art.location, entry.slug,
+         actors, [[t.id, themes.get(t.id)] for t in a.themes]],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class PageCache:
+    """What the last build wrote for each article page: rel path -> [key, size, mtime_ns]."""
+
+    path: Path | None
+    entries: dict
+
+    @classmethod
+    def load(cls, cache_dir: Path | None) -> PageCache:
+        if cache_dir is None:
+            return cls(None, {})
+        path = cache_dir / "pages-v1.json"
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(entries, dict):
+                entries = {}
+        except (OSError, ValueError):
+            entries = {}
+        return cls(path, entries)
+
+    def save(self, entries: dict) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(entries, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    digest: Digest
+    roles: dict
+    salt: str
+    known: dict  # the page cache's entries
+    extra: dict  # more files to write (static assets)
+
+
+def _whole_jobs(job: _Job) -> list:
+    """The pages and files made from the whole digest, in shares of similar cost."""
+    digest = job.digest
+    return [
+        lambda: search_files(digest).items(),
+        lambda: download_files(digest).items(),
         lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                  (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
-                 (f"{SEARCH}/index.md", search_page(digest))],
-        lambda: [(f"{THEMES}/{t.id}.md", theme_page(t, digest)) for t in digest.themes],
-        lambda: list(search_files(digest).items()),
-        lambda: list(download_files(digest).items()),
-        lambda: [*articles_index(digest).items(), *edition_pages(digest).items(), *source_pages(digest).items()],
+                 (f"{SEARCH}/index.md", search_page(digest)),
+                 *[(f"{THEMES}/{t.id}.md", theme_page(t, digest)) for t in digest.themes],
+                 *articles_index(digest).items(), *edition_pages(digest).items(), *source_pages(digest).items(),
+                 *job.extra.items()],
     ]
-    for job in whole[part::parts]:
-        out += job()
-    return out
 
 
-_FORKED: tuple | None = None  # (digest, roles, parts) for forked workers
+def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int) -> dict:
+    """Render and write one share: every ``parts``-th article and actor page, and some of the
+    whole-digest jobs. Returns the page cache entries of its article pages."""
+    digest = job.digest
+    entries = {}
+    for e in digest.articles[part::parts]:
+        rel = f"{ARTICLES}/{e.slug}.md"
+        key = article_page_key(e, digest, job.salt)
+        path = writer.root / rel
+        known = job.known.get(rel)
+        if known and known[0] == key and known[1:] == _stat(path):
+            writer.keep(rel)
+        else:
+            writer.put(rel, article_page(e, digest))
+        entries[rel] = [key, *(_stat(path) or [])]
+    for a in digest.actors[part::parts]:
+        writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, job.roles.get(a.name)))
+    for make in _whole_jobs(job)[part::parts]:
+        for rel, text in make():
+            writer.put(rel, text)
+    return entries
 
 
-def _forked_part(part: int) -> list[tuple[str, str]]:
+_FORKED: tuple | None = None  # (job, docs_dir, owned, parts) for forked workers
+
+
+def _forked_part(part: int) -> tuple:
     assert _FORKED is not None
-    digest, roles, parts = _FORKED
-    return _part(digest, roles, part, parts)
+    job, docs_dir, owned, parts = _FORKED
+    writer = TreeWriter(docs_dir, owned, tag=str(part))
+    entries = _write_part(job, writer, part, parts)
+    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries
 
 
-def render_digest(digest: Digest, roles: dict[str, str] | None = None, processes: int | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to ``docs/`` (with '/' separators).
+def write_digest(
+    digest: Digest,
+    docs_dir: Path,
+    *,
+    roles: dict[str, str] | None = None,
+    extra: dict[str, str] | None = None,
+    cache_dir: Path | None = None,
+    salt: str = "",
+    processes: int | None = None,
+) -> tuple[WriteStats, PageCache, dict]:
+    """Write every generated page under ``docs_dir`` (and ``extra`` files), removing the
+    generated files the digest no longer has.
 
-    Pages are independent of one another, so large digests are rendered by forked worker
-    processes (they inherit the digest; only the finished text comes back).
+    Returns the write's stats (``undo`` puts docs/ back), the page cache, and its new entries
+    to ``save`` once the site is built.
     """
-    roles = roles or {}
+    import shutil
+
+    cache = PageCache.load(cache_dir)
+    job = _Job(digest, roles or {}, salt, cache.entries, extra or {})
+    owned = OWNED
+    shutil.rmtree(undo_folder(docs_dir), ignore_errors=True)
+    docs_dir.mkdir(parents=True, exist_ok=True)
     if processes is None:
         processes = min(os.cpu_count() or 1, 4) if len(digest.articles) >= PARALLEL_MIN else 1
     if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _FORKED
-        _FORKED = (digest, roles, processes)
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            shares = pool.map(_forked_part, range(processes))
-        _FORKED = None
+        _FORKED = (job, docs_dir, owned, processes)
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                shares = pool.map(_forked_part, range(processes))
+        finally:
+            _FORKED = None
     else:
-        shares = [_part(digest, roles, 0, 1)]
-    pages: dict[str, str] = {}
-    for share in shares:
-        for path, text in share:
-            if path in pages:
-                raise DuplicatePageError(f"two pages would be written to docs/{path}")
-            pages[path] = text
-    return dict(sorted(pages.items()))
+        writer = TreeWriter(docs_dir, owned)
+        entries = _write_part(job, writer, 0, 1)
+        shares = [(writer.wanted, writer.written, writer.unchanged, writer.previous, entries)]
+    wanted: set[str] = set()
+    previous: dict = {}
+    entries: dict = {}
+    written = unchanged = 0
+    for share_wanted, share_written, share_unchanged, share_previous, share_entries in shares:
+        clash = wanted & share_wanted
+        if clash:
+            raise DuplicatePageError(f"two pages would be written to docs/{min(clash)}")
+        wanted |= share_wanted
+        written += share_written
+        unchanged += share_unchanged
+        previous.update(share_previous)
+        entries.update(share_entries)
+    cleaner = TreeWriter(docs_dir, owned, tag="removed")
+    removed = cleaner.remove_unwanted(wanted)
+    previous.update(cleaner.previous)
+    return WriteStats(written, unchanged, removed, previous, undo_folder(docs_dir)), cache, entries
 
 
 GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH)
+ASSETS_DIR = "assets/digest"
+OWNED = (*GENERATED, ASSETS_DIR)
 
 
-__all__ = ["GENERATED_DIRS", "DuplicatePageError", "render_digest"]
+def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated page as text, keyed by its path relative to ``docs/`` (for tests and
+    tools; the build writes pages with ``write_digest``)."""
+    job = _Job(digest, roles or {}, "", {}, {})
+    pages: dict[str, str] = {}
+
+    class _Collect:
+        root = Path("/nonexistent")
+
+        def put(self, rel: str, text: str) -> None:
+            if rel in pages:
+                raise DuplicatePageError(f"two pages would be written to docs/{rel}")
+            pages[rel] = text
+
+    _write_part(job, _Collect(), 0, 1)  # type: ignore[arg-type]
+    return dict(sorted(pages.items()))
+
+
+__all__ = ["GENERATED", "GENERATED_DIRS", "OWNED", "DuplicatePageError", "PageCache", "render_digest", "write_digest"]

@@ -11,11 +11,13 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from generator.model import AnalysedArticle, RawArticle, article_from_json, article_to_json
 
 
+@lru_cache(maxsize=1 << 17)  # the cache, the page keys and the download keys all ask for it
 def article_key(article: RawArticle) -> str:
     """A hash of everything the analysis reads from the article (and its metadata)."""
     payload = json.dumps(

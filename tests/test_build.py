@@ -124,3 +124,43 @@ def test_methodology_lists_every_theme(built):
     html = (project / "site" / "methodology.html").read_text()
     for theme in ("Troop deployment", "China&#39;s stance", "Trade and tariffs", "Sanctions", "Military aid"):
         assert theme in html or theme.replace("&#39;", "'") in html
+
+
+def test_one_new_article_renders_its_page_and_its_month_only(tmp_path, analyser):
+    """A daily update: the new article's page and the pages made from the whole digest are
+    written; every other article page and every other month's downloads keep their file
+    (same inode and modification time: not even rewritten with the same bytes)."""
+    project = make_project(tmp_path, settings="articles: [articles]\ncache_dir: .digest-cache\n")
+    config = load_config(project)
+    run(config, analyser=analyser)
+    docs = project / "docs"
+
+    def stamps(folder: str) -> dict[str, tuple[int, int]]:
+        return {str(p.relative_to(docs)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted((docs / folder).rglob("*")) if p.is_file()}
+
+    articles, downloads = stamps("articles"), stamps("downloads")
+    (project / "articles" / "zz-new.md").write_text(
+        "---\ntitle: Seoul and Tokyo agree a new hotline\ndate: 2024-12-03\nsource: hotline-desk.example\n---\n\n"
+        "South Korea and Japan agreed on Tuesday to open a military hotline, officials in Seoul said.\n"
+    )
+    result = run(config, analyser=analyser)
+    assert result.analysed == 1
+    after = stamps("articles")
+    new = set(after) - set(articles)
+    assert any(p.startswith("articles/seoul-and-tokyo") for p in new), new
+    changed = {p for p in articles if after.get(p) != articles[p]}
+    assert changed <= {p for p in articles if p.startswith("articles/index")}, changed  # only the index pages
+    after_dl = stamps("downloads")
+    assert {p for p in after_dl if p.startswith("downloads/2024-12/")} and not any(p.startswith("downloads/2024-12/") for p in downloads)
+    for p, stamp in downloads.items():
+        if p.startswith("downloads/2024-1") and "/" in p[len("downloads/"):]:
+            assert after_dl[p] == stamp, p  # the other months' files were not touched
+
+    # the page cache is a shortcut, never trusted over the files: a page edited or deleted by
+    # hand is made again
+    some = docs / sorted(articles)[-1]
+    some.write_text("tampered")
+    (docs / sorted(downloads)[-1]).unlink()
+    run(config, analyser=analyser)
+    assert some.read_text() != "tampered"
+    assert (docs / sorted(downloads)[-1]).is_file()

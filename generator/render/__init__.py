@@ -27,7 +27,7 @@ from generator.model import ArticleEntry, Digest
 from generator.render.actors import actor_page, actors_index
 from generator.render.articles import article_page, articles_index
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
-from generator.render.downloads import DOWNLOADS, download_files
+from generator.render.downloads import DOWNLOADS, download_files, month_key_for
 from generator.render.editions import EDITIONS, edition_pages
 from generator.render.home import home_partial, taxonomy_partial
 from generator.render.search import SEARCH, search_files, search_page
@@ -115,12 +115,17 @@ class _Job:
     extra: dict  # more files to write (static assets)
 
 
-def _whole_jobs(job: _Job) -> list:
+def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
     """The pages and files made from the whole digest, in shares of similar cost."""
     digest = job.digest
+
+    def downloads():
+        stat = (lambda rel: _stat(root / rel)) if job.salt else None
+        return download_files(digest, month_key_for(job.salt), job.known, stat, entries)
+
     return [
         lambda: search_files(digest).items(),
-        lambda: download_files(digest).items(),
+        downloads,
         lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                  (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
                  (f"{SEARCH}/index.md", search_page(digest)),
@@ -147,9 +152,12 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int) -> dict:
         entries[rel] = [key, *(_stat(path) or [])]
     for a in digest.actors[part::parts]:
         writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, job.roles.get(a.name)))
-    for make in _whole_jobs(job)[part::parts]:
+    for make in _whole_jobs(job, writer.root, entries)[part::parts]:
         for rel, text in make():
-            writer.put(rel, text)
+            if text is None:
+                writer.keep(rel)
+            else:
+                writer.put(rel, text)
     return entries
 
 
@@ -233,6 +241,9 @@ def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[s
 
     class _Collect:
         root = Path("/nonexistent")
+
+        def keep(self, rel: str) -> None:
+            raise AssertionError(rel)  # nothing is known unchanged without a page cache
 
         def put(self, rel: str, text: str) -> None:
             if rel in pages:

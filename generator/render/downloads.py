@@ -3,16 +3,25 @@
 One row per article, actor mention, theme evidence sentence, figure and quotation, each with
 the article id to join on. CSV cells that a spreadsheet would run as a formula (starting with
 ``= + - @``, tab or carriage return) are prefixed with an apostrophe.
+
+The articles table is one file (``downloads/articles.*``, the catalogue to join on); the
+others, which grow by a hundred rows per article, are split by the article's month
+(``downloads/2024-03/mentions.csv``, ``downloads/undated/...``): a daily update rewrites one
+month's files, no file grows past what a repository or a spreadsheet takes, and a month
+whose articles did not change is not made again (its key is in the page cache).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 
-from generator.model import Digest
-from generator.render.common import Page, p, strong, table
+from generator.model import ArticleEntry, Digest
+from generator.render.common import Page, p, plural, strong, table
 from generator.render.escape import h
 
 DOWNLOADS = "downloads"
@@ -26,9 +35,9 @@ TABLES = {
 }
 
 
-def _rows(digest: Digest) -> dict[str, list[dict]]:
+def _rows(entries: list[ArticleEntry]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for e in digest.articles:
+    for e in entries:
         a = e.analysed
         art = e.article
         aid = art.id
@@ -86,21 +95,98 @@ def _jsonl(rows: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in rows)
 
 
-def download_files(digest: Digest) -> dict[str, str]:
-    rows = _rows(digest)
-    files: dict[str, str] = {}
-    index_rows = []
-    for name, (what, columns) in TABLES.items():
-        files[f"{DOWNLOADS}/{name}.jsonl"] = _jsonl(rows[name])
-        files[f"{DOWNLOADS}/{name}.csv"] = _csv(columns, rows[name])
-        files_html = f'<a href="{name}.jsonl">JSON Lines</a> · <a href="{name}.csv">CSV</a>'
-        index_rows.append([strong(name), h(what), f"{len(rows[name]):,}", files_html, h(", ".join(columns))])
+def month_of(entry: ArticleEntry) -> str:
+    d = entry.article.date
+    return f"{d.year:04d}-{d.month:02d}" if d else "undated"
+
+
+PARTITIONED = [name for name in TABLES if name != "articles"]
+
+
+def download_files(
+    digest: Digest,
+    month_key: Callable[[list[ArticleEntry]], str] | None = None,
+    known: dict | None = None,
+    stat: Callable[[str], list[int] | None] | None = None,
+    record: dict | None = None,
+) -> Iterator[tuple[str, str | None]]:
+    """(path, text) for every download file and the index page.
+
+    With ``month_key`` (a hash of a month's articles, what its rows are made from), a month
+    whose key, file sizes and modification times (``stat``) match ``known`` (the page cache)
+    is not made again: its files come as (path, None), keep them. ``record`` receives each
+    month's entry for the page cache (``downloads/<month>/`` -> [key, row counts]).
+    """
+    by_month: dict[str, list[ArticleEntry]] = defaultdict(list)
+    for e in digest.articles:
+        by_month[month_of(e)].append(e)
+    catalogue = _rows(digest.articles)["articles"]
+    _, columns = TABLES["articles"]
+    yield f"{DOWNLOADS}/articles.jsonl", _jsonl(catalogue)
+    yield f"{DOWNLOADS}/articles.csv", _csv(columns, catalogue)
+    counts: dict[str, dict[str, int]] = {}
+    for month in sorted(by_month, reverse=True):
+        entries = by_month[month]
+        folder = f"{DOWNLOADS}/{month}/"
+        files = [f"{folder}{name}.{ext}" for name in PARTITIONED for ext in ("jsonl", "csv")]
+        key = month_key(entries) if month_key else None
+        last = (known or {}).get(folder)
+        if key and last and last[0] == key and stat and last[2] == [stat(f) for f in files]:
+            counts[month] = last[1]
+            yield from ((f, None) for f in files)
+        else:
+            rows = _rows(entries)
+            counts[month] = {name: len(rows[name]) for name in PARTITIONED} | {"articles": len(entries)}
+            for name in PARTITIONED:
+                _, columns = TABLES[name]
+                yield f"{folder}{name}.jsonl", _jsonl(rows[name])
+                yield f"{folder}{name}.csv", _csv(columns, rows[name])
+        if record is not None and key and stat:
+            record[folder] = [key, counts[month], [stat(f) for f in files]]
+    yield f"{DOWNLOADS}/index.md", _index(len(catalogue), counts)
+
+
+def month_key_for(salt: str) -> Callable[[list[ArticleEntry]], str]:
+    """Hash of what a month's rows are made from: each article's content, analysis and page."""
+    from generator.cache import article_key
+    from generator.render import RENDER_VERSION
+
+    def key(entries: list[ArticleEntry]) -> str:
+        h = hashlib.sha256(f"{RENDER_VERSION}|{salt}".encode())
+        for e in entries:
+            h.update(f"|{article_key(e.article)}:{e.slug}".encode())
+        return h.hexdigest()[:24]
+
+    return key
+
+
+def _index(articles: int, counts: dict[str, dict[str, int]]) -> str:
     page = Page("Downloads").add(
         p(
-            "The digest's data, to take into your own tools. Every file has an <code>article_id</code> (or "
-            "<code>id</code>) column to join on; <code>page</code> is the article's page in this site."
+            "The digest's data, to take into your own tools. Every table has an <code>article_id</code> "
+            "column to join on the articles table, whose <code>page</code> is the article's page in this "
+            "site. The articles table is one file; the others are split by the month of the article "
+            "(<code>undated</code>: articles without a date), so that a daily update changes one month."
         ),
-        table(["Table", "Rows", "Count", "Files", "Columns"], index_rows),
+        p(
+            "To read every month as one table: <code>duckdb -c \"SELECT * FROM read_csv('downloads/*/mentions.csv')\"</code>, "
+            "or in Python <code>pandas.concat(map(pandas.read_csv, glob.glob('downloads/*/mentions.csv')))</code>."
+        ),
     )
-    files[f"{DOWNLOADS}/index.md"] = page.text()
-    return files
+    rows = [[strong("articles"), h(TABLES["articles"][0]), f"{articles:,}",
+             '<a href="articles.jsonl">JSON Lines</a> · <a href="articles.csv">CSV</a>', h(", ".join(TABLES["articles"][1]))]]
+    for name in PARTITIONED:
+        what, columns = TABLES[name]
+        total = sum(c.get(name, 0) for c in counts.values())
+        rows.append([strong(name), h(what), f"{total:,}", f"by month, below ({plural(len(counts), 'month')})", h(", ".join(columns))])
+    page.add(table(["Table", "Rows", "Count", "Files", "Columns"], rows))
+    page.heading("By month")
+    month_rows = []
+    for month, c in counts.items():
+        files = " · ".join(
+            f'{name} <a href="{month}/{name}.jsonl">JSON Lines</a> <a href="{month}/{name}.csv">CSV</a> ({c.get(name, 0):,})'
+            for name in PARTITIONED
+        )
+        month_rows.append([h(month), f"{c.get('articles', 0):,}", files])
+    page.add(table(["Month", "Articles", "Files (rows)"], month_rows) or p("No articles yet."))
+    return page.text()

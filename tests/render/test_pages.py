@@ -77,14 +77,31 @@ def test_co_occurrence_matrix_on_actors_index(site):
 
 def test_downloads_are_published_and_parse(site):
     html = page(site, "downloads/index.html")
+    root = site / "site" / "downloads"
+    assert 'href="articles.csv"' in html and 'href="articles.jsonl"' in html
+    months = sorted(p.name for p in root.iterdir() if p.is_dir())
+    assert months and all(re.fullmatch(r"\d{4}-\d{2}|undated", m) for m in months), months
     for name in ("articles", "mentions", "themes", "figures", "quotes"):
-        assert f'href="{name}.csv"' in html and f'href="{name}.jsonl"' in html
-        rows = [json.loads(line) for line in (site / "site" / "downloads" / f"{name}.jsonl").read_text().splitlines()]
-        table = list(csv.DictReader(io.StringIO((site / "site" / "downloads" / f"{name}.csv").read_text())))
-        assert len(rows) == len(table)
-    articles = (site / "site" / "downloads" / "articles.jsonl").read_text().splitlines()
+        files = [root / name] if name == "articles" else [root / m / name for m in months]
+        total = 0
+        for f in files:
+            if name != "articles":
+                assert f'href="{f.parent.name}/{name}.csv"' in html and f'href="{f.parent.name}/{name}.jsonl"' in html
+            rows = [json.loads(line) for line in f.with_suffix(".jsonl").read_text().splitlines()]
+            table = list(csv.DictReader(io.StringIO(f.with_suffix(".csv").read_text())))
+            assert len(rows) == len(table)
+            total += len(rows)
+        assert total > 0 or name == "quotes", name
+    articles = [json.loads(line) for line in (root / "articles.jsonl").read_text().splitlines()]
     assert len(articles) == 16
-    figures = [json.loads(line) for line in (site / "site" / "downloads" / "figures.jsonl").read_text().splitlines()]
+    ids_by_month = {}
+    for a in articles:
+        ids_by_month.setdefault(a["date"][:7] if a["date"] else "undated", set()).add(a["id"])
+    figures = []
+    for m in months:  # each month's rows belong to that month's articles
+        rows = [json.loads(line) for line in (root / m / "figures.jsonl").read_text().splitlines()]
+        assert {r["article_id"] for r in rows} <= ids_by_month[m]
+        figures += rows
     assert any(f["value"] == 100000 and f["qualifier"] == "up to" for f in figures)
 
 

@@ -10,11 +10,14 @@ merged article lists every outlet that ran it in ``sources``.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import heapq
 import json
 import os
 import re
+import shutil
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
@@ -113,14 +116,123 @@ def _save_sketches(path: Path | None, cache: dict | None, keep: set[str]) -> Non
     os.replace(tmp, path)
 
 
+def _code_version() -> str:
+    """A hash of the readers' code: a new version reads every file again."""
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for f in [*sorted(here.glob("*.py")), here.parent / "textclean.py", here.parent / "model.py"]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+READ_VERSION = _code_version()
+_RAW_FIELDS = [f.name for f in dataclasses.fields(RawArticle)]
+
+
+def _raw_to_list(a: RawArticle) -> list:
+    return [a.date.isoformat() if name == "date" and a.date else getattr(a, name) for name in _RAW_FIELDS]
+
+
+def _raw_from_list(values: list) -> RawArticle:
+    d = dict(zip(_RAW_FIELDS, values, strict=True))
+    d["date"] = dt.date.fromisoformat(d["date"]) if d["date"] else None
+    for name in ("paragraphs", "tags", "sources"):
+        d[name] = tuple(d[name])
+    return RawArticle(**d)
+
+
+class ReadCache:
+    """What each input file held when it was last read, by its name, size and modification
+    time (and the readers' code): an unchanged file is not parsed again.
+
+    Spread over 64 JSON files so that a new article rewrites one of them. Files that gave a
+    rejection are not kept (they are read again, and say why again). A cache file that
+    cannot be read, or an entry that does not fit, is ignored: the file is read.
+    """
+
+    SHARDS = 64
+
+    def __init__(self, cache_dir: Path | None):
+        self.dir = cache_dir / f"read-v1-{READ_VERSION}" if cache_dir else None
+        self.shards: dict[int, dict] = {}
+        self.dirty: set[int] = set()
+        self.seen: set[str] = set()
+
+    def _shard(self, display: str) -> dict:
+        n = zlib.crc32(display.encode("utf-8")) % self.SHARDS
+        if n not in self.shards:
+            data = {}
+            if self.dir is not None:
+                try:
+                    data = json.loads((self.dir / f"{n:02d}.json").read_text(encoding="utf-8"))
+                    if not isinstance(data, dict):
+                        data = {}
+                except (OSError, ValueError):
+                    data = {}
+            self.shards[n] = data
+        return self.shards[n]
+
+    def get(self, display: str, stamp: list[int]) -> list[RawArticle] | None:
+        self.seen.add(display)
+        hit = self._shard(display).get(display)
+        if not isinstance(hit, list) or len(hit) != 2 or hit[0] != stamp:
+            return None
+        try:
+            return [_raw_from_list(values) for values in hit[1]]
+        except (TypeError, ValueError, KeyError):
+            return None
+
+    def put(self, display: str, stamp: list[int], articles: list[RawArticle]) -> None:
+        self._shard(display)[display] = [stamp, [_raw_to_list(a) for a in articles]]
+        self.dirty.add(zlib.crc32(display.encode("utf-8")) % self.SHARDS)
+
+    def save(self) -> None:
+        if self.dir is None:
+            return
+        for old in self.dir.parent.glob("read-v1-*"):
+            if old != self.dir:
+                shutil.rmtree(old, ignore_errors=True)  # made by other code: never read again
+        for n, data in self.shards.items():
+            gone = [k for k in data if k not in self.seen]
+            for k in gone:
+                del data[k]
+            if gone or n in self.dirty:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                tmp = self.dir / f"{n:02d}.tmp"
+                tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+                os.replace(tmp, self.dir / f"{n:02d}.json")
+
+
+def _read_file(path: Path, display: str, cache: ReadCache) -> Iterator[RawArticle | Rejection]:
+    try:
+        st = path.stat()
+        stamp = [st.st_size, st.st_mtime_ns]
+    except OSError:
+        stamp = None
+    if stamp is not None:
+        hit = cache.get(display, stamp)
+        if hit is not None:
+            yield from hit
+            return
+    items = []
+    for item in READERS[path.suffix.lower()](path, display):
+        items.append(item)
+        yield item
+    if stamp is not None and not any(isinstance(i, Rejection) for i in items):
+        cache.put(display, stamp, items)
+
+
 def read_articles(paths: Iterable[str], root: Path | None = None, cache_dir: Path | None = None) -> IngestResult:
-    """Read every article under ``paths``; ``cache_dir`` keeps near-duplicate sketches."""
+    """Read every article under ``paths``; ``cache_dir`` keeps what unchanged files held and
+    the near-duplicate sketches."""
     files, rejections, notices = find_files(paths, root)
     articles: dict[str, RawArticle] = {}
     also: dict[str, list[RawArticle]] = defaultdict(list)  # id -> the same article read again
+    read_cache = ReadCache(cache_dir)
     for path, display in files:
         try:
-            for item in READERS[path.suffix.lower()](path, display):
+            for item in _read_file(path, display, read_cache):
                 if isinstance(item, Rejection):
                     rejections.append(item)
                 elif item.id in articles:
@@ -133,6 +245,7 @@ def read_articles(paths: Iterable[str], root: Path | None = None, cache_dir: Pat
             rejections.append(Rejection(exc.path, exc.reason, exc.line))
         except Exception as exc:  # noqa: BLE001 - the per-article boundary: never lose the run
             rejections.append(Rejection(display, f"unexpected error while reading: {type(exc).__name__}: {exc}"))
+    read_cache.save()
     sketch_file = cache_dir / "sketches-v1.json" if cache_dir else None
     cache = _load_sketches(sketch_file)
     kept = _merge_near_duplicates(list(articles.values()), also, notices, cache)

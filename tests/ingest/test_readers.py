@@ -106,3 +106,32 @@ def test_sample_corpus_reads_in_all_formats_without_rejection():
     assert (dated[-1] - dated[0]).days >= 21
     ids = [a.id for a in result.articles]
     assert len(ids) == len(set(ids))
+
+
+def test_unchanged_files_come_from_the_read_cache_and_changed_ones_are_read_again(tmp_path, monkeypatch):
+    from generator import ingest
+
+    art = tmp_path / "a.md"
+    art.write_text("---\ntitle: One\ndate: 2024-05-01\n---\n\nBody of the first version.\n")
+    cache = tmp_path / "cache"
+    first = ingest.read_articles([str(art)], cache_dir=cache)
+    assert [a.title for a in first.articles] == ["One"]
+
+    def no_reading(path, display):
+        raise AssertionError("an unchanged file was parsed again")
+
+    with monkeypatch.context() as m:
+        m.setitem(ingest.READERS, ".md", no_reading)
+        assert ingest.read_articles([str(art)], cache_dir=cache).articles == first.articles
+
+    art.write_text("---\ntitle: Two\ndate: 2024-05-02\n---\n\nBody of the second, longer version.\n")
+    assert [a.title for a in ingest.read_articles([str(art)], cache_dir=cache).articles] == ["Two"]
+    for shard in cache.glob("read-v1-*/*.json"):  # a corrupt cache is read past, never trusted
+        shard.write_text('{"' + str(art) + '": [[1, 2], [["x"]]], "broken')
+    assert [a.title for a in ingest.read_articles([str(art)], cache_dir=cache).articles] == ["Two"]
+
+    bad = tmp_path / "b.md"
+    bad.write_text("---\ntitle: [unclosed\n---\n\nBody.\n")
+    for _ in range(2):  # a rejected file is not cached: it says why every time
+        result = ingest.read_articles([str(bad)], cache_dir=cache)
+        assert not result.articles and len(result.rejections) == 1

@@ -251,3 +251,26 @@ def test_phrase_check_pages_through_the_results_without_skipping_any(tiny):
     }""")
     assert got["all"] == got["pages"] == [1, 2, 4]
     assert got["two"] == [4]
+
+
+def test_the_term_cache_changes_nothing_and_is_never_trusted_blindly(built, tmp_path):
+    """Tokenising every article is cached by the text of its fields: the files are the same
+    without the cache, with a cold one, with a warm one, and with a corrupt one."""
+    from generator.render import search
+
+    _, digest = built
+    plain = search_files(digest)
+    cold = search_files(digest, tmp_path)
+    cache_file = tmp_path / "search-terms-v1.json"
+    assert cache_file.is_file()
+    calls = []
+    real = search._weigh
+    search._weigh = lambda fields: calls.append(1) or real(fields)
+    try:
+        warm = search_files(digest, tmp_path)
+        assert len(calls) == len(digest.actors) + len(digest.themes)  # no article tokenised again
+        cache_file.write_text('{"version": "x", "vocab": 1}')
+        corrupt = search_files(digest, tmp_path)
+    finally:
+        search._weigh = real
+    assert plain == cold == warm == corrupt

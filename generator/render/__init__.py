@@ -113,6 +113,7 @@ class _Job:
     salt: str
     known: dict  # the page cache's entries
     extra: dict  # more files to write (static assets)
+    cache_dir: Path | None = None
 
 
 def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
@@ -124,7 +125,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         return download_files(digest, month_key_for(job.salt), job.known, stat, entries)
 
     return [
-        lambda: search_files(digest).items(),
+        lambda: search_files(digest, job.cache_dir).items(),
         downloads,
         lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                  (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
@@ -191,7 +192,7 @@ def write_digest(
     import shutil
 
     cache = PageCache.load(cache_dir)
-    job = _Job(digest, roles or {}, salt, cache.entries, extra or {})
+    job = _Job(digest, roles or {}, salt, cache.entries, extra or {}, cache_dir)
     owned = OWNED
     shutil.rmtree(undo_folder(docs_dir), ignore_errors=True)
     docs_dir.mkdir(parents=True, exist_ok=True)

@@ -42,11 +42,17 @@ digest grows. The browser sums the scores of the query's words (see ``search.js`
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import math
+import os
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from generator import searchtext
 from generator.model import Digest
 from generator.searchtext import tokens
 
@@ -134,18 +140,102 @@ def _pages(digest: Digest) -> list[SearchDoc]:
     return out
 
 
-def _postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
+class TermCache:
+    """Each document's weighted term counts, by a hash of its fields' text: tokenising every
+    article again was most of the index's build time. A JSON file in the cache folder (terms
+    as indices into one vocabulary, counts as packed float32); anything unreadable is
+    ignored and the documents are tokenised again."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.path = cache_dir / "search-terms-v1.json" if cache_dir else None
+        self.version = hashlib.sha256(Path(searchtext.__file__).read_bytes() + json.dumps(BOOSTS).encode()).hexdigest()[:16]
+        self.vocab: list[str] = []
+        self.docs: dict[str, list] = {}
+        self.used: set[str] = set()
+        self.changed = False
+        self._vocab_index: dict[str, int] | None = None
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == self.version and isinstance(data.get("vocab"), list) and isinstance(data.get("docs"), dict):
+                self.vocab, self.docs = data["vocab"], data["docs"]
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    @staticmethod
+    def key(fields: dict) -> str:
+        return hashlib.sha1(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:24]
+
+    def get(self, key: str) -> tuple[dict, float] | None:
+        hit = self.docs.get(key)
+        if hit is None:
+            return None
+        try:
+            ids = array("I", base64.b64decode(hit[0]))
+            weights = array("f", base64.b64decode(hit[1]))
+            vocab = self.vocab
+            wtf = {vocab[i]: w for i, w in zip(ids, weights, strict=True)}
+            length = float(hit[2])
+        except (ValueError, TypeError, IndexError):
+            return None
+        self.used.add(key)
+        return wtf, length
+
+    def put(self, key: str, wtf: dict, length: float) -> None:
+        if self.path is None:
+            return
+        if self._vocab_index is None:
+            self._vocab_index = {t: i for i, t in enumerate(self.vocab)}
+        index, ids = self._vocab_index, array("I")
+        for t in wtf:
+            i = index.get(t)
+            if i is None:
+                i = index[t] = len(self.vocab)
+                self.vocab.append(t)
+            ids.append(i)
+        weights = array("f", wtf.values())
+        self.docs[key] = [base64.b64encode(ids.tobytes()).decode(), base64.b64encode(weights.tobytes()).decode(), length]
+        self.used.add(key)
+        self.changed = True
+
+    def save(self) -> None:
+        if self.path is None or not (self.changed or set(self.docs) - self.used):
+            return
+        docs = {k: self.docs[k] for k in sorted(self.used)}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        payload = {"version": self.version, "vocab": self.vocab, "docs": docs}
+        tmp.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def _weigh(fields: dict) -> tuple[dict, float]:
+    wtf: Counter[str] = Counter()
+    length = 0.0
+    for field, text in fields.items():
+        toks = tokens(text)
+        boost = BOOSTS[field]
+        length += boost * len(toks)
+        for t in toks:
+            wtf[t] += boost
+    return wtf, length
+
+
+def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str, list[tuple[int, int]]]:
     """term -> [(doc id, score x 100)], best first, capped at MAX_POSTINGS."""
-    weighted: list[tuple[int, Counter, float]] = []
+    weighted: list[tuple[int, dict, float]] = []
     df: Counter[str] = Counter()
     for d in docs:
-        wtf: Counter[str] = Counter()
-        length = 0.0
-        for field, text in d.fields.items():
-            toks = tokens(text)
-            length += BOOSTS[field] * len(toks)
-            for t in toks:
-                wtf[t] += BOOSTS[field]
+        hit = None
+        if cache is not None and d.kind == "article":
+            key = TermCache.key(d.fields)
+            hit = cache.get(key)
+        if hit is None:
+            hit = _weigh(d.fields)
+            if cache is not None and d.kind == "article":
+                cache.put(key, hit[0], hit[1])
+        wtf, length = hit
         weighted.append((d.id, wtf, length))
         df.update(wtf.keys())
     n = len(docs)
@@ -202,11 +292,15 @@ def _js(call: str, *args: object) -> str:
     return f"__ds.{call}({body});\n"
 
 
-def search_files(digest: Digest) -> dict[str, str]:
+def search_files(digest: Digest, cache_dir: Path | None = None) -> dict[str, str]:
     """Every file of the search index, keyed by its path under ``docs/``."""
     docs = _documents(digest)
     files: dict[str, str] = {}
-    shards = _shards(_postings(docs))
+    cache = TermCache(cache_dir) if cache_dir else None
+    postings = _postings(docs, cache)
+    if cache is not None:
+        cache.save()
+    shards = _shards(postings)
     for key, terms in shards.items():
         files[f"{SEARCH}/t/{shard_file(key)}.js"] = _js("t", key, terms)
     theme_list = [t.info.name for t in digest.themes]

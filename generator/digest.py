@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from generator.model import (
+    EVIDENCE_KEPT,
     ActorEntry,
     ActorRef,
     AnalysedArticle,
@@ -73,7 +74,11 @@ def build_digest(
     weeks = week_range([iso_week(e.article.date) for e in entries if e.article.date])
 
     actors = _build_actors(entries, weeks)
-    theme_entries = tuple(_build_theme(info, entries, weeks) for info in themes)
+    hits_by_theme: dict[str, list[tuple[ArticleEntry, ThemeHit]]] = defaultdict(list)
+    for entry in entries:
+        for hit in entry.analysed.themes:
+            hits_by_theme[hit.id].append((entry, hit))
+    theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, []), weeks) for info in themes)
     return Digest(
         articles=entries,
         actors=actors,
@@ -158,33 +163,40 @@ def _build_actors(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()
     figures: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
     evidence: dict[str, list[SentenceRef]] = defaultdict(list)
 
+    evidence_count: Counter[str] = Counter()
     per_article_mentions: dict[str, list[tuple[ArticleEntry, int]]] = defaultdict(list)
     for entry in entries:
         a = entry.analysed
         aid = a.article.id
         names = [ref.name for ref in a.actors]
+        theme_ids = [hit.id for hit in a.themes]
         for ref in a.actors:
-            per_article_mentions[ref.name].append((entry, ref.count))
-            meta.setdefault(ref.name, ref)
-            mentions[ref.name] += ref.count
-            articles[ref.name].append(aid)
-            for hit in a.themes:
-                themes[ref.name][hit.id] += 1
-            for other in names:
-                if other != ref.name:
-                    co[ref.name][other] += 1
+            name = ref.name
+            per_article_mentions[name].append((entry, ref.count))
+            meta.setdefault(name, ref)
+            mentions[name] += ref.count
+            articles[name].append(aid)
+            themes[name].update(theme_ids)
+            co[name].update(names)
         sentences_of: dict[str, set[int]] = defaultdict(set)
         for m in a.mentions:
             surfaces[m.actor][m.text] += 1
             sentences_of[m.actor].add(m.sentence)
-        index_of = {s: i for i, s in enumerate(a.sentences)}
+        if a.figures:
+            index_of = {s: i for i, s in enumerate(a.sentences)}
+            figure_at = [(index_of.get(fig.sentence), fig) for fig in a.figures]
         for name, idxs in sentences_of.items():
-            for i in sorted(idxs):
-                lk = a.likelihoods[i] if i < len(a.likelihoods) else None
-                evidence[name].append(SentenceRef(aid, a.sentences[i], a.certainties[i], lk))
-            for fig in a.figures:
-                if index_of.get(fig.sentence) in idxs:
-                    figures[name].append((aid, fig))
+            evidence_count[name] += len(idxs)
+            kept = evidence[name]
+            room = EVIDENCE_KEPT - len(kept)
+            if room > 0:  # entries are newest first: the kept sentences are the newest
+                for i in sorted(idxs)[:room]:
+                    lk = a.likelihoods[i] if i < len(a.likelihoods) else None
+                    kept.append(SentenceRef(aid, a.sentences[i], a.certainties[i], lk))
+            if a.figures:
+                figures[name].extend((aid, fig) for i, fig in figure_at if i in idxs)
+    for name, counts in co.items():
+        counts.pop(name, None)  # an actor does not appear "with" itself
 
     members: dict[str, list[str]] = defaultdict(list)
     for name, ref in meta.items():
@@ -219,6 +231,7 @@ def _build_actors(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()
                 members=tuple(sorted(members.get(name, ()), key=lambda n: (-mentions[n], n))),
                 quotes=tuple(quotes.get(name, ())),
                 weekly=_weekly(per_article_mentions[name], weeks),
+                evidence_count=evidence_count[name],
             )
         )
     slugs = unique_slugs([a.name for a in out])
@@ -233,12 +246,8 @@ def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _build_theme(info: ThemeInfo, entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()) -> ThemeEntry:
-    hits: list[tuple[ArticleEntry, ThemeHit]] = []
-    for entry in entries:
-        for hit in entry.analysed.themes:
-            if hit.id == info.id:
-                hits.append((entry, hit))
+def _build_theme(info: ThemeInfo, hits: list[tuple[ArticleEntry, ThemeHit]], weeks: tuple[str, ...] = ()) -> ThemeEntry:
+    """A theme from its hits (the articles it was assigned to, in digest order)."""
     actors: Counter[str] = Counter()
     figures: list[tuple[str, Figure]] = []
     evidence: list[tuple[str, Evidence]] = []
@@ -246,8 +255,9 @@ def _build_theme(info: ThemeInfo, entries: tuple[ArticleEntry, ...], weeks: tupl
         aid = entry.article.id
         for ref in entry.analysed.actors:
             actors[ref.name] += 1
-        sentences = {ev.sentence for ev in hit.evidence}
-        figures.extend((aid, f) for f in entry.analysed.figures if f.sentence in sentences)
+        if entry.analysed.figures:
+            sentences = {ev.sentence for ev in hit.evidence}
+            figures.extend((aid, f) for f in entry.analysed.figures if f.sentence in sentences)
         evidence.extend((aid, ev) for ev in hit.evidence)
     by_score = sorted(hits, key=lambda eh: -eh[1].score)  # stable: newest first among equals
     return ThemeEntry(

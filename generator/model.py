@@ -209,10 +209,14 @@ class ActorEntry:
     themes: tuple[tuple[str, int], ...]  # (theme id, article count), count desc
     co_actors: tuple[tuple[str, int], ...]  # (actor name, shared articles), count desc
     figures: tuple[tuple[str, Figure], ...]  # (article id, figure) where the actor is named
-    evidence: tuple[SentenceRef, ...]  # newest article first, then text order
+    evidence: tuple[SentenceRef, ...]  # newest article first, then text order; the first EVIDENCE_KEPT
     members: tuple[str, ...] = ()  # people affiliated to this actor (leaders of a country)
     quotes: tuple[tuple[str, Quote], ...] = ()  # (article id, quote) by the actor or its people
     weekly: tuple[tuple[str, int], ...] = ()  # (ISO week, mentions), every week of the digest
+    evidence_count: int = 0  # sentences that name the actor, all of them (``evidence`` is capped)
+
+
+EVIDENCE_KEPT = 300  # an actor's page shows the newest sentences; the downloads have them all
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,7 +102,7 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
         source = h(entry.article.source or "unknown source")
         page.add(p(f"{strong(article_link(entry, ROOT))} · {fmt_date(entry.article.date)} · {source}"))
         page.add(ul([f"{h(r.sentence)} ({certainty(r.certainty, r.likelihood)})" for r in refs]))
-    page.add(more(len(actor.evidence) - MAX_EVIDENCE, "sentence"))
+    page.add(more(actor.evidence_count - min(len(actor.evidence), MAX_EVIDENCE), "sentence"))
     return page.text()
 
 

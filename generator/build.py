@@ -55,14 +55,21 @@ def settings_for(config: DigestConfig) -> PipelineSettings:
 
 
 def analyse_with_cache(
-    articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None
+    articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None
 ) -> tuple[list[AnalysedArticle], int]:
-    """Analysed articles in input order, and how many were analysed now."""
+    """Analysed articles in input order, and how many were analysed now (here, or on the Dask
+    cluster at ``dask``)."""
     cache = AnalysisCache(cache_dir, analyser.fingerprint)
     found = [cache.get(a) for a in articles]
     todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
     fresh = {}
-    for analysed in analyser.analyse(todo):
+    if dask and todo:
+        from generator.analyse.distributed import analyse_on_dask
+
+        results = analyse_on_dask(todo, analyser.settings, analyser.fingerprint, dask)
+    else:
+        results = analyser.analyse(todo)
+    for analysed in results:
         cache.put(analysed)
         fresh[analysed.article.id] = analysed
     return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
@@ -73,7 +80,9 @@ def in_shard(article: RawArticle, index: int, count: int) -> bool:
     return int(article.id, 16) % count == index
 
 
-def prefill_cache(config: DigestConfig, index: int = 0, count: int = 1) -> tuple[int, int, tuple[Rejection, ...]]:
+def prefill_cache(
+    config: DigestConfig, index: int = 0, count: int = 1, dask: str | None = None
+) -> tuple[int, int, tuple[Rejection, ...]]:
     """Analyse one shard of the project's articles into its cache; write no page.
 
     Shards split the articles by id, so ``count`` machines or processes (each with the same
@@ -86,7 +95,7 @@ def prefill_cache(config: DigestConfig, index: int = 0, count: int = 1) -> tuple
     ingest = read_articles(config.articles, config.articles_root)
     mine = tuple(a for a in ingest.articles if in_shard(a, index, count))
     analyser = Analyser(settings_for(config))
-    _, fresh = analyse_with_cache(mine, analyser, config.cache_dir)
+    _, fresh = analyse_with_cache(mine, analyser, config.cache_dir, dask)
     return fresh, len(mine) - fresh, ingest.rejections
 
 
@@ -161,8 +170,12 @@ def project_lock(project_dir: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def run(config: DigestConfig, *, site: bool = True, strict: bool = True, analyser: Analyser | None = None) -> BuildResult:
-    """Build the digest: Markdown under docs/, then (unless ``site`` is False) the site."""
+def run(
+    config: DigestConfig, *, site: bool = True, strict: bool = True, analyser: Analyser | None = None, dask: str | None = None
+) -> BuildResult:
+    """Build the digest: Markdown under docs/, then (unless ``site`` is False) the site.
+
+    ``dask``: analyse what the cache lacks on that Dask cluster (see ``analyse.distributed``)."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
 
@@ -173,15 +186,15 @@ def run(config: DigestConfig, *, site: bool = True, strict: bool = True, analyse
         t = now
 
     with project_lock(config.project_dir):
-        return _run(config, site, strict, analyser, timings, lap)
+        return _run(config, site, strict, analyser, timings, lap, dask)
 
 
-def _run(config, site, strict, analyser, timings, lap) -> BuildResult:
+def _run(config, site, strict, analyser, timings, lap, dask=None) -> BuildResult:
     ingest = read_articles(config.articles, config.articles_root, config.cache_dir)
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     lap("load model")
-    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask)
     lap("analyse")
     taxonomy = load_taxonomy(config.themes)
     digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades)

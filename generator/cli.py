@@ -60,7 +60,8 @@ def cli() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs progress.")
 @click.option("--analyse-only", is_flag=True, help="Only fill the analysis cache (no pages, no site).")
 @click.option("--shard", default="0/1", metavar="K/N", help="With --analyse-only: take shard K of N (0-based), to share the analysis between machines.")
-def build(articles, no_site, strict, project, verbose, analyse_only, shard) -> None:
+@click.option("--dask", metavar="ADDRESS", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786), or local[:N] for N local worker processes. Needs the [dask] extra.")
+def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask) -> None:
     """Build the digest in a project folder.
 
     Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
@@ -78,11 +79,11 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard) -> N
             index, count = _parse_shard(shard)
             from generator.build import prefill_cache
 
-            fresh, cached, rejections = prefill_cache(config, index, count)
+            fresh, cached, rejections = prefill_cache(config, index, count, dask)
             _report(rejections, ())
             click.echo(f"shard {index}/{count}: {fresh} analysed, {cached} already in the cache, {len(rejections)} rejected")
             sys.exit(EXIT_REJECTED if rejections else EXIT_OK)
-        result = run(config, site=not no_site, strict=strict)
+        result = run(config, site=not no_site, strict=strict, dask=dask)
     except DigestError as exc:
         _fail(exc)
     _report(result.rejections, result.notices)

@@ -1,8 +1,14 @@
-"""The analysis cache: one JSON file per analysed article, keyed by the article's content and
-by the pipeline's fingerprint (code version, model, data files).
+"""The analysis cache: one file per analysed article, keyed by the article's content and by the
+pipeline's fingerprint (code version, model, data files).
 
-An entry that cannot be read, or whose content does not match its key, is ignored and
-rebuilt: the cache is never trusted over a fresh analysis. Deleting the folder is always safe.
+An entry is two lines: a header (format, the article's key, a SHA-256 of the second line) and
+the analysis record in JSON, without what the build already has: the article itself (the key
+is a hash of it) and sentences repeated in themes, figures and quotations (they point into
+the record's sentences). That halves what a warm build decodes.
+
+An entry that cannot be read, is of another format, or whose content does not match its key
+or checksum, is ignored and rebuilt: the cache is never trusted over a fresh analysis.
+Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -14,7 +20,11 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from generator.model import AnalysedArticle, RawArticle, article_from_json, article_to_json
+from generator.model import AnalysedArticle, RawArticle, article_to_json, record_from_json
+
+FORMAT = 2
+ARTICLE_FIELDS = ("path", "line", "id", "title", "title_derived", "date", "source", "url", "format", "tags",
+                  "summary", "paragraphs", "sources", "language", "author")
 
 
 @lru_cache(maxsize=1 << 17)  # the cache, the page keys and the download keys all ask for it
@@ -23,7 +33,7 @@ def article_key(article: RawArticle) -> str:
     payload = json.dumps(
         [article.path, article.line, article.id, article.title, article.title_derived,
          article.date.isoformat() if article.date else None, article.source, article.url,
-         article.summary, list(article.paragraphs), list(article.tags), article.format],
+         article.summary, list(article.paragraphs), list(article.tags), article.format, article.language],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
@@ -42,14 +52,13 @@ class AnalysisCache:
             return None
         key = article_key(article)
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if data.get("key") != key:
+            head, _, body = self._path(key).read_bytes().partition(b"\n")
+            header = json.loads(head)
+            if header.get("v") != FORMAT or header.get("key") != key or header.get("sha") != _sha(body):
                 return None
-            analysed = article_from_json(data["analysed"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return _expand(json.loads(body), article)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None  # missing or corrupt: analyse again
-        # never trust an entry whose article is not this one (edited or tampered with)
-        return analysed if analysed.article == article else None
 
     def put(self, analysed: AnalysedArticle) -> None:
         if self.dir is None:
@@ -57,8 +66,50 @@ class AnalysisCache:
         key = article_key(analysed.article)
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({"key": key, "analysed": article_to_json(analysed)}, ensure_ascii=False)
+        body = json.dumps(_compact(analysed), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        head = json.dumps({"v": FORMAT, "key": key, "sha": _sha(body)}).encode("utf-8")
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
+        with os.fdopen(fd, "wb") as f:
+            f.write(head + b"\n" + body)
         os.replace(tmp, path)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _compact(analysed: AnalysedArticle) -> dict:
+    """The record without the article, sentences given by their index where they can be."""
+    d = article_to_json(analysed)
+    for name in ARTICLE_FIELDS:
+        d.pop(name, None)
+    sentences = d["sentences"]
+    where = {s: i for i, s in enumerate(sentences)}
+    for t in d["themes"]:
+        del t["evidence"]  # the same sentences as evidence_detail
+        for e in t["evidence_detail"]:
+            if 0 <= e["index"] < len(sentences) and sentences[e["index"]] == e["sentence"]:
+                e["sentence"] = None
+    for f in d["figures"]:
+        i = where.get(f["sentence"])
+        if i is not None:
+            f["sentence"] = i
+    for q in d["quotes"]:
+        if 0 <= q["index"] < len(sentences) and sentences[q["index"]] == q["sentence"]:
+            q["sentence"] = None
+    return d
+
+
+def _expand(d: dict, article: RawArticle) -> AnalysedArticle:
+    sentences = d["sentences"]
+    for t in d["themes"]:
+        for e in t["evidence_detail"]:
+            if e["sentence"] is None:
+                e["sentence"] = sentences[e["index"]]
+    for f in d["figures"]:
+        if type(f["sentence"]) is int:
+            f["sentence"] = sentences[f["sentence"]]
+    for q in d["quotes"]:
+        if q["sentence"] is None:
+            q["sentence"] = sentences[q["index"]]
+    return record_from_json(d, article)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ActorType = Literal["country", "person", "organisation", "place", "group"]
 Certainty = Literal["asserted", "reported", "hedged"]
@@ -71,9 +71,13 @@ class Rejection:
         return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One span of text resolved to an actor."""
+class Mention(NamedTuple):
+    """One span of text resolved to an actor.
+
+    A named tuple, not a dataclass like the rest: an article has a hundred of them, and a
+    warm build of 10,000 articles makes a million from the cache (a tuple is made in C, a
+    frozen dataclass field by field).
+    """
 
     actor: str  # canonical name
     text: str  # as written ("Pyongyang")
@@ -357,7 +361,7 @@ def article_to_json(a: AnalysedArticle) -> dict:
 
 
 def article_from_json(d: dict) -> AnalysedArticle:
-    """Inverse of ``article_to_json`` (used by the analysis cache)."""
+    """Inverse of ``article_to_json``."""
     art = RawArticle(
         path=d["path"],
         id=d["id"],
@@ -375,11 +379,17 @@ def article_from_json(d: dict) -> AnalysedArticle:
         language=d.get("language"),
         author=d.get("author"),
     )
+    return record_from_json(d, art)
+
+
+def record_from_json(d: dict, art: RawArticle) -> AnalysedArticle:
+    """The analysis of ``art`` from the record part of ``article_to_json`` (the cache keeps
+    only that part: it has the article already)."""
     return AnalysedArticle(
         article=art,
         sentences=tuple(d["sentences"]),
         certainties=tuple(d["certainties"]),
-        mentions=tuple(Mention(*m) for m in d["mentions"]),
+        mentions=tuple(map(Mention._make, d["mentions"])),
         actors=tuple(
             ActorRef(r["name"], r["type"], r["count"], r["affiliation"], r["known"]) for r in d["actors"]
         ),

@@ -247,8 +247,15 @@ def read_articles(paths: Iterable[str], root: Path | None = None, cache_dir: Pat
             rejections.append(Rejection(display, f"unexpected error while reading: {type(exc).__name__}: {exc}"))
     read_cache.save()
     sketch_file = cache_dir / "sketches-v1.json" if cache_dir else None
+    state_file = cache_dir / "near-duplicates-v1.json" if cache_dir else None
     cache = _load_sketches(sketch_file)
-    kept = _merge_near_duplicates(list(articles.values()), also, notices, cache)
+    state = _load_sketches(state_file)
+    kept = _merge_near_duplicates(list(articles.values()), also, notices, cache, state)
+    if state_file is not None and state is not None:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = state_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, state_file)
     _save_sketches(sketch_file, cache, {_text_key(a) for a in articles.values()} if cache is not None else set())
     return IngestResult(tuple(kept), tuple(rejections), tuple(notices))
 
@@ -300,7 +307,9 @@ def _estimate(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return len(both.intersection(union)) / len(union) if union else 0.0
 
 
-def near_duplicate_groups(articles: list[RawArticle], cache: dict | None = None) -> list[list[int]]:
+def near_duplicate_groups(
+    articles: list[RawArticle], cache: dict | None = None, state: dict | None = None
+) -> list[list[int]]:
     """Indices of articles that tell the same story, grouped, each group in input order.
 
     Two articles are the same story when either
@@ -346,6 +355,19 @@ def near_duplicate_groups(articles: list[RawArticle], cache: dict | None = None)
         by_title[key].append(j)
 
     sketches = [_sketch(a, cache) for a in articles]
+    keys = [_text_key(a) for a in articles]
+    done, found = 0, []  # texts already searched, their matches (pairs of indices)
+    if state is not None:
+        old = state.get("keys")
+        if isinstance(old, list) and isinstance(state.get("pairs"), list):
+            while done < min(len(old), len(keys)) and old[done] == keys[done]:
+                done += 1
+            try:
+                found = [(int(i), int(j)) for i, j in state["pairs"] if 0 <= int(i) < int(j) < done]
+            except (TypeError, ValueError):
+                done, found = 0, []
+        for i, j in found:
+            union(i, j)
     index: dict[int, list[int]] = defaultdict(list)
     exact: dict[int, frozenset[str]] = {}
 
@@ -356,6 +378,10 @@ def near_duplicate_groups(articles: list[RawArticle], cache: dict | None = None)
 
     for j, (count, sketch) in enumerate(sketches):
         if count < MIN_SHINGLES:
+            continue
+        if j < done:  # searched last time, same texts before it: same matches
+            for h in sketch[:INDEX_KEYS]:
+                index[h].append(j)
             continue
         shared: Counter[int] = Counter()
         for h in sketch[:INDEX_KEYS]:
@@ -372,6 +398,9 @@ def near_duplicate_groups(articles: list[RawArticle], cache: dict | None = None)
             a, b = shingles(i), shingles(j)  # confirm exactly: the estimate is only a filter
             if len(a & b) >= NEAR_DUPLICATE_JACCARD * len(a | b):
                 union(i, j)
+                found.append((i, j))
+    if state is not None:
+        state["keys"], state["pairs"] = keys, sorted(found)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for j in range(len(articles)):
@@ -380,11 +409,12 @@ def near_duplicate_groups(articles: list[RawArticle], cache: dict | None = None)
 
 
 def _merge_near_duplicates(
-    articles: list[RawArticle], also: dict[str, list[RawArticle]], notices: list[str], cache: dict | None = None
+    articles: list[RawArticle], also: dict[str, list[RawArticle]], notices: list[str], cache: dict | None = None,
+    state: dict | None = None,
 ) -> list[RawArticle]:
     """Keep the first article of each story, listing every outlet that ran it."""
     merged_into: dict[int, int] = {}
-    for group in near_duplicate_groups(articles, cache):
+    for group in near_duplicate_groups(articles, cache, state):
         first = articles[group[0]]
         for j in group[1:]:
             merged_into[j] = group[0]

@@ -163,3 +163,40 @@ FEEDISH = st.builds(
 @given(st.one_of(st.binary(max_size=1500), FEEDISH), st.sampled_from(["a.rss", "a.atom", "a.xml"]))
 def test_feed_reader_never_crashes_on_any_bytes(data, name):
     assert_reads_cleanly(name, data)
+
+
+def test_near_duplicate_search_resumes_where_the_texts_stop_matching():
+    """With last time's state, only the texts after the common prefix are searched, and the
+    groups are the ones a full search finds, whatever was added, removed or reordered."""
+    import random
+
+    from bench.corpus import article as bench_article
+
+    rng = random.Random(7)
+    base = []
+    for n in range(60):
+        text = bench_article(n, rng).split("---", 2)[2]
+        base.append(_article(f"Story {n}", " ".join(text.split()), dt.date(2024, 1, 1 + n % 28), f"s{n}.example"))
+    copies = [_article(f"Copy {n}", base[n].summary.replace(" the ", " a ", 1), None, f"c{n}.example") for n in (3, 17, 41)]
+    state: dict = {}
+    sequences = [base[:40] + copies[:1], base[:40] + copies[:1], base[:40] + copies[:1] + base[40:] + copies[1:],
+                 base[:10] + base[11:] + copies, list(reversed(base)) + copies]
+    from generator import ingest
+
+    compared = []
+    real = ingest._estimate
+    ingest._estimate = lambda a, b: compared.append(1) or real(a, b)
+    try:
+        for n, arts in enumerate(sequences):
+            compared.clear()
+            resumed = near_duplicate_groups(arts, {}, state)
+            with_state = len(compared)
+            compared.clear()
+            assert resumed == near_duplicate_groups(arts), len(arts)
+            if n == 1:  # the same texts again: nothing is searched
+                assert with_state == 0 < len(compared)
+            if n == 2:  # the first 41 texts are last time's: only the new ones are searched
+                assert 0 < with_state < len(compared)
+    finally:
+        ingest._estimate = real
+    assert near_duplicate_groups(sequences[2]) == [[3, 40], [17, 61], [42, 62]]

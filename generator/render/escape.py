@@ -80,12 +80,12 @@ def safe_url(url: str | None) -> str | None:
 def html_text(text: object) -> str:
     """Text for raw HTML we write ourselves: escaped, one line."""
     text = str(text)
-    if len(text) <= 80:
-        return _html_short(text)  # names, dates, sources: the same few strings again and again
+    if len(text) <= 300:
+        return _html_short(text)  # names, titles, sources: the same strings on many pages
     return html.escape(" ".join(strip_controls(text).split()), quote=True)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 17)
 def _html_short(text: str) -> str:
     return html.escape(" ".join(strip_controls(text).split()), quote=True)
 

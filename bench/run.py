@@ -129,11 +129,13 @@ def clean(project: Path) -> None:
         shutil.rmtree(project / d, ignore_errors=True)
 
 
-def measure(n: int, work: Path) -> dict:
+def measure(n: int, work: Path, cold_too: bool = True) -> dict:
     corpus, project = prepare(n, work)
-    clean(project)
-    print(f"[{n}] cold build...", file=sys.stderr, flush=True)
-    cold = _child("build", project)
+    cold = None
+    if cold_too:
+        clean(project)
+        print(f"[{n}] cold build...", file=sys.stderr, flush=True)
+        cold = _child("build", project)
     print(f"[{n}] warm build...", file=sys.stderr, flush=True)
     warm = _child("build", project)
     extra = corpus / "bench-extra.md"
@@ -149,8 +151,10 @@ def measure(n: int, work: Path) -> dict:
         mk = _child("mkdocs", project)
     finally:
         extra.unlink()
-    print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
-    bare = _child("bare", corpus)
+    bare = None
+    if cold_too:
+        print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
+        bare = _child("bare", corpus)
     return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "mkdocs": mk, "bare": bare}
 
 
@@ -193,12 +197,38 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def report_warm(results: list[dict]) -> str:
+    """The warm+1 builds stage by stage, beside ``mkdocs build`` alone on the same docs/."""
+    head = ["articles", "warm", "warm+1", "read", "load", "analyse", "digest", "markdown", "mkdocs in build",
+            "ours", "mkdocs alone", "outside mkdocs"]
+    rows = []
+    for r in results:
+        t = r["warm1"]["timings"]
+        ours = sum(v for k, v in t.items() if k != "mkdocs")
+        rows.append([
+            f"{r['n']:,}", f"{r['warm']['total']:.1f}s", f"{r['warm1']['total']:.1f}s", f"{t['read']:.1f}s",
+            f"{t['load model']:.1f}s", f"{t['analyse']:.1f}s", f"{t['digest']:.1f}s", f"{t['pages']:.1f}s",
+            f"{t['mkdocs']:.1f}s", f"{ours:.1f}s", f"{r['mkdocs']['seconds']:.1f}s",
+            f"{(r['warm1']['total'] - r['mkdocs']['seconds']) / r['warm1']['total']:.0%}",
+        ])
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
+    lines = [" | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    lines.append("")
+    lines.append("stages of the warm+1 build; ours = its stages other than mkdocs; mkdocs alone = `mkdocs build`")
+    lines.append("in a fresh process on the same docs/ (what 'outside mkdocs' compares the warm+1 build with).")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work")
     parser.add_argument("--bare-sample", type=int, default=0,
                         help="time the bare model on the first N texts only (words/s is the same; saves time at 10,000)")
+    parser.add_argument("--warm-only", action="store_true",
+                        help="reuse the work folder's cache and pages: warm, warm+1 and mkdocs alone only (after a full run)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -210,8 +240,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BENCH_BARE_SAMPLE"] = str(args.bare_sample)  # read by the bare-model child
     results = []
     for n in args.sizes:
-        results.append(measure(n, args.work.resolve()))
-        print(report(results), flush=True)
+        results.append(measure(n, args.work.resolve(), cold_too=not args.warm_only))
+        (args.work / f"results-{n}.json").write_text(json.dumps(results[-1], indent=1))
+        if not args.warm_only:
+            print(report(results), flush=True)
+            print(flush=True)
+        print(report_warm(results), flush=True)
         print(flush=True)
     return 0
 

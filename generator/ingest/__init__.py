@@ -250,6 +250,8 @@ def read_articles(paths: Iterable[str], root: Path | None = None, cache_dir: Pat
     state_file = cache_dir / "near-duplicates-v1.json" if cache_dir else None
     cache = _load_sketches(sketch_file)
     state = _load_sketches(state_file)
+    if state is not None and state.get("version") != READ_VERSION:
+        state = {"version": READ_VERSION}  # made by other code (other thresholds): search again
     kept = _merge_near_duplicates(list(articles.values()), also, notices, cache, state)
     if state_file is not None and state is not None:
         state_file.parent.mkdir(parents=True, exist_ok=True)

@@ -164,3 +164,26 @@ def test_one_new_article_renders_its_page_and_its_month_only(tmp_path, analyser)
     run(config, analyser=analyser)
     assert some.read_text() != "tampered"
     assert (docs / max(downloads)).is_file()
+
+
+def test_without_the_rawhtml_extension_the_pages_read_the_same(built, tmp_path, analyser):
+    """The extension only saves MkDocs work: a mkdocs.yml without it builds pages with the same
+    text and links (Python-Markdown keeps the HTML blocks as raw HTML)."""
+    project, _, _ = built
+    plain = make_project(tmp_path)
+    yml = plain / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("  - generator.render.rawhtml\n", ""))
+    assert "rawhtml" not in yml.read_text()
+    run(load_config(plain), analyser=analyser)
+
+    def reading(path: Path) -> tuple[str, list[str]]:
+        html = path.read_text()
+        body = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        parser = Links()
+        parser.feed(body)
+        return " ".join(re.sub(r"<[^>]+>", " ", body).split()), parser.refs
+
+    pages = [p.relative_to(project / "site") for p in (project / "site").rglob("*.html")]
+    assert len(pages) > 100
+    for page in pages:
+        assert reading(plain / "site" / page) == reading(project / "site" / page), page

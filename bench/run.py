@@ -61,7 +61,7 @@ def child_mkdocs(project: Path) -> dict:
     from generator.config import load_config
 
     t = time.perf_counter()
-    site = build_site(load_config(project))
+    site = build_site(load_config(project), incremental=False)  # the whole site, as a plain `mkdocs build`
     seconds = time.perf_counter() - t
     pages = list(site.rglob("*.html"))
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())

@@ -61,7 +61,8 @@ def cli() -> None:
 @click.option("--analyse-only", is_flag=True, help="Only fill the analysis cache (no pages, no site).")
 @click.option("--shard", default="0/1", metavar="K/N", help="With --analyse-only: take shard K of N (0-based), to share the analysis between machines.")
 @click.option("--dask", metavar="ADDRESS", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786), or local[:N] for N local worker processes. Needs the [dask] extra.")
-def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask) -> None:
+@click.option("--full", is_flag=True, help="Build every page of the site again, instead of keeping unchanged article pages from the last site.")
+def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask, full) -> None:
     """Build the digest in a project folder.
 
     Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
@@ -83,7 +84,7 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
             _report(rejections, ())
             click.echo(f"shard {index}/{count}: {fresh} analysed, {cached} already in the cache, {len(rejections)} rejected")
             sys.exit(EXIT_REJECTED if rejections else EXIT_OK)
-        result = run(config, site=not no_site, strict=strict, dask=dask)
+        result = run(config, site=not no_site, strict=strict, dask=dask, incremental=not full)
     except DigestError as exc:
         _fail(exc)
     _report(result.rejections, result.notices)

@@ -292,47 +292,53 @@ def _js(call: str, *args: object) -> str:
     return f"__ds.{call}({body});\n"
 
 
-def search_files(digest: Digest, cache_dir: Path | None = None) -> dict[str, str]:
-    """Every file of the search index, keyed by its path under ``docs/``."""
+def search_files(digest: Digest, cache_dir: Path | None = None, part: str | None = None) -> dict[str, str]:
+    """Every file of the search index, keyed by its path under ``docs/``.
+
+    ``part``: only the term shards and the manifest (``"terms"``), or only the result records
+    and facets (``"records"``): two halves that two workers can make at once.
+    """
     docs = _documents(digest)
     files: dict[str, str] = {}
-    cache = TermCache(cache_dir) if cache_dir else None
-    postings = _postings(docs, cache)
-    if cache is not None:
-        cache.save()
-    shards = _shards(postings)
-    for key, terms in shards.items():
-        files[f"{SEARCH}/t/{shard_file(key)}.js"] = _js("t", key, terms)
     theme_list = [t.info.name for t in digest.themes]
     sources = sorted({d.source for d in docs if d.source})
     facet_actors = [a.name for a in digest.actors if a.known][:300]
-    source_idx = {s: i for i, s in enumerate(sources)}
-    theme_bit = {name: 1 << i for i, name in enumerate(theme_list)}
-    actor_idx = {a: i for i, a in enumerate(facet_actors)}
-    buckets: dict[int, list] = defaultdict(list)
-    for d in docs:
-        files[f"{SEARCH}/d/{d.id}.js"] = _js(
-            "d", d.id,
-            {"u": d.url, "t": d.title, "k": d.kind, "d": d.date, "s": d.source, "h": list(d.themes),
-             "a": list(d.actors), "x": list(d.sentences)},
-        )
-        if d.kind == "article":
-            buckets[d.id // FACET_BUCKET].append([
-                int(d.date.replace("-", "")) if d.date else 0,
-                source_idx.get(d.source, -1),
-                sum(theme_bit.get(t, 0) for t in d.themes),
-                [actor_idx[a] for a in d.actors if a in actor_idx],
-            ])
-    for n, rows in buckets.items():
-        files[f"{SEARCH}/f/{n}.js"] = _js("f", n, rows)
-    manifest = {
-        "v": FORMAT, "n": len(docs), "articles": sum(1 for d in docs if d.kind == "article"),
-        "keys": sorted(shards), "files": {k: shard_file(k) for k in sorted(shards) if shard_file(k) != k},
-        "themes": theme_list, "sources": sources, "actors": facet_actors, "bucket": FACET_BUCKET,
-        "pageIds": PAGE_IDS,
-    }
-    files[f"{SEARCH}/manifest.js"] = _js("m", manifest)
-    return files
+    if part in (None, "terms"):
+        cache = TermCache(cache_dir) if cache_dir else None
+        postings = _postings(docs, cache)
+        if cache is not None:
+            cache.save()
+        shards = _shards(postings)
+        for key, terms in shards.items():
+            files[f"{SEARCH}/t/{shard_file(key)}.js"] = _js("t", key, terms)
+        manifest = {
+            "v": FORMAT, "n": len(docs), "articles": sum(1 for d in docs if d.kind == "article"),
+            "keys": sorted(shards), "files": {k: shard_file(k) for k in sorted(shards) if shard_file(k) != k},
+            "themes": theme_list, "sources": sources, "actors": facet_actors, "bucket": FACET_BUCKET,
+            "pageIds": PAGE_IDS,
+        }
+        files[f"{SEARCH}/manifest.js"] = _js("m", manifest)
+    if part in (None, "records"):
+        source_idx = {s: i for i, s in enumerate(sources)}
+        theme_bit = {name: 1 << i for i, name in enumerate(theme_list)}
+        actor_idx = {a: i for i, a in enumerate(facet_actors)}
+        buckets: dict[int, list] = defaultdict(list)
+        for d in docs:
+            files[f"{SEARCH}/d/{d.id}.js"] = _js(
+                "d", d.id,
+                {"u": d.url, "t": d.title, "k": d.kind, "d": d.date, "s": d.source, "h": list(d.themes),
+                 "a": list(d.actors), "x": list(d.sentences)},
+            )
+            if d.kind == "article":
+                buckets[d.id // FACET_BUCKET].append([
+                    int(d.date.replace("-", "")) if d.date else 0,
+                    source_idx.get(d.source, -1),
+                    sum(theme_bit.get(t, 0) for t in d.themes),
+                    [actor_idx[a] for a in d.actors if a in actor_idx],
+                ])
+        for n, rows in buckets.items():
+            files[f"{SEARCH}/f/{n}.js"] = _js("f", n, rows)
+    return dict(sorted(files.items()))
 
 
 def search_page(digest: Digest) -> str:

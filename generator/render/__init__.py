@@ -142,7 +142,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
 def _share(jobs: list, part: int, parts: int) -> list:
     """The jobs of worker ``part``: the costliest first, each to the least loaded worker."""
     loads, mine = [0.0] * parts, []
-    for n, (cost, make) in sorted(enumerate(jobs), key=lambda nj: (-nj[1][0], nj[0])):
+    for _, (cost, make) in sorted(enumerate(jobs), key=lambda nj: (-nj[1][0], nj[0])):
         target = min(range(parts), key=lambda k: (loads[k], k))
         loads[target] += cost
         if target == part:
@@ -151,8 +151,8 @@ def _share(jobs: list, part: int, parts: int) -> list:
 
 
 def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int) -> dict:
-    """Render and write one share: every ``parts``-th article and actor page, and some of the
-    whole-digest jobs. Returns the page cache entries of its article pages."""
+    """Render and write one share: every ``parts``-th article and actor page, and its share of
+    the whole-digest jobs. Returns its page cache entries (article pages, download months)."""
     digest = job.digest
     entries = {}
     for e in digest.articles[part::parts]:
@@ -248,25 +248,4 @@ ASSETS_DIR = "assets/digest"
 OWNED = (*GENERATED, ASSETS_DIR)
 
 
-def render_digest(digest: Digest, roles: dict[str, str] | None = None) -> dict[str, str]:
-    """Every generated page as text, keyed by its path relative to ``docs/`` (for tests and
-    tools; the build writes pages with ``write_digest``)."""
-    job = _Job(digest, roles or {}, "", {}, {})
-    pages: dict[str, str] = {}
-
-    class _Collect:
-        root = Path("/nonexistent")
-
-        def keep(self, rel: str) -> None:
-            raise AssertionError(rel)  # nothing is known unchanged without a page cache
-
-        def put(self, rel: str, text: str) -> None:
-            if rel in pages:
-                raise DuplicatePageError(f"two pages would be written to docs/{rel}")
-            pages[rel] = text
-
-    _write_part(job, _Collect(), 0, 1)  # type: ignore[arg-type]
-    return dict(sorted(pages.items()))
-
-
-__all__ = ["GENERATED", "GENERATED_DIRS", "OWNED", "DuplicatePageError", "PageCache", "render_digest", "write_digest"]
+__all__ = ["GENERATED", "GENERATED_DIRS", "OWNED", "DuplicatePageError", "PageCache", "write_digest"]

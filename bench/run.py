@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.table import text_table
 
 # --------------------------------------------------------------------------- child processes
 
@@ -180,10 +181,7 @@ def report(results: list[dict]) -> str:
             f"{ours / bare:.2f}", f"{outside:.0%}", f"{r['mkdocs']['bytes'] / r['mkdocs']['pages'] / 1024:.1f}",
             f"{1000 * r['mkdocs']['seconds'] / r['mkdocs']['pages']:.1f}",
         ])
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
-    lines = [" | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    lines = text_table(head, rows)
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         bpp = (b["mkdocs"]["bytes"] / b["mkdocs"]["pages"]) / (a["mkdocs"]["bytes"] / a["mkdocs"]["pages"])
@@ -211,10 +209,7 @@ def report_warm(results: list[dict]) -> str:
             f"{t['mkdocs']:.1f}s", f"{ours:.1f}s", f"{ours / r['warm1']['total']:.0%}", f"{r['mkdocs']['seconds']:.1f}s",
             f"{(r['warm1']['total'] - r['mkdocs']['seconds']) / r['warm1']['total']:.0%}",
         ])
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
-    lines = [" | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    lines = text_table(head, rows)
     lines.append("")
     lines.append("stages of the warm+1 build; ours = its stages other than mkdocs (mkdocs in build keeps unchanged")
     lines.append("article pages from the last site); mkdocs alone = a full `mkdocs build` in a fresh process on the")

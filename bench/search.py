@@ -39,6 +39,8 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.table import text_table
+
 QUERIES = [
     # one word
     "Kursk", "tariffs", "sanctions", "Pyongyang", "Zelensky", "missiles", "artillery", "Taiwan",
@@ -243,10 +245,7 @@ def report(rows: list[dict]) -> str:
             f"{statistics.median(kb):.0f}", f"{_pct(kb, 95):.0f}", f"{max(kb):.0f}",
             f"{statistics.median(kb_session):.0f}", material,
         ])
-    widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(head)]
-    lines = [" | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in table]
+    lines = text_table(head, table)
     lines.append("")
     lines.append("ms: from the input event of the last keystroke to rendered results (search.js's own timing).")
     lines.append("session: every query typed into one page, loaded fresh for the first ('first');")

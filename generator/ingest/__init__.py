@@ -23,6 +23,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import InputError
@@ -32,6 +33,7 @@ from generator.ingest.jsonfile import read_json, read_jsonl
 from generator.ingest.markdown import read_markdown
 from generator.ingest.text import read_text
 from generator.model import RawArticle, Rejection
+from generator.versions import PACKAGE, folder_version
 
 Reader = Callable[[Path, str], Iterator[RawArticle | Rejection]]
 
@@ -116,17 +118,7 @@ def _save_sketches(path: Path | None, cache: dict | None, keep: set[str]) -> Non
     os.replace(tmp, path)
 
 
-def _code_version() -> str:
-    """A hash of the readers' code: a new version reads every file again."""
-    h = hashlib.sha256()
-    here = Path(__file__).parent
-    for f in [*sorted(here.glob("*.py")), here.parent / "textclean.py", here.parent / "model.py"]:
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
-
-
-READ_VERSION = _code_version()
+READ_VERSION = folder_version(Path(__file__).parent, PACKAGE / "textclean.py", PACKAGE / "model.py")
 _RAW_FIELDS = [f.name for f in dataclasses.fields(RawArticle)]
 
 
@@ -284,6 +276,7 @@ SKETCH = 64
 INDEX_KEYS = 8
 
 
+@lru_cache(maxsize=1 << 17)  # the sketches, their cache and the near-duplicate state ask for it
 def _text_key(article: RawArticle) -> str:
     return hashlib.sha1("\n".join((article.summary, *article.paragraphs)).encode("utf-8")).hexdigest()
 

@@ -33,22 +33,14 @@ from generator.render.home import home_partial, taxonomy_partial
 from generator.render.search import SEARCH, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.themes import theme_page, themes_index
+from generator.versions import PACKAGE, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
 PARALLEL_MIN = 500  # articles: below this, a second process costs more than it saves
 
 
-def _code_version() -> str:
-    """A hash of the renderers' code: a new version renders every page again."""
-    h = hashlib.sha256()
-    here = Path(__file__).parent
-    for f in sorted(here.glob("*.py")) + [here.parent / "textclean.py", here.parent / "model.py"]:
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
-
-
-RENDER_VERSION = _code_version()
+# the renderers' code: a new version renders every page again
+RENDER_VERSION = folder_version(Path(__file__).parent, PACKAGE / "textclean.py", PACKAGE / "model.py")
 
 
 def article_page_key(entry: ArticleEntry, digest: Digest, salt: str) -> str:

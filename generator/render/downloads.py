@@ -33,19 +33,28 @@ TABLES = {
     "figures": ("One row per figure.", ["article_id", "text", "value", "unit", "qualifier", "attribution", "certainty", "likelihood", "place", "sentence"]),
     "quotes": ("One row per direct quotation.", ["article_id", "text", "speaker", "actor", "verb", "sentence_index", "sentence"]),
 }
+PARTITIONED = [name for name in TABLES if name != "articles"]
+
+
+def _catalogue(entries: list[ArticleEntry]) -> list[dict]:
+    """The articles table: one row per article."""
+    return [
+        {
+            "id": e.article.id, "date": e.article.date.isoformat() if e.article.date else None,
+            "title": e.article.title, "source": e.article.source, "url": e.article.url, "input": e.article.location,
+            "page": f"articles/{e.slug}.html", "themes": ";".join(t.id for t in e.analysed.themes),
+            "actors": ";".join(r.name for r in e.analysed.actors),
+        }
+        for e in entries
+    ]
 
 
 def _rows(entries: list[ArticleEntry]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {name: [] for name in TABLES}
+    """The tables split by month: mentions, theme evidence, figures, quotations."""
+    out: dict[str, list[dict]] = {name: [] for name in PARTITIONED}
     for e in entries:
         a = e.analysed
-        art = e.article
-        aid = art.id
-        out["articles"].append({
-            "id": aid, "date": art.date.isoformat() if art.date else None, "title": art.title,
-            "source": art.source, "url": art.url, "input": art.location, "page": f"articles/{e.slug}.html",
-            "themes": ";".join(t.id for t in a.themes), "actors": ";".join(r.name for r in a.actors),
-        })
+        aid = e.article.id
         types = {r.name: (r.type, r.affiliation) for r in a.actors}
         for m in a.mentions:
             typ, aff = types.get(m.actor, (None, None))
@@ -100,8 +109,6 @@ def month_of(entry: ArticleEntry) -> str:
     return f"{d.year:04d}-{d.month:02d}" if d else "undated"
 
 
-PARTITIONED = [name for name in TABLES if name != "articles"]
-
 
 def download_files(
     digest: Digest,
@@ -120,7 +127,7 @@ def download_files(
     by_month: dict[str, list[ArticleEntry]] = defaultdict(list)
     for e in digest.articles:
         by_month[month_of(e)].append(e)
-    catalogue = _rows(digest.articles)["articles"]
+    catalogue = _catalogue(digest.articles)
     _, columns = TABLES["articles"]
     yield f"{DOWNLOADS}/articles.jsonl", _jsonl(catalogue)
     yield f"{DOWNLOADS}/articles.csv", _csv(columns, catalogue)

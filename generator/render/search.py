@@ -55,6 +55,7 @@ from pathlib import Path
 from generator import searchtext
 from generator.model import Digest
 from generator.searchtext import tokens
+from generator.versions import code_version
 
 SEARCH = "search"
 FORMAT = 1
@@ -148,7 +149,7 @@ class TermCache:
 
     def __init__(self, cache_dir: Path | None):
         self.path = cache_dir / "search-terms-v1.json" if cache_dir else None
-        self.version = hashlib.sha256(Path(searchtext.__file__).read_bytes() + json.dumps(BOOSTS).encode()).hexdigest()[:16]
+        self.version = code_version(Path(searchtext.__file__), extra=json.dumps(BOOSTS))
         self.vocab: list[str] = []
         self.docs: dict[str, list] = {}
         self.used: set[str] = set()

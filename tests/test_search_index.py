@@ -274,3 +274,69 @@ def test_the_term_cache_changes_nothing_and_is_never_trusted_blindly(built, tmp_
     finally:
         search._weigh = real
     assert plain == cold == warm == corrupt
+
+
+def test_with_a_salt_the_term_cache_is_keyed_by_article_and_analysis(built, tmp_path):
+    """Given the analysis fingerprint, a document's cache key is a hash of its article, the
+    fingerprint and its actor and theme names (not of its whole text): the same files, no
+    article tokenised again when warm, and every article again under another fingerprint."""
+    from generator.render import search
+
+    _, digest = built
+    plain = search_files(digest)
+    calls = []
+    real = search._weigh
+    search._weigh = lambda fields: calls.append(1) or real(fields)
+    pages = len(digest.actors) + len(digest.themes)
+    try:
+        cold = search_files(digest, tmp_path, salt="fingerprint-a")
+        assert len(calls) == len(digest.articles) + pages
+        calls.clear()
+        warm = search_files(digest, tmp_path, salt="fingerprint-a")
+        assert len(calls) == pages
+        calls.clear()
+        other = search_files(digest, tmp_path, salt="fingerprint-b")
+        assert len(calls) == len(digest.articles) + pages
+    finally:
+        search._weigh = real
+    assert plain == cold == warm == other
+    keys = [d.key for d in _documents(digest, "fingerprint-a") if d.kind == "article"]
+    assert all(keys) and len(set(keys)) == len(keys)
+
+
+def test_result_records_are_kept_when_their_key_and_file_match(built, tmp_path):
+    """A record whose key, size and mtime match the page cache is not made again; a record
+    file that was changed or deleted since is; without a salt every record is made."""
+    from generator.render.search import record_files
+
+    _, digest = built
+    every = dict(record_files(digest))
+    assert every == {k: v for k, v in search_files(digest, part="records").items()}
+    root = tmp_path
+
+    def stat(rel):
+        path = root / rel
+        return [path.stat().st_size, path.stat().st_mtime_ns] if path.exists() else None
+
+    def write(known):
+        entries, made = {}, []
+        for rel, text in record_files(digest, "salt", known, stat, entries):
+            if text is not None:
+                made.append(rel)
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(text, encoding="utf-8")
+        return entries, made
+
+    entries, made = write({})
+    assert sorted(made) == sorted(every)
+    records = sorted(rel for rel in entries)
+    assert len(records) == len(digest.articles)
+    assert all((root / rel).read_text(encoding="utf-8") == every[rel] for rel in every)
+    again, made = write(entries)
+    assert again == entries
+    assert all(not rel.startswith("search/d/") or rel not in entries for rel in made)  # pages and facets only
+    (root / records[0]).write_text("tampered", encoding="utf-8")
+    (root / records[1]).unlink()
+    _, made = write(entries)
+    assert {records[0], records[1]} <= set(made)
+    assert (root / records[0]).read_text(encoding="utf-8") == every[records[0]]

@@ -15,6 +15,7 @@ themes, search, downloads).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -30,7 +31,7 @@ from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, 
 from generator.render.downloads import DOWNLOADS, download_files, month_key_for
 from generator.render.editions import EDITIONS, edition_pages
 from generator.render.home import home_partial, taxonomy_partial
-from generator.render.search import SEARCH, search_files, search_page
+from generator.render.search import SEARCH, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.themes import theme_page, themes_index
 from generator.versions import PACKAGE, folder_version
@@ -117,9 +118,13 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         stat = (lambda rel: _stat(root / rel)) if job.salt else None
         return download_files(digest, month_key_for(job.salt), job.known, stat, entries)
 
+    def records():
+        salt = f"{RENDER_VERSION}|{job.salt}" if job.salt else ""
+        return record_files(digest, salt, job.known, lambda rel: _stat(root / rel), entries)
+
     return [
-        (2.7, lambda: search_files(digest, job.cache_dir, "terms").items()),
-        (1.1, lambda: search_files(digest, None, "records").items()),
+        (2.7, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
+        (1.1, records),
         (0.5, lambda: edition_pages(digest).items()),
         (0.3, lambda: [*articles_index(digest).items(), *source_pages(digest).items()]),
         (0.9, downloads),
@@ -173,6 +178,7 @@ _FORKED: tuple | None = None  # (job, docs_dir, owned, parts) for forked workers
 
 def _forked_part(part: int) -> tuple:
     assert _FORKED is not None
+    gc.disable()  # a short-lived worker: nothing it makes outlives it (see build.long_lived)
     job, docs_dir, owned, parts = _FORKED
     writer = TreeWriter(docs_dir, owned, tag=str(part))
     entries = _write_part(job, writer, part, parts)

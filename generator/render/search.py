@@ -49,6 +49,7 @@ import math
 import os
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -81,9 +82,18 @@ class SearchDoc:
     actors: tuple[str, ...]
     sentences: tuple[str, ...]
     fields: dict  # field -> text
+    key: str | None = None  # see _documents
 
 
-def _documents(digest: Digest) -> list[SearchDoc]:
+def _documents(digest: Digest, salt: str = "", fields: bool = True) -> list[SearchDoc]:
+    """The documents, articles first (ids by date), then the actor and theme pages.
+
+    ``salt`` (the analysis fingerprint, and for records the renderer's version) gives each
+    article's document a ``key``: a hash of what its terms and record are made from (the
+    article, its analysis, its actor and theme names), so that the term cache and the record
+    files need not look at its text. ``fields=False``: leave the texts to index out."""
+    from generator.cache import article_key
+
     docs = []
     by_age = sorted(digest.articles, key=lambda e: (e.article.date is None, e.article.date or 0, e.article.id))
     theme_names = {t.id: t.info.name for t in digest.themes}
@@ -91,14 +101,19 @@ def _documents(digest: Digest) -> list[SearchDoc]:
         a = e.analysed
         themes = tuple(theme_names.get(t.id, t.id) for t in a.themes)
         actors = tuple(r.name for r in a.actors)
-        figures = " ".join(f.text for f in a.figures)
+        tags = " ".join((*actors, *themes))
+        key = None
+        if salt:
+            payload = json.dumps([salt, article_key(e.article), tags], ensure_ascii=False)
+            key = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
         docs.append(
             SearchDoc(
                 id=i, url=f"articles/{e.slug}.html", kind="article", title=e.article.title,
                 date=e.article.date.isoformat() if e.article.date else None, source=e.article.source,
                 themes=themes, actors=actors[:6], sentences=a.sentences,
-                fields={"title": e.article.title, "tags": " ".join((*actors, *themes)),
-                        "text": " ".join((*a.sentences, figures))},
+                fields={"title": e.article.title, "tags": tags,
+                        "text": " ".join((*a.sentences, *(f.text for f in a.figures)))} if fields else {},
+                key=key,
             )
         )
     for j, page in enumerate(sorted(_pages(digest), key=lambda d: d.url)):
@@ -142,8 +157,8 @@ def _pages(digest: Digest) -> list[SearchDoc]:
 
 
 class TermCache:
-    """Each document's weighted term counts, by a hash of its fields' text: tokenising every
-    article again was most of the index's build time. A JSON file in the cache folder (terms
+    """Each document's weighted term counts, by its ``key`` (else a hash of its fields' text):
+    tokenising every article again was most of the index's build time. A JSON file in the cache folder (terms
     as indices into one vocabulary, counts as packed float32); anything unreadable is
     ignored and the documents are tokenised again."""
 
@@ -230,7 +245,7 @@ def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str
     for d in docs:
         hit = None
         if cache is not None and d.kind == "article":
-            key = TermCache.key(d.fields)
+            key = d.key or TermCache.key(d.fields)
             hit = cache.get(key)
         if hit is None:
             hit = _weigh(d.fields)
@@ -293,18 +308,18 @@ def _js(call: str, *args: object) -> str:
     return f"__ds.{call}({body});\n"
 
 
-def search_files(digest: Digest, cache_dir: Path | None = None, part: str | None = None) -> dict[str, str]:
+def search_files(
+    digest: Digest, cache_dir: Path | None = None, part: str | None = None, salt: str = ""
+) -> dict[str, str]:
     """Every file of the search index, keyed by its path under ``docs/``.
 
     ``part``: only the term shards and the manifest (``"terms"``), or only the result records
-    and facets (``"records"``): two halves that two workers can make at once.
+    and facets (``"records"``, see ``record_files``): two halves that two workers can make at
+    once. ``cache_dir`` keeps the term cache; ``salt``: see ``_documents``.
     """
-    docs = _documents(digest)
     files: dict[str, str] = {}
-    theme_list = [t.info.name for t in digest.themes]
-    sources = sorted({d.source for d in docs if d.source})
-    facet_actors = [a.name for a in digest.actors if a.known][:300]
     if part in (None, "terms"):
+        docs = _documents(digest, salt)
         cache = TermCache(cache_dir) if cache_dir else None
         postings = _postings(docs, cache)
         if cache is not None:
@@ -312,6 +327,7 @@ def search_files(digest: Digest, cache_dir: Path | None = None, part: str | None
         shards = _shards(postings)
         for key, terms in shards.items():
             files[f"{SEARCH}/t/{shard_file(key)}.js"] = _js("t", key, terms)
+        theme_list, sources, facet_actors = _facet_lists(digest, docs)
         manifest = {
             "v": FORMAT, "n": len(docs), "articles": sum(1 for d in docs if d.kind == "article"),
             "keys": sorted(shards), "files": {k: shard_file(k) for k in sorted(shards) if shard_file(k) != k},
@@ -320,26 +336,59 @@ def search_files(digest: Digest, cache_dir: Path | None = None, part: str | None
         }
         files[f"{SEARCH}/manifest.js"] = _js("m", manifest)
     if part in (None, "records"):
-        source_idx = {s: i for i, s in enumerate(sources)}
-        theme_bit = {name: 1 << i for i, name in enumerate(theme_list)}
-        actor_idx = {a: i for i, a in enumerate(facet_actors)}
-        buckets: dict[int, list] = defaultdict(list)
-        for d in docs:
-            files[f"{SEARCH}/d/{d.id}.js"] = _js(
+        files.update(record_files(digest))
+    return dict(sorted(files.items()))
+
+
+def _facet_lists(digest: Digest, docs: list[SearchDoc]) -> tuple[list[str], list[str], list[str]]:
+    """The manifest's theme, source and actor lists, which the facets refer to by index."""
+    sources = sorted({d.source for d in docs if d.source})
+    return [t.info.name for t in digest.themes], sources, [a.name for a in digest.actors if a.known][:300]
+
+
+def record_files(
+    digest: Digest,
+    salt: str = "",
+    known: dict | None = None,
+    stat: Callable[[str], list[int] | None] | None = None,
+    record: dict | None = None,
+) -> Iterator[tuple[str, str | None]]:
+    """(path, text) of every result record and facet file.
+
+    With ``salt`` (the renderer's version and the analysis fingerprint), an article's record
+    whose key, size and modification time (``stat``) match ``known`` (the page cache) is not
+    made again: it comes as (path, None), keep it. ``record`` receives each article record's
+    entry for the page cache ([key, size, mtime], taken once the caller has written it).
+    """
+    docs = _documents(digest, salt, fields=False)
+    theme_list, sources, facet_actors = _facet_lists(digest, docs)
+    source_idx = {s: i for i, s in enumerate(sources)}
+    theme_bit = {name: 1 << i for i, name in enumerate(theme_list)}
+    actor_idx = {a: i for i, a in enumerate(facet_actors)}
+    buckets: dict[int, list] = defaultdict(list)
+    for d in docs:
+        rel = f"{SEARCH}/d/{d.id}.js"
+        key = f"{d.key}:{d.id}" if d.key else None
+        last = known.get(rel) if key and known else None
+        if last and stat and last[0] == key and last[1:] == stat(rel):
+            yield rel, None
+        else:
+            yield rel, _js(
                 "d", d.id,
                 {"u": d.url, "t": d.title, "k": d.kind, "d": d.date, "s": d.source, "h": list(d.themes),
                  "a": list(d.actors), "x": list(d.sentences)},
             )
-            if d.kind == "article":
-                buckets[d.id // FACET_BUCKET].append([
-                    int(d.date.replace("-", "")) if d.date else 0,
-                    source_idx.get(d.source, -1),
-                    sum(theme_bit.get(t, 0) for t in d.themes),
-                    [actor_idx[a] for a in d.actors if a in actor_idx],
-                ])
-        for n, rows in buckets.items():
-            files[f"{SEARCH}/f/{n}.js"] = _js("f", n, rows)
-    return dict(sorted(files.items()))
+        if key and record is not None and stat:
+            record[rel] = [key, *(stat(rel) or [])]
+        if d.kind == "article":
+            buckets[d.id // FACET_BUCKET].append([
+                int(d.date.replace("-", "")) if d.date else 0,
+                source_idx.get(d.source, -1),
+                sum(theme_bit.get(t, 0) for t in d.themes),
+                [actor_idx[a] for a in d.actors if a in actor_idx],
+            ])
+    for n, rows in buckets.items():
+        yield f"{SEARCH}/f/{n}.js", _js("f", n, rows)
 
 
 def search_page(digest: Digest) -> str:

@@ -101,7 +101,7 @@ def test_postings_decode_in_javascript_to_what_python_computed(built):
         return out;
     }""".replace("TERMS", json.dumps(terms)))
     for term in terms:
-        ids, scores = zip(*expected[term], strict=True)
+        ids, scores = expected[term]
         assert got[term]["ids"] == list(ids), term
         assert got[term]["scores"] == list(scores), term
         assert term.startswith(got[term]["key"]), term
@@ -121,7 +121,7 @@ def test_every_term_is_found_in_the_shard_its_key_names(built):
     }""".replace("TERMS", json.dumps(sorted(expected))))
     assert got["keys"] == got["shards"] == len(shards)  # each shard loaded, and only once
     assert got["n"] == len(docs) and got["articles"] == len(digest.articles)
-    assert got["found"] == {t: len(p) for t, p in expected.items()}
+    assert got["found"] == {t: len(p[0]) for t, p in expected.items()}
 
 
 def test_every_record_points_at_a_page_of_the_site(built):
@@ -340,3 +340,52 @@ def test_result_records_are_kept_when_their_key_and_file_match(built, tmp_path):
     _, made = write(entries)
     assert {records[0], records[1]} <= set(made)
     assert (root / records[0]).read_text(encoding="utf-8") == every[records[0]]
+
+
+def _reference_postings(docs):
+    """BM25F one posting at a time, the plain reading of the formula (the index computes it on
+    arrays)."""
+    import math
+    from collections import Counter, defaultdict
+
+    from generator.render.search import K1, MAX_POSTINGS, B, _weigh
+
+    weighted = [(d.id, *_weigh(d.fields)) for d in docs]
+    df = Counter(t for _, wtf, _ in weighted for t in wtf)
+    n = len(docs)
+    avg = sum(w[2] for w in weighted) / n
+    out = defaultdict(list)
+    for (doc_id, wtf, length), d in zip(weighted, docs, strict=True):
+        if d.kind != "article":
+            length = max(length, avg)
+        norm = K1 * (1 - B + B * length / avg)
+        for term, tf in wtf.items():
+            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
+            out[term].append((doc_id, max(1, round(100 * idf * tf * (K1 + 1) / (tf + norm)))))
+    for plist in out.values():
+        plist.sort(key=lambda p: (-p[1], p[0]))
+        del plist[MAX_POSTINGS:]
+        plist.sort()
+    return {t: ([i for i, _ in p], [s for _, s in p]) for t, p in out.items()}
+
+
+def test_the_array_scores_are_the_formula_to_the_bit(built, tmp_path, monkeypatch):
+    """The index's scores (numpy, every posting at once) equal the formula computed one
+    posting at a time, also where a term is cut to its best MAX_POSTINGS documents (set low
+    here), and with the term cache cold and warm."""
+    from collections import Counter
+
+    from generator.render import search
+
+    _, digest = built
+    monkeypatch.setattr(search, "MAX_POSTINGS", 3)
+    docs = _documents(digest, "salt")
+    expected = _reference_postings(docs)
+    df = Counter(t for d in docs for t in search._weigh(d.fields)[0])
+    assert max(df.values()) > 3 and max(len(p[0]) for p in expected.values()) == 3  # terms were cut
+    assert _postings(docs) == expected
+    for _ in range(2):
+        cache = search.TermCache(tmp_path)
+        assert _postings(docs, cache) == expected
+        cache.save()
+    assert _postings([]) == {}

@@ -49,9 +49,11 @@ import math
 import os
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+import numpy as np
 
 from generator import searchtext
 from generator.model import Digest
@@ -183,34 +185,38 @@ class TermCache:
     def key(fields: dict) -> str:
         return hashlib.sha1(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:24]
 
-    def get(self, key: str) -> tuple[dict, float] | None:
+    def get(self, key: str) -> tuple[np.ndarray, np.ndarray, float] | None:
+        """A document's (term ids, weights, length), or None."""
         hit = self.docs.get(key)
         if hit is None:
             return None
         try:
-            ids = array("I", base64.b64decode(hit[0]))
-            weights = array("f", base64.b64decode(hit[1]))
-            vocab = self.vocab
-            wtf = {vocab[i]: w for i, w in zip(ids, weights, strict=True)}
+            ids = np.frombuffer(base64.b64decode(hit[0]), dtype=np.uint32)
+            weights = np.frombuffer(base64.b64decode(hit[1]), dtype=np.float32)
             length = float(hit[2])
+            if len(ids) != len(weights) or (len(ids) and int(ids.max()) >= len(self.vocab)):
+                return None
         except (ValueError, TypeError, IndexError):
             return None
         self.used.add(key)
-        return wtf, length
+        return ids, weights, length
 
-    def put(self, key: str, wtf: dict, length: float) -> None:
-        if self.path is None:
-            return
+    def ids(self, terms: Iterable[str]) -> np.ndarray:
+        """The vocabulary ids of ``terms`` (new terms are added)."""
         if self._vocab_index is None:
             self._vocab_index = {t: i for i, t in enumerate(self.vocab)}
-        index, ids = self._vocab_index, array("I")
-        for t in wtf:
+        index, out = self._vocab_index, array("I")
+        for t in terms:
             i = index.get(t)
             if i is None:
                 i = index[t] = len(self.vocab)
                 self.vocab.append(t)
-            ids.append(i)
-        weights = array("f", wtf.values())
+            out.append(i)
+        return np.frombuffer(out, dtype=np.uint32)
+
+    def put(self, key: str, ids: np.ndarray, weights: np.ndarray, length: float) -> None:
+        if self.path is None:
+            return
         self.docs[key] = [base64.b64encode(ids.tobytes()).decode(), base64.b64encode(weights.tobytes()).decode(), length]
         self.used.add(key)
         self.changed = True
@@ -238,47 +244,65 @@ def _weigh(fields: dict) -> tuple[dict, float]:
     return wtf, length
 
 
-def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str, list[tuple[int, int]]]:
-    """term -> [(doc id, score x 100)], best first, capped at MAX_POSTINGS."""
-    weighted: list[tuple[int, dict, float]] = []
-    df: Counter[str] = Counter()
+def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str, tuple[list[int], list[int]]]:
+    """term -> (doc ids ascending, their scores x 100): BM25F, each term keeping its
+    ``MAX_POSTINGS`` best documents (score descending, then id).
+
+    The arithmetic runs on arrays of every (document, term) pair at once, in the same order of
+    operations as the one-posting-at-a-time formula (``idf`` by ``math.log``), so the scores are
+    the same to the bit (tests compare it with a plain rendering of the formula)."""
+    vocab = cache if cache is not None else TermCache(None)
+    term_ids: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    lengths: list[float] = []
     for d in docs:
-        hit = None
+        hit = key = None
         if cache is not None and d.kind == "article":
             key = d.key or TermCache.key(d.fields)
             hit = cache.get(key)
         if hit is None:
-            hit = _weigh(d.fields)
-            if cache is not None and d.kind == "article":
-                cache.put(key, hit[0], hit[1])
-        wtf, length = hit
-        weighted.append((d.id, wtf, length))
-        df.update(wtf.keys())
+            wtf, length = _weigh(d.fields)
+            hit = vocab.ids(wtf), np.fromiter(wtf.values(), dtype=np.float32, count=len(wtf)), length
+            if key is not None:
+                cache.put(key, *hit)
+        term_ids.append(hit[0])
+        weights.append(hit[1])
+        lengths.append(hit[2])
     n = len(docs)
-    avg = sum(w[2] for w in weighted) / n if n else 1.0
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for (doc_id, wtf, length), d in zip(weighted, docs, strict=True):
+    if not n or not sum(map(len, term_ids)):
+        return {}
+    avg = sum(lengths) / n
+    norms = []
+    for d, length in zip(docs, lengths, strict=True):
         if d.kind != "article":
             length = max(length, avg)  # no bonus for being short: a page is a list of names
-        norm = K1 * (1 - B + B * length / avg)
-        for term, tf in wtf.items():
-            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-            postings[term].append((doc_id, max(1, round(100 * idf * tf * (K1 + 1) / (tf + norm)))))
-    for term, plist in postings.items():
-        if len(plist) > MAX_POSTINGS:
-            plist.sort(key=lambda p: (-p[1], p[0]))
-            del plist[MAX_POSTINGS:]
-        plist.sort()
-    return postings
+        norms.append(K1 * (1 - B + B * length / avg))
+    counts = [len(t) for t in term_ids]
+    terms = np.concatenate(term_ids).astype(np.int64)
+    tf = np.concatenate(weights).astype(np.float64)  # float32 holds these sums of boosts exactly
+    at = np.repeat(np.arange(n), counts)
+    df = np.bincount(terms, minlength=len(vocab.vocab))
+    idf = np.zeros(len(df))
+    for t in np.flatnonzero(df).tolist():
+        idf[t] = math.log(1 + (n - int(df[t]) + 0.5) / (int(df[t]) + 0.5))
+    score = 100 * idf[terms] * tf * (K1 + 1) / (tf + np.array(norms)[at])
+    scores = np.maximum(np.rint(score), 1).astype(np.int64)  # rint: half to even, as round()
+    ids = np.array([d.id for d in docs], dtype=np.int64)[at]
+    best = np.lexsort((ids, -scores, terms))  # by term, then score descending, then id
+    grouped = terms[best]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    rank = np.arange(len(best)) - np.repeat(starts, np.diff(np.r_[starts, len(best)]))
+    kept = best[rank < MAX_POSTINGS]
+    kept = kept[np.lexsort((ids[kept], terms[kept]))]  # by term, then id
+    k_terms = terms[kept]
+    bounds = [*np.flatnonzero(np.r_[True, k_terms[1:] != k_terms[:-1]]).tolist(), len(kept)]
+    k_ids, k_scores, names = ids[kept].tolist(), scores[kept].tolist(), k_terms[bounds[:-1]].tolist()
+    return {vocab.vocab[t]: (k_ids[a:b], k_scores[a:b]) for t, a, b in zip(names, bounds, bounds[1:], strict=False)}
 
 
-def _encode(plist: list[tuple[int, int]]) -> list[list[int]]:
-    ids, scores, last = [], [], 0
-    for doc_id, score in plist:
-        ids.append(doc_id - last)
-        last = doc_id
-        scores.append(score)
-    return [ids, scores]
+def _encode(posting: tuple[list[int], list[int]]) -> list[list[int]]:
+    ids, scores = posting
+    return [[b - a for a, b in zip([0, *ids], ids, strict=False)], scores]
 
 
 def shard_file(key: str) -> str:
@@ -288,7 +312,7 @@ def shard_file(key: str) -> str:
     return "x" + key.encode("utf-8").hex()
 
 
-def _shards(postings: dict[str, list[tuple[int, int]]]) -> dict[str, dict[str, list]]:
+def _shards(postings: dict[str, tuple[list[int], list[int]]]) -> dict[str, dict[str, list]]:
     by2: dict[str, dict[str, list]] = defaultdict(dict)
     for term in sorted(postings):
         by2[term[:2]][term] = _encode(postings[term])
@@ -372,14 +396,16 @@ def record_files(
         last = known.get(rel) if key and known else None
         if last and stat and last[0] == key and last[1:] == stat(rel):
             yield rel, None
+            if record is not None:
+                record[rel] = last
         else:
             yield rel, _js(
                 "d", d.id,
                 {"u": d.url, "t": d.title, "k": d.kind, "d": d.date, "s": d.source, "h": list(d.themes),
                  "a": list(d.actors), "x": list(d.sentences)},
             )
-        if key and record is not None and stat:
-            record[rel] = [key, *(stat(rel) or [])]
+            if key and record is not None and stat:
+                record[rel] = [key, *(stat(rel) or [])]
         if d.kind == "article":
             buckets[d.id // FACET_BUCKET].append([
                 int(d.date.replace("-", "")) if d.date else 0,

@@ -7,7 +7,9 @@ process so that peak memory is its own:
 - a cold build (no analysis cache, no generated pages, no site), timed stage by stage: read,
   analyse, digest model, write Markdown (render + write), mkdocs build;
 - a warm build with nothing changed (no article may be analysed, no page written);
-- a warm build with one article added (exactly one analysed);
+- a warm build with one article added (exactly one analysed; the site built incrementally);
+- the same again with the whole site built (``digest build --full``): the article removed, then
+  added again, its analysis forgotten so that it is analysed again;
 - ``mkdocs build`` alone on the same docs/, to show how much of a warm build is ours;
 - the bare spaCy model (``nlp.pipe`` over the same texts, same batch size and processes), to
   compare the analysis throughput with the model's own.
@@ -41,12 +43,12 @@ def _peak_mb() -> float:
     return max(own, kids) / 1024  # kB on Linux; forked analysis workers are children
 
 
-def child_build(project: Path) -> dict:
+def child_build(project: Path, full: bool = False) -> dict:
     from generator.build import run
     from generator.config import load_config
 
     t = time.perf_counter()
-    result = run(load_config(project))
+    result = run(load_config(project), incremental=not full)
     return {
         "total": time.perf_counter() - t,
         "timings": result.timings,
@@ -130,6 +132,21 @@ def clean(project: Path) -> None:
         shutil.rmtree(project / d, ignore_errors=True)
 
 
+def add_article(path: Path, project: Path) -> None:
+    """Write the benchmark's extra article (dated mid-year: a third of the search records are
+    renumbered) and forget its analysis, so that the build analyses exactly one article."""
+    import random
+
+    from bench.corpus import article
+    from generator.cache import article_key
+    from generator.ingest import read_articles
+
+    path.write_text(article(10**6, random.Random("extra")), encoding="utf-8")
+    key = article_key(read_articles([str(path)]).articles[0])
+    for entry in (project / ".digest-cache" / "analysis").glob(f"*/{key[:2]}/{key}.json"):
+        entry.unlink()
+
+
 def measure(n: int, work: Path, cold_too: bool = True) -> dict:
     corpus, project = prepare(n, work)
     cold = None
@@ -140,23 +157,25 @@ def measure(n: int, work: Path, cold_too: bool = True) -> dict:
     print(f"[{n}] warm build...", file=sys.stderr, flush=True)
     warm = _child("build", project)
     extra = corpus / "bench-extra.md"
-    import random
-
-    from bench.corpus import article
-
-    extra.write_text(article(10**6, random.Random("extra")), encoding="utf-8")
     try:
+        add_article(extra, project)
         print(f"[{n}] warm build, one article added...", file=sys.stderr, flush=True)
         warm1 = _child("build", project)
+        extra.unlink()
+        print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
+        _child("build", project)
+        add_article(extra, project)
+        print(f"[{n}] warm build, the article added again, whole site built (--full)...", file=sys.stderr, flush=True)
+        warm1_full = _child("build-full", project)
         print(f"[{n}] mkdocs alone...", file=sys.stderr, flush=True)
         mk = _child("mkdocs", project)
     finally:
-        extra.unlink()
+        extra.unlink(missing_ok=True)
     bare = None
     if cold_too:
         print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
         bare = _child("bare", corpus)
-    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "mkdocs": mk, "bare": bare}
+    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "warm1_full": warm1_full, "mkdocs": mk, "bare": bare}
 
 
 # --------------------------------------------------------------------------- report
@@ -171,8 +190,8 @@ def report(results: list[dict]) -> str:
         words = r["bare"]["words"]
         ours = words / t["analyse"] if t["analyse"] else 0
         bare = words / r["bare"]["seconds"]
-        outside = (r["warm1"]["total"] - r["mkdocs"]["seconds"]) / r["warm1"]["total"]
-        peak = max(r[k]["peak_mb"] for k in ("cold", "warm", "warm1", "mkdocs"))
+        outside = (r["warm1_full"]["total"] - r["mkdocs"]["seconds"]) / r["warm1_full"]["total"]
+        peak = max(r[k]["peak_mb"] for k in ("cold", "warm", "warm1", "warm1_full", "mkdocs"))
         rows.append([
             f"{r['n']:,}", f"{t['read']:.1f}s", f"{t['load model']:.1f}s", f"{t['analyse']:.1f}s", f"{t['digest']:.1f}s",
             f"{t['pages']:.1f}s", f"{t['mkdocs']:.1f}s", f"{r['cold']['total']:.1f}s",
@@ -189,32 +208,36 @@ def report(results: list[dict]) -> str:
         lines.append("")
         lines.append(f"growth {a['n']:,} -> {b['n']:,}: bytes per page x{bpp:.2f}, mkdocs time per page x{tpp:.2f}")
     lines.append("")
-    lines.append("cold = whole build with no cache, pages or site; warm = nothing changed; warm+1 = one article added;")
+    lines.append("cold = whole build with no cache, pages or site; warm = nothing changed; warm+1 = one article added")
+    lines.append("(and the site built incrementally; see the next table for the same with the whole site built);")
     lines.append("markdown = render + write (in the same worker processes); ratio = our analysis throughput / the bare model's (same texts, processes);")
-    lines.append("outside mkdocs = share of the warm+1 build not spent in mkdocs build (timed alone on the same docs/).")
+    lines.append("outside mkdocs = share of a warm+1 build with the whole site built (--full) not spent in mkdocs build")
+    lines.append("(mkdocs build timed alone on the same docs/).")
     return "\n".join(lines)
 
 
 def report_warm(results: list[dict]) -> str:
     """The warm+1 builds stage by stage, beside ``mkdocs build`` alone on the same docs/."""
     head = ["articles", "warm", "warm+1", "read", "load", "analyse", "digest", "markdown", "mkdocs in build",
-            "ours", "ours / warm+1", "mkdocs alone", "outside mkdocs"]
+            "ours", "warm+1 --full", "its mkdocs", "its ours", "mkdocs alone", "outside mkdocs"]
     rows = []
     for r in results:
-        t = r["warm1"]["timings"]
+        t, full = r["warm1"]["timings"], r["warm1_full"]
         ours = sum(v for k, v in t.items() if k != "mkdocs")
+        ours_full = sum(v for k, v in full["timings"].items() if k != "mkdocs")
         rows.append([
             f"{r['n']:,}", f"{r['warm']['total']:.1f}s", f"{r['warm1']['total']:.1f}s", f"{t['read']:.1f}s",
             f"{t['load model']:.1f}s", f"{t['analyse']:.1f}s", f"{t['digest']:.1f}s", f"{t['pages']:.1f}s",
-            f"{t['mkdocs']:.1f}s", f"{ours:.1f}s", f"{ours / r['warm1']['total']:.0%}", f"{r['mkdocs']['seconds']:.1f}s",
-            f"{(r['warm1']['total'] - r['mkdocs']['seconds']) / r['warm1']['total']:.0%}",
+            f"{t['mkdocs']:.1f}s", f"{ours:.1f}s", f"{full['total']:.1f}s", f"{full['timings']['mkdocs']:.1f}s",
+            f"{ours_full:.1f}s ({ours_full / full['total']:.0%})", f"{r['mkdocs']['seconds']:.1f}s",
+            f"{(full['total'] - r['mkdocs']['seconds']) / full['total']:.0%}",
         ])
     lines = text_table(head, rows)
     lines.append("")
-    lines.append("stages of the warm+1 build; ours = its stages other than mkdocs (mkdocs in build keeps unchanged")
-    lines.append("article pages from the last site); mkdocs alone = a full `mkdocs build` in a fresh process on the")
-    lines.append("same docs/; outside mkdocs = (warm+1 - mkdocs alone) / warm+1, negative when the incremental build")
-    lines.append("takes less than a full mkdocs build alone.")
+    lines.append("warm+1 = one article added (its stages follow; ours = every stage but mkdocs, which keeps the")
+    lines.append("unchanged article pages of the last site); warm+1 --full = the same article added again after")
+    lines.append("its removal, the whole site built by mkdocs; mkdocs alone = a full `mkdocs build` in a fresh")
+    lines.append("process on the same docs/; outside mkdocs = (warm+1 --full - mkdocs alone) / warm+1 --full.")
     return "\n".join(lines)
 
 
@@ -230,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         kind, path = args.child
-        fn = {"build": child_build, "mkdocs": child_mkdocs, "bare": child_bare}[kind]
+        fn = {"build": child_build, "build-full": lambda p: child_build(p, full=True), "mkdocs": child_mkdocs,
+              "bare": child_bare}[kind]
         print(json.dumps(fn(Path(path))))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)

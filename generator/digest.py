@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from generator.model import (
     EVIDENCE_KEPT,
@@ -39,6 +40,7 @@ def _newest_first_key(a: AnalysedArticle) -> tuple:
     return (date is None, -(date.toordinal() if date else 0), a.article.title.lower(), a.article.id)
 
 
+@lru_cache(maxsize=8192)  # a digest asks for the same few hundred dates again and again
 def iso_week(date: dt.date) -> str:
     year, week, _ = date.isocalendar()
     return f"{year}-W{week:02d}"

@@ -70,7 +70,7 @@ def long_lived(collect: bool = False):
     collector keeps nothing alive that reference counting would free; frozen, later
     collections (the analysis of new articles, MkDocs) skip them, and forked workers do not
     copy the pages the collector would otherwise write to (Python's ``gc.freeze`` advice).
-    ``run`` unfreezes them at the end. ``collect``: first collect what the block left in
+    ``run`` (and ``prefill_cache``) unfreeze them at the end. ``collect``: first collect what the block left in
     cycles (parsers of input files may), once: all of it is in the youngest generation.
     """
     enabled = gc.isenabled()
@@ -127,7 +127,10 @@ def prefill_cache(
     ingest = read_articles(config.articles, config.articles_root)
     mine = tuple(a for a in ingest.articles if in_shard(a, index, count))
     analyser = Analyser(settings_for(config))
-    _, fresh = analyse_with_cache(mine, analyser, config.cache_dir, dask)
+    try:
+        _, fresh = analyse_with_cache(mine, analyser, config.cache_dir, dask)
+    finally:
+        gc.unfreeze()  # see long_lived
     return fresh, len(mine) - fresh, ingest.rejections
 
 

@@ -100,8 +100,11 @@ def _csv(columns: list[str], rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+_ROW = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row (json.dumps makes one per call)
+
+
 def _jsonl(rows: list[dict]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in rows)
+    return "".join(_ROW(r) + "\n" for r in rows)
 
 
 def month_of(entry: ArticleEntry) -> str:

@@ -20,6 +20,9 @@ from generator.render.escape import h
 
 EDITIONS = "editions"
 ROOT = "../"
+# figures a week's page lists (a busy week states thousands); each article page lists its own
+# and the downloads have them all
+MAX_FIGURES = 100
 
 
 def edition_title(ed: Edition) -> str:
@@ -75,8 +78,14 @@ def edition_page(ed: Edition, digest: Digest, previous: Edition | None, followin
     page.add(table(["Theme", "Articles", "Week before", "Trend"], rows) or p("No theme this week."))
     page.heading("New figures")
     if ed.figures:
-        rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in ed.figures]
+        rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in ed.figures[:MAX_FIGURES]]
         page.add(table(FIGURE_HEADERS + ["Article"], rows))
+        left = len(ed.figures) - MAX_FIGURES
+        if left > 0:
+            page.add(p(
+                f"<em>…and {plural(left, 'more figure')} this week: each article's page lists its own, and the "
+                f'<a href="{ROOT}downloads/index.html">downloads</a> have them all (the figures table).</em>'
+            ))
     else:
         page.add(p("No figures this week."))
     return page.text()

@@ -108,3 +108,24 @@ def test_downloads_are_published_and_parse(site):
 def test_actors_and_themes_are_tags_with_an_index(site):
     html = page(site, "tags.html")
     assert "North Korea" in html and "Troop deployment" in html
+
+
+def test_a_busy_week_lists_its_first_figures_and_says_how_many_more(site, analyser, monkeypatch):
+    """An edition lists at most MAX_FIGURES figures (set to 1 here), then says how many it
+    left out and where they are."""
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.build import analyse_with_cache
+    from generator.digest import build_digest
+    from generator.ingest import read_articles
+    from generator.render import editions
+
+    config = load_config(site)
+    analysed, _ = analyse_with_cache(read_articles(config.articles, config.articles_root).articles, analyser, config.cache_dir)
+    digest = build_digest(analysed, load_taxonomy(config.themes).infos())
+    week = max(digest.editions, key=lambda e: len(e.figures))
+    assert len(week.figures) >= 3
+    monkeypatch.setattr(editions, "MAX_FIGURES", 1)
+    figures = htmllib.unescape(editions.edition_page(week, digest, None, None)).split("New figures", 1)[1]
+    assert figures.count("<tr>") == 2  # the header and one figure
+    assert f"…and {len(week.figures) - 1} more figures this week" in figures
+    assert 'href="../downloads/index.html"' in figures

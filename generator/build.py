@@ -70,8 +70,10 @@ def long_lived(collect: bool = False):
     collector keeps nothing alive that reference counting would free; frozen, later
     collections (the analysis of new articles, MkDocs) skip them, and forked workers do not
     copy the pages the collector would otherwise write to (Python's ``gc.freeze`` advice).
-    ``run`` (and ``prefill_cache``) unfreeze them at the end. ``collect``: first collect what the block left in
-    cycles (parsers of input files may), once: all of it is in the youngest generation.
+    ``run`` (and ``prefill_cache``) unfreeze them at the end.
+
+    ``collect``: first collect what the block left in cycles (parsers of input files may),
+    once: all of it is in the youngest generation.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -363,6 +365,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     counts = (len(ingest.articles) + len(ingest.rejections), len(digest.articles), len(analysed) - fresh)
     rejections, notices = digest.rejections, ingest.notices
     del ingest, analysed, digest  # MkDocs needs the memory more
+    lap("release")  # freeing millions of objects takes a moment too
     site_dir = None
     if site:
         try:
@@ -373,6 +376,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         lap("mkdocs")
     stats.commit()
     page_cache.save(page_keys)
+    lap("finish")
     return BuildResult(
         read=counts[0],
         built=counts[1],

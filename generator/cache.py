@@ -20,6 +20,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from generator.fastjson import loads
 from generator.model import AnalysedArticle, RawArticle, article_to_json, record_from_json
 
 FORMAT = 2
@@ -53,10 +54,10 @@ class AnalysisCache:
         key = article_key(article)
         try:
             head, _, body = self._path(key).read_bytes().partition(b"\n")
-            header = json.loads(head)
+            header = loads(head)
             if header.get("v") != FORMAT or header.get("key") != key or header.get("sha") != _sha(body):
                 return None
-            return _expand(json.loads(body), article)
+            return _expand(loads(body), article)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None  # missing or corrupt: analyse again
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import InputError
+from generator.fastjson import loads
 from generator.ingest.feeds import read_feed
 from generator.ingest.html import read_html
 from generator.ingest.jsonfile import read_json, read_jsonl
@@ -102,7 +103,7 @@ def _load_sketches(path: Path | None) -> dict | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_bytes())
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}  # missing or corrupt: computed again
@@ -157,7 +158,7 @@ class ReadCache:
             data = {}
             if self.dir is not None:
                 try:
-                    data = json.loads((self.dir / f"{n:02d}.json").read_text(encoding="utf-8"))
+                    data = loads((self.dir / f"{n:02d}.json").read_bytes())
                     if not isinstance(data, dict):
                         data = {}
                 except (OSError, ValueError):

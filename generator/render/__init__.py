@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import article_key
+from generator.fastjson import loads
 from generator.model import ArticleEntry, Digest
 from generator.render.actors import actor_page, actors_index
 from generator.render.articles import article_page, articles_index
@@ -75,7 +76,7 @@ class PageCache:
             return cls(None, {})
         path = cache_dir / "pages-v1.json"
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))
+            entries = loads(path.read_bytes())
             if not isinstance(entries, dict):
                 entries = {}
         except (OSError, ValueError):

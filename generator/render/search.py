@@ -56,6 +56,7 @@ from pathlib import Path
 import numpy as np
 
 from generator import searchtext
+from generator.fastjson import loads
 from generator.model import Digest
 from generator.searchtext import tokens
 from generator.versions import code_version
@@ -160,9 +161,10 @@ def _pages(digest: Digest) -> list[SearchDoc]:
 
 class TermCache:
     """Each document's weighted term counts, by its ``key`` (else a hash of its fields' text):
-    tokenising every article again was most of the index's build time. A JSON file in the cache folder (terms
-    as indices into one vocabulary, counts as packed float32); anything unreadable is
-    ignored and the documents are tokenised again."""
+    tokenising every article again was most of the index's build time. A JSON file in the
+    cache folder (terms as indices into one vocabulary, counts as packed float32); anything
+    unreadable is ignored and the documents are tokenised again. Without a folder it is only
+    the vocabulary of one index build."""
 
     def __init__(self, cache_dir: Path | None):
         self.path = cache_dir / "search-terms-v1.json" if cache_dir else None
@@ -175,7 +177,7 @@ class TermCache:
         if self.path is None:
             return
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = loads(self.path.read_bytes())
             if data.get("version") == self.version and isinstance(data.get("vocab"), list) and isinstance(data.get("docs"), dict):
                 self.vocab, self.docs = data["vocab"], data["docs"]
         except (OSError, ValueError, AttributeError):

@@ -32,7 +32,7 @@ from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, 
 from generator.render.downloads import DOWNLOADS, download_files, month_key_for
 from generator.render.editions import EDITIONS, edition_pages
 from generator.render.home import home_partial, taxonomy_partial
-from generator.render.search import SEARCH, record_files, search_files, search_page
+from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.themes import theme_page, themes_index
 from generator.versions import PACKAGE, folder_version
@@ -111,10 +111,14 @@ class _Job:
 
 
 def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
-    """The pages and files made from the whole digest, as (relative cost, job): seconds
-    measured in a warm build of 10,000 articles with one added (of a date that renumbers a
-    third of the search records), so that ``_share`` can balance them between the workers."""
+    """The pages and files made from the whole digest, as (cost, job), so that ``_share`` can
+    balance them between the workers. Costs are seconds measured at 10,000 articles: in a warm
+    build with one article added (of a date that renumbers a third of the search records), and
+    for the two jobs whose caches may be cold, without them (every article tokenised for the
+    search terms; every month's tables made)."""
     digest = job.digest
+    terms_cold = job.cache_dir is None or not (job.cache_dir / TERMS_FILE).is_file()
+    months_cold = not any(rel.startswith(f"{DOWNLOADS}/") for rel in job.known)
 
     def downloads():
         stat = (lambda rel: _stat(root / rel)) if job.salt else None
@@ -125,11 +129,11 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         return record_files(digest, salt, job.known, lambda rel: _stat(root / rel), entries)
 
     return [
-        (1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
+        (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
         (1.8, records),
-        (0.6, lambda: edition_pages(digest).items()),
+        (0.3, lambda: edition_pages(digest).items()),
         (0.3, lambda: [*articles_index(digest).items(), *source_pages(digest).items()]),
-        (0.9, downloads),
+        (6.1 if months_cold else 0.9, downloads),
         (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                        (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
                        (f"{SEARCH}/index.md", search_page(digest)),

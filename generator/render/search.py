@@ -71,6 +71,7 @@ MAX_POSTINGS = 1000
 SHARD_BYTES = 48_000
 FACET_BUCKET = 1000
 PAGE_IDS = 1_000_000  # actor and theme pages: ids from here, so article ids never shift them
+TERMS_FILE = "search-terms-v1.json"  # the term cache, in the cache folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,7 @@ class TermCache:
     the vocabulary of one index build."""
 
     def __init__(self, cache_dir: Path | None):
-        self.path = cache_dir / "search-terms-v1.json" if cache_dir else None
+        self.path = cache_dir / TERMS_FILE if cache_dir else None
         self.version = code_version(Path(searchtext.__file__), extra=json.dumps(BOOSTS))
         self.vocab: list[str] = []
         self.docs: dict[str, list] = {}

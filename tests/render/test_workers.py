@@ -1,0 +1,35 @@
+"""generator/render/__init__.py: how the whole-digest jobs are shared between the page workers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.model import Digest
+from generator.render import _Job, _share, _whole_jobs
+from generator.render.search import TERMS_FILE
+
+
+def test_each_job_goes_to_one_worker_and_the_loads_are_balanced():
+    jobs = [(5.0, "a"), (1.0, "b"), (4.0, "c"), (2.0, "d"), (3.0, "e"), (1.0, "f")]
+    parts = [_share(jobs, k, 2) for k in range(2)]
+    assert sorted(parts[0] + parts[1]) == sorted(j for _, j in jobs)
+    loads = [sum(c for c, j in jobs if j in part) for part in parts]
+    assert abs(loads[0] - loads[1]) <= 1.0
+    assert _share(jobs, 0, 1) == [j for _, j in sorted(jobs, key=lambda cj: -cj[0])]  # one worker: all, costliest first
+
+
+def test_cold_caches_make_the_search_terms_and_downloads_cost_more(tmp_path):
+    """Without a term cache every article is tokenised, and without known months every
+    month's tables are made: those jobs are weighed as such, so that a first build does not
+    give both to one worker."""
+    job = _Job(Digest(articles=(), actors=(), themes=()), {}, "salt", {}, {}, tmp_path)
+    cold = [cost for cost, _ in _whole_jobs(job, tmp_path, {})]
+    (tmp_path / TERMS_FILE).write_text("{}", encoding="utf-8")
+    warm_job = replace(job, known={"downloads/2024-01/": ["key", {}, []]})
+    warm = [cost for cost, _ in _whole_jobs(warm_job, tmp_path, {})]
+    assert len(cold) == len(warm)
+    changed = [(c, w) for c, w in zip(cold, warm, strict=True) if c != w]
+    assert len(changed) == 2 and all(c > 3 * w for c, w in changed)
+    parts = [_share(list(zip(cold, range(len(cold)), strict=True)), k, 2) for k in range(2)]
+    heavy = {i for i, (c, w) in enumerate(zip(cold, warm, strict=True)) if c != w}
+    assert all(len(heavy & set(part)) == 1 for part in parts)  # one costly job each

@@ -70,7 +70,8 @@ def long_lived(collect: bool = False):
     collector keeps nothing alive that reference counting would free; frozen, later
     collections (the analysis of new articles, MkDocs) skip them, and forked workers do not
     copy the pages the collector would otherwise write to (Python's ``gc.freeze`` advice).
-    ``run`` (and ``prefill_cache``) unfreeze them at the end.
+    ``run`` (and ``prefill_cache``) unfreeze them at the end (Python has one frozen set: an
+    application that froze objects of its own before calling ``run`` gets them unfrozen too).
 
     ``collect``: first collect what the block left in cycles (parsers of input files may),
     once: all of it is in the youngest generation.

@@ -55,6 +55,7 @@ def settings_for(config: DigestConfig) -> PipelineSettings:
         taxonomy_paths=config.themes,
         lexicon_path=config.lexicon,
         keep_unknown=config.keep_unknown_actors,
+        off_topic_actors=config.off_topic_actors,
     )
 
 

@@ -10,6 +10,7 @@
     model: null               # a spaCy package name; default: the pinned English model
     cache_dir: .digest-cache  # analysis cache (safe to delete)
     keep_unknown_actors: true # index people/organisations the model finds outside the gazetteer
+    off_topic_actors: false   # give actors to articles that match no theme (sport, markets...)
     feeds: []                 # RSS/Atom feed URLs or files that 'digest fetch' reads
     sources: null             # a YAML file grading sources A-F (NATO/Admiralty): {host: B, ...}
 """
@@ -25,7 +26,7 @@ import yaml
 from generator.errors import ConfigError
 
 CONFIG_FILE = "digest.yml"
-_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "feeds", "sources"}
+_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "off_topic_actors", "feeds", "sources"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class DigestConfig:
     model: str | None = None
     cache_dir: Path | None = None
     keep_unknown_actors: bool = True
+    off_topic_actors: bool = False
     notes: tuple[str, ...] = field(default=())
     feeds: tuple[str, ...] = ()  # URLs, or paths as written in digest.yml (relative to project_dir)
     source_grades: dict[str, str] = field(default_factory=dict)  # source -> A-F
@@ -101,12 +103,15 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
     lexicon = data.get("lexicon")
     model = data.get("model")
     keep = data.get("keep_unknown_actors", True)
+    off_topic = data.get("off_topic_actors", False)
     if lexicon is not None and not isinstance(lexicon, str):
         problems.append(f"{cfg_file}: 'lexicon' must be a path")
     if model is not None and not isinstance(model, str):
         problems.append(f"{cfg_file}: 'model' must be a spaCy package name")
     if not isinstance(keep, bool):
         problems.append(f"{cfg_file}: 'keep_unknown_actors' must be true or false")
+    if not isinstance(off_topic, bool):
+        problems.append(f"{cfg_file}: 'off_topic_actors' must be true or false")
     feeds = _paths(data.get("feeds"), "feeds", cfg_file, problems)
     for feed in feeds:
         scheme = urlsplit(feed).scheme.lower()
@@ -138,6 +143,7 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         model=model,
         cache_dir=(project / cache) if cache else None,
         keep_unknown_actors=keep,
+        off_topic_actors=off_topic,
         feeds=feeds,
         source_grades=grades,
     )

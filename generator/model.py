@@ -133,6 +133,8 @@ class Figure:
     place: str | None = None
     likelihood: str | None = None  # ICD 203 level named in the sentence ("likely")
     measure: str | None = None  # what the unit counts: troops and soldiers are both "personnel"
+    upper: float | None = None  # the upper bound of a range ("10,000 to 12,000 troops")
+    attribution_actor: str | None = None  # the actor it comes from; "outlet": the article itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,8 @@ class AnalysedArticle:
     pipeline: str  # which pipeline produced this ("en_core_web_sm 3.8.0", "blank")
     quotes: tuple[Quote, ...] = ()
     likelihoods: tuple[str | None, ...] = ()  # one per sentence (ICD 203 level or None)
+    unresolved: tuple[tuple[str, str, int], ...] = ()  # (name, type, count): names the model found
+    #   that were not admitted as actors (not enough evidence), kept for review
 
 
 # --------------------------------------------------------------------------- the whole digest
@@ -346,6 +350,8 @@ def article_to_json(a: AnalysedArticle) -> dict:
                 "likelihood": f.likelihood,
                 "measure": f.measure,
                 "place": f.place,
+                "upper": f.upper,
+                "attribution_actor": f.attribution_actor,
             }
             for f in a.figures
         ],
@@ -357,6 +363,7 @@ def article_to_json(a: AnalysedArticle) -> dict:
         "certainties": list(a.certainties),
         "likelihoods": list(a.likelihoods),
         "mentions": [[m.actor, m.text, m.start, m.end, m.sentence, m.kind] for m in a.mentions],
+        "unresolved": [list(u) for u in a.unresolved],
     }
 
 
@@ -408,11 +415,13 @@ def record_from_json(d: dict, art: RawArticle) -> AnalysedArticle:
         figures=tuple(
             Figure(
                 f["text"], f["value"], f["unit"], f["qualifier"], f["attribution"], f["sentence"],
-                f["certainty"], f["place"], f["likelihood"], f.get("measure"),
+                f["certainty"], f["place"], f["likelihood"], f.get("measure"), f.get("upper"),
+                f.get("attribution_actor"),
             )
             for f in d["figures"]
         ),
         pipeline=d["pipeline"],
         quotes=tuple(Quote(q["text"], q["speaker"], q["actor"], q["verb"], q["sentence"], q["index"]) for q in d["quotes"]),
         likelihoods=tuple(d["likelihoods"]),
+        unresolved=tuple(tuple(u) for u in d.get("unresolved", ())),
     )

@@ -1,19 +1,25 @@
 """spaCy component ``digest_actors``: resolve every mention of an actor to its canonical name.
 
-Reads the gazetteer (names, aliases, demonyms, seats of government, short forms, context-bound
-ambiguous names), then adds the statistical model's PERSON/ORG/GPE entities it does not know.
-Sets ``doc._.actor_mentions``: a list of
-``[start_token, end_token, name, kind, type, affiliation, known, chain]`` where ``chain`` is the
-actor and everything it belongs to ("Xi Jinping", "China").
+Reads the knowledge base (names, aliases, demonyms, seats of government, parts of states,
+short forms, offices, context-bound ambiguous names), then adds the statistical model's
+PERSON/ORG/GPE entities it does not know, cleaned and typed. Sets ``doc._.actor_mentions``: a
+list of ``ActorMention`` (see ``spans.py``).
 
 Resolution rules, in order (see the methodology page):
-1. Gazetteer names, aliases, demonyms and seats, matched as written; the longest match wins.
+1. Knowledge-base names, aliases, demonyms, seats and parts of states, matched as written; the
+   longest match wins. A seat used as a location ("talks in Beijing", "a Seoul-based
+   institute") is a place, not the government.
 2. Ambiguous names ("Georgia", "the South") only when a context word appears in the article.
-3. Short forms ("Xi", "Kim") go to the person whose full name the article already used (the
-   nearest before, else the first after); else, after a title ("President Xi"), to the only
-   person with that short form; otherwise they stay unresolved rather than guessed.
-4. Entities found by the model that the gazetteer does not know become actors of their own
-   (news outlets and known false friends excepted); a lone surname joins an earlier full name.
+3. Offices: a role after a country, demonym or seat ("the Chinese leader", "the Kremlin
+   spokesman") is its holder on the article's date (``roles.py``).
+4. Short forms ("Xi", "Kim") go to the person whose full name the article already used (the
+   nearest before, else the first after); else, after a title ("Foreign Minister Wang", "Mr
+   Albanese"), to the one person with that short form whose offices fit the title and date;
+   otherwise they stay unresolved rather than guessed.
+5. Entities found by the model that the knowledge base does not know are cleaned (titles,
+   possessives, stray apostrophes) and typed: a known place is a place; news outlets, companies
+   and generic words are not actors; a lone surname joins an earlier full name. Whether such a
+   name becomes an actor is decided per article, on evidence (``pipeline.doc_to_article``).
 """
 
 from __future__ import annotations
@@ -23,15 +29,16 @@ import re
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from generator.analyse.gazetteer import Gazetteer, load_gazetteer
+from generator.analyse.roles import POSSESSIVE, RoleIndex
+from generator.analyse.spans import ActorMention
 
-if not Doc.has_extension("actor_mentions"):
-    Doc.set_extension("actor_mentions", default=None)
-
-_NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place"}
-_KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "demonym": 1, "context": 2, "short": 3}
+_NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+_KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
+_LOCATIVE = {"in", "at", "near", "outside", "around", "across", "inside", "throughout", "via"}
+_COURTESY = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
+_APOSTROPHES = ("’", "'")
 
 
 def _variants(text: str) -> set[str]:
@@ -42,16 +49,23 @@ def _variants(text: str) -> set[str]:
     return out
 
 
+def tidy_name(text: str) -> str:
+    """A name as web extraction spaced it, mended: "Workers ’ Party" -> "Workers' Party"."""
+    text = re.sub(r"\s+([’'])(\s*s\b|\s+)", lambda m: m.group(1) + (m.group(2).strip() or " "), text)
+    return " ".join(text.replace("’", "'").split())
+
+
 class ActorResolver:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True):
         self.name = name
         self.gazetteer = gazetteer
         self.keep_unknown = keep_unknown
         self.actors = gazetteer.by_name()
+        self.roles = RoleIndex(gazetteer)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.short_owners: dict[str, list[str]] = {}
         self.contexts: dict[str, tuple[re.Pattern, str]] = {}
-        known_forms: set[str] = set()
+        self.by_form: dict[str, str] = {}  # lowercase known form -> actor (for the model's entities)
         for actor in gazetteer.actors:
             bound = {alias for alias, _ in actor.context_aliases}  # matched only in context
             groups = {
@@ -59,12 +73,15 @@ class ActorResolver:
                 "alias": list(actor.aliases),
                 "demonym": list(actor.demonyms),
                 "seat": list(actor.seats),
+                "part": list(actor.parts),
             }
             for kind, forms in groups.items():
                 docs = [nlp.make_doc(v) for f in forms for v in _variants(f)]
                 if docs:
                     self.matcher.add(f"{kind}\t{actor.name}", docs)
-                known_forms.update(f.lower() for f in forms)
+                if kind != "demonym":
+                    for f in forms:
+                        self.by_form.setdefault(tidy_name(f).lower(), actor.name)
             for short in actor.short:
                 self.short_owners.setdefault(short, []).append(actor.name)
             for i, (alias, context) in enumerate(actor.context_aliases):
@@ -72,39 +89,55 @@ class ActorResolver:
                 self.matcher.add(key, [nlp.make_doc(v) for v in _variants(alias)])
                 words = "|".join(re.escape(w) for w in sorted(context, key=len, reverse=True))
                 self.contexts[key] = (re.compile(rf"(?<!\w)(?:{words})(?!\w)"), alias)
-                known_forms.add(alias.lower())
         for short in self.short_owners:
             self.matcher.add(f"short\t{short}", [nlp.make_doc(short)])
-        self.titles = {tuple(t.split()) for t in gazetteer.titles}
+        self.titles = {tuple(t.lower().split()) for t in gazetteer.titles} | set(self.roles.phrases)
         self.max_title = max((len(t) for t in self.titles), default=1)
-        self.ignore = {s.lower() for s in (*gazetteer.sources, *gazetteer.not_actors)} | (
-            known_forms - {s.lower() for s in self.short_owners}
-        )
+        self.ignore = {s.lower() for s in (*gazetteer.sources, *gazetteer.not_actors)}
+        self.places = gazetteer.places
+        self.company_words = {w.lower() for w in gazetteer.company_words}
+        self.part_words = {w.lower() for w in gazetteer.part_words}
         self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
 
     # ------------------------------------------------------------------ helpers
-    def _has_title_before(self, doc: Doc, start: int) -> bool:
-        for n in range(1, self.max_title + 1):
-            if start - n < 0:
-                break
-            words = tuple(t.text for t in doc[start - n : start])
+    def _title_before(self, doc: Doc, start: int) -> tuple[str, ...] | None:
+        """The title words just before ``start`` ("Secretary of State", "Mr"), if any."""
+        for n in range(min(self.max_title, start), 0, -1):
+            words = tuple(t.lower_ for t in doc[start - n : start])
             if words in self.titles:
-                return True
-        return False
+                return words
+        return None
 
-    def _resolve_short(self, doc: Doc, start: int, short: str, full: list[tuple[int, str]]) -> str | None:
+    def _resolve_short(self, doc: Doc, start: int, short: str, full: list[tuple[int, str]], named: set[str]) -> str | None:
         owners = self.short_owners.get(short, [])
         seen = [(pos, name) for pos, name in full if name in owners]
         if seen:
             before = [p for p in seen if p[0] < start]
             return (before[-1] if before else seen[0])[1]
-        if len(owners) == 1 and self._has_title_before(doc, start):
+        title = self._title_before(doc, start)
+        if title is None:
+            return None
+        if len(owners) == 1:
             return owners[0]
-        return None
+        day = doc._.article_date
+        roles = self.roles.phrases.get(title)
+        fitting = [o for o in owners if self.roles.fits(o, roles)] if roles else list(owners)
+        if day is not None:
+            in_office = [o for o in fitting if any(off.held_on(day) for off in self.actors[o].offices)]
+            fitting = in_office or ([] if roles else fitting)
+        return fitting[0] if len(fitting) == 1 else None
 
-    def _mention(self, start: int, end: int, name: str, kind: str) -> list:
+    def _mention(self, start: int, end: int, name: str, kind: str) -> ActorMention:
         actor = self.actors[name]
-        return [start, end, name, kind, actor.type, actor.affiliation, True, list(self.chains[name])]
+        return ActorMention(start, end, name, kind, actor.type, actor.affiliation, True, self.chains[name])
+
+    @staticmethod
+    def _locative(doc: Doc, start: int, end: int) -> bool:
+        """A seat used as a place: "in Beijing", "a Seoul-based", "Beijing time"."""
+        if start > 0 and doc[start - 1].lower_ in _LOCATIVE:
+            return True
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        return nxt in ("-based", "time") or (nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
 
     # ------------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
@@ -123,6 +156,8 @@ class ActorResolver:
                 # the alias itself must not be the only context: drop its own occurrences first
                 if pattern.search(text.replace(alias, " ")):
                     candidates.append((span, rest.split("\t")[0], "context"))
+            elif kind == "seat" and self._locative(doc, start, end):
+                continue
             else:
                 candidates.append((span, rest, kind))
 
@@ -136,63 +171,224 @@ class ActorResolver:
             taken.update(range(span.start, span.end))
             resolved.append((span.start, span.end, name, kind))
 
-        full = sorted((s, n) for s, _, n, k in resolved if self.actors[n].type == "person")
+        people = [(s, n) for s, _, n, _k in resolved if self.actors[n].type == "person"]
+        named = {n for _, n in people}
+        resolved.extend(self._roles(doc, resolved, taken, named))
+        full = sorted((s, n) for s, _, n, k in resolved if self.actors[n].type == "person" and k != "role")
         for span, short in sorted(shorts, key=lambda s: s[0].start):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            name = self._resolve_short(doc, span.start, short, full)
+            name = self._resolve_short(doc, span.start, short, full, named)
             if name:
                 taken.update(range(span.start, span.end))
                 resolved.append((span.start, span.end, name, "short"))
 
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
-            mentions.extend(self._unknown_entities(doc, taken))
-        mentions.sort(key=lambda m: (m[0], m[1]))
+            mentions.extend(self._unknown_entities(doc, taken, mentions))
+        mentions.extend(self._surnames(doc, taken, mentions))
+        mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         return doc
 
-    def _unknown_entities(self, doc: Doc, taken: set[int]) -> list[list]:
-        out: list[list] = []
+    def _roles(self, doc: Doc, resolved: list, taken: set[int], named: set[str]) -> list[tuple[int, int, str, str]]:
+        """Offices after a state or body: "the Chinese leader", "Russia's foreign minister"."""
+        out = []
+        day = doc._.article_date
+        for start, end, name, kind in sorted(resolved):
+            actor = self.actors[name]
+            of = name if actor.type in ("country", "organisation") else None
+            if of is None:
+                continue
+            i = end
+            while i < len(doc) and doc[i].text in POSSESSIVE:
+                i += 1
+            sent_end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+            found = self.roles.phrase_at(doc, i, sent_end)
+            if not found:
+                continue
+            role_end, roles = found
+            if role_end < len(doc) and (role_end in taken or doc[role_end].is_title or doc[role_end].text in POSSESSIVE):
+                continue  # "Chinese President Xi Jinping": the name follows; "... minister's"
+            if any(t in taken for t in range(i, role_end)):
+                continue
+            holder = self.roles.holder(roles, of, day, named)
+            if holder:
+                taken.update(range(i, role_end))
+                out.append((i, role_end, holder, "role"))
+        return out
+
+    def _surnames(self, doc: Doc, taken: set[int], mentions: list[ActorMention]) -> list[ActorMention]:
+        """A surname alone after its person's full name ("Tennant said"), when one person of the
+        article has it and the model did not mark it."""
+        owners: dict[str, set[ActorMention]] = {}
+        first: dict[str, int] = {}
+        for m in mentions:
+            if m.type == "person" and m.end - m.start > 1 and m.kind != "role":
+                last = doc[m.end - 1].text
+                if last[:1].isupper() and len(last) > 2:
+                    owners.setdefault(last, set()).add(m)
+                    first[last] = min(first.get(last, m.start), m.start)
+        out = []
+        for tok in doc:
+            i = tok.i
+            if i in taken or tok.text not in owners or len({m.name for m in owners[tok.text]}) != 1 or i <= first[tok.text]:
+                continue
+            prev_title = i > 0 and doc[i - 1].is_title and (doc[i - 1].lower_,) not in self.titles
+            next_title = i + 1 < len(doc) and doc[i + 1].is_title
+            if prev_title or next_title:
+                continue  # part of another name
+            m = next(iter(owners[tok.text]))
+            out.append(ActorMention(i, i + 1, m.name, "short", m.type, m.affiliation, m.known, m.chain))
+            taken.add(i)
+        return out
+
+    # ------------------------------------------------------------------ the model's entities
+    def _clean(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """Token bounds of the name in ``ent`` without titles, possessives and stray marks."""
+        start, end = ent.start, ent.end
+        # a possessive inside: "England ’s Harry Kane" -> the part after it
+        for i in range(end - 1, start, -1):
+            if doc[i].text in POSSESSIVE or (doc[i].text in _APOSTROPHES and i + 1 < end and doc[i + 1].lower_ == "s"):
+                if ent.label_ == "PERSON":
+                    start = i + 1 + (doc[i].text in _APOSTROPHES and doc[i + 1].lower_ == "s")
+                break
+        # a party split at its apostrophe: "Workers ’ Party": take the words after it back
+        if end + 1 < len(doc) and doc[end].text in _APOSTROPHES and doc[end + 1].is_title:
+            end += 1
+            while end < len(doc) and (doc[end].is_title or (doc[end].lower_ == "of" and end + 1 < len(doc) and doc[end + 1].is_title)):
+                end += 1
+        # a hyphenated name the model cut ("Choi Sang" of "Choi Sang-mok")
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        changed = True
+        while changed and start < end:  # titles, possibly several ("Foreign Minister", "Mr")
+            changed = False
+            for n in range(min(self.max_title, end - start - 1), 0, -1):
+                if tuple(t.lower_ for t in doc[start : start + n]) in self.titles:
+                    start += n
+                    changed = True
+                    break
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _is_part(self, tokens: Span) -> bool:
+        """A body of a state by its name: "Ministry of Defence", "Joint Chiefs of Staff"."""
+        words = [t.lower_ for t in tokens]
+        head = words[: words.index("of")] if "of" in words else words
+        return bool(head) and (head[-1] in self.part_words or words[-1] in self.part_words)
+
+    def _state_before(self, doc: Doc, start: int, known: list[ActorMention]) -> str | None:
+        """The state named just before ``start`` ("Russia's", "the Chinese")."""
+        i = start - 1
+        while i >= 0 and (doc[i].text in POSSESSIVE or doc[i].lower_ == "the"):
+            i -= 1
+        for m in known:
+            if m.end == i + 1 and m.type == "country":
+                return m.name
+        return None
+
+    def _part_of_state(self, doc: Doc, ent: Span, by_start: dict) -> str | None:
+        m = by_start.get(ent.start)
+        if m is not None and m.type == "country" and self._is_part(ent):
+            return m.name
+        return None
+
+    def _named_after_state(self, doc: Doc, ent: Span, by_start: dict, taken: set[int],
+                           known: list[ActorMention]) -> ActorMention | None:
+        """An organisation whose name starts with a state's ("American Farm Bureau Federation").
+
+        The state's mention gives way to the organisation when two or more capitalised words
+        follow it inside the entity and none of the entity is another known actor.
+        """
+        m = by_start.get(ent.start)
+        if m is None or m.kind not in ("demonym", "name", "alias") or m.end >= ent.end:
+            return None
+        rest = doc[m.end : ent.end]
+        if sum(t.is_title for t in rest) < 2 or any(i in taken for i in range(m.end, ent.end)):
+            return None
+        bounds = self._clean(doc, ent)
+        if bounds is None:
+            return None
+        known.remove(m)
+        taken.update(range(ent.start, ent.end))
+        name = tidy_name(doc[bounds[0] : bounds[1]].text)
+        kind = "company" if rest[-1].lower_ in self.company_words else "organisation"
+        return ActorMention(bounds[0], bounds[1], name, "entity", kind, None, False, (name,))
+
+    def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:
+        out: list[ActorMention] = []
         surnames: dict[str, str] = {}
-        spans = filter_spans([e for e in doc.ents if e.label_ in _NER_TYPES])
-        for ent in spans:
+        for m in known:
+            if m.type == "person":
+                surnames[doc[m.end - 1].text] = m.name
+        ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
+        by_start = {m.start: m for m in known}
+        for ent in ents:
+            if ent.label_ == "ORG" and any(i in taken for i in range(ent.start, ent.end)):
+                part = self._part_of_state(doc, ent, by_start)
+                if part is not None:  # "the Russian Defence Ministry": Russia, already taken
+                    continue
+                named = self._named_after_state(doc, ent, by_start, taken, known)
+                if named is None:
+                    continue
+                out.append(named)
+                continue
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            tokens = list(ent)
-            while tokens and tokens[0].lower_ in ("the", "a", "an"):
-                tokens.pop(0)
-            while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
-                tokens.pop()
-            if not tokens:
+            bounds = self._clean(doc, ent)
+            if bounds is None:
                 continue
-            name = " ".join(t.text for t in tokens) if len(tokens) > 1 else tokens[0].text
-            name = re.sub(r"\s+([-’'])\s*", r"\1", name) if "-" in name else name
+            start, end = bounds
+            if any(i in taken for i in range(start, end)):
+                continue
+            tokens = doc[start:end]
+            name = tidy_name(tokens.text)
+            name = re.sub(r"\s+([-])\s*", r"\1", name)
+            low = name.lower()
             if (
                 len(name) < 2
                 or not name[0].isupper()
                 or any(ch.isdigit() for ch in name)
-                or name.lower() in self.ignore
+                or low in self.ignore
                 or "\n" in name
             ):
                 continue
+            if low in self.by_form:  # a known actor written another way ("the Workers' Party")
+                taken.update(range(start, end))
+                out.append(self._mention(start, end, self.by_form[low], "alias"))
+                continue
             kind = _NER_TYPES[ent.label_]
-            start, end = tokens[0].i, tokens[-1].i + 1
+            if kind == "organisation" and self._is_part(tokens):
+                state = self._state_before(doc, start, known)
+                if state is not None:  # "Russia's Ministry of Defence": Russia
+                    taken.update(range(start, end))
+                    out.append(self._mention(start, end, state, "part"))
+                else:  # a body of no named state: not an actor of its own
+                    out.append(ActorMention(start, end, name, "entity", "part", None, False, (name,)))
+                continue
             owners = self.short_owners.get(name, [])
             if len(owners) == 1 and kind != "place":
                 # the model says it is a name ("the Trump administration"): the one known
                 # person with that short form
                 out.append(self._mention(start, end, owners[0], "short"))
                 continue
-            if kind == "person":
+            if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
+                out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
+                continue
+            if name in self.places or kind == "place":
+                kind = "place"
+            elif tokens[-1].lower_ in self.company_words or low.endswith(" index"):
+                kind = "company"
+            elif kind == "person":
                 if len(tokens) == 1:
-                    if name in surnames:
-                        name = surnames[name]
-                    else:
-                        continue  # a lone name with no full form is too ambiguous to index
-                else:
-                    surnames[tokens[-1].text] = name
-            out.append([start, end, name, "entity", kind, None, False, [name]])
+                    continue  # a lone name with no full form is too ambiguous to index
+                surnames[tokens[-1].text] = name
+            out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
+            taken.update(range(start, end))
         return out
 
 

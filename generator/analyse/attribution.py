@@ -1,19 +1,29 @@
-"""Who said it: the source of a sentence, shared by figures and quotations.
+"""Who said it: the source of a sentence and the actor it is, shared by figures and quotes.
 
 Rules, in order: "according to X"; else the subject of a reporting verb ("Ukraine's ambassador
 said", "said the minister") from the dependency parse, preferring the verb that governs the
 given token; without a parser, the capitalised words just before the first reporting verb.
-Pronoun subjects ("he said") resolve to the nearest person named before the sentence.
+
+The source phrase then resolves to an actor (``source_actor``): the actor its head word names
+("foreign ministry spokeswoman Mao Ning" -> Mao Ning), else the actor attached to its head
+("Ukraine's ambassador" -> Ukraine, "the Chinese side" -> China); a pronoun ("he said") is the
+person named last before it; a role noun ("the spokesperson added", "the ministry said") the
+last person, or the last organisation or state, named before it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from generator.analyse.spans import ActorMention
 
 _STOP = {",", ";", ":", "(", ")", "—", "–", "that", "who", "which", "\"", "“", "”"}
 MAX_WORDS = 10
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+BODY_PRONOUNS = {"it", "they"}
+_ATTACHED = ("poss", "compound", "amod", "nmod", "appos", "pobj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +36,18 @@ class Source:
 
 
 def _span_text(tokens: list[Token]) -> str:
-    return "".join(t.text + t.whitespace_ for t in tokens).strip()
+    """The text from the first token to the last, as written (commas of an apposition kept)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
 
 
 def _subject_words(subj: Token) -> list[Token]:
-    """The subject phrase without relative clauses or appositions ("X, who ..., said")."""
+    """The subject phrase without relative clauses ("X, who ..., said")."""
     drop: set[int] = set()
     for t in subj.subtree:
-        if t is not subj and t.dep_ in ("relcl", "acl", "appos"):
+        if t is not subj and t.dep_ in ("relcl", "acl"):
             drop.update(x.i for x in t.subtree)
     words = [t for t in subj.subtree if t.i not in drop and not (t.dep_ == "punct" and t.text in _STOP)]
     while words and words[-1].is_punct:
@@ -41,17 +55,54 @@ def _subject_words(subj: Token) -> list[Token]:
     return words
 
 
-def _previous_person(sent: Span) -> Source | None:
-    for m in reversed(sent.doc._.actor_mentions or []):
-        if m[0] < sent.start and m[4] == "person":
-            return Source(m[2], None, m[0], m[1])
-    return None
+def subject_source(verb: Token) -> Source | None:
+    """The subject of a reporting verb as a source phrase, or None.
+
+    A verb without a subject of its own takes its governing verb's ("Biden opened the summit by
+    announcing that...", "officials met and said..."). A dateline the parser took into the
+    subject ("SEOUL (Yonhap) - The ministry") is left out.
+    """
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
+        head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return None
+    if subj[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subj = [verb.head]  # "the spy agency, which estimated ...": the agency
+        words = [t for t in subj[0].subtree if t.i < verb.i and not (t.dep_ == "punct" and t.text in _STOP)]
+        while words and (words[-1].is_punct or words[-1].lower_ in ("which", "who", "that")):
+            words.pop()
+    else:
+        words = _subject_words(subj[0])
+    for k, t in enumerate(words):  # a dateline: capitals, then a dash
+        if t.text in ("-", "—", "–") and k < 8 and words[0].is_upper and len(words[0].text) > 2:
+            words = words[k + 1 :]
+            break
+    words = words[-MAX_WORDS:]
+    if not words:
+        return None
+    head = subj[0] if words[0].i <= subj[0].i <= words[-1].i else words[-1]
+    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
 
 
-def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, pronouns: bool = False) -> Source | None:
-    """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given."""
+def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset()) -> Source | None:
+    """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given.
+
+    Tokens in ``skip`` (inside quotation marks) are not read as reporting verbs.
+    """
     lowers = [t.lower_ for t in sent]
     for k in range(len(lowers) - 1):
+        if lowers[k] == "citing" and lowers[k + 1] not in ("a", "an"):  # "AFP reported, citing the NIS"
+            words = []
+            for t in sent[k + 1 :]:
+                if t.text in _STOP or len(words) >= MAX_WORDS or t.pos_ == "VERB":
+                    break
+                words.append(t)
+            if words:
+                heads = [t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i]
+                return Source(_span_text(words), "citing", words[0].i, words[-1].i + 1,
+                              heads[0].i if heads else words[-1].i)
         if lowers[k] == "according" and lowers[k + 1] == "to":
             words = []
             for t in sent[k + 2 :]:
@@ -59,8 +110,10 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
                     break
                 words.append(t)
             if words:
-                return Source(_span_text(words), "according to", words[0].i, words[-1].i + 1)
-    verbs = [t for t in sent if t.lower_ in speech_verbs]
+                heads = [t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i]
+                return Source(_span_text(words), "according to", words[0].i, words[-1].i + 1,
+                              heads[0].i if heads else words[-1].i)
+    verbs = [t for t in sent if t.lower_ in speech_verbs and t.i not in skip]
     if not verbs:
         return None
     doc = sent.doc
@@ -70,20 +123,12 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
         depth = {t.i: n for n, t in enumerate(anchor.ancestors)} if anchor is not None else {}
         verbs.sort(key=lambda v: (depth.get(v.i, len(depth) + 1), v.i))
         for verb in verbs:
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj:
+            source = subject_source(verb)
+            if source is None:
                 continue
-            if anchor is not None and subj[0].left_edge.i <= anchor.i <= subj[0].right_edge.i:
+            if anchor is not None and source.start <= anchor.i < source.end:
                 continue  # the figure is the subject ("thousands of soldiers are reported")
-            if subj[0].pos_ == "PRON":
-                if pronouns and subj[0].lower_ in ("he", "she"):
-                    prev = _previous_person(sent)
-                    if prev:
-                        return Source(prev.text, verb.lower_, prev.start, prev.end, prev.start)
-                continue
-            words = _subject_words(subj[0])[-MAX_WORDS:]
-            if words:
-                return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, subj[0].i)
+            return source
         return None
     verb = verbs[0]
     words: list[Token] = []
@@ -91,6 +136,97 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
         if t.text in _STOP or len(words) >= 6:
             break
         words.insert(0, t)
-    if any(t.text[:1].isupper() for t in words):
-        return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1)
+    if words and (any(t.text[:1].isupper() for t in words) or words[-1].lower_ in PERSON_PRONOUNS | BODY_PRONOUNS):
+        return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, words[-1].i)
     return None
+
+
+class SpeakerResolver:
+    """Turns source phrases into actors, remembering who spoke last in the document.
+
+    The memory (``doc.user_data["digest_speakers"]``: token position, actor, type) is shared by
+    the quotations and figures components, so "he added" after a quotation is its speaker.
+    Names inside quotation marks are never what a pronoun outside them refers to.
+    """
+
+    def __init__(self, doc: Doc, nouns: dict[str, frozenset[str]], quoted: set[int] = frozenset()):
+        self.doc = doc
+        self.mentions: list[ActorMention] = [m for m in doc._.actor_mentions or [] if m.start not in quoted]
+        self.person_nouns = nouns.get("person", frozenset())
+        self.body_nouns = nouns.get("body", frozenset())
+        self.state_nouns = nouns.get("state_nouns", frozenset())
+        self.types = {m.name: m.type for m in self.mentions}
+        self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
+
+    def _last(self, before: int, person: bool) -> str | None:
+        """Who "he" or "the ministry" at ``before`` is: the last such actor named as a subject
+        ("Cha Min-seok, a fellow at the institute, said"), or the last speaker if later, else
+        the last one named at all."""
+        kinds = ("person",) if person else ("country", "organisation", "group")
+        said = next(((pos, a) for pos, a, t in reversed(self.spoken) if pos < before and t in kinds), None)
+        named = None
+        for m in reversed(self.mentions):
+            if m.start >= before or m.type not in kinds:
+                continue
+            named = named or m.name
+            if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                if said is not None and said[0] > m.start:
+                    return said[1]
+                return m.name
+        return said[1] if said is not None else named
+
+    def remember(self, position: int, actor: str | None) -> None:
+        if actor and actor != "outlet" and actor in self.types:
+            self.spoken.append((position, actor, self.types[actor]))
+            self.spoken.sort()
+
+    def actor(self, source: Source) -> str | None:
+        """The actor ``source`` names or stands for; None when it is not an actor."""
+        found = self._actor(source)
+        self.remember(source.start, found)
+        return found
+
+    def _actor(self, source: Source) -> str | None:
+        doc = self.doc
+        inside = [m for m in self.mentions if source.start <= m.start < source.end and m.type != "place"]
+        head = source.head
+        if head is None:
+            if inside:
+                people = [m for m in inside if m.type == "person"]
+                return (people or inside)[0].name
+            words = source.text.lower().split()
+            if words and words[-1] in PERSON_PRONOUNS:
+                return self._last(source.start, person=True)
+            return None
+        for m in inside:
+            if m.start <= head < m.end:
+                return m.name
+        people = [m for m in inside if m.type == "person"]
+        if people:  # "Matthew Miller, a State Department spokesman"
+            return people[0].name
+        word = doc[head].lower_
+        for m in inside:
+            last = doc[m.end - 1]
+            if last.dep_ == "poss" and last.head.i == head:
+                return m.name  # "China's foreign ministry", "Ukraine's ambassador"
+            of_phrase = last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i == head
+            attached = (last.head.i == head and last.dep_ in _ATTACHED) or of_phrase
+            # "US officials", "the General Staff of the KPA"; not "a Washington think tank"
+            if attached and (m.kind not in ("demonym", "seat") or word in self.state_nouns | self.body_nouns):
+                return m.name
+        single = source.end - source.start == 1
+        if single and word in PERSON_PRONOUNS:
+            return self._last(source.start, person=True)
+        if single and word in BODY_PRONOUNS:
+            return self._last(source.start, person=False)
+        indefinite = doc[source.start].lower_ in ("a", "an", "one")
+        phrase = {t.lower_ for t in doc[source.start : source.end]}
+        if indefinite:  # "a ministry spokesperson": someone new, of the body last named
+            return self._last(source.start, person=False) if phrase & self.body_nouns else None
+        if word in self.person_nouns and not inside:
+            return self._last(source.start, person=True)
+        if word in self.body_nouns:
+            if inside:
+                return inside[0].name
+            return self._last(source.start, person=False)
+        return None

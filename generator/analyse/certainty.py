@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.terms import TermIndex
 
-for _ext in ("certainty", "likelihood"):
+for _ext in ("certainty", "likelihood", "hedges"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -33,10 +33,12 @@ class CertaintyMarker:
         starts = [s.start for s in sents]
         certainty = ["asserted"] * len(sents)
         likelihood: list[tuple[int, str] | None] = [None] * len(sents)
+        hedges = []
         for start, end, label in self.terms.find(doc):
             s = bisect.bisect_right(starts, start) - 1
             if label == "hedged":
                 certainty[s] = "hedged"
+                hedges.append(start)
             elif label == "reported":
                 if certainty[s] == "asserted":
                     certainty[s] = "reported"
@@ -46,12 +48,13 @@ class CertaintyMarker:
                 if likelihood[s] is None or (end - start) > likelihood[s][0]:
                     likelihood[s] = (end - start, level)
         doc._.certainty = certainty
+        doc._.hedges = hedges  # first tokens of hedging words, for figures (the clause they hedge)
         doc._.likelihood = [x[1] if x else None for x in likelihood]
         return doc
 
 
 @Language.factory(
-    "digest_certainty", assigns=["doc._.certainty", "doc._.likelihood"], default_config={"lexicon_path": None}
+    "digest_certainty", assigns=["doc._.certainty", "doc._.likelihood", "doc._.hedges"], default_config={"lexicon_path": None}
 )
 def make_certainty_marker(nlp: Language, name: str, lexicon_path: str | None) -> CertaintyMarker:
     return CertaintyMarker(nlp, name, load_lexicon(lexicon_path))

@@ -1,12 +1,15 @@
 """spaCy component ``digest_figures``: numbers with what they count, how, and who said so.
 
 A figure is a number (digits, a number word, "thousands of") with a unit: a currency ("$2.5
-billion"), a percentage ("25%"), or a counted noun ("15,000 North Korean troops"; modifiers
-between number and noun are skipped). Around it: the qualifier written before it ("up to"),
-the attribution of its sentence (the subject of a reporting verb, or "according to X"), and
-the place the sentence names. Sets ``doc._.figures``: a list of
-``[start, end, text, value, unit, qualifier, attribution, place, measure]`` (the measure groups
-units that count the same thing: troops and soldiers are both "personnel").
+billion"), a percentage ("25%"), a counted noun ("15,000 North Korean troops", "five military
+bases"; modifiers between number and noun are skipped) or a duration ("a 90-day pause", "about
+four hours"). Ranges are one figure with an upper bound ("10,000 to 12,000 troops", "between
+25% and 50%"). Around it: the qualifier written before it ("up to"), who it comes from (the
+speaker of the quotation it stands in, else the source of its sentence: the subject of a
+reporting verb or "according to X", resolved to an actor; else the outlet itself), and the
+place the sentence names. Sets ``doc._.figures``: a list of ``FigureSpan`` (the measure groups
+units that count the same thing: troops and soldiers are both "personnel"). All words come from
+``data/lexicon.yml``.
 """
 
 from __future__ import annotations
@@ -16,17 +19,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.attribution import find_source
+from generator.analyse.attribution import SpeakerResolver, find_source
 from generator.analyse.lexicon import Lexicon, load_lexicon
-
-if not Doc.has_extension("figures"):
-    Doc.set_extension("figures", default=None)
+from generator.analyse.roles import load_roles
+from generator.analyse.spans import FigureSpan
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn)?$", re.IGNORECASE)
-_SKIPPABLE = {"more", "additional", "new", "other", "extra", "elite", "active", "active-duty", "-",
-              "regular", "combat", "military", "enemy", "special", "foreign", "its", "their", "the",
-              "and", "stolen", "displaced", "wounded", "armed", "trained", "deployed"}
-_SMALL_WORD = 10  # spelled-out numbers below this are figures only with a listed unit
+_RANGE = ("-", "–", "to")
+_CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
 
 
 class FigureFinder:
@@ -43,6 +43,15 @@ class FigureFinder:
         self.measures = dict(lexicon.measures)
         speech = [tuple(v.lower().split()) for v in lexicon.speech_verbs]
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
+        self.source_verbs = {v.lower() for v in lexicon.source_verbs}
+        self.action_verbs = {v.lower() for v in lexicon.action_verbs}
+        self.durations = {w.lower() for w in lexicon.durations}
+        self.not_durations = {w.lower() for w in lexicon.not_durations}
+        self.skippable = {w.lower() for w in lexicon.skippable}
+        self.anaphoric = {w.lower() for w in lexicon.anaphoric}
+        self.place_prepositions = {w.lower() for w in lexicon.place_prepositions}
+        self.small_number = lexicon.small_number
+        _, _, self.nouns = load_roles()
 
     # ------------------------------------------------------------------ numbers
     def _number(self, tok: Token) -> tuple[float | None, bool] | None:
@@ -59,13 +68,14 @@ class FigureFinder:
             return self.number_words[low], False
         return None
 
-    def _read_number(self, doc: Doc, i: int, end: int) -> tuple[float | None, int] | None:
-        if doc[i].lower_ in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+    def _read_number(self, doc: Doc, i: int, end: int) -> tuple[float | None, int, float | None] | None:
+        """(value, the token after the number, the upper bound of a range) or None."""
+        if doc[i].lower_ in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in self.scales:
             value, j = self.scales[doc[i + 1].lower_], i + 2
             while j < end and doc[j].lower_ in self.scales:
                 value *= self.scales[doc[j].lower_]
                 j += 1
-            return value, j
+            return value, j, None
         got = self._number(doc[i])
         if got is None:
             return None
@@ -76,18 +86,23 @@ class FigureFinder:
         if value is None:  # "thousands of", "tens of thousands of"
             while j + 1 < end and doc[j].lower_ == "of" and self._number(doc[j + 1]) and self._number(doc[j + 1])[0] is None:
                 j += 2
-            return None, j
+            return None, j, None
         while j < end and doc[j].lower_ in self.scales and not _NUMBER.match(doc[j].text):
             value *= self.scales[doc[j].lower_]
             j += 1
+        upper = None
         # a range: "10,000-12,000", "10,000 to 12,000" (the lower bound is the value)
-        if j + 1 < end and doc[j].text in ("-", "–", "to") and _NUMBER.match(doc[j + 1].text):
+        if j + 1 < end and doc[j].text in _RANGE and _NUMBER.match(doc[j + 1].text):
+            upper = self._number(doc[j + 1])[0]
             j += 2
+            scale = 1.0
             while j < end and doc[j].lower_ in self.scales:
-                if value is not None and value < self.scales[doc[j].lower_]:
-                    value *= self.scales[doc[j].lower_]
+                scale *= self.scales[doc[j].lower_]
                 j += 1
-        return value, j
+            upper *= scale
+            if value is not None and value < scale:
+                value *= scale
+        return value, j, upper
 
     def _unit(self, doc: Doc, j: int, end: int, year_like: bool) -> tuple[str | None, int]:
         if j < end:
@@ -112,7 +127,7 @@ class FigureFinder:
                 heads = [x for x in range(k, last + 1) if self._is_unit(doc[x], tagged, year_like)]
                 if heads:
                     return doc[heads[-1]].lower_, heads[-1] + 1
-            if t.lower_ in _SKIPPABLE or (t.text[:1].isupper() and t.is_alpha) or (
+            if t.lower_ in self.skippable or (t.text[:1].isupper() and t.is_alpha) or (
                 tagged and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.tag_ == "VBN"
             ) or (t.text == "-" or "-" in t.text):
                 k += 1
@@ -122,7 +137,7 @@ class FigureFinder:
         return None, j
 
     def _is_unit(self, t: Token, tagged: bool, year_like: bool) -> bool:
-        return t.lower_ in self.units or (tagged and not year_like and t.tag_ == "NNS" and t.is_alpha)
+        return t.lower_ in self.units or (tagged and not year_like and t.tag_ in ("NNS", "NNPS") and t.is_alpha)
 
     def _is_noun(self, t: Token, tagged: bool, year_like: bool, inner: bool = False) -> bool:
         if self._is_unit(t, tagged, year_like):
@@ -137,37 +152,66 @@ class FigureFinder:
         return None, start
 
     # ------------------------------------------------------------------ context
-    def _attribution(self, sent: Span, token: Token) -> str | None:
-        source = find_source(sent, self.speech_verbs, token)
-        return source.text if source else None
+    def _source(self, doc: Doc, sent: Span, token: Token, quotes: list, in_quote: dict[int, int],
+                resolver: SpeakerResolver) -> tuple[str | None, str | None, bool]:
+        """(attribution phrase, its actor or "outlet", reported) for the figure at ``token``."""
+        q = in_quote.get(token.i)
+        if q is not None and (quotes[q].speaker or quotes[q].actor):
+            return quotes[q].speaker, quotes[q].actor, True
+        source = find_source(sent, self.source_verbs, token, skip=set(in_quote))
+        if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):
+            verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)), None)
+            ancestors = [a.i for a in token.ancestors]
+            if verb is not None and not (
+                verb.i in ancestors
+                or verb.dep_ in ("ROOT", "parataxis")
+                or (verb.dep_ == "relcl" and verb.head.i in ancestors)  # "the figure officials had cited"
+            ):
+                source = None  # a reporting verb of another clause
+            elif verb is not None and verb.i in ancestors and verb.lower_ in self.action_verbs:
+                path = [token.dep_, *(doc[a].dep_ for a in ancestors[: ancestors.index(verb.i)])]
+                if not set(path) & _CLAUSES:
+                    source = None  # "the department added dozens of firms": an act, not a claim
+        if source is None:
+            return None, "outlet", False
+        return source.text, resolver.actor(source), True
 
-    @staticmethod
-    def _place(doc: Doc, sent: Span) -> str | None:
-        mentions = [m for m in doc._.actor_mentions or [] if sent.start <= m[0] < sent.end]
+    def _place(self, doc: Doc, sent: Span) -> str | None:
+        mentions = [m for m in doc._.actor_mentions or [] if sent.start <= m.start < sent.end]
         for m in mentions:
-            if m[4] == "place":
-                return m[2]
+            if m.type == "place":
+                return m.name
         for m in mentions:
-            if m[4] == "country" and m[0] > 0 and doc[m[0] - 1].lower_ in ("in", "into", "near", "inside"):
-                return m[2]
+            if m.type == "country" and m.start > 0 and doc[m.start - 1].lower_ in self.place_prepositions:
+                return m.name
         return None
 
     # ------------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
         figures = []
-        ents = {t.i: t.ent_type_ for t in doc if t.ent_type_ in ("DATE", "TIME", "ORDINAL")}
+        ents = {t.i for t in doc if t.ent_type_ in ("DATE", "TIME", "ORDINAL")}
+        quotes = doc._.quotes or []
+        in_quote: dict[int, int] = {}
+        for n, q in enumerate(quotes):
+            span = doc.char_span(q.start_char, q.end_char, alignment_mode="expand")
+            if span is not None:
+                in_quote.update((t, n) for t in range(span.start, span.end))
+        resolver = SpeakerResolver(doc, self.nouns, set(in_quote))
         for sent in doc.sents:
             i, end = sent.start, sent.end
             while i < end:
                 tok = doc[i]
-                if i in ents or tok.is_alpha and tok.lower_ not in self.number_words and tok.lower_ not in ("a", "an"):
+                if tok.is_alpha and tok.lower_ not in self.number_words and tok.lower_ not in ("a", "an"):
+                    i += 1
+                    continue
+                if i in ents and not self._duration_at(doc, i, end):
                     i += 1
                     continue
                 read = self._read_number(doc, i, end)
                 if read is None:
                     i += 1
                     continue
-                value, j = read
+                value, j, upper = read
                 start = i
                 unit = None
                 if i - 1 >= sent.start and doc[i - 1].text in self.symbols:
@@ -179,27 +223,59 @@ class FigureFinder:
                 year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text))
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
-                small_word = tok.is_alpha and value is not None and value < _SMALL_WORD
+                small_word = tok.is_alpha and value is not None and value < self.small_number
                 if (
                     unit is None
                     or (year_like and unit not in self.units)
-                    or (small_word and unit not in self.units)
-                    or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha)  # "one-sided"
+                    or (small_word and not (unit in self.units or doc[j - 1].tag_ in ("NNS", "NNPS")))
+                    or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric)
+                    or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations)
+                    or (unit in self.durations and j < end and doc[j].lower_.lstrip("-") in self.not_durations)
+                    or (unit in self.durations and j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in self.not_durations)
                 ):
                     i = max(j, i + 1)
                     continue
+                # a range written after the unit: "25% to 50%", "between 25% and 50%"
+                between = start > sent.start and doc[start - 1].lower_ == "between"
+                if j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")):
+                    k = j + 1 + (doc[j + 1].text in self.symbols)
+                    second = self._read_number(doc, k, end) if k < end else None
+                    if second is not None and second[0] is not None:
+                        upper, j = second[0], second[1]
+                        if j < end and doc[j].text in ("%",) or (j < end and doc[j].lower_ in ("percent", "per")):
+                            _, j = self._unit(doc, j, end, False)
                 qualifier, qstart = self._qualifier(doc, start, sent.start)
+                if qualifier in ("over", "under") and unit in self.durations:
+                    qualifier, qstart = None, start  # "over seven years": during, not more than
+                if between and qualifier is None and upper is not None:
+                    qualifier, qstart = "between", start - 1
                 if unit in self.weak_units and qualifier is None:
                     i = j
                     continue
                 text = doc[qstart:j].text
-                figures.append(
-                    [qstart, j, text, value, unit, qualifier, self._attribution(sent, tok), self._place(doc, sent),
-                     self.measures.get(unit, unit)]
-                )
+                attribution, actor, reported = self._source(doc, sent, tok, quotes, in_quote, resolver)
+                figures.append(FigureSpan(qstart, j, text, value, upper, unit, qualifier, attribution, actor,
+                                          self._place(doc, sent), self.measures.get(unit, unit), reported,
+                                          self._hedged(doc, sent, tok)))
                 i = j
         doc._.figures = figures
         return doc
+
+    @staticmethod
+    def _hedged(doc: Doc, sent: Span, token: Token) -> bool:
+        """Whether a hedging word of the sentence bears on the figure's clause."""
+        hedges = [h for h in doc._.hedges or () if sent.start <= h < sent.end]
+        if not hedges or not doc.has_annotation("DEP"):
+            return bool(hedges)
+        ancestors = {a.i for a in token.ancestors} | {token.i}
+        return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" for h in hedges)
+
+    def _duration_at(self, doc: Doc, i: int, end: int) -> bool:
+        """A number the model calls a date that counts time: "90-day", "four hours"."""
+        j = i + 1
+        while j < end and (doc[j].text == "-" or doc[j].lower_ in self.scales):
+            j += 1
+        return j < end and doc[j].lower_ in self.durations and not re.fullmatch(r"(19|20)\d\d", doc[i].text)
 
 
 @Language.factory("digest_figures", assigns=["doc._.figures"], default_config={"lexicon_path": None})

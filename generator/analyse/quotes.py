@@ -1,70 +1,153 @@
 """spaCy component ``digest_quotes``: direct quotations with who said them and how.
 
-A quotation is text between quotation marks (“…”, "…") of at least two words, in a sentence
-with a reporting verb ("said", "warned", "denied"). The speaker is the source of that sentence
-(see ``attribution.py``; "he said" goes to the person named just before), resolved to an actor
-when the speaker phrase names one ("Ukraine's foreign ministry" -> Ukraine). Sets
-``doc._.quotes``: a list of ``[sentence index, quotation, speaker, actor, verb]``.
+A quotation is text between quotation marks (curly “…” or straight "…") of at least three
+words. It may run over several sentences, and over several paragraphs (a paragraph that opens
+with a quotation mark while the last one was left open continues it). Its speaker is found, in
+order, in: the sentence where it closes, after the closing mark (“…,” he said); the sentence
+where it opens, before the opening mark (colon introductions: the spokesman told reporters:
+“…”); the sentence before, when it introduces the quote; the sentence after, when it only says
+who spoke; and, for a paragraph that is all quotation, the speaker of the quotation just
+before. The speaker phrase resolves to an actor (``attribution.SpeakerResolver``: names,
+pronouns, "the spokesperson"). A quotation whose speaker cannot be found is kept with none.
+Sets ``doc._.quotes``: a list of ``QuoteSpan``.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from generator.analyse.attribution import find_source
+from generator.analyse.attribution import Source, SpeakerResolver, find_source, subject_source
 from generator.analyse.lexicon import Lexicon, load_lexicon
+from generator.analyse.roles import load_roles
+from generator.analyse.spans import QuoteSpan
 
-if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=None)
+MIN_WORDS = 3  # "not aware" is a statement; a scare-quoted term is not a quotation
+OPEN = {"“": "”", "«": "»"}
+STRAIGHT = '"'
 
-_QUOTED = re.compile(r"[“\"]([^“”\"]+?)[”\"]")
-MIN_WORDS = 2  # "not aware" is a statement; a single scare-quoted word is not
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quoted words in ``text`` (marks excluded), in text order."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    closer = ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if start is None:
+            if ch in OPEN or ch == STRAIGHT:
+                start, closer = i + 1, OPEN.get(ch, STRAIGHT)
+        elif ch == closer or (closer == "”" and ch == STRAIGHT):
+            spans.append((start, i))
+            start = None
+        elif ch == "\n" and text.startswith("\n\n", i):
+            # a paragraph ends with the quotation open: it goes on if the next one opens with
+            # a quotation mark, else it was never closed and ends here
+            j = i
+            while j < n and text[j] in "\n ":
+                j += 1
+            if j < n and (text[j] in OPEN or text[j] == STRAIGHT):
+                i = j + 1
+                continue
+            spans.append((start, i))
+            start = None
+        i += 1
+    if start is not None:
+        spans.append((start, n))
+    return spans
 
 
 class QuoteFinder:
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.name = name
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
+        _, _, self.nouns = load_roles()
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans = [(s, e) for s, e in quote_spans(text) if len(text[s:e].split()) >= MIN_WORDS]
+        if not spans:
+            doc._.quotes = []
+            return doc
+        inside: set[int] = set()
+        token_spans = []
+        for s, e in spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not len(span):
+                token_spans.append(None)
+                continue
+            token_spans.append(span)
+            inside.update(range(span.start, span.end))
+        sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        resolver = SpeakerResolver(doc, self.nouns, inside)
         quotes = []
-        mentions = doc._.actor_mentions or []
-        for s_idx, sent in enumerate(doc.sents):
-            text = sent.text
-            found = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= MIN_WORDS]
-            if not found:
+        last: tuple[str | None, str | None, str | None, int] | None = None  # speaker, actor, verb, paragraph end
+        for (s, e), span in zip(spans, token_spans):
+            if span is None:
                 continue
-            source = find_source(sent, self.speech_verbs, pronouns=True)
-            if source is None or source.verb == "according to":
+            words = text[s:e]
+            if _is_title(words):
                 continue
-            actor = self._speaker_actor(doc, source, mentions)
-            for q in found:
-                quotes.append([s_idx, " ".join(q.split()), source.text, actor, source.verb])
+            first = bisect.bisect_right(starts, span.start) - 1
+            final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
+            source = self._speaker(sents, first, final, span, inside)
+            para_start = text.rfind("\n\n", 0, s)
+            if source is not None:
+                speaker, actor, verb = source.text, resolver.actor(source), source.verb
+            elif last is not None and last[3] >= para_start - 2 and _opens_paragraph(text, s):
+                speaker, actor, verb = last[0], last[1], last[2]  # the same speaker goes on
+                resolver.remember(span.start, actor)
+            else:
+                speaker = actor = verb = None
+            para_end = text.find("\n\n", e)
+            last = (speaker, actor, verb, para_end if para_end >= 0 else len(text))
+            quotes.append(QuoteSpan(s, e, " ".join(words.split()), speaker, actor, verb))
         doc._.quotes = quotes
         return doc
 
-
-    @staticmethod
-    def _speaker_actor(doc: Doc, source, mentions: list) -> str | None:
-        """The actor the speaker phrase is, or belongs to ("China's foreign ministry").
-
-        Only the head of the phrase or a word attached to it counts: "a researcher at a
-        Seoul-based think tank" is not South Korea speaking.
-        """
-        inside = [m for m in mentions if source.start <= m[0] < source.end]
-        if source.head is None:
-            return inside[0][2] if inside else None
-        for m in inside:
-            if m[0] <= source.head < m[1]:
-                return m[2]
-        for m in inside:
-            last = doc[m[1] - 1]
-            if last.head.i == source.head and last.dep_ in ("poss", "compound", "amod", "nmod"):
-                return m[2]
+    def _speaker(self, sents: list, first: int, final: int, span, inside: set[int]) -> Source | None:
+        doc = span.doc
+        after = [t for t in sents[final] if t.i >= span.end and t.i not in inside]
+        before = [t for t in sents[first] if t.i < span.start and t.i not in inside]
+        for tokens in (after, before):
+            for t in tokens:
+                if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):
+                    source = subject_source(t) if doc.has_annotation("DEP") else None
+                    if source is None:
+                        source = find_source(sents[first if tokens is before else final], self.speech_verbs, skip=inside)
+                    if source is not None and not (span.start <= source.start < span.end):
+                        return source
+        # a sentence before that introduces it ("Kirby told reporters on Tuesday:")
+        if first > 0 and not before:
+            prev = sents[first - 1]
+            if prev.text.rstrip().endswith(":") or any(t.text == ":" for t in prev[-2:]):
+                source = find_source(prev, self.speech_verbs, skip=inside)
+                if source is not None:
+                    return source
+        # a short sentence after that only says who spoke ("That is the view of ...", "he said.")
+        if final + 1 < len(sents) and not after:
+            nxt = sents[final + 1]
+            if len(nxt) <= 12 and not any(t.i in inside for t in nxt):
+                source = find_source(nxt, self.speech_verbs, skip=inside)
+                if source is not None:
+                    return source
         return None
+
+
+def _is_title(words: str) -> bool:
+    """A short quoted name ("Operation Joint Sword"), not a quotation."""
+    parts = words.split()
+    return len(parts) <= 4 and all(p[:1].isupper() or p.lower() in ("of", "the", "and", "for") for p in parts)
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether the quotation mark before ``start`` is the first character of its paragraph."""
+    k = start - 1
+    return k == 0 or text[max(0, k - 2) : k].endswith("\n")
 
 
 @Language.factory("digest_quotes", assigns=["doc._.quotes"], default_config={"lexicon_path": None})

@@ -62,11 +62,11 @@ class ThemeDetector:
             else:
                 patterns[s][theme_id].add(label)
         for m in doc._.actor_mentions or []:
-            s = sent_of[m[0]]
-            groups[s].update(self.actor_groups.get(m[2], ()))  # "@China": China itself
-            for actor in m[7]:  # "@China+": China or anyone affiliated with it (Xi Jinping)
+            s = sent_of[m.start]
+            groups[s].update(self.actor_groups.get(m.name, ()))  # "@China": China itself
+            for actor in m.chain:  # "@China+": China or anyone affiliated with it (Xi Jinping)
                 groups[s].update(self.actor_groups.get(actor + "+", ()))
-            if m[6]:  # known actors satisfy "@*"
+            if m.known and m.type != "place":  # known actors satisfy "@*"
                 groups[s].update(self.actor_groups.get("*", ()))
 
         evidence: dict[str, list[list]] = {}

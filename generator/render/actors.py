@@ -72,7 +72,7 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
 
     page.heading("Key figures")
     if actor.figures:
-        rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in actor.figures[:MAX_FIGURES]]
+        rows = [figure_row(f, digest, ROOT) + [article_link(digest.by_id[aid], ROOT)] for aid, f in actor.figures[:MAX_FIGURES]]
         page.add(table(FIGURE_HEADERS + ["Article"], rows), more(len(actor.figures) - MAX_FIGURES, "figure"))
     else:
         page.add(p("No figures in the sentences that name this actor."))

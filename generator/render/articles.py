@@ -22,6 +22,7 @@ from generator.render.common import (
     paginated,
     plural,
     quote_line,
+    source_of,
     strong,
     table,
     theme_link,
@@ -125,7 +126,7 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     if a.figures:
         items = []
         for f in a.figures:
-            who = h(f.attribution) if f.attribution else "the outlet"
+            who = source_of(digest, f, ROOT)
             extra = f", {h(f.place)}" if f.place else ""
             items.append(f"{strong(h(f.text))} — {who}{extra} ({certainty(f.certainty, f.likelihood)})")
         page.add(ul(items))
@@ -135,9 +136,11 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         page.heading("Quotations")
         items = []
         for q in a.quotes:
-            who = h(q.speaker or "unattributed")
+            who = h(q.speaker or "speaker not found")
             if q.actor:
                 who += f" ({actor_ref(digest, q.actor, ROOT)})"
+            elif q.speaker:
+                who += " (not an indexed actor)"
             items.append(quote_line(q, who))
         page.add(ul(items))
     page.markdown("</aside>\n\n</div>\n")
@@ -158,7 +161,7 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         page.add(p("No actors were recognised in this article."))
     if a.figures:
         page.heading("Figures in detail")
-        page.add(table(FIGURE_HEADERS, [figure_row(f) for f in a.figures]))
+        page.add(table(FIGURE_HEADERS, [figure_row(f, digest, ROOT) for f in a.figures]))
     page.add(p(f"<em>Analysed with {h(a.pipeline)}.</em>"))
     return page.text()
 

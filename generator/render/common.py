@@ -137,14 +137,26 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def figure_row(fig: Figure) -> list[str]:
+def source_of(digest: Digest, fig: Figure, root: str) -> str:
+    """Who a figure comes from: the phrase as written and the actor it resolves to (linked)."""
+    if fig.attribution_actor == "outlet" or (fig.attribution is None and fig.attribution_actor is None):
+        return "the outlet"
+    phrase = h(fig.attribution or "")
+    if fig.attribution_actor:
+        link = actor_ref(digest, fig.attribution_actor, root)
+        return f"{phrase} ({link})" if phrase and fig.attribution != fig.attribution_actor else link
+    return f"{phrase} (not an indexed actor)"
+
+
+def figure_row(fig: Figure, digest: Digest, root: str) -> list[str]:
+    value = fmt_value(fig.value) + (f"–{fmt_value(fig.upper)}" if fig.upper is not None else "")
     return [
         h(fig.text),
-        fmt_value(fig.value),
+        value,
         h(fig.unit or "—"),
         h(fig.qualifier or "—"),
         certainty(fig.certainty, fig.likelihood),
-        h(fig.attribution or "not stated"),
+        source_of(digest, fig, root),
         h(fig.place or "—"),
     ]
 

@@ -30,8 +30,9 @@ TABLES = {
     "articles": ("One row per article.", ["id", "date", "title", "source", "url", "input", "page", "themes", "actors"]),
     "mentions": ("One row per actor mention.", ["article_id", "actor", "type", "affiliation", "text", "sentence_index", "start", "end"]),
     "themes": ("One row per theme evidence sentence.", ["article_id", "theme", "score", "sentence_index", "sentence", "certainty", "likelihood", "patterns"]),
-    "figures": ("One row per figure.", ["article_id", "text", "value", "unit", "qualifier", "attribution", "certainty", "likelihood", "place", "sentence"]),
+    "figures": ("One row per figure.", ["article_id", "text", "value", "upper", "unit", "qualifier", "attribution", "attribution_actor", "certainty", "likelihood", "place", "sentence"]),
     "quotes": ("One row per direct quotation.", ["article_id", "text", "speaker", "actor", "verb", "sentence_index", "sentence"]),
+    "unresolved": ("One row per name the statistical model found that was not admitted as an actor (for review).", ["article_id", "name", "type", "count"]),
 }
 PARTITIONED = [name for name in TABLES if name != "articles"]
 
@@ -71,8 +72,9 @@ def _rows(entries: list[ArticleEntry]) -> dict[str, list[dict]]:
                 })
         for f in a.figures:
             out["figures"].append({
-                "article_id": aid, "text": f.text, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
-                "attribution": f.attribution, "certainty": f.certainty, "likelihood": f.likelihood,
+                "article_id": aid, "text": f.text, "value": f.value, "upper": f.upper, "unit": f.unit,
+                "qualifier": f.qualifier, "attribution": f.attribution, "attribution_actor": f.attribution_actor,
+                "certainty": f.certainty, "likelihood": f.likelihood,
                 "place": f.place, "sentence": f.sentence,
             })
         for q in a.quotes:
@@ -80,6 +82,8 @@ def _rows(entries: list[ArticleEntry]) -> dict[str, list[dict]]:
                 "article_id": aid, "text": q.text, "speaker": q.speaker, "actor": q.actor, "verb": q.verb,
                 "sentence_index": q.index, "sentence": q.sentence,
             })
+        for name, typ, count in a.unresolved:
+            out["unresolved"].append({"article_id": aid, "name": name, "type": typ, "count": count})
     return out
 
 

@@ -78,7 +78,7 @@ def edition_page(ed: Edition, digest: Digest, previous: Edition | None, followin
     page.add(table(["Theme", "Articles", "Week before", "Trend"], rows) or p("No theme this week."))
     page.heading("New figures")
     if ed.figures:
-        rows = [figure_row(f) + [article_link(digest.by_id[aid], ROOT)] for aid, f in ed.figures[:MAX_FIGURES]]
+        rows = [figure_row(f, digest, ROOT) + [article_link(digest.by_id[aid], ROOT)] for aid, f in ed.figures[:MAX_FIGURES]]
         page.add(table(FIGURE_HEADERS + ["Article"], rows))
         left = len(ed.figures) - MAX_FIGURES
         if left > 0:

@@ -91,7 +91,7 @@ def figure_tracker(theme: ThemeEntry, digest: Digest) -> str:
 
     ordered = sorted(theme.figures, key=lambda af: when(af[0]))[-MAX_FIGURES:]  # the newest, oldest first
     rows = [
-        [fmt_date(digest.by_id[aid].article.date)] + figure_row(f) + [article_link(digest.by_id[aid], ROOT)]
+        [fmt_date(digest.by_id[aid].article.date)] + figure_row(f, digest, ROOT) + [article_link(digest.by_id[aid], ROOT)]
         for aid, f in ordered
     ]
     out = []
@@ -101,7 +101,7 @@ def figure_tracker(theme: ThemeEntry, digest: Digest) -> str:
     if measures:
         unit, _ = min(measures.items(), key=lambda kv: (-kv[1], kv[0]))
         points = [
-            (fmt_date(digest.by_id[aid].article.date), f.value, f.attribution or "the outlet")
+            (fmt_date(digest.by_id[aid].article.date), f.value, f.attribution_actor if f.attribution_actor not in (None, "outlet") else (f.attribution or "the outlet"))
             for aid, f in ordered
             if (f.measure or f.unit) == unit and f.value is not None and digest.by_id[aid].article.date
         ]

@@ -30,7 +30,7 @@ def test_actor_groups_include_affiliated_people(nlp):
 
 def test_figures_carry_value_unit_and_qualifier(nlp):
     doc = nlp("North Korea may send up to 100,000 troops, and around 15,000 North Korean troops could rotate.")
-    figs = [(f[2], f[3], f[4], f[5]) for f in doc._.figures]
+    figs = [(f.text, f.value, f.unit, f.qualifier) for f in doc._.figures]
     assert figs == [
         ("up to 100,000 troops", 100000.0, "troops", "up to"),
         ("around 15,000 North Korean troops", 15000.0, "troops", "around"),
@@ -39,8 +39,23 @@ def test_figures_carry_value_unit_and_qualifier(nlp):
 
 def test_money_percent_and_years(nlp):
     doc = nlp("In 2024 the US pledged $2.5 billion and imposed a 60% tariff on 300 vehicles.")
-    figs = [(f[3], f[4]) for f in doc._.figures]
+    figs = [(f.value, f.unit) for f in doc._.figures]
     assert figs == [(2.5e9, "USD"), (60.0, "percent"), (300.0, "vehicles")]
+
+
+def test_ranges_carry_both_bounds(nlp):
+    doc = nlp("They sent 10,000 to 12,000 troops and raised duties to between 25% and 50%.")
+    figs = [(f.text, f.value, f.upper, f.unit, f.qualifier) for f in doc._.figures]
+    assert figs == [
+        ("10,000 to 12,000 troops", 10000.0, 12000.0, "troops", None),
+        ("between 25% and 50%", 25.0, 50.0, "percent", "between"),
+    ]
+
+
+def test_durations_are_figures_but_ages_and_points_in_time_are_not(nlp):
+    doc = nlp("A 90-day pause began. Talks lasted about four hours. A 45-year-old man left two years ago.")
+    figs = [(f.value, f.unit, f.qualifier) for f in doc._.figures]
+    assert figs == [(90.0, "day", None), (4.0, "hours", "about")]
 
 
 def test_certainty_levels(nlp):

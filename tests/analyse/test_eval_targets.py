@@ -1,4 +1,10 @@
-"""The evaluation set meets the accuracy targets (bench/eval.py, issue 3)."""
+"""The evaluation set's test half meets the accuracy targets of issue 15 (bench/eval.py).
+
+The test half is never tuned on (tests/data/eval/README.md). Every measure must stay at or above
+the floor it reached when it was last measured (a regression fails); a target not yet reached is
+an expected failure, reported as such, and fails the day it is met (strict), so that its floor
+can be raised.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,28 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
+# measure -> floor on the test half, as measured (bench/eval.py, issue 15 closing note)
+FLOORS = {
+    "actors F1": 0.93,
+    "actors precision (knowledge base)": 0.93,
+    "actors precision (model only)": 0.55,
+    "themes macro-F1": 0.87,
+    "figures recall": 0.87,
+    "figure qualifier right": 0.96,
+    "figure attribution right": 0.77,
+    "figure certainty right": 0.88,
+    "quotes found": 0.95,
+    "quote speaker right": 0.76,
+}
+NOT_YET = {  # targets the test half does not reach yet (see the issue's closing note)
+    "actors precision (knowledge base)",
+    "actors precision (model only)",
+    "themes macro-F1",
+    "figures recall",
+    "figure attribution right",
+    "quote speaker right",
+}
+
 
 @pytest.fixture(scope="module")
 def result():
@@ -17,32 +45,41 @@ def result():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     data = ROOT / "tests" / "data" / "eval"
-    return module, module.evaluate(data / "gold.jsonl", data)
+    r = module.evaluate(data / "gold.jsonl", data)
+    return module, r, module.measures(r, "test")
 
 
-def test_eval_set_is_big_enough(result):
-    _, r = result
-    assert r["articles"] >= 40
+def test_both_halves_are_big_enough(result):
+    _, r, _ = result
+    assert r["articles"]["dev"] >= 50 and r["articles"]["test"] >= 50
+    assert 20 <= sum(1 for _, half, _ in r["per_article"] if half == "test")
 
 
-def test_actor_f1(result):
-    m, r = result
-    assert m.prf(*r["counts"]["actors (known)"])[2] >= 0.95
+def test_the_halves_are_fixed_by_the_file_name(result):
+    m, r, _ = result
+    assert all(m.half_of(file) == half for file, half, _ in r["per_article"])
+    assert m.half_of("001-nk-special-forces-russia.txt") == "test"
+    assert m.half_of("002-pentagon-nk-troop-estimate.txt") == "dev"
 
 
-def test_theme_macro_f1(result):
-    m, r = result
-    f1s = [m.prf(*r["counts"][f"theme {t}"])[2] for t in r["theme_ids"]]
-    assert sum(f1s) / len(f1s) >= 0.90
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_no_measure_falls_below_its_floor(result, name):
+    _, _, test = result
+    assert test[name] >= FLOORS[name], f"{name}: {test[name]:.3f} on the test half, floor {FLOORS[name]}"
 
 
-def test_figures_recall_and_qualifiers(result):
-    m, r = result
-    assert m.prf(*r["counts"]["figures (value+unit)"])[1] >= 0.90
-    ok, n = r["qualifier"]
-    assert ok / n >= 0.90
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="target not reached yet")) if n in NOT_YET else n
+     for n in sorted(FLOORS)],
+)
+def test_target_on_the_test_half(result, name):
+    m, _, test = result
+    assert test[name] >= m.TARGETS[name], f"{name}: {test[name]:.3f} on the test half, target {m.TARGETS[name]}"
 
 
-def test_no_theme_on_unrelated_articles(result):
-    _, r = result
-    assert r["unrelated_with_themes"] == []
+def test_unrelated_articles_get_no_theme_and_no_actor(result):
+    _, _, test = result
+    assert test["unrelated articles"] >= 5
+    assert test["unrelated articles with themes"] == 0
+    assert test["unrelated articles with actors"] == 0

@@ -10,24 +10,58 @@ def nlp(analyser):
     return analyser.nlp
 
 
+def quotes(nlp, text):
+    return [(q.text, q.speaker, q.actor) for q in nlp(text)._.quotes]
+
+
 def test_quote_has_speaker_actor_and_verb(nlp):
-    doc = nlp('China\'s foreign ministry said it was "not aware" of the troop movements.')
-    assert doc._.quotes == [[0, "not aware", "China's foreign ministry", "China", "said"]]
+    doc = nlp('China\'s foreign ministry said it was "not aware of any" troop movements.')
+    (q,) = doc._.quotes
+    assert (q.text, q.speaker, q.actor, q.verb) == ("not aware of any", "China's foreign ministry", "China", "said")
 
 
 def test_pronoun_speaker_goes_to_the_person_named_before(nlp):
-    doc = nlp('Kim Yo Jong issued a statement. She warned of a "horrible disaster" for the South.')
-    (q,) = doc._.quotes
-    assert q[1:] == ["horrible disaster", "Kim Yo Jong", "Kim Yo Jong", "warned"]
+    got = quotes(nlp, 'Kim Yo Jong issued a statement. She warned of a "horrible disaster for the South."')
+    assert got == [("horrible disaster for the South.", "She", "Kim Yo Jong")]
 
 
 def test_a_city_deep_in_the_speaker_phrase_is_not_the_speaker(nlp):
-    doc = nlp('"Beijing wants calm above all," said a researcher at a Seoul-based think tank.')
-    (q,) = doc._.quotes
-    assert q[2] == "a researcher at a Seoul-based think tank" and q[3] is None
+    (q,) = nlp('"Beijing wants calm above all," said a researcher at a Seoul-based think tank.')._.quotes
+    assert q.speaker == "a researcher at a Seoul-based think tank" and q.actor is None
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote_with_the_speaker_after_it(nlp):
+    text = ("“We will not allow instability on the peninsula. We oppose any escalation.\n\n"
+            "“Dialogue is the only way forward,” Lin Jian told reporters in Beijing.")
+    ((words, _speaker, actor),) = quotes(nlp, text)
+    assert words.startswith("We will not allow") and words.endswith("the only way forward,")
+    assert actor == "Lin Jian"
+
+
+def test_straight_quotes_and_a_colon_introduction(nlp):
+    text = 'The Kremlin spokesman Dmitry Peskov told reporters: "We have nothing to add to what was said."'
+    assert quotes(nlp, text) == [("We have nothing to add to what was said.", "The Kremlin spokesman Dmitry Peskov", "Dmitry Peskov")]
+
+
+def test_a_role_noun_speaker_is_the_person_named_before(nlp):
+    text = ('Foreign ministry spokeswoman Mao Ning spoke on Monday. "The Chinese side is firmly opposed to this," '
+            "the spokeswoman added.")
+    ((_, speaker, actor),) = quotes(nlp, text)
+    assert speaker == "the spokeswoman" and actor == "Mao Ning"
 
 
 def test_figure_attribution_uses_according_to(nlp):
     doc = nlp("According to anonymous sources familiar with the talks, up to 5,000 troops could move.")
     (fig,) = doc._.figures
-    assert fig[6] == "anonymous sources familiar with the talks"
+    assert fig.attribution == "anonymous sources familiar with the talks" and fig.attribution_actor is None
+
+
+def test_a_figure_in_a_quote_is_the_speakers(nlp):
+    doc = nlp('"About 10,000 soldiers have reached Kursk," Matthew Miller, a State Department spokesman, said.')
+    (fig,) = doc._.figures
+    assert fig.attribution_actor == "Matthew Miller" and fig.reported
+
+
+def test_a_figure_the_outlet_states_is_the_outlets(nlp):
+    (fig,) = nlp("Russia launched 90 drones overnight.")._.figures
+    assert fig.attribution_actor == "outlet" and not fig.reported

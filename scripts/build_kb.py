@@ -115,10 +115,13 @@ def build_countries() -> list[dict]:
         names = [n.strip() for n in names if n and n.strip()]
         names = [n for n in names if "," not in n and len(n) > 3 and _latin(n)]
         canonical = next((hand_countries[n.lower()] for n in names if n.lower() in hand_countries), None)
-        name = canonical or names[0] if names else country.name
+        name = canonical or (names[0] if names else country.name)
         sovereign = country.alpha_2 not in NOT_SOVEREIGN
         entry: dict = {"name": name, "type": "country" if sovereign else "place", "iso": country.alpha_2}
-        own = lambda form: claims.get(form, name) == name
+
+        def own(form: str, name: str = name) -> bool:  # not claimed by another actor
+            return claims.get(form, name) == name
+
         aliases = sorted({n for n in names if n != name and own(n) and not re.fullmatch(r"[A-Z]{2,3}", n)})
         if aliases:
             entry["aliases"] = aliases

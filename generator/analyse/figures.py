@@ -76,6 +76,8 @@ class FigureFinder:
                 value *= self.scales[doc[j].lower_]
                 j += 1
             return value, j, None
+        if doc[i].lower_ in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in self.durations:
+            return 1.0, i + 1, None  # "more than a decade" (kept only with a qualifier)
         got = self._number(doc[i])
         if got is None:
             return None
@@ -83,7 +85,9 @@ class FigureFinder:
         j = i + 1
         if value == 1 and j < end and doc[j].lower_ == "of":  # "one of the ..."
             return None
-        if value is None:  # "thousands of", "tens of thousands of"
+        if value is None:  # "thousands of", "tens of thousands of", "several million"
+            while j < end and doc[j].lower_ in self.scales:
+                j += 1
             while j + 1 < end and doc[j].lower_ == "of" and self._number(doc[j + 1]) and self._number(doc[j + 1])[0] is None:
                 j += 2
             return None, j, None
@@ -92,8 +96,9 @@ class FigureFinder:
             j += 1
         upper = None
         # a range: "10,000-12,000", "10,000 to 12,000" (the lower bound is the value)
-        if j + 1 < end and doc[j].text in _RANGE and _NUMBER.match(doc[j + 1].text):
-            upper = self._number(doc[j + 1])[0]
+        second = self._number(doc[j + 1]) if j + 1 < end and doc[j].text in _RANGE else None
+        if second is not None and second[0] is not None and (second[1] or not _NUMBER.match(doc[i].text)):
+            upper = second[0]
             j += 2
             scale = 1.0
             while j < end and doc[j].lower_ in self.scales:
@@ -114,7 +119,11 @@ class FigureFinder:
             k += 1
         tagged = doc.has_annotation("TAG")
         skipped = 0
-        while k < end and skipped < 5:
+        if k + 1 < end and doc[k].text == "-" and not doc[k - 1].whitespace_ and doc[k + 1].is_alpha and (
+            not tagged or doc[k + 1].tag_ in ("NN", "NNS")
+        ):
+            return doc[k + 1].lower_, k + 2  # "a 97-metre vessel", "a 1,547-page report"
+        while k < end and skipped < 6:
             for words, code in self.currency_words.items():
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
@@ -125,6 +134,8 @@ class FigureFinder:
                 while last + 1 < end and self._is_noun(doc[last + 1], tagged, year_like, inner=True):
                     last += 1
                 heads = [x for x in range(k, last + 1) if self._is_unit(doc[x], tagged, year_like)]
+                nouns = [x for x in heads if not tagged or doc[x].tag_.startswith("NN")]
+                heads = nouns or heads  # "soldiers killed": soldiers
                 if heads:
                     return doc[heads[-1]].lower_, heads[-1] + 1
             if t.lower_ in self.skippable or (t.text[:1].isupper() and t.is_alpha) or (
@@ -228,7 +239,8 @@ class FigureFinder:
                     unit is None
                     or (year_like and unit not in self.units)
                     or (small_word and not (unit in self.units or doc[j - 1].tag_ in ("NNS", "NNPS")))
-                    or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric)
+                    or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
+                        and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"
                     or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations)
                     or (unit in self.durations and j < end and doc[j].lower_.lstrip("-") in self.not_durations)
                     or (unit in self.durations and j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in self.not_durations)
@@ -245,6 +257,9 @@ class FigureFinder:
                         if j < end and doc[j].text in ("%",) or (j < end and doc[j].lower_ in ("percent", "per")):
                             _, j = self._unit(doc, j, end, False)
                 qualifier, qstart = self._qualifier(doc, start, sent.start)
+                if tok.lower_ in ("a", "an") and qualifier is None:
+                    i = j
+                    continue
                 if qualifier in ("over", "under") and unit in self.durations:
                     qualifier, qstart = None, start  # "over seven years": during, not more than
                 if between and qualifier is None and upper is not None:

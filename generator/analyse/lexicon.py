@@ -11,6 +11,7 @@ from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list
 from generator.errors import ConfigError
 
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
+_MAY_BE_EMPTY = {"weak_units", "action_verbs", "not_durations"}
 _LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs", "durations",
           "not_durations", "skippable", "anaphoric", "place_prepositions", "source_verbs",
           "action_verbs")
@@ -57,7 +58,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     lists = {}
     for key in _LISTS:
         value = str_list(data.get(key))
-        if not value:
+        if not value and not (key in _MAY_BE_EMPTY and value == ()):
             problems.append(f"{display}: '{key}' must be a non-empty list of words")
         lists[key] = value or ()
     currencies = _mapping(data, "currencies", display, problems)

@@ -110,8 +110,11 @@ def build_countries() -> list[dict]:
     out = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         i = info.get(country.alpha_2) or {}
+        # native spellings of one word ("Rossiya", "Island" for Iceland) are not what English news
+        # writes, and some are English words: only the longer forms are kept
+        alt = [a for a in i.get("altSpellings") or [] if len(a.split()) > 1]
         names = [i.get("name"), getattr(country, "common_name", None), country.name,
-                 getattr(country, "official_name", None), *(i.get("altSpellings") or [])]
+                 getattr(country, "official_name", None), *alt]
         names = [n.strip() for n in names if n and n.strip()]
         names = [n for n in names if "," not in n and len(n) > 3 and _latin(n)]
         canonical = next((hand_countries[n.lower()] for n in names if n.lower() in hand_countries), None)

@@ -31,12 +31,20 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from generator.analyse.gazetteer import Gazetteer, load_gazetteer
+from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import POSSESSIVE, RoleIndex
 from generator.analyse.spans import ActorMention
 
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
+# kinds: ..., "location": a country named as a place ("talks in Riyadh", "plants in Spain")
 _LOCATIVE = {"in", "at", "near", "outside", "around", "across", "inside", "throughout", "via"}
+# "the war in Ukraine", "investment in China": the country is what the story is about
+_AFFAIRS = {"war", "conflict", "fighting", "invasion", "crisis", "situation", "peace", "aggression",
+            "offensive", "operation", "operations", "interests", "interest", "investment", "investments",
+            "stability", "instability", "role", "influence", "election", "elections", "involvement",
+            "interference", "intervention", "presence", "sell", "sells", "selling", "sold", "invest",
+            "invested", "investing", "involved", "interfere", "meddling", "rights", "abuses", "policy"}
 _COURTESY = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _APOSTROPHES = ("’", "'")
 
@@ -49,6 +57,25 @@ def _variants(text: str) -> set[str]:
     return out
 
 
+_EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha Min-seok", "Han Soo-min"
+_QUOTE_MARKS = "\"“”‘’'"
+
+
+def _quoted_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are the whole of a quotation ("the "Freedom Edge" drills")."""
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    return bool(before) and bool(after) and before[-1] in _QUOTE_MARKS and after[0] in _QUOTE_MARKS
+
+
+def surname(tokens: Span) -> str:
+    """The family name of a full name: the last word, or the first where the given name is
+    hyphenated in the East Asian order ("Cha Min-seok" -> "Cha")."""
+    if len(tokens) > 2 and any(t.text == "-" for t in tokens[1:]) and tokens[0].is_title:
+        return tokens[0].text
+    return tokens[-1].text
+
+
 def tidy_name(text: str) -> str:
     """A name as web extraction spaced it, mended: "Workers ’ Party" -> "Workers' Party"."""
     text = re.sub(r"\s+([’'])(\s*s\b|\s+)", lambda m: m.group(1) + (m.group(2).strip() or " "), text)
@@ -56,10 +83,12 @@ def tidy_name(text: str) -> str:
 
 
 class ActorResolver:
-    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True):
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True,
+                 lexicon: Lexicon | None = None):
         self.name = name
         self.gazetteer = gazetteer
         self.keep_unknown = keep_unknown
+        lexicon = lexicon or load_lexicon(None)
         self.actors = gazetteer.by_name()
         self.roles = RoleIndex(gazetteer)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -79,7 +108,7 @@ class ActorResolver:
                 docs = [nlp.make_doc(v) for f in forms for v in _variants(f)]
                 if docs:
                     self.matcher.add(f"{kind}\t{actor.name}", docs)
-                if kind != "demonym":
+                if kind not in ("demonym", "seat"):  # a city the model finds stays a city
                     for f in forms:
                         self.by_form.setdefault(tidy_name(f).lower(), actor.name)
             for short in actor.short:
@@ -98,6 +127,7 @@ class ActorResolver:
         self.company_words = {w.lower() for w in gazetteer.company_words}
         self.part_words = {w.lower() for w in gazetteer.part_words}
         self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
+        self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
 
     # ------------------------------------------------------------------ helpers
     def _title_before(self, doc: Doc, start: int) -> tuple[str, ...] | None:
@@ -183,13 +213,33 @@ class ActorResolver:
                 taken.update(range(span.start, span.end))
                 resolved.append((span.start, span.end, name, "short"))
 
+        resolved = self._locations(doc, resolved)
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
             mentions.extend(self._unknown_entities(doc, taken, mentions))
+        if doc.has_annotation("DEP"):
+            mentions.extend(self._unnamed_speakers(doc, taken))
         mentions.extend(self._surnames(doc, taken, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         return doc
+
+    def _locations(self, doc: Doc, resolved: list) -> list:
+        """A country named as where something is ("plants in Spain, South Africa and
+        Lithuania") is marked ``location``: it names the actor only if named otherwise too."""
+        out = []
+        previous_end, previous_located = -1, False
+        for start, end, name, kind in sorted(resolved):
+            located = False
+            if self.actors[name].type == "country" and kind in ("name", "alias"):
+                prep = doc[start - 1] if start > 0 else None
+                if prep is not None and prep.lower_ in _LOCATIVE and prep.head.lower_ not in _AFFAIRS:
+                    located = True
+                elif previous_located and all(t.text == "," or t.lower_ in ("and", "or") for t in doc[previous_end:start]):
+                    located = True  # the rest of the list
+            out.append((start, end, name, "location" if located else kind))
+            previous_end, previous_located = end, located
+        return out
 
     def _roles(self, doc: Doc, resolved: list, taken: set[int], named: set[str]) -> list[tuple[int, int, str, str]]:
         """Offices after a state or body: "the Chinese leader", "Russia's foreign minister"."""
@@ -218,6 +268,37 @@ class ActorResolver:
                 out.append((i, role_end, holder, "role"))
         return out
 
+    def _unnamed_speakers(self, doc: Doc, taken: set[int]) -> list[ActorMention]:
+        """A name the model missed that speaks: the proper-noun subject of a reporting verb
+        ("Cha Min-seok, a research fellow at the institute, said")."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.speech_verbs:
+                continue
+            for subj in tok.children:
+                if subj.dep_ != "nsubj" or subj.pos_ != "PROPN" or subj.i in taken or not subj.text[:1].isupper():
+                    continue
+                parts = [t for t in subj.subtree if t.i <= subj.i and (t.dep_ in ("compound", "punct") or t is subj)
+                         and (t.pos_ == "PROPN" or t.text == "-")]
+                if not parts:
+                    continue
+                start, end = parts[0].i, subj.i + 1
+                while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
+                    end += 2
+                span = doc[start:end]
+                words = [t for t in span if t.is_alpha]
+                if len(words) < 2 or any(i in taken for i in range(start, end)) or any(
+                    (t.lower_,) in self.titles for t in span
+                ):
+                    continue
+                name = tidy_name(span.text)
+                name = re.sub(r"\s*-\s*", "-", name)
+                if name.lower() in self.ignore or name in self.places:
+                    continue
+                taken.update(range(start, end))
+                out.append(ActorMention(start, end, name, "entity", "person", None, False, (name,)))
+        return out
+
     def _surnames(self, doc: Doc, taken: set[int], mentions: list[ActorMention]) -> list[ActorMention]:
         """A surname alone after its person's full name ("Tennant said"), when one person of the
         article has it and the model did not mark it."""
@@ -225,8 +306,8 @@ class ActorResolver:
         first: dict[str, int] = {}
         for m in mentions:
             if m.type == "person" and m.end - m.start > 1 and m.kind != "role":
-                last = doc[m.end - 1].text
-                if last[:1].isupper() and len(last) > 2:
+                last = surname(doc[m.start : m.end])
+                if last[:1].isupper() and len(last) > 1:
                     owners.setdefault(last, set()).add(m)
                     first[last] = min(first.get(last, m.start), m.start)
         out = []
@@ -324,7 +405,7 @@ class ActorResolver:
         surnames: dict[str, str] = {}
         for m in known:
             if m.type == "person":
-                surnames[doc[m.end - 1].text] = m.name
+                surnames[surname(doc[m.start : m.end])] = m.name
         ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
         by_start = {m.start: m for m in known}
         for ent in ents:
@@ -362,7 +443,11 @@ class ActorResolver:
                 out.append(self._mention(start, end, self.by_form[low], "alias"))
                 continue
             kind = _NER_TYPES[ent.label_]
-            if kind == "organisation" and self._is_part(tokens):
+            if _quoted_name(doc, start, end):
+                continue  # "Freedom Edge" in quotation marks: the name of an exercise, a plan
+            if kind == "organisation" and _EAST_ASIAN_NAME.match(name):
+                kind = "person"  # "Han Soo-min", which the model takes for an organisation
+            if kind in ("organisation", "person") and self._is_part(tokens):
                 state = self._state_before(doc, start, known)
                 if state is not None:  # "Russia's Ministry of Defence": Russia
                     taken.update(range(start, end))
@@ -386,7 +471,7 @@ class ActorResolver:
             elif kind == "person":
                 if len(tokens) == 1:
                     continue  # a lone name with no full form is too ambiguous to index
-                surnames[tokens[-1].text] = name
+                surnames[surname(tokens)] = name
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))
         return out
@@ -395,7 +480,9 @@ class ActorResolver:
 @Language.factory(
     "digest_actors",
     assigns=["doc._.actor_mentions"],
-    default_config={"gazetteer_paths": [], "keep_unknown": True},
+    default_config={"gazetteer_paths": [], "keep_unknown": True, "lexicon_path": None},
 )
-def make_actor_resolver(nlp: Language, name: str, gazetteer_paths: list[str], keep_unknown: bool) -> ActorResolver:
-    return ActorResolver(nlp, name, load_gazetteer(tuple(gazetteer_paths)), keep_unknown=keep_unknown)
+def make_actor_resolver(nlp: Language, name: str, gazetteer_paths: list[str], keep_unknown: bool,
+                        lexicon_path: str | None) -> ActorResolver:
+    return ActorResolver(nlp, name, load_gazetteer(tuple(gazetteer_paths)), keep_unknown=keep_unknown,
+                         lexicon=load_lexicon(lexicon_path))

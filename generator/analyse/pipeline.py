@@ -111,7 +111,8 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
         nlp.add_pipe("digest_paragraphs", before=first)
     nlp.add_pipe(
         "digest_actors",
-        config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown},
+        config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown,
+                "lexicon_path": settings.lexicon_path},
     )
     nlp.add_pipe("digest_certainty", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths)})
@@ -225,6 +226,9 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         )
 
     admitted = _admitted(doc, hits, quotes, figures, index_of_token)
+    # a country named only as a place ("talks in Riyadh") is not an actor of the article
+    located = {m.name for m in doc._.actor_mentions or [] if m.kind == "location"} - {
+        m.name for m in doc._.actor_mentions or [] if m.kind != "location"}
     mentions = []
     counts: Counter[str] = Counter()
     meta: dict[str, tuple] = {}
@@ -233,7 +237,11 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         sidx = index_of_token.get(m.start)
         if sidx is None:
             continue
-        if (not m.known and m.name not in admitted) or (not hits and not off_topic_actors and m.type != "place"):
+        if (
+            (not m.known and m.name not in admitted)
+            or (not hits and not off_topic_actors and m.type != "place")
+            or m.name in located
+        ):
             unresolved[(m.name, m.type)] += 1
             continue
         span = doc[m.start : m.end]

@@ -16,7 +16,11 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LINE = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the knowledge base is ~30,000 lines: 3x faster)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BASE):
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1

@@ -344,7 +344,7 @@ class ActorResolver:
             end += 2
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        changed = True
+        changed = ent.label_ == "PERSON"  # "General Staff" is a body, not General Staff the person
         while changed and start < end:  # titles, possibly several ("Foreign Minister", "Mr")
             changed = False
             for n in range(min(self.max_title, end - start - 1), 0, -1):

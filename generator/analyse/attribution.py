@@ -75,8 +75,10 @@ def subject_source(verb: Token) -> Source | None:
             words.pop()
     else:
         words = _subject_words(subj[0])
-    for k, t in enumerate(words):  # a dateline: capitals, then a dash
-        if t.text in ("-", "—", "–") and k < 8 and words[0].is_upper and len(words[0].text) > 2:
+    for k, t in enumerate(words):  # a dateline (capitals, then a dash) or a speaker's label ("Reuters:")
+        if (t.text in ("-", "—", "–") and k < 8 and words[0].is_upper and len(words[0].text) > 2) or (
+            t.text == ":" and k < 5
+        ):
             words = words[k + 1 :]
             break
     words = words[-MAX_WORDS:]
@@ -84,6 +86,24 @@ def subject_source(verb: Token) -> Source | None:
         return None
     head = subj[0] if words[0].i <= subj[0].i <= words[-1].i else words[-1]
     return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
+
+
+def paragraph_label(sent: Span) -> Source | None:
+    """The speaker's label that opens a transcript's paragraph ("Lin Jian: Foreign trade has..."),
+    for the sentences of that paragraph that name no source of their own."""
+    doc = sent.doc
+    text = doc.text
+    para = text.rfind("\n\n", 0, sent.start_char) + 1
+    para = para + 1 if para else 0
+    colon = text.find(":", para, para + 45)
+    if colon < 0 or "\n" in text[para:colon]:
+        return None
+    label = doc.char_span(para, colon, alignment_mode="contract")
+    if label is None or not len(label) or len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" for t in label):
+        return None
+    if label.text.strip() in ("Q", "A"):
+        return None
+    return Source(label.text.strip(), "said", label.start, label.end, label.end - 1)
 
 
 def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset()) -> Source | None:
@@ -188,7 +208,7 @@ class SpeakerResolver:
 
     def _actor(self, source: Source) -> str | None:
         doc = self.doc
-        inside = [m for m in self.mentions if source.start <= m.start < source.end and m.type != "place"]
+        inside = [m for m in self.mentions if source.start <= m.start < source.end and m.type not in ("place", "part")]
         head = source.head
         if head is None:
             if inside:
@@ -214,6 +234,10 @@ class SpeakerResolver:
             # "US officials", "the General Staff of the KPA"; not "a Washington think tank"
             if attached and (m.kind not in ("demonym", "seat") or word in self.state_nouns | self.body_nouns):
                 return m.name
+        if doc[head].pos_ == "PROPN" and doc[head].is_title:  # "Verhagen, a researcher at ..., said"
+            named = [m for m in self.mentions if m.type == "person" and doc[m.end - 1].text == doc[head].text]
+            if len({m.name for m in named}) == 1:
+                return named[0].name
         single = source.end - source.start == 1
         if single and word in PERSON_PRONOUNS:
             return self._last(source.start, person=True)

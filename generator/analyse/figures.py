@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.attribution import SpeakerResolver, find_source
+from generator.analyse.attribution import SpeakerResolver, find_source, paragraph_label
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import FigureSpan
@@ -183,6 +183,8 @@ class FigureFinder:
                 path = [token.dep_, *(doc[a].dep_ for a in ancestors[: ancestors.index(verb.i)])]
                 if not set(path) & _CLAUSES:
                     source = None  # "the department added dozens of firms": an act, not a claim
+        if source is None:
+            source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:
             return None, "outlet", False
         return source.text, resolver.actor(source), True

@@ -19,7 +19,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from generator.analyse.attribution import Source, SpeakerResolver, find_source, subject_source
+from generator.analyse.attribution import Source, SpeakerResolver, find_source, paragraph_label, subject_source
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import QuoteSpan
@@ -128,6 +128,9 @@ class QuoteFinder:
                 source = find_source(prev, self.speech_verbs, skip=inside)
                 if source is not None:
                     return source
+        label = paragraph_label(sents[first])  # a transcript's paragraph: "Mao Ning: ..."
+        if label is not None and label.start < span.start:
+            return label
         # a short sentence after that only says who spoke ("That is the view of ...", "he said.")
         if final + 1 < len(sents) and not after:
             nxt = sents[final + 1]

@@ -357,7 +357,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     with long_lived():
         digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades)
     lap("digest")
-    roles = {a.name: a.role for a in load_gazetteer(config.gazetteer).actors if a.role}
+    roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
     stats, page_cache, page_keys = write_digest(
         digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint
     )

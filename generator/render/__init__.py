@@ -169,7 +169,7 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int) -> dict:
             writer.put(rel, article_page(e, digest))
         entries[rel] = [key, *(_stat(path) or [])]
     for a in digest.actors[part::parts]:
-        writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, job.roles.get(a.name)))
+        writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, *job.roles.get(a.name, (None, None))))
     for make in _share(_whole_jobs(job, writer.root, entries), part, parts):
         for rel, text in make():
             if text is None:
@@ -195,7 +195,7 @@ def write_digest(
     digest: Digest,
     docs_dir: Path,
     *,
-    roles: dict[str, str] | None = None,
+    roles: dict[str, tuple[str | None, str | None]] | None = None,  # actor -> (role, Wikidata id)
     extra: dict[str, str] | None = None,
     cache_dir: Path | None = None,
     salt: str = "",

@@ -3,6 +3,8 @@ themes, the actors it appears with, its figures, and every sentence that names i
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 
 from generator.model import ActorEntry, Digest
@@ -37,7 +39,7 @@ MAX_FIGURES = 100
 MAX_QUOTES = 50
 
 
-def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> str:
+def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikidata: str | None = None) -> str:
     # Known actors are Material tags; the tag sits on the actor's own page (see tags.md).
     page = Page(actor.name, [actor.name] if actor.known else None)
     facts = [f"{strong('Type:')} {TYPE_LABEL.get(actor.type, h(actor.type))}"]
@@ -46,8 +48,11 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None) -> st
     if actor.affiliation:
         facts.append(f"{strong('Affiliation:')} {actor_ref(digest, actor.affiliation, ROOT)}")
     facts.append(f"{strong('Mentions:')} {actor.mentions:,} in {plural(len(actor.article_ids), 'article')}")
+    if wikidata and re.fullmatch(r"Q[0-9]+", wikidata):
+        # a plain link (nothing is loaded from there); the id is checked to be Q + digits
+        facts.append(f'{strong("Wikidata:")} <a href="https://www.wikidata.org/wiki/{wikidata}">{wikidata}</a>')
     if not actor.known:
-        facts.append("<em>Found by the statistical model; not in the gazetteer.</em>")
+        facts.append("<em>Found by the statistical model; not in the knowledge base.</em>")
     page.add(p(" · ".join(facts)))
     if actor.aliases_seen:
         page.add(p(f"{strong('Named as:')} " + ", ".join(f"“{h(s)}”" for s in actor.aliases_seen[:20])))

@@ -19,7 +19,13 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from generator.analyse.attribution import Source, SpeakerResolver, find_source, paragraph_label, subject_source
+from generator.analyse.attribution import (
+    Source,
+    SpeakerResolver,
+    find_source,
+    paragraph_label,
+    subject_source,
+)
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import QuoteSpan

@@ -4,7 +4,6 @@ themes, the actors it appears with, its figures, and every sentence that names i
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 
 from generator.model import ActorEntry, Digest

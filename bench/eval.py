@@ -233,6 +233,9 @@ def evaluate(gold_path: Path, articles_dir: Path) -> dict:
                     notes.append(f"speaker of {gq['text']!r}: got {got.actor!r} ({got.speaker!r}), gold {gq.get('actor')!r}")
             q["quotes precision"][0] += len(used)
             q["quotes precision"][1] += len(pq)
+            for i, x in enumerate(a.quotes if a else ()):
+                if i not in used:
+                    notes.append(f"extra quote: {x.text[:60]!r}")
         per_article.append((g["file"], half, notes))
 
     return {

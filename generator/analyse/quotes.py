@@ -15,6 +15,7 @@ Sets ``doc._.quotes``: a list of ``QuoteSpan``.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -92,12 +93,16 @@ class QuoteFinder:
         resolver = SpeakerResolver(doc, self.nouns, inside)
         quotes = []
         last: tuple[str | None, str | None, str | None, int] | None = None  # speaker, actor, verb, paragraph end
-        for (s, e), span in zip(spans, token_spans):
-            if span is None:
+        continued = self._interrupted(text, spans)
+        for n, ((s, e), span) in enumerate(zip(spans, token_spans)):
+            if span is None or n in continued.values():
                 continue
             words = text[s:e]
             if _is_title(words):
                 continue
+            if n in continued:  # "“We will win,” he said, “whatever it takes.”": one quotation
+                s2, e2 = spans[continued[n]]
+                words, e = f"{words} {text[s2:e2]}", e2
             first = bisect.bisect_right(starts, span.start) - 1
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
             source = self._speaker(sents, first, final, span, inside)
@@ -114,6 +119,22 @@ class QuoteFinder:
             quotes.append(QuoteSpan(s, e, " ".join(words.split()), speaker, actor, verb))
         doc._.quotes = quotes
         return doc
+
+    def _interrupted(self, text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+        """Quotations interrupted only by who said them: index of the first -> of the second."""
+        out = {}
+        for n in range(len(spans) - 1):
+            between = text[spans[n][1] : spans[n + 1][0]]
+            words = re.findall(r"[a-z]+", between.lower())
+            if (
+                len(between) < 90
+                and "\n" not in between
+                and text[spans[n][1] - 1 : spans[n][1]] == ","
+                and between.strip(' \"“”')[-1:] in (",", ":", ".")
+                and any(w in self.speech_verbs for w in words)
+            ):
+                out[n] = n + 1
+        return out
 
     def _speaker(self, sents: list, first: int, final: int, span, inside: set[int]) -> Source | None:
         doc = span.doc
@@ -148,9 +169,10 @@ class QuoteFinder:
 
 
 def _is_title(words: str) -> bool:
-    """A short quoted name ("Operation Joint Sword"), not a quotation."""
+    """A quoted name ("Operation Joint Sword", "Killers of the Flower Moon"), not a quotation."""
     parts = words.split()
-    return len(parts) <= 4 and all(p[:1].isupper() or p.lower() in ("of", "the", "and", "for") for p in parts)
+    small = ("of", "the", "and", "for", "in", "a", "an", "to", "on")
+    return len(parts) <= 6 and all(p[:1].isupper() or p[:1].isdigit() or p.lower() in small for p in parts)
 
 
 def _opens_paragraph(text: str, start: int) -> bool:

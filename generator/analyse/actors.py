@@ -275,8 +275,10 @@ class ActorResolver:
         for tok in doc:
             if tok.lower_ not in self.speech_verbs:
                 continue
-            for subj in tok.children:
-                if subj.dep_ != "nsubj" or subj.pos_ != "PROPN" or subj.i in taken or not subj.text[:1].isupper():
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]  # "Its spokesman, Liu Dejun,"
+            for subj in subjects:
+                if subj.pos_ != "PROPN" or subj.i in taken or not subj.text[:1].isupper():
                     continue
                 parts = [t for t in subj.subtree if t.i <= subj.i and (t.dep_ in ("compound", "punct") or t is subj)
                          and (t.pos_ == "PROPN" or t.text == "-")]

@@ -175,6 +175,7 @@ class SpeakerResolver:
         self.person_nouns = nouns.get("person", frozenset())
         self.body_nouns = nouns.get("body", frozenset())
         self.state_nouns = nouns.get("state_nouns", frozenset())
+        self.part_nouns = nouns.get("part_nouns", frozenset())
         self.types = {m.name: m.type for m in self.mentions}
         self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
 
@@ -252,5 +253,9 @@ class SpeakerResolver:
         if word in self.body_nouns:
             if inside:
                 return inside[0].name
+            if word in self.part_nouns:  # "the ministry said": the state whose ministry was named last
+                part = next((m.name for m in reversed(self.mentions) if m.start < source.start and m.kind == "part"), None)
+                if part is not None:
+                    return part
             return self._last(source.start, person=False)
         return None

@@ -189,7 +189,8 @@ def _build_actors(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()
             _tally(co[name], names)
         sentences_of: dict[str, set[int]] = defaultdict(set)
         for m in a.mentions:
-            surfaces[m.actor][m.text] += 1
+            if m.kind != "part":  # "the State Department" is a part of the United States, not a name
+                surfaces[m.actor][m.text] += 1
             sentences_of[m.actor].add(m.sentence)
         if a.figures:
             index_of = {s: i for i, s in enumerate(a.sentences)}

@@ -93,7 +93,7 @@ def test_downloads_are_published_and_parse(site):
             total += len(rows)
         assert total > 0 or name == "quotes", name
     articles = [json.loads(line) for line in (root / "articles.jsonl").read_text().splitlines()]
-    assert len(articles) == 16
+    assert len(articles) == 19
     ids_by_month = {}
     for a in articles:
         ids_by_month.setdefault(a["date"][:7] if a["date"] else "undated", set()).add(a["id"])

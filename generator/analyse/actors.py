@@ -126,6 +126,7 @@ class ActorResolver:
         self.places = gazetteer.places
         self.company_words = {w.lower() for w in gazetteer.company_words}
         self.part_words = {w.lower() for w in gazetteer.part_words}
+        self.commentator_words = {w.lower() for w in gazetteer.commentator_words}
         self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
 
@@ -449,6 +450,10 @@ class ActorResolver:
                 continue  # "Freedom Edge" in quotation marks: the name of an exercise, a plan
             if kind == "organisation" and _EAST_ASIAN_NAME.match(name):
                 kind = "person"  # "Han Soo-min", which the model takes for an organisation
+            if kind == "organisation" and {t.lower_ for t in tokens} & self.commentator_words:
+                # a think tank, a university: a commentator, kept among the unresolved names
+                out.append(ActorMention(start, end, name, "entity", "commentator", None, False, (name,)))
+                continue
             if kind in ("organisation", "person") and self._is_part(tokens):
                 state = self._state_before(doc, start, known)
                 if state is not None:  # "Russia's Ministry of Defence": Russia

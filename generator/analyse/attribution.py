@@ -23,6 +23,7 @@ _STOP = {",", ";", ":", "(", ")", "—", "–", "that", "who", "which", "\"", "�
 MAX_WORDS = 10
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they"}
+_SUBJECTS = ("nsubj", "nsubjpass")
 _ATTACHED = ("poss", "compound", "amod", "nmod", "appos", "pobj")
 
 
@@ -68,6 +69,11 @@ def subject_source(verb: Token) -> Source | None:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         return None
+    colon = subj[0].i + 1
+    if colon < verb.i and subj[0].doc[colon].text == ":":  # "Reuters: US President Donald Trump said"
+        words = [t for t in subj[0].doc[colon + 1 : verb.i] if not (t.dep_ == "punct" and t.text in _STOP)]
+        if words:
+            return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, words[-1].i)
     if subj[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subj = [verb.head]  # "the spy agency, which estimated ...": the agency
         words = [t for t in subj[0].subtree if t.i < verb.i and not (t.dep_ == "punct" and t.text in _STOP)]
@@ -190,7 +196,9 @@ class SpeakerResolver:
             if m.start >= before or m.type not in kinds:
                 continue
             named = named or m.name
-            if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            last = self.doc[m.end - 1]
+            subject = last.dep_ in _SUBJECTS or (last.dep_ in ("appos", "compound") and last.head.dep_ in _SUBJECTS)
+            if subject:  # "Ukraine's foreign minister Andrii Sybiha urged ..."
                 if said is not None and said[0] > m.start:
                     return said[1]
                 return m.name

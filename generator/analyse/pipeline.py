@@ -292,7 +292,7 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
     evidence = {e.index for t in hits for e in t.evidence}
     out = set()
     for m in unknown:
-        if m.type in ("company", "part"):
+        if m.type in ("company", "part", "commentator"):
             continue
         if (
             m.type == "place"

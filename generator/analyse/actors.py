@@ -127,6 +127,7 @@ class ActorResolver:
         self.company_words = {w.lower() for w in gazetteer.company_words}
         self.part_words = {w.lower() for w in gazetteer.part_words}
         self.commentator_words = {w.lower() for w in gazetteer.commentator_words}
+        self.place_words = {w.lower() for w in gazetteer.place_words}
         self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
 
@@ -215,6 +216,7 @@ class ActorResolver:
                 resolved.append((span.start, span.end, name, "short"))
 
         resolved = self._locations(doc, resolved)
+        taken.update(self._datelines(doc, taken))
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
             mentions.extend(self._unknown_entities(doc, taken, mentions))
@@ -224,6 +226,21 @@ class ActorResolver:
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         return doc
+
+    @staticmethod
+    def _datelines(doc: Doc, taken: set[int]) -> set[int]:
+        """The place of a dateline ("SEOUL, Nov 4 (Yonhap) -", "KYIV (Reuters) -") at the start of a
+        paragraph: where the report was filed, never an actor."""
+        out = set()
+        for tok in doc:
+            if tok.i in taken or not (tok.i == 0 or "\n" in doc[tok.i - 1].text):
+                continue
+            j = tok.i
+            while j < len(doc) and doc[j].is_upper and doc[j].is_alpha and len(doc[j].text) > 1:
+                j += 1
+            if j > tok.i and j < len(doc) and doc[j].text in (",", "(", "-", "—", "–", ":"):
+                out.update(range(tok.i, j))
+        return out
 
     def _locations(self, doc: Doc, resolved: list) -> list:
         """A country named as where something is ("plants in Spain, South Africa and
@@ -411,7 +428,17 @@ class ActorResolver:
                 surnames[surname(doc[m.start : m.end])] = m.name
         ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
         by_start = {m.start: m for m in known}
+        named_states = {m.name for m in known if m.type in ("country", "organisation")}
         for ent in ents:
+            if ent.label_ == "PERSON" and any(i in taken for i in range(ent.start, ent.end)):
+                short = [m for m in known if m.kind == "short" and m.start == ent.start and m.end < ent.end]
+                if short and not any(i in taken for i in range(short[0].end, ent.end)):
+                    known.remove(short[0])  # "Kim" of "Kim Jong Sik" is not Kim Jong Un: the whole name
+                    taken.difference_update(range(short[0].start, short[0].end))
+                else:
+                    last_taken = max(i for i in range(ent.start, ent.end) if i in taken)
+                    if sum(t.is_title for t in doc[last_taken + 1 : ent.end]) >= 2:
+                        ent = Span(doc, last_taken + 1, ent.end, label="PERSON")  # "FBI Director Christopher Wray"
             if ent.label_ == "ORG" and any(i in taken for i in range(ent.start, ent.end)):
                 part = self._part_of_state(doc, ent, by_start)
                 if part is not None:  # "the Russian Defence Ministry": Russia, already taken
@@ -463,15 +490,18 @@ class ActorResolver:
                     out.append(ActorMention(start, end, name, "entity", "part", None, False, (name,)))
                 continue
             owners = self.short_owners.get(name, [])
-            if len(owners) == 1 and kind != "place":
+            if len(owners) == 1 and kind != "place" and (
+                self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
+            ):
                 # the model says it is a name ("the Trump administration"): the one known
-                # person with that short form
+                # person with that short form, when the article names their state (not Novak
+                # Djokovic for Katalin Novak of Hungary)
                 out.append(self._mention(start, end, owners[0], "short"))
                 continue
             if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
                 out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
                 continue
-            if name in self.places or kind == "place":
+            if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
                 kind = "place"
             elif tokens[-1].lower_ in self.company_words or low.endswith(" index"):
                 kind = "company"

@@ -69,6 +69,11 @@ def subject_source(verb: Token) -> Source | None:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         return None
+    if subj[0].lower_ == "it" and (
+        any(c.dep_ in ("auxpass", "acomp", "attr", "expl") for c in verb.children) or verb.lemma_ == "be"
+        or any(c.dep_ == "expl" for c in subj[0].children)
+    ):
+        return None  # "It is reported that...", "It is important to note that...": nobody
     colon = subj[0].i + 1
     if colon < verb.i and subj[0].doc[colon].text == ":":  # "Reuters: US President Donald Trump said"
         words = [t for t in subj[0].doc[colon + 1 : verb.i] if not (t.dep_ == "punct" and t.text in _STOP)]

@@ -26,6 +26,11 @@ from generator.analyse.spans import FigureSpan
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn)?$", re.IGNORECASE)
 _RANGE = ("-", "–", "to")
+def _in_name(prev: Token) -> bool:
+    """A token that makes the number after it part of a name ("S&P 500", "Nikkei 225")."""
+    return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper or "&" in prev.text) and not prev.ent_type_ in ("GPE", "NORP")
+
+
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
 
 
@@ -45,6 +50,7 @@ class FigureFinder:
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
         self.source_verbs = {v.lower() for v in lexicon.source_verbs}
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
+        self.not_units = {u.lower() for u in lexicon.not_units}
         self.durations = {w.lower() for w in lexicon.durations}
         self.not_durations = {w.lower() for w in lexicon.not_durations}
         self.skippable = {w.lower() for w in lexicon.skippable}
@@ -66,6 +72,15 @@ class FigureFinder:
         low = tok.lower_
         if low in self.number_words:
             return self.number_words[low], False
+        if "-" in low:  # "fifty-two", "three-thousand" as one token
+            parts = low.split("-")
+            if parts[0] in self.number_words and self.number_words[parts[0]] is not None and all(
+                p in self.scales or (p in self.number_words and self.number_words[p] is not None) for p in parts[1:]
+            ):
+                value = self.number_words[parts[0]]
+                for p in parts[1:]:
+                    value = value * self.scales[p] if p in self.scales and p not in self.number_words else value + self.number_words[p]
+                return value, False
         return None
 
     def _read_number(self, doc: Doc, i: int, end: int) -> tuple[float | None, int, float | None] | None:
@@ -81,10 +96,20 @@ class FigureFinder:
         got = self._number(doc[i])
         if got is None:
             return None
-        value, _digits = got
+        value, digits = got
         j = i + 1
         if value == 1 and j < end and doc[j].lower_ == "of":  # "one of the ..."
             return None
+        # number words joined by hyphens: "fifty-two", "three-thousand"
+        while not digits and value is not None and j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_:
+            nxt = doc[j + 1].lower_
+            if nxt in self.scales:
+                value *= self.scales[nxt]
+            elif nxt in self.number_words and self.number_words[nxt] is not None and self.number_words[nxt] < 10 <= value:
+                value += self.number_words[nxt]
+            else:
+                break
+            j += 2
         if value is None:  # "thousands of", "tens of thousands of", "several million"
             while j < end and doc[j].lower_ in self.scales:
                 j += 1
@@ -110,6 +135,8 @@ class FigureFinder:
         return value, j, upper
 
     def _unit(self, doc: Doc, j: int, end: int, year_like: bool) -> tuple[str | None, int]:
+        if j < end and doc[j].lower_.lstrip("-") in self.not_units:
+            return doc[j].lower_.lstrip("-"), j + 1  # "155 mm", "25-mm": a calibre
         if j < end:
             for words in self.percent:
                 if tuple(t.lower_ for t in doc[j : j + len(words)]) == words:
@@ -234,8 +261,14 @@ class FigureFinder:
                     start = i - 2
                     unit = self.symbols[doc[i - 2].text + doc[i - 1].text]
                 year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text))
+                if unit is None and start > sent.start and _in_name(doc[start - 1]):
+                    i = max(j, i + 1)  # "S&P 500", "Galaxy S25", "Nikkei 225": part of a name
+                    continue
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
+                if unit in self.not_units:
+                    i = max(j, i + 1)  # a calibre ("155mm"), not a quantity
+                    continue
                 small_word = tok.is_alpha and value is not None and value < self.small_number
                 if (
                     unit is None
@@ -243,7 +276,8 @@ class FigureFinder:
                     or (small_word and not (unit in self.units or doc[j - 1].tag_ in ("NNS", "NNPS")))
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"
-                    or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations)
+                    or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations
+                        and not (i + 2 < end and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.number_words)))
                     or (unit in self.durations and j < end and doc[j].lower_.lstrip("-") in self.not_durations)
                     or (unit in self.durations and j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in self.not_durations)
                 ):
@@ -254,7 +288,10 @@ class FigureFinder:
                 if j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")):
                     k = j + 1 + (doc[j + 1].text in self.symbols)
                     second = self._read_number(doc, k, end) if k < end else None
-                    if second is not None and second[0] is not None:
+                    same_unit = second is not None and (
+                        between or doc[j + 1].text in self.symbols
+                        or (second[1] < end and (doc[second[1]].text == "%" or doc[second[1]].lower_ == unit)))
+                    if second is not None and second[0] is not None and same_unit:
                         upper, j = second[0], second[1]
                         if j < end and doc[j].text in ("%",) or (j < end and doc[j].lower_ in ("percent", "per")):
                             _, j = self._unit(doc, j, end, False)

@@ -226,6 +226,7 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         )
 
     admitted = _admitted(doc, hits, quotes, figures, index_of_token)
+    off_topic = not off_topic_actors and _off_topic(doc, hits, quotes, figures)
     # a country named only as a place ("talks in Riyadh") is not an actor of the article
     located = {m.name for m in doc._.actor_mentions or [] if m.kind == "location"} - {
         m.name for m in doc._.actor_mentions or [] if m.kind != "location"}
@@ -239,7 +240,7 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
             continue
         if (
             (not m.known and m.name not in admitted)
-            or (not hits and not off_topic_actors and m.type != "place")
+            or (off_topic and m.type != "place")
             or m.name in located
         ):
             unresolved[(m.name, m.type)] += 1
@@ -270,6 +271,20 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     )
 
 
+def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure]) -> bool:
+    """Whether an article is off the digest's subject: no theme, and no affairs between states in
+    it either: fewer than two countries, or no known person or organisation named and no known
+    actor speaking (a football report names Spain and England; a domestic vote names one state;
+    a war report without a theme has Russia, Ukraine and the Ukrainian air force speaking)."""
+    if hits:
+        return False
+    speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
+    mentions = [m for m in doc._.actor_mentions or [] if m.known and m.kind != "location"]
+    countries = {m.name for m in mentions if m.type == "country"}
+    public = any(m.type in ("person", "organisation", "group") or m.name in speakers for m in mentions)
+    return not (len(countries) >= 2 and public)  # relations between states, someone official in them
+
+
 ADMIT_MENTIONS = 2  # a model-found name named this often in a themed article is an actor
 
 
@@ -277,8 +292,8 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
               index_of_token: dict[int, int]) -> set[str]:
     """The names found only by the statistical model that become actors of this article.
 
-    On evidence only: the article must have a theme (an article on sport or gadgets adds no
-    actors), and the name must be salient: named at least twice, or a speaker of a quotation or
+    On evidence only: the article must have a theme (an article with none adds no model-found
+    actors, whatever it is about), and the name must be salient: named at least twice, or a speaker of a quotation or
     a figure, or named in a sentence that is evidence for a theme. Companies never are. Places
     need only the theme. The rest are kept as unresolved names (``AnalysedArticle.unresolved``).
     """

@@ -457,7 +457,7 @@ class ActorResolver:
             if any(i in taken for i in range(start, end)):
                 continue
             tokens = doc[start:end]
-            name = tidy_name(tokens.text)
+            name = tidy_name(tokens.text.split("(")[0])  # "National Intelligence Service(NIS": up to the bracket
             name = re.sub(r"\s+([-])\s*", r"\1", name)
             low = name.lower()
             if (

@@ -27,6 +27,7 @@ from generator.analyse.attribution import (
     paragraph_label,
     subject_source,
 )
+from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import QuoteSpan
@@ -72,6 +73,7 @@ class QuoteFinder:
         self.name = name
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
         _, _, self.nouns = load_roles()
+        self.outlets = {o.lower() for o in load_gazetteer().sources}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -107,6 +109,10 @@ class QuoteFinder:
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
             source = self._speaker(sents, first, final, span, inside)
             para_start = text.rfind("\n\n", 0, s)
+            if source is not None and source.text.lower() in self.outlets:
+                # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
+                # the words of the person the sentence is about
+                source = self._reported_by_outlet(sents[first], span) or source
             if source is not None:
                 speaker, actor, verb = source.text, resolver.actor(source), source.verb
             elif last is not None and last[3] >= para_start - 2 and _opens_paragraph(text, s):
@@ -119,6 +125,14 @@ class QuoteFinder:
             quotes.append(QuoteSpan(s, e, " ".join(words.split()), speaker, actor, verb))
         doc._.quotes = quotes
         return doc
+
+    @staticmethod
+    def _reported_by_outlet(sent, span) -> Source | None:
+        for m in sent.doc._.actor_mentions or []:
+            last = sent.doc[m.end - 1]
+            if sent.start <= m.start < span.start and m.type == "person" and last.dep_ in ("nsubj", "nsubjpass"):
+                return Source(sent.doc[m.start : m.end].text, last.head.lower_, m.start, m.end, m.end - 1)
+        return None
 
     def _interrupted(self, text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
         """Quotations interrupted only by who said them: index of the first -> of the second."""

@@ -326,10 +326,13 @@ class ActorResolver:
         first: dict[str, int] = {}
         for m in mentions:
             if m.type == "person" and m.end - m.start > 1 and m.kind != "role":
-                last = surname(doc[m.start : m.end])
-                if last[:1].isupper() and len(last) > 1:
-                    owners.setdefault(last, set()).add(m)
-                    first[last] = min(first.get(last, m.start), m.start)
+                keys = {surname(doc[m.start : m.end])}
+                if m.end - m.start == 2 and len(doc[m.start].text) <= 5:
+                    keys.add(doc[m.start].text)  # "Liu Dejun", "Wang Yi": the family name first
+                for last in keys:
+                    if last[:1].isupper() and len(last) > 1:
+                        owners.setdefault(last, set()).add(m)
+                        first[last] = min(first.get(last, m.start), m.start)
         out = []
         for tok in doc:
             i = tok.i

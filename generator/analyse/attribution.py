@@ -117,6 +117,19 @@ def paragraph_label(sent: Span) -> Source | None:
     return Source(label.text.strip(), "said", label.start, label.end, label.end - 1)
 
 
+def _phrase_after(sent: Span, k: int, verb: str) -> Source | None:
+    """The source named from the ``k``-th token of ``sent`` on ("according to X", "citing X")."""
+    words: list[Token] = []
+    for t in sent[k:]:
+        if t.text in _STOP or len(words) >= MAX_WORDS or t.pos_ == "VERB":
+            break
+        words.append(t)
+    if not words:
+        return None
+    heads = [t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i]
+    return Source(_span_text(words), verb, words[0].i, words[-1].i + 1, heads[0].i if heads else words[-1].i)
+
+
 def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset()) -> Source | None:
     """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given.
 
@@ -125,25 +138,13 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
     lowers = [t.lower_ for t in sent]
     for k in range(len(lowers) - 1):
         if lowers[k] == "citing" and lowers[k + 1] not in ("a", "an"):  # "AFP reported, citing the NIS"
-            words = []
-            for t in sent[k + 1 :]:
-                if t.text in _STOP or len(words) >= MAX_WORDS or t.pos_ == "VERB":
-                    break
-                words.append(t)
-            if words:
-                heads = [t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i]
-                return Source(_span_text(words), "citing", words[0].i, words[-1].i + 1,
-                              heads[0].i if heads else words[-1].i)
-        if lowers[k] == "according" and lowers[k + 1] == "to":
-            words = []
-            for t in sent[k + 2 :]:
-                if t.text in _STOP or len(words) >= MAX_WORDS or t.pos_ == "VERB":
-                    break
-                words.append(t)
-            if words:
-                heads = [t for t in words if t.head.i < words[0].i or t.head.i > words[-1].i]
-                return Source(_span_text(words), "according to", words[0].i, words[-1].i + 1,
-                              heads[0].i if heads else words[-1].i)
+            source = _phrase_after(sent, k + 1, "citing")
+        elif lowers[k] == "according" and lowers[k + 1] == "to":
+            source = _phrase_after(sent, k + 2, "according to")
+        else:
+            continue
+        if source is not None:
+            return source
     verbs = [t for t in sent if t.lower_ in speech_verbs and t.i not in skip]
     if not verbs:
         return None

@@ -30,24 +30,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from generator.analyse.entities import ModelNames, tidy_name
 from generator.analyse.gazetteer import Gazetteer, load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import POSSESSIVE, RoleIndex
 from generator.analyse.spans import ActorMention
 
-_NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
 # kinds: ..., "location": a country named as a place ("talks in Riyadh", "plants in Spain")
-_LOCATIVE = {"in", "at", "near", "outside", "around", "across", "inside", "throughout", "via"}
-# "the war in Ukraine", "investment in China": the country is what the story is about
-_AFFAIRS = {"war", "conflict", "fighting", "invasion", "crisis", "situation", "peace", "aggression",
-            "offensive", "operation", "operations", "interests", "interest", "investment", "investments",
-            "stability", "instability", "role", "influence", "election", "elections", "involvement",
-            "interference", "intervention", "presence", "sell", "sells", "selling", "sold", "invest",
-            "invested", "investing", "involved", "interfere", "meddling", "rights", "abuses", "policy"}
-_COURTESY = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
-_APOSTROPHES = ("’", "'")
-
 
 def _variants(text: str) -> set[str]:
     """The alias as written, and with a capital first letter when it starts lowercase."""
@@ -57,32 +47,7 @@ def _variants(text: str) -> set[str]:
     return out
 
 
-_EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha Min-seok", "Han Soo-min"
-_QUOTE_MARKS = "\"“”‘’'"
-
-
-def _quoted_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` are the whole of a quotation ("the "Freedom Edge" drills")."""
-    before = doc[start - 1].text if start > 0 else ""
-    after = doc[end].text if end < len(doc) else ""
-    return bool(before) and bool(after) and before[-1] in _QUOTE_MARKS and after[0] in _QUOTE_MARKS
-
-
-def surname(tokens: Span) -> str:
-    """The family name of a full name: the last word, or the first where the given name is
-    hyphenated in the East Asian order ("Cha Min-seok" -> "Cha")."""
-    if len(tokens) > 2 and any(t.text == "-" for t in tokens[1:]) and tokens[0].is_title:
-        return tokens[0].text
-    return tokens[-1].text
-
-
-def tidy_name(text: str) -> str:
-    """A name as web extraction spaced it, mended: "Workers ’ Party" -> "Workers' Party"."""
-    text = re.sub(r"\s+([’'])(\s*s\b|\s+)", lambda m: m.group(1) + (m.group(2).strip() or " "), text)
-    return " ".join(text.replace("’", "'").split())
-
-
-class ActorResolver:
+class ActorResolver(ModelNames):
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True,
                  lexicon: Lexicon | None = None):
         self.name = name
@@ -128,6 +93,8 @@ class ActorResolver:
         self.part_words = {w.lower() for w in gazetteer.part_words}
         self.commentator_words = {w.lower() for w in gazetteer.commentator_words}
         self.place_words = {w.lower() for w in gazetteer.place_words}
+        self.locative = {w.lower() for w in gazetteer.locative_words}
+        self.affairs = {w.lower() for w in gazetteer.affairs_words}
         self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
 
@@ -163,10 +130,9 @@ class ActorResolver:
         actor = self.actors[name]
         return ActorMention(start, end, name, kind, actor.type, actor.affiliation, True, self.chains[name])
 
-    @staticmethod
-    def _locative(doc: Doc, start: int, end: int) -> bool:
+    def _locative(self, doc: Doc, start: int, end: int) -> bool:
         """A seat used as a place: "in Beijing", "a Seoul-based", "Beijing time"."""
-        if start > 0 and doc[start - 1].lower_ in _LOCATIVE:
+        if start > 0 and doc[start - 1].lower_ in self.locative:
             return True
         nxt = doc[end].lower_ if end < len(doc) else ""
         return nxt in ("-based", "time") or (nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
@@ -251,7 +217,7 @@ class ActorResolver:
             located = False
             if self.actors[name].type == "country" and kind in ("name", "alias"):
                 prep = doc[start - 1] if start > 0 else None
-                if prep is not None and prep.lower_ in _LOCATIVE and prep.head.lower_ not in _AFFAIRS:
+                if prep is not None and prep.lower_ in self.locative and prep.head.lower_ not in self.affairs:
                     located = True
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
@@ -285,237 +251,6 @@ class ActorResolver:
                 taken.update(range(i, role_end))
                 out.append((i, role_end, holder, "role"))
         return out
-
-    def _unnamed_speakers(self, doc: Doc, taken: set[int]) -> list[ActorMention]:
-        """A name the model missed that speaks: the proper-noun subject of a reporting verb
-        ("Cha Min-seok, a research fellow at the institute, said")."""
-        out = []
-        for tok in doc:
-            if tok.lower_ not in self.speech_verbs:
-                continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-            subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]  # "Its spokesman, Liu Dejun,"
-            for subj in subjects:
-                if subj.pos_ != "PROPN" or subj.i in taken or not subj.text[:1].isupper():
-                    continue
-                parts = [t for t in subj.subtree if t.i <= subj.i and (t.dep_ in ("compound", "punct") or t is subj)
-                         and (t.pos_ == "PROPN" or t.text == "-")]
-                if not parts:
-                    continue
-                start, end = parts[0].i, subj.i + 1
-                while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
-                    end += 2
-                span = doc[start:end]
-                words = [t for t in span if t.is_alpha]
-                if len(words) < 2 or any(i in taken for i in range(start, end)) or any(
-                    (t.lower_,) in self.titles for t in span
-                ):
-                    continue
-                name = tidy_name(span.text)
-                name = re.sub(r"\s*-\s*", "-", name)
-                if name.lower() in self.ignore or name in self.places:
-                    continue
-                taken.update(range(start, end))
-                out.append(ActorMention(start, end, name, "entity", "person", None, False, (name,)))
-        return out
-
-    def _surnames(self, doc: Doc, taken: set[int], mentions: list[ActorMention]) -> list[ActorMention]:
-        """A surname alone after its person's full name ("Tennant said"), when one person of the
-        article has it and the model did not mark it."""
-        owners: dict[str, set[ActorMention]] = {}
-        first: dict[str, int] = {}
-        for m in mentions:
-            if m.type == "person" and m.end - m.start > 1 and m.kind != "role":
-                keys = {surname(doc[m.start : m.end])}
-                if m.end - m.start == 2 and len(doc[m.start].text) <= 5:
-                    keys.add(doc[m.start].text)  # "Liu Dejun", "Wang Yi": the family name first
-                for last in keys:
-                    if last[:1].isupper() and len(last) > 1:
-                        owners.setdefault(last, set()).add(m)
-                        first[last] = min(first.get(last, m.start), m.start)
-        out = []
-        for tok in doc:
-            i = tok.i
-            if i in taken or tok.text not in owners or len({m.name for m in owners[tok.text]}) != 1 or i <= first[tok.text]:
-                continue
-            prev_title = i > 0 and doc[i - 1].is_title and (doc[i - 1].lower_,) not in self.titles
-            next_title = i + 1 < len(doc) and doc[i + 1].is_title
-            if prev_title or next_title:
-                continue  # part of another name
-            m = next(iter(owners[tok.text]))
-            out.append(ActorMention(i, i + 1, m.name, "short", m.type, m.affiliation, m.known, m.chain))
-            taken.add(i)
-        return out
-
-    # ------------------------------------------------------------------ the model's entities
-    def _clean(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
-        """Token bounds of the name in ``ent`` without titles, possessives and stray marks."""
-        start, end = ent.start, ent.end
-        # a possessive inside: "England ’s Harry Kane" -> the part after it
-        for i in range(end - 1, start, -1):
-            if doc[i].text in POSSESSIVE or (doc[i].text in _APOSTROPHES and i + 1 < end and doc[i + 1].lower_ == "s"):
-                if ent.label_ == "PERSON":
-                    start = i + 1 + (doc[i].text in _APOSTROPHES and doc[i + 1].lower_ == "s")
-                break
-        # a party split at its apostrophe: "Workers ’ Party": take the words after it back
-        if end + 1 < len(doc) and doc[end].text in _APOSTROPHES and doc[end + 1].is_title:
-            end += 1
-            while end < len(doc) and (doc[end].is_title or (doc[end].lower_ == "of" and end + 1 < len(doc) and doc[end + 1].is_title)):
-                end += 1
-        # a hyphenated name the model cut ("Choi Sang" of "Choi Sang-mok")
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
-            end += 2
-        while start < end and doc[start].lower_ in ("the", "a", "an"):
-            start += 1
-        changed = ent.label_ == "PERSON"  # "General Staff" is a body, not General Staff the person
-        while changed and start < end:  # titles, possibly several ("Foreign Minister", "Mr")
-            changed = False
-            for n in range(min(self.max_title, end - start - 1), 0, -1):
-                if tuple(t.lower_ for t in doc[start : start + n]) in self.titles:
-                    start += n
-                    changed = True
-                    break
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
-            end -= 1
-        return (start, end) if end > start else None
-
-    def _is_part(self, tokens: Span) -> bool:
-        """A body of a state by its name: "Ministry of Defence", "Joint Chiefs of Staff"."""
-        words = [t.lower_ for t in tokens]
-        head = words[: words.index("of")] if "of" in words else words
-        return bool(head) and (head[-1] in self.part_words or words[-1] in self.part_words)
-
-    def _state_before(self, doc: Doc, start: int, known: list[ActorMention]) -> str | None:
-        """The state named just before ``start`` ("Russia's", "the Chinese")."""
-        i = start - 1
-        while i >= 0 and (doc[i].text in POSSESSIVE or doc[i].lower_ == "the"):
-            i -= 1
-        for m in known:
-            if m.end == i + 1 and m.type == "country":
-                return m.name
-        return None
-
-    def _part_of_state(self, doc: Doc, ent: Span, by_start: dict) -> str | None:
-        m = by_start.get(ent.start)
-        if m is not None and m.type == "country" and self._is_part(ent):
-            return m.name
-        return None
-
-    def _named_after_state(self, doc: Doc, ent: Span, by_start: dict, taken: set[int],
-                           known: list[ActorMention]) -> ActorMention | None:
-        """An organisation whose name starts with a state's ("American Farm Bureau Federation").
-
-        The state's mention gives way to the organisation when two or more capitalised words
-        follow it inside the entity and none of the entity is another known actor.
-        """
-        m = by_start.get(ent.start)
-        if m is None or m.kind not in ("demonym", "name", "alias") or m.end >= ent.end:
-            return None
-        rest = doc[m.end : ent.end]
-        if sum(t.is_title for t in rest) < 2 or any(i in taken for i in range(m.end, ent.end)):
-            return None
-        bounds = self._clean(doc, ent)
-        if bounds is None:
-            return None
-        known.remove(m)
-        taken.update(range(ent.start, ent.end))
-        name = tidy_name(doc[bounds[0] : bounds[1]].text)
-        kind = "company" if rest[-1].lower_ in self.company_words else "organisation"
-        return ActorMention(bounds[0], bounds[1], name, "entity", kind, None, False, (name,))
-
-    def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:
-        out: list[ActorMention] = []
-        surnames: dict[str, str] = {}
-        for m in known:
-            if m.type == "person":
-                surnames[surname(doc[m.start : m.end])] = m.name
-        ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
-        by_start = {m.start: m for m in known}
-        named_states = {m.name for m in known if m.type in ("country", "organisation")}
-        for ent in ents:
-            if ent.label_ == "PERSON" and any(i in taken for i in range(ent.start, ent.end)):
-                short = [m for m in known if m.kind == "short" and m.start == ent.start and m.end < ent.end]
-                if short and not any(i in taken for i in range(short[0].end, ent.end)):
-                    known.remove(short[0])  # "Kim" of "Kim Jong Sik" is not Kim Jong Un: the whole name
-                    taken.difference_update(range(short[0].start, short[0].end))
-                else:
-                    last_taken = max(i for i in range(ent.start, ent.end) if i in taken)
-                    if sum(t.is_title for t in doc[last_taken + 1 : ent.end]) >= 2:
-                        ent = Span(doc, last_taken + 1, ent.end, label="PERSON")  # "FBI Director Christopher Wray"
-            if ent.label_ == "ORG" and any(i in taken for i in range(ent.start, ent.end)):
-                part = self._part_of_state(doc, ent, by_start)
-                if part is not None:  # "the Russian Defence Ministry": Russia, already taken
-                    continue
-                named = self._named_after_state(doc, ent, by_start, taken, known)
-                if named is None:
-                    continue
-                out.append(named)
-                continue
-            if any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            bounds = self._clean(doc, ent)
-            if bounds is None:
-                continue
-            start, end = bounds
-            if any(i in taken for i in range(start, end)):
-                continue
-            tokens = doc[start:end]
-            name = tidy_name(tokens.text.split("(")[0])  # "National Intelligence Service(NIS": up to the bracket
-            name = re.sub(r"\s+([-])\s*", r"\1", name)
-            low = name.lower()
-            if (
-                len(name) < 2
-                or not name[0].isupper()
-                or any(ch.isdigit() for ch in name)
-                or low in self.ignore
-                or "\n" in name
-            ):
-                continue
-            if low in self.by_form:  # a known actor written another way ("the Workers' Party")
-                taken.update(range(start, end))
-                out.append(self._mention(start, end, self.by_form[low], "alias"))
-                continue
-            kind = _NER_TYPES[ent.label_]
-            if _quoted_name(doc, start, end):
-                continue  # "Freedom Edge" in quotation marks: the name of an exercise, a plan
-            if kind == "organisation" and _EAST_ASIAN_NAME.match(name):
-                kind = "person"  # "Han Soo-min", which the model takes for an organisation
-            if kind == "organisation" and {t.lower_ for t in tokens} & self.commentator_words:
-                # a think tank, a university: a commentator, kept among the unresolved names
-                out.append(ActorMention(start, end, name, "entity", "commentator", None, False, (name,)))
-                continue
-            if kind in ("organisation", "person") and self._is_part(tokens):
-                state = self._state_before(doc, start, known)
-                if state is not None:  # "Russia's Ministry of Defence": Russia
-                    taken.update(range(start, end))
-                    out.append(self._mention(start, end, state, "part"))
-                else:  # a body of no named state: not an actor of its own
-                    out.append(ActorMention(start, end, name, "entity", "part", None, False, (name,)))
-                continue
-            owners = self.short_owners.get(name, [])
-            if len(owners) == 1 and kind != "place" and (
-                self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
-            ):
-                # the model says it is a name ("the Trump administration"): the one known
-                # person with that short form, when the article names their state (not Novak
-                # Djokovic for Katalin Novak of Hungary)
-                out.append(self._mention(start, end, owners[0], "short"))
-                continue
-            if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
-                out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
-                continue
-            if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
-                kind = "place"
-            elif tokens[-1].lower_ in self.company_words or low.endswith(" index"):
-                kind = "company"
-            elif kind == "person":
-                if len(tokens) == 1:
-                    continue  # a lone name with no full form is too ambiguous to index
-                surnames[surname(tokens)] = name
-            out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
-            taken.update(range(start, end))
-        return out
-
 
 @Language.factory(
     "digest_actors",

@@ -40,7 +40,8 @@ ROLES = ("head-of-state", "head-of-government", "leader", "vice-president", "for
          "defence-minister", "foreign-ministry-spokesperson", "defence-ministry-spokesperson",
          "government-spokesperson", "national-security-adviser", "intelligence-chief", "military-chief",
          "secretary-general", "organisation-head", "ambassador-to-un", "trade-minister", "finance-minister")
-_EXTRAS = ("titles", "sources", "not_actors", "company_words", "part_words", "commentator_words", "place_words")
+_EXTRAS = ("titles", "sources", "not_actors", "company_words", "part_words", "commentator_words", "place_words",
+           "locative_words", "affairs_words")
 _LIST_KEYS = ("aliases", "demonyms", "seats", "short", "parts")
 _KEYS = {"name", "type", "affiliation", "role", "context_aliases", "wikidata", "iso", "offices",
          "part_of", "actor", LINE, *_LIST_KEYS}
@@ -87,6 +88,8 @@ class Gazetteer:
     part_words: tuple[str, ...] = ()
     commentator_words: tuple[str, ...] = ()
     place_words: tuple[str, ...] = ()
+    locative_words: tuple[str, ...] = ()
+    affairs_words: tuple[str, ...] = ()
 
     def by_name(self) -> dict[str, Actor]:
         return {a.name: a for a in self.actors}
@@ -282,7 +285,8 @@ def load_gazetteer(extra_paths: tuple[str, ...] = ()) -> Gazetteer:
         raise ConfigError(problems)
     return Gazetteer(actors, tuple(lists["titles"]), tuple(lists["sources"]), tuple(lists["not_actors"]),
                      _load_places(PLACES), tuple(lists["company_words"]), tuple(lists["part_words"]),
-                     tuple(lists["commentator_words"]), tuple(lists["place_words"]))
+                     tuple(lists["commentator_words"]), tuple(lists["place_words"]),
+                     tuple(lists["locative_words"]), tuple(lists["affairs_words"]))
 
 
 def _drop_generated_conflicts(actors: tuple[Actor, ...], generated: set[str]) -> tuple[Actor, ...]:

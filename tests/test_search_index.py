@@ -24,7 +24,7 @@ from generator.config import load_config
 from generator.digest import build_digest
 from generator.ingest import read_articles
 from generator.render.search import PAGE_IDS, _documents, _postings, search_files
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, cannot_run
 
 SEARCH_JS = ROOT / "generator" / "templates" / "assets" / "search.js"
 
@@ -52,7 +52,7 @@ body(globalThis.__dsCore, loaded).then(
 def node(site: Path, body: str):
     exe = shutil.which("node")
     if not exe:
-        pytest.skip("node is not installed")
+        cannot_run("node is not installed (Debian's nodejs package)")
     out = subprocess.run(
         [exe, "-e", NODE % body, str(SEARCH_JS), str(site)], capture_output=True, text=True,
         timeout=120, check=False,

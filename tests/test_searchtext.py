@@ -12,9 +12,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from generator.searchtext import STOPWORDS, normalise, tokens
+from tests.conftest import cannot_run
 
 SEARCH_JS = Path(__file__).resolve().parent.parent / "generator" / "templates" / "assets" / "search.js"
 
@@ -85,7 +84,7 @@ def test_tokens_of_other_scripts_and_symbols():
 def _node_tokens(strings: list[str]) -> list[list[str]]:
     node = shutil.which("node")
     if not node:
-        pytest.skip("node is not installed")
+        cannot_run("node is not installed (Debian's nodejs package)")
     script = (
         "require(process.argv[1]);"
         "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"

@@ -22,7 +22,7 @@ from playwright.sync_api import Page, Request, sync_playwright
 
 from generator.build import run
 from generator.config import load_config
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, cannot_run
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -81,7 +81,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 def browser():
     """Headless Debian Chromium, launched once; skips the browser tests when it is missing."""
     if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's 'chromium' (scripts/test.sh does)")
+        cannot_run(f"{CHROMIUM} not found: install Debian's 'chromium' (scripts/test.sh does)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -144,7 +144,7 @@ def axe() -> Path:
     """axe-core's script, installed by npm (scripts/test.sh runs `npm ci`); skips when missing."""
     if not AXE.is_file():
         how = "run `npm ci` in the repository" if shutil.which("npm") else "npm is not installed"
-        pytest.skip(f"axe-core missing ({AXE.relative_to(ROOT)}): {how}; scripts/test.sh does it")
+        cannot_run(f"axe-core missing ({AXE.relative_to(ROOT)}): {how}; scripts/test.sh does it")
     return AXE
 
 

@@ -160,9 +160,10 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
                    off_topic_actors: bool = False) -> AnalysedArticle:
     """Convert an annotated Doc into the model's AnalysedArticle (the one place this happens).
 
-    An article that matches no theme is off the digest's subject (sport, markets, a ceremony):
-    unless ``off_topic_actors``, its names are kept as unresolved names, not actors, so that
-    actor pages are not filled with football teams.
+    An article off the digest's subject (no theme, and not about two states with someone
+    official in them: sport, markets, a ceremony, a domestic vote; see ``_off_topic``) keeps its
+    names as unresolved names, not actors, unless ``off_topic_actors``, so that actor pages are
+    not filled with football teams.
     """
     sents = [s for s in doc.sents if s.text.strip()]
     index_of_token = {}

@@ -181,7 +181,8 @@ class SpeakerResolver:
     Names inside quotation marks are never what a pronoun outside them refers to.
     """
 
-    def __init__(self, doc: Doc, nouns: dict[str, frozenset[str]], quoted: set[int] = frozenset()):
+    def __init__(self, doc: Doc, nouns: dict[str, frozenset[str]], quoted: set[int] = frozenset(),
+                 genders: dict[str, str] | None = None):
         self.doc = doc
         self.mentions: list[ActorMention] = [m for m in doc._.actor_mentions or [] if m.start not in quoted]
         self.person_nouns = nouns.get("person", frozenset())
@@ -189,17 +190,20 @@ class SpeakerResolver:
         self.state_nouns = nouns.get("state_nouns", frozenset())
         self.part_nouns = nouns.get("part_nouns", frozenset())
         self.types = {m.name: m.type for m in self.mentions}
+        self.genders = genders or {}  # person -> "f" / "m", from the knowledge base
         self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
 
-    def _last(self, before: int, person: bool) -> str | None:
+    def _last(self, before: int, person: bool, pronoun: str | None = None) -> str | None:
         """Who "he" or "the ministry" at ``before`` is: the last such actor named as a subject
         ("Cha Min-seok, a fellow at the institute, said"), or the last speaker if later, else
         the last one named at all."""
         kinds = ("person",) if person else ("country", "organisation", "group")
-        said = next(((pos, a) for pos, a, t in reversed(self.spoken) if pos < before and t in kinds), None)
+        unlike = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun or "")  # "she" is no man
+        said = next(((pos, a) for pos, a, t in reversed(self.spoken)
+                     if pos < before and t in kinds and (unlike is None or self.genders.get(a) != unlike)), None)
         named = None
         for m in reversed(self.mentions):
-            if m.start >= before or m.type not in kinds:
+            if m.start >= before or m.type not in kinds or (unlike and self.genders.get(m.name) == unlike):
                 continue
             named = named or m.name
             last = self.doc[m.end - 1]
@@ -231,7 +235,7 @@ class SpeakerResolver:
                 return (people or inside)[0].name
             words = source.text.lower().split()
             if words and words[-1] in PERSON_PRONOUNS:
-                return self._last(source.start, person=True)
+                return self._last(source.start, person=True, pronoun=words[-1])
             return None
         for m in inside:
             if m.start <= head < m.end:
@@ -255,7 +259,7 @@ class SpeakerResolver:
                 return named[0].name
         single = source.end - source.start == 1
         if single and word in PERSON_PRONOUNS:
-            return self._last(source.start, person=True)
+            return self._last(source.start, person=True, pronoun=word)
         if single and word in BODY_PRONOUNS:
             return self._last(source.start, person=False)
         indefinite = doc[source.start].lower_ in ("a", "an", "one")

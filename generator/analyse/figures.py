@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.attribution import SpeakerResolver, find_source, paragraph_label
+from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import FigureSpan
@@ -58,6 +59,7 @@ class FigureFinder:
         self.place_prepositions = {w.lower() for w in lexicon.place_prepositions}
         self.small_number = lexicon.small_number
         _, _, self.nouns = load_roles()
+        self.genders = {a.name: a.gender for a in load_gazetteer().actors if a.gender}
 
     # ------------------------------------------------------------------ numbers
     def _number(self, tok: Token) -> tuple[float | None, bool] | None:
@@ -236,7 +238,7 @@ class FigureFinder:
             span = doc.char_span(q.start_char, q.end_char, alignment_mode="expand")
             if span is not None:
                 in_quote.update((t, n) for t in range(span.start, span.end))
-        resolver = SpeakerResolver(doc, self.nouns, set(in_quote))
+        resolver = SpeakerResolver(doc, self.nouns, set(in_quote), self.genders)
         for sent in doc.sents:
             i, end = sent.start, sent.end
             while i < end:

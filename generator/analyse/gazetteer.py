@@ -44,7 +44,7 @@ _EXTRAS = ("titles", "sources", "not_actors", "company_words", "part_words", "co
            "locative_words", "affairs_words")
 _LIST_KEYS = ("aliases", "demonyms", "seats", "short", "parts")
 _KEYS = {"name", "type", "affiliation", "role", "context_aliases", "wikidata", "iso", "offices",
-         "part_of", "actor", LINE, *_LIST_KEYS}
+         "part_of", "actor", "gender", LINE, *_LIST_KEYS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ class Actor:
     context_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     wikidata: str | None = None
     offices: tuple[Office, ...] = ()
+    gender: str | None = None  # "f" or "m" for people, where known: "she said" is not a man
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,9 @@ def _parse_actor(item: object, display: str, problems: list[str], default_type: 
             continue
         contexts.append((ctx["alias"], str_list(ctx["context"])))
     offices = _parse_offices(item.get("offices"), f"actor '{name}'", display, problems)
+    if item.get("gender") not in (None, "f", "m"):
+        problems.append(f"{label}: 'gender' must be f or m: {item.get('gender')!r}")
+        ok = False
     if not ok:
         return None
     role = item.get("role")
@@ -170,6 +174,7 @@ def _parse_actor(item: object, display: str, problems: list[str], default_type: 
         context_aliases=tuple(contexts),
         wikidata=item.get("wikidata"),
         offices=offices,
+        gender=item.get("gender"),
         **lists,
     )
 
@@ -178,7 +183,7 @@ def _merge(old: Actor, new: Actor) -> Actor:
     """Two built-in entries of one actor: lists joined (old first), set values of ``new`` win."""
     joined = {k: tuple(dict.fromkeys((*getattr(old, k), *getattr(new, k)))) for k in (*_LIST_KEYS, "offices")}
     joined["context_aliases"] = old.context_aliases + tuple(c for c in new.context_aliases if c not in old.context_aliases)
-    scalars = {k: getattr(new, k) or getattr(old, k) for k in ("affiliation", "role", "wikidata")}
+    scalars = {k: getattr(new, k) or getattr(old, k) for k in ("affiliation", "role", "wikidata", "gender")}
     return replace(old, type=new.type, **joined, **scalars)
 
 

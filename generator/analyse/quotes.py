@@ -73,7 +73,9 @@ class QuoteFinder:
         self.name = name
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
         _, _, self.nouns = load_roles()
-        self.outlets = {o.lower() for o in load_gazetteer().sources}
+        gazetteer = load_gazetteer()
+        self.outlets = {o.lower() for o in gazetteer.sources}
+        self.genders = {a.name: a.gender for a in gazetteer.actors if a.gender}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -92,7 +94,7 @@ class QuoteFinder:
             inside.update(range(span.start, span.end))
         sents = list(doc.sents)
         starts = [s.start for s in sents]
-        resolver = SpeakerResolver(doc, self.nouns, inside)
+        resolver = SpeakerResolver(doc, self.nouns, inside, self.genders)
         quotes = []
         last: tuple[str | None, str | None, str | None, int] | None = None  # speaker, actor, verb, paragraph end
         continued = self._interrupted(text, spans)

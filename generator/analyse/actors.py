@@ -107,7 +107,7 @@ class ActorResolver(ModelNames):
                 return words
         return None
 
-    def _resolve_short(self, doc: Doc, start: int, short: str, full: list[tuple[int, str]], named: set[str]) -> str | None:
+    def _resolve_short(self, doc: Doc, start: int, short: str, full: list[tuple[int, str]]) -> str | None:
         owners = self.short_owners.get(short, [])
         seen = [(pos, name) for pos, name in full if name in owners]
         if seen:
@@ -176,7 +176,7 @@ class ActorResolver(ModelNames):
         for span, short in sorted(shorts, key=lambda s: s[0].start):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            name = self._resolve_short(doc, span.start, short, full, named)
+            name = self._resolve_short(doc, span.start, short, full)
             if name:
                 taken.update(range(span.start, span.end))
                 resolved.append((span.start, span.end, name, "short"))

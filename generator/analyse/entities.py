@@ -159,7 +159,7 @@ class ModelNames:
                 return m.name
         return None
 
-    def _part_of_state(self, doc: Doc, ent: Span, by_start: dict) -> str | None:
+    def _part_of_state(self, ent: Span, by_start: dict) -> str | None:
         m = by_start.get(ent.start)
         if m is not None and m.type == "country" and self._is_part(ent):
             return m.name
@@ -207,7 +207,7 @@ class ModelNames:
                     if sum(t.is_title for t in doc[last_taken + 1 : ent.end]) >= 2:
                         ent = Span(doc, last_taken + 1, ent.end, label="PERSON")  # "FBI Director Christopher Wray"
             if ent.label_ == "ORG" and any(i in taken for i in range(ent.start, ent.end)):
-                part = self._part_of_state(doc, ent, by_start)
+                part = self._part_of_state(ent, by_start)
                 if part is not None:  # "the Russian Defence Ministry": Russia, already taken
                     continue
                 named = self._named_after_state(doc, ent, by_start, taken, known)

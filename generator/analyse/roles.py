@@ -68,15 +68,6 @@ class RoleIndex:
                 return i + n, roles
         return None
 
-    def phrase_before(self, doc: Doc, j: int, start: int) -> tuple[int, list[str]] | None:
-        """The longest role phrase ending just before token ``j``: (its start, roles)."""
-        for n in range(min(self.longest, j - start), 0, -1):
-            words = tuple(t.lower_ for t in doc[j - n : j])
-            roles = self.phrases.get(words)
-            if roles:
-                return j - n, roles
-        return None
-
     def _roles_for(self, roles: list[str], of: str) -> list[str]:
         out = []
         for role in roles:

@@ -32,6 +32,8 @@ def _in_name(prev: Token) -> bool:
     return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper or "&" in prev.text) and not prev.ent_type_ in ("GPE", "NORP")
 
 
+_FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
+_AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
 
 
@@ -51,6 +53,7 @@ class FigureFinder:
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
         self.source_verbs = {v.lower() for v in lexicon.source_verbs}
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
+        self.address_verbs = {v.lower() for v in lexicon.address_verbs}
         self.not_units = {u.lower() for u in lexicon.not_units}
         self.durations = {w.lower() for w in lexicon.durations}
         self.not_durations = {w.lower() for w in lexicon.not_durations}
@@ -208,10 +211,13 @@ class FigureFinder:
                 or (verb.dep_ == "relcl" and verb.head.i in ancestors)  # "the figure officials had cited"
             ):
                 source = None  # a reporting verb of another clause
-            elif verb is not None and verb.i in ancestors and verb.lower_ in self.action_verbs:
+            elif verb is not None and verb.i in ancestors:
                 path = [token.dep_, *(doc[a].dep_ for a in ancestors[: ancestors.index(verb.i)])]
-                if not set(path) & _CLAUSES:
+                below = path[-1]  # how the figure's branch hangs from the verb
+                if verb.lower_ in self.action_verbs and not set(path) & _CLAUSES:
                     source = None  # "the department added dozens of firms": an act, not a claim
+                elif below in _FRAMES or (verb.lower_ in self.address_verbs and below in _AUDIENCE):
+                    source = None  # "Speaking after four hours of talks, he said"; "told the crowd of 15,000"
         if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:

@@ -39,11 +39,20 @@ from generator.analyse.spans import ActorMention
 _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
 # kinds: ..., "location": a country named as a place ("talks in Riyadh", "plants in Spain")
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+# "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym
+_REGION_WORDS = {"north", "south", "east", "west", "latin", "central", "northern", "southern",
+                 "eastern", "western", "northeast", "northwest", "southeast", "southwest", "pan"}
+
+
 def _variants(text: str) -> set[str]:
-    """The alias as written, and with a capital first letter when it starts lowercase."""
+    """The alias as written, with a capital first letter when it starts lowercase, and a dotted
+    abbreviation as some outlets space it ("U. S.")."""
     out = {text}
     if text[:1].islower():
         out.add(text[:1].upper() + text[1:])
+    if _DOTTED.fullmatch(text):
+        out.add(text.replace(".", ". ").strip())
     return out
 
 
@@ -156,6 +165,10 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif kind == "demonym" and start > 0 and doc[start - 1].lower_ in _REGION_WORDS and (
+                doc[start - 1].is_title or doc[start - 1].is_upper
+            ):
+                continue  # "North American tour": no state (longer demonyms, "South Korean", win first)
             else:
                 candidates.append((span, rest, kind))
 
@@ -189,9 +202,32 @@ class ActorResolver(ModelNames):
         if doc.has_annotation("DEP"):
             mentions.extend(self._unnamed_speakers(doc, taken))
         mentions.extend(self._surnames(doc, taken, mentions))
+        mentions = self._parts_of_named_states(doc, mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         return doc
+
+    def _parts_of_named_states(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A body named without its state ("the Commerce Ministry said") is the state's whose body
+        of that name the article names elsewhere ("China's Ministry of Commerce"): the words
+        that are not generic ("commerce") must all be in the other name."""
+        owned = [(m, self._specific_words(doc[m.start : m.end])) for m in mentions
+                 if m.kind == "part" and m.known and m.type == "country"]
+        if not owned:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.type == "part" and not m.known:
+                words = self._specific_words(doc[m.start : m.end])
+                states = {o.name for o, w in owned if words and words <= w}
+                if len(states) == 1:
+                    m = self._mention(m.start, m.end, states.pop(), "part")
+            out.append(m)
+        return out
+
+    def _specific_words(self, tokens: Span) -> frozenset[str]:
+        return frozenset(t.lower_ for t in tokens if t.is_alpha and t.lower_ not in self.part_words
+                         and t.lower_ not in ("of", "the", "and", "for") and not t.ent_type_ in ("NORP", "GPE"))
 
     @staticmethod
     def _datelines(doc: Doc, taken: set[int]) -> set[int]:

@@ -73,8 +73,8 @@ class ModelNames:
                 words = [t for t in span if t.is_alpha]
                 if len(words) < 2 or any(i in taken for i in range(start, end)) or any(
                     (t.lower_,) in self.titles for t in span
-                ):
-                    continue
+                ) or self._is_part(span) or words[-1].lower_ in self.company_words | self.commentator_words | self.place_words:
+                    continue  # "the Commerce Ministry said": a body, not a person
                 name = tidy_name(span.text)
                 name = re.sub(r"\s*-\s*", "-", name)
                 if name.lower() in self.ignore or name in self.places:
@@ -208,7 +208,13 @@ class ModelNames:
                         ent = Span(doc, last_taken + 1, ent.end, label="PERSON")  # "FBI Director Christopher Wray"
             if ent.label_ == "ORG" and any(i in taken for i in range(ent.start, ent.end)):
                 part = self._part_of_state(ent, by_start)
-                if part is not None:  # "the Russian Defence Ministry": Russia, already taken
+                if part is not None:  # "the Russian Defence Ministry": Russia, already taken;
+                    i = by_start[ent.start].end  # the body itself is the state's part too
+                    while i < ent.end and doc[i].text in POSSESSIVE:
+                        i += 1
+                    if i < ent.end and not any(t in taken for t in range(i, ent.end)):
+                        taken.update(range(i, ent.end))
+                        out.append(self._mention(i, ent.end, part, "part"))
                     continue
                 named = self._named_after_state(doc, ent, by_start, taken, known)
                 if named is None:

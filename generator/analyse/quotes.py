@@ -97,6 +97,7 @@ class QuoteFinder:
         resolver = SpeakerResolver(doc, self.nouns, inside, self.genders)
         quotes = []
         last: tuple[str | None, str | None, str | None, int] | None = None  # speaker, actor, verb, paragraph end
+        last_sent = -2  # the sentence where the last quotation with a speaker ends
         continued = self._interrupted(text, spans)
         for n, ((s, e), span) in enumerate(zip(spans, token_spans)):
             if span is None or n in continued.values():
@@ -117,16 +118,38 @@ class QuoteFinder:
                 source = self._reported_by_outlet(sents[first], span) or source
             if source is not None:
                 speaker, actor, verb = source.text, resolver.actor(source), source.verb
-            elif last is not None and last[3] >= para_start - 2 and _opens_paragraph(text, s):
+            elif last is not None and last[0] is not None and (
+                (last[3] >= para_start - 2 and _opens_paragraph(text, s))
+                # the next sentence is another quotation: "“A,” he said. “B.”"
+                or (first == last_sent + 1 and span.start - sents[first].start <= 1)
+            ):
                 speaker, actor, verb = last[0], last[1], last[2]  # the same speaker goes on
                 resolver.remember(span.start, actor)
+            elif (prior := self._indirect_before(text, sents, first, s, inside)) is not None:
+                # "Singh said the US could not confirm it.\n\n“What we've said before is ...”"
+                speaker, actor, verb = prior.text, resolver.actor(prior), prior.verb
             else:
                 speaker = actor = verb = None
             para_end = text.find("\n\n", e)
             last = (speaker, actor, verb, para_end if para_end >= 0 else len(text))
+            if speaker is not None:
+                last_sent = max(final, bisect.bisect_right(starts, source.end - 1) - 1) if source is not None else final
             quotes.append(QuoteSpan(s, e, " ".join(words.split()), speaker, actor, verb))
         doc._.quotes = quotes
         return doc
+
+    def _indirect_before(self, text: str, sents: list, first: int, s: int, inside: set[int]) -> Source | None:
+        """The speaker of the paragraph before, when it ends reporting someone's words and this
+        paragraph opens with a quotation nobody else is given."""
+        if first == 0 or not _opens_paragraph(text, s):
+            return None
+        prev = sents[first - 1]
+        if any(t.i in inside for t in prev) or prev.start_char >= text.rfind("\n\n", 0, s):
+            return None
+        source = find_source(prev, self.speech_verbs, skip=inside)
+        if source is None or source.verb in ("according to", "citing"):
+            return None
+        return source
 
     @staticmethod
     def _reported_by_outlet(sent, span) -> Source | None:
@@ -164,6 +187,14 @@ class QuoteFinder:
                         source = find_source(sents[first if tokens is before else final], self.speech_verbs, skip=inside)
                     if source is not None and not (span.start <= source.start < span.end):
                         return source
+        # any verb with a subject that introduces it ("Mao Ning clarified, “...”", "he went on:")
+        lead = [t for t in before if not t.is_space]
+        if len(lead) >= 2 and lead[-1].text in (",", ":") and lead[-1].i == span.start - 1 and doc.has_annotation("DEP"):
+            verb = lead[-2] if lead[-2].pos_ in ("VERB", "AUX") else (lead[-2].head if lead[-2].dep_ in ("advmod", "prt", "npadvmod") else None)
+            if verb is not None and verb.pos_ == "VERB":
+                source = subject_source(verb)
+                if source is not None:
+                    return source
         # a sentence before that introduces it ("Kirby told reporters on Tuesday:")
         if first > 0 and not before:
             prev = sents[first - 1]

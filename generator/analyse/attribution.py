@@ -56,6 +56,22 @@ def _subject_words(subj: Token) -> list[Token]:
     return words
 
 
+def _hangs_from(token: Token, head: int, source: Source) -> bool:
+    """Whether ``token`` hangs from the phrase's head through its modifiers, inside the phrase:
+    "US officials", "the General Staff of the KPA", "a source in Ukraine's General Staff"."""
+    steps = 0
+    while token.i != head and steps < 6:
+        if token.dep_ not in _ATTACHED and token.dep_ != "prep":
+            return False
+        if token.dep_ == "prep" and token.lower_ not in ("of", "in", "at", "within", "from", "for"):
+            return False
+        if not (source.start <= token.head.i < source.end) or token.head is token:
+            return False
+        token = token.head
+        steps += 1
+    return token.i == head
+
+
 def subject_source(verb: Token) -> Source | None:
     """The subject of a reporting verb as a source phrase, or None.
 
@@ -248,8 +264,7 @@ class SpeakerResolver:
             last = doc[m.end - 1]
             if last.dep_ == "poss" and last.head.i == head:
                 return m.name  # "China's foreign ministry", "Ukraine's ambassador"
-            of_phrase = last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i == head
-            attached = (last.head.i == head and last.dep_ in _ATTACHED) or of_phrase
+            attached = _hangs_from(last, head, source)
             # "US officials", "the General Staff of the KPA"; not "a Washington think tank"
             if attached and (m.kind not in ("demonym", "seat") or word in self.state_nouns | self.body_nouns):
                 return m.name

@@ -230,6 +230,27 @@ class SpeakerResolver:
                 return m.name
         return said[1] if said is not None else named
 
+    def _introduced_as(self, word: str, before: int) -> str | None:
+        """The last person named before ``before`` with ``word`` as their title or apposition
+        ("Pentagon spokesman Pat Ryder", "Matthew Miller, a State Department spokesman,")."""
+        doc = self.doc
+        for m in reversed(self.mentions):
+            if m.start >= before or m.type != "person" or m.kind == "role":
+                continue
+            window = []
+            for t in reversed(doc[max(0, m.start - 5) : m.start]):  # "Pentagon spokesman Pat Ryder"
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ != "of":
+                    break
+                window.append(t)
+            if m.end < len(doc) and doc[m.end].text == ",":  # "Matthew Miller, a ... spokesman,"
+                for t in doc[m.end + 1 : min(len(doc), m.end + 8)]:
+                    if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                        break
+                    window.append(t)
+            if any(t.lower_ == word for t in window):
+                return m.name
+        return None
+
     def remember(self, position: int, actor: str | None) -> None:
         if actor and actor != "outlet" and actor in self.types:
             self.spoken.append((position, actor, self.types[actor]))
@@ -260,6 +281,11 @@ class SpeakerResolver:
         if people:  # "Matthew Miller, a State Department spokesman"
             return people[0].name
         word = doc[head].lower_
+        definite = doc[source.start].lower_ in ("the", "this", "that")
+        if definite and word in self.person_nouns:  # "the Pentagon spokesman": the one named so
+            introduced = self._introduced_as(word, source.start)
+            if introduced is not None:
+                return introduced
         for m in inside:
             last = doc[m.end - 1]
             if last.dep_ == "poss" and last.head.i == head:

@@ -121,7 +121,7 @@ def test_flags_are_well_formed(labels):
 
 
 def test_labels_yaml_has_no_duplicate_file_keys():
-    seen = Counter(re.findall(r"^  (\d{3}\.\w+):", (STORIES / "labels.yml").read_text(encoding="utf-8"), re.M))
+    seen = Counter(re.findall(r"^  (\d{3}\.\w+):", (STORIES / "labels.yml").read_text(encoding="utf-8"), re.MULTILINE))
     assert seen and max(seen.values()) == 1
     assert yaml.safe_load((STORIES / "labels.yml").read_text(encoding="utf-8"))["articles"]
 
@@ -131,7 +131,7 @@ def test_baselines_on_the_set(m):
     rows = {r["name"]: r for r in result["results"]}
     assert result["articles"]["dev"] > 20 and result["articles"]["test"] > 20
     for half in ("dev", "test", "all"):
-        p, r, f = rows["singletons"][half]
+        p, r, _f = rows["singletons"][half]
         assert p == 1.0 and 0.2 < r < 0.5  # many multi-article stories: recall of singletons is low
         # merging syndicated copies only ever helps, and never joins different stories
         assert rows["near-duplicates"][half][0] == 1.0
@@ -141,7 +141,7 @@ def test_baselines_on_the_set(m):
 
 def test_flag_scoring(m, labels):
     gold_flags = [(s, f) for s, st in labels["stories"].items() for f in st.get("flags") or []]
-    sid, flag = gold_flags[0]
+    _sid, flag = gold_flags[0]
     values = sorted({c["value"] for c in flag["claims"]})
     trap = next(t for st in labels["stories"].values() for t in st.get("not_flags") or [])
     predicted = [
@@ -155,3 +155,26 @@ def test_flag_scoring(m, labels):
     assert sum(out[h]["false"] for h in m.HALVES) == 1
     assert sum(out[h]["traps"] for h in m.HALVES) == 1
     assert sum(len(out[h]["missed"]) for h in m.HALVES) == len(gold_flags) - 1
+
+
+def test_command_line_scores_a_grouping_module_with_flags(m, tmp_path, capsys):
+    # a grouping from a file: the gold stories of the labels themselves, and the gold flags
+    module = tmp_path / "oracle.py"
+    module.write_text(
+        "import yaml\n"
+        f"L = yaml.safe_load(open({str(STORIES / 'labels.yml')!r}, encoding='utf-8'))\n"
+        "def group(articles):\n"
+        "    from pathlib import Path\n"
+        "    return {a.path: L['articles'][Path(a.path).name] for a in articles}\n"
+        "def flags(articles, grouping):\n"
+        "    return [{'week': str(f['week']), 'values': [c['value'] for c in f['claims']],\n"
+        "             'files': f['claims'][0]['files']} for s in L['stories'] for f in s.get('flags') or []]\n",
+        encoding="utf-8")
+    assert m.main(["--grouping", f"{module}:group"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith(f"{module}:group"))
+    assert re.findall(r"\d\.\d{3}", row)[:7] == ["1.000"] * 7
+    gold = sum(len(s.get("flags") or []) for s in yaml.safe_load((STORIES / "labels.yml").read_text())["stories"])
+    flags_line = [line for line in out.splitlines() if line.startswith(f"{module}:group")][1]
+    found = [tuple(map(int, x)) for x in re.findall(r"(\d+)/(\d+)", flags_line)]
+    assert sum(f for f, _ in found) == gold == sum(g for _, g in found) and "false 0" in flags_line

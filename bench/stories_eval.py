@@ -280,6 +280,7 @@ def evaluate(groupings: list[tuple[str, Grouping, Callable | None]], labels_path
         "events": sum(1 for s in stories.values() if sum(v == s["id"] for v in gold.values()) > 1),
         "gold_flags": sum(len(s.get("flags") or []) for s in stories.values()),
         "read_seconds": read_seconds,
+        "analysed": analyse,
         "results": results,
     }
 
@@ -289,7 +290,7 @@ def report(result: dict) -> str:
     lines = [
         (f"{a['dev'] + a['test']} articles (dev {a['dev']}, test {a['test']}) in {result['stories']} stories "
         f"({result['events']} with several articles), {result['gold_flags']} disagreement flags labelled; "
-        f"read in {result['read_seconds']:.1f} s"),
+        f"{'read and analysed' if result['analysed'] else 'read'} in {result['read_seconds']:.1f} s"),
         "Tune on the dev half only; the test half is never tuned on (tests/data/stories/README.md).",
         "",
         (f"{'B-cubed':18} {'dev P':>6} {'dev R':>6} {'dev F1':>6}   {'test P':>6} {'test R':>6} {'test F1':>7}"

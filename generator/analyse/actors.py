@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from generator.analyse.entities import ModelNames, tidy_name
 from generator.analyse.gazetteer import Gazetteer, load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
-from generator.analyse.roles import POSSESSIVE, RoleIndex
+from generator.analyse.roles import POSSESSIVE, RoleIndex, load_roles
 from generator.analyse.spans import ActorMention
 
 _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
@@ -95,6 +95,8 @@ class ActorResolver(ModelNames):
         for short in self.short_owners:
             self.matcher.add(f"short\t{short}", [nlp.make_doc(short)])
         self.titles = {tuple(t.lower().split()) for t in gazetteer.titles} | set(self.roles.phrases)
+        _, _, nouns = load_roles()
+        self.title_words = {w for t in self.titles for w in t} | set(nouns.get("person", ()))
         self.max_title = max((len(t) for t in self.titles), default=1)
         self.ignore = {s.lower() for s in (*gazetteer.sources, *gazetteer.not_actors)}
         self.places = gazetteer.places

@@ -67,6 +67,8 @@ class ModelNames:
                 if not parts:
                     continue
                 start, end = parts[0].i, subj.i + 1
+                while start < end - 1 and (doc[start].lower_ in self.title_words or doc[start].text == "."):
+                    start += 1  # "Rep. Lee Seong-kweun", "Presidential Aide Yury Ushakov"
                 while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
                     end += 2
                 span = doc[start:end]
@@ -111,6 +113,21 @@ class ModelNames:
             taken.add(i)
         return out
 
+    def _common_words(self, doc: Doc, tokens: Span, label: str, lower_words: set[str]) -> bool:
+        """Whether the model's name is made of common words, not a name: a plural acronym
+        ("UAVs"), a generic word alone ("Peninsula", "Commission"), or a "person" with a word the
+        article also writes in lower case ("A. Countervailing" beside "countervailing duties")."""
+        words = [t for t in tokens if t.is_alpha]
+        if not words:
+            return True
+        if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,}s", tokens[0].text):
+            return True
+        if len(words) == 1 and words[0].is_title and (
+                words[0].lower_ in self.place_words | self.part_words | self.commentator_words
+                or words[0].lower_ in lower_words):
+            return True
+        return label == "PERSON" and any(t.is_title and len(t.text) > 3 and t.lower_ in lower_words for t in words)
+
     # ------------------------------------------------------------------ the model's entities
     def _clean(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
         """Token bounds of the name in ``ent`` without titles, possessives and stray marks."""
@@ -139,6 +156,9 @@ class ModelNames:
                     start += n
                     changed = True
                     break
+            if not changed and end - start > 1 and doc[start].lower_ in self.title_words and doc[start + 1].is_title:
+                start += 1  # "Presidential Aide Yury Ushakov": any word of a title
+                changed = True
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
         return (start, end) if end > start else None
@@ -194,6 +214,7 @@ class ModelNames:
             if m.type == "person":
                 surnames[surname(doc[m.start : m.end])] = m.name
         ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
+        lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
         by_start = {m.start: m for m in known}
         named_states = {m.name for m in known if m.type in ("country", "organisation")}
         for ent in ents:
@@ -233,6 +254,8 @@ class ModelNames:
             name = tidy_name(tokens.text.split("(")[0])  # "National Intelligence Service(NIS": up to the bracket
             name = re.sub(r"\s+([-])\s*", r"\1", name)
             low = name.lower()
+            if self._common_words(doc, tokens, ent.label_, lower_words):
+                continue
             if (
                 len(name) < 2
                 or not name[0].isupper()

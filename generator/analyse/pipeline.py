@@ -295,8 +295,9 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
 
     On evidence only: the article must have a theme (an article with none adds no model-found
     actors, whatever it is about), and the name must be salient: named at least twice, or a speaker of a quotation or
-    a figure, or named in a sentence that is evidence for a theme. Companies never are. Places
-    need only the theme. The rest are kept as unresolved names (``AnalysedArticle.unresolved``).
+    a figure, or named in a sentence that is evidence for a theme. Companies, places outside the
+    knowledge base and unknown acronyms that do not speak never are. The rest are kept as
+    unresolved names (``AnalysedArticle.unresolved``).
     """
     if not hits:
         return set()
@@ -308,11 +309,12 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
     evidence = {e.index for t in hits for e in t.evidence}
     out = set()
     for m in unknown:
-        if m.type in ("company", "part", "commentator"):
-            continue
+        if m.type in ("company", "part", "commentator", "place"):
+            continue  # a place outside the knowledge base is where something happened, no actor
+        if m.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", m.name) and m.name not in speakers:
+            continue  # an acronym the knowledge base does not know and that says nothing: "LNG"
         if (
-            m.type == "place"
-            or counts[m.name] >= ADMIT_MENTIONS
+            counts[m.name] >= ADMIT_MENTIONS
             or m.name in speakers
             # a person in a theme's evidence; an organisation named once there is too often a
             # weapon, an exercise or a ship

@@ -185,7 +185,9 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     lead_end = article.lead_length()
     hits = []
     for theme_id, found in (doc._.theme_evidence or {}).items():
-        kept = [(s, why) for s, why in found if s in remap]
+        seen: set[str] = set()  # a sentence repeated (a headline the summary repeats) counts once
+        kept = [(s, why) for s, why in found if s in remap
+                and not (sentences[remap[s]] in seen or seen.add(sentences[remap[s]]))]
         evidence = tuple(
             Evidence(sentences[remap[s]], remap[s], certainties[remap[s]], tuple(why), likelihoods[remap[s]])
             for s, why in kept

@@ -72,6 +72,27 @@ def _hangs_from(token: Token, head: int, source: Source) -> bool:
     return token.i == head
 
 
+def _after_comma(verb: Token) -> Source | None:
+    """The source of a closing reporting clause the parser did not give a subject: the noun
+    phrase between the last comma and the verb ("..., the National Intelligence Service here
+    claimed Wednesday."), when nothing but time words follows the verb."""
+    doc = verb.doc
+    sent = verb.sent
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "ccomp") for t in doc[verb.i + 1 : sent.end]):
+        return None
+    k = verb.i - 1
+    while k > sent.start and doc[k].text != "," and verb.i - k <= MAX_WORDS:
+        k -= 1
+    if doc[k].text != ",":
+        return None
+    words = [t for t in doc[k + 1 : verb.i] if t.lower_ not in ("here", "also", "later", "then", "earlier")]
+    if not words or any(t.pos_ in ("VERB", "AUX", "PRON") and t.lower_ not in PERSON_PRONOUNS | BODY_PRONOUNS for t in words):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS for t in words):
+        return None
+    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, words[-1].i)
+
+
 def subject_source(verb: Token) -> Source | None:
     """The subject of a reporting verb as a source phrase, or None.
 
@@ -80,6 +101,10 @@ def subject_source(verb: Token) -> Source | None:
     subject ("SEOUL (Yonhap) - The ministry") is left out.
     """
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        tail = _after_comma(verb)
+        if tail is not None:
+            return tail
     if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -205,15 +230,22 @@ class SpeakerResolver:
         self.body_nouns = nouns.get("body", frozenset())
         self.state_nouns = nouns.get("state_nouns", frozenset())
         self.part_nouns = nouns.get("part_nouns", frozenset())
+        self.org_nouns = nouns.get("organisation_nouns", frozenset())
         self.types = {m.name: m.type for m in self.mentions}
         self.genders = genders or {}  # person -> "f" / "m", from the knowledge base
         self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
 
-    def _last(self, before: int, person: bool, pronoun: str | None = None) -> str | None:
+    def _last(self, before: int, person: bool, pronoun: str | None = None, organisation: bool = False) -> str | None:
         """Who "he" or "the ministry" at ``before`` is: the last such actor named as a subject
         ("Cha Min-seok, a fellow at the institute, said"), or the last speaker if later, else
-        the last one named at all."""
-        kinds = ("person",) if person else ("country", "organisation", "group")
+        the last one named at all. "The agency" is an organisation when the article names one."""
+        if organisation:
+            found = self._last_of(before, ("organisation", "group"), pronoun)
+            if found is not None:
+                return found
+        return self._last_of(before, ("person",) if person else ("country", "organisation", "group"), pronoun)
+
+    def _last_of(self, before: int, kinds: tuple[str, ...], pronoun: str | None) -> str | None:
         unlike = {"she": "m", "her": "m", "he": "f", "him": "f"}.get(pronoun or "")  # "she" is no man
         said = next(((pos, a) for pos, a, t in reversed(self.spoken)
                      if pos < before and t in kinds and (unlike is None or self.genders.get(a) != unlike)), None)
@@ -313,8 +345,9 @@ class SpeakerResolver:
             if inside:
                 return inside[0].name
             if word in self.part_nouns:  # "the ministry said": the state whose ministry was named last
-                part = next((m.name for m in reversed(self.mentions) if m.start < source.start and m.kind == "part"), None)
-                if part is not None:
-                    return part
-            return self._last(source.start, person=False)
+                parts = [m for m in reversed(self.mentions) if m.start < source.start and m.kind == "part"]
+                same = [m for m in parts if any(t.lower_ == word for t in doc[m.start : m.end])]
+                if same or (parts and word not in self.org_nouns):
+                    return (same or parts)[0].name
+            return self._last(source.start, person=False, organisation=word in self.org_nouns)
         return None

@@ -37,6 +37,16 @@ _AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
 
 
+def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bool:
+    """A reporting clause after the claim, which the parser hung below it: "North Korea sent a
+    million shells to Russia, the spy agency claimed on Wednesday" (claimed: advcl of sent)."""
+    if verb.i < token.i or verb.dep_ not in ("advcl", "ccomp", "conj") or verb.head.i not in ancestors:
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    return token.i < first < verb.i and verb.doc[first - 1].text in (",", "—", "–")
+
+
 class FigureFinder:
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.name = name
@@ -209,6 +219,7 @@ class FigureFinder:
                 verb.i in ancestors
                 or verb.dep_ in ("ROOT", "parataxis")
                 or (verb.dep_ == "relcl" and verb.head.i in ancestors)  # "the figure officials had cited"
+                or _trailing(verb, token, ancestors, source.start)
             ):
                 source = None  # a reporting verb of another clause
             elif verb is not None and verb.i in ancestors:

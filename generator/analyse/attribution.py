@@ -41,7 +41,7 @@ def _span_text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip().rstrip(".,;:").strip() or tokens[0].text
 
 
 def _subject_words(subj: Token) -> list[Token]:

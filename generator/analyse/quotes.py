@@ -169,7 +169,7 @@ class QuoteFinder:
                 len(between) < 90
                 and "\n" not in between
                 and text[spans[n][1] - 1 : spans[n][1]] == ","
-                and between.strip(' \"“”')[-1:] in (",", ":", ".")
+                and between.strip(' \"“”')[-1:] in (",", ":")
                 and any(w in self.speech_verbs for w in words)
             ):
                 out[n] = n + 1

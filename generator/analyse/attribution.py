@@ -338,6 +338,9 @@ class SpeakerResolver:
         indefinite = doc[source.start].lower_ in ("a", "an", "one")
         phrase = {t.lower_ for t in doc[source.start : source.end]}
         if indefinite:  # "a ministry spokesperson": someone new, of the body last named
+            named = any(t.is_title and t.pos_ == "PROPN" for t in doc[source.start + 1 : source.end])
+            if named and not inside:
+                return None  # "a Met Office spokesperson": of a body named, and no actor
             return self._last(source.start, person=False) if phrase & self.body_nouns else None
         if word in self.person_nouns and not inside:
             return self._last(source.start, person=True)

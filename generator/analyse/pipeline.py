@@ -228,7 +228,8 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
             )
         )
 
-    admitted = _admitted(doc, hits, quotes, figures, index_of_token)
+    outlets = [article.source or "", *article.sources]
+    admitted = _admitted(doc, hits, quotes, figures, index_of_token, outlets)
     off_topic = not off_topic_actors and _off_topic(doc, hits, quotes, figures)
     # a country named only as a place ("talks in Riyadh") is not an actor of the article
     located = {m.name for m in doc._.actor_mentions or [] if m.kind == "location"} - {
@@ -292,7 +293,7 @@ ADMIT_MENTIONS = 2  # a model-found name named this often in a themed article is
 
 
 def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure],
-              index_of_token: dict[int, int]) -> set[str]:
+              index_of_token: dict[int, int], outlets: list[str] = ()) -> set[str]:
     """The names found only by the statistical model that become actors of this article.
 
     On evidence only: the article must have a theme (an article with none adds no model-found
@@ -310,7 +311,11 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
     speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
     evidence = {e.index for t in hits for e in t.evidence}
     out = set()
+    hosts = [re.sub(r"[^a-z]", "", o.lower()) for o in outlets if o]
     for m in unknown:
+        squashed = re.sub(r"[^a-z]", "", m.name.lower())
+        if len(squashed) > 3 and any(squashed in h for h in hosts):
+            continue  # the outlet itself ("(MENAFN) On Tuesday, ..." in an article from menafn.com)
         if m.type in ("company", "part", "commentator", "place"):
             continue  # a place outside the knowledge base is where something happened, no actor
         if m.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", m.name) and m.name not in speakers:

@@ -225,6 +225,10 @@ class FigureFinder:
             elif verb is not None and verb.i in ancestors:
                 path = [token.dep_, *(doc[a].dep_ for a in ancestors[: ancestors.index(verb.i)])]
                 below = path[-1]  # how the figure's branch hangs from the verb
+                at = ancestors.index(verb.i)
+                branch = doc[ancestors[at - 1]] if at > 0 else token
+                if below == "prep" and branch.i < verb.i and branch.lower_ not in ("according",):
+                    below = "advcl"  # a fronted phrase: "After talks that lasted four hours, Putin said"
                 if verb.lower_ in self.action_verbs and not set(path) & _CLAUSES:
                     source = None  # "the department added dozens of firms": an act, not a claim
                 elif below in _FRAMES or (verb.lower_ in self.address_verbs and below in _AUDIENCE):

@@ -52,7 +52,21 @@ def test_theme_page_has_bluf_tracker_activity_and_evidence(site):
     html = page(site, "themes/troop-deployment.html")
     for part in ("Bottom line up front", "Figure tracker", "Actors involved", "Evidence", "Articles on Troop deployment per week"):
         assert part in html, part
-    assert "<polyline" in html  # troop figures over time
+    assert "Rules that matched" in html and "; matched " not in html  # rule names only in the collapsed box
+
+
+def test_figure_trackers_plot_one_point_per_day_on_a_time_axis(site):
+    charts = 0
+    for path in sorted((site / "site" / "themes").glob("*.html")):
+        html = htmllib.unescape(path.read_text())
+        for svg in re.findall(r"<svg .*?</svg>", html, re.S):
+            if "<polyline" not in svg:
+                continue
+            charts += 1
+            xs = [float(x) for x in re.findall(r'<circle cx="([0-9.]+)"', svg)]
+            assert len(xs) == len(set(xs)) >= 2, f"{path.name}: two points on one day"
+            assert xs == sorted(xs)
+    assert charts >= 1
 
 
 def test_editions_timeline_sources_and_home(site):

@@ -184,7 +184,7 @@ LAYOUT = """() => {
                           return s ? getComputedStyle(s).display !== 'none' && box(s).width > 0 : false; })(),
         h1: box(document.querySelector('.md-typeset h1')).height,
         smallestTick: ticks.length ? Math.min(...ticks) : null,
-        matrixFits: matrix ? matrix.scrollWidth <= matrix.clientWidth + 1 : null,
+        matrixFits: matrix ? box(matrix.querySelector('table')).width <= matrix.clientWidth + 1 : null,
         tallestRow: rows.length ? Math.max(...rows) : 0,
         text: (() => { const a = document.querySelector('article').cloneNode(true);
                        a.querySelectorAll('details').forEach(d => d.remove());  // collapsed: for checking

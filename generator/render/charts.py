@@ -124,7 +124,7 @@ def _open_svg(title: str, description: str, top_label: str, inner_h: float) -> l
         ),
         f"<title>{html_text(title)}</title><desc>{html_text(description)}</desc>",
         f'<line class="grid" x1="0" y1="{PAD_TOP}" x2="{WIDTH}" y2="{PAD_TOP}"/>',
-        f'<text class="tick" x="0" y="{PAD_TOP - 6}">{html_text(top_label)}</text>',
+        f'<text class="tick" x="0" y="{PAD_TOP - 8}">{html_text(top_label)}</text>',
         f'<line class="axis" x1="0" y1="{PAD_TOP + inner_h}" x2="{WIDTH}" y2="{PAD_TOP + inner_h}"/>',
     ]
 

@@ -246,7 +246,7 @@ def test_every_page_is_valid_html_by_the_w3c_checker(site):
     assert len(pages_built) >= 100
     run = subprocess.run(
         [java, "-Xss8m", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site.root)],
-        capture_output=True, text=True, timeout=600,
+        check=False, capture_output=True, text=True, timeout=600,  # it exits 1 on any error
     )
     messages = json.loads(run.stderr)["messages"]
     tolerated = [m for m in messages if m["message"].startswith("Attribute “autocomplete” is only allowed")

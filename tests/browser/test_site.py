@@ -225,6 +225,11 @@ def test_layout_uses_the_width_and_stays_readable(site, browser, size, tmp_path)
             data = shot.read_bytes()
             assert data.startswith(b"\x89PNG\r\n\x1a\n")
             assert struct.unpack(">II", data[16:24]) == (width, height)
+        if size == "phone":  # the hidden sidebar is still the menu drawer, with every section
+            page.locator('.md-header label[for="__drawer"]').click()
+            drawer = page.locator(".md-sidebar--primary")
+            for section in ("Actors", "Themes", "Articles", "Methodology"):
+                assert drawer.get_by_role("link", name=section, exact=True).is_visible(), section
     finally:
         context.close()
 

@@ -32,6 +32,9 @@ from generator.render import ASSETS_DIR, write_digest
 from generator.write import WriteStats
 
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
+# Template partials put in front of Material's (as a theme's custom_dir would be), for every
+# digest project whatever its mkdocs.yml says: see templates/theme/partials/toc.html.
+THEME_OVERRIDES = Path(__file__).parent / "templates" / "theme"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +191,8 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
             h.update(f"{package}={version(package)}|".encode())
         except PackageNotFoundError:
             h.update(f"{package}=none|".encode())
+    for override in sorted(THEME_OVERRIDES.rglob("*.html")):
+        h.update(override.read_bytes())
     docs = config.docs_dir
     for here, dirs, files in os.walk(docs):
         dirs.sort()
@@ -272,6 +277,8 @@ def build_site(config: DigestConfig, strict: bool = True, epoch: int = 0, increm
                     staging.mkdir(parents=True)
                     dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"])) > 0
             cfg["site_dir"] = str(staging)
+            if str(THEME_OVERRIDES) not in cfg.theme.dirs:
+                cfg.theme.dirs.insert(1 if cfg.theme.custom_dir else 0, str(THEME_OVERRIDES))
             if state_file is not None:
                 state_file.unlink(missing_ok=True)  # until this build is complete
             build_logger.addFilter(notice)

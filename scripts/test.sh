@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite (installs the package, the test tools, and Chromium and axe-core if
-# missing).
+# Run the whole test suite (installs the package, the test tools, and Chromium, axe-core and
+# vnu-jar if missing).
 # Usage: bash scripts/test.sh [pytest options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,13 +18,14 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "warning: chromium not found (install Debian's 'chromium' package); browser tests will be skipped" >&2
   fi
 fi
-# The accessibility tests inject axe-core (pinned in package.json / package-lock.json).
-if [ ! -f node_modules/axe-core/axe.min.js ]; then
+# The accessibility tests inject axe-core and the HTML check runs the W3C Nu HTML Checker
+# (vnu-jar, on Java); both pinned in package.json / package-lock.json.
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   if command -v npm >/dev/null 2>&1; then
-    npm ci --no-audit --no-fund --loglevel=error >/dev/null \
-      || echo "warning: npm ci failed; the accessibility tests will be skipped" >&2
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null \
+      || echo "warning: npm ci failed; the accessibility and HTML tests will be skipped" >&2
   else
-    echo "warning: npm not found; the accessibility tests will be skipped" >&2
+    echo "warning: npm not found; the accessibility and HTML tests will be skipped" >&2
   fi
 fi
 exec .venv/bin/python -m pytest "$@"

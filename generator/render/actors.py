@@ -12,6 +12,7 @@ from generator.render.charts import bar_chart, heat_table
 from generator.render.common import (
     FIGURE_HEADERS,
     TYPE_LABEL,
+    TYPE_PLURAL,
     Page,
     actor_link,
     actor_ref,
@@ -139,7 +140,7 @@ def actors_index(digest: Digest) -> str:
         actors = by_type.get(typ)
         if not actors:
             continue
-        page.heading(f"{TYPE_LABEL[typ]}s" if typ != "person" else "People")
+        page.heading(TYPE_PLURAL[typ])
         rows = [
             [actor_link(a, "../"), str(a.mentions), str(len(a.article_ids)), actor_ref(digest, a.affiliation, "../") if a.affiliation else "—"]
             for a in actors

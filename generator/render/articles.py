@@ -86,7 +86,7 @@ def legend(entry: ArticleEntry) -> str:
 def article_page(entry: ArticleEntry, digest: Digest) -> str:
     a = entry.analysed
     art = entry.article
-    page = Page(art.title)
+    page = Page(art.title, hide=("navigation", "toc"))
     meta = [f"{strong('Date:')} {fmt_date(art.date)}", f"{strong('Source:')} {h(art.source or 'unknown source')}"]
     url = safe_url(art.url)
     if url:
@@ -115,11 +115,8 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     page.heading("Themes")
     if a.themes:
         for hit in a.themes:
-            page.add(p(f"{strong(theme_link(digest_theme(digest, hit.id), ROOT))} · score {hit.score:g}"))
-            page.add(ul([
-                f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {h(', '.join(ev.patterns))})"
-                for ev in hit.evidence
-            ]))
+            page.add(p(strong(theme_link(digest_theme(digest, hit.id), ROOT))))
+            page.add(ul([f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" for ev in hit.evidence]))
     else:
         page.add(p("No theme of the taxonomy has enough support in this article."))
     page.heading("Key figures")
@@ -143,6 +140,7 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
                 who += " (not an indexed actor)"
             items.append(quote_line(q, who))
         page.add(ul(items))
+    page.add(analysis_box(entry, digest))
     page.markdown("</aside>\n\n</div>\n")
 
     page.heading("Actors")
@@ -162,8 +160,26 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     if a.figures:
         page.heading("Figures in detail")
         page.add(table(FIGURE_HEADERS, [figure_row(f, digest, ROOT) for f in a.figures]))
-    page.add(p(f"<em>Analysed with {h(a.pipeline)}.</em>"))
     return page.text()
+
+
+def analysis_box(entry: ArticleEntry, digest: Digest) -> str:
+    """How the article was analysed (the model, each theme's score and the rules that matched),
+    in a collapsed box: for checking the analysis, not for reading the article."""
+    a = entry.analysed
+    items = [f"Language model: {h(a.pipeline)}"]
+    for hit in a.themes:
+        rules = sorted({rule for ev in hit.evidence for rule in ev.patterns})
+        items.append(
+            f"{h(digest_theme(digest, hit.id).info.name)}: score {hit.score:g}, rules "
+            + ", ".join(f"<code>{h(r)}</code>" for r in rules)
+        )
+    return (
+        '<details class="digest-rules"><summary>How this article was analysed</summary>'
+        + p('Themes are scored by the rules of the taxonomy that their evidence matched (see the <a href="../methodology.html">methodology</a>).')
+        + ul(items)
+        + "</details>"
+    )
 
 
 def articles_index(digest: Digest) -> dict[str, str]:

@@ -21,6 +21,13 @@ from generator.render.rawhtml import RAW_CLOSE, RAW_OPEN
 ARTICLES, ACTORS, THEMES, PARTIALS = "articles", "actors", "themes", "_partials"
 GENERATED_DIRS = (ARTICLES, ACTORS, THEMES, PARTIALS)
 CERTAINTY_LABEL = {"asserted": "asserted", "reported": "reported", "hedged": "hedged"}
+TYPE_PLURAL = {
+    "country": "Countries",
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+    "group": "Groups",
+}
 TYPE_LABEL = {
     "country": "Country",
     "person": "Person",
@@ -30,13 +37,19 @@ TYPE_LABEL = {
 }
 
 
-def front_matter(title: str, tags: list[str] | None = None) -> str:
+def front_matter(title: str, tags: list[str] | None = None, hide: tuple[str, ...] = ("navigation",)) -> str:
     """YAML front matter with values we control (titles pass through ``safe_title``).
+
+    Every generated page hides Material's navigation sidebar: the pages are outside the nav
+    (``not_in_nav``), so it would stay an empty column; the text takes its width instead (on
+    phones the menu drawer still holds the site's sections). Article pages also hide the table
+    of contents (``hide`` adds "toc"): their own aside is the second column.
 
     Strings are written as JSON strings, which YAML reads as double-quoted scalars: the same
     result as a YAML dumper, many times faster.
     """
     lines = ["---", f"title: {json.dumps(safe_title(title), ensure_ascii=False)}"]
+    lines += ["hide:", *(f"- {x}" for x in hide)]
     if tags:
         lines.append("tags:")
         lines.extend(f"- {json.dumps(safe_title(t), ensure_ascii=False)}" for t in tags)
@@ -50,8 +63,11 @@ class Page:
     is the finished page.
     """
 
-    def __init__(self, title: str, tags: list[str] | None = None, heading: bool = True, front: bool = True):
-        self._out: list[str] = [front_matter(title, tags)] if front else []
+    def __init__(
+        self, title: str, tags: list[str] | None = None, heading: bool = True, front: bool = True,
+        hide: tuple[str, ...] = ("navigation",),
+    ):
+        self._out: list[str] = [front_matter(title, tags, hide)] if front else []
         self._html: list[str] = []
         if heading:
             self._out.append(f"# {esc(title)}\n")
@@ -128,12 +144,25 @@ def actor_ref(digest: Digest, name: str, root: str) -> str:
     return actor_link(actor, root) if actor else h(name)
 
 
+# Columns of running text get a least width, so that a table with many columns scrolls inside
+# its own box (Material wraps every table in one) instead of squeezing them into tall rows;
+# dates never break.
+WIDE_COLUMNS = frozenset({"Figure", "Said by", "Article", "Title", "Description", "Themes", "Main actors"})
+NOWRAP_COLUMNS = frozenset({"Date"})
+
+
 def table(headers: list[str], rows: list[list[str]]) -> str:
     """An HTML table; cells must already be HTML (escaped text, our links)."""
     if not rows:
         return ""
     head = "".join(f"<th>{x}</th>" for x in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    cls = [
+        ' class="digest-wide"' if x in WIDE_COLUMNS else ' class="digest-nowrap"' if x in NOWRAP_COLUMNS else ""
+        for x in headers
+    ]
+    body = "\n".join(
+        "<tr>" + "".join(f"<td{c}>{cell}</td>" for c, cell in zip(cls, row, strict=False)) + "</tr>" for row in rows
+    )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
@@ -149,19 +178,17 @@ def source_of(digest: Digest, fig: Figure, root: str) -> str:
 
 
 def figure_row(fig: Figure, digest: Digest, root: str) -> list[str]:
+    """A figure in four cells: as written (with the value it is read as), how certain, who
+    said it, where."""
     value = fmt_value(fig.value) + (f"–{fmt_value(fig.upper)}" if fig.upper is not None else "")
-    return [
-        h(fig.text),
-        value,
-        h(fig.unit or "—"),
-        h(fig.qualifier or "—"),
-        certainty(fig.certainty, fig.likelihood),
-        source_of(digest, fig, root),
-        h(fig.place or "—"),
-    ]
+    read = " ".join(x for x in (h(fig.qualifier or ""), value if fig.value is not None else "", h(fig.unit or "")) if x)
+    shown = h(fig.text)
+    if read and read != shown:
+        shown += f'<br><small class="digest-read">read as {read}</small>'
+    return [shown, certainty(fig.certainty, fig.likelihood), source_of(digest, fig, root), h(fig.place or "—")]
 
 
-FIGURE_HEADERS = ["Figure", "Value", "Unit", "Qualifier", "Certainty", "Attribution", "Place"]
+FIGURE_HEADERS = ["Figure", "Certainty", "Said by", "Place"]
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -44,6 +44,8 @@ def home_partial(digest: Digest) -> str:
         f"{strong(plural(sum(1 for t in digest.themes if t.article_ids), 'theme'))} with evidence · "
         f"{strong(plural(len(sources), 'source'))}"
     ))
+    # Top actors and themes side by side on a desk (digest.css), one after the other on a phone
+    page.markdown('<div class="digest-columns" markdown>\n\n<div markdown>\n')
     page.heading("Top actors")
     page.add(
         table(
@@ -53,9 +55,11 @@ def home_partial(digest: Digest) -> str:
         or p("No actors yet."),
         p(f'<a href="{ROOT}actors/index.html">All actors</a>'),
     )
+    page.markdown("</div>\n\n<div markdown>\n")
     page.heading("Themes")
     by_count = sorted(digest.themes, key=lambda t: (-len(t.article_ids), t.id))
     page.add(table(["Theme", "Articles"], [[theme_link(t, ROOT), str(len(t.article_ids))] for t in by_count]))
+    page.markdown("</div>\n\n</div>\n")
     page.heading("Actors by theme")
     page.add(actor_theme_matrix(digest, ROOT))
     page.heading("Latest articles")

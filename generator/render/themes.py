@@ -1,5 +1,5 @@
 """Theme pages and the themes index: description, the actors involved, the figures stated in
-evidence, and every evidence sentence with the rule that matched it."""
+evidence, and every evidence sentence (the rules that matched them in a collapsed box)."""
 
 from __future__ import annotations
 
@@ -69,12 +69,24 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
         entry = digest.by_id[aid]
         source = h(entry.article.source or "unknown source")
         page.add(p(f"{strong(article_link(entry, ROOT))} · {fmt_date(entry.article.date)} · {source}"))
-        page.add(ul([
-            f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)}; matched {h(', '.join(ev.patterns))})"
-            for ev in by_article[aid]
-        ]))
+        page.add(ul([f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" for ev in by_article[aid]]))
     page.add(more(len(theme.article_ids) - len(shown), "article"))
+    page.add(rules_box(Counter(rule for _, ev in theme.evidence for rule in ev.patterns)))
     return page.text()
+
+
+def rules_box(rules: Counter) -> str:
+    """The taxonomy rules behind the evidence, with how many sentences each matched: for the
+    curious, in a collapsed box (the methodology page explains them)."""
+    if not rules:
+        return ""
+    items = [f"<code>{h(rule)}</code>: {plural(n, 'sentence')}" for rule, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return (
+        '<details class="digest-rules"><summary>Rules that matched</summary>'
+        + p('Each evidence sentence matched one or more rules of the taxonomy (see the <a href="../methodology.html">methodology</a>).')
+        + ul(items)
+        + "</details>"
+    )
 
 
 # Per-page caps (the strongest articles first), so that a theme page stays the same size however

@@ -38,6 +38,14 @@ def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
         assert (site / "site" / "actors" / f"{slug}.html").is_file()
     assert 'class="digest-legend digest-country"' in html and 'class="digest-aside"' in html
     assert "Key figures" in html and "eurasia-briefing.example" in html
+    # no rule names or model name in the reading text: they are in the collapsed box at the end
+    reading, box = html.split('<details class="digest-rules">', 1)
+    assert "; matched " not in reading and "Analysed with" not in reading and "en_core_web" not in reading
+    assert "How this article was analysed" in box and "en_core_web" in box and "<code>" in box
+    md = next((site / "docs" / "articles").glob("north-korea-has-ratified*")).read_text()
+    assert "\nhide:\n- navigation\n- toc\n" in md.split("---")[1]  # the aside is its second column
+    actors = page(site, "actors/index.html")
+    assert ">Countries<" in actors and "Countrys" not in actors and ">People<" in actors
 
 
 def test_actor_page_has_profile_chart_themes_companions_figures_and_evidence(site):
@@ -52,7 +60,21 @@ def test_theme_page_has_bluf_tracker_activity_and_evidence(site):
     html = page(site, "themes/troop-deployment.html")
     for part in ("Bottom line up front", "Figure tracker", "Actors involved", "Evidence", "Articles on Troop deployment per week"):
         assert part in html, part
-    assert "<polyline" in html  # troop figures over time
+    assert "Rules that matched" in html and "; matched " not in html  # rule names only in the collapsed box
+
+
+def test_figure_trackers_plot_one_point_per_day_on_a_time_axis(site):
+    charts = 0
+    for path in sorted((site / "site" / "themes").glob("*.html")):
+        html = htmllib.unescape(path.read_text())
+        for svg in re.findall(r"<svg .*?</svg>", html, re.DOTALL):
+            if "<polyline" not in svg:
+                continue
+            charts += 1
+            xs = [float(x) for x in re.findall(r'<circle cx="([0-9.]+)"', svg)]
+            assert len(xs) == len(set(xs)) >= 2, f"{path.name}: two points on one day"
+            assert xs == sorted(xs)
+    assert charts >= 1
 
 
 def test_editions_timeline_sources_and_home(site):

@@ -171,6 +171,29 @@ def _phrase_after(sent: Span, k: int, verb: str) -> Source | None:
     return Source(_span_text(words), verb, words[0].i, words[-1].i + 1, heads[0].i if heads else words[-1].i)
 
 
+def stated_after(sent: Span, verbs: set[str]) -> Source | None:
+    """The source named by a sentence just after (at most two on) when it only says who said
+    this: "This was stated by Pentagon spokesman Pat Ryder at a briefing", "This was reported
+    by ..."."""
+    doc = sent.doc
+    end = sent.end
+    for _ in range(2):
+        if end >= len(doc):
+            return None
+        nxt = doc[end].sent
+        words = [t.lower_ for t in nxt if not t.is_space][:3]
+        if len(words) == 3 and words[0] in ("this", "that", "these") and words[1] in ("was", "were", "is", "has"):
+            verb = next((t for t in nxt[:6] if t.lower_ in verbs), None)
+            by = next((t for t in nxt if verb is not None and t.i > verb.i and t.lower_ == "by"), None)
+            if by is None:
+                return None
+            return _phrase_after(nxt, by.i + 1 - nxt.start, verb.lower_)
+        if any(t.lower_ in verbs for t in nxt):
+            return None  # a sentence with a source of its own comes first
+        end = nxt.end
+    return None
+
+
 def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset()) -> Source | None:
     """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given.
 

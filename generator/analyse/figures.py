@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.attribution import SpeakerResolver, find_source, paragraph_label
+from generator.analyse.attribution import stated_after, SpeakerResolver, find_source, paragraph_label
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
@@ -157,9 +157,13 @@ class FigureFinder:
                 if tuple(t.lower_ for t in doc[j : j + len(words)]) == words:
                     return "percent", j + len(words)
         k = j
+        tagged = doc.has_annotation("TAG")
         if k < end and doc[k].lower_ == "of":
             k += 1
-        tagged = doc.has_annotation("TAG")
+            if k + 1 < end and doc[k].lower_ in ("its", "their", "the", "his", "her", "our") and (
+                not tagged or doc[k + 1].tag_ in ("NN", "NNS")
+            ) and doc[k + 1].is_alpha and doc[k + 1].lower_ not in self.durations:
+                return doc[k + 1].lower_, k + 2  # a part of a whole: "about 10,000 of its military"
         skipped = 0
         if k + 1 < end and doc[k].text == "-" and not doc[k - 1].whitespace_ and doc[k + 1].is_alpha and (
             not tagged or doc[k + 1].tag_ in ("NN", "NNS")
@@ -235,6 +239,8 @@ class FigureFinder:
                     source = None  # "Speaking after four hours of talks, he said"; "told the crowd of 15,000"
         if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
+        if source is None:
+            source = stated_after(sent, self.source_verbs)  # "... This was stated by Pat Ryder."
         if source is None:
             return None, "outlet", False
         return source.text, resolver.actor(source), True

@@ -145,3 +145,15 @@ def test_the_articles_own_outlet_is_no_actor(analyser, tmp_path):
     out = analyse_text(analyser, tmp_path, text)
     assert "DIGESTWIRE" not in {a.name for a in out.actors}
     assert "North Korea" in {a.name for a in out.actors}
+
+
+def test_a_part_of_a_whole_is_counted(nlp):
+    text = "The Pentagon said that the DPRK had sent about 10,000 of its military to Russia for training."
+    assert figures(nlp, text)["about 10,000 of its military"][1] == "US Department of Defense"
+
+
+def test_this_was_stated_by_names_the_source_of_the_sentences_before(nlp):
+    text = ("Several thousand North Korean soldiers are moving toward the Kursk region. "
+            "A smaller number of them are already there.\n\n"
+            "This was stated at a briefing by Pentagon spokesman Pat Ryder, the agency reports.")
+    assert figures(nlp, text)["Several thousand North Korean soldiers"][1] == "Pat Ryder"

@@ -218,8 +218,11 @@ class QuoteFinder:
 def _is_title(words: str) -> bool:
     """A quoted name ("Operation Joint Sword", "Killers of the Flower Moon"), not a quotation."""
     parts = words.split()
-    small = ("of", "the", "and", "for", "in", "a", "an", "to", "on")
-    return len(parts) <= 6 and all(p[:1].isupper() or p[:1].isdigit() or p.lower() in small for p in parts)
+    small = ("of", "the", "and", "for", "in", "a", "an", "to", "on", "between", "with", "against", "at",
+             "by", "from", "into", "over", "under", "its", "their")
+    if words.rstrip()[-1:] in ".!?,;:" and len(parts) > 3:
+        return False  # a sentence, however capitalised
+    return len(parts) <= 20 and all(p[:1].isupper() or p[:1].isdigit() or p.lower() in small for p in parts)
 
 
 def _opens_paragraph(text: str, start: int) -> bool:

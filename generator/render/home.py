@@ -16,6 +16,7 @@ from generator.render.common import (
     theme_link,
     ul,
 )
+from generator.render.articles import UNDATED
 from generator.render.editions import edition_summary, edition_title
 from generator.render.escape import h
 from generator.render.themes import actor_theme_matrix
@@ -44,6 +45,12 @@ def home_partial(digest: Digest) -> str:
         f"{strong(plural(sum(1 for t in digest.themes if t.article_ids), 'theme'))} with evidence · "
         f"{strong(plural(len(sources), 'source'))}"
     ))
+    undated = sum(1 for e in digest.articles if e.article.date is None)
+    if undated:
+        page.add(p(
+            f'<a href="{ROOT}{UNDATED}.html" class="digest-undated">{plural(undated, "undated article")}</a>: '
+            "no date found in their fields, file names or text"
+        ))
     page.heading("Top actors")
     page.add(
         table(

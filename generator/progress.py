@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-LOG_STEP = 0.1  # plain lines: every tenth of the work...
+STEPS = 10  # plain lines: each time another tenth of the work is done...
 LOG_SECONDS = 30.0  # ...or this often, whichever comes first
 LABELS = {"read": "reading", "analyse": "analysing", "render": "rendering", "site": "building the site"}
 
@@ -59,8 +59,8 @@ class _LogTask(Task):
     def update(self, done: int) -> None:
         super().update(done)
         now = time.monotonic()
-        step = max(1, int(self.total * LOG_STEP))
-        if done < self.total and (done - self.last_done >= step or now - self.last_time >= LOG_SECONDS):
+        tenth = (lambda n: int(n * STEPS // self.total)) if self.total else (lambda n: 0)
+        if done < self.total and (tenth(done) > tenth(self.last_done) or now - self.last_time >= LOG_SECONDS):
             self._line(now)
 
     def _line(self, now: float, final: bool = False) -> None:

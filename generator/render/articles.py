@@ -195,8 +195,8 @@ def undated_index(digest: Digest) -> dict[str, str]:
     undated = sorted((e for e in digest.articles if e.article.date is None), key=lambda e: (e.article.title, e.article.id))
     rows = [[article_link(e, ROOT), h(e.article.source or "—"), h(e.article.location)] for e in undated]
     intro = p(
-        f"{plural(len(undated), 'article')} with no date in its fields, its file name or its text. "
-        "They are left out of the editions, the timeline, the weekly charts and the search's date filter. "
+        f"{plural(len(undated), 'article')} without a date: none was found in the fields, the file name or the text. "
+        "Undated articles are left out of the editions, the timeline, the weekly charts and the search's date filter. "
         "Date one by its file name (<code>2024-10-18-title.txt</code>), a dateline "
         "(<code>SEOUL, Oct 18, 2024 (Yonhap) —</code>) or the <code>dates:</code> CSV of "
         "<code>digest.yml</code> (rows of <code>path,date</code>)."

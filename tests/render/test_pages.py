@@ -83,7 +83,7 @@ def test_every_article_says_where_its_date_came_from_and_the_undated_one_is_mark
     assert "Western-made electronics" in undated and '<span class="digest-undated">undated</span>' in undated
     assert 'href="../articles/undated.html">all undated articles</a>' in undated
     listing = page(site, "articles/undated.html")
-    assert "1 article with no date" in listing and "undated-analysis-drone-parts.txt" in listing
+    assert "1 article without a date" in listing and "undated-analysis-drone-parts.txt" in listing
     assert listing.count('class="digest-undated"') == 0 and "Western-made electronics" in listing
     home = page(site, "index.html")
     assert '<a href="articles/undated.html" class="digest-undated">1 undated article</a>' in home

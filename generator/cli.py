@@ -174,7 +174,7 @@ def analyse(paths, as_json) -> None:
             continue
         art = a.article
         click.echo(f"{art.location}: {art.title}")
-        click.echo(f"  date: {art.date or 'unknown'} · source: {art.source or 'unknown'} · id: {art.id}")
+        click.echo(f"  date: {art.date or 'unknown'} ({art.date_source}) · source: {art.source or 'unknown'} · id: {art.id}")
         click.echo("  actors: " + (", ".join(f"{r.name} ({r.count})" for r in a.actors) or "none"))
         click.echo("  themes: " + (", ".join(f"{t.id} ({t.score:g})" for t in a.themes) or "none"))
         for f in a.figures:

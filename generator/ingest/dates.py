@@ -6,7 +6,7 @@ order, at the file name (``2024-10-18-title.txt``, ``20241018_title.txt``,
 (``SEOUL, Oct 18 (Yonhap) --``, ``October 18, 2024``, ``18 October 2024``), and at the
 ``dates:`` CSV of digest.yml (path -> date) for the rest, and records where the date came
 from (``RawArticle.date_source``). A found date before 1900 or after the build's day is
-not a date: it is ignored with a notice. It runs after the readers (and their cache), before
+not a date (a date field too): it is ignored with a notice and the next place is tried. It runs after the readers (and their cache), before
 near-duplicates are merged, since they compare dates.
 """
 
@@ -24,6 +24,7 @@ from generator.errors import ConfigError
 from generator.model import RawArticle
 
 MIN_YEAR = 1900
+LEEWAY = dt.timedelta(days=1)
 # Month names from the standard library (its "C" locale: English), with the common short forms.
 MONTHS: dict[str, int] = {}
 for _n in range(1, 13):
@@ -67,9 +68,14 @@ def _make(year: int, month: int, day: int, today: dt.date) -> dt.date:
         date = dt.date(year, month, day)
     except ValueError:
         raise NotADate(f"{year:04d}-{month:02d}-{day:02d} is not a calendar date") from None
-    if date.year < MIN_YEAR or date > today:
-        raise NotADate(f"{date.isoformat()} is not plausible (before {MIN_YEAR} or after {today.isoformat()})")
+    _check(date, today)
     return date
+
+
+def _check(date: dt.date, today: dt.date) -> None:
+    # a day of leeway: an article dated in a time zone ahead of the build's is not in the future
+    if date.year < MIN_YEAR or date > today + LEEWAY:
+        raise NotADate(f"{date.isoformat()} is not plausible (before {MIN_YEAR} or after {today.isoformat()}, the day of the build)")
 
 
 def _from_match(m: re.Match, year: int | None, today: dt.date) -> dt.date | None:
@@ -198,8 +204,12 @@ def assign_dates(
     out, notices = [], []
     for art in articles:
         if art.date is not None:
-            out.append(art if art.date_source == "field" else replace(art, date_source="field"))
-            continue
+            try:
+                _check(art.date, today)
+                out.append(art if art.date_source == "field" else replace(art, date_source="field"))
+                continue
+            except NotADate as exc:  # a date field in the future: look further, as if it had none
+                notices.append(f"{art.location}: 'date': {exc}: not used as its date")
         date, source = None, "none"
         for name, find in (("filename", lambda a: date_from_filename(a.path, today)), ("dateline", lambda a: date_from_text(a, today))):
             try:

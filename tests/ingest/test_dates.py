@@ -62,7 +62,7 @@ def test_an_absurd_file_name_date_is_not_a_date_and_is_named_in_a_notice():
 
 
 def test_future_and_impossible_dates_are_refused():
-    with pytest.raises(NotADate, match="after 2026-11-30"):
+    with pytest.raises(NotADate, match="after 2026-11-30, the day of the build"):
         date_from_filename("2031-01-01-later.txt", TODAY)
     with pytest.raises(NotADate, match="not a calendar date"):
         date_from_filename("2024-02-30-typo.txt", TODAY)
@@ -142,3 +142,16 @@ def test_the_sample_corpus_is_dated_every_way_with_one_left_undated():
     (undated,) = [a for a in result.articles if a.date is None]
     assert undated.path.endswith("undated-analysis-drone-parts.txt")
     assert not result.notices
+
+
+def test_a_date_field_after_the_build_day_is_not_used_and_the_file_name_is_tried(tmp_path):
+    path = tmp_path / "2024-10-18-future-field.md"
+    path.write_text("---\ntitle: Scheduled\ndate: 2031-05-01\n---\nText of the article.\n")
+    result = read_articles([str(path)])
+    (art,) = result.articles
+    assert (art.date, art.date_source) == (dt.date(2024, 10, 18), "filename")
+    assert "'date': 2031-05-01 is not plausible" in result.notices[0]
+    tomorrow = dt.date.today() + dt.timedelta(days=1)  # a time zone ahead: still a date
+    path.write_text(f"---\ntitle: Scheduled\ndate: {tomorrow.isoformat()}\n---\nText of the article.\n")
+    (art,) = read_articles([str(path)]).articles
+    assert (art.date, art.date_source) == (tomorrow, "field")

@@ -67,7 +67,7 @@ def snapshot(config: DigestConfig) -> Snapshot:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         pass  # one line per request would drown the build messages
 
     def end_headers(self) -> None:

@@ -115,7 +115,7 @@ def test_build_progress_is_plain_lines_off_a_terminal_and_quiet_prints_only_erro
     result = CliRunner().invoke(cli, ["build", "-C", str(project)])  # CliRunner's stderr is no terminal
     assert result.exit_code == 0, result.output
     for stage in ("reading", "analysing", "rendering", "building the site"):
-        assert re.search(rf"^{stage}: (\d+)/\1 done in \d+:\d\d:\d\d \(", result.stderr, re.M), (stage, result.stderr)
+        assert re.search(rf"^{stage}: (\d+)/\1 done in \d+:\d\d:\d\d \(", result.stderr, re.MULTILINE), (stage, result.stderr)
     assert "\r" not in result.stderr  # no bar redrawn in a log
     assert "2 read, 2 built, 0 rejected, 1 undated;" in result.stdout
 

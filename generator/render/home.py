@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from generator.model import Digest
+from generator.render.articles import UNDATED
 from generator.render.common import (
     Page,
     actor_link,
@@ -16,7 +17,6 @@ from generator.render.common import (
     theme_link,
     ul,
 )
-from generator.render.articles import UNDATED
 from generator.render.editions import edition_summary, edition_title
 from generator.render.escape import h
 from generator.render.themes import actor_theme_matrix

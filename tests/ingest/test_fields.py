@@ -37,7 +37,7 @@ def test_without_a_clause_boundary_the_cut_falls_between_words():
 
 
 def test_every_cut_fits_the_limit_and_ends_on_a_whole_word():
-    words = "Officials in Seoul, speaking on condition of anonymity; said the deployment - first of its kind (reports say) grew".split()
+    words = ["Officials", "in", "Seoul,", "speaking", "on", "condition", "of", "anonymity;", "said", "the", "deployment", "-", "first", "of", "its", "kind", "(reports", "say)", "grew"]
     text = " ".join(words * 6)
     for limit in range(30, 200, 7):
         cut = shorten(text, limit)

@@ -3,7 +3,8 @@
 Plain-text articles (and many saved files) have no date field. ``assign_dates`` looks, in
 order, at the file name (``2024-10-18-title.txt``, ``20241018_title.txt``,
 ``title-2024-10-18.txt``), at a dateline or a date standing alone at the start of the text
-(``SEOUL, Oct 18 (Yonhap) --``, ``October 18, 2024``, ``18 October 2024``), and at the
+(``SEOUL, Oct 18, 2024 (Yonhap) --``, ``October 18, 2024``, ``18 October 2024``; a dateline
+without its year is reported, not guessed), and at the
 ``dates:`` CSV of digest.yml (path -> date) for the rest, and records where the date came
 from (``RawArticle.date_source``). A found date before 1900 or after the build's day is
 not a date (a date field too): it is ignored with a notice and the next place is tried. It runs after the readers (and their cache), before
@@ -55,12 +56,16 @@ _FILE_DATES = [
     re.compile(r"(?:^|[-_ .])(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})$"),
     re.compile(r"(?:^|[-_ .])(?P<year>\d{4})(?P<mnum>\d{2})(?P<day>\d{2})$"),
 ]
-_YEARS = re.compile(r"\b(19\d\d|20\d\d)\b")
+NO_YEAR_SHOWN = 3  # articles named in the one notice about datelines without a year
 DATELINE_PARAGRAPHS = 3  # a dateline opens the summary or one of the first paragraphs
 
 
 class NotADate(ValueError):
     """A date was written but is not a real or plausible one."""
+
+
+class NoYear(ValueError):
+    """A dateline without a year: not used, reported once for all such articles."""
 
 
 def _make(year: int, month: int, day: int, today: dt.date) -> dt.date:
@@ -106,19 +111,6 @@ def parse_written_date(text: str, today: dt.date) -> dt.date | None:
     return None
 
 
-def _text_year(article: RawArticle, month: int, day: int, today: dt.date) -> int | None:
-    """A dateline without a year takes the latest year the text names that puts the date on
-    or before the build's day ("SEOUL, Oct 18 (Yonhap) --" in a text about 2024)."""
-    years = sorted({int(y) for y in _YEARS.findall(" ".join((article.title, article.summary, *article.paragraphs)))}, reverse=True)
-    for y in years:
-        try:
-            if MIN_YEAR <= y and dt.date(y, month, day) <= today:
-                return y
-        except ValueError:
-            continue
-    return None
-
-
 def date_from_text(article: RawArticle, today: dt.date) -> dt.date | None:
     """A dateline or a date alone at the start of the summary or the first paragraphs."""
     for para in (article.summary, *article.paragraphs)[:DATELINE_PARAGRAPHS]:
@@ -126,14 +118,11 @@ def date_from_text(article: RawArticle, today: dt.date) -> dt.date | None:
         for pattern in (*_DATELINES, *_ALONE):
             if not (m := pattern.match(head)) or (pattern in _ALONE and not m.group("year")):
                 continue
-            parts = m.groupdict()
-            year = None
-            if not parts.get("year"):
-                month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
-                year = _text_year(article, month, int(parts["day"]), today)
-                if year is None:
-                    raise NotADate(f"the dateline \"{m.group(0).strip()}\" has no year, and the text names none")
-            return _from_match(m, year, today)
+            if not m.group("year"):
+                # "SEOUL, Oct 18 (Yonhap) -" alone cannot tell the year, and the years a text
+                # names are often those of earlier events: guessing would misdate it
+                raise NoYear(m.group(0).strip())
+            return _from_match(m, None, today)
     return None
 
 
@@ -201,7 +190,7 @@ def assign_dates(
     """Date the undated articles (file name, then text, then the CSV); returns the articles and
     a notice for every date found but not plausible."""
     today = today or dt.date.today()
-    out, notices = [], []
+    out, notices, no_year = [], [], []
     for art in articles:
         if art.date is not None:
             try:
@@ -217,10 +206,19 @@ def assign_dates(
             except NotADate as exc:
                 notices.append(f"{art.location}: {'file name' if name == 'filename' else 'dateline'}: {exc}: not used as its date")
                 continue
+            except NoYear as exc:
+                no_year.append(f"{art.location} (\"{exc}\")")
+                continue
             if date is not None:
                 source = name
                 break
         if date is None and dates and (date := _csv_date(art, dates)) is not None:
             source = "dates-csv"
         out.append(replace(art, date=date, date_source=source) if date else replace(art, date_source="none"))
+    if no_year:  # common in wire copy: one notice for all of them
+        shown = "; ".join(no_year[:NO_YEAR_SHOWN]) + (f"; and {len(no_year) - NO_YEAR_SHOWN} more" if len(no_year) > NO_YEAR_SHOWN else "")
+        notices.append(
+            f"{len(no_year)} article{'s' if len(no_year) > 1 else ''} with a dateline but no year (not used as a date; "
+            f"give the year in the file name, the dateline or the dates file): {shown}"
+        )
     return out, notices

@@ -12,7 +12,6 @@ from generator.errors import ConfigError
 from generator.ingest import read_articles
 from generator.ingest.dates import (
     NotADate,
-    assign_dates,
     date_from_filename,
     is_date_alone,
     parse_written_date,
@@ -39,12 +38,13 @@ def dated(name: str):
         ("date-first-line.txt", dt.date(2024, 10, 18), "dateline"),
         ("2024-05-06-field-wins.md", dt.date(2024, 1, 2), "field"),
         ("no-date.txt", None, "none"),
+        ("dateline-without-year.txt", None, "none"),
     ],
 )
 def test_each_article_is_dated_from_the_first_place_that_has_a_date(name, date, source):
     art, notices = dated(name)
     assert (art.date, art.date_source) == (date, source)
-    assert not notices
+    assert bool(notices) == (name == "dateline-without-year.txt")
 
 
 def test_a_first_line_holding_only_a_date_is_not_the_summary():
@@ -69,19 +69,26 @@ def test_future_and_impossible_dates_are_refused():
     assert date_from_filename("notes-2024.txt", TODAY) is None
 
 
-def test_a_dateline_without_a_year_takes_the_year_the_text_names_or_is_refused():
-    art, _ = dated("yonhap-dateline.txt")  # names 2023 and 2024: the latest is taken
-    assert art.date == dt.date(2024, 10, 18)
-    base = replace(art, date=None, date_source="none", paragraphs=("SEOUL, Oct 18 (Yonhap) -- No year at all.",))
-    (out,), notices = assign_dates([base], today=TODAY)
-    assert out.date is None and out.date_source == "none"
-    assert 'the dateline "SEOUL, Oct 18 (Yonhap) --" has no year' in notices[0]
+def test_datelines_without_a_year_are_not_guessed_and_share_one_notice(tmp_path):
+    art, notices = dated("dateline-without-year.txt")  # the text names 2023: an earlier event
+    assert art.date is None and art.date_source == "none"
+    assert notices == (
+        (
+            "1 article with a dateline but no year (not used as a date; give the year in the file name, the dateline "
+            f'or the dates file): {art.path} ("SEOUL, Oct 18 (Yonhap) --")'
+        ),
+    )
+    for n in range(5):
+        (tmp_path / f"wire-{n}.txt").write_text(f"Summary {n}.\nKYIV, Dec {n + 1} (Reuters) - Text {n}.\n")
+    result = read_articles([str(tmp_path)])
+    assert len(result.notices) == 1 and result.notices[0].startswith("5 articles with a dateline but no year")
+    assert result.notices[0].endswith("; and 2 more")
 
 
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("SEOUL, Oct 18 (Yonhap) — North Korea", None),  # no year in the text: see above
+        ("SEOUL, Oct 18 (Yonhap) — North Korea", None),  # no year: see above
         ("PYONGYANG, November 9, 2024 (KCNA) -- Kim Yo Jong", dt.date(2024, 11, 9)),
         ("WASHINGTON, 18 October 2024 — The", dt.date(2024, 10, 18)),
         ("Friday, October 18, 2024", dt.date(2024, 10, 18)),

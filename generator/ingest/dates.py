@@ -4,10 +4,10 @@ Plain-text articles (and many saved files) have no date field. ``assign_dates`` 
 order, at the file name (``2024-10-18-title.txt``, ``20241018_title.txt``,
 ``title-2024-10-18.txt``), at a dateline or a date standing alone at the start of the text
 (``SEOUL, Oct 18, 2024 (Yonhap) --``, ``October 18, 2024``, ``18 October 2024``; a dateline
-without its year is reported, not guessed), and at the
-``dates:`` CSV of digest.yml (path -> date) for the rest, and records where the date came
-from (``RawArticle.date_source``). A found date before 1900 or after the build's day is
-not a date (a date field too): it is ignored with a notice and the next place is tried. It runs after the readers (and their cache), before
+without its year is reported, not guessed), and at the ``dates:`` CSV of digest.yml (path ->
+date) for the rest, and records where the date came from (``RawArticle.date_source``). A date
+before 1900 or after the build's day (a date field's too) is not a date: it is ignored with a
+notice and the next place is tried. It runs after the readers (and their cache), before
 near-duplicates are merged, since they compare dates.
 """
 
@@ -83,13 +83,10 @@ def _check(date: dt.date, today: dt.date) -> None:
         raise NotADate(f"{date.isoformat()} is not plausible (before {MIN_YEAR} or after {today.isoformat()}, the day of the build)")
 
 
-def _from_match(m: re.Match, year: int | None, today: dt.date) -> dt.date | None:
+def _from_match(m: re.Match, today: dt.date) -> dt.date:
     parts = m.groupdict()
     month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
-    y = int(parts["year"]) if parts.get("year") else year
-    if y is None:
-        return None
-    return _make(y, month, int(parts["day"]), today)
+    return _make(int(parts["year"]), month, int(parts["day"]), today)
 
 
 def date_from_filename(path: str, today: dt.date) -> dt.date | None:
@@ -97,7 +94,7 @@ def date_from_filename(path: str, today: dt.date) -> dt.date | None:
     stem = PurePath(path).stem
     for pattern in _FILE_DATES:
         if m := pattern.search(stem):
-            return _from_match(m, None, today)
+            return _from_match(m, today)
     return None
 
 
@@ -107,7 +104,7 @@ def parse_written_date(text: str, today: dt.date) -> dt.date | None:
         if m := re.fullmatch(w, text.strip()):
             if not m.groupdict().get("year"):
                 return None
-            return _from_match(m, None, today)
+            return _from_match(m, today)
     return None
 
 
@@ -122,7 +119,7 @@ def date_from_text(article: RawArticle, today: dt.date) -> dt.date | None:
                 # "SEOUL, Oct 18 (Yonhap) -" alone cannot tell the year, and the years a text
                 # names are often those of earlier events: guessing would misdate it
                 raise NoYear(m.group(0).strip())
-            return _from_match(m, None, today)
+            return _from_match(m, today)
     return None
 
 

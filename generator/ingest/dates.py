@@ -58,6 +58,8 @@ _FILE_DATES = [
 ]
 NO_YEAR_SHOWN = 3  # articles named in the one notice about datelines without a year
 DATELINE_PARAGRAPHS = 3  # a dateline opens the summary or one of the first paragraphs
+DATELINE_CHARS = 120  # and is done within this many characters
+_DIGIT = re.compile(r"\d")
 
 
 class NotADate(ValueError):
@@ -91,7 +93,8 @@ def _from_match(m: re.Match, today: dt.date) -> dt.date:
 
 def date_from_filename(path: str, today: dt.date) -> dt.date | None:
     """The date at the start or end of a file name's stem, if any. Raises NotADate."""
-    stem = PurePath(path).stem
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name  # as PurePath.stem, faster
     for pattern in _FILE_DATES:
         if m := pattern.search(stem):
             return _from_match(m, today)
@@ -111,7 +114,9 @@ def parse_written_date(text: str, today: dt.date) -> dt.date | None:
 def date_from_text(article: RawArticle, today: dt.date) -> dt.date | None:
     """A dateline or a date alone at the start of the summary or the first paragraphs."""
     for para in (article.summary, *article.paragraphs)[:DATELINE_PARAGRAPHS]:
-        head = para[:120]
+        head = para[:DATELINE_CHARS]
+        if not _DIGIT.search(head):
+            continue  # most paragraphs: no date can start them, no pattern need be tried
         for pattern in (*_DATELINES, *_ALONE):
             if not (m := pattern.match(head)) or (pattern in _ALONE and not m.group("year")):
                 continue
@@ -211,7 +216,10 @@ def assign_dates(
                 break
         if date is None and dates and (date := _csv_date(art, dates)) is not None:
             source = "dates-csv"
-        out.append(replace(art, date=date, date_source=source) if date else replace(art, date_source="none"))
+        if date:
+            out.append(replace(art, date=date, date_source=source))
+        else:
+            out.append(art if art.date_source == "none" else replace(art, date_source="none"))
     if no_year:  # common in wire copy: one notice for all of them
         shown = "; ".join(no_year[:NO_YEAR_SHOWN]) + (f"; and {len(no_year) - NO_YEAR_SHOWN} more" if len(no_year) > NO_YEAR_SHOWN else "")
         notices.append(

@@ -31,7 +31,9 @@ from generator.render.common import (
 from generator.render.escape import h, html_piece, safe_url
 
 ROOT = "../"
-UNDATED = "articles/undated"  # the list of undated articles (without its suffix)
+# the list of undated articles (without its suffix): an "index" page, like the paginated list
+# of all articles, so that the incremental site build always builds it again (build.KEPT_PAGES)
+UNDATED = "articles/index-undated"
 
 
 def digest_theme(digest: Digest, theme_id: str) -> ThemeEntry:
@@ -201,4 +203,4 @@ def undated_index(digest: Digest) -> dict[str, str]:
         "(<code>SEOUL, Oct 18, 2024 (Yonhap) —</code>) or the <code>dates:</code> CSV of "
         "<code>digest.yml</code> (rows of <code>path,date</code>)."
     )
-    return paginated("articles", "undated", "Undated articles", intro, ["Title", "Source", "File"], rows)
+    return paginated("articles", "index-undated", "Undated articles", intro, ["Title", "Source", "File"], rows)

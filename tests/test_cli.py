@@ -124,7 +124,7 @@ def test_build_progress_is_plain_lines_off_a_terminal_and_quiet_prints_only_erro
     assert quiet.exit_code == 0, quiet.output
     assert quiet.stdout == "" and quiet.stderr == ""
     (project / "articles" / "broken.json").write_text("{not json")
-    quiet = CliRunner().invoke(cli, ["build", "-C", str(project), "-q"])
+    quiet = CliRunner().invoke(cli, ["build", "-C", str(project), "-q", "--no-site"])
     assert quiet.exit_code == 1
     assert quiet.stdout == ""
     assert quiet.stderr.splitlines() == ["rejected: articles/broken.json:1: not valid JSON: Expecting property name enclosed in double quotes at column 2"]

@@ -28,6 +28,7 @@ from generator.digest import build_digest
 from generator.errors import BuildError
 from generator.ingest import read_articles
 from generator.model import AnalysedArticle, RawArticle, Rejection
+from generator.progress import Progress
 from generator.render import ASSETS_DIR, write_digest
 from generator.write import WriteStats
 
@@ -49,6 +50,7 @@ class BuildResult:
     site_dir: Path | None
     pipeline: str
     timings: dict[str, float] = field(default_factory=dict)
+    undated: int = 0  # articles built without a date
 
 
 def settings_for(config: DigestConfig) -> PipelineSettings:
@@ -93,10 +95,11 @@ def long_lived(collect: bool = False):
 
 
 def analyse_with_cache(
-    articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None
+    articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[AnalysedArticle], int]:
     """Analysed articles in input order, and how many were analysed now (here, or on the Dask
-    cluster at ``dask``)."""
+    cluster at ``dask``), each reported to ``progress`` as it is done."""
     cache = AnalysisCache(cache_dir, analyser.fingerprint)
     with long_lived():
         found = [cache.get(a) for a in articles]
@@ -108,9 +111,14 @@ def analyse_with_cache(
         results = analyse_on_dask(todo, analyser.settings, analyser.fingerprint, dask)
     else:
         results = analyser.analyse(todo)
+    task = (progress or Progress()).task("analyse", len(todo)) if todo else None
     for analysed in results:
         cache.put(analysed)
         fresh[analysed.article.id] = analysed
+        if task is not None:
+            task.advance()
+    if task is not None:
+        task.close()
     return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
 
 
@@ -120,7 +128,7 @@ def in_shard(article: RawArticle, index: int, count: int) -> bool:
 
 
 def prefill_cache(
-    config: DigestConfig, index: int = 0, count: int = 1, dask: str | None = None
+    config: DigestConfig, index: int = 0, count: int = 1, dask: str | None = None, progress: Progress | None = None
 ) -> tuple[int, int, tuple[Rejection, ...]]:
     """Analyse one shard of the project's articles into its cache; write no page.
 
@@ -131,11 +139,11 @@ def prefill_cache(
     """
     if config.cache_dir is None:
         raise BuildError(f"{config.project_dir / 'digest.yml'}: 'cache_dir' is off: nothing to fill")
-    ingest = read_articles(config.articles, config.articles_root)
+    ingest = read_articles(config.articles, config.articles_root, dates=config.dates, progress=progress)
     mine = tuple(a for a in ingest.articles if in_shard(a, index, count))
     analyser = Analyser(settings_for(config))
     try:
-        _, fresh = analyse_with_cache(mine, analyser, config.cache_dir, dask)
+        _, fresh = analyse_with_cache(mine, analyser, config.cache_dir, dask, progress)
     finally:
         gc.unfreeze()  # see long_lived
     return fresh, len(mine) - fresh, ingest.rejections
@@ -240,7 +248,38 @@ def _keep_unchanged(site: Path, staging: Path, docs: Path) -> int:
     return kept
 
 
-def build_site(config: DigestConfig, strict: bool = True, epoch: int = 0, incremental: bool = True) -> Path:
+def _progress_plugin(progress: Progress, dirty: bool):
+    """An MkDocs plugin that reports each page read and built to ``progress`` (stage "site")."""
+    from mkdocs.plugins import BasePlugin
+
+    class SiteProgress(BasePlugin):
+        task = None
+
+        def on_nav(self, nav, /, *, config, files):
+            pages = [f for f in files.documentation_pages() if not dirty or f.is_modified()]
+            self.task = progress.task("site", 2 * len(pages))  # each page is read, then built
+            return nav
+
+        def on_page_markdown(self, markdown, /, *, page, config, files):
+            if self.task is not None:
+                self.task.advance()
+            return markdown
+
+        def on_post_page(self, output, /, *, page, config):
+            if self.task is not None:
+                self.task.advance()
+            return output
+
+        def on_post_build(self, *, config):
+            if self.task is not None:
+                self.task.close()
+
+    return SiteProgress()
+
+
+def build_site(
+    config: DigestConfig, strict: bool = True, epoch: int = 0, incremental: bool = True, progress: Progress | None = None
+) -> Path:
     """Run MkDocs into a temporary folder, then swap it in for ``site/``.
 
     The previous site stays as it was until the new one is complete; raises BuildError when
@@ -281,6 +320,8 @@ def build_site(config: DigestConfig, strict: bool = True, epoch: int = 0, increm
                 cfg.theme.dirs.insert(1 if cfg.theme.custom_dir else 0, str(THEME_OVERRIDES))
             if state_file is not None:
                 state_file.unlink(missing_ok=True)  # until this build is complete
+            if progress is not None:
+                cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
             build_logger.addFilter(notice)
             try:
                 mkdocs_build(cfg, dirty=dirty)
@@ -331,11 +372,13 @@ def run(
     analyser: Analyser | None = None,
     dask: str | None = None,
     incremental: bool = True,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the digest: Markdown under docs/, then (unless ``site`` is False) the site.
 
     ``dask``: analyse what the cache lacks on that Dask cluster (see ``analyse.distributed``);
-    ``incremental=False``: build every page of the site again (see ``build_site``)."""
+    ``incremental=False``: build every page of the site again (see ``build_site``);
+    ``progress``: told of each file read, article analysed, page rendered and page built."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
 
@@ -347,18 +390,18 @@ def run(
 
     with project_lock(config.project_dir):
         try:
-            return _run(config, site, strict, analyser, timings, lap, dask, incremental)
+            return _run(config, site, strict, analyser, timings, lap, dask, incremental, progress or Progress())
         finally:
             gc.unfreeze()  # see long_lived: what the build made is the collector's again
 
 
-def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=True) -> BuildResult:
+def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=True, progress=None) -> BuildResult:
     with long_lived(collect=True):
-        ingest = read_articles(config.articles, config.articles_root, config.cache_dir)
+        ingest = read_articles(config.articles, config.articles_root, config.cache_dir, config.dates, progress)
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     lap("load model")
-    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress)
     lap("analyse")
     taxonomy = load_taxonomy(config.themes)
     with long_lived():
@@ -366,19 +409,21 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     lap("digest")
     roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
     stats, page_cache, page_keys = write_digest(
-        digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint
+        digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint,
+        progress=progress,
     )
     lap("pages")
     dates = [e.article.date for e in digest.articles if e.article.date]
     epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()) if dates else 0
     counts = (len(ingest.articles) + len(ingest.rejections), len(digest.articles), len(analysed) - fresh)
+    undated = sum(1 for e in digest.articles if e.article.date is None)
     rejections, notices = digest.rejections, ingest.notices
     del ingest, analysed, digest  # MkDocs needs the memory more
     lap("release")  # freeing millions of objects takes a moment too
     site_dir = None
     if site:
         try:
-            site_dir = build_site(config, strict=strict, epoch=epoch, incremental=incremental)
+            site_dir = build_site(config, strict=strict, epoch=epoch, incremental=incremental, progress=progress)
         except BuildError:
             stats.undo()  # leave docs/ as it was, like site/
             raise
@@ -397,4 +442,5 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         site_dir=site_dir,
         pipeline=analyser.label,
         timings=timings,
+        undated=undated,
     )

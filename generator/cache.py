@@ -25,15 +25,19 @@ from generator.model import AnalysedArticle, RawArticle, article_to_json, record
 
 FORMAT = 2
 ARTICLE_FIELDS = ("path", "line", "id", "title", "title_derived", "date", "source", "url", "format", "tags",
-                  "summary", "paragraphs", "sources", "language", "author")
+                  "summary", "paragraphs", "sources", "language", "author", "date_source")
 
 
 @lru_cache(maxsize=1 << 17)  # the cache, the page keys and the download keys all ask for it
 def article_key(article: RawArticle) -> str:
-    """A hash of everything the analysis reads from the article (and its metadata)."""
+    """A hash of everything the analysis reads from the article (and its metadata).
+
+    The date is in it (the analysis resolves office-holders by the article's date, so a date
+    found in the file name or the text changes the analysis); so is where the date came from,
+    which the pages and downloads show."""
     payload = json.dumps(
         [article.path, article.line, article.id, article.title, article.title_derived,
-         article.date.isoformat() if article.date else None, article.source, article.url,
+         article.date.isoformat() if article.date else None, article.date_source, article.source, article.url,
          article.summary, list(article.paragraphs), list(article.tags), article.format, article.language],
         ensure_ascii=False,
     )

@@ -17,9 +17,12 @@ from generator.errors import DigestError
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
-def _setup_output(verbose: bool) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+def _setup_output(verbose: bool, quiet: bool = False) -> None:
+    level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
     warnings.simplefilter("once")
+    if quiet:
+        warnings.simplefilter("ignore")
     warnings.showwarning = lambda msg, cat, *a, **k: click.echo(f"warning: {msg}", err=True)
 
 
@@ -39,8 +42,8 @@ def _parse_shard(text: str) -> tuple[int, int]:
     return index, count
 
 
-def _report(rejections, notices) -> None:
-    for notice in notices:
+def _report(rejections, notices, quiet: bool = False) -> None:
+    for notice in () if quiet else notices:
         click.echo(f"notice: {notice}", err=True)
     for r in rejections:
         click.echo(f"rejected: {r}", err=True)
@@ -62,39 +65,88 @@ def cli() -> None:
 @click.option("--shard", default="0/1", metavar="K/N", help="With --analyse-only: take shard K of N (0-based), to share the analysis between machines.")
 @click.option("--dask", metavar="ADDRESS", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786), or local[:N] for N local worker processes. Needs the [dask] extra.")
 @click.option("--full", is_flag=True, help="Build every page of the site again, instead of keeping unchanged article pages from the last site.")
-def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask, full) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress, notices or summary).")
+def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask, full, quiet) -> None:
     """Build the digest in a project folder.
 
     Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
     _partials/, assets/digest/; hand-written pages are never touched), then runs MkDocs into
-    site/. Exits 0 when every input was read, 1 when some were rejected (the rest are built),
-    2 on a usage or configuration error.
+    site/. Shows progress on stderr: bars on a terminal, a plain line every 10% otherwise.
+    Exits 0 when every input was read, 1 when some were rejected (the rest are built), 2 on a
+    usage or configuration error.
     """
-    _setup_output(verbose)
+    _setup_output(verbose, quiet)
     from generator.build import run
     from generator.config import load_config
+    from generator.progress import for_stream
 
+    progress = for_stream(sys.stderr, quiet)
     try:
         config = load_config(project, tuple(articles))
         if analyse_only:
             index, count = _parse_shard(shard)
             from generator.build import prefill_cache
 
-            fresh, cached, rejections = prefill_cache(config, index, count, dask)
-            _report(rejections, ())
-            click.echo(f"shard {index}/{count}: {fresh} analysed, {cached} already in the cache, {len(rejections)} rejected")
+            fresh, cached, rejections = prefill_cache(config, index, count, dask, progress)
+            _report(rejections, (), quiet)
+            if not quiet:
+                click.echo(f"shard {index}/{count}: {fresh} analysed, {cached} already in the cache, {len(rejections)} rejected")
             sys.exit(EXIT_REJECTED if rejections else EXIT_OK)
-        result = run(config, site=not no_site, strict=strict, dask=dask, incremental=not full)
+        result = run(config, site=not no_site, strict=strict, dask=dask, incremental=not full, progress=progress)
     except DigestError as exc:
         _fail(exc)
-    _report(result.rejections, result.notices)
-    click.echo(
-        f"{result.read} read, {result.built} built, {len(result.rejections)} rejected; "
+    _report(result.rejections, result.notices, quiet)
+    if not quiet:
+        click.echo(_summary(result))
+    sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
+
+
+def _summary(result) -> str:
+    return (
+        f"{result.read} read, {result.built} built, {len(result.rejections)} rejected, {result.undated} undated; "
         f"{result.analysed} analysed, {result.cached} from cache ({result.pipeline}); "
         f"pages: {result.pages.written} written, {result.pages.unchanged} unchanged, {result.pages.removed} removed"
         + (f"; site: {result.site_dir}" if result.site_dir else "")
     )
-    sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
+
+
+@cli.command()
+@click.option("--articles", "articles", multiple=True, type=click.Path(), help="Article file or folder (repeatable). Default: from digest.yml, else articles/.")
+@click.option("-C", "--project", default=".", type=click.Path(file_okay=False), help="The digest project folder (with mkdocs.yml).")
+@click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--interval", default=1.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds between checks for changed files.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the address.")
+def serve(articles, project, port, interval, quiet) -> None:
+    """Build the digest, serve the site on 127.0.0.1, and build again on every change.
+
+    Watches the articles, digest.yml, mkdocs.yml, the data files they name (gazetteer,
+    themes, lexicon, sources, dates) and the hand-written pages under docs/, like 'mkdocs
+    serve'; a failed rebuild is reported and the last good site stays served. Stop with
+    Ctrl-C (exit 0). Exits 2 when the first build fails or the port is taken.
+    """
+    _setup_output(False, quiet)
+    from generator.progress import for_stream
+    from generator.serve import serve as run_server
+
+    def on_build(result, error) -> None:
+        if error is not None:
+            for line in str(error).splitlines():
+                click.echo(f"error: {line}", err=True)
+            return
+        _report(result.rejections, result.notices, quiet)
+        if not quiet:
+            click.echo(_summary(result), err=True)
+
+    try:
+        run_server(project, tuple(articles), port=port, interval=interval, progress=for_stream(sys.stderr, quiet),
+                   on_build=on_build, on_ready=lambda url: click.echo(f"serving {url} (Ctrl-C to stop)", err=True))
+    except DigestError as exc:
+        _fail(exc)
+    except OSError as exc:
+        click.echo(f"error: cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_OK)
 
 
 @cli.command()
@@ -122,7 +174,7 @@ def analyse(paths, as_json) -> None:
             continue
         art = a.article
         click.echo(f"{art.location}: {art.title}")
-        click.echo(f"  date: {art.date or 'unknown'} · source: {art.source or 'unknown'} · id: {art.id}")
+        click.echo(f"  date: {art.date or 'unknown'} ({art.date_source}) · source: {art.source or 'unknown'} · id: {art.id}")
         click.echo("  actors: " + (", ".join(f"{r.name} ({r.count})" for r in a.actors) or "none"))
         click.echo("  themes: " + (", ".join(f"{t.id} ({t.score:g})" for t in a.themes) or "none"))
         for f in a.figures:

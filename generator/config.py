@@ -13,10 +13,13 @@
     off_topic_actors: false   # give actors to articles that match no theme (sport, markets...)
     feeds: []                 # RSS/Atom feed URLs or files that 'digest fetch' reads
     sources: null             # a YAML file grading sources A-F (NATO/Admiralty): {host: B, ...}
+    dates: null               # a CSV of path,date for articles with no date in their fields,
+                              # file name or text
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,7 +29,7 @@ import yaml
 from generator.errors import ConfigError
 
 CONFIG_FILE = "digest.yml"
-_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "off_topic_actors", "feeds", "sources"}
+_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "off_topic_actors", "feeds", "sources", "dates"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,8 @@ class DigestConfig:
     notes: tuple[str, ...] = field(default=())
     feeds: tuple[str, ...] = ()  # URLs, or paths as written in digest.yml (relative to project_dir)
     source_grades: dict[str, str] = field(default_factory=dict)  # source -> A-F
+    dates: dict[str, dt.date] = field(default_factory=dict)  # article path -> date, from the dates CSV
+    dates_file: Path | None = None
 
 
 class _PermissiveLoader(yaml.SafeLoader):
@@ -128,6 +133,7 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         return str(Path(p)) if Path(p).is_absolute() else str(project / p)
 
     grades = _source_grades(data.get("sources"), project, cfg_file, problems)
+    dates_file, dates = _dates(data.get("dates"), project, cfg_file, problems)
     if problems:
         raise ConfigError(problems)
     return DigestConfig(
@@ -146,7 +152,29 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         off_topic_actors=off_topic,
         feeds=feeds,
         source_grades=grades,
+        dates=dates,
+        dates_file=dates_file,
     )
+
+
+def _dates(value: object, project: Path, cfg_file: Path, problems: list[str]) -> tuple[Path | None, dict[str, dt.date]]:
+    """Read the dates CSV (``path,date`` rows) named by ``dates:``."""
+    if value is None:
+        return None, {}
+    if not isinstance(value, str):
+        problems.append(f"{cfg_file}: 'dates' must be the path of a CSV file (path,date)")
+        return None, {}
+    path = project / value
+    if not path.is_file():
+        problems.append(f"{cfg_file}: dates file not found: {value}")
+        return None, {}
+    from generator.ingest.dates import read_dates_csv
+
+    try:
+        return path, read_dates_csv(path, value)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+        return None, {}
 
 
 GRADES = ("A", "B", "C", "D", "E", "F")

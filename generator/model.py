@@ -15,6 +15,16 @@ from typing import Literal, NamedTuple
 
 ActorType = Literal["country", "person", "organisation", "place", "group"]
 Certainty = Literal["asserted", "reported", "hedged"]
+# where an article's date came from: its own fields, its file name, a dateline in its text, the
+# project's dates CSV; "none": still undated
+DateSource = Literal["field", "filename", "dateline", "dates-csv", "none"]
+DATE_SOURCE_LABEL = {
+    "field": "given in the article",
+    "filename": "from the file name",
+    "dateline": "from the dateline",
+    "dates-csv": "from the dates file",
+    "none": "no date found",
+}
 ACTOR_TYPES: tuple[str, ...] = ("country", "person", "organisation", "place", "group")
 
 
@@ -37,6 +47,7 @@ class RawArticle:
     sources: tuple[str, ...] = ()  # every outlet that ran this story, when duplicates were merged
     language: str | None = None  # ISO 639-1 code detected from the text; None when unsure
     author: str | None = None  # byline, when the feed or page names one
+    date_source: DateSource = "none"
 
     @property
     def location(self) -> str:
@@ -310,6 +321,7 @@ def article_to_json(a: AnalysedArticle) -> dict:
         "title": art.title,
         "title_derived": art.title_derived,
         "date": art.date.isoformat() if art.date else None,
+        "date_source": art.date_source,
         "source": art.source,
         "url": art.url,
         "format": art.format,
@@ -385,6 +397,7 @@ def article_from_json(d: dict) -> AnalysedArticle:
         sources=tuple(d.get("sources", ())),
         language=d.get("language"),
         author=d.get("author"),
+        date_source=d.get("date_source") or ("field" if d["date"] else "none"),
     )
     return record_from_json(d, art)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +14,7 @@ from tests.conftest import EXAMPLES, fixture
 
 def test_every_command_has_help():
     runner = CliRunner()
-    for cmd in ("build", "analyse", "init"):
+    for cmd in ("build", "analyse", "init", "serve"):
         result = runner.invoke(cli, [cmd, "--help"])
         assert result.exit_code == 0, result.output
         assert "Exit" in result.output or "exit" in result.output
@@ -103,3 +104,27 @@ def test_sharded_analysis_fills_the_cache_for_the_build(sample_project):
 def test_bad_shard_is_a_usage_error(sample_project):
     result = CliRunner().invoke(cli, ["build", "-C", str(sample_project), "--analyse-only", "--shard", "2/2"])
     assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_build_progress_is_plain_lines_off_a_terminal_and_quiet_prints_only_errors(tmp_path):
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path, [EXAMPLES / "2024-10-07-pyongyang-troops.txt", EXAMPLES / "undated-analysis-drone-parts.txt"],
+                           settings="articles: [articles]\ncache_dir: .digest-cache\n")
+    result = CliRunner().invoke(cli, ["build", "-C", str(project)])  # CliRunner's stderr is no terminal
+    assert result.exit_code == 0, result.output
+    for stage in ("reading", "analysing", "rendering", "building the site"):
+        assert re.search(rf"^{stage}: (\d+)/\1 done in \d+:\d\d:\d\d \(", result.stderr, re.MULTILINE), (stage, result.stderr)
+    assert "\r" not in result.stderr  # no bar redrawn in a log
+    assert "2 read, 2 built, 0 rejected, 1 undated;" in result.stdout
+
+    (project / "articles" / "new.txt").write_text("Officials met in Seoul on Monday.\nThey said little.\n")
+    quiet = CliRunner().invoke(cli, ["build", "-C", str(project), "--quiet"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stdout == "" and quiet.stderr == ""
+    (project / "articles" / "broken.json").write_text("{not json")
+    quiet = CliRunner().invoke(cli, ["build", "-C", str(project), "-q", "--no-site"])
+    assert quiet.exit_code == 1
+    assert quiet.stdout == ""
+    assert quiet.stderr.splitlines() == ["rejected: articles/broken.json:1: not valid JSON: Expecting property name enclosed in double quotes at column 2"]

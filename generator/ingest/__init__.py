@@ -28,6 +28,7 @@ from pathlib import Path
 
 from generator.errors import InputError
 from generator.fastjson import loads
+from generator.ingest.dates import assign_dates
 from generator.ingest.feeds import read_feed
 from generator.ingest.html import read_html
 from generator.ingest.jsonfile import read_json, read_jsonl
@@ -216,14 +217,22 @@ def _read_file(path: Path, display: str, cache: ReadCache) -> Iterator[RawArticl
         cache.put(display, stamp, items)
 
 
-def read_articles(paths: Iterable[str], root: Path | None = None, cache_dir: Path | None = None) -> IngestResult:
+def read_articles(
+    paths: Iterable[str], root: Path | None = None, cache_dir: Path | None = None,
+    dates: dict[str, dt.date] | None = None, progress=None,
+) -> IngestResult:
     """Read every article under ``paths``; ``cache_dir`` keeps what unchanged files held and
-    the near-duplicate sketches."""
+    the near-duplicate sketches. Undated articles are dated from their file name, their text
+    or ``dates`` (the project's dates CSV, path -> date): see ``ingest.dates``. ``progress``
+    (a ``generator.progress.Progress``) is told of each file read."""
     files, rejections, notices = find_files(paths, root)
     articles: dict[str, RawArticle] = {}
     also: dict[str, list[RawArticle]] = defaultdict(list)  # id -> the same article read again
     read_cache = ReadCache(cache_dir)
+    task = progress.task("read", len(files)) if progress is not None else None
     for path, display in files:
+        if task is not None:
+            task.advance()
         try:
             for item in _read_file(path, display, read_cache):
                 if isinstance(item, Rejection):
@@ -239,6 +248,11 @@ def read_articles(paths: Iterable[str], root: Path | None = None, cache_dir: Pat
         except Exception as exc:  # noqa: BLE001 - the per-article boundary: never lose the run
             rejections.append(Rejection(display, f"unexpected error while reading: {type(exc).__name__}: {exc}"))
     read_cache.save()
+    if task is not None:
+        task.close()
+    dated, date_notices = assign_dates(articles.values(), dates)
+    notices.extend(date_notices)
+    articles = {a.id: a for a in dated}
     sketch_file = cache_dir / "sketches-v1.json" if cache_dir else None
     state_file = cache_dir / "near-duplicates-v1.json" if cache_dir else None
     cache = _load_sketches(sketch_file)

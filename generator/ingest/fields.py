@@ -18,6 +18,9 @@ from generator.textclean import strip_controls
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_TITLE = 160
+TITLE_LIMIT = 130  # characters of a title made from the summary: a headline, not a paragraph
+CLAUSE_MIN = 0.3  # a clause cut keeps at least this share of the limit
+_CLAUSE_END = re.compile(r"\s*(?:[,;:]\s|\s[—–-]\s|\s\()")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z0-9\"“‘(])")
 # Language detection abstains below these: a headline of three words, or a text the model is
 # unsure of, stays None (read as English) rather than risk skipping an English article.
@@ -31,11 +34,30 @@ def collapse(text: object) -> str:
     return " ".join(strip_controls(str(text)).split())
 
 
-def first_sentence(text: str, limit: int = MAX_TITLE) -> str:
+def first_sentence(text: str, limit: int = TITLE_LIMIT) -> str:
+    """A readable title made from a text: its first sentence when short enough (without its
+    full stop), else cut at a clause boundary (comma, semicolon, colon, dash, bracket) with an
+    ellipsis; never inside a word."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    if len(sentence) > limit:
-        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return sentence
+    if len(sentence) <= limit:
+        return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
+    return shorten(sentence, limit)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters (ellipsis included) at the last clause
+    boundary that keeps at least ``CLAUSE_MIN`` of the limit, else at the last space."""
+    room = text[: limit]  # the ellipsis takes the place of the boundary's punctuation or space
+    # a comma after an odd number of commas closes an aside ("Kim, a senior official, said"):
+    # cutting there leaves a name and its description, not a clause
+    cuts = [
+        m.start() for m in _CLAUSE_END.finditer(room)
+        if m.start() >= CLAUSE_MIN * limit and not (m.group().strip() == "," and room[: m.start()].count(",") % 2)
+    ]
+    if cuts:
+        return text[: cuts[-1]].rstrip() + "…"
+    head = room.rsplit(" ", 1)[0] if " " in room else room[: limit - 1]
+    return head.rstrip(" ,;:-–—(") + "…"
 
 
 def parse_date(value: object, where: str, display: str, line: int | None = None) -> dt.date | None:
@@ -153,16 +175,17 @@ def make_article(
     if derived:
         title_text = first_sentence(summary_text or body[0])
     elif len(title_text) > MAX_TITLE:
-        title_text = title_text[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
+        title_text = shorten(title_text, MAX_TITLE)
     basis = url_text or "\n".join((summary_text, *body))
     article_id = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
     author_text = text_field(author, "author", where, display, line)[:200]
     language = detect_language("\n".join((title_text if not derived else "", summary_text, *body)))
+    date_value = parse_date(date, where, display, line)
     return RawArticle(
         path=display,
         id=article_id,
         title=title_text,
-        date=parse_date(date, where, display, line),
+        date=date_value,
         source=source_text[:200] or None,
         url=url_text,
         summary=summary_text,
@@ -173,6 +196,7 @@ def make_article(
         title_derived=derived,
         language=language,
         author=author_text or None,
+        date_source="field" if date_value else "none",
     )
 
 

@@ -1,7 +1,9 @@
 """Plain-text articles: summary paragraph, body paragraphs, last line ``Original Source: host``.
 
 Paragraphs may be separated by single newlines (as in wire dumps) or blank lines. The title
-is the summary's first sentence; there is no date.
+is made from the summary's first sentence. There is no date field: a first line holding only
+a date ("October 18, 2024") is not the summary but stays in the text, where ``ingest.dates``
+reads it (as it reads a file name or a dateline).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.ingest.dates import is_date_alone
 from generator.ingest.decode import read_text_file
 from generator.ingest.fields import make_article
 from generator.model import RawArticle, Rejection
@@ -28,11 +31,12 @@ def read_text(path: Path, display: str) -> Iterator[RawArticle | Rejection]:
     if not lines:
         yield Rejection(display, "no article text (only a source line)")
         return
+    first = 1 if len(lines) > 1 and is_date_alone(lines[0]) else 0
     yield make_article(
         display=display,
         fmt="text",
         where="text",
         source=source,
-        summary=lines[0],
-        paragraphs=lines[1:],
+        summary=lines[first],
+        paragraphs=lines[:first] + lines[first + 1 :],
     )

@@ -27,7 +27,7 @@ from generator.cache import article_key
 from generator.fastjson import loads
 from generator.model import ArticleEntry, Digest
 from generator.render.actors import actor_page, actors_index
-from generator.render.articles import article_page, articles_index
+from generator.render.articles import article_page, articles_index, undated_index
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
 from generator.render.downloads import DOWNLOADS, download_files, month_key_for
 from generator.render.editions import EDITIONS, edition_pages
@@ -132,7 +132,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
         (1.8, records),
         (0.3, lambda: edition_pages(digest).items()),
-        (0.3, lambda: [*articles_index(digest).items(), *source_pages(digest).items()]),
+        (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),
         (6.1 if months_cold else 0.9, downloads),
         (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                        (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
@@ -153,12 +153,14 @@ def _share(jobs: list, part: int, parts: int) -> list:
     return mine
 
 
-def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int) -> dict:
+def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambda: None) -> dict:
     """Render and write one share: every ``parts``-th article and actor page, and its share of
-    the whole-digest jobs. Returns its page cache entries (article pages, download months)."""
+    the whole-digest jobs. Returns its page cache entries (article pages, download months).
+    ``tick`` is called after each article or actor page and each whole-digest job."""
     digest = job.digest
     entries = {}
     for e in digest.articles[part::parts]:
+        tick()
         rel = f"{ARTICLES}/{e.slug}.md"
         key = article_page_key(e, digest, job.salt)
         path = writer.root / rel
@@ -169,8 +171,10 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int) -> dict:
             writer.put(rel, article_page(e, digest))
         entries[rel] = [key, *(_stat(path) or [])]
     for a in digest.actors[part::parts]:
+        tick()
         writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, *job.roles.get(a.name, (None, None))))
     for make in _share(_whole_jobs(job, writer.root, entries), part, parts):
+        tick()
         for rel, text in make():
             if text is None:
                 writer.keep(rel)
@@ -179,15 +183,21 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int) -> dict:
     return entries
 
 
-_FORKED: tuple | None = None  # (job, docs_dir, owned, parts) for forked workers
+_FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter) for forked workers
+WHOLE_JOBS = 6  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
 
 
 def _forked_part(part: int) -> tuple:
     assert _FORKED is not None
     gc.disable()  # a short-lived worker: nothing it makes outlives it (see build.long_lived)
-    job, docs_dir, owned, parts = _FORKED
+    job, docs_dir, owned, parts, counter = _FORKED
+
+    def tick() -> None:
+        with counter.get_lock():
+            counter.value += 1
+
     writer = TreeWriter(docs_dir, owned, tag=str(part))
-    entries = _write_part(job, writer, part, parts)
+    entries = _write_part(job, writer, part, parts, tick)
     return writer.wanted, writer.written, writer.unchanged, writer.previous, entries
 
 
@@ -200,9 +210,11 @@ def write_digest(
     cache_dir: Path | None = None,
     salt: str = "",
     processes: int | None = None,
+    progress=None,
 ) -> tuple[WriteStats, PageCache, dict]:
     """Write every generated page under ``docs_dir`` (and ``extra`` files), removing the
-    generated files the digest no longer has.
+    generated files the digest no longer has. ``progress`` (a ``generator.progress.Progress``)
+    is told of each page rendered (stage "render").
 
     Returns the write's stats (``undo`` puts docs/ back), the page cache, and its new entries
     to ``save`` once the site is built.
@@ -216,18 +228,29 @@ def write_digest(
     docs_dir.mkdir(parents=True, exist_ok=True)
     if processes is None:
         processes = min(os.cpu_count() or 1, 4) if len(digest.articles) >= PARALLEL_MIN else 1
+    task = progress.task("render", len(digest.articles) + len(digest.actors) + WHOLE_JOBS) if progress else None
     if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _FORKED
-        _FORKED = (job, docs_dir, owned, processes)
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("q", 0)
+        _FORKED = (job, docs_dir, owned, processes, counter)
         try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                shares = pool.map(_forked_part, range(processes))
+            with context.Pool(processes) as pool:
+                pending = pool.map_async(_forked_part, range(processes))
+                while not pending.ready():
+                    pending.wait(0.25)
+                    if task is not None:
+                        task.update(counter.value)
+                shares = pending.get()
         finally:
             _FORKED = None
     else:
         writer = TreeWriter(docs_dir, owned)
-        entries = _write_part(job, writer, 0, 1)
+        entries = _write_part(job, writer, 0, 1, task.advance if task is not None else (lambda: None))
         shares = [(writer.wanted, writer.written, writer.unchanged, writer.previous, entries)]
+    if task is not None:
+        task.update(task.total)
+        task.close()
     wanted: set[str] = set()
     previous: dict = {}
     entries: dict = {}

@@ -7,7 +7,7 @@ and beside the text its themes with evidence, figures and quotations.
 
 from __future__ import annotations
 
-from generator.model import ArticleEntry, Digest, ThemeEntry
+from generator.model import DATE_SOURCE_LABEL, ArticleEntry, Digest, ThemeEntry
 from generator.render.common import (
     ACTORS,
     FIGURE_HEADERS,
@@ -31,6 +31,9 @@ from generator.render.common import (
 from generator.render.escape import h, html_piece, safe_url
 
 ROOT = "../"
+# the list of undated articles (without its suffix): an "index" page, like the paginated list
+# of all articles, so that the incremental site build always builds it again (build.KEPT_PAGES)
+UNDATED = "articles/index-undated"
 
 
 def digest_theme(digest: Digest, theme_id: str) -> ThemeEntry:
@@ -87,7 +90,11 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     a = entry.analysed
     art = entry.article
     page = Page(art.title, hide=("navigation", "toc"))
-    meta = [f"{strong('Date:')} {fmt_date(art.date)}", f"{strong('Source:')} {h(art.source or 'unknown source')}"]
+    if art.date:
+        when = f"{strong('Date:')} {fmt_date(art.date)} ({h(DATE_SOURCE_LABEL[art.date_source])})"
+    else:
+        when = f'{strong("Date:")} <span class="digest-undated">undated</span>'
+    meta = [when, f"{strong('Source:')} {h(art.source or 'unknown source')}"]
     url = safe_url(art.url)
     if url:
         meta.append(f'{strong("Original:")} <a href="{h(url)}" rel="nofollow noopener">{h(art.url)}</a>')
@@ -96,6 +103,14 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         meta.append(f"{strong('Language:')} {h(art.language)} (not analysed: the analysis reads English only)")
     meta.append(f"{strong('File:')} {h(art.location)}")
     page.add(p(" · ".join(meta)))
+    if not art.date:
+        page.add(p(
+            "No date was found in this article's fields, its file name or its text, so it is left out of "
+            "the editions, the timeline, the weekly charts and the search's date filter. Give it one in its "
+            "file name (<code>2024-10-18-title.txt</code>) or in the project's <code>dates:</code> file "
+            f'(<a href="{ROOT}{UNDATED}.html">all undated articles</a>).',
+            "digest-undated-note",
+        ))
     if len(art.sources) > 1:
         page.add(p(f"{strong('Also reported by:')} {h(', '.join(s for s in art.sources if s != art.source))}"))
     about = [actor_ref(digest, r.name, ROOT) for r in a.actors if r.known][:8]
@@ -191,3 +206,17 @@ def articles_index(digest: Digest) -> dict[str, str]:
         rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes, actors])
     intro = p(f"{plural(len(digest.articles), 'article')}, newest first.")
     return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows)
+
+
+def undated_index(digest: Digest) -> dict[str, str]:
+    """The articles no date was found for, by title: to be dated (file name or dates file)."""
+    undated = sorted((e for e in digest.articles if e.article.date is None), key=lambda e: (e.article.title, e.article.id))
+    rows = [[article_link(e, ROOT), h(e.article.source or "—"), h(e.article.location)] for e in undated]
+    intro = p(
+        f"{plural(len(undated), 'article')} without a date: none was found in the fields, the file name or the text. "
+        "Undated articles are left out of the editions, the timeline, the weekly charts and the search's date filter. "
+        "Date one by its file name (<code>2024-10-18-title.txt</code>), a dateline "
+        "(<code>SEOUL, Oct 18, 2024 (Yonhap) —</code>) or the <code>dates:</code> CSV of "
+        "<code>digest.yml</code> (rows of <code>path,date</code>)."
+    )
+    return paginated("articles", "index-undated", "Undated articles", intro, ["Title", "Source", "File"], rows)

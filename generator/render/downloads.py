@@ -27,7 +27,7 @@ from generator.render.escape import h
 DOWNLOADS = "downloads"
 
 TABLES = {
-    "articles": ("One row per article.", ["id", "date", "title", "source", "url", "input", "page", "themes", "actors"]),
+    "articles": ("One row per article.", ["id", "date", "date_source", "title", "source", "url", "input", "page", "themes", "actors"]),
     "mentions": ("One row per actor mention.", ["article_id", "actor", "type", "affiliation", "text", "sentence_index", "start", "end"]),
     "themes": ("One row per theme evidence sentence.", ["article_id", "theme", "score", "sentence_index", "sentence", "certainty", "likelihood", "patterns"]),
     "figures": ("One row per figure.", ["article_id", "text", "value", "upper", "unit", "qualifier", "attribution", "attribution_actor", "certainty", "likelihood", "place", "sentence"]),
@@ -42,6 +42,7 @@ def _catalogue(entries: list[ArticleEntry]) -> list[dict]:
     return [
         {
             "id": e.article.id, "date": e.article.date.isoformat() if e.article.date else None,
+            "date_source": e.article.date_source,
             "title": e.article.title, "source": e.article.source, "url": e.article.url, "input": e.article.location,
             "page": f"articles/{e.slug}.html", "themes": ";".join(t.id for t in e.analysed.themes),
             "actors": ";".join(r.name for r in e.analysed.actors),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from generator.model import Digest
+from generator.render.articles import UNDATED
 from generator.render.common import (
     Page,
     actor_link,
@@ -44,6 +45,12 @@ def home_partial(digest: Digest) -> str:
         f"{strong(plural(sum(1 for t in digest.themes if t.article_ids), 'theme'))} with evidence · "
         f"{strong(plural(len(sources), 'source'))}"
     ))
+    undated = sum(1 for e in digest.articles if e.article.date is None)
+    if undated:
+        page.add(p(
+            f'<a href="{ROOT}{UNDATED}.html" class="digest-undated">{plural(undated, "undated article")}</a>: '
+            "no date found in their fields, file names or text"
+        ))
     # Top actors and themes side by side on a desk (digest.css), one after the other on a phone
     page.markdown('<div class="digest-columns" markdown>\n\n<div markdown>\n')
     page.heading("Top actors")

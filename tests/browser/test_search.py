@@ -204,6 +204,23 @@ def test_full_results_page_filters_by_theme_and_date(site, page, requests, origi
     assert leaving(requests, base) == [] and failed(requests) == []
 
 
+def test_the_date_filter_says_how_many_undated_results_it_hides(site, page, requests):
+    base = site.base("file")
+    undated = {a["page"] for a in articles(site) if not a["date"]}
+    assert len(undated) == 1
+    hits = page.locator("[data-search-page] ol[data-search-results] > li .digest-search-hit__head a")
+    status = page.locator("[data-search-page] [role=status]")
+    page.goto(base + "search/index.html?q=drone")
+    page.wait_for_function("() => /result/.test(document.querySelector('[data-search-page] [role=status]').textContent)")
+    every = {site_path(h, base) for h in hits.evaluate_all("as => as.map(a => a.href)")}
+    assert undated <= every and "undated" not in status.inner_text()
+    page.goto(base + "search/index.html?q=drone&from=2024-11-01")
+    page.wait_for_function("() => /result/.test(document.querySelector('[data-search-page] [role=status]').textContent)")
+    later = {site_path(h, base) for h in hits.evaluate_all("as => as.map(a => a.href)")}
+    assert later and not later & undated
+    assert status.inner_text().endswith(" 1 undated result is hidden by the date filter."), status.inner_text()
+
+
 def test_search_box_and_results_have_no_serious_accessibility_violations(axe, site, page):
     page.goto(site.file_base + "index.html")
     search(page, "Kursk")

@@ -19,7 +19,7 @@ def test_text_reader_takes_summary_body_and_source_line():
     assert art.summary.startswith("North Korea has moved troops")
     assert art.paragraphs == ("The deployment follows weeks of tension.",)
     assert art.source == "example.org"
-    assert art.title_derived and art.title == "North Korea has moved troops toward the border, officials said."
+    assert art.title_derived and art.title == "North Korea has moved troops toward the border, officials said"
     assert art.date is None and art.format == "text"
 
 

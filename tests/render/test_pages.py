@@ -92,6 +92,25 @@ def test_editions_timeline_sources_and_home(site):
     assert "seoul-monitor.example" in sources
 
 
+def test_every_article_says_where_its_date_came_from_and_the_undated_one_is_marked(site):
+    pages = {p.name: page(site, f"articles/{p.name}") for p in (site / "site" / "articles").glob("*.html")
+             if not p.name.startswith("index")}
+    assert len(pages) == 19
+    said = {src: sum(f"({label})" in html for html in pages.values()) for src, label in
+            [("field", "given in the article"), ("filename", "from the file name"), ("dateline", "from the dateline")]}
+    assert said == {"field": 10, "filename": 6, "dateline": 2}
+    treaty = next(html for name, html in pages.items() if name.startswith("north-korea-has-ratified"))
+    assert "<strong>Date:</strong> 2024-11-12 (from the dateline)" in treaty
+    (undated,) = [html for html in pages.values() if 'class="digest-undated"' in html]
+    assert "Western-made electronics" in undated and '<span class="digest-undated">undated</span>' in undated
+    assert 'href="../articles/index-undated.html">all undated articles</a>' in undated
+    listing = page(site, "articles/index-undated.html")
+    assert "1 article without a date" in listing and "undated-analysis-drone-parts.txt" in listing
+    assert listing.count('class="digest-undated"') == 0 and "Western-made electronics" in listing
+    home = page(site, "index.html")
+    assert '<a href="articles/index-undated.html" class="digest-undated">1 undated article</a>' in home
+
+
 def test_co_occurrence_matrix_on_actors_index(site):
     html = page(site, "actors/index.html")
     assert "Articles in which two actors are both named" in html
@@ -116,6 +135,10 @@ def test_downloads_are_published_and_parse(site):
         assert total > 0 or name == "quotes", name
     articles = [json.loads(line) for line in (root / "articles.jsonl").read_text().splitlines()]
     assert len(articles) == 19
+    sources = [a["date_source"] for a in articles]
+    assert {s: sources.count(s) for s in set(sources)} == {"field": 10, "filename": 6, "dateline": 2, "none": 1}
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO((root / "articles.csv").read_text()))}
+    assert all(by_id[a["id"]]["date_source"] == a["date_source"] for a in articles)
     ids_by_month = {}
     for a in articles:
         ids_by_month.setdefault(a["date"][:7] if a["date"] else "undated", set()).add(a["id"])

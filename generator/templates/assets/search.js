@@ -427,16 +427,22 @@
         var theme = f.theme === "" ? -1 : Number(f.theme);
         var from = f.from ? Number(f.from.replace(/-/g, "")) : 0;
         var to = f.to ? Number(f.to.replace(/-/g, "")) : Infinity;
-        return articles.filter(function (r) {
+        var undated = 0;
+        var kept = articles.filter(function (r) {
           var row = byBucket.get(Math.floor(r.id / m.bucket))[r.id % m.bucket];
           if (!row) return false;
           if (f.source !== "" && row[1] !== Number(f.source)) return false;
           // the mask may pass 32 bits: no bitwise operators
           if (theme >= 0 && Math.floor(row[2] / Math.pow(2, theme)) % 2 !== 1) return false;
           if (f.actor !== "" && row[3].indexOf(Number(f.actor)) < 0) return false;
-          if ((from || to !== Infinity) && (!row[0] || row[0] < from || row[0] > to)) return false;
+          if (from || to !== Infinity) {
+            if (!row[0]) { undated++; return false; } // no date: the filter cannot place it
+            if (row[0] < from || row[0] > to) return false;
+          }
           return true;
         });
+        kept.undatedHidden = undated; // the results page says how many
+        return kept;
       });
     });
   }
@@ -744,7 +750,8 @@
         return filter(r.ranked, v).then(function (ranked) {
           if (seq !== run) return;
           var complete = ranked.filter(function (h) { return h.hits === r.needed; }).length;
-          cursor = { parsed: parsed, ranked: ranked, next: 0, shown: 0, complete: complete, seq: seq, started: started };
+          cursor = { parsed: parsed, ranked: ranked, next: 0, shown: 0, complete: complete, seq: seq, started: started,
+            undated: ranked.undatedHidden || 0 };
           return page();
         });
       }).catch(function (error) {
@@ -779,7 +786,9 @@
           list.removeAttribute("aria-busy");
           more.hidden = done;
           var complete = parsed.phrases.length ? total : c.complete;
-          state.textContent = announce(total, complete, c.shown).replace(", top ", ", ") + ".";
+          state.textContent = announce(total, complete, c.shown).replace(", top ", ", ") + "." + (c.undated
+            ? " " + c.undated + (c.undated === 1 ? " undated result is" : " undated results are") + " hidden by the date filter."
+            : "");
           document.dispatchEvent(new CustomEvent("digest-search-rendered", {
             detail: { query: values().q, ms: performance.now() - c.started, count: c.shown, total: total, page: true },
           }));

@@ -133,7 +133,14 @@ def subject_source(verb: Token) -> Source | None:
         ):
             words = words[k + 1 :]
             break
-    words = words[-MAX_WORDS:]
+    if len(words) > MAX_WORDS:  # keep the head and what comes before it: "Kim Yo Jong, the ... sister of ..."
+        at = next((k for k, t in enumerate(words) if t.i == subj[0].i), len(words) - 1)
+        comma = next((k for k in range(at + 1, len(words)) if words[k].doc[words[k].i - 1].text == ","), None)
+        if comma is not None and comma <= MAX_WORDS:
+            words = words[:comma]  # the name without its apposition: "Kim Yo Jong"
+        else:
+            first = max(0, min(at - 3, len(words) - MAX_WORDS))
+            words = words[first : first + MAX_WORDS]
     if not words:
         return None
     head = subj[0] if words[0].i <= subj[0].i <= words[-1].i else words[-1]

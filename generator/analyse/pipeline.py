@@ -320,6 +320,8 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
             continue  # a place outside the knowledge base is where something happened, no actor
         if m.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", m.name) and m.name not in speakers:
             continue  # an acronym the knowledge base does not know and that says nothing: "LNG"
+        if m.type == "organisation" and re.fullmatch(r"[A-Z][a-z]+", m.name):
+            continue  # one word the model calls an organisation: a surname ("Zakharova said"), an index, a brand
         if (
             counts[m.name] >= ADMIT_MENTIONS
             or m.name in speakers

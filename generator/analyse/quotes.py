@@ -195,6 +195,10 @@ class QuoteFinder:
                 source = subject_source(verb)
                 if source is not None:
                     return source
+        if any(t.lower_ == "according" for t in before):  # "According to John Kirby, “...”"
+            source = find_source(sents[first], self.speech_verbs, skip=inside)
+            if source is not None and source.verb == "according to" and source.end <= span.start:
+                return source
         # a sentence before that introduces it ("Kirby told reporters on Tuesday:")
         if first > 0 and not before:
             prev = sents[first - 1]

@@ -157,3 +157,14 @@ def test_this_was_stated_by_names_the_source_of_the_sentences_before(nlp):
             "A smaller number of them are already there.\n\n"
             "This was stated at a briefing by Pentagon spokesman Pat Ryder, the agency reports.")
     assert figures(nlp, text)["Several thousand North Korean soldiers"][1] == "Pat Ryder"
+
+
+def test_a_long_apposition_does_not_cut_the_speakers_name(nlp):
+    (q,) = nlp('Kim Yo Jong, the powerful sister of leader Kim Jong Un, warned that "the South will pay a high price."')._.quotes
+    assert (q.speaker, q.actor) == ("Kim Yo Jong", "Kim Yo Jong")
+
+
+def test_according_to_and_the_statement_read_introduce_quotations(nlp):
+    assert quotes(nlp, 'According to John Kirby, "the troops could enter combat within days."')[0][2] == "John Kirby"
+    got = quotes(nlp, 'The Kremlin issued a statement. "Russia will respond to any provocation," the statement read.')
+    assert got[0][1] == "the statement"

@@ -39,6 +39,8 @@ from generator.analyse.spans import ActorMention
 _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
 # kinds: ..., "location": a country named as a place ("talks in Riyadh", "plants in Spain")
 
+_GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
+                      "policymakers", "regime"}
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 # "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym
 _REGION_WORDS = {"north", "south", "east", "west", "latin", "central", "northern", "southern",
@@ -144,7 +146,9 @@ class ActorResolver(ModelNames):
     def _locative(self, doc: Doc, start: int, end: int) -> bool:
         """A seat used as a place: "in Beijing", "a Seoul-based", "Beijing time"."""
         if start > 0 and doc[start - 1].lower_ in self.locative:
-            return True
+            # "officials in Kyiv", "authorities in Beijing": the government, not a place
+            return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE
+
         nxt = doc[end].lower_ if end < len(doc) else ""
         return nxt in ("-based", "time") or (nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
 

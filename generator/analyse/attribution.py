@@ -178,6 +178,16 @@ def _phrase_after(sent: Span, k: int, verb: str) -> Source | None:
     return Source(_span_text(words), verb, words[0].i, words[-1].i + 1, heads[0].i if heads else words[-1].i)
 
 
+def briefed_by(sent: Span) -> Source | None:
+    """Who briefed the unnamed speakers of ``sent``: "lawmakers said after a briefing by the
+    National Intelligence Service", "officials briefed by the agency said"."""
+    lowers = [t.lower_ for t in sent]
+    for k in range(len(lowers) - 1):
+        if lowers[k] in ("briefing", "briefed", "briefings") and lowers[k + 1] in ("by", "from"):
+            return _phrase_after(sent, k + 2, "briefed by")
+    return None
+
+
 def stated_after(sent: Span, verbs: set[str]) -> Source | None:
     """The source named by a sentence just after (at most two on) when it only says who said
     this: "This was stated by Pentagon spokesman Pat Ryder at a briefing", "This was reported

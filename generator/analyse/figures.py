@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.attribution import stated_after, SpeakerResolver, find_source, paragraph_label
+from generator.analyse.attribution import briefed_by, stated_after, SpeakerResolver, find_source, paragraph_label
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
@@ -193,6 +193,37 @@ class FigureFinder:
             break
         return None, j
 
+    # verbs of reaching a number, as written (the pipeline has no lemmatizer)
+    _REACH = {"reach", "reaches", "reached", "reaching", "exceed", "exceeds", "exceeded", "exceeding",
+              "total", "totals", "totalled", "totaled", "totalling", "totaling", "top", "tops", "topped",
+              "hit", "hits", "hitting", "surpass", "surpassed", "surpasses", "stand", "stands", "stood",
+              "standing", "rise", "rises", "rose", "risen", "rising", "climb", "climbs", "climbed",
+              "grow", "grew", "grown", "grows", "increase", "increased", "number", "numbers", "numbered",
+              "put", "puts", "putting", "estimate", "estimates", "estimated", "place", "placed", "places",
+              "near", "neared", "approach", "approached", "pass", "passed", "jumped", "soared"}
+
+    def _counted_elsewhere(self, number: Token) -> str | None:
+        """What a bare number counts when the noun stands elsewhere in its clause: the subject
+        ("the casualties could reach 3,000", "the toll rose to 45") or "the number of X"
+        ("put the number of troops at 11,000"). Only words of the units list count."""
+        head = number.head if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ == "NUM" else number
+        if head.dep_ in ("dobj", "attr", "npadvmod"):
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ in ("at", "to", "of") and head.head.dep_ == "prep":
+            verb = head.head.head
+        else:
+            return None
+        if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self._REACH:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.units:
+                return child.lower_
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.lower_ in ("number", "toll", "count", "tally", "total"):
+                counted = [g for p in child.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+                if counted and counted[0].lower_ in self.units:
+                    return counted[0].lower_
+        return None
+
     def _is_unit(self, t: Token, tagged: bool, year_like: bool) -> bool:
         return t.lower_ in self.units or (tagged and not year_like and t.tag_ in ("NNS", "NNPS") and t.is_alpha)
 
@@ -243,7 +274,12 @@ class FigureFinder:
             source = stated_after(sent, self.source_verbs)  # "... This was stated by Pat Ryder."
         if source is None:
             return None, "outlet", False
-        return source.text, resolver.actor(source), True
+        actor = resolver.actor(source)
+        if actor is None:  # "lawmakers said after a briefing by the National Intelligence Service"
+            briefer = briefed_by(sent)
+            if briefer is not None and resolver.actor(briefer) is not None:
+                return briefer.text, resolver.actor(briefer), True
+        return source.text, actor, True
 
     def _place(self, doc: Doc, sent: Span) -> str | None:
         mentions = [m for m in doc._.actor_mentions or [] if sent.start <= m.start < sent.end]
@@ -295,6 +331,8 @@ class FigureFinder:
                     continue
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
+                    if unit is None and not year_like and doc.has_annotation("DEP"):
+                        unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
                 if unit in self.not_units:
                     i = max(j, i + 1)  # a calibre ("155mm"), not a quantity
                     continue

@@ -168,3 +168,14 @@ def test_according_to_and_the_statement_read_introduce_quotations(nlp):
     assert quotes(nlp, 'According to John Kirby, "the troops could enter combat within days."')[0][2] == "John Kirby"
     got = quotes(nlp, 'The Kremlin issued a statement. "Russia will respond to any provocation," the statement read.')
     assert got[0][1] == "the statement"
+
+
+def test_a_bare_number_counts_the_noun_of_its_clause(nlp):
+    assert "3,000" in figures(nlp, "The casualties could reach 3,000, Ukraine's defence ministry said on Monday.")
+    got = figures(nlp, "Officials in Kyiv put the number of North Korean troops at 11,000.")
+    assert got["11,000"] == ("Officials in Kyiv", "Ukraine")  # officials in a capital are its government
+
+
+def test_unnamed_speakers_briefed_by_an_actor_pass_on_its_figure(nlp):
+    text = "North Korea has lost about 4,700 soldiers in Kursk, lawmakers said after a briefing by the National Intelligence Service."
+    assert figures(nlp, text)["about 4,700 soldiers"][1] == "National Intelligence Service"

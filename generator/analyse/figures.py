@@ -15,11 +15,18 @@ units that count the same thing: troops and soldiers are both "personnel"). All 
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.attribution import briefed_by, stated_after, SpeakerResolver, find_source, paragraph_label
+from generator.analyse.attribution import (
+    SpeakerResolver,
+    briefed_by,
+    find_source,
+    paragraph_label,
+    stated_after,
+)
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
@@ -194,7 +201,7 @@ class FigureFinder:
         return None, j
 
     # verbs of reaching a number, as written (the pipeline has no lemmatizer)
-    _REACH = {"reach", "reaches", "reached", "reaching", "exceed", "exceeds", "exceeded", "exceeding",
+    _REACH: ClassVar[set[str]] = {"reach", "reaches", "reached", "reaching", "exceed", "exceeds", "exceeded", "exceeding",
               "total", "totals", "totalled", "totaled", "totalling", "totaling", "top", "tops", "topped",
               "hit", "hits", "hitting", "surpass", "surpassed", "surpasses", "stand", "stands", "stood",
               "standing", "rise", "rises", "rose", "risen", "rising", "climb", "climbs", "climbed",

@@ -171,27 +171,52 @@ def test_broken_inputs_each_get_one_message_and_the_rest_build(tmp_path):
     with big.open("wb") as f:
         f.truncate(50 * 1024 * 1024)  # 50 MB of NUL bytes
     absurd = project / "articles" / "absurd.md"
-    absurd.write_text("---\ntitle: Far future\ndate: 9999-01-01\n---\nText.\n")
+    absurd.write_text("---\ntitle: Far future\ndate: 9999-01-01\n---\nText of an article from the far future.\n")
     result = CliRunner().invoke(cli, ["build", "-C", str(project)])
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("rejected: ")]
-    expected = {
+    expected = {  # no text to read: rejected
         "empty.txt": "empty file",
         "binary.txt": "binary file",
-        "bad_date.md": "'date' is not a date",
-        "bad_yaml.md:3": "not valid YAML",
         "unclosed_front_matter.md:1": "not closed",
         "bad_line_2.jsonl:2": "not valid JSON",
-        "javascript_url.md": "not an http(s) URL",
         "huge.txt": "file is too large: 52.4 MB",
-        "absurd.md": "'date' is out of range (1900-2100): 9999-01-01",
     }
-    assert len(errors) == len(expected)
+    assert len(errors) == len(expected), errors
     for name, reason in expected.items():
         assert any(f"{name}: " in e and reason in e for e in errors), (name, errors)
+    warnings = sorted(line for line in result.stderr.splitlines() if line.startswith("warning: "))
+    dropped = {  # text fine, one field bad: built without it
+        "absurd.md:3": "date dropped: out of range (1900-2100): 9999-01-01",
+        "bad_date.md:3": "date dropped: not a date",
+        "bad_yaml.md:3": "front matter dropped: not valid YAML",
+        "javascript_url.md:3": "url dropped: not an http(s) URL",
+    }
+    assert len(warnings) == len(dropped), warnings
+    for (name, reason), line in zip(dropped.items(), warnings, strict=True):
+        assert f"/{name}: {reason}" in line, (name, line)
     summary = result.stdout.strip().splitlines()[-1]
-    assert summary.startswith("14 read, 5 built, 9 rejected"), summary
-    assert (project / "site" / "index.html").is_file()
+    assert summary.startswith("14 read, 9 built, 5 rejected, 4 fields dropped (listed in "), summary
+    articles = project / "site" / "articles"
+    titles = "".join(p.read_text() for p in articles.glob("*/index.html"))
+    for title in ("Far future", "Bad date", "Evil", "Troops on the move"):
+        assert f">{title}</h1>" in titles, title
+    evil = next(p for p in articles.glob("*/index.html") if ">Evil</h1>" in p.read_text())
+    assert "javascript:" not in evil.read_text() and "Original:" not in evil.read_text()
+
+    import json
+
+    rows = [json.loads(line) for line in (project / "rejected.jsonl").read_text().splitlines()]
+    assert [r["kind"] for r in rows] == ["rejected"] * 5 + ["warning"] * 4
+    for row, (name, reason) in zip(rows[5:], dropped.items(), strict=True):
+        assert f"{row['path']}:{row['line']}".endswith(name) and row["reason"].startswith(reason)
+    assert rows[-1]["value"] == "javascript:alert(1)"
+    located = [(f"{r['path']}:{r['line']}" if r["line"] else r["path"], r["reason"]) for r in rows[:5]]
+    for name, reason in expected.items():
+        assert any(where.endswith(f"/{name}") and reason in why for where, why in located), (name, located)
+    downloads = project / "site" / "downloads" / "articles.jsonl"
+    evil_rows = [json.loads(x) for x in downloads.read_text().splitlines() if '"Evil"' in x]
+    assert [r["url"] for r in evil_rows] == [None]
 
 
 def test_a_failed_site_build_leaves_docs_and_site_as_they_were(tmp_path, analyser):

@@ -65,7 +65,7 @@ def tree(root: Path) -> dict[str, str]:
 def hostile_site(tmp_path_factory, analyser):
     project = make_project(tmp_path_factory.mktemp("hostile"), sorted((FIXTURES / "hostile").iterdir()))
     result = run(load_config(project), analyser=analyser)
-    assert result.built == 3 and not result.rejections
+    assert result.built == len(list((FIXTURES / "hostile").iterdir())) and not result.rejections
     return project
 
 
@@ -91,7 +91,8 @@ def test_no_element_attribute_or_link_from_the_input(hostile_site):
             if tag == "a" and (attrs.get("href") or "").startswith("http"):
                 # the only outside links are the articles' own http(s) URLs
                 assert attrs["href"].startswith(
-                    ("https://evil.example/a", "https://json.example/", "https://squidfunk.github.io/mkdocs-material/")
+                    ("https://evil.example/a", "https://json.example/", "https://squidfunk.github.io/mkdocs-material/",
+                     "https://www.wikidata.org/wiki/Q")  # the knowledge base's links to actors
                 ), attrs
         scripts = [a for t, a in parsed.tags if t == "script"]
         for a in scripts:
@@ -135,6 +136,39 @@ def test_front_matter_cannot_set_other_keys(hostile_site):
     md = next((hostile_site / "docs" / "articles").glob("title-script*.md")).read_text()
     front = md.split("---", 2)[1]
     assert "layout" not in front and "merged" not in front
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_in_every_download(hostile_site):
+    """csv-formulas.md puts =, +, - and @ at the start of its title, source, sentences and a
+    quotation: every CSV download holds them with an apostrophe first; the JSON Lines files,
+    which no spreadsheet runs, hold them as they are, and the CSV holds the same rows."""
+    import csv
+    import json
+
+    downloads = hostile_site / "site" / "downloads"
+    neutralised: dict[str, int] = {}
+    for path in sorted(downloads.rglob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as f:
+            header, *rows = list(csv.reader(f))
+        records = [json.loads(x) for x in path.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()]
+        assert len(rows) == len(records), path
+        for row, record in zip(rows, records, strict=True):
+            for column, cell in zip(header, row, strict=True):
+                value = record[column]
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                    assert cell == "'" + value, (path, column, cell)
+                    neutralised[path.stem] = neutralised.get(path.stem, 0) + 1
+                elif isinstance(value, str):
+                    assert cell == value, (path, column, cell)
+                if isinstance(value, str):  # numbers (-3.5) are numbers, not formulas
+                    assert not cell.startswith(FORMULA_STARTS), (path, column, cell)
+    # the hostile values did reach each kind of table, so the loop above checked something
+    assert {"articles", "themes", "figures", "quotes"} <= set(neutralised), neutralised
+    articles = (downloads / "articles.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in articles and "'@SUM(1+1)" in articles
 
 
 def test_hostile_actor_names_stay_inside_and_never_share_a_page(tmp_path, analyser):

@@ -41,6 +41,18 @@ def built(tmp_path_factory, analyser):
     return project, config, result
 
 
+def test_sample_corpus_builds_the_golden_tree(built):
+    """Every generated file of docs/ equals tests/golden/docs/ (see tests/golden): a change of
+    a page shows in review as a diff of the golden tree."""
+    from tests.golden import GOLDEN, UPDATE_COMMAND, compare, generated_tree, read_golden
+
+    project, _, _ = built
+    expected = read_golden()
+    assert len(expected) > 100, f"{GOLDEN} is missing or nearly empty: {UPDATE_COMMAND}"
+    problem = compare(generated_tree(project / "docs"), expected)
+    assert problem is None, problem
+
+
 def test_build_reads_every_article(built):
     _, _, result = built
     assert result.read == result.built >= 12 and not result.rejections

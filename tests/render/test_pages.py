@@ -38,7 +38,9 @@ def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
     for _, slug in links:
         assert (site / "site" / "actors" / f"{slug}.html").is_file()
     assert 'class="digest-legend digest-country"' in html and 'class="digest-aside"' in html
-    assert "Key figures" in html and "eurasia-briefing.example" in html
+    assert "eurasia-briefing.example" in html
+    figures = re.findall(r"<li><strong>([^<]+)</strong> — ", section(html, "key-figures"))
+    assert "up to 100,000 troops" in figures and len(figures) >= 3  # the article's figures, listed
     # no rule names or model name in the reading text: they are in the collapsed box at the end
     reading, box = html.split('<details class="digest-rules">', 1)
     assert "; matched " not in reading and "Analysed with" not in reading and "en_core_web" not in reading

@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import FILLER, HOSTS, THEMES, _fill  # noqa: E402
+from bench.corpus import FILLER, HOSTS, THEMES, _fill
 
 REJECTED_KINDS = ("empty", "binary", "unclosed", "bad-json-line")
 WARNED_KINDS = ("bad-yaml", "absurd-date", "unsafe-url")

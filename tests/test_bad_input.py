@@ -12,7 +12,14 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from bench.bad_input import KINDS, REJECTED_KINDS, WARNED_KINDS, lost_articles, make_project, write_corpus
+from bench.bad_input import (
+    KINDS,
+    REJECTED_KINDS,
+    WARNED_KINDS,
+    lost_articles,
+    make_project,
+    write_corpus,
+)
 from generator.cli import cli
 
 pytestmark = pytest.mark.slow

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tests.golden import UPDATE_COMMAND, compare
 
+
 def test_the_comparison_names_missing_extra_and_changed_files():
     expected = {"a.md": b"one\ntwo\n", "b.md": b"same\n", "gone.md": b"x\n"}
     actual = {"a.md": b"one\nTWO\n", "b.md": b"same\n", "new.md": b"y\n"}

@@ -57,8 +57,7 @@ def compare(actual: dict[str, bytes], expected: dict[str, bytes]) -> str | None:
     changed = sorted(p for p in set(actual) & set(expected) if actual[p] != expected[p])
     if not (missing or extra or changed):
         return None
-    out = [f"the generated docs/ differ from tests/golden/docs/: {len(changed)} changed, "
-           f"{len(missing)} missing, {len(extra)} extra"]
+    out = [f"the generated docs/ differ from tests/golden/docs/: {len(changed)} changed, {len(missing)} missing, {len(extra)} extra"]
     if missing:
         out.append("missing (in the golden tree, not built): " + ", ".join(missing[:20]) + (" ..." if len(missing) > 20 else ""))
     if extra:

@@ -15,7 +15,7 @@ import yaml
 
 from generator.errors import InputError
 from generator.ingest.decode import read_text_file
-from generator.ingest.fields import make_article
+from generator.ingest.fields import collapse, make_article
 from generator.model import DroppedField, RawArticle, Rejection
 
 _FENCE = re.compile(r"^---\s*$")
@@ -52,13 +52,13 @@ def split_front_matter(text: str, display: str) -> FrontMatter:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
                 problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-                dropped = DroppedField(display, line, "front matter", f"not valid YAML: {problem}", raw[:80])
+                dropped = DroppedField(display, line, "front matter", f"not valid YAML: {problem}", collapse(raw)[:80])
                 return FrontMatter({}, body, body_line, {}, (dropped,))
             if data is None:
                 data = {}
             if not isinstance(data, dict):
                 problem = f"must be a mapping of keys, not a {type(data).__name__}"
-                return FrontMatter({}, body, body_line, {}, (DroppedField(display, 1, "front matter", problem, raw[:80]),))
+                return FrontMatter({}, body, body_line, {}, (DroppedField(display, 1, "front matter", problem, collapse(raw)[:80]),))
             return FrontMatter({str(k).lower(): v for k, v in data.items()}, body, body_line, key_lines, ())
     raise InputError(display, "front matter: not closed (no second '---' line)", 1)
 

@@ -26,7 +26,7 @@ from generator.cache import AnalysisCache
 from generator.config import DigestConfig
 from generator.digest import build_digest
 from generator.errors import BuildError
-from generator.ingest import read_articles
+from generator.ingest import REJECTED_LIST, read_articles
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
 from generator.render import ASSETS_DIR, write_digest
@@ -55,7 +55,7 @@ class BuildResult:
     rejected_file: Path | None = None  # rejected.jsonl: every rejection and warning of this build
 
 
-REJECTED_FILE = "rejected.jsonl"
+REJECTED_FILE = REJECTED_LIST  # beside site/; a project reading its own folder skips it
 
 
 def write_rejected(path: Path, rejections: tuple[Rejection, ...], warnings: tuple[DroppedField, ...]) -> Path:

@@ -53,6 +53,8 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
 }
 
+REJECTED_LIST = "rejected.jsonl"  # what ``digest build`` writes beside site/ (build.REJECTED_FILE)
+
 # Near-duplicate detection (see ``near_duplicate_groups``).
 SHINGLE_WORDS = 3
 NEAR_DUPLICATE_JACCARD = 0.8
@@ -86,7 +88,10 @@ def find_files(
             for child in sorted(p.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
                     display = str(Path(given) / child.relative_to(p))
-                    if child.suffix.lower() in READERS:
+                    if child.name == REJECTED_LIST and child.parent == p:
+                        # a project that reads articles from its own folder: not an article file
+                        notices.append(f"{display}: skipped: the list of rejections a build writes")
+                    elif child.suffix.lower() in READERS:
                         files.append((child, display))
                     elif child.name.lower() not in ("readme", "readme.txt", "license"):
                         notices.append(f"{display}: skipped: not an article file (suffix '{child.suffix}')")

@@ -219,3 +219,11 @@ def test_unchanged_files_come_from_the_read_cache_and_changed_ones_are_read_agai
     first = ingest.read_articles([str(odd)], cache_dir=cache).warnings
     again = ingest.read_articles([str(odd)], cache_dir=cache).warnings  # from the cache: still said
     assert [str(w) for w in first] == [str(w) for w in again] == [f"{odd}:3: url dropped: not an http(s) URL"]
+
+
+def test_the_list_of_rejections_a_build_writes_is_not_read_as_articles(tmp_path):
+    (tmp_path / "rejected.jsonl").write_text('{"kind": "rejected", "path": "x.txt", "line": null, "reason": "empty file"}\n')
+    (tmp_path / "a.txt").write_text("A real article about Seoul.\nOriginal Source: x.org\n")
+    result = read_articles([str(tmp_path)])
+    assert [a.summary for a in result.articles] == ["A real article about Seoul."] and not result.rejections
+    assert result.notices == (f"{tmp_path}/rejected.jsonl: skipped: the list of rejections a build writes",)

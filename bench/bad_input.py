@@ -64,7 +64,8 @@ def _front(fields: dict) -> str:
 def write_corpus(n: int, out: Path, broken: float = 0.02, seed: int = 7) -> dict:
     """Write the corpus into ``out`` (emptied first). Returns what a build must make of it:
     ``{"files": int, "articles": {location: title}`` (every article whose text is fine, by the
-    location a build names it with), ``"rejected": {location: kind}``, ``"warned": {location: kind}``}.
+    location a build names it with), ``"rejected": {location: kind}``, ``"warned": {location: kind}``,
+    ``"undated": int`` (articles built without a date)}.
     Locations are relative to ``out``'s parent, as a project with ``articles: [<out.name>]``
     names them."""
     shutil.rmtree(out, ignore_errors=True)
@@ -74,7 +75,7 @@ def write_corpus(n: int, out: Path, broken: float = 0.02, seed: int = 7) -> dict
     rng = random.Random(seed)
     slots = rng.sample(range(n), min(len(plan), n))
     kind_of = dict(zip(slots, plan, strict=False))
-    expect: dict = {"articles": {}, "rejected": {}, "warned": {}}
+    expect: dict = {"articles": {}, "rejected": {}, "warned": {}, "undated": 0}
     prefix = out.name
     jsonl: list[tuple[int, str]] = []  # (article number, line) waiting for their file
     jsonl_file = 0
@@ -144,6 +145,7 @@ def write_corpus(n: int, out: Path, broken: float = 0.02, seed: int = 7) -> dict
             from generator.ingest.fields import first_sentence
 
             expect["articles"][f"{prefix}/{name}"] = first_sentence(summary)
+            expect["undated"] += 1  # plain text has no date field
             continue
         name = f"article-{i:06d}.md"
         fields = {"title": title, "date": date, "source": host, "url": url, "summary": summary, "tags": ["bench"]}
@@ -154,6 +156,7 @@ def write_corpus(n: int, out: Path, broken: float = 0.02, seed: int = 7) -> dict
         elif kind == "bad-yaml":
             text = "---\ntitle: [" + title + "\ndate: " + date + "\n---\n" + body
             expect["warned"][f"{prefix}/{name}"] = kind
+            expect["undated"] += 1
             # the front matter is dropped: the title is the first sentence of the body
             from generator.ingest.fields import first_sentence
 
@@ -166,6 +169,7 @@ def write_corpus(n: int, out: Path, broken: float = 0.02, seed: int = 7) -> dict
             text = _front(fields) + "\n" + body
             if kind:
                 expect["warned"][f"{prefix}/{name}"] = kind
+            expect["undated"] += kind == "absurd-date"
             expect["articles"][f"{prefix}/{name}"] = title
         (out / name).write_text(text, encoding="utf-8")
     flush_jsonl(force=True)

@@ -105,8 +105,8 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
 
 def _summary(result) -> str:
     return (
-        f"{result.read} read, {result.built} built, {len(result.rejections)} rejected, {result.undated} undated, "
-        f"{len(result.warnings)} fields dropped"
+        f"{result.read} read, {result.built} built, {len(result.rejections)} rejected, {result.undated} undated"
+        + (f", {len(result.warnings)} fields dropped" if result.warnings else "")
         + (f" (listed in {result.rejected_file})" if result.rejections or result.warnings else "")
         + "; "
         f"{result.analysed} analysed, {result.cached} from cache ({result.pipeline}); "

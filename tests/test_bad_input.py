@@ -42,7 +42,7 @@ def test_every_rejection_is_named_and_no_readable_article_is_lost(tmp_path):
     last = result.stdout.strip().splitlines()[-1]
     readable = sum(len(v) if isinstance(v, tuple) else 1 for v in expect["articles"].values())
     assert last.startswith(f"{readable + len(expect['rejected'])} read, {readable} built, {len(expect['rejected'])} rejected, "
-                           f"{len(expect['warned'])} fields dropped (listed in "), last
+                           f"{expect['undated']} undated, {len(expect['warned'])} fields dropped (listed in "), last
 
     # rejected.jsonl, beside site/, says the same: each rejection with its reason, then the warnings
     rows = [json.loads(x) for x in (project / "rejected.jsonl").read_text(encoding="utf-8").splitlines()]

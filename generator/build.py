@@ -26,8 +26,8 @@ from generator.cache import AnalysisCache
 from generator.config import DigestConfig
 from generator.digest import build_digest
 from generator.errors import BuildError
-from generator.ingest import read_articles
-from generator.model import AnalysedArticle, RawArticle, Rejection
+from generator.ingest import REJECTED_LIST, read_articles
+from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
 from generator.render import ASSETS_DIR, write_digest
 from generator.write import WriteStats
@@ -51,6 +51,31 @@ class BuildResult:
     pipeline: str
     timings: dict[str, float] = field(default_factory=dict)
     undated: int = 0  # articles built without a date
+    warnings: tuple[DroppedField, ...] = ()  # metadata values dropped from articles that were built
+    rejected_file: Path | None = None  # rejected.jsonl: every rejection and warning of this build
+
+
+REJECTED_FILE = REJECTED_LIST  # beside site/; a project reading its own folder skips it
+
+
+def write_rejected(path: Path, rejections: tuple[Rejection, ...], warnings: tuple[DroppedField, ...]) -> Path:
+    """Write every rejection and dropped field of a build to ``path``, one JSON object a line:
+    ``{"kind": "rejected", "path", "line", "reason"}`` or ``{"kind": "warning", "path", "line",
+    "field", "reason", "value"}``; rejections first, each group in path and line order.
+
+    Written on every build, empty when nothing was wrong, so it never lists an old build's
+    problems; beside ``site/``, not in it: it names the project's files and holds the bad
+    values as they were, which a published site should not."""
+    rows = [{"kind": "rejected", "path": r.path, "line": r.line, "reason": r.reason} for r in rejections]
+    rows += [
+        {"kind": "warning", "path": w.path, "line": w.line, "field": w.field, "reason": f"{w.field} dropped: {w.problem}",
+         "value": w.value}
+        for w in sorted(warnings, key=lambda w: (w.path, w.line or 0, w.field, w.problem))
+    ]
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
 
 
 def settings_for(config: DigestConfig) -> PipelineSettings:
@@ -417,7 +442,8 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()) if dates else 0
     counts = (len(ingest.articles) + len(ingest.rejections), len(digest.articles), len(analysed) - fresh)
     undated = sum(1 for e in digest.articles if e.article.date is None)
-    rejections, notices = digest.rejections, ingest.notices
+    rejections, notices, warnings = digest.rejections, ingest.notices, ingest.warnings
+    rejected_file = write_rejected(config.site_dir.parent / REJECTED_FILE, rejections, warnings)
     del ingest, analysed, digest  # MkDocs needs the memory more
     lap("release")  # freeing millions of objects takes a moment too
     site_dir = None
@@ -443,4 +469,6 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         pipeline=analyser.label,
         timings=timings,
         undated=undated,
+        warnings=warnings,
+        rejected_file=rejected_file,
     )

@@ -42,9 +42,11 @@ def _parse_shard(text: str) -> tuple[int, int]:
     return index, count
 
 
-def _report(rejections, notices, quiet: bool = False) -> None:
+def _report(rejections, notices, quiet: bool = False, warnings=()) -> None:
     for notice in () if quiet else notices:
         click.echo(f"notice: {notice}", err=True)
+    for w in () if quiet else warnings:
+        click.echo(f"warning: {w}", err=True)
     for r in rejections:
         click.echo(f"rejected: {r}", err=True)
 
@@ -95,7 +97,7 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
         result = run(config, site=not no_site, strict=strict, dask=dask, incremental=not full, progress=progress)
     except DigestError as exc:
         _fail(exc)
-    _report(result.rejections, result.notices, quiet)
+    _report(result.rejections, result.notices, quiet, result.warnings)
     if not quiet:
         click.echo(_summary(result))
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
@@ -103,7 +105,10 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
 
 def _summary(result) -> str:
     return (
-        f"{result.read} read, {result.built} built, {len(result.rejections)} rejected, {result.undated} undated; "
+        f"{result.read} read, {result.built} built, {len(result.rejections)} rejected, {result.undated} undated"
+        + (f", {len(result.warnings)} fields dropped" if result.warnings else "")
+        + (f" (listed in {result.rejected_file})" if result.rejections or result.warnings else "")
+        + "; "
         f"{result.analysed} analysed, {result.cached} from cache ({result.pipeline}); "
         f"pages: {result.pages.written} written, {result.pages.unchanged} unchanged, {result.pages.removed} removed"
         + (f"; site: {result.site_dir}" if result.site_dir else "")
@@ -133,7 +138,7 @@ def serve(articles, project, port, interval, quiet) -> None:
             for line in str(error).splitlines():
                 click.echo(f"error: {line}", err=True)
             return
-        _report(result.rejections, result.notices, quiet)
+        _report(result.rejections, result.notices, quiet, result.warnings)
         if not quiet:
             click.echo(_summary(result), err=True)
 
@@ -180,7 +185,7 @@ def analyse(paths, as_json) -> None:
         for f in a.figures:
             who = f" — {f.attribution}" if f.attribution else ""
             click.echo(f"  figure: {f.text} [{f.certainty}]{who}")
-    _report(result.rejections, result.notices)
+    _report(result.rejections, result.notices, warnings=[d for a in result.articles for d in a.article.dropped])
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
 
 

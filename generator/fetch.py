@@ -411,6 +411,7 @@ def run(
             else:
                 stored[item.id] = source
                 counts[store_entry(item, source, folder, root)] += 1
+                notices.extend(f"{d} (entry stored without it)" for d in item.dropped)
         if resp is not None:
             state.remember(resp)
     state.save(root)

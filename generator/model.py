@@ -28,6 +28,23 @@ DATE_SOURCE_LABEL = {
 ACTOR_TYPES: tuple[str, ...] = ("country", "person", "organisation", "place", "group")
 
 
+class DroppedField(NamedTuple):
+    """A metadata value left out of an article that is kept (an unsafe URL, a date that is
+    not one, a title that is not text): the article builds without it, and a warning says so.
+
+    A named tuple: it goes into the read cache's JSON as it is."""
+
+    path: str
+    line: int | None
+    field: str  # url, date, title, summary, source, author, tags, body, front matter
+    problem: str  # "not an http(s) URL"
+    value: str = ""  # the value dropped, clipped (for rejected.jsonl; never printed as markup)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field} dropped: {self.problem}"
+
+
 @dataclass(frozen=True, slots=True)
 class RawArticle:
     """One article as read from a file, before analysis."""
@@ -48,6 +65,7 @@ class RawArticle:
     language: str | None = None  # ISO 639-1 code detected from the text; None when unsure
     author: str | None = None  # byline, when the feed or page names one
     date_source: DateSource = "none"
+    dropped: tuple[DroppedField, ...] = ()  # metadata values left out, each with a warning
 
     @property
     def location(self) -> str:

@@ -34,11 +34,14 @@ def test_analyse_json_prints_one_object_per_article_in_input_order(seed_path):
     assert {"text", "value", "unit", "qualifier", "attribution", "sentence"} <= set(seed["figures"][0])
 
 
-def test_analyse_reports_rejections_and_exits_1():
-    result = CliRunner().invoke(cli, ["analyse", str(fixture("bad_date.md")), str(fixture("front_matter.md"))])
+def test_analyse_reports_rejections_and_warnings_and_exits_1():
+    result = CliRunner().invoke(
+        cli, ["analyse", str(fixture("empty.txt")), str(fixture("bad_date.md")), str(fixture("front_matter.md"))]
+    )
     assert result.exit_code == 1
-    assert "rejected: " in result.stderr and "bad_date.md: front matter: 'date' is not a date" in result.stderr
-    assert "Troops on the move" in result.stdout
+    assert f"rejected: {fixture('empty.txt')}: empty file" in result.stderr
+    assert f"warning: {fixture('bad_date.md')}:3: date dropped: not a date" in result.stderr
+    assert "Troops on the move" in result.stdout and "Bad date" in result.stdout
 
 
 def test_build_outside_a_project_is_a_usage_error(tmp_path):

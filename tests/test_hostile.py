@@ -65,7 +65,7 @@ def tree(root: Path) -> dict[str, str]:
 def hostile_site(tmp_path_factory, analyser):
     project = make_project(tmp_path_factory.mktemp("hostile"), sorted((FIXTURES / "hostile").iterdir()))
     result = run(load_config(project), analyser=analyser)
-    assert result.built == 3 and not result.rejections
+    assert result.built == len(list((FIXTURES / "hostile").iterdir())) and not result.rejections
     return project
 
 
@@ -91,7 +91,8 @@ def test_no_element_attribute_or_link_from_the_input(hostile_site):
             if tag == "a" and (attrs.get("href") or "").startswith("http"):
                 # the only outside links are the articles' own http(s) URLs
                 assert attrs["href"].startswith(
-                    ("https://evil.example/a", "https://json.example/", "https://squidfunk.github.io/mkdocs-material/")
+                    ("https://evil.example/a", "https://json.example/", "https://squidfunk.github.io/mkdocs-material/",
+                     "https://www.wikidata.org/wiki/Q")  # the knowledge base's links to actors
                 ), attrs
         scripts = [a for t, a in parsed.tags if t == "script"]
         for a in scripts:
@@ -137,6 +138,39 @@ def test_front_matter_cannot_set_other_keys(hostile_site):
     assert "layout" not in front and "merged" not in front
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_in_every_download(hostile_site):
+    """csv-formulas.md puts =, +, - and @ at the start of its title, source, sentences and a
+    quotation: every CSV download holds them with an apostrophe first; the JSON Lines files,
+    which no spreadsheet runs, hold them as they are, and the CSV holds the same rows."""
+    import csv
+    import json
+
+    downloads = hostile_site / "site" / "downloads"
+    neutralised: dict[str, int] = {}
+    for path in sorted(downloads.rglob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as f:
+            header, *rows = list(csv.reader(f))
+        records = [json.loads(x) for x in path.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()]
+        assert len(rows) == len(records), path
+        for row, record in zip(rows, records, strict=True):
+            for column, cell in zip(header, row, strict=True):
+                value = record[column]
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                    assert cell == "'" + value, (path, column, cell)
+                    neutralised[path.stem] = neutralised.get(path.stem, 0) + 1
+                elif isinstance(value, str):
+                    assert cell == value, (path, column, cell)
+                if isinstance(value, str):  # numbers (-3.5) are numbers, not formulas
+                    assert not cell.startswith(FORMULA_STARTS), (path, column, cell)
+    # the hostile values did reach each kind of table, so the loop above checked something
+    assert {"articles", "themes", "figures", "quotes"} <= set(neutralised), neutralised
+    articles = (downloads / "articles.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in articles and "'@SUM(1+1)" in articles
+
+
 def test_hostile_actor_names_stay_inside_and_never_share_a_page(tmp_path, analyser):
     names = ["../../etc/passwd", "con", "Index", "Côte Ivoire Group", "Cote Ivoire Group",
              "COTE IVOIRE GROUP", "A" * 300, "دمشق للأبحاث", "🙂 Smile Front", "Tags", "..", "<b>Bold</b> Org"]
@@ -171,27 +205,55 @@ def test_broken_inputs_each_get_one_message_and_the_rest_build(tmp_path):
     with big.open("wb") as f:
         f.truncate(50 * 1024 * 1024)  # 50 MB of NUL bytes
     absurd = project / "articles" / "absurd.md"
-    absurd.write_text("---\ntitle: Far future\ndate: 9999-01-01\n---\nText.\n")
+    absurd.write_text("---\ntitle: Far future\ndate: 9999-01-01\n---\nText of an article from the far future.\n")
     result = CliRunner().invoke(cli, ["build", "-C", str(project)])
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("rejected: ")]
-    expected = {
+    expected = {  # no text to read: rejected
         "empty.txt": "empty file",
         "binary.txt": "binary file",
-        "bad_date.md": "'date' is not a date",
-        "bad_yaml.md:3": "not valid YAML",
         "unclosed_front_matter.md:1": "not closed",
         "bad_line_2.jsonl:2": "not valid JSON",
-        "javascript_url.md": "not an http(s) URL",
         "huge.txt": "file is too large: 52.4 MB",
-        "absurd.md": "'date' is out of range (1900-2100): 9999-01-01",
     }
-    assert len(errors) == len(expected)
+    assert len(errors) == len(expected), errors
     for name, reason in expected.items():
         assert any(f"{name}: " in e and reason in e for e in errors), (name, errors)
+    warnings = sorted(line for line in result.stderr.splitlines() if line.startswith("warning: "))
+    dropped = {  # text fine, one field bad: built without it
+        "absurd.md:3": "date dropped: out of range (1900-2100): 9999-01-01",
+        "bad_date.md:3": "date dropped: not a date",
+        "bad_yaml.md:3": "front matter dropped: not valid YAML",
+        "javascript_url.md:3": "url dropped: not an http(s) URL",
+    }
+    assert len(warnings) == len(dropped), warnings
+    for (name, reason), line in zip(dropped.items(), warnings, strict=True):
+        assert f"/{name}: {reason}" in line, (name, line)
     summary = result.stdout.strip().splitlines()[-1]
-    assert summary.startswith("14 read, 5 built, 9 rejected"), summary
-    assert (project / "site" / "index.html").is_file()
+    assert re.match(r"14 read, 9 built, 5 rejected, \d+ undated, 4 fields dropped \(listed in ", summary), summary
+    articles = project / "site" / "articles"
+    headings = {}
+    for page in articles.glob("*.html"):
+        if m := re.search(r'<h1 id="[^"]*">([^<]*)<', page.read_text()):
+            headings[m.group(1)] = page.read_text()
+    for title in ("Far future", "Bad date", "Evil", "Troops on the move", "Body", "Line one", "Line three"):
+        assert title in headings, (title, sorted(headings))
+    assert 'href="javascript:' not in headings["Evil"] and "Original:" not in headings["Evil"]
+    assert "Original:" in headings["Troops on the move"]  # the check above can fail
+
+    import json
+
+    rows = [json.loads(line) for line in (project / "rejected.jsonl").read_text().splitlines()]
+    assert [r["kind"] for r in rows] == ["rejected"] * 5 + ["warning"] * 4
+    for row, (name, reason) in zip(rows[5:], dropped.items(), strict=True):
+        assert f"{row['path']}:{row['line']}".endswith(name) and row["reason"].startswith(reason)
+    assert rows[-1]["value"] == "javascript:alert(1)"
+    located = [(f"{r['path']}:{r['line']}" if r["line"] else r["path"], r["reason"]) for r in rows[:5]]
+    for name, reason in expected.items():
+        assert any(where.endswith(f"/{name}") and reason in why for where, why in located), (name, located)
+    downloads = project / "site" / "downloads" / "articles.jsonl"
+    evil_rows = [json.loads(x) for x in downloads.read_text().splitlines() if '"Evil"' in x]
+    assert [r["url"] for r in evil_rows] == [None]
 
 
 def test_a_failed_site_build_leaves_docs_and_site_as_they_were(tmp_path, analyser):

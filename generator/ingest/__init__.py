@@ -2,7 +2,8 @@
 
 ``read_articles`` walks the paths the user gave in sorted order (deterministic), picks a
 reader by suffix from ``READERS``, and turns every failure into a ``Rejection`` naming the
-file (and line): one bad file never stops the others. Articles with the same id (same url, or
+file (and line): one bad file never stops the others. A bad metadata value (an unsafe URL, a
+date that is not one) only drops that value: the article is kept and ``warnings`` names it. Articles with the same id (same url, or
 the same text) are merged, keeping the first path, with a notice; so are near-duplicates, the
 same story syndicated under another URL or lightly edited (see ``near_duplicate_groups``). A
 merged article lists every outlet that ran it in ``sources``.
@@ -34,7 +35,7 @@ from generator.ingest.html import read_html
 from generator.ingest.jsonfile import read_json, read_jsonl
 from generator.ingest.markdown import read_markdown
 from generator.ingest.text import read_text
-from generator.model import RawArticle, Rejection
+from generator.model import DroppedField, RawArticle, Rejection
 from generator.versions import PACKAGE, folder_version
 
 Reader = Callable[[Path, str], Iterator[RawArticle | Rejection]]
@@ -52,6 +53,8 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
 }
 
+REJECTED_LIST = "rejected.jsonl"  # what ``digest build`` writes beside site/ (build.REJECTED_FILE)
+
 # Near-duplicate detection (see ``near_duplicate_groups``).
 SHINGLE_WORDS = 3
 NEAR_DUPLICATE_JACCARD = 0.8
@@ -65,6 +68,7 @@ class IngestResult:
     articles: tuple[RawArticle, ...]
     rejections: tuple[Rejection, ...]
     notices: tuple[str, ...]  # duplicates merged, files skipped
+    warnings: tuple[DroppedField, ...] = ()  # metadata values dropped from articles that were kept
 
 
 def find_files(
@@ -84,7 +88,10 @@ def find_files(
             for child in sorted(p.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
                     display = str(Path(given) / child.relative_to(p))
-                    if child.suffix.lower() in READERS:
+                    if child.name == REJECTED_LIST and child.parent == p:
+                        # a project that reads articles from its own folder: not an article file
+                        notices.append(f"{display}: skipped: the list of rejections a build writes")
+                    elif child.suffix.lower() in READERS:
                         files.append((child, display))
                     elif child.name.lower() not in ("readme", "readme.txt", "license"):
                         notices.append(f"{display}: skipped: not an article file (suffix '{child.suffix}')")
@@ -133,6 +140,7 @@ def _raw_from_list(values: list) -> RawArticle:
     d["date"] = dt.date.fromisoformat(d["date"]) if d["date"] else None
     for name in ("paragraphs", "tags", "sources"):
         d[name] = tuple(d[name])
+    d["dropped"] = tuple(DroppedField(*x) for x in d["dropped"])
     return RawArticle(**d)
 
 
@@ -228,6 +236,7 @@ def read_articles(
     files, rejections, notices = find_files(paths, root)
     articles: dict[str, RawArticle] = {}
     also: dict[str, list[RawArticle]] = defaultdict(list)  # id -> the same article read again
+    warnings: list[DroppedField] = []
     read_cache = ReadCache(cache_dir)
     task = progress.task("read", len(files)) if progress is not None else None
     for path, display in files:
@@ -237,7 +246,9 @@ def read_articles(
             for item in _read_file(path, display, read_cache):
                 if isinstance(item, Rejection):
                     rejections.append(item)
-                elif item.id in articles:
+                    continue
+                warnings.extend(item.dropped)
+                if item.id in articles:
                     first = articles[item.id]
                     notices.append(f"{item.location}: duplicate of {first.location} (same url or text): merged")
                     also[item.id].append(item)
@@ -266,7 +277,7 @@ def read_articles(
         tmp.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, state_file)
     _save_sketches(sketch_file, cache, {_text_key(a) for a in articles.values()} if cache is not None else set())
-    return IngestResult(tuple(kept), tuple(rejections), tuple(notices))
+    return IngestResult(tuple(kept), tuple(rejections), tuple(notices), tuple(warnings))
 
 
 MAX_POSTING = 200

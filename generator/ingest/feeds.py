@@ -8,7 +8,8 @@ A file or download that is not a feed (an HTML page, some other XML) is one clea
 and so is a feed cut short (its XML ends before the document closes: its last entry would be
 cut too). Other XML mistakes, such as an HTML entity like ``&nbsp;`` that XML does not know,
 are common in real feeds; feedparser's lenient parser reads those, so their entries are kept.
-A bad entry is a rejection named ``entry N``; the other entries still build.
+An entry with no text is a rejection named ``entry N``; the other entries still build. A bad
+field of an entry (a ``javascript:`` link, a date that is not one) is dropped with a warning.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def _entry_article(entry: dict, display: str, where: str, feed_link: str, feed_h
     try:
         date = dt.date(*stamp[:3]) if stamp else None
     except (TypeError, ValueError):
-        raise InputError(display, f"{where}: the date is not a date: {stamp!r}") from None
+        date = repr(stamp)  # not a date: make_article drops it with a warning
     link = entry.get("link")
     if link and feed_link and not urlsplit(link).scheme:
         link = urljoin(feed_link, link)  # a feed file has no address of its own: its site's link

@@ -1,7 +1,9 @@
 """Turn the fields a reader found into a validated RawArticle (one place for every format).
 
 Checks dates, URLs, tags and text; makes the stable id (from the url, else the text) and the
-derived title; detects the language. Raises InputError with the field at fault.
+derived title; detects the language. A bad metadata value is dropped, with a warning naming
+the field and the problem (``RawArticle.dropped``): the article stays. Only an article with no
+text raises InputError.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from generator.errors import InputError
-from generator.model import RawArticle
+from generator.model import DroppedField, RawArticle
 from generator.textclean import strip_controls
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -60,8 +62,13 @@ def shorten(text: str, limit: int) -> str:
     return head.rstrip(" ,;:-–—(") + "…"
 
 
-def parse_date(value: object, where: str, display: str, line: int | None = None) -> dt.date | None:
-    """Accept a date, a datetime or an ISO 8601 string; reject absurd years."""
+class FieldError(ValueError):
+    """A metadata value that cannot be used: the value is dropped, the article kept."""
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Accept a date, a datetime or an ISO 8601 string; FieldError for anything else or an
+    absurd year."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -75,43 +82,50 @@ def parse_date(value: object, where: str, display: str, line: int | None = None)
             if len(text) > 10:
                 dt.datetime.fromisoformat(text)
         except ValueError:
-            raise InputError(display, f'{where}: \'date\' is not a date: "{_clip(value)}"', line) from None
+            raise FieldError("not a date") from None
     else:
-        raise InputError(display, f"{where}: 'date' is not a date: {_clip(repr(value))}", line)
+        raise FieldError(f"not a date (a {type(value).__name__})")
     if not MIN_YEAR <= date.year <= MAX_YEAR:
-        raise InputError(
-            display, f"{where}: 'date' is out of range ({MIN_YEAR}-{MAX_YEAR}): {date.isoformat()}", line
-        )
+        raise FieldError(f"out of range ({MIN_YEAR}-{MAX_YEAR}): {date.isoformat()}")
     return date
 
 
-def check_url(value: object, where: str, display: str, line: int | None = None) -> str | None:
+def check_url(value: object) -> str | None:
     """Only absolute http(s) URLs are kept: anything else could run code when clicked."""
     if value is None or value == "":
         return None
+    if isinstance(value, (dict, list)):
+        raise FieldError(f"not an http(s) URL (a {type(value).__name__})")
     text = str(value).strip()
     parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c in text for c in " <>\"'`\n"):
-        raise InputError(display, f'{where}: \'url\' is not an http(s) URL: "{_clip(text)}"', line)
+    try:
+        host = parts.hostname
+    except ValueError:  # a bracketed host that is no IPv6 address
+        host = None
+    if parts.scheme.lower() not in ("http", "https") or not host or any(c in text for c in " <>\"'`\n"):
+        raise FieldError("not an http(s) URL")
     return text
 
 
-def text_field(value: object, name: str, where: str, display: str, line: int | None = None) -> str:
+def text_field(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        raise InputError(display, f"{where}: '{name}' must be text, not a {type(value).__name__}", line)
+        raise FieldError(f"must be text, not a {type(value).__name__}")
     return collapse(value)
 
 
-def tags_field(value: object, where: str, display: str, line: int | None = None) -> tuple[str, ...]:
+def tags_field(value: object) -> tuple[tuple[str, ...], str | None]:
+    """The tags, and the problem when some were dropped (nested values are no words)."""
     if value is None:
-        return ()
+        return (), None
     if isinstance(value, str):
-        value = [t for t in re.split(r"[,;]", value)]
-    if not isinstance(value, list) or any(isinstance(t, (dict, list)) for t in value):
-        raise InputError(display, f"{where}: 'tags' must be a list of words", line)
-    return tuple(dict.fromkeys(collapse(t) for t in value if collapse(t)))
+        value = re.split(r"[,;]", value)
+    if not isinstance(value, list):
+        return (), f"must be a list of words, not a {type(value).__name__}"
+    words = [t for t in value if not isinstance(t, (dict, list))]
+    problem = None if len(words) == len(value) else f"{len(value) - len(words)} of {len(value)} are not words"
+    return tuple(dict.fromkeys(collapse(t) for t in words if collapse(t))), problem
 
 
 @cache
@@ -160,15 +174,36 @@ def make_article(
     tags: object = None,
     line: int | None = None,
     author: object = None,
+    field_lines: dict[str, int] | None = None,
+    dropped: list[DroppedField] | None = None,
 ) -> RawArticle:
-    """Validate the fields of one article and build it."""
-    title_text = text_field(title, "title", where, display, line)
-    summary_text = text_field(summary, "summary", where, display, line)
+    """Validate the fields of one article and build it.
+
+    A metadata value that cannot be used (a URL that is not http(s), a date that is not one,
+    a title that is not text...) is dropped and recorded in ``RawArticle.dropped``; only an
+    article without text raises InputError. ``field_lines``: the line of each field in the
+    file, where the reader knows it; ``dropped``: what the reader dropped already."""
+    dropped = list(dropped or ())
+    suffix = f" ({where})" if where.startswith(("item ", "entry ")) else ""
+
+    def drop(name: str, problem: str, value: object) -> None:
+        at = (field_lines or {}).get(name, line)
+        dropped.append(DroppedField(display, at, name, problem + suffix, _clip(collapse(value))))
+
+    def checked(name: str, check, value: object):
+        try:
+            return check(value)
+        except FieldError as exc:
+            drop(name, str(exc), value)
+            return check(None)
+
+    title_text = checked("title", text_field, title)
+    summary_text = checked("summary", text_field, summary)
     body = tuple(p for p in (collapse(p) for p in paragraphs) if p)
-    url_text = check_url(url, where, display, line)
+    url_text = checked("url", check_url, url)
     if not body and not summary_text:
         raise InputError(display, f"{where}: no article text (body and summary are empty)", line)
-    source_text = text_field(source, "source", where, display, line)
+    source_text = checked("source", text_field, source)
     if not source_text and url_text:
         source_text = (urlsplit(url_text).hostname or "").removeprefix("www.")
     derived = not title_text
@@ -178,9 +213,12 @@ def make_article(
         title_text = shorten(title_text, MAX_TITLE)
     basis = url_text or "\n".join((summary_text, *body))
     article_id = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
-    author_text = text_field(author, "author", where, display, line)[:200]
+    author_text = checked("author", text_field, author)[:200]
     language = detect_language("\n".join((title_text if not derived else "", summary_text, *body)))
-    date_value = parse_date(date, where, display, line)
+    date_value = checked("date", parse_date, date)
+    tag_words, tag_problem = tags_field(tags)
+    if tag_problem:
+        drop("tags", tag_problem, tags)
     return RawArticle(
         path=display,
         id=article_id,
@@ -190,13 +228,14 @@ def make_article(
         url=url_text,
         summary=summary_text,
         paragraphs=body,
-        tags=tags_field(tags, where, display, line),
+        tags=tag_words,
         format=fmt,
         line=line,
         title_derived=derived,
         language=language,
         author=author_text or None,
         date_source="field" if date_value else "none",
+        dropped=tuple(dropped),
     )
 
 

@@ -1,7 +1,8 @@
 """JSON (one object or a list of them) and JSON Lines articles.
 
-Each object has the Markdown front-matter fields plus ``body``. A bad item or line is one
-rejection, named by its item number or line; the others in the same file still build.
+Each object has the Markdown front-matter fields plus ``body``. A line that is not JSON, or an
+item that is not an object or has no text, is one rejection, named by its item number or line;
+the others in the same file still build. A bad field is dropped with a warning (fields.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.ingest.decode import read_text_file
 from generator.ingest.fields import make_article
-from generator.model import RawArticle, Rejection
+from generator.model import DroppedField, RawArticle, Rejection
 
 
 def _from_object(obj: object, display: str, where: str, fmt: str, line: int | None) -> RawArticle:
@@ -22,11 +23,14 @@ def _from_object(obj: object, display: str, where: str, fmt: str, line: int | No
         raise InputError(display, f"{where}: expected a JSON object, found {type(obj).__name__}", line)
     obj = {str(k).lower(): v for k, v in obj.items()}
     body = obj.get("body")
+    dropped = []
     if body is not None and not isinstance(body, str):
         if isinstance(body, list) and all(isinstance(p, str) for p in body):
             body = "\n".join(body)
         else:
-            raise InputError(display, f"{where}: 'body' must be text", line)
+            problem = f"must be text, not a {type(body).__name__}" + (f" ({where})" if where.startswith("item ") else "")
+            dropped.append(DroppedField(display, line, "body", problem, str(body)[:80]))
+            body = None  # the summary may still be the article's text
     paragraphs = [p for p in re.split(r"\n+", body or "") if p.strip()]
     return make_article(
         display=display,
@@ -41,6 +45,7 @@ def _from_object(obj: object, display: str, where: str, fmt: str, line: int | No
         tags=obj.get("tags"),
         author=obj.get("author"),
         line=line,
+        dropped=dropped,
     )
 
 

@@ -1,8 +1,8 @@
 """The digest's data as JSON Lines and CSV files, published with the site (``downloads/``).
 
 One row per article, actor mention, theme evidence sentence, figure and quotation, each with
-the article id to join on. CSV cells that a spreadsheet would run as a formula (starting with
-``= + - @``, tab or carriage return) are prefixed with an apostrophe.
+the article id to join on. CSV cells that a spreadsheet would run as a formula (text starting
+with ``= + - @``, tab or carriage return) are prefixed with an apostrophe; numbers stay numbers.
 
 The articles table is one file (``downloads/articles.*``, the catalogue to join on); the
 others, which grow by a hundred rows per article, are split by the article's month
@@ -95,14 +95,21 @@ def _csv(columns: list[str], rows: list[dict]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(
-        [
-            "'" + v if type(v) is str and v.startswith(_FORMULA) else ("" if v is None else v)
-            for v in (row[c] for c in columns)
-        ]
-        for row in rows
-    )
+    writer.writerows([_cell(row[c]) for c in columns] for row in rows)
     return buf.getvalue()
+
+
+def _cell(v: object) -> object:
+    """A CSV cell: a text a spreadsheet would run as a formula gets an apostrophe first; a
+    carriage return becomes a newline (the writer quotes a cell holding a newline, not one
+    holding a lone carriage return, which would split the row for a reader)."""
+    if v is None:
+        return ""
+    if type(v) is not str:
+        return v
+    if v.startswith(_FORMULA):
+        v = "'" + v
+    return v.replace("\r\n", "\n").replace("\r", "\n") if "\r" in v else v
 
 
 _ROW = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row (json.dumps makes one per call)

@@ -101,14 +101,17 @@ def test_feed_data_that_looks_like_a_path_is_never_opened():
         list(parse_feed(str(FEEDS / "wire-rss2.xml").encode(), "x.rss"))
 
 
-def test_bad_entries_are_rejected_one_by_one_and_the_others_kept():
+def test_an_entry_without_text_is_rejected_and_a_bad_link_only_dropped():
     result = read("bad_entry_link.rss")
-    assert [a.title for a in result.articles] == ["A fine entry about port traffic in Gdansk"]
-    reasons = [r.reason for r in result.rejections]
-    assert reasons == [
-        "entry 2: 'url' is not an http(s) URL: \"javascript:alert(1)\"",
-        "entry 3: no article text (body and summary are empty)",
+    assert [(a.title, a.url) for a in result.articles] == [
+        ("A fine entry about port traffic in Gdansk", "https://mixed-feed.example/fine"),
+        ("An entry whose link would run code", None),
     ]
+    assert [r.reason for r in result.rejections] == ["entry 3: no article text (body and summary are empty)"]
+    assert [str(w).rsplit("/", 1)[-1] for w in result.warnings] == [
+        "bad_entry_link.rss: url dropped: not an http(s) URL (entry 2)"
+    ]
+    assert result.warnings[0].value == "javascript:alert(1)"
 
 
 def test_syndicated_copy_is_merged_into_one_article_listing_both_sources():

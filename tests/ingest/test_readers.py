@@ -1,8 +1,11 @@
-"""generator/ingest: every format parses; every bad input is one clear rejection."""
+"""generator/ingest: every format parses; a file without readable text is one clear rejection, a bad
+field is dropped with a warning and its article kept."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from generator.ingest import read_articles
 from tests.conftest import EXAMPLES, fixture
@@ -53,19 +56,93 @@ def test_markdown_reader_rejects_unclosed_front_matter():
     assert not arts and "front matter: not closed" in r.reason
 
 
-def test_markdown_reader_rejects_a_date_that_is_not_a_date():
-    _, (r,) = read_one("bad_date.md")
-    assert r.reason == "front matter: 'date' is not a date: \"last Tuesday\""
+def read_kept(name: str):
+    """The one article of a fixture with a bad field, and its warnings as printed."""
+    result = read_articles([str(fixture(name))])
+    assert not result.rejections, result.rejections
+    (art,) = result.articles
+    assert art.dropped == result.warnings
+    return art, [str(w).removeprefix(str(fixture("")) + "/") for w in result.warnings]
 
 
-def test_markdown_reader_rejects_invalid_yaml_with_line():
-    _, (r,) = read_one("bad_yaml.md")
-    assert "front matter: not valid YAML" in r.reason and r.line in (2, 3)  # libyaml points at the end
+def test_a_date_that_is_not_a_date_is_dropped_and_the_article_kept():
+    art, warnings = read_kept("bad_date.md")
+    assert art.date is None and art.title == "Bad date" and art.paragraphs == ("Body text.",)
+    assert warnings == ["bad_date.md:3: date dropped: not a date"]
+    assert art.dropped[0].value == "last Tuesday"
 
 
-def test_reader_rejects_javascript_urls():
-    _, (r,) = read_one("javascript_url.md")
-    assert r.reason == "front matter: 'url' is not an http(s) URL: \"javascript:alert(1)\""
+def test_invalid_yaml_drops_the_front_matter_with_its_line_and_keeps_the_body():
+    art, warnings = read_kept("bad_yaml.md")
+    assert art.paragraphs == ("Body.",) and art.title == "Body" and art.title_derived
+    (w,) = warnings
+    assert w.startswith(("bad_yaml.md:2: front matter dropped: not valid YAML", "bad_yaml.md:3: front matter dropped: not valid YAML"))
+
+
+def test_a_javascript_url_is_dropped_with_a_warning_and_the_article_kept():
+    art, warnings = read_kept("javascript_url.md")
+    assert art.url is None and art.title == "Evil"
+    assert art.paragraphs == ("The text of this article is fine; only its link would run code.",)
+    assert warnings == ["javascript_url.md:3: url dropped: not an http(s) URL"]
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "problem"),
+    [
+        ('url: "data:text/html;base64,PHNjcmlwdD4="', "url", "not an http(s) URL"),
+        ("url: ftp://files.example/a", "url", "not an http(s) URL"),
+        ('url: "https://x.example/a b"', "url", "not an http(s) URL"),
+        ("url: {href: x}", "url", "not an http(s) URL (a dict)"),
+        ("date: 9999-01-01", "date", "out of range (1900-2100): 9999-01-01"),
+        ("date: [2024]", "date", "not a date (a list)"),
+        ("title: {a: b}", "title", "must be text, not a dict"),
+        ("source: [a, b]", "source", "must be text, not a list"),
+        ("author: {name: x}", "author", "must be text, not a dict"),
+        ("tags: {a: b}", "tags", "must be a list of words, not a dict"),
+        ("tags: [ok, [nested], {a: b}]", "tags", "2 of 3 are not words"),
+        ("summary: [a, b]", "summary", "must be text, not a list"),
+    ],
+)
+def test_every_bad_metadata_field_is_dropped_with_file_line_field_and_problem(tmp_path, line, field, problem):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: Kept\n{line}\n---\nThe text of the article is fine.\n")
+    result = read_articles([str(path)])
+    assert not result.rejections
+    (art,) = result.articles
+    assert [str(w) for w in result.warnings] == [f"{path}:3: {field} dropped: {problem}"]
+    assert art.paragraphs == ("The text of the article is fine.",)
+    if field == "url":
+        assert art.url is None
+    if field == "tags" and "nested" in line:
+        assert art.tags == ("ok",)
+    if field != "title":
+        assert art.title == "Kept"
+
+
+def test_json_fields_are_dropped_with_item_or_line_and_the_article_kept(tmp_path):
+    listing = tmp_path / "a.json"
+    listing.write_text('[{"title": "Fine", "body": "Text one."}, {"title": "Two", "url": "javascript:x()", "body": "Text two."}]')
+    lines = tmp_path / "b.jsonl"
+    lines.write_text('{"title": "L1", "body": "Line one."}\n{"title": "L2", "date": "soon", "body": {"x": 1}, "summary": "Sum."}\n')
+    result = read_articles([str(listing), str(lines)])
+    assert not result.rejections
+    assert [a.title for a in result.articles] == ["Fine", "Two", "L1", "L2"]
+    assert [str(w) for w in result.warnings] == [
+        f"{listing}: url dropped: not an http(s) URL (item 2)",
+        f"{lines}:2: body dropped: must be text, not a dict",
+        f"{lines}:2: date dropped: not a date",
+    ]
+
+
+def test_an_article_is_rejected_only_when_it_has_no_text(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: Only a title\nurl: javascript:x()\n---\n")
+    (tmp_path / "b.jsonl").write_text('{"title": "No text", "body": {"x": 1}}\n')
+    result = read_articles([str(tmp_path)])
+    assert not result.articles
+    assert sorted(r.reason for r in result.rejections) == [
+        "JSON: no article text (body and summary are empty)",
+        "front matter: no article text (body and summary are empty)",
+    ]
 
 
 def test_empty_and_binary_files_are_rejected_with_reason():
@@ -131,7 +208,21 @@ def test_unchanged_files_come_from_the_read_cache_and_changed_ones_are_read_agai
     assert [a.title for a in ingest.read_articles([str(art)], cache_dir=cache).articles] == ["Two"]
 
     bad = tmp_path / "b.md"
-    bad.write_text("---\ntitle: [unclosed\n---\n\nBody.\n")
+    bad.write_text("---\ntitle: [unclosed\n\nBody.\n")
     for _ in range(2):  # a rejected file is not cached: it says why every time
         result = ingest.read_articles([str(bad)], cache_dir=cache)
         assert not result.articles and len(result.rejections) == 1
+
+    odd = tmp_path / "c.md"
+    odd.write_text("---\ntitle: Odd\nurl: javascript:x()\n---\n\nBody.\n")
+    first = ingest.read_articles([str(odd)], cache_dir=cache).warnings
+    again = ingest.read_articles([str(odd)], cache_dir=cache).warnings  # from the cache: still said
+    assert [str(w) for w in first] == [str(w) for w in again] == [f"{odd}:3: url dropped: not an http(s) URL"]
+
+
+def test_the_list_of_rejections_a_build_writes_is_not_read_as_articles(tmp_path):
+    (tmp_path / "rejected.jsonl").write_text('{"kind": "rejected", "path": "x.txt", "line": null, "reason": "empty file"}\n')
+    (tmp_path / "a.txt").write_text("A real article about Seoul.\nOriginal Source: x.org\n")
+    result = read_articles([str(tmp_path)])
+    assert [a.summary for a in result.articles] == ["A real article about Seoul."] and not result.rejections
+    assert result.notices == (f"{tmp_path}/rejected.jsonl: skipped: the list of rejections a build writes",)

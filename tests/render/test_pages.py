@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html as htmllib
 import io
 import json
@@ -37,7 +38,9 @@ def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
     for _, slug in links:
         assert (site / "site" / "actors" / f"{slug}.html").is_file()
     assert 'class="digest-legend digest-country"' in html and 'class="digest-aside"' in html
-    assert "Key figures" in html and "eurasia-briefing.example" in html
+    assert "eurasia-briefing.example" in html
+    figures = re.findall(r"<li><strong>([^<]+)</strong> — ", section(html, "key-figures"))
+    assert "up to 100,000 troops" in figures and len(figures) >= 3  # the article's figures, listed
     # no rule names or model name in the reading text: they are in the collapsed box at the end
     reading, box = html.split('<details class="digest-rules">', 1)
     assert "; matched " not in reading and "Analysed with" not in reading and "en_core_web" not in reading
@@ -48,18 +51,57 @@ def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
     assert ">Countries<" in actors and "Countrys" not in actors and ">People<" in actors
 
 
+def section(html: str, heading_id: str) -> str:
+    """The HTML under the h2 ``heading_id``, up to the next h2 (or the end of the article)."""
+    start = html.index(f'<h2 id="{heading_id}"')
+    end = html.find("<h2", start + 1)
+    return html[start : end if end > 0 else html.index("</article>", start)]
+
+
+def catalogue(site) -> list[dict]:
+    return [json.loads(x) for x in (site / "site" / "downloads" / "articles.jsonl").read_text().splitlines()]
+
+
 def test_actor_page_has_profile_chart_themes_companions_figures_and_evidence(site):
     html = page(site, "actors/north-korea.html")
-    for part in ("Type:", "Named as:", "Leaders and members named:", "Kim Jong Un", "Appears with", "Key figures", "Evidence"):
+    for part in ("Type:", "Named as:", "Leaders and members named:", "Kim Jong Un"):
         assert part in html, part
     assert re.search(r'<svg class="digest-chart__svg"[^>]*role="img"', html)
     assert "<title>Mentions of North Korea per week</title>" in html and "Data of this chart" in html
+    rows = [r for r in catalogue(site) if "North Korea" in r["actors"].split(";")]
+    # Appears with: the actors named most often in the same articles, with those counts
+    companions = re.findall(r'<tr><td[^>]*><a href="\.\./actors/([a-z0-9-]+)\.html">([^<]+)</a></td><td[^>]*>(\d+)</td></tr>',
+                            section(html, "appears-with"))
+    assert len(companions) >= 5
+    for slug, name, n in companions:
+        assert (site / "site" / "actors" / f"{slug}.html").is_file()
+        assert int(n) == sum(1 for r in rows if name in r["actors"].split(";")), name
+    # Key figures: a table with rows; Evidence: the articles that name North Korea, with sentences
+    assert section(html, "key-figures").count("<tr>") >= 3
+    evidence = section(html, "evidence")
+    linked = re.findall(r'<p><strong><a href="\.\./articles/([^"]+)">', evidence)
+    assert set(linked) <= {r["page"].removeprefix("articles/") for r in rows} and len(linked) >= len(rows) // 2
+    sentences = re.findall(r"<li>(.*?) \(<em>", evidence)
+    assert len(sentences) >= len(linked)
+    assert all(re.search(r"North Korea|Pyongyang|DPRK|North Korean|the North|Kim|KPA|Choe", s) for s in sentences[:20])
 
 
 def test_theme_page_has_bluf_tracker_activity_and_evidence(site):
     html = page(site, "themes/troop-deployment.html")
-    for part in ("Bottom line up front", "Figure tracker", "Actors involved", "Evidence", "Articles on Troop deployment per week"):
-        assert part in html, part
+    assert "Articles on Troop deployment per week" in html and "<polyline" in html  # troop figures over time
+    bluf = re.findall(r"<li>(.*?) — <a href=\"\.\./articles/", section(html, "bottom-line-up-front"))
+    assert bluf, "no sentence under 'Bottom line up front'"
+    evidence_rows = []
+    for month in (site / "site" / "downloads").iterdir():
+        if month.is_dir():
+            evidence_rows += [json.loads(x) for x in (month / "themes.jsonl").read_text().splitlines()]
+    sentences = {r["sentence"] for r in evidence_rows if r["theme"] == "troop-deployment"}
+    assert all(b in sentences for b in bluf), bluf  # the summary quotes the theme's evidence
+    listed = re.findall(r"<li>([^<]*?) \(<em>[^<]+</em>\)</li>", section(html, "evidence"))
+    assert set(listed) == sentences  # every evidence sentence of the theme, and nothing else
+    actors = re.findall(r'<a href="\.\./actors/([a-z0-9-]+)\.html">', section(html, "actors-involved"))
+    assert "north-korea" in actors and "russia" in actors
+    assert section(html, "figure-tracker").count("<tr>") >= 3
     assert "Rules that matched" in html and "; matched " not in html  # rule names only in the collapsed box
 
 
@@ -81,7 +123,15 @@ def test_editions_timeline_sources_and_home(site):
     editions = sorted(p.stem for p in (site / "site" / "editions").glob("2024-W*.html"))
     assert len(editions) >= 6
     latest = page(site, f"editions/{editions[-1]}.html")
-    assert "New actors" in latest and "Themes this week" in latest and "New figures" in latest
+    # the week's articles, exactly those of the catalogue dated in that ISO week
+    year, week = (int(x) for x in editions[-1].split("-W"))
+    in_week = sorted(r["page"].removeprefix("articles/") for r in catalogue(site)
+                     if r["date"] and dt.date.fromisoformat(r["date"]).isocalendar()[:2] == (year, week))
+    listed = re.findall(r'<td[^>]*><a href="\.\./articles/([^"]+)">', section(latest, "articles"))
+    assert in_week and sorted(listed) == in_week
+    assert re.search(r'<a href="\.\./actors/[a-z0-9-]+\.html">', section(latest, "new-actors"))
+    assert re.search(r'<a href="\.\./themes/[a-z0-9-]+\.html">', section(latest, "themes-this-week"))
+    assert section(latest, "new-figures").count("<tr>") >= 2  # the header and a figure
     home = page(site, "index.html")
     assert "Latest edition" in home and f"editions/{editions[-1]}.html" in home
     assert "Articles per actor and theme" in home
@@ -112,8 +162,24 @@ def test_every_article_says_where_its_date_came_from_and_the_undated_one_is_mark
 
 
 def test_co_occurrence_matrix_on_actors_index(site):
+    """Every cell of the matrix is the number of articles naming both actors (the diagonal: the
+    actor), counted here from the articles' own actor lists."""
     html = page(site, "actors/index.html")
-    assert "Articles in which two actors are both named" in html
+    matrix = html[html.index('<div class="digest-matrix">') :]
+    matrix = matrix[: matrix.index("</table>")]
+    assert "Articles in which two actors are both named" in matrix
+    heads = re.findall(r'<th scope="col"><a href="[^"]+">([^<]+)</a></th>', matrix)
+    body = re.findall(r'<tr><th scope="row"><a href="[^"]+">([^<]+)</a></th>(.*?)</tr>', matrix)
+    assert len(heads) >= 8 and [name for name, _ in body] == heads
+    named = [set(r["actors"].split(";")) for r in catalogue(site)]
+    filled = 0
+    for name, cells in body:
+        values = [int(v) if v else 0 for v in re.findall(r"<td[^>]*>(\d*)</td>", cells)]
+        assert len(values) == len(heads)
+        for other, value in zip(heads, values, strict=True):
+            assert value == sum(1 for actors in named if name in actors and other in actors), (name, other)
+            filled += value > 0
+    assert filled > len(heads)  # more than the diagonal: the actors do share articles
 
 
 def test_downloads_are_published_and_parse(site):
@@ -151,8 +217,22 @@ def test_downloads_are_published_and_parse(site):
 
 
 def test_actors_and_themes_are_tags_with_an_index(site):
+    """Every theme of themes.yml that an article has, and every actor with a page, is a tag
+    whose entry links to its page."""
+    from generator.analyse.taxonomy import load_taxonomy
+
     html = page(site, "tags.html")
-    assert "North Korea" in html and "Troop deployment" in html
+
+    def tagged(href: str) -> bool:
+        return re.search(rf'<h2 id="tag:[^"]+">\s*<span class="md-tag">[^<]+</span>.*?</h2>\s*<ul>\s*<li>\s*<a href="{re.escape(href)}">', html, re.DOTALL) is not None
+
+    rows = catalogue(site)
+    themes = [t for t in load_taxonomy().themes if any(t.id in r["themes"].split(";") for r in rows)]
+    assert len(themes) >= 5
+    for theme in themes:
+        assert tagged(f"themes/{theme.id}.html"), theme.id
+    for actor in ("north-korea", "russia", "kim-jong-un"):
+        assert tagged(f"actors/{actor}.html"), actor
 
 
 def test_a_busy_week_lists_its_first_figures_and_says_how_many_more(site, analyser, monkeypatch):

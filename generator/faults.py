@@ -26,17 +26,29 @@ ENV = "DIGEST_FAULT_POINT"
 _calls: dict[str, int] = {}
 
 
+ACTIONS = ("kill", "stop", "enospc")
+
+
 def point(name: str) -> None:
     """A moment where the process may be killed; does nothing unless ``DIGEST_FAULT_POINT`` names it."""
     spec = os.environ.get(ENV)
-    if spec and spec.split(":", 1)[0] == name:
+    if spec and spec.startswith(name):
         _strike(name, spec)
 
 
-def _strike(name: str, spec: str) -> None:
+def parse(spec: str) -> tuple[str, int, str]:
+    """``"pages:put:120:stop"`` -> ("pages:put", 120, "stop"): names have colons too (and never
+    end in a number or an action)."""
     parts = spec.split(":")
-    count = int(parts[1]) if len(parts) > 1 and parts[1] else 1
-    action = parts[2] if len(parts) > 2 else "kill"
+    action = parts.pop() if len(parts) > 1 and parts[-1] in ACTIONS else "kill"
+    count = int(parts.pop()) if len(parts) > 1 and parts[-1].isdigit() else 1
+    return ":".join(parts), count, action
+
+
+def _strike(name: str, spec: str) -> None:
+    want, count, action = parse(spec)
+    if want != name:
+        return
     _calls[name] = seen = _calls.get(name, 0) + 1
     if seen != count:
         return

@@ -342,7 +342,7 @@ def build_site(
                 build_logger.removeFilter(notice)
             point("mkdocs:done")
     except (Abort, ConfigurationError, OSError) as exc:
-        shutil.rmtree(config.project_dir / f".{config.site_dir.name}.building", ignore_errors=True)
+        shutil.rmtree(config.site_dir.with_name(f".{config.site_dir.name}.building"), ignore_errors=True)
         raise BuildError(f"{config.mkdocs_file}: mkdocs build failed: {exc}") from None
     swap_in(staging, site)
     if state_file is not None and fingerprint:
@@ -375,7 +375,10 @@ def run(
         timings[name] = now - t
         t = now
 
-    with project_lock(config.project_dir):
+    with project_lock(config.project_dir) as unfinished:
+        if unfinished:  # the last build was killed: put back what it moved, remove what it left
+            recover_site(config.site_dir, config.site_dir.with_name(f".{config.site_dir.name}.building"))
+            remove_leftovers(config.cache_dir, keep_newer=("analysis",))
         try:
             return _run(config, site, strict, analyser, timings, lap, dask, incremental, progress or Progress())
         except OSError as exc:
@@ -392,7 +395,6 @@ DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, err
 
 
 def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=True, progress=None) -> BuildResult:
-    remove_leftovers(config.cache_dir, keep_newer=("analysis",))  # a killed build's temporary files
     with long_lived(collect=True), articles_lock(config.project_dir, write=False):  # no fetch meanwhile
         ingest = read_articles(config.articles, config.articles_root, config.cache_dir, config.dates, progress)
     point("read:done")

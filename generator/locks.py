@@ -13,6 +13,7 @@ article renamed away while it is listed, none half seen).
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from generator.errors import BuildError
@@ -23,12 +24,16 @@ ARTICLES_LOCK = ".digest-articles.lock"
 
 @contextlib.contextmanager
 def project_lock(project_dir: Path):
-    """One build at a time per project: a second one refuses with a clear message."""
+    """One build at a time per project: a second one refuses with a clear message.
+
+    Yields whether the last build holding it did not finish (killed: it left its process id
+    in the lock file, which a build that ends empties), so that the next one knows to look
+    for what it left."""
     path = project_dir / BUILD_LOCK
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no lock
-        yield
+        yield True
         return
     with open(path, "a+") as handle:
         try:
@@ -38,7 +43,15 @@ def project_lock(project_dir: Path):
                 f"{path}: another 'digest build' is running in this project; wait for it to finish"
             ) from None
         try:
-            yield
+            handle.seek(0)
+            unfinished = bool(handle.read().strip())
+            os.ftruncate(handle.fileno(), 0)
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+            try:
+                yield unfinished
+            finally:  # ended, even by an error: only a killed build leaves its id
+                os.ftruncate(handle.fileno(), 0)
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 

@@ -323,7 +323,7 @@ def test_a_truncated_fetch_state_or_entry_is_read_around_and_written_whole_again
     run(config, urls, policy=FAST)
     state_path = project / "articles" / STATE_FILE
     files, state = stored(project), state_path.read_text()
-    entry = project / "articles" / "feeds" / sorted(files)[0]
+    entry = project / "articles" / "feeds" / min(files)
     for path in (state_path, entry):
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 

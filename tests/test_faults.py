@@ -105,7 +105,8 @@ def states(tmp_path_factory, analyser):
     result = run(load_config(ref), analyser=analyser)
     assert result.built == 4 and result.pages.removed >= 10 and result.pages.written >= 200
     a = {"docs": tree(built / "docs"), "site": tree(built / "site"), "cache": tree(built / ".digest-cache")}
-    yield {"built_a": built, "ref_b": ref, "a": a, "b": {"docs": tree(ref / "docs"), "site": tree(ref / "site")}, "root": root}
+    b = {"docs": tree(ref / "docs"), "site": tree(ref / "site"), "written": result.pages.written}
+    yield {"built_a": built, "ref_b": ref, "a": a, "b": b, "root": root}
     # the cases share A's files as hard links: no build may have written into one
     assert {k: tree(built / k) for k in ("docs", "site", ".digest-cache")} == {
         "docs": a["docs"], "site": a["site"], ".digest-cache": a["cache"]}
@@ -194,8 +195,8 @@ KILL_POINTS = [
     "pages:kept-old:1",  # docs/: the old page linked into the undo folder
     "pages:tmp:1",  # a page written, not yet renamed
     "pages:put:1",
-    "pages:tmp:120",
-    "pages:put:245",
+    "pages:tmp:half",  # half of B's pages written (counts from the uninterrupted build)
+    "pages:put:all",  # the last page written, the removals not begun
     "terms:tmp:1",  # the search term cache
     "pages:removed:5",  # pages of the removed article going
     "pages:done",
@@ -213,7 +214,9 @@ KILL_POINTS = [
 @pytest.mark.parametrize("point", KILL_POINTS)
 def test_a_build_killed_at_a_named_point_leaves_a_whole_site_and_the_next_build_repairs_all(point, states, analyser):
     project = fresh_case(states, point)
-    wait_killed(build_in_child(project, analyser, fault=point), point)
+    written = states["b"]["written"]
+    fault = point.replace(":half", f":{written // 2}").replace(":all", f":{written}")
+    wait_killed(build_in_child(project, analyser, fault=fault), point)
     survived = check_after_kill(project, states, point)
     if point.startswith(("read", "cache", "analyse", "pages", "terms", "mkdocs", "swap:before")):
         assert survived == "A", f"{point}: the new site cannot be in place yet"

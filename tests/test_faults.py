@@ -31,7 +31,7 @@ from generator.atomic import TMP_PREFIX
 from generator.build import run
 from generator.config import load_config
 from generator.faults import ENV
-from tests.conftest import EXAMPLES, cannot_run, make_project
+from tests.conftest import FIXTURES, cannot_run, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -42,12 +42,13 @@ CORPUS_A = [
     "2024-11-01-choe-lavrov-moscow.md",
     "kcna-statement-2024-11-09.txt",
 ]
-ADDED, REMOVED, CHANGED = "2024-11-12-treaty-ratified.txt", "kcna-statement-2024-11-09.txt", "2024-10-15-joint-sword-2024b.md"
+ADDED, REMOVED, CHANGED = "treaty-ratified.txt", "kcna-statement-2024-11-09.txt", "2024-10-15-joint-sword-2024b.md"
+CORPUS = FIXTURES / "faults"  # five articles of the sample corpus, kept here as they were
 
 
 def to_corpus_b(project: Path) -> None:
     (project / "articles" / REMOVED).unlink()
-    shutil.copy(EXAMPLES / ADDED, project / "articles" / ADDED)
+    shutil.copy(CORPUS / ADDED, project / "articles" / ADDED)
     changed = project / "articles" / CHANGED
     text = changed.read_text()
     changed.unlink()  # a hard link to A's copy (see fresh_case): a new file, not a change of it
@@ -97,7 +98,7 @@ def states(tmp_path_factory, analyser):
     """A's built project (kept pristine: each case copies it), and the trees of A and of an
     uninterrupted build of B from it."""
     root = tmp_path_factory.mktemp("faults")
-    built = make_project(root / "a", [EXAMPLES / n for n in CORPUS_A], settings=SETTINGS)
+    built = make_project(root / "a", [CORPUS / n for n in CORPUS_A], settings=SETTINGS)
     run(load_config(built), analyser=analyser)
     ref = root / "ref-b"
     shutil.copytree(built, ref, symlinks=True)
@@ -437,7 +438,7 @@ def fetch_project(tmp_path, analyser):
         cannot_run("watching a process wait for a lock needs /proc/locks (Linux)")
     from generator import fetch
 
-    project = make_project(tmp_path, [EXAMPLES / CORPUS_A[0]], settings=SETTINGS)
+    project = make_project(tmp_path, [CORPUS / CORPUS_A[0]], settings=SETTINGS)
     feed = tmp_path / "wire.rss"
     feed.write_text(rss(V1))
     fetch.run(load_config(project), [str(feed)])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import hashlib
 import json
@@ -22,11 +23,14 @@ from pathlib import Path
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.pipeline import Analyser, PipelineSettings
 from generator.analyse.taxonomy import load_taxonomy
-from generator.cache import AnalysisCache
+from generator.atomic import recover_site, remove_leftovers, swap_in, write_atomic
+from generator.cache import AnalysisCache, warn_unreadable
 from generator.config import DigestConfig
 from generator.digest import build_digest
 from generator.errors import BuildError
+from generator.faults import point
 from generator.ingest import REJECTED_LIST, read_articles
+from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
 from generator.render import ASSETS_DIR, write_digest
@@ -72,9 +76,7 @@ def write_rejected(path: Path, rejections: tuple[Rejection, ...], warnings: tupl
          "value": w.value}
         for w in sorted(warnings, key=lambda w: (w.path, w.line or 0, w.field, w.problem))
     ]
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     return path
 
 
@@ -139,11 +141,14 @@ def analyse_with_cache(
     task = (progress or Progress()).task("analyse", len(todo)) if todo else None
     for analysed in results:
         cache.put(analysed)
+        point("cache:put")
         fresh[analysed.article.id] = analysed
         if task is not None:
             task.advance()
     if task is not None:
         task.close()
+    if cache.unreadable:
+        warn_unreadable(cache.dir, f"{cache.unreadable} entries truncated or corrupt: analysed again")
     return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
 
 
@@ -164,7 +169,8 @@ def prefill_cache(
     """
     if config.cache_dir is None:
         raise BuildError(f"{config.project_dir / 'digest.yml'}: 'cache_dir' is off: nothing to fill")
-    ingest = read_articles(config.articles, config.articles_root, dates=config.dates, progress=progress)
+    with articles_lock(config.project_dir, write=False):
+        ingest = read_articles(config.articles, config.articles_root, dates=config.dates, progress=progress)
     mine = tuple(a for a in ingest.articles if in_shard(a, index, count))
     analyser = Analyser(settings_for(config))
     try:
@@ -329,17 +335,21 @@ def build_site(
             cfg = mkdocs_config(config_file="mkdocs.yml", strict=strict)
             site = Path(cfg["site_dir"])  # absolute: MkDocs resolves it against mkdocs.yml
             staging = site.with_name(f".{site.name}.building")
-            shutil.rmtree(staging, ignore_errors=True)
+            recover_site(site, staging)  # what a killed build left
             fingerprint = site_fingerprint(config, str(cfg["site_url"])) if state_file else None
             dirty = False
             if incremental and fingerprint and site.is_dir():
                 try:
                     last = json.loads(state_file.read_text(encoding="utf-8")).get("fingerprint")
+                except FileNotFoundError:
+                    last = None
                 except (OSError, ValueError, AttributeError):
+                    warn_unreadable(state_file, "the whole site is built again")
                     last = None
                 if last == fingerprint:
                     staging.mkdir(parents=True)
                     dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"])) > 0
+                    point("mkdocs:kept")
             cfg["site_dir"] = str(staging)
             if str(THEME_OVERRIDES) not in cfg.theme.dirs:
                 cfg.theme.dirs.insert(1 if cfg.theme.custom_dir else 0, str(THEME_OVERRIDES))
@@ -348,45 +358,20 @@ def build_site(
             if progress is not None:
                 cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
             build_logger.addFilter(notice)
+            point("mkdocs:start")
             try:
                 mkdocs_build(cfg, dirty=dirty)
             finally:
                 build_logger.removeFilter(notice)
+            point("mkdocs:done")
     except (Abort, ConfigurationError, OSError) as exc:
-        shutil.rmtree(config.project_dir / f".{config.site_dir.name}.building", ignore_errors=True)
+        shutil.rmtree(config.site_dir.with_name(f".{config.site_dir.name}.building"), ignore_errors=True)
         raise BuildError(f"{config.mkdocs_file}: mkdocs build failed: {exc}") from None
-    old = site.with_name(f".{site.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(staging, site)
     if state_file is not None and fingerprint:
         state_file.parent.mkdir(parents=True, exist_ok=True)
-        state_file.write_text(json.dumps({"fingerprint": fingerprint}), encoding="utf-8")
+        write_atomic(state_file, json.dumps({"fingerprint": fingerprint}), sync=True, fault="site-state")
     return site
-
-
-@contextlib.contextmanager
-def project_lock(project_dir: Path):
-    """One build at a time per project: a second one refuses with a clear message."""
-    path = project_dir / ".digest-build.lock"
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no lock
-        yield
-        return
-    with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise BuildError(
-                f"{path}: another 'digest build' is running in this project; wait for it to finish"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def run(
@@ -413,30 +398,46 @@ def run(
         timings[name] = now - t
         t = now
 
-    with project_lock(config.project_dir):
+    with project_lock(config.project_dir) as unfinished:
+        if unfinished:  # the last build was killed: put back what it moved, remove what it left
+            recover_site(config.site_dir, config.site_dir.with_name(f".{config.site_dir.name}.building"))
+            remove_leftovers(config.cache_dir, keep_newer=("analysis",))
         try:
             return _run(config, site, strict, analyser, timings, lap, dask, incremental, progress or Progress())
+        except OSError as exc:
+            if exc.errno not in DISK_ERRORS:
+                raise
+            raise BuildError(f"{exc.filename or config.project_dir}: cannot write: {exc.strerror}") from None
         finally:
             gc.unfreeze()  # see long_lived: what the build made is the collector's again
 
 
+# a full disk, a quota, a read-only or failing disk: a clear message, not a traceback (each
+# write is atomic, so what was there before is intact)
+DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG})
+
+
 def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=True, progress=None) -> BuildResult:
-    with long_lived(collect=True):
+    with long_lived(collect=True), articles_lock(config.project_dir, write=False):  # no fetch meanwhile
         ingest = read_articles(config.articles, config.articles_root, config.cache_dir, config.dates, progress)
+    point("read:done")
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     lap("load model")
     analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress)
+    point("analyse:done")
     lap("analyse")
     taxonomy = load_taxonomy(config.themes)
     with long_lived():
         digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades)
+    point("digest:done")
     lap("digest")
     roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
     stats, page_cache, page_keys = write_digest(
         digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint,
         progress=progress,
     )
+    point("pages:done")
     lap("pages")
     dates = [e.article.date for e in digest.articles if e.article.date]
     epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()) if dates else 0
@@ -455,6 +456,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
             raise
         lap("mkdocs")
     stats.commit()
+    point("finish:committed")
     page_cache.save(page_keys)
     lap("finish")
     return BuildResult(

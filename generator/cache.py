@@ -7,7 +7,9 @@ is a hash of it) and sentences repeated in themes, figures and quotations (they 
 the record's sentences). That halves what a warm build decodes.
 
 An entry that cannot be read, is of another format, or whose content does not match its key
-or checksum, is ignored and rebuilt: the cache is never trusted over a fresh analysis.
+or checksum, is ignored and rebuilt (with one warning for them all): the cache is never trusted
+over a fresh analysis. Entries are written whole (``atomic.write_atomic``), so a killed build
+leaves none half written.
 Deleting the folder is always safe.
 """
 
@@ -15,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
+from generator.atomic import write_atomic
 from generator.fastjson import loads
 from generator.model import AnalysedArticle, RawArticle, article_to_json, record_from_json
 
@@ -44,9 +46,16 @@ def article_key(article: RawArticle) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
+def warn_unreadable(path: Path | None, consequence: str = "ignored: made again") -> None:
+    """Say that a cache or state file could not be read (truncated, corrupt): the build goes on
+    without it, so the output is the same, only slower; a missing file is no news."""
+    warnings.warn(f"{path}: unreadable cache: {consequence}", RuntimeWarning, stacklevel=2)
+
+
 class AnalysisCache:
     def __init__(self, root: Path | None, fingerprint: str):
         self.dir = (root / "analysis" / fingerprint) if root else None
+        self.unreadable = 0  # entries found but not usable (truncated, corrupt, another key)
 
     def _path(self, key: str) -> Path:
         assert self.dir is not None
@@ -57,13 +66,18 @@ class AnalysisCache:
             return None
         key = article_key(article)
         try:
-            head, _, body = self._path(key).read_bytes().partition(b"\n")
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None  # not analysed yet
+        try:
+            head, _, body = data.partition(b"\n")
             header = loads(head)
-            if header.get("v") != FORMAT or header.get("key") != key or header.get("sha") != _sha(body):
-                return None
-            return _expand(loads(body), article)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return None  # missing or corrupt: analyse again
+            if header.get("v") == FORMAT and header.get("key") == key and header.get("sha") == _sha(body):
+                return _expand(loads(body), article)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            pass
+        self.unreadable += 1
+        return None  # corrupt: analyse again
 
     def put(self, analysed: AnalysedArticle) -> None:
         if self.dir is None:
@@ -73,10 +87,7 @@ class AnalysisCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps(_compact(analysed), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         head = json.dumps({"v": FORMAT, "key": key, "sha": _sha(body)}).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(head + b"\n" + body)
-        os.replace(tmp, path)
+        write_atomic(path, head + b"\n" + body, fault="cache")
 
 
 def _sha(data: bytes) -> str:

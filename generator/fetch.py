@@ -16,8 +16,6 @@ import email.utils
 import http.client
 import importlib.metadata
 import json
-import os
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -27,10 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from generator.atomic import remove_leftovers, write_atomic
 from generator.config import CONFIG_FILE, DigestConfig
 from generator.errors import BuildError, ConfigError, DigestError, InputError
+from generator.faults import point
 from generator.ingest.decode import MAX_BYTES
 from generator.ingest.feeds import parse_feed, read_feed
+from generator.locks import articles_lock
 from generator.model import RawArticle, Rejection
 from generator.slugs import slugify
 
@@ -280,10 +281,7 @@ def _write(path: Path, text: str, root: Path) -> None:
         raise BuildError(f"{path}: refusing to write outside the articles folder {root}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, target)
+        write_atomic(target, text, sync=True, fault="fetch")  # the only copy of an entry a feed may drop
     except OSError as exc:
         raise BuildError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
@@ -369,6 +367,9 @@ def run(
         )
     root = articles_folder(config)
     folder = root / FEEDS_SUBDIR
+    with articles_lock(config.project_dir, write=True):  # what a killed fetch left
+        remove_leftovers(folder)
+        remove_leftovers(root, recursive=False)
     notices: list[str] = []
     rejections: list[Rejection] = []
     state = FetchState(root / STATE_FILE, notices)
@@ -403,18 +404,21 @@ def run(
             counts["failed"] += 1
             continue
         counts["read"] += 1
-        for item in items:
-            if isinstance(item, Rejection):
-                rejections.append(item)
-            elif item.id in stored:
-                notices.append(f"{source}: '{item.title}' is also in {stored[item.id]}: stored once")
-            else:
-                stored[item.id] = source
-                counts[store_entry(item, source, folder, root)] += 1
-                notices.extend(f"{d} (entry stored without it)" for d in item.dropped)
+        with articles_lock(config.project_dir, write=True):  # a build reads all of this feed or none
+            for item in items:
+                if isinstance(item, Rejection):
+                    rejections.append(item)
+                elif item.id in stored:
+                    notices.append(f"{source}: '{item.title}' is also in {stored[item.id]}: stored once")
+                else:
+                    stored[item.id] = source
+                    counts[store_entry(item, source, folder, root)] += 1
+                    notices.extend(f"{d} (entry stored without it)" for d in item.dropped)
+                    point("fetch:stored")
         if resp is not None:
             state.remember(resp)
-    state.save(root)
+    with articles_lock(config.project_dir, write=True):
+        state.save(root)
     return FetchResult(
         feeds=len(sources),
         folder=folder,

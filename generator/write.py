@@ -15,14 +15,16 @@ removes what no process wrote. ``write_tree`` does it all for a mapping of pages
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.atomic import write_atomic
 from generator.errors import BuildError
+from generator.faults import point
 
 
 class DuplicatePageError(ValueError):
@@ -105,8 +107,10 @@ class TreeWriter:
         except OSError:
             existed = False
         self.previous[path] = self._keep_old(path, rel) if existed else None
+        point("pages:kept-old")
         path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, data)
+        write_atomic(path, data, fault="pages")
+        point("pages:put")
         self.written += 1
 
     def _keep_old(self, path: Path, rel: str) -> Path:
@@ -135,8 +139,14 @@ class TreeWriter:
                         path = Path(here, name)
                         kept = self.undo_dir / rel
                         kept.parent.mkdir(parents=True, exist_ok=True)
-                        os.replace(path, kept)
+                        try:
+                            os.replace(path, kept)
+                        except OSError as exc:
+                            if exc.errno != errno.EXDEV:
+                                raise
+                            shutil.move(path, kept)  # docs/ is a mount point of its own
                         self.previous[path] = kept
+                        point("pages:removed")
                         removed += 1
                 if not os.listdir(here):
                     os.rmdir(here)
@@ -153,13 +163,3 @@ def write_tree(docs_dir: Path, pages: dict[str, str], owned_dirs: tuple[str, ...
     removed = writer.remove_unwanted(writer.wanted)
     return WriteStats(writer.written, writer.unchanged, removed, writer.previous, undo_folder(docs_dir))
 
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -312,3 +312,28 @@ def test_fetch_has_help_naming_what_it_reads_writes_and_exits_with():
     result = CliRunner().invoke(cli, ["fetch", "--help"])
     assert result.exit_code == 0, result.output
     assert "digest.yml" in result.output and ".fetch-state.json" in result.output and "Exits 0" in result.output
+
+
+def test_a_truncated_fetch_state_or_entry_is_read_around_and_written_whole_again(server, project):
+    """A fetch state and a stored entry cut in half (a crash of an older version, a full disk,
+    a bad copy): the build rejects the half entry by name and reads the rest, the next fetch
+    says it cannot use the state, downloads in full and writes both whole again."""
+    config = load_config(project)
+    urls = [f"{server.base}/wire.rss", f"{server.base}/monitor.atom"]
+    run(config, urls, policy=FAST)
+    state_path = project / "articles" / STATE_FILE
+    files, state = stored(project), state_path.read_text()
+    entry = project / "articles" / "feeds" / min(files)
+    for path in (state_path, entry):
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+    read = read_articles([str(project / "articles")])
+    assert len(read.articles) == len(files) - 1
+    (rejection,) = read.rejections
+    assert rejection.path.endswith(entry.name) and "JSON" in rejection.reason
+
+    again = run(config, urls, policy=FAST)
+    assert any("unreadable fetch state" in n for n in again.notices)
+    assert (again.read, again.not_modified, again.updated, again.unchanged) == (2, 0, 1, len(files) - 1)
+    assert stored(project) == files and state_path.read_text() == state
+    assert not list((project / "articles").rglob(".tmp-*"))

@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import heapq
 import json
-import os
 import re
 import shutil
 import unicodedata
@@ -27,8 +26,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from generator.atomic import write_atomic
+from generator.cache import warn_unreadable
 from generator.errors import InputError
 from generator.fastjson import loads
+from generator.faults import point
 from generator.ingest.dates import assign_dates
 from generator.ingest.feeds import read_feed
 from generator.ingest.html import read_html
@@ -107,14 +109,20 @@ def find_files(
     return files, rejections, notices
 
 
-def _load_sketches(path: Path | None) -> dict | None:
+def _load_json_cache(path: Path | None) -> dict | None:
+    """A cache file's object; {} when missing or unreadable (computed again); None without a cache."""
     if path is None:
         return None
     try:
         data = loads(path.read_bytes())
-        return data if isinstance(data, dict) else {}
+    except FileNotFoundError:
+        return {}
     except (OSError, ValueError):
-        return {}  # missing or corrupt: computed again
+        data = None
+    if not isinstance(data, dict):
+        warn_unreadable(path)
+        return {}
+    return data
 
 
 def _save_sketches(path: Path | None, cache: dict | None, keep: set[str]) -> None:
@@ -122,9 +130,7 @@ def _save_sketches(path: Path | None, cache: dict | None, keep: set[str]) -> Non
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {k: v for k, v in sorted(cache.items()) if k in keep}
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, separators=(",", ":")), fault="read-cache")
 
 
 READ_VERSION = folder_version(Path(__file__).parent, PACKAGE / "textclean.py", PACKAGE / "model.py")
@@ -166,12 +172,7 @@ class ReadCache:
         if n not in self.shards:
             data = {}
             if self.dir is not None:
-                try:
-                    data = loads((self.dir / f"{n:02d}.json").read_bytes())
-                    if not isinstance(data, dict):
-                        data = {}
-                except (OSError, ValueError):
-                    data = {}
+                data = _load_json_cache(self.dir / f"{n:02d}.json")
             self.shards[n] = data
         return self.shards[n]
 
@@ -201,9 +202,8 @@ class ReadCache:
                 del data[k]
             if gone or n in self.dirty:
                 self.dir.mkdir(parents=True, exist_ok=True)
-                tmp = self.dir / f"{n:02d}.tmp"
-                tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-                os.replace(tmp, self.dir / f"{n:02d}.json")
+                write_atomic(self.dir / f"{n:02d}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                             fault="read-cache")
 
 
 def _read_file(path: Path, display: str, cache: ReadCache) -> Iterator[RawArticle | Rejection]:
@@ -240,6 +240,7 @@ def read_articles(
     read_cache = ReadCache(cache_dir)
     task = progress.task("read", len(files)) if progress is not None else None
     for path, display in files:
+        point("read:file")
         if task is not None:
             task.advance()
         try:
@@ -266,16 +267,14 @@ def read_articles(
     articles = {a.id: a for a in dated}
     sketch_file = cache_dir / "sketches-v1.json" if cache_dir else None
     state_file = cache_dir / "near-duplicates-v1.json" if cache_dir else None
-    cache = _load_sketches(sketch_file)
-    state = _load_sketches(state_file)
+    cache = _load_json_cache(sketch_file)
+    state = _load_json_cache(state_file)
     if state is not None and state.get("version") != READ_VERSION:
         state = {"version": READ_VERSION}  # made by other code (other thresholds): search again
     kept = _merge_near_duplicates(list(articles.values()), also, notices, cache, state)
     if state_file is not None and state is not None:
         state_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = state_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, state_file)
+        write_atomic(state_file, json.dumps(state, separators=(",", ":")), fault="read-cache")
     _save_sketches(sketch_file, cache, {_text_key(a) for a in articles.values()} if cache is not None else set())
     return IngestResult(tuple(kept), tuple(rejections), tuple(notices), tuple(warnings))
 

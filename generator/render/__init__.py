@@ -23,7 +23,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import article_key
+from generator.atomic import write_atomic
+from generator.cache import article_key, warn_unreadable
+from generator.errors import BuildError
 from generator.fastjson import loads
 from generator.model import ArticleEntry, Digest
 from generator.render.actors import actor_page, actors_index
@@ -77,9 +79,12 @@ class PageCache:
         path = cache_dir / "pages-v1.json"
         try:
             entries = loads(path.read_bytes())
-            if not isinstance(entries, dict):
-                entries = {}
+        except FileNotFoundError:
+            entries = {}
         except (OSError, ValueError):
+            entries = None
+        if not isinstance(entries, dict):
+            warn_unreadable(path, "every article page is rendered again")
             entries = {}
         return cls(path, entries)
 
@@ -87,9 +92,7 @@ class PageCache:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(entries, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(entries, sort_keys=True, separators=(",", ":")), fault="page-cache")
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -197,8 +200,16 @@ def _forked_part(part: int) -> tuple:
             counter.value += 1
 
     writer = TreeWriter(docs_dir, owned, tag=str(part))
-    entries = _write_part(job, writer, part, parts, tick)
-    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries
+    return _written_share(job, writer, part, parts, tick)
+
+
+def _written_share(job: _Job, writer: TreeWriter, part: int, parts: int, tick) -> tuple:
+    """What one share wrote, and the error that stopped it (a full disk...) or None."""
+    try:
+        entries, error = _write_part(job, writer, part, parts, tick), None
+    except OSError as exc:
+        entries, error = {}, exc
+    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries, error
 
 
 def write_digest(
@@ -218,6 +229,10 @@ def write_digest(
 
     Returns the write's stats (``undo`` puts docs/ back), the page cache, and its new entries
     to ``save`` once the site is built.
+
+    Raises:
+        BuildError: a page could not be written (a full disk...); every page written before
+            it has been put back as it was.
     """
     import shutil
 
@@ -245,17 +260,18 @@ def write_digest(
         finally:
             _FORKED = None
     else:
-        writer = TreeWriter(docs_dir, owned)
-        entries = _write_part(job, writer, 0, 1, task.advance if task is not None else (lambda: None))
-        shares = [(writer.wanted, writer.written, writer.unchanged, writer.previous, entries)]
+        shares = [_written_share(job, TreeWriter(docs_dir, owned), 0, 1, task.advance if task is not None else (lambda: None))]
     if task is not None:
         task.update(task.total)
         task.close()
+    failed = [share[5] for share in shares if share[5] is not None]
+    if failed:
+        _put_back({k: v for share in shares for k, v in share[3].items()}, docs_dir, failed[0])
     wanted: set[str] = set()
     previous: dict = {}
     entries: dict = {}
     written = unchanged = 0
-    for share_wanted, share_written, share_unchanged, share_previous, share_entries in shares:
+    for share_wanted, share_written, share_unchanged, share_previous, share_entries, _ in shares:
         clash = wanted & share_wanted
         if clash:
             raise DuplicatePageError(f"two pages would be written to docs/{min(clash)}")
@@ -265,9 +281,21 @@ def write_digest(
         previous.update(share_previous)
         entries.update(share_entries)
     cleaner = TreeWriter(docs_dir, owned, tag="removed")
-    removed = cleaner.remove_unwanted(wanted)
+    try:
+        removed = cleaner.remove_unwanted(wanted)
+    except OSError as exc:
+        _put_back({**previous, **cleaner.previous}, docs_dir, exc)
     previous.update(cleaner.previous)
     return WriteStats(written, unchanged, removed, previous, undo_folder(docs_dir)), cache, entries
+
+
+def _put_back(previous: dict, docs_dir: Path, exc: OSError) -> None:
+    """Undo a write that failed (a full disk...), and say so."""
+    WriteStats(0, 0, 0, previous, undo_folder(docs_dir)).undo()
+    raise BuildError(
+        f"{exc.filename or docs_dir}: cannot write: {exc.strerror or exc}: "
+        f"the pages under {docs_dir} were put back as they were"
+    )
 
 
 GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH)

@@ -46,7 +46,6 @@ import base64
 import hashlib
 import json
 import math
-import os
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -56,6 +55,8 @@ from pathlib import Path
 import numpy as np
 
 from generator import searchtext
+from generator.atomic import write_atomic
+from generator.cache import warn_unreadable
 from generator.fastjson import loads
 from generator.model import Digest
 from generator.searchtext import tokens
@@ -181,8 +182,10 @@ class TermCache:
             data = loads(self.path.read_bytes())
             if data.get("version") == self.version and isinstance(data.get("vocab"), list) and isinstance(data.get("docs"), dict):
                 self.vocab, self.docs = data["vocab"], data["docs"]
-        except (OSError, ValueError, AttributeError):
+        except FileNotFoundError:
             pass
+        except (OSError, ValueError, AttributeError):
+            warn_unreadable(self.path, "every document is tokenised again")
 
     @staticmethod
     def key(fields: dict) -> str:
@@ -229,10 +232,8 @@ class TermCache:
             return
         docs = {k: self.docs[k] for k in sorted(self.used)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
         payload = {"version": self.version, "vocab": self.vocab, "docs": docs}
-        tmp.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")), fault="terms")
 
 
 def _weigh(fields: dict) -> tuple[dict, float]:

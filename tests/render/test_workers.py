@@ -33,3 +33,30 @@ def test_cold_caches_make_the_search_terms_and_downloads_cost_more(tmp_path):
     parts = [_share(list(zip(cold, range(len(cold)), strict=True)), k, 2) for k in range(2)]
     heavy = {i for i, (c, w) in enumerate(zip(cold, warm, strict=True)) if c != w}
     assert all(len(heavy & set(part)) == 1 for part in parts)  # one costly job each
+
+
+def test_a_full_disk_in_a_worker_puts_every_page_back_and_names_the_file(tmp_path, monkeypatch):
+    """Pages written by two forked workers when the disk fills (``faults`` makes the writes
+    fail with ENOSPC): what either worker wrote is put back, and the error names the file."""
+    import hashlib
+
+    import pytest
+
+    from generator.errors import BuildError
+    from generator.faults import ENV
+    from generator.render import write_digest
+
+    def tree() -> dict[str, str]:
+        return {str(p.relative_to(tmp_path)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+
+    digest = Digest(articles=(), actors=(), themes=())
+    old = {f"assets/digest/{n}.css": f"/* old {n} */" for n in range(6)}
+    stats, _, _ = write_digest(digest, tmp_path / "docs", extra=old, processes=1)
+    stats.commit()
+    before = tree()
+    new = {rel: text.replace("old", "new") for rel, text in old.items()} | {"assets/digest/added.css": "/* new */"}
+    monkeypatch.setenv(ENV, "pages:tmp:3:enospc")  # each worker's third write
+    with pytest.raises(BuildError, match=r"docs/.+: cannot write: No space left on device: the pages .* were put back"):
+        write_digest(digest, tmp_path / "docs", extra=new, processes=2)
+    assert tree() == before

@@ -32,6 +32,7 @@ from generator.model import (
     ThemeInfo,
 )
 from generator.slugs import article_slug, unique_slugs
+from generator.stories import detect_stories
 
 try:  # Counter.update's own C loop, without its per-call checks (called ~400,000 times at 10,000 articles)
     from collections import _count_elements as _tally
@@ -87,6 +88,7 @@ def build_digest(
         for hit in entry.analysed.themes:
             hits_by_theme[hit.id].append((entry, hit))
     theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, []), weeks) for info in themes)
+    stories = detect_stories(entries)
     return Digest(
         articles=entries,
         actors=actors,
@@ -97,6 +99,8 @@ def build_digest(
         weeks=weeks,
         by_id=by_id,
         actor_by_name={a.name: a for a in actors},
+        stories=stories,
+        story_of={aid: s for s in stories for aid in s.article_ids},
     )
 
 

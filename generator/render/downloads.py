@@ -36,8 +36,8 @@ TABLES = {
 }
 PARTITIONED = [name for name in TABLES if name != "articles"]
 STORY_TABLES = {
-    "stories": ("One row per story (an event reported by two or more articles); the JSON Lines file also holds "
-                "each story's figure table.", ["id", "title", "first", "last", "page", "outlets", "articles", "actors", "themes",
+    "stories": (("One row per story (an event reported by two or more articles); the JSON Lines file also holds "
+                "each story's figure table."), ["id", "title", "first", "last", "page", "outlets", "articles", "actors", "themes",
                                                "disagreements"]),
     "story-figures": ("One row per figure of a story's figure table; flag: the values it disagrees with.",
                       ["story_id", "article_id", "date", "measure", "value", "upper", "unit", "qualifier", "claimant",

@@ -101,7 +101,19 @@ def build_digest(
         actor_by_name={a.name: a for a in actors},
         stories=stories,
         story_of={aid: s for s in stories for aid in s.article_ids},
+        stories_of=_stories_of(stories),
     )
+
+
+def _stories_of(stories: tuple) -> dict[str, tuple]:
+    """Actor name or theme id -> its stories, newest first (undated last), then by id."""
+    out: dict[str, list] = defaultdict(list)
+    for s in sorted(stories, key=lambda s: (s.last is None, -(s.last.toordinal() if s.last else 0), s.id)):
+        for name, _ in s.actors:
+            out[name].append(s)
+        for theme_id, _ in s.themes:
+            out[theme_id].append(s)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _weekly(dated: list[tuple[dt.date | None, int]], weeks: tuple[str, ...]) -> tuple[tuple[str, int], ...]:

@@ -346,6 +346,8 @@ class Digest:
     weeks: tuple[str, ...] = ()  # every ISO week from the first dated article to the last
     stories: tuple[Story, ...] = ()  # of two or more articles; most outlets first, then newest
     story_of: dict[str, Story] = field(default_factory=dict, compare=False)  # article id -> its story
+    stories_of: dict[str, tuple[Story, ...]] = field(default_factory=dict, compare=False)  # actor name or
+    #   theme id -> the stories it is in, newest first
     by_id: dict[str, ArticleEntry] = field(default_factory=dict, compare=False)
     actor_by_name: dict[str, ActorEntry] = field(default_factory=dict, compare=False)
 

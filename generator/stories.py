@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.model import AnalysedArticle, ArticleEntry, Disagreement, Story, StoryClaim
 from generator.slugs import slugify
@@ -37,7 +37,9 @@ TITLE_WEIGHT = 1  # title and lead words count this many times
 NUMBER_WEIGHT = 2  # a number written in the text counts this many times
 ACTOR_WEIGHT = 1
 FIGURE_WEIGHT = 5
-CENTROID = 1
+VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
+CLOSEST_AMONG = 12  # the closest report is sought among a story's latest reports only
+KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
 
@@ -46,10 +48,13 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
 class _Draft:
     """A story being grown: its members (indices), dates and vector sums."""
 
+    number: int  # creation order: candidates are tried in it, so ties go to the older story
     members: list[int]
     first: dt.date | None
     last: dt.date | None
     centroid: dict[str, float]
+    norm: float = 1.0  # of the centroid
+    keys: set[str] = field(default_factory=set)  # its members' key terms
 
 
 def _terms(a: AnalysedArticle) -> Counter[str]:
@@ -81,7 +86,7 @@ def vectors(articles: Sequence[AnalysedArticle]) -> list[dict[str, float]]:
     out = []
     for t in terms:
         vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in t.items() if c > 0}
-        vec = {w: v for w, v in vec.items() if v > 0}
+        vec = dict(sorted(((w, v) for w, v in vec.items() if v > 0), key=lambda wv: (-wv[1], wv[0]))[:VECTOR_TERMS])
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out.append({w: v / norm for w, v in vec.items()})
     return out
@@ -105,12 +110,14 @@ def _within(date: dt.date, story: _Draft) -> bool:
 
 
 def _similarity(i: int, story: _Draft, vecs: list[dict[str, float]]) -> float:
-    closest = max(_dot(vecs[i], vecs[j]) for j in story.members)
-    if not CENTROID:
-        return closest
-    c = story.centroid
-    norm = math.sqrt(sum(v * v for v in c.values())) or 1.0
-    return (closest + _dot(vecs[i], c) / norm) / 2
+    closest = max(_dot(vecs[i], vecs[j]) for j in story.members[-CLOSEST_AMONG:])
+    return (closest + _dot(vecs[i], story.centroid) / story.norm) / 2
+
+
+def _key_terms(vec: dict[str, float]) -> list[str]:
+    """An article's ``KEY_TERMS`` heaviest terms: an undated article is compared only with the
+    stories that share one of them (a story sharing none is far below ``JOIN_UNDATED``)."""
+    return [w for w, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
 
 
 def group_indices(articles: Sequence[AnalysedArticle], vecs: list[dict[str, float]] | None = None) -> list[list[int]]:
@@ -119,22 +126,22 @@ def group_indices(articles: Sequence[AnalysedArticle], vecs: list[dict[str, floa
     order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i]))
     stories: list[_Draft] = []
     open_stories: list[_Draft] = []  # dated stories whose window may still take a report
+    postings: dict[str, list[_Draft]] = defaultdict(list)  # key term -> stories with it
     for i in order:
         date = articles[i].article.date
         if date is not None:
             open_stories = [s for s in open_stories if s.last + dt.timedelta(days=WINDOW_DAYS) >= date]
-            candidates, threshold = open_stories, JOIN
+            candidates, threshold = [s for s in open_stories if _within(date, s)], JOIN
         else:
-            candidates, threshold = stories, JOIN_UNDATED
+            found = {s.number: s for w in _key_terms(vecs[i]) for s in postings.get(w, ())}
+            candidates, threshold = [found[k] for k in sorted(found)], JOIN_UNDATED
         best, best_sim = None, threshold
         for s in candidates:
-            if date is not None and not _within(date, s):
-                continue
             sim = _similarity(i, s, vecs)
             if sim >= best_sim + 1e-12 or (best is None and sim >= best_sim):
                 best, best_sim = s, sim
         if best is None:
-            best = _Draft([], date, date, {})
+            best = _Draft(len(stories), [], date, date, {})
             stories.append(best)
             if date is not None:
                 open_stories.append(best)
@@ -144,6 +151,11 @@ def group_indices(articles: Sequence[AnalysedArticle], vecs: list[dict[str, floa
             best.last = max(best.last or date, date)
         for w, v in vecs[i].items():
             best.centroid[w] = best.centroid.get(w, 0.0) + v
+        best.norm = math.sqrt(sum(v * v for v in best.centroid.values())) or 1.0
+        for w in _key_terms(vecs[i]):
+            if w not in best.keys:
+                best.keys.add(w)
+                postings[w].append(best)
     return [s.members for s in stories]
 
 

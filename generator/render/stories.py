@@ -139,3 +139,17 @@ def story_pages(digest: Digest) -> dict[str, str]:
 def top_stories(digest: Digest, root: str) -> str:
     """The home page's top stories table (HTML), or '' when there is none."""
     return table(HEADERS, [_row(s, digest, root) for s in digest.stories[:TOP]])
+
+
+STORIES_LISTED = 20
+
+
+def stories_section(digest: Digest, key: str, root: str) -> str:
+    """The stories an actor (by name) or a theme (by id) is in, newest first, as a table."""
+    found = digest.stories_of.get(key, ())
+    if not found:
+        return ""
+    rows = [_row(s, digest, root) for s in found[:STORIES_LISTED]]
+    left = len(found) - STORIES_LISTED
+    note = p(f'<em>…and {plural(left, "older story", "older stories")}: see <a href="{root}{STORIES}/index.html">all stories</a>.</em>') if left > 0 else ""
+    return table(HEADERS, rows) + note

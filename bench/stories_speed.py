@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.stories_eval import DEFAULT_DIR, article_files, read_each  # noqa: E402
-from bench.table import text_table  # noqa: E402
+from bench.stories_eval import DEFAULT_DIR, article_files, read_each
+from bench.table import text_table
 
 
 def corpus(analysed: list, n: int) -> list:

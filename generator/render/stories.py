@@ -96,12 +96,13 @@ def story_page(story: Story, digest: Digest) -> str:
         for c in story.claims:
             f = c.figure
             value = fmt_value(f.value) + (f"–{fmt_value(f.upper)}" if f.upper is not None else "")
+            said = " ".join(h(x) for x in (f.qualifier, None) if x) + f" {value} {h(f.unit or '')}"
             mark = '<strong class="digest-flag">⚑ disputed</strong>' if id(c) in flagged else ""
-            rows.append([
-                h(f.measure or f.unit or "—"), fmt_date(c.date), value, h(f.unit or "—"), h(f.qualifier or "—"),
-                actor_ref(digest, c.claimant, ROOT), h(f.place or "—"), article_link(digest.by_id[c.article_id], ROOT), mark,
-            ])
-        page.add(table(["Measure", "Date", "Value", "Unit", "Qualifier", "Claimed by", "Place", "Report", "Flag"], rows))
+            report = digest.by_id[c.article_id]
+            outlet = f'<a href="{ROOT}articles/{report.slug}.html">{h(report.article.source or "report")}</a>'
+            rows.append([h(f.measure or f.unit or "—"), fmt_date(c.date), said.strip(), actor_ref(digest, c.claimant, ROOT),
+                         h(f.place or "—"), outlet, mark])
+        page.add(table(["Measure", "Date", "Claim", "Claimed by", "Place", "Report", "Flag"], rows))
     else:
         page.add(p("No figures were found in these reports."))
 

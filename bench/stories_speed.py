@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         detect = time.perf_counter() - t
         rows.append([f"{n:,}", f"{len(stories):,}", f"{model:.2f}", f"{detect:.2f}", f"{detect / model:.0%}",
                      f"{per_article * n:.0f}", f"{detect / (per_article * n + model):.1%}"])
-    print(text_table(["articles", "stories", "digest model s", "stories s", "of model", "analysis s (est.)",
-                      "of cold build (est.)"], rows))
+    print("\n".join(text_table(["articles", "stories", "digest model s", "stories s", "of model", "analysis s (est.)",
+                      "of cold build (est.)"], rows)))
     return 0
 
 

@@ -306,6 +306,7 @@ class Story:
     claims: tuple[StoryClaim, ...]  # the figure table: by measure, then date
     flags: tuple[Disagreement, ...] = ()
     quotes: tuple[tuple[str, Quote], ...] = ()  # (article id, quote), in report order
+    developing: bool = False  # gaining reports quickly up to the digest's latest day
 
 
 # The NATO / Admiralty scale of source reliability (STANAG 2511, AJP-2.1).

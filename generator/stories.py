@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model import AnalysedArticle, ArticleEntry, Disagreement, Story, StoryClaim
 from generator.slugs import slugify
@@ -162,6 +162,7 @@ def group_indices(articles: Sequence[AnalysedArticle], vecs: list[dict[str, floa
 # --------------------------------------------------------------------------- the model's stories
 
 SUMMARY_SIZE = 3  # sentences in a story's summary
+DEVELOPING_RATE = 1.0  # reports a day that make a recent story 'developing'
 DISAGREE_RATIO = 3.0  # values further apart than this measure different things
 
 
@@ -310,11 +311,21 @@ def _speed(story: Story) -> float:
     return len(story.article_ids) / ((story.last - story.first).days + 1)
 
 
+def _developing(story: Story, latest: dt.date) -> bool:
+    """Reported on the digest's latest days, at ``DEVELOPING_RATE`` reports a day or more."""
+    return (story.last is not None and (latest - story.last).days <= WINDOW_DAYS
+            and len(story.article_ids) >= 3 and _speed(story) >= DEVELOPING_RATE)
+
+
 def detect_stories(entries: Sequence[ArticleEntry]) -> tuple[Story, ...]:
     """The stories of two or more reports: most outlets first, then the fastest, then newest."""
     vecs_input = [e.analysed for e in entries]
     vecs = vectors(vecs_input)
     stories = [make_story(m, vecs, entries) for m in group_indices(vecs_input, vecs) if len(m) > 1]
+    dates = [e.article.date for e in entries if e.article.date]
+    if dates:
+        latest = max(dates)
+        stories = [replace(s, developing=_developing(s, latest)) for s in stories]
     stories.sort(key=lambda s: (-len(s.sources), -_speed(s), -(s.last.toordinal() if s.last else 0), s.id))
     return tuple(stories)
 

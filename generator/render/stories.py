@@ -56,7 +56,8 @@ def story_page(story: Story, digest: Digest) -> str:
     page = Page(story.title)
     page.add(p(
         f"{strong('Story:')} {plural(len(reports), 'report')} from {plural(len(story.sources), 'outlet')}, {_span(story)}"
-        + (f" · {strong(plural(len(story.flags), 'disagreement'))} between sources" if story.flags else ""),
+        + (f" · {strong(plural(len(story.flags), 'disagreement'))} between sources" if story.flags else "")
+        + (f" · {DEVELOPING}: reports are still arriving" if story.developing else ""),
         "digest-story-meta",
     ))
     if story.summary:
@@ -118,9 +119,12 @@ def story_page(story: Story, digest: Digest) -> str:
     return page.text()
 
 
+DEVELOPING = '<strong class="digest-developing">developing</strong>'
+
+
 def _row(story: Story, digest: Digest, root: str) -> list[str]:
     return [
-        story_link(story, root), str(len(story.sources)), str(len(story.article_ids)), _span(story),
+        story_link(story, root) + (f" {DEVELOPING}" if story.developing else ""), str(len(story.sources)), str(len(story.article_ids)), _span(story),
         "⚑ " + str(len(story.flags)) if story.flags else "—",
     ]
 

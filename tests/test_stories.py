@@ -94,7 +94,7 @@ def test_story_flags_different_values_from_different_claimants(cases):
 
 
 def test_a_story_gaining_reports_on_the_latest_days_is_developing(cases):
-    assert build_digest(cases[:3], ()).story_of["case001"].developing  # 3 reports in 3 days, the latest
+    assert build_digest(cases[:4], ()).story_of["case001"].developing  # 3 reports in 3 days, the latest
     assert not build_digest(cases, ()).story_of["case001"].developing  # six weeks before the latest article
 
 

@@ -157,6 +157,8 @@ def test_built_site_has_a_story_page_linked_from_home_and_articles(tmp_path, ana
     assert "Top stories" in home and f'href="stories/{story_pages[0].name}"' in home
     article = next((site / "articles").glob("zelensky-11-000*.html")).read_text(encoding="utf-8")
     assert f'href="../stories/{story_pages[0].name}"' in article
+    edition = (site / "editions" / "2024-W45.html").read_text(encoding="utf-8")
+    assert "Top stories" in edition and f'href="../stories/{story_pages[0].name}"' in edition
     rows = (site / "downloads" / "stories.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 and '"disagreements": [{"measure": "personnel"' in rows[0]
     shutil.rmtree(project / "site")

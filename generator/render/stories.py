@@ -141,9 +141,14 @@ def story_pages(digest: Digest) -> dict[str, str]:
     return pages
 
 
+def stories_table(stories: list[Story] | tuple[Story, ...], digest: Digest, root: str) -> str:
+    """A table of stories (HTML), or '' when there is none."""
+    return table(HEADERS, [_row(s, digest, root) for s in stories])
+
+
 def top_stories(digest: Digest, root: str) -> str:
     """The home page's top stories table (HTML), or '' when there is none."""
-    return table(HEADERS, [_row(s, digest, root) for s in digest.stories[:TOP]])
+    return stories_table(digest.stories[:TOP], digest, root)
 
 
 STORIES_LISTED = 20

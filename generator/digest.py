@@ -32,6 +32,7 @@ from generator.model import (
     ThemeInfo,
 )
 from generator.slugs import article_slug, unique_slugs
+from generator.stories import detect_stories
 
 try:  # Counter.update's own C loop, without its per-call checks (called ~400,000 times at 10,000 articles)
     from collections import _count_elements as _tally
@@ -87,6 +88,7 @@ def build_digest(
         for hit in entry.analysed.themes:
             hits_by_theme[hit.id].append((entry, hit))
     theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, []), weeks) for info in themes)
+    stories = detect_stories(entries)
     return Digest(
         articles=entries,
         actors=actors,
@@ -97,7 +99,21 @@ def build_digest(
         weeks=weeks,
         by_id=by_id,
         actor_by_name={a.name: a for a in actors},
+        stories=stories,
+        story_of={aid: s for s in stories for aid in s.article_ids},
+        stories_of=_stories_of(stories),
     )
+
+
+def _stories_of(stories: tuple) -> dict[str, tuple]:
+    """Actor name or theme id -> its stories, newest first (undated last), then by id."""
+    out: dict[str, list] = defaultdict(list)
+    for s in sorted(stories, key=lambda s: (s.last is None, -(s.last.toordinal() if s.last else 0), s.id)):
+        for name, _ in s.actors:
+            out[name].append(s)
+        for theme_id, _ in s.themes:
+            out[theme_id].append(s)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _weekly(dated: list[tuple[dt.date | None, int]], weeks: tuple[str, ...]) -> tuple[tuple[str, int], ...]:

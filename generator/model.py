@@ -286,6 +286,47 @@ class Edition:
     figures: tuple[tuple[str, Figure], ...]  # (article id, figure) stated this week
 
 
+@dataclass(frozen=True, slots=True)
+class StoryClaim:
+    """A figure as a story's figure table shows it: what, by whom, where and when."""
+
+    article_id: str
+    date: dt.date | None  # the article's date (the week of the claim)
+    claimant: str  # the actor it comes from, else the outlet that printed it
+    figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Different values for one measure, at one place, in one ISO week, from different claimants."""
+
+    measure: str
+    place: str | None
+    week: str  # "2024-W45"
+    values: tuple[float, ...]  # ascending
+    claims: tuple[StoryClaim, ...]  # the claims behind the values
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The reports of one event across outlets and days (``stories.py`` groups them)."""
+
+    id: str  # stable: from the first report's id
+    slug: str
+    title: str  # the headline of the best lead
+    article_ids: tuple[str, ...]  # oldest first, undated last
+    first: dt.date | None
+    last: dt.date | None
+    sources: tuple[str, ...]  # outlets in the order they first reported
+    actors: tuple[tuple[str, int], ...]  # (actor, articles), count desc
+    themes: tuple[tuple[str, int], ...]  # (theme id, articles), count desc
+    summary: tuple[tuple[str, str], ...]  # (article id, sentence): the strongest evidence
+    claims: tuple[StoryClaim, ...]  # the figure table: by measure, then date
+    flags: tuple[Disagreement, ...] = ()
+    quotes: tuple[tuple[str, Quote], ...] = ()  # (article id, quote), in report order
+    developing: bool = False  # gaining reports quickly up to the digest's latest day
+
+
 # The NATO / Admiralty scale of source reliability (STANAG 2511, AJP-2.1).
 RELIABILITY = {
     "A": "Completely reliable",
@@ -322,6 +363,10 @@ class Digest:
     editions: tuple[Edition, ...] = ()  # newest week first
     sources: tuple[SourceEntry, ...] = ()  # most articles first, then name
     weeks: tuple[str, ...] = ()  # every ISO week from the first dated article to the last
+    stories: tuple[Story, ...] = ()  # of two or more articles; most outlets first, then newest
+    story_of: dict[str, Story] = field(default_factory=dict, compare=False)  # article id -> its story
+    stories_of: dict[str, tuple[Story, ...]] = field(default_factory=dict, compare=False)  # actor name or
+    #   theme id -> the stories it is in, newest first
     by_id: dict[str, ArticleEntry] = field(default_factory=dict, compare=False)
     actor_by_name: dict[str, ActorEntry] = field(default_factory=dict, compare=False)
 

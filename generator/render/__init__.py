@@ -36,6 +36,7 @@ from generator.render.editions import EDITIONS, edition_pages
 from generator.render.home import home_partial, taxonomy_partial
 from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
+from generator.render.stories import STORIES, story_pages
 from generator.render.themes import theme_page, themes_index
 from generator.versions import PACKAGE, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
@@ -57,9 +58,11 @@ def article_page_key(entry: ArticleEntry, digest: Digest, salt: str) -> str:
         ref = digest.actor_by_name.get(name)
         actors.append([name, ref.slug, ref.type] if ref else [name])
     themes = {t.id: t.info.name for t in digest.themes}
+    story = digest.story_of.get(art.id)
     payload = json.dumps(
         [RENDER_VERSION, salt, article_key(art), art.sources, art.author, art.language, art.location, entry.slug,
-         actors, [[t.id, themes.get(t.id)] for t in a.themes]],
+         actors, [[t.id, themes.get(t.id)] for t in a.themes],
+         [story.slug, story.title, len(story.article_ids), len(story.sources)] if story else None],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
@@ -135,6 +138,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
         (1.8, records),
         (0.3, lambda: edition_pages(digest).items()),
+        (0.2, lambda: story_pages(digest).items()),
         (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),
         (6.1 if months_cold else 0.9, downloads),
         (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
@@ -298,7 +302,7 @@ def _put_back(previous: dict, docs_dir: Path, exc: OSError) -> None:
     )
 
 
-GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH)
+GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH, STORIES)
 ASSETS_DIR = "assets/digest"
 OWNED = (*GENERATED, ASSETS_DIR)
 

@@ -30,6 +30,7 @@ from generator.render.common import (
     ul,
 )
 from generator.render.escape import h
+from generator.render.stories import stories_section
 
 ROOT = "../"
 # Per-page caps, newest first, so that a page stays the same size however large the digest
@@ -70,6 +71,11 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikid
     page.heading("Themes")
     rows = [[theme_link(digest_theme(digest, tid), ROOT), str(n)] for tid, n in actor.themes]
     page.add(table(["Theme", "Articles"], rows) or p("No theme in the articles that name this actor."))
+
+    listed = stories_section(digest, actor.name, ROOT)
+    if listed:
+        page.heading("Stories")
+        page.add(listed)
 
     page.heading("Appears with")
     rows = [[actor_ref(digest, name, ROOT), str(n)] for name, n in actor.co_actors[:25]]

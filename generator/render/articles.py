@@ -29,6 +29,7 @@ from generator.render.common import (
     ul,
 )
 from generator.render.escape import h, html_piece, safe_url
+from generator.render.stories import story_link
 
 ROOT = "../"
 # the list of undated articles (without its suffix): an "index" page, like the paginated list
@@ -103,6 +104,11 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         meta.append(f"{strong('Language:')} {h(art.language)} (not analysed: the analysis reads English only)")
     meta.append(f"{strong('File:')} {h(art.location)}")
     page.add(p(" · ".join(meta)))
+    story = digest.story_of.get(art.id)
+    if story is not None:
+        others = len(story.article_ids) - 1
+        page.add(p(f"{strong('Story:')} {story_link(story, ROOT)} ({plural(others, 'other report')}, "
+                   f"{plural(len(story.sources), 'outlet')})", "digest-story-link"))
     if not art.date:
         page.add(p(
             "No date was found in this article's fields, its file name or its text, so it is left out of "

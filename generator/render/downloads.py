@@ -35,6 +35,14 @@ TABLES = {
     "unresolved": ("One row per name the statistical model found that was not admitted as an actor (for review).", ["article_id", "name", "type", "count"]),
 }
 PARTITIONED = [name for name in TABLES if name != "articles"]
+STORY_TABLES = {
+    "stories": (("One row per story (an event reported by two or more articles); the JSON Lines file also holds "
+                "each story's figure table."), ["id", "title", "first", "last", "page", "outlets", "articles", "actors", "themes",
+                                               "disagreements"]),
+    "story-figures": ("One row per figure of a story's figure table; flag: the values it disagrees with.",
+                      ["story_id", "article_id", "date", "measure", "value", "upper", "unit", "qualifier", "claimant",
+                       "place", "text", "flag"]),
+}
 
 
 def _catalogue(entries: list[ArticleEntry]) -> list[dict]:
@@ -119,6 +127,39 @@ def _jsonl(rows: list[dict]) -> str:
     return "".join(_ROW(r) + "\n" for r in rows)
 
 
+def _story_rows(digest: Digest) -> tuple[list[dict], list[dict], list[dict]]:
+    """(stories.jsonl objects, stories.csv rows, story-figures.csv rows)."""
+    objects, rows, figures = [], [], []
+    for s in digest.stories:
+        flagged = {}
+        for d in s.flags:
+            for c in d.claims:
+                flagged.setdefault(id(c), d)
+        table_rows = []
+        for c in s.claims:
+            f = c.figure
+            d = flagged.get(id(c))
+            table_rows.append({
+                "story_id": s.id, "article_id": c.article_id, "date": c.date.isoformat() if c.date else None,
+                "measure": f.measure, "value": f.value, "upper": f.upper, "unit": f.unit, "qualifier": f.qualifier,
+                "claimant": c.claimant, "place": f.place, "text": f.text,
+                "flag": ";".join(f"{v:g}" for v in d.values) if d else None,
+            })
+        base = {
+            "id": s.id, "title": s.title, "first": s.first.isoformat() if s.first else None,
+            "last": s.last.isoformat() if s.last else None, "page": f"stories/{s.slug}.html", "outlets": list(s.sources),
+            "articles": list(s.article_ids), "actors": [a for a, _ in s.actors], "themes": [t for t, _ in s.themes],
+        }
+        objects.append(base | {
+            "disagreements": [{"measure": d.measure, "place": d.place, "week": d.week, "values": list(d.values)} for d in s.flags],
+            "figures": [{k: v for k, v in r.items() if k != "story_id"} for r in table_rows],
+        })
+        rows.append(base | {k: ";".join(base[k]) for k in ("outlets", "articles", "actors", "themes")}
+                    | {"disagreements": len(s.flags)})
+        figures.extend(table_rows)
+    return objects, rows, figures
+
+
 def month_of(entry: ArticleEntry) -> str:
     d = entry.article.date
     return f"{d.year:04d}-{d.month:02d}" if d else "undated"
@@ -146,6 +187,10 @@ def download_files(
     _, columns = TABLES["articles"]
     yield f"{DOWNLOADS}/articles.jsonl", _jsonl(catalogue)
     yield f"{DOWNLOADS}/articles.csv", _csv(columns, catalogue)
+    story_objects, story_rows, story_figures = _story_rows(digest)
+    yield f"{DOWNLOADS}/stories.jsonl", _jsonl(story_objects)
+    yield f"{DOWNLOADS}/stories.csv", _csv(STORY_TABLES["stories"][1], story_rows)
+    yield f"{DOWNLOADS}/story-figures.csv", _csv(STORY_TABLES["story-figures"][1], story_figures)
     counts: dict[str, dict[str, int]] = {}
     for month in sorted(by_month, reverse=True):
         entries = by_month[month]
@@ -165,7 +210,7 @@ def download_files(
                 yield f"{folder}{name}.csv", _csv(columns, rows[name])
         if record is not None and key and stat:
             record[folder] = [key, counts[month], [stat(f) for f in files]]
-    yield f"{DOWNLOADS}/index.md", _index(len(catalogue), counts)
+    yield f"{DOWNLOADS}/index.md", _index(len(catalogue), counts, len(story_rows), len(story_figures))
 
 
 def month_key_for(salt: str) -> Callable[[list[ArticleEntry]], str]:
@@ -182,7 +227,7 @@ def month_key_for(salt: str) -> Callable[[list[ArticleEntry]], str]:
     return key
 
 
-def _index(articles: int, counts: dict[str, dict[str, int]]) -> str:
+def _index(articles: int, counts: dict[str, dict[str, int]], stories: int = 0, story_figures: int = 0) -> str:
     page = Page("Downloads").add(
         p(
             "The digest's data, to take into your own tools. Every table has an <code>article_id</code> "
@@ -197,6 +242,11 @@ def _index(articles: int, counts: dict[str, dict[str, int]]) -> str:
     )
     rows = [[strong("articles"), h(TABLES["articles"][0]), f"{articles:,}",
              '<a href="articles.jsonl">JSON Lines</a> · <a href="articles.csv">CSV</a>', h(", ".join(TABLES["articles"][1]))]]
+    rows.append([strong("stories"), h(STORY_TABLES["stories"][0]), f"{stories:,}",
+                 '<a href="stories.jsonl">JSON Lines</a> · <a href="stories.csv">CSV</a>', h(", ".join(STORY_TABLES["stories"][1]))])
+    rows.append([strong("story-figures"), h(STORY_TABLES["story-figures"][0]), f"{story_figures:,}",
+                 '<a href="story-figures.csv">CSV</a> (in <code>stories.jsonl</code> too)',
+                 h(", ".join(STORY_TABLES["story-figures"][1]))])
     for name in PARTITIONED:
         what, columns = TABLES[name]
         total = sum(c.get(name, 0) for c in counts.values())

@@ -17,6 +17,7 @@ from generator.render.common import (
     theme_link,
 )
 from generator.render.escape import h
+from generator.render.stories import TOP, stories_table
 
 EDITIONS = "editions"
 ROOT = "../"
@@ -57,6 +58,11 @@ def edition_page(ed: Edition, digest: Digest, previous: Edition | None, followin
         nav.append(f'<a href="{following.week}.html" rel="next">{h(following.week)} →</a>')
     if nav:
         page.add(p(" · ".join(nav), "digest-pager"))
+    week_ids = set(ed.article_ids)
+    week_stories = [s for s in digest.stories if week_ids.intersection(s.article_ids)]  # digest order: top first
+    if week_stories:
+        page.heading("Top stories")
+        page.add(stories_table(week_stories[:TOP], digest, ROOT))
     page.heading("Articles")
     rows = []
     for aid in ed.article_ids:

@@ -19,6 +19,7 @@ from generator.render.common import (
 )
 from generator.render.editions import edition_summary, edition_title
 from generator.render.escape import h
+from generator.render.stories import top_stories
 from generator.render.themes import actor_theme_matrix
 
 ROOT = ""  # the snippet is included into docs/index.md: links are relative to docs/
@@ -39,6 +40,13 @@ def home_partial(digest: Digest) -> str:
             for a in ed.article_ids[:TOP]
         ]
         page.add(table(["Date", "Article", "Source"], rows), p(f'<a href="{ROOT}editions/index.html">All editions</a>'))
+    if digest.stories:
+        page.heading("Top stories")
+        page.add(
+            p("Events reported by several outlets: most outlets first, then the fastest reported."),
+            top_stories(digest, ROOT),
+            p(f'<a href="{ROOT}stories/index.html">All stories</a>'),
+        )
     page.heading("The digest")
     page.add(p(
         f"{strong(plural(len(digest.articles), 'article'))} {span} · {strong(plural(len(digest.actors), 'actor'))} · "

@@ -24,6 +24,7 @@ from generator.render.common import (
     ul,
 )
 from generator.render.escape import h
+from generator.render.stories import stories_section
 
 ROOT = "../"
 
@@ -50,6 +51,11 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
             "articles",
         )
     )
+
+    listed = stories_section(digest, info.id, ROOT)
+    if listed:
+        page.heading("Stories")
+        page.add(listed)
 
     page.heading("Actors involved")
     rows = [[actor_ref(digest, name, ROOT), str(n)] for name, n in theme.actors[:30]]

@@ -1,0 +1,165 @@
+"""Story pages (``stories/<slug>.md``), the stories index, and the home page's top stories.
+
+A story (``generator/stories.py`` groups them) is one event reported by several outlets over
+a few days. Its page says what happened (the best lead's headline and the strongest evidence
+sentences), who reported it and when, first report first, the actors and themes, the quotes,
+and the figure table over time, with a visible flag where sources disagree.
+"""
+
+from __future__ import annotations
+
+from generator.model import Digest, Story
+from generator.render.common import (
+    Page,
+    actor_ref,
+    article_link,
+    fmt_date,
+    fmt_value,
+    p,
+    paginated,
+    plural,
+    quote_line,
+    strong,
+    table,
+    theme_link,
+    ul,
+)
+from generator.render.escape import h
+
+STORIES = "stories"
+ROOT = "../"
+TOP = 5  # stories on the home page
+ACTORS_SHOWN = 12
+
+
+def _span(story: Story) -> str:
+    if story.first is None:
+        return "undated"
+    if story.first == story.last:
+        return story.first.isoformat()
+    return f"{story.first.isoformat()} to {story.last.isoformat()}"
+
+
+def _theme(digest: Digest, theme_id: str, root: str) -> str:
+    for t in digest.themes:
+        if t.id == theme_id:
+            return theme_link(t, root)
+    return h(theme_id)
+
+
+def story_link(story: Story, root: str) -> str:
+    return f'<a href="{root}{STORIES}/{story.slug}.html">{h(story.title)}</a>'
+
+
+def story_page(story: Story, digest: Digest) -> str:
+    reports = [digest.by_id[a] for a in story.article_ids if a in digest.by_id]
+    page = Page(story.title)
+    page.add(p(
+        f"{strong('Story:')} {plural(len(reports), 'report')} from {plural(len(story.sources), 'outlet')}, {_span(story)}"
+        + (f" · {strong(plural(len(story.flags), 'disagreement'))} between sources" if story.flags else "")
+        + (f" · {DEVELOPING}: reports are still arriving" if story.developing else ""),
+        "digest-story-meta",
+    ))
+    if story.summary:
+        page.add(f"<blockquote><p>{strong('Summary.')} {' '.join(h(s) for _, s in story.summary)}</p></blockquote>")
+    first = reports[0] if reports else None
+    if first is not None and first.article.date:
+        page.add(p(f"{strong('Reported first by')} {h(first.article.source or 'unknown source')} on "
+                   f"{fmt_date(first.article.date)}: {article_link(first, ROOT)}"))
+
+    page.heading("Reports")
+    grades = {s.name: s.grade for s in digest.sources}
+    rows = []
+    for e in reports:
+        outlet = h(e.article.source or "unknown source")
+        grade = grades.get(e.article.source or "")
+        rows.append([fmt_date(e.article.date), outlet + (f" ({h(grade)})" if grade else ""), article_link(e, ROOT)])
+    page.add(table(["Date", "Outlet", "Headline"], rows))
+
+    about = [actor_ref(digest, name, ROOT) for name, _ in story.actors[:ACTORS_SHOWN]]
+    page.heading("Actors and themes")
+    page.add(p(f"{strong('Actors:')} {' · '.join(about) or '—'}"),
+             p(f"{strong('Themes:')} {' · '.join(_theme(digest, t, ROOT) for t, _ in story.themes) or '—'}"))
+
+    page.heading("Figures over time")
+    if story.claims:
+        flagged = {id(c) for d in story.flags for c in d.claims}
+        if story.flags:
+            items = [
+                f"{strong(h(d.measure))}, {h(d.place or 'place not given')}, week {h(d.week)}: "
+                + " vs ".join(fmt_value(v) for v in d.values)
+                + " (" + ", ".join(sorted({h(c.claimant) for c in d.claims})) + ")"
+                for d in story.flags
+            ]
+            page.add(f'<div class="admonition warning digest-disagreement"><p class="admonition-title">'
+                     f"Sources disagree</p>{ul(items)}</div>")
+        rows = []
+        for c in story.claims:
+            f = c.figure
+            value = fmt_value(f.value) + (f"–{fmt_value(f.upper)}" if f.upper is not None else "")
+            said = " ".join(h(x) for x in (f.qualifier, None) if x) + f" {value} {h(f.unit or '')}"
+            mark = '<strong class="digest-flag">⚑ disputed</strong>' if id(c) in flagged else ""
+            report = digest.by_id[c.article_id]
+            outlet = f'<a href="{ROOT}articles/{report.slug}.html">{h(report.article.source or "report")}</a>'
+            rows.append([h(f.measure or f.unit or "—"), fmt_date(c.date), said.strip(), actor_ref(digest, c.claimant, ROOT),
+                         h(f.place or "—"), outlet, mark])
+        page.add(table(["Measure", "Date", "Claim", "Claimed by", "Place", "Report", "Flag"], rows))
+    else:
+        page.add(p("No figures were found in these reports."))
+
+    if story.quotes:
+        page.heading("Quotations")
+        items = []
+        for aid, q in story.quotes:
+            who = h(q.speaker or "speaker not found")
+            if q.actor:
+                who += f" ({actor_ref(digest, q.actor, ROOT)})"
+            items.append(quote_line(q, who))
+        page.add(ul(items))
+    return page.text()
+
+
+DEVELOPING = '<strong class="digest-developing">developing</strong>'
+
+
+def _row(story: Story, digest: Digest, root: str) -> list[str]:
+    return [
+        story_link(story, root) + (f" {DEVELOPING}" if story.developing else ""), str(len(story.sources)), str(len(story.article_ids)), _span(story),
+        "⚑ " + str(len(story.flags)) if story.flags else "—",
+    ]
+
+
+HEADERS = ["Story", "Outlets", "Reports", "Dates", "Disagreements"]
+
+
+def story_pages(digest: Digest) -> dict[str, str]:
+    """Every story page and the index of stories (most outlets first)."""
+    pages = {f"{STORIES}/{s.slug}.md": story_page(s, digest) for s in digest.stories}
+    intro = p(f"{plural(len(digest.stories), 'story', 'stories')}: events reported by two or more articles, "
+              "most outlets first, then the fastest reported.")
+    pages.update(paginated(STORIES, "index", "Stories", intro, HEADERS, [_row(s, digest, ROOT) for s in digest.stories]))
+    return pages
+
+
+def stories_table(stories: list[Story] | tuple[Story, ...], digest: Digest, root: str) -> str:
+    """A table of stories (HTML), or '' when there is none."""
+    return table(HEADERS, [_row(s, digest, root) for s in stories])
+
+
+def top_stories(digest: Digest, root: str) -> str:
+    """The home page's top stories table (HTML), or '' when there is none."""
+    return stories_table(digest.stories[:TOP], digest, root)
+
+
+STORIES_LISTED = 20
+
+
+def stories_section(digest: Digest, key: str, root: str) -> str:
+    """The stories an actor (by name) or a theme (by id) is in, newest first, as a table."""
+    found = digest.stories_of.get(key, ())
+    if not found:
+        return ""
+    rows = [_row(s, digest, root) for s in found[:STORIES_LISTED]]
+    left = len(found) - STORIES_LISTED
+    note = p(f'<em>…and {plural(left, "older story", "older stories")}: see <a href="{root}{STORIES}/index.html">all stories</a>.</em>') if left > 0 else ""
+    return table(HEADERS, rows) + note

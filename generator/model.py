@@ -211,6 +211,7 @@ class SentenceRef:
     sentence: str
     certainty: Certainty
     likelihood: str | None = None
+    index: int | None = None  # its index in the article (its anchor, see render/cite.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,46 @@ class SourceEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureRule:
+    """A watchlist's figure condition: a figure of ``measure`` at or above ``min``."""
+
+    measure: str  # "personnel", or a unit ("troops") when the lexicon gives no measure
+    min: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Watchlist:
+    """What an analyst follows, from ``digest.yml``: each list given must match (any of its items)."""
+
+    name: str
+    slug: str
+    actors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    figures: tuple[FigureRule, ...] = ()
+    line: int = 0  # where it starts in digest.yml, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class WatchMatch:
+    """An article a watchlist matched: the sentence that made it match, and the rules."""
+
+    article_id: str
+    index: int  # the sentence's index in the article (its anchor)
+    sentence: str
+    reasons: tuple[str, ...]  # "actor North Korea", "theme troop-deployment", "words “special forces”"...
+
+
+@dataclass(frozen=True, slots=True)
+class WatchlistEntry:
+    """A watchlist with its matches, newest article first."""
+
+    info: Watchlist
+    matches: tuple[WatchMatch, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     """Every article, actor and theme, ready to render."""
 
@@ -304,6 +345,7 @@ class Digest:
     editions: tuple[Edition, ...] = ()  # newest week first
     sources: tuple[SourceEntry, ...] = ()  # most articles first, then name
     weeks: tuple[str, ...] = ()  # every ISO week from the first dated article to the last
+    watchlists: tuple[WatchlistEntry, ...] = ()  # in digest.yml order
     by_id: dict[str, ArticleEntry] = field(default_factory=dict, compare=False)
     actor_by_name: dict[str, ActorEntry] = field(default_factory=dict, compare=False)
 

@@ -20,6 +20,7 @@ from generator.render.common import (
 from generator.render.editions import edition_summary, edition_title
 from generator.render.escape import h
 from generator.render.themes import actor_theme_matrix
+from generator.render.watchlists import watchlist_table
 
 ROOT = ""  # the snippet is included into docs/index.md: links are relative to docs/
 TOP = 10
@@ -39,6 +40,9 @@ def home_partial(digest: Digest) -> str:
             for a in ed.article_ids[:TOP]
         ]
         page.add(table(["Date", "Article", "Source"], rows), p(f'<a href="{ROOT}editions/index.html">All editions</a>'))
+    if digest.watchlists:
+        page.heading("Watchlists")
+        page.add(watchlist_table(digest, ROOT), p(f'<a href="{ROOT}watchlists/index.html">All watchlists</a>'))
     page.heading("The digest")
     page.add(p(
         f"{strong(plural(len(digest.articles), 'article'))} {span} · {strong(plural(len(digest.actors), 'actor'))} · "

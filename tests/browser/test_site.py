@@ -282,7 +282,9 @@ def test_watchlist_evidence_link_opens_the_article_at_its_sentence_and_screensho
     page.goto(site.file_base + WATCHLIST)
     assert heading(page) == "Watchlist: North Korean troops abroad"
     rows = page.locator("article table tbody tr")
-    assert rows.count() >= 3 and "Kursk" in rows.first.inner_text()
+    assert rows.count() >= 3 and rows.locator("a.digest-cite").count() == rows.count()
+    dates = [d for d in rows.locator("td:first-child").all_inner_texts() if d != "undated"]
+    assert dates and dates == sorted(dates, reverse=True)  # newest first
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "watchlist.png", animations="disabled")
 

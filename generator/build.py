@@ -27,13 +27,14 @@ from generator.atomic import recover_site, remove_leftovers, swap_in, write_atom
 from generator.cache import AnalysisCache, warn_unreadable
 from generator.config import DigestConfig
 from generator.digest import build_digest
-from generator.errors import BuildError
+from generator.errors import BuildError, ConfigError
 from generator.faults import point
 from generator.ingest import REJECTED_LIST, read_articles
 from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
 from generator.render import ASSETS_DIR, write_digest
+from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
 from generator.write import WriteStats
 
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
@@ -57,6 +58,7 @@ class BuildResult:
     undated: int = 0  # articles built without a date
     warnings: tuple[DroppedField, ...] = ()  # metadata values dropped from articles that were built
     rejected_file: Path | None = None  # rejected.jsonl: every rejection and warning of this build
+    watchlists: tuple[tuple[str, int, int], ...] = ()  # (name, new matches since the last build, matches)
 
 
 REJECTED_FILE = REJECTED_LIST  # beside site/; a project reading its own folder skips it
@@ -418,6 +420,8 @@ DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, err
 
 
 def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=True, progress=None) -> BuildResult:
+    taxonomy = load_taxonomy(config.themes)
+    check_watchlists(config, {t.id for t in taxonomy.infos()})  # a bad setting stops before any work
     with long_lived(collect=True), articles_lock(config.project_dir, write=False):  # no fetch meanwhile
         ingest = read_articles(config.articles, config.articles_root, config.cache_dir, config.dates, progress)
     point("read:done")
@@ -427,15 +431,23 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress)
     point("analyse:done")
     lap("analyse")
-    taxonomy = load_taxonomy(config.themes)
     with long_lived():
-        digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades)
+        digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades, config.watchlists)
     point("digest:done")
     lap("digest")
+    previous = _load_state(config)
+    fresh_matches = new_matches(digest, previous)
+    watch = tuple((w.info.name, len(fresh_matches[w.info.slug]), len(w.matches)) for w in digest.watchlists)
+    change_log = changes(digest, previous, config.site_url)
+    state = snapshot(digest)
+    notices = ingest.notices
+    if not config.site_url:
+        notices = (*notices, f"{config.mkdocs_file}: no site_url: feeds need it (their links must be absolute), so none were made")
     roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
     stats, page_cache, page_keys = write_digest(
         digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint,
         progress=progress,
+        site_url=config.site_url, site_name=config.site_name,
     )
     point("pages:done")
     lap("pages")
@@ -443,7 +455,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     epoch = int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()) if dates else 0
     counts = (len(ingest.articles) + len(ingest.rejections), len(digest.articles), len(analysed) - fresh)
     undated = sum(1 for e in digest.articles if e.article.date is None)
-    rejections, notices, warnings = digest.rejections, ingest.notices, ingest.warnings
+    rejections, warnings = digest.rejections, ingest.warnings
     rejected_file = write_rejected(config.site_dir.parent / REJECTED_FILE, rejections, warnings)
     del ingest, analysed, digest  # MkDocs needs the memory more
     lap("release")  # freeing millions of objects takes a moment too
@@ -455,6 +467,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
             stats.undo()  # leave docs/ as it was, like site/
             raise
         lap("mkdocs")
+        _write_changes(config, site_dir, change_log, state)
     stats.commit()
     point("finish:committed")
     page_cache.save(page_keys)
@@ -473,4 +486,41 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         undated=undated,
         warnings=warnings,
         rejected_file=rejected_file,
+        watchlists=watch,
     )
+
+
+def check_watchlists(config: DigestConfig, theme_ids: set[str]) -> None:
+    """Stop before any work when a watchlist names a theme the taxonomy does not have."""
+    problems = [
+        f"{config.config_file}:{w.line}: watchlist '{w.name}': unknown theme '{t}' (known: {', '.join(sorted(theme_ids))})"
+        for w in config.watchlists for t in w.themes if t not in theme_ids
+    ]
+    if problems:
+        raise ConfigError(problems)
+
+
+def _load_state(config: DigestConfig) -> dict | None:
+    """The snapshot of the last complete build (see render/changes.py), or None."""
+    if config.cache_dir is None:
+        return None
+    try:
+        state = json.loads((config.cache_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None, state: dict) -> None:
+    """``changes.json`` at the site root; the snapshot for the next build. A build that changed
+    nothing keeps the last file (kept in the snapshot), so the site stays byte-identical."""
+    previous = _load_state(config) or {}
+    if change_log is None:
+        change_log = previous.get("changes")
+    text = json.dumps(change_log or {}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    (site_dir / "changes.json").write_text(text, encoding="utf-8")
+    if config.cache_dir is not None:
+        config.cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = config.cache_dir / (STATE_FILE + ".tmp")
+        tmp.write_text(json.dumps({**state, "changes": change_log}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, config.cache_dir / STATE_FILE)

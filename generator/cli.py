@@ -100,6 +100,8 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
     _report(result.rejections, result.notices, quiet, result.warnings)
     if not quiet:
         click.echo(_summary(result))
+        for name, new, total in result.watchlists:
+            click.echo(f"watchlist '{name}': {new} new {'match' if new == 1 else 'matches'} since the previous build ({total} in all)")
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
 
 

@@ -15,11 +15,24 @@
     sources: null             # a YAML file grading sources A-F (NATO/Admiralty): {host: B, ...}
     dates: null               # a CSV of path,date for articles with no date in their fields,
                               # file name or text
+    watchlists: []            # what to follow: [{name, actors, themes, words, figures}], see below
+
+A watchlist matches an article when every list it gives matches (any item of each list):
+
+    watchlists:
+      - name: Troops abroad
+        actors: [North Korea]
+        themes: [troop-deployment]
+        words: ["special forces"]
+        figures: [{measure: personnel, min: 10000}]
+
+Every problem of a watchlist is reported at once, as ``digest.yml:line: what is wrong``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,9 +40,14 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.errors import ConfigError
+from generator.model import FigureRule, Watchlist
+from generator.slugs import unique_slugs
 
 CONFIG_FILE = "digest.yml"
-_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "off_topic_actors", "feeds", "sources", "dates"}
+_KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "off_topic_actors", "feeds", "sources", "dates",
+         "watchlists"}
+WATCH_KEYS = ("name", "actors", "themes", "words", "figures")
+FIGURE_KEYS = ("measure", "min", "max")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +70,28 @@ class DigestConfig:
     source_grades: dict[str, str] = field(default_factory=dict)  # source -> A-F
     dates: dict[str, dt.date] = field(default_factory=dict)  # article path -> date, from the dates CSV
     dates_file: Path | None = None
+    watchlists: tuple[Watchlist, ...] = ()
+    site_name: str = "Digest"
+    site_url: str | None = None  # from mkdocs.yml (its !ENV tag resolved): feeds need it
+    config_file: Path | None = None  # digest.yml, for messages about its watchlists
 
 
 class _PermissiveLoader(yaml.SafeLoader):
     """Reads mkdocs.yml even where it uses tags such as !ENV or !!python/name."""
 
 
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """MkDocs' ``!ENV VAR`` / ``!ENV [VAR, ..., default]``: the first variable set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1]:
+        if isinstance(name, str) and os.environ.get(name):
+            return os.environ[name]
+    return items[-1] if items else None
+
+
+_PermissiveLoader.add_constructor("!ENV", _env_tag)
 _PermissiveLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
@@ -134,6 +168,7 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
 
     grades = _source_grades(data.get("sources"), project, cfg_file, problems)
     dates_file, dates = _dates(data.get("dates"), project, cfg_file, problems)
+    watchlists = _watchlists(cfg_file, problems) if data.get("watchlists") is not None else ()
     if problems:
         raise ConfigError(problems)
     return DigestConfig(
@@ -154,6 +189,10 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         source_grades=grades,
         dates=dates,
         dates_file=dates_file,
+        watchlists=watchlists,
+        site_name=str(mk.get("site_name") or "Digest"),
+        site_url=str(mk["site_url"]) if mk.get("site_url") else None,
+        config_file=cfg_file,
     )
 
 
@@ -206,3 +245,94 @@ def _source_grades(value: object, project: Path, cfg_file: Path, problems: list[
             continue
         grades[str(source)] = grade
     return grades
+
+
+def _watchlists(cfg_file: Path, problems: list[str]) -> tuple[Watchlist, ...]:
+    """The ``watchlists`` setting, read from the YAML nodes so that each problem has its line."""
+    root = yaml.compose(cfg_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    node = next((v for k, v in root.value if k.value == "watchlists"), None)
+
+    def at(n: yaml.Node, message: str) -> None:
+        problems.append(f"{cfg_file}:{n.start_mark.line + 1}: {message}")
+
+    if not isinstance(node, yaml.SequenceNode):
+        at(node, "'watchlists' must be a list of watchlists (each with a name)")
+        return ()
+    found: list[tuple[dict, int]] = []
+    names: dict[str, int] = {}
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            at(item, "a watchlist must be a mapping with 'name' and at least one of actors, themes, words, figures")
+            continue
+        fields = {k.value: v for k, v in item.value}
+        raw_name = fields.get("name")
+        name = raw_name.value.strip() if isinstance(raw_name, yaml.ScalarNode) and raw_name.tag.endswith(":str") else ""
+        label = f"watchlist '{name}'" if name else "watchlist"
+        if not name:
+            at(raw_name or item, f"{label}: 'name' is missing or not text")
+        elif name.lower() in names:
+            at(raw_name, f"{label}: name used twice (first at line {names[name.lower()]})")
+        else:
+            names[name.lower()] = raw_name.start_mark.line + 1
+        for key, value in item.value:
+            if key.value not in WATCH_KEYS:
+                at(key, f"{label}: unknown key '{key.value}' (known: {', '.join(WATCH_KEYS)})")
+        lists = {}
+        for key in ("actors", "themes", "words"):
+            value = fields.get(key)
+            if value is None:
+                continue
+            if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":str"):
+                value = yaml.SequenceNode("tag:yaml.org,2002:seq", [value], value.start_mark, value.end_mark)
+            if not isinstance(value, yaml.SequenceNode) or not value.value:
+                at(value, f"{label}: '{key}' must be a list of text")
+                continue
+            items = []
+            for v in value.value:
+                if isinstance(v, yaml.ScalarNode) and v.tag.endswith(":str") and v.value.strip():
+                    items.append(v.value.strip())
+                else:
+                    at(v, f"{label}: '{key}': not text: {v.value if isinstance(v, yaml.ScalarNode) else '(a list or mapping)'}")
+            lists[key] = tuple(items)
+        figures = _figure_rules(fields.get("figures"), label, at)
+        if not (lists or figures) and not any(k in fields for k in ("actors", "themes", "words", "figures")):
+            at(item, f"{label}: give at least one of actors, themes, words, figures")
+        found.append(({"name": name, **lists, "figures": figures}, item.start_mark.line + 1))
+    slugs = unique_slugs([d["name"] or "watchlist" for d, _ in found])
+    return tuple(
+        Watchlist(name=d["name"], slug=slugs[d["name"] or "watchlist"], actors=d.get("actors", ()), themes=d.get("themes", ()),
+                  words=d.get("words", ()), figures=d["figures"], line=line)
+        for d, line in found
+    )
+
+
+def _figure_rules(node: yaml.Node | None, label: str, at) -> tuple[FigureRule, ...]:
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        at(node, f"{label}: 'figures' must be a list of {{measure, min}}")
+        return ()
+    rules = []
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            at(item, f"{label}: 'figures': each must be a mapping such as {{measure: personnel, min: 10000}}")
+            continue
+        fields = {k.value: v for k, v in item.value}
+        for key, _ in item.value:
+            if key.value not in FIGURE_KEYS:
+                at(key, f"{label}: 'figures': unknown key '{key.value}' (known: {', '.join(FIGURE_KEYS)})")
+        measure = fields.get("measure")
+        if not (isinstance(measure, yaml.ScalarNode) and measure.tag.endswith(":str") and measure.value.strip()):
+            at(measure or item, f"{label}: 'figures': 'measure' is missing or not text")
+            continue
+        bounds = {}
+        for key in ("min", "max"):
+            value = fields.get(key)
+            if value is None:
+                continue
+            if isinstance(value, yaml.ScalarNode) and value.tag.endswith((":int", ":float")):
+                bounds[key] = float(yaml.safe_load(value.value))
+            else:
+                at(value, f"{label}: 'figures': '{key}' must be a number: {getattr(value, 'value', '')}")
+        rules.append(FigureRule(measure.value.strip(), bounds.get("min"), bounds.get("max")))
+    return tuple(rules)

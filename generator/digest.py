@@ -9,6 +9,7 @@ articles always give the same digest.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
@@ -30,6 +31,9 @@ from generator.model import (
     ThemeEntry,
     ThemeHit,
     ThemeInfo,
+    Watchlist,
+    WatchlistEntry,
+    WatchMatch,
 )
 from generator.slugs import article_slug, unique_slugs
 from generator.stories import detect_stories
@@ -72,6 +76,7 @@ def build_digest(
     themes: tuple[ThemeInfo, ...],
     rejections: tuple[Rejection, ...] = (),
     grades: dict[str, str] | None = None,
+    watchlists: tuple[Watchlist, ...] = (),
 ) -> Digest:
     """Derive the digest: article order, slugs, and the actor, theme, week and source views.
 
@@ -97,6 +102,7 @@ def build_digest(
         editions=_build_editions(entries, weeks, themes),
         sources=_build_sources(entries, grades or {}),
         weeks=weeks,
+        watchlists=tuple(WatchlistEntry(w, _watch_matches(w, entries)) for w in watchlists),
         by_id=by_id,
         actor_by_name={a.name: a for a in actors},
         stories=stories,
@@ -218,7 +224,7 @@ def _build_actors(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()
             if room > 0:  # entries are newest first: the kept sentences are the newest
                 for i in sorted(idxs)[:room]:
                     lk = a.likelihoods[i] if i < len(a.likelihoods) else None
-                    kept.append(SentenceRef(aid, a.sentences[i], a.certainties[i], lk))
+                    kept.append(SentenceRef(aid, a.sentences[i], a.certainties[i], lk, i))
             if a.figures:
                 figures[name].extend((aid, fig) for i, fig in figure_at if i in idxs)
     for name, counts in co.items():
@@ -316,3 +322,74 @@ def _bluf(hits: list[tuple[ArticleEntry, ThemeHit]]) -> tuple[tuple[str, Evidenc
     return tuple((entry.article.id, ev) for _, entry, ev in best[:BLUF_SIZE])
 
 
+
+
+# --------------------------------------------------------------------------- watchlists
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def figure_fits(rule, fig: Figure) -> bool:
+    if fig.value is None or rule.measure.lower() not in {(fig.measure or "").lower(), (fig.unit or "").lower()}:
+        return False
+    top = fig.upper if fig.upper is not None else fig.value
+    return (rule.min is None or top >= rule.min) and (rule.max is None or fig.value <= rule.max)
+
+
+def _watch_matches(watch: Watchlist, entries: tuple[ArticleEntry, ...]) -> tuple[WatchMatch, ...]:
+    """The articles ``watch`` matches, newest first, each with the sentence that shows it best:
+    one that satisfies most of the watchlist's lists (a figure's or a phrase's sentence before
+    a theme's evidence, before a sentence that only names the actor), the first such."""
+    wanted_actors = {a.lower() for a in watch.actors}
+    wanted_themes = set(watch.themes)
+    words = _words_pattern(watch.words)
+    out = []
+    for entry in entries:
+        a = entry.analysed
+        scores: dict[int, list[str]] = defaultdict(list)  # sentence index -> reasons found in it
+        reasons = []
+        if wanted_actors:
+            named = {r.name for r in a.actors if r.name.lower() in wanted_actors or (r.affiliation or "").lower() in wanted_actors}
+            if not named:
+                continue
+            hits = sorted({r.name if r.name.lower() in wanted_actors else r.affiliation for r in a.actors
+                           if r.name in named})
+            reasons.append("actor " + ", ".join(hits))
+            for m in a.mentions:
+                if m.actor in named:
+                    scores[m.sentence].append("actor")
+        if wanted_themes:
+            themes = [t for t in a.themes if t.id in wanted_themes]
+            if not themes:
+                continue
+            reasons.append("theme " + ", ".join(t.name for t in themes))
+            for t in themes:
+                for ev in t.evidence:
+                    scores[ev.index].append("theme")
+        if words:
+            found = [(i, mt.group(0)) for i, s in enumerate(a.sentences) for mt in [words.search(s)] if mt]
+            if not found:
+                continue
+            reasons.append("words “" + "”, “".join(sorted({w.lower() for _, w in found})) + "”")
+            for i, _ in found:
+                scores[i] += ["words", "words"]
+        if watch.figures:
+            figs = [f for f in a.figures if any(figure_fits(rule, f) for rule in watch.figures)]
+            if not figs:
+                continue
+            reasons.append("figure " + ", ".join(dict.fromkeys(f.text for f in figs)))
+            index_of = {s: i for i, s in enumerate(a.sentences)}
+            for f in figs:
+                if f.sentence in index_of:
+                    scores[index_of[f.sentence]] += ["figure", "figure"]
+        if not scores:
+            scores[0] = []
+        best = min(scores, key=lambda i: (-len(set(scores[i])), -len(scores[i]), i))
+        sentence = a.sentences[best] if best < len(a.sentences) else entry.article.title
+        out.append(WatchMatch(entry.article.id, best, sentence, tuple(reasons)))
+    return tuple(out)

@@ -229,6 +229,7 @@ class SentenceRef:
     sentence: str
     certainty: Certainty
     likelihood: str | None = None
+    index: int | None = None  # its index in the article (its anchor, see render/cite.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +354,46 @@ class SourceEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureRule:
+    """A watchlist's figure condition: a figure of ``measure`` at or above ``min``."""
+
+    measure: str  # "personnel", or a unit ("troops") when the lexicon gives no measure
+    min: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Watchlist:
+    """What an analyst follows, from ``digest.yml``: each list given must match (any of its items)."""
+
+    name: str
+    slug: str
+    actors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    figures: tuple[FigureRule, ...] = ()
+    line: int = 0  # where it starts in digest.yml, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class WatchMatch:
+    """An article a watchlist matched: the sentence that made it match, and the rules."""
+
+    article_id: str
+    index: int  # the sentence's index in the article (its anchor)
+    sentence: str
+    reasons: tuple[str, ...]  # "actor North Korea", "theme troop-deployment", "words “special forces”"...
+
+
+@dataclass(frozen=True, slots=True)
+class WatchlistEntry:
+    """A watchlist with its matches, newest article first."""
+
+    info: Watchlist
+    matches: tuple[WatchMatch, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     """Every article, actor and theme, ready to render."""
 
@@ -367,6 +408,7 @@ class Digest:
     story_of: dict[str, Story] = field(default_factory=dict, compare=False)  # article id -> its story
     stories_of: dict[str, tuple[Story, ...]] = field(default_factory=dict, compare=False)  # actor name or
     #   theme id -> the stories it is in, newest first
+    watchlists: tuple[WatchlistEntry, ...] = ()  # in digest.yml order
     by_id: dict[str, ArticleEntry] = field(default_factory=dict, compare=False)
     actor_by_name: dict[str, ActorEntry] = field(default_factory=dict, compare=False)
 

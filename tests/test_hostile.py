@@ -35,14 +35,21 @@ class Page(HTMLParser):
         self._skip = 0
         self.feed(text)
 
+    # inline elements do not separate words: "<span>a</span><span>b</span>" reads "ab", as in a browser
+    INLINE = frozenset({"a", "span", "strong", "em", "code", "sup", "sub", "mark", "abbr", "b", "i", "small"})
+
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
         if tag in ("script", "style"):
             self._skip += 1
+        if tag not in self.INLINE:
+            self.text.append(" ")
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
+        if tag not in self.INLINE:
+            self.text.append(" ")
 
     def handle_data(self, data):
         if not self._skip:
@@ -50,7 +57,7 @@ class Page(HTMLParser):
 
     @property
     def visible(self) -> str:
-        return " ".join(" ".join(self.text).split())
+        return " ".join("".join(self.text).split())
 
 
 def tree(root: Path) -> dict[str, str]:

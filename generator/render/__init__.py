@@ -28,16 +28,19 @@ from generator.cache import article_key, warn_unreadable
 from generator.errors import BuildError
 from generator.fastjson import loads
 from generator.model import ArticleEntry, Digest
-from generator.render.actors import actor_page, actors_index
+from generator.render.actors import actor_page, actors_index, followed_actor
 from generator.render.articles import article_page, articles_index, undated_index
+from generator.render.briefs import BRIEFS, actor_brief, brief_pages
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
 from generator.render.downloads import DOWNLOADS, download_files, month_key_for
 from generator.render.editions import EDITIONS, edition_pages
+from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
 from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.stories import STORIES, story_pages
 from generator.render.themes import theme_page, themes_index
+from generator.render.watchlists import WATCHLISTS, watchlist_pages
 from generator.versions import PACKAGE, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
@@ -114,6 +117,8 @@ class _Job:
     known: dict  # the page cache's entries
     extra: dict  # more files to write (static assets)
     cache_dir: Path | None = None
+    site_url: str | None = None  # feeds are made only with it
+    site_name: str = "Digest"
 
 
 def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
@@ -123,6 +128,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
     for the two jobs whose caches may be cold, without them (every article tokenised for the
     search terms; every month's tables made)."""
     digest = job.digest
+    feeds = bool(job.site_url)
     terms_cold = job.cache_dir is None or not (job.cache_dir / TERMS_FILE).is_file()
     months_cold = not any(rel.startswith(f"{DOWNLOADS}/") for rel in job.known)
 
@@ -137,14 +143,16 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
     return [
         (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
         (1.8, records),
-        (0.3, lambda: edition_pages(digest).items()),
+        (0.3, lambda: edition_pages(digest, feeds).items()),
         (0.2, lambda: story_pages(digest).items()),
+        (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url).items(),
+                       *(feed_files(digest, job.site_url, job.site_name).items() if feeds else ())]),
         (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),
         (6.1 if months_cold else 0.9, downloads),
         (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                        (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
                        (f"{SEARCH}/index.md", search_page(digest)),
-                       *[(f"{THEMES}/{t.id}.md", theme_page(t, digest)) for t in digest.themes],
+                       *[(f"{THEMES}/{t.id}.md", theme_page(t, digest, feeds)) for t in digest.themes],
                        *job.extra.items()]),
     ]
 
@@ -179,7 +187,11 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
         entries[rel] = [key, *(_stat(path) or [])]
     for a in digest.actors[part::parts]:
         tick()
-        writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, *job.roles.get(a.name, (None, None))))
+        writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, *job.roles.get(a.name, (None, None)), feeds=bool(job.site_url)))
+        if followed_actor(a):  # its brief and feed, in the same share as its page
+            writer.put(f"{BRIEFS}/actors/{a.slug}.md", actor_brief(a, digest, job.site_url))
+            if job.site_url:
+                writer.put(*actor_feed(a, digest, job.site_url, job.site_name))
     for make in _share(_whole_jobs(job, writer.root, entries), part, parts):
         tick()
         for rel, text in make():
@@ -226,6 +238,8 @@ def write_digest(
     salt: str = "",
     processes: int | None = None,
     progress=None,
+    site_url: str | None = None,
+    site_name: str = "Digest",
 ) -> tuple[WriteStats, PageCache, dict]:
     """Write every generated page under ``docs_dir`` (and ``extra`` files), removing the
     generated files the digest no longer has. ``progress`` (a ``generator.progress.Progress``)
@@ -241,7 +255,7 @@ def write_digest(
     import shutil
 
     cache = PageCache.load(cache_dir)
-    job = _Job(digest, roles or {}, salt, cache.entries, extra or {}, cache_dir)
+    job = _Job(digest, roles or {}, salt, cache.entries, extra or {}, cache_dir, site_url, site_name)
     owned = OWNED
     shutil.rmtree(undo_folder(docs_dir), ignore_errors=True)
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -302,7 +316,7 @@ def _put_back(previous: dict, docs_dir: Path, exc: OSError) -> None:
     )
 
 
-GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH, STORIES)
+GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH, STORIES, WATCHLISTS, BRIEFS, FEEDS)
 ASSETS_DIR = "assets/digest"
 OWNED = (*GENERATED, ASSETS_DIR)
 

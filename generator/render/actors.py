@@ -9,6 +9,7 @@ from collections import defaultdict
 from generator.model import ActorEntry, Digest
 from generator.render.articles import digest_theme
 from generator.render.charts import bar_chart, heat_table
+from generator.render.cite import cite, sentence_url
 from generator.render.common import (
     FIGURE_HEADERS,
     TYPE_LABEL,
@@ -38,11 +39,19 @@ ROOT = "../"
 MAX_EVIDENCE = 300
 MAX_FIGURES = 100
 MAX_QUOTES = 50
+FOLLOWED_MENTIONS = 5  # an actor named this often has a feed and a brief
 
 
-def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikidata: str | None = None) -> str:
+def followed_actor(actor: ActorEntry) -> bool:
+    """Whether an actor is named enough to have its own feed and brief."""
+    return actor.mentions >= FOLLOWED_MENTIONS and len(actor.article_ids) >= 2
+
+
+def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikidata: str | None = None,
+               feeds: bool = False) -> str:
     # Known actors are Material tags; the tag sits on the actor's own page (see tags.md).
-    page = Page(actor.name, [actor.name] if actor.known else None)
+    followed = followed_actor(actor)
+    page = Page(actor.name, [actor.name] if actor.known else None, feed=f"feeds/actors/{actor.slug}.xml" if feeds and followed else None)
     facts = [f"{strong('Type:')} {TYPE_LABEL.get(actor.type, h(actor.type))}"]
     if role:
         facts.append(f"{strong('Role:')} {h(role)}")
@@ -55,6 +64,9 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikid
     if not actor.known:
         facts.append("<em>Found by the statistical model; not in the knowledge base.</em>")
     page.add(p(" · ".join(facts)))
+    if followed:
+        page.add(p(f'<a href="{ROOT}briefs/actors/{actor.slug}.html">Brief on {h(actor.name)}</a>: the bottom line, key '
+                   "figures, a timeline and numbered sources, made for handing over and printing.", "digest-brief-link"))
     if actor.aliases_seen:
         page.add(p(f"{strong('Named as:')} " + ", ".join(f"“{h(s)}”" for s in actor.aliases_seen[:20])))
     if actor.members:
@@ -112,7 +124,11 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikid
         entry = digest.by_id[aid]
         source = h(entry.article.source or "unknown source")
         page.add(p(f"{strong(article_link(entry, ROOT))} · {fmt_date(entry.article.date)} · {source}"))
-        page.add(ul([f"{h(r.sentence)} ({certainty(r.certainty, r.likelihood)})" for r in refs]))
+        page.add(ul([
+            f"{h(r.sentence)} ({certainty(r.certainty, r.likelihood)})"
+            + (cite(sentence_url(entry, r.index, ROOT)) if r.index is not None else "")
+            for r in refs
+        ]))
     page.add(more(actor.evidence_count - min(len(actor.evidence), MAX_EVIDENCE), "sentence"))
     return page.text()
 

@@ -8,6 +8,14 @@ and beside the text its themes with evidence, figures and quotations.
 from __future__ import annotations
 
 from generator.model import DATE_SOURCE_LABEL, ArticleEntry, Digest, ThemeEntry
+from generator.render.cite import (
+    cite,
+    figure_anchor,
+    quote_anchor,
+    sentence_anchor,
+    sentence_index,
+    sentence_spans,
+)
 from generator.render.common import (
     ACTORS,
     FIGURE_HEADERS,
@@ -45,31 +53,53 @@ def digest_theme(digest: Digest, theme_id: str) -> ThemeEntry:
 
 
 def highlighted(entry: ArticleEntry, digest: Digest) -> list[str]:
-    """The summary and paragraphs as HTML, each actor mention a coloured link."""
+    """The summary and paragraphs as HTML, each actor mention a coloured link and each
+    sentence a ``span`` with its stable anchor (see ``cite``)."""
     art = entry.article
     parts = ([] if art.title_derived else [art.title]) + ([art.summary] if art.summary else []) + list(art.paragraphs)
-    mentions = sorted(entry.analysed.mentions, key=lambda m: m.start)
+    spans = sentence_spans(entry.analysed)
+    events = sorted(
+        [(m.start, 2, k, m) for k, m in enumerate(entry.analysed.mentions)]
+        + [(st, 1, i, None) for i, (st, _) in enumerate(spans) if st >= 0]
+        + [(en, 0, i, None) for i, (_, en) in enumerate(spans) if en >= 0],
+        key=lambda ev: (ev[0], ev[1], ev[2]),
+    )
+    aid = art.id
     out, offset, k = [], 0, 0
     for n, text in enumerate(parts):
         end = offset + len(text)
-        pieces, cursor = [], 0
-        while k < len(mentions) and mentions[k].start < end:
-            m = mentions[k]
+        pieces, cursor, open_sentence = [], 0, None
+        while k < len(events) and events[k][0] < end + (1 if events[k][1] == 0 else 0):
+            pos, kind, i, m = events[k]
             k += 1
-            if m.start < offset + cursor:  # overlapping or outside: skip
-                continue
-            actor = digest.actor_by_name.get(m.actor)
-            s, e = m.start - offset, m.end - offset
-            pieces.append(html_piece(text[cursor:s]))
-            label = html_piece(text[s:e])
-            if actor:
-                pieces.append(
-                    f'<a href="{ROOT}{ACTORS}/{actor.slug}.html" class="digest-mention digest-{actor.type}">{label}</a>'
-                )
+            at = max(pos - offset, cursor)
+            pieces.append(html_piece(text[cursor:at]))
+            cursor = at
+            if kind == 0:  # a sentence ends
+                if open_sentence == i:
+                    pieces.append("</span>")
+                    open_sentence = None
+            elif kind == 1:  # a sentence starts
+                if open_sentence is not None:
+                    pieces.append("</span>")
+                pieces.append(f'<span class="digest-s" id="{sentence_anchor(aid, i)}">')
+                open_sentence = i
             else:
-                pieces.append(label)
-            cursor = e
+                if m.start - offset < cursor or m.end > end:  # overlapping or outside: skip
+                    continue
+                actor = digest.actor_by_name.get(m.actor)
+                e = m.end - offset
+                label = html_piece(text[cursor:e])
+                if actor:
+                    pieces.append(
+                        f'<a href="{ROOT}{ACTORS}/{actor.slug}.html" class="digest-mention digest-{actor.type}">{label}</a>'
+                    )
+                else:
+                    pieces.append(label)
+                cursor = e
         pieces.append(html_piece(text[cursor:]))
+        if open_sentence is not None:
+            pieces.append("</span>")
         html = "".join(pieces).strip()
         if n == 0 and not art.title_derived:
             offset = end + 2
@@ -103,7 +133,12 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     if art.language not in (None, "en"):
         meta.append(f"{strong('Language:')} {h(art.language)} (not analysed: the analysis reads English only)")
     meta.append(f"{strong('File:')} {h(art.location)}")
-    page.add(p(" · ".join(meta)))
+    # the title's sentences are the page's heading: their anchors lead to the top of the page
+    titled = "" if art.title_derived else "".join(
+        f'<span class="digest-s" id="{sentence_anchor(art.id, i)}"></span>'
+        for i, (start, _) in enumerate(sentence_spans(a)) if 0 <= start < len(art.title)
+    )
+    page.add(p(titled + " · ".join(meta)))
     story = digest.story_of.get(art.id)
     if story is not None:
         others = len(story.article_ids) - 1
@@ -137,29 +172,41 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     if a.themes:
         for hit in a.themes:
             page.add(p(strong(theme_link(digest_theme(digest, hit.id), ROOT))))
-            page.add(ul([f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" for ev in hit.evidence]))
+            page.add(ul([
+                f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" + cite(f"#{sentence_anchor(art.id, ev.index)}")
+                for ev in hit.evidence
+            ]))
     else:
         page.add(p("No theme of the taxonomy has enough support in this article."))
     page.heading("Key figures")
     if a.figures:
-        items = []
+        items, seen = [], {}
         for f in a.figures:
             who = source_of(digest, f, ROOT)
             extra = f", {h(f.place)}" if f.place else ""
-            items.append(f"{strong(h(f.text))} — {who}{extra} ({certainty(f.certainty, f.likelihood)})")
+            item = f"{strong(h(f.text))} — {who}{extra} ({certainty(f.certainty, f.likelihood)})"
+            i = sentence_index(a, f.sentence)
+            if i is not None:
+                n = seen[i] = seen.get(i, -1) + 1
+                anchor = figure_anchor(art.id, i, n)
+                item = (f'<span id="{anchor}">{item}</span>' + cite(f"#{anchor}", "figure")
+                        + f' <a class="digest-cite" href="#{sentence_anchor(art.id, i)}">in the text</a>')
+            items.append(item)
         page.add(ul(items))
     else:
         page.add(p("No figures were found."))
     if a.quotes:
         page.heading("Quotations")
-        items = []
+        items, seen = [], {}
         for q in a.quotes:
             who = h(q.speaker or "speaker not found")
             if q.actor:
                 who += f" ({actor_ref(digest, q.actor, ROOT)})"
             elif q.speaker:
                 who += " (not an indexed actor)"
-            items.append(quote_line(q, who))
+            n = seen[q.index] = seen.get(q.index, -1) + 1
+            anchor = quote_anchor(art.id, q.index, n)
+            items.append(f'<span id="{anchor}">{quote_line(q, who)}</span>' + cite(f"#{anchor}", "quotation"))
         page.add(ul(items))
     page.add(analysis_box(entry, digest))
     page.markdown("</aside>\n\n</div>\n")

@@ -37,7 +37,9 @@ TYPE_LABEL = {
 }
 
 
-def front_matter(title: str, tags: list[str] | None = None, hide: tuple[str, ...] = ("navigation",)) -> str:
+def front_matter(
+    title: str, tags: list[str] | None = None, hide: tuple[str, ...] = ("navigation",), feed: str | None = None
+) -> str:
     """YAML front matter with values we control (titles pass through ``safe_title``).
 
     Every generated page hides Material's navigation sidebar: the pages are outside the nav
@@ -53,6 +55,8 @@ def front_matter(title: str, tags: list[str] | None = None, hide: tuple[str, ...
     if tags:
         lines.append("tags:")
         lines.extend(f"- {json.dumps(safe_title(t), ensure_ascii=False)}" for t in tags)
+    if feed:  # the theme override (templates/theme/main.html) links it as <link rel="alternate">
+        lines.append(f"feed: {json.dumps(feed)}")
     return "\n".join(lines) + "\n---\n\n"
 
 
@@ -65,9 +69,9 @@ class Page:
 
     def __init__(
         self, title: str, tags: list[str] | None = None, heading: bool = True, front: bool = True,
-        hide: tuple[str, ...] = ("navigation",),
+        hide: tuple[str, ...] = ("navigation",), feed: str | None = None,
     ):
-        self._out: list[str] = [front_matter(title, tags, hide)] if front else []
+        self._out: list[str] = [front_matter(title, tags, hide, feed)] if front else []
         self._html: list[str] = []
         if heading:
             self._out.append(f"# {esc(title)}\n")

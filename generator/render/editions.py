@@ -49,8 +49,9 @@ def edition_summary(ed: Edition, digest: Digest, root: str) -> str:
     return "; ".join(parts) + "."
 
 
-def edition_page(ed: Edition, digest: Digest, previous: Edition | None, following: Edition | None) -> str:
-    page = Page(edition_title(ed)).add(p(edition_summary(ed, digest, ROOT)))
+def edition_page(ed: Edition, digest: Digest, previous: Edition | None, following: Edition | None,
+                 feeds: bool = False) -> str:
+    page = Page(edition_title(ed), feed=f"feeds/editions/{ed.week}.xml" if feeds else None).add(p(edition_summary(ed, digest, ROOT)))
     nav = []
     if previous:
         nav.append(f'<a href="{previous.week}.html" rel="prev">← {h(previous.week)}</a>')
@@ -107,11 +108,11 @@ def editions_index(digest: Digest) -> str:
     return page.text()
 
 
-def edition_pages(digest: Digest) -> dict[str, str]:
+def edition_pages(digest: Digest, feeds: bool = False) -> dict[str, str]:
     pages = {f"{EDITIONS}/index.md": editions_index(digest)}
     eds = digest.editions  # newest first
     for i, ed in enumerate(eds):
         older = eds[i + 1] if i + 1 < len(eds) else None
         newer = eds[i - 1] if i > 0 else None
-        pages[f"{EDITIONS}/{ed.week}.md"] = edition_page(ed, digest, older, newer)
+        pages[f"{EDITIONS}/{ed.week}.md"] = edition_page(ed, digest, older, newer, feeds)
     return pages

@@ -21,6 +21,7 @@ from generator.render.editions import edition_summary, edition_title
 from generator.render.escape import h
 from generator.render.stories import top_stories
 from generator.render.themes import actor_theme_matrix
+from generator.render.watchlists import watchlist_table
 
 ROOT = ""  # the snippet is included into docs/index.md: links are relative to docs/
 TOP = 10
@@ -47,6 +48,9 @@ def home_partial(digest: Digest) -> str:
             top_stories(digest, ROOT),
             p(f'<a href="{ROOT}stories/index.html">All stories</a>'),
         )
+    if digest.watchlists:
+        page.heading("Watchlists")
+        page.add(watchlist_table(digest, ROOT), p(f'<a href="{ROOT}watchlists/index.html">All watchlists</a>'))
     page.heading("The digest")
     page.add(p(
         f"{strong(plural(len(digest.articles), 'article'))} {span} · {strong(plural(len(digest.actors), 'actor'))} · "

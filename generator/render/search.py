@@ -20,7 +20,9 @@ Files, under ``search/`` in the site:
 - ``d/<id>.js``: ``__ds.d(id, {...})``: one result's record: url (``u``, from the site's
   root), title (``t``), kind (``k``: article, actor, theme), date (``d``), source (``s``),
   theme names (``h``), main actors (``a``), and its sentences (``x``, for the snippet and for
-  checking phrases; an actor or theme page has a few lines that describe it);
+  checking phrases; an actor or theme page has a few lines that describe it); an article's
+  record also has its id (``i``): a result opens at ``u#s-<i>-<n>``, the stable anchor of the
+  sentence ``x[n]`` its snippet shows (see ``render/cite.py``);
 - ``f/<n>.js``: ``__ds.f(n, [[date, source, themes bitmask, [actor, ...]], ...])``: the facets
   of articles ``n*FACET_BUCKET`` to ``(n+1)*FACET_BUCKET - 1``, one row each in id order, for
   the results page filters: date as yyyymmdd (0: none), source and actors as indices into the
@@ -88,6 +90,7 @@ class SearchDoc:
     sentences: tuple[str, ...]
     fields: dict  # field -> text
     key: str | None = None  # see _documents
+    article_id: str | None = None  # an article's id: with a sentence index, the anchor a result opens at
 
 
 def _documents(digest: Digest, salt: str = "", fields: bool = True) -> list[SearchDoc]:
@@ -118,7 +121,7 @@ def _documents(digest: Digest, salt: str = "", fields: bool = True) -> list[Sear
                 themes=themes, actors=actors[:6], sentences=a.sentences,
                 fields={"title": e.article.title, "tags": tags,
                         "text": " ".join((*a.sentences, *(f.text for f in a.figures)))} if fields else {},
-                key=key,
+                key=key, article_id=e.article.id,
             )
         )
     for j, page in enumerate(sorted(_pages(digest), key=lambda d: d.url)):
@@ -406,7 +409,7 @@ def record_files(
             yield rel, _js(
                 "d", d.id,
                 {"u": d.url, "t": d.title, "k": d.kind, "d": d.date, "s": d.source, "h": list(d.themes),
-                 "a": list(d.actors), "x": list(d.sentences)},
+                 "a": list(d.actors), "x": list(d.sentences), **({"i": d.article_id} if d.article_id else {})},
             )
             if key and record is not None and stat:
                 record[rel] = [key, *(stat(rel) or [])]

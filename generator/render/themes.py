@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from generator.model import Digest, ThemeEntry
 from generator.render.charts import bar_chart, heat_table, line_chart
+from generator.render.cite import cite, sentence_url
 from generator.render.common import (
     FIGURE_HEADERS,
     Page,
@@ -29,9 +30,11 @@ from generator.render.stories import stories_section
 ROOT = "../"
 
 
-def theme_page(theme: ThemeEntry, digest: Digest) -> str:
+def theme_page(theme: ThemeEntry, digest: Digest, feeds: bool = False) -> str:
     info = theme.info
-    page = Page(info.name, [info.name]).add(p(h(info.description)))
+    page = Page(info.name, [info.name], feed=f"feeds/themes/{info.id}.xml" if feeds else None).add(p(h(info.description)))
+    page.add(p(f'<a href="{ROOT}briefs/themes/{info.id}.html">Brief on {h(info.name)}</a>: the bottom line, key figures, '
+               "a timeline and numbered sources, made for handing over and printing.", "digest-brief-link"))
     page.add(p(f"{strong('Articles:')} {len(theme.article_ids):,} · {strong('Evidence sentences:')} {len(theme.evidence):,}"))
 
     if theme.bluf:
@@ -75,7 +78,10 @@ def theme_page(theme: ThemeEntry, digest: Digest) -> str:
         entry = digest.by_id[aid]
         source = h(entry.article.source or "unknown source")
         page.add(p(f"{strong(article_link(entry, ROOT))} · {fmt_date(entry.article.date)} · {source}"))
-        page.add(ul([f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" for ev in by_article[aid]]))
+        page.add(ul([
+            f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" + cite(sentence_url(entry, ev.index, ROOT))
+            for ev in by_article[aid]
+        ]))
     page.add(more(len(theme.article_ids) - len(shown), "article"))
     page.add(rules_box(Counter(rule for _, ev in theme.evidence for rule in ev.patterns)))
     return page.text()

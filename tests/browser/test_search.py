@@ -73,7 +73,9 @@ def test_kursk_lists_articles_and_the_theme_and_a_result_opens_its_page(site, pa
     assert re.match(r"\d+ results?", status), status
 
     page.locator("[data-search-results] a", has_text=KURSK_TITLE).first.click()
-    page.wait_for_url(re.compile(r".*/articles/ukraine-reports-first-clashes-[^/]*\.html$"))
+    # an article result opens at the sentence it matched (its stable anchor, render/cite.py)
+    page.wait_for_url(re.compile(r".*/articles/ukraine-reports-first-clashes-[^/]*\.html#s-[0-9a-f]{12}-\d+$"))
+    assert "kursk" in page.evaluate("document.querySelector(':target').textContent").lower()
     assert heading(page) == KURSK_TITLE
     assert leaving(requests, base) == [], "requests left the site"
     assert failed(requests) == []

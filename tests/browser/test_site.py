@@ -10,6 +10,7 @@ Every page is opened from ``file://`` (the offline copy) and, where it matters, 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import struct
 import subprocess
@@ -31,6 +32,7 @@ from tests.conftest import ROOT, cannot_run
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOTS = ROOT / "screenshots"
+VIEWPORT_HEIGHT = 900
 HOME_TITLE = "Korean Peninsula and Indo-Pacific digest"
 KURSK_ARTICLE = "ukraine-reports-first-clashes-with-north-korean"  # slug prefix
 
@@ -135,9 +137,9 @@ def switch_palette(page, scheme: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("kind", ["home", "actor", "theme", "article"])
+@pytest.mark.parametrize("kind", ["home", "actor", "theme", "article", "watchlist", "brief"])
 def test_no_serious_or_critical_accessibility_violations(axe, site, page, kind, scheme):
-    path = pages(site)[kind]
+    path = {**pages(site), "watchlist": WATCHLIST, "brief": BRIEF}[kind]
     page.goto(site.file_base + path)
     switch_palette(page, scheme)
     problems, tolerated = [], Counter()
@@ -263,3 +265,110 @@ def test_every_page_is_valid_html_by_the_w3c_checker(site):
         f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}\n    {m.get('extract', '').strip()[:160]}"
         for m in errors[:40]
     )
+
+
+# ---------------------------------------------------------------------- follow and brief
+WATCHLIST = "watchlists/north-korean-troops-abroad.html"
+BRIEF = "briefs/themes/troop-deployment.html"
+# A4 less the print margins of digest.css (1.4 cm a side), in CSS pixels: the printed page's width
+PRINT_WIDTH = round((210 - 2 * 14) / 25.4 * 96)
+
+_TARGET = """() => { const t = document.querySelector(':target');
+    return t && {id: t.id, text: t.textContent.trim(), background: getComputedStyle(t).backgroundColor,
+                 top: t.getBoundingClientRect().top}; }"""
+
+
+def test_watchlist_evidence_link_opens_the_article_at_its_sentence_and_screenshot(site, page, requests):
+    page.goto(site.file_base + WATCHLIST)
+    assert heading(page) == "Watchlist: North Korean troops abroad"
+    rows = page.locator("article table tbody tr")
+    assert rows.count() >= 3 and rows.locator("a.digest-cite").count() == rows.count()
+    dates = [d for d in rows.locator("td:first-child").all_inner_texts() if d != "undated"]
+    assert dates and dates == sorted(dates, reverse=True)  # newest first
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "watchlist.png", animations="disabled")
+
+    link = rows.first.locator("a.digest-cite")
+    href = link.evaluate("a => a.href")
+    sentence = rows.first.locator("td").nth(2).inner_text().removesuffix("link").strip()
+    link.click()
+    page.wait_for_url(href)
+    target = page.evaluate(_TARGET)
+    assert target and target["id"] == href.split("#")[1] and target["id"].startswith("s-")
+    assert " ".join(target["text"].split()) == " ".join(sentence.split())
+    assert target["background"] == "rgb(255, 243, 160)" and 0 <= target["top"] < VIEWPORT_HEIGHT
+    assert leaving(requests, site.file_base) == [] and failed(requests) == []
+
+
+@pytest.mark.parametrize("origin", ["file", "http"])
+def test_a_search_result_opens_the_article_at_the_sentence_it_matched(site, page, origin):
+    base = site.base(origin)
+    page.goto(base + "index.html")
+    results = search(page, "amphibious vessels")
+    href = next(h for _, h in results if "/articles/" in h)
+    assert "#s-" in href
+    page.goto(href)
+    target = page.evaluate(_TARGET)
+    assert target and "amphibious vessels" in target["text"].lower(), (href, target)
+
+
+def _print_layout(page) -> dict:
+    """What printing shows of the page, laid out at the printed page's width."""
+    page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    return page.evaluate(
+        """width => ({
+            hidden: ['.md-header', '.md-tabs', '.md-sidebar--primary', '.digest-search', 'details', '.md-footer']
+                .filter(s => document.querySelector(s))
+                .every(s => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')),
+            tables: document.querySelectorAll('article table').length,
+            wide: [...document.querySelectorAll('article table')]
+                .filter(t => t.getBoundingClientRect().right > width + 1 || t.scrollWidth > t.clientWidth + 1)
+                .map(t => t.rows[0].textContent.trim().slice(0, 60)),
+        })""",
+        PRINT_WIDTH,
+    )
+
+
+@pytest.mark.parametrize("path", [BRIEF, "themes/troop-deployment.html", WATCHLIST])
+def test_pages_print_without_navigation_and_with_tables_that_fit(site, page, path):
+    page.goto(site.file_base + path)
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) > 0
+    layout = _print_layout(page)
+    assert layout["hidden"], f"{path}: navigation, search or chart data printed"
+    assert layout["wide"] == [], f"{path}: tables wider than the printed page"
+    assert path == BRIEF or layout["tables"] > 0
+
+
+def test_brief_cites_its_sources_and_prints_screenshots(site, page, tmp_path):
+    page.goto(site.file_base + BRIEF)
+    assert heading(page) == "Brief: Troop deployment"
+    refs = page.locator("sup.digest-ref a")
+    sources = page.locator("ol.digest-sources > li")
+    assert refs.count() >= 4 and sources.count() == len(set(refs.all_inner_texts()))
+    page.screenshot(path=SCREENSHOTS / "brief.png", animations="disabled")
+
+    pdf = tmp_path / "brief.pdf"
+    page.pdf(path=pdf, format="A4", print_background=True)
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+    assert 0 < pages <= 4  # a brief is short
+    shot = SCREENSHOTS / "brief-pdf.png"
+    if shutil.which("pdftoppm"):  # the PDF's own first page (poppler-utils)
+        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "80", "-png", "-singlefile", str(pdf), str(shot.with_suffix(""))],
+                       check=True)
+    else:  # the same layout as printed, from the browser
+        _print_layout(page)
+        page.screenshot(path=shot, full_page=False)
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and min(struct.unpack(">II", data[16:24])) > 300
+
+    # the citation opens the article at the sentence it cites
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 1280, "height": VIEWPORT_HEIGHT})
+    first = refs.first
+    href = first.evaluate("a => a.href")
+    first.click()
+    page.wait_for_url(href)
+    target = page.evaluate(_TARGET)
+    assert target and target["id"] == href.split("#")[1]

@@ -344,10 +344,9 @@
     return step();
   }
 
-  /** A result's snippet: the sentence with most of the query's words (the first such; one
-      that only repeats the title comes last), as [[text, marked], ...] pieces, cut to about
-      ``room`` characters around the first mark. */
-  function snippet(record, isMatch, room) {
+  /** The index of the sentence a result's snippet shows: the one with most of the query's
+      words (the first such; one that only repeats the title comes last); -1 when none has any. */
+  function bestSentence(record, isMatch) {
     var sentences = record.x || [], title = String(record.t).replace(/[….]+$/, "");
     var parts = tokenised(record).slice(1), best = -1, bestRank = 0;
     for (var i = 0; i < parts.length; i++) {
@@ -355,8 +354,22 @@
       var rank = count * 2 - (count && title.startsWith(sentences[i].slice(0, title.length)) ? 1 : 0);
       if (rank > bestRank) { best = i; bestRank = rank; }
     }
+    return best;
+  }
+
+  /** A result's snippet: its best sentence (``bestSentence``), as [[text, marked], ...] pieces,
+      cut to about ``room`` characters around the first mark. */
+  function snippet(record, isMatch, room) {
+    var sentences = record.x || [], best = bestSentence(record, isMatch);
     var text = best >= 0 ? sentences[best] : sentences[0] || "";
     return mark(shorten(text, isMatch, room || 220), isMatch);
+  }
+
+  /** Where a result opens: an article at the sentence it matched (its stable anchor,
+      ``s-<article id>-<sentence index>``, see generator/render/cite.py), other pages at the top. */
+  function resultHref(record, isMatch) {
+    var best = record.i ? bestSentence(record, isMatch) : -1;
+    return ROOT + record.u + (best >= 0 ? "#s-" + record.i + "-" + best : "");
   }
 
   // Runs of text that make one or more tokens: what a snippet marks as a whole ("Korea's",
@@ -463,6 +476,7 @@
     quick: quick,
     filter: filter,
     snippet: snippet,
+    bestSentence: bestSentence,
     matcher: matcher,
   };
 
@@ -534,6 +548,7 @@
       kind: el("span", { className: "digest-search__kind digest-search__kind--" + kind, text: kind }),
       meta: meta ? el("span", { className: "digest-search__meta", text: meta }) : null,
       snippet: marked(snippet(record, isMatch), el("span", { className: "digest-search__snippet" })),
+      href: resultHref(record, isMatch),
     };
   }
 
@@ -684,7 +699,7 @@
       var d = describe(rec, isMatch);
       var a = el("a", {
         id: "digest-search-option-" + i, className: "digest-search__item", role: "option",
-        "aria-selected": "false", tabindex: "-1", href: ROOT + rec.u,
+        "aria-selected": "false", tabindex: "-1", href: d.href,
       }, [el("span", { className: "digest-search__head" }, [d.title, d.kind]), d.meta, d.snippet]);
       listbox.appendChild(a);
     });
@@ -772,7 +787,7 @@
           var isMatch = matcher(parsed);
           records.forEach(function (rec) {
             var d = describe(rec, isMatch);
-            var link = el("a", { href: ROOT + rec.u }, [d.title]);
+            var link = el("a", { href: d.href }, [d.title]);
             list.appendChild(el("li", { className: "digest-search-hit" }, [
               el("p", { className: "digest-search-hit__head" }, [link, document.createTextNode(" "), d.kind]),
               d.meta ? el("p", { className: "digest-search-hit__meta" }, [d.meta]) : null,

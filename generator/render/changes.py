@@ -1,0 +1,97 @@
+"""``changes.json``: what is new or changed since the previous build, for other tools.
+
+The build keeps a snapshot of the digest in the cache folder (``follow-v1.json``: each
+article's content key, each figure's key, each watchlist's matches) and compares the new
+digest with it. The file at the site root lists the new and changed articles, the new figures
+and the new watchlist matches (stories have none yet: the digest has no stories). A build whose
+input changed nothing keeps the last file, so a rebuild of the same articles gives the same
+site, byte for byte; ``previous_build`` says what the comparison was made against.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from generator.cache import article_key
+from generator.model import Digest
+from generator.render.cite import figure_anchor, sentence_index, sentence_url
+
+STATE_FILE = "follow-v1.json"
+
+
+def snapshot(digest: Digest) -> dict:
+    """What the next build compares against (plain JSON)."""
+    articles, figures = {}, []
+    for e in digest.articles:
+        a = e.analysed
+        payload = json.dumps([article_key(e.article), [t.id for t in a.themes], [r.name for r in a.actors]])
+        articles[e.article.id] = hashlib.sha256(payload.encode()).hexdigest()[:16]
+        figures.extend(_figure_keys(e))
+    return {
+        "articles": articles,
+        "figures": sorted(k for k, _ in figures),
+        "watchlists": {w.info.slug: sorted(m.article_id for m in w.matches) for w in digest.watchlists},
+    }
+
+
+def _figure_keys(e) -> list[tuple[str, object]]:
+    out, seen = [], {}
+    for f in e.analysed.figures:
+        i = sentence_index(e.analysed, f.sentence)
+        n = seen[i] = seen.get(i, -1) + 1
+        out.append((f"{e.article.id}:{i}:{n}:{f.text}", (f, i, n)))
+    return out
+
+
+def new_matches(digest: Digest, previous: dict | None) -> dict[str, list[str]]:
+    """Per watchlist slug, the article ids it matches now and did not at the previous build."""
+    before = (previous or {}).get("watchlists", {})
+    return {w.info.slug: [m.article_id for m in w.matches if m.article_id not in set(before.get(w.info.slug, ()))]
+            for w in digest.watchlists}
+
+
+def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict | None:
+    """The content of ``changes.json``; None when nothing changed since ``previous``."""
+    now = snapshot(digest)
+    old_articles = (previous or {}).get("articles", {})
+    old_figures = set((previous or {}).get("figures", ()))
+    base = (site_url.rstrip("/") + "/") if site_url else ""
+
+    def article(e, index: int | None = None) -> dict:
+        url = sentence_url(e, index, base) if index is not None else f"{base}articles/{e.slug}.html"
+        return {"id": e.article.id, "title": e.article.title,
+                "date": e.article.date.isoformat() if e.article.date else None, "source": e.article.source, "url": url}
+
+    new = [article(e) for e in digest.articles if e.article.id not in old_articles]
+    changed = [article(e) for e in digest.articles
+               if e.article.id in old_articles and old_articles[e.article.id] != now["articles"][e.article.id]]
+    removed = sorted(set(old_articles) - set(now["articles"]))
+    figures = []
+    for e in digest.articles:
+        for key, (f, i, n) in _figure_keys(e):
+            if key not in old_figures:
+                url = (f"{base}articles/{e.slug}.html#{figure_anchor(e.article.id, i, n)}" if i is not None
+                       else article(e)["url"])
+                figures.append({"article": e.article.id, "text": f.text, "value": f.value, "upper": f.upper,
+                                "unit": f.unit, "measure": f.measure, "attribution_actor": f.attribution_actor,
+                                "sentence": f.sentence, "url": url})
+    fresh = new_matches(digest, previous)
+    watch = []
+    for w in digest.watchlists:
+        wanted = set(fresh[w.info.slug])
+        watch.append({
+            "name": w.info.name, "slug": w.info.slug, "matches": len(w.matches),
+            "new": [{**article(digest.by_id[m.article_id], m.index), "sentence": m.sentence, "rules": list(m.reasons)}
+                    for m in w.matches if m.article_id in wanted],
+        })
+    if previous is not None and not (new or changed or removed or figures or any(x["new"] for x in watch)):
+        return None
+    return {
+        "format": 1,
+        "previous_build": None if previous is None else {"articles": len(old_articles)},
+        "articles": {"total": len(digest.articles), "new": new, "changed": changed, "removed": removed},
+        "stories": {"new": [], "changed": []},
+        "figures": {"new": figures},
+        "watchlists": watch,
+    }

@@ -1,0 +1,82 @@
+"""generator/digest.py: watchlists match articles (each list given must match, any of its items)
+and keep the sentence that shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.digest import build_digest
+from generator.model import (
+    ActorRef,
+    AnalysedArticle,
+    Evidence,
+    Figure,
+    FigureRule,
+    Mention,
+    RawArticle,
+    ThemeHit,
+    ThemeInfo,
+    Watchlist,
+)
+
+THEMES = (ThemeInfo("troop-deployment", "Troop deployment", "Troops sent abroad."),
+          ThemeInfo("sanctions", "Sanctions", "Measures against a state."))
+
+
+def article(aid: str, day: int, sentences: list[str], actors: dict[str, list[int]], themes: dict[str, list[int]],
+            figures: list[tuple[str, float, str, int]] = ()) -> AnalysedArticle:
+    """An analysed article: ``actors`` name -> sentences naming it, ``themes`` id -> evidence
+    sentences, ``figures`` (text, value, measure, sentence)."""
+    raw = RawArticle(path=f"{aid}.md", id=aid, title=sentences[0], date=dt.date(2024, 11, day), source="wire.example",
+                     url=None, summary="", paragraphs=tuple(sentences[1:]))
+    mentions = tuple(Mention(name, name, 0, len(name), i) for name, idx in actors.items() for i in idx)
+    return AnalysedArticle(
+        article=raw, sentences=tuple(sentences), certainties=("asserted",) * len(sentences), mentions=mentions,
+        actors=tuple(ActorRef(name, "country", len(idx)) for name, idx in actors.items()),
+        themes=tuple(ThemeHit(t, t, 1.0, tuple(Evidence(sentences[i], i, "asserted", ("rule",)) for i in idx))
+                     for t, idx in themes.items()),
+        figures=tuple(Figure(text, value, "troops", None, None, sentences[i], measure=measure)
+                      for text, value, measure, i in figures),
+        pipeline="test",
+    )
+
+
+ARTICLES = [
+    article("a1", 1, ["North Korea sends troops.", "Seoul said 12,000 troops left.", "Special forces went first."],
+            {"North Korea": [0, 1]}, {"troop-deployment": [0, 1]}, [("12,000 troops", 12000, "personnel", 1)]),
+    article("a2", 5, ["North Korea and Russia talk.", "They discussed sanctions."],
+            {"North Korea": [0], "Russia": [0]}, {"sanctions": [1]}),
+    article("a3", 9, ["Russia moves 3,000 troops.", "Moscow denied it."],
+            {"Russia": [0]}, {"troop-deployment": [0]}, [("3,000 troops", 3000, "personnel", 0)]),
+]
+
+
+def watch(**rules) -> Watchlist:
+    return Watchlist(name="W", slug="w", **rules)
+
+
+def matches(w: Watchlist):
+    (entry,) = build_digest(ARTICLES, THEMES, watchlists=(w,)).watchlists
+    return entry.matches
+
+
+def test_watchlist_needs_every_list_given_and_any_item_of_each():
+    assert [m.article_id for m in matches(watch(actors=("North Korea",)))] == ["a2", "a1"]  # newest first
+    assert [m.article_id for m in matches(watch(actors=("north korea",), themes=("troop-deployment",)))] == ["a1"]
+    assert [m.article_id for m in matches(watch(actors=("North Korea", "Russia"), themes=("troop-deployment",)))] == ["a3", "a1"]
+    assert [m.article_id for m in matches(watch(themes=("sanctions",), words=("special forces",)))] == []
+
+
+def test_watchlist_keeps_the_sentence_that_matched_and_the_rules():
+    (m,) = matches(watch(actors=("North Korea",), words=("special  forces",)))
+    assert (m.article_id, m.index, m.sentence) == ("a1", 2, "Special forces went first.")
+    assert m.reasons == ("actor North Korea", "words “special forces”")
+    (m,) = matches(watch(themes=("troop-deployment",), figures=(FigureRule("personnel", 10000),)))
+    assert (m.index, m.sentence) == (1, "Seoul said 12,000 troops left.")
+    assert m.reasons == ("theme troop-deployment", "figure 12,000 troops")
+
+
+def test_watchlist_figure_rule_compares_with_its_bounds():
+    assert [m.article_id for m in matches(watch(figures=(FigureRule("personnel", 1000),)))] == ["a3", "a1"]
+    assert [m.article_id for m in matches(watch(figures=(FigureRule("personnel", None, 5000),)))] == ["a3"]
+    assert [m.article_id for m in matches(watch(figures=(FigureRule("vessels", 1),)))] == []

@@ -144,7 +144,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
         (1.8, records),
         (0.3, lambda: edition_pages(digest, feeds).items()),
-        (0.2, lambda: story_pages(digest).items()),
+        (0.2, lambda: story_pages(digest, feeds).items()),
         (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url).items(),
                        *(feed_files(digest, job.site_url, job.site_name).items() if feeds else ())]),
         (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),

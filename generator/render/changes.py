@@ -3,7 +3,8 @@
 The build keeps a snapshot of the digest in the cache folder (``follow-v1.json``: each
 article's content key, each figure's key, each watchlist's matches) and compares the new
 digest with it. The file at the site root lists the new and changed articles, the new figures
-and the new watchlist matches (stories have none yet: the digest has no stories). A build whose
+the new and changed stories (a story is changed when it gained or lost a report) and the new
+watchlist matches. A build whose
 input changed nothing keeps the last file, so a rebuild of the same articles gives the same
 site, byte for byte; ``previous_build`` says what the comparison was made against.
 """
@@ -32,6 +33,7 @@ def snapshot(digest: Digest) -> dict:
         "articles": articles,
         "figures": sorted(k for k, _ in figures),
         "watchlists": {w.info.slug: sorted(m.article_id for m in w.matches) for w in digest.watchlists},
+        "stories": {st.id: sorted(st.article_ids) for st in digest.stories},
     }
 
 
@@ -85,13 +87,24 @@ def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict
             "new": [{**article(digest.by_id[m.article_id], m.index), "sentence": m.sentence, "rules": list(m.reasons)}
                     for m in w.matches if m.article_id in wanted],
         })
-    if previous is not None and not (new or changed or removed or figures or any(x["new"] for x in watch)):
+    old_stories = (previous or {}).get("stories", {})
+
+    def story(st) -> dict:
+        return {"id": st.id, "title": st.title, "first": st.first.isoformat() if st.first else None,
+                "last": st.last.isoformat() if st.last else None, "articles": list(st.article_ids),
+                "url": f"{base}stories/{st.slug}.html"}
+
+    new_stories = [story(st) for st in digest.stories if st.id not in old_stories]
+    changed_stories = [story(st) for st in digest.stories
+                       if st.id in old_stories and sorted(old_stories[st.id]) != now["stories"][st.id]]
+    if previous is not None and not (new or changed or removed or figures or new_stories or changed_stories
+                                     or any(x["new"] for x in watch)):
         return None
     return {
         "format": 1,
         "previous_build": None if previous is None else {"articles": len(old_articles)},
         "articles": {"total": len(digest.articles), "new": new, "changed": changed, "removed": removed},
-        "stories": {"new": [], "changed": []},
+        "stories": {"new": new_stories, "changed": changed_stories},
         "figures": {"new": figures},
         "watchlists": watch,
     }

@@ -1,5 +1,5 @@
 """Atom feeds (RFC 4287) under ``feeds/``: the whole digest, each weekly edition, each theme,
-each actor named often enough to follow, each watchlist.
+each actor named often enough to follow, each story, each watchlist.
 
 A feed reader must never show an entry twice, so an entry's id is made from the article's
 stable id only (``urn:uuid:`` of a name-based UUID): the same article keeps its id across
@@ -106,7 +106,7 @@ def actor_feed(actor, digest: Digest, site_url: str, site_name: str) -> tuple[st
 
 
 def feed_files(digest: Digest, site_url: str, site_name: str) -> dict[str, str]:
-    """The feeds of the whole digest, its editions, themes and watchlists: path under docs/ ->
+    """The feeds of the whole digest, its editions, themes, stories and watchlists: path under docs/ ->
     Atom XML (actors' feeds: ``actor_feed``)."""
 
     def feed(path: str, page: str, title: str, subtitle: str, items: list[tuple[ArticleEntry, int]]) -> None:
@@ -125,6 +125,10 @@ def feed_files(digest: Digest, site_url: str, site_name: str) -> dict[str, str]:
         arts = sorted((digest.by_id[a] for a in t.article_ids), key=_newest)
         feed(f"themes/{t.id}.xml", f"themes/{t.id}.html", t.info.name, t.info.description,
              [(e, best[e.article.id]) for e in arts if e.article.id in best])
+    for st in digest.stories:  # a story's reports, each at its best sentence
+        feed(f"stories/{st.slug}.xml", f"stories/{st.slug}.html", f"story: {st.title}",
+             f"The reports of the story {st.title}.",
+             [(e, best_sentence(e)) for e in sorted((digest.by_id[a] for a in st.article_ids if a in digest.by_id), key=_newest)])
     for w in digest.watchlists:
         feed(f"watchlists/{w.info.slug}.xml", f"watchlists/{w.info.slug}.html", f"watchlist {w.info.name}",
              f"Articles that match the watchlist {w.info.name}.", [(digest.by_id[m.article_id], m.index) for m in w.matches])

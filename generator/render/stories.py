@@ -51,9 +51,9 @@ def story_link(story: Story, root: str) -> str:
     return f'<a href="{root}{STORIES}/{story.slug}.html">{h(story.title)}</a>'
 
 
-def story_page(story: Story, digest: Digest) -> str:
+def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
     reports = [digest.by_id[a] for a in story.article_ids if a in digest.by_id]
-    page = Page(story.title)
+    page = Page(story.title, feed=f"feeds/{STORIES}/{story.slug}.xml" if feeds else None)
     page.add(p(
         f"{strong('Story:')} {plural(len(reports), 'report')} from {plural(len(story.sources), 'outlet')}, {_span(story)}"
         + (f" · {strong(plural(len(story.flags), 'disagreement'))} between sources" if story.flags else "")
@@ -132,9 +132,10 @@ def _row(story: Story, digest: Digest, root: str) -> list[str]:
 HEADERS = ["Story", "Outlets", "Reports", "Dates", "Disagreements"]
 
 
-def story_pages(digest: Digest) -> dict[str, str]:
-    """Every story page and the index of stories (most outlets first)."""
-    pages = {f"{STORIES}/{s.slug}.md": story_page(s, digest) for s in digest.stories}
+def story_pages(digest: Digest, feeds: bool = False) -> dict[str, str]:
+    """Every story page and the index of stories (most outlets first); ``feeds``: each page
+    links its story's Atom feed."""
+    pages = {f"{STORIES}/{s.slug}.md": story_page(s, digest, feeds) for s in digest.stories}
     intro = p(f"{plural(len(digest.stories), 'story', 'stories')}: events reported by two or more articles, "
               "most outlets first, then the fastest reported.")
     pages.update(paginated(STORIES, "index", "Stories", intro, HEADERS, [_row(s, digest, ROOT) for s in digest.stories]))

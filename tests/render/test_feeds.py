@@ -86,6 +86,8 @@ def test_every_feed_is_valid_atom_with_absolute_links_to_sentence_anchors(follow
     assert {f"themes/{t}.xml" for t in themes} <= set(got)
     assert {n for n in got if n.startswith("editions/")} == {f"editions/{p.stem}.xml" for p in (site / "editions").glob("2*.html")}
     assert len(got["index.xml"].entries) == len(FIRST)
+    stories = {p.stem for p in (site / "stories").glob("*.html") if not p.stem.startswith("index")}
+    assert {n for n in got if n.startswith("stories/")} == {f"stories/{s}.xml" for s in stories}  # none here
     for name, feed in got.items():
         assert not feed.bozo, (name, feed.get("bozo_exception"))
         assert feed.version == "atom10", name
@@ -191,3 +193,25 @@ def test_without_site_url_the_build_says_feeds_need_it(tmp_path, analyser):
     assert f"{yml}: no site_url: feeds need it (their links must be absolute), so none were made" in result.notices
     assert not (project / "docs" / "feeds").exists()
     assert "feed:" not in (project / "docs" / "themes" / "diplomacy.md").read_text()
+
+
+@pytest.mark.slow
+def test_a_story_has_its_feed_linked_from_its_page(tmp_path, analyser):
+    """Outlets' reports of one event (from the stories evaluation set) make a story, whose page
+    links its feed, which lists the reports."""
+    data = Path(__file__).resolve().parents[1] / "data" / "stories" / "articles"
+    project = make_project(tmp_path, [data / n for n in ("007.md", "044.md", "049.md", "057.md", "085.md")], "articles: [articles]\n")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", SITE_URL)
+        run(load_config(project), analyser=analyser)
+    site = project / "site"
+    stories = [p for p in (site / "stories").glob("*.html") if not p.stem.startswith("index")]
+    assert len(stories) == 1
+    feed_path = f"../feeds/stories/{stories[0].stem}.xml"
+    assert parsed(stories[0]).feeds == [feed_path]
+    feed = feedparser.parse((stories[0].parent / feed_path).resolve().read_bytes())
+    assert not feed.bozo and len(feed.entries) >= 3
+    assert all(e.link.startswith(SITE_URL + "articles/") for e in feed.entries)
+    changes = json.loads((site / "changes.json").read_text())  # the first build: the story is new
+    assert [s["url"] for s in changes["stories"]["new"]] == [f"{SITE_URL}stories/{stories[0].stem}.html"]
+    assert len(changes["stories"]["new"][0]["articles"]) == len(feed.entries)

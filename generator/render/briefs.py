@@ -197,11 +197,27 @@ def watchlist_brief(w: WatchlistEntry, digest: Digest, site_url: str | None = No
                       figures[:KEY_FIGURES], timeline, [m.article_id for m in w.matches], site_url)
 
 
+def story_brief(story, digest: Digest, site_url: str | None = None) -> str:
+    """A story's brief: its summary sentences, the figure table's claims, each report on its day."""
+    bottom = []
+    for aid, sentence in story.summary:
+        i = sentence_index(digest.by_id[aid].analysed, sentence) if aid in digest.by_id else None
+        if i is not None:
+            bottom.append((aid, i))
+    aids = [a for a in story.article_ids if a in digest.by_id]
+    figures = [(c.article_id, c.figure) for c in story.claims if c.article_id in digest.by_id][:KEY_FIGURES]
+    timeline = [(aid, best_sentence(digest.by_id[aid])) for aid in aids if digest.by_id[aid].article.date][:TIMELINE]
+    return brief_page(digest, f"story {story.title}", f"{ROOT}stories/{story.slug}.html", bottom, figures,
+                      timeline, aids, site_url)
+
+
 def brief_pages(digest: Digest, site_url: str | None = None) -> dict[str, str]:
-    """The briefs of themes and watchlists (an actor's is made with its page: ``actor_brief``)."""
+    """The briefs of themes, stories and watchlists (an actor's is made with its page: ``actor_brief``)."""
     pages = {}
     for t in digest.themes:
         pages[f"{BRIEFS}/themes/{t.id}.md"] = theme_brief(t, digest, site_url)
+    for st in digest.stories:
+        pages[f"{BRIEFS}/stories/{st.slug}.md"] = story_brief(st, digest, site_url)
     for w in digest.watchlists:
         pages[f"{BRIEFS}/watchlists/{w.info.slug}.md"] = watchlist_brief(w, digest, site_url)
     return pages

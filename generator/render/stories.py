@@ -60,6 +60,8 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
         + (f" · {DEVELOPING}: reports are still arriving" if story.developing else ""),
         "digest-story-meta",
     ))
+    page.add(p(f'<a href="{ROOT}briefs/stories/{story.slug}.html">Brief on this story</a>: the bottom line, key '
+               "figures, a timeline and numbered sources, made for handing over and printing.", "digest-brief-link"))
     if story.summary:
         page.add(f"<blockquote><p>{strong('Summary.')} {' '.join(h(s) for _, s in story.summary)}</p></blockquote>")
     first = reports[0] if reports else None

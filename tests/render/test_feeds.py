@@ -212,6 +212,10 @@ def test_a_story_has_its_feed_linked_from_its_page(tmp_path, analyser):
     feed = feedparser.parse((stories[0].parent / feed_path).resolve().read_bytes())
     assert not feed.bozo and len(feed.entries) >= 3
     assert all(e.link.startswith(SITE_URL + "articles/") for e in feed.entries)
+    brief = (site / "briefs" / "stories" / f"{stories[0].stem}.html").read_text()  # and a brief
+    assert f'href="../briefs/stories/{stories[0].stem}.html"' in stories[0].read_text()
+    cited = re.findall(r'<sup class="digest-ref"><a href="\.\./\.\./(articles/[^"#]+)#(s-[0-9a-f]{12}-\d+)">', brief)
+    assert cited and all(anchor in parsed(site / path).ids for path, anchor in cited)
     changes = json.loads((site / "changes.json").read_text())  # the first build: the story is new
     assert [s["url"] for s in changes["stories"]["new"]] == [f"{SITE_URL}stories/{stories[0].stem}.html"]
     assert len(changes["stories"]["new"][0]["articles"]) == len(feed.entries)

@@ -39,7 +39,7 @@ def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
         assert (site / "site" / "actors" / f"{slug}.html").is_file()
     assert 'class="digest-legend digest-country"' in html and 'class="digest-aside"' in html
     assert "eurasia-briefing.example" in html
-    figures = re.findall(r"<li><strong>([^<]+)</strong> — ", section(html, "key-figures"))
+    figures = re.findall(r'<li>(?:<span id="f-[0-9a-f]{12}-\d+-\d+">)?<strong>([^<]+)</strong> — ', section(html, "key-figures"))
     assert "up to 100,000 troops" in figures and len(figures) >= 3  # the article's figures, listed
     # no rule names or model name in the reading text: they are in the collapsed box at the end
     reading, box = html.split('<details class="digest-rules">', 1)
@@ -97,7 +97,7 @@ def test_theme_page_has_bluf_tracker_activity_and_evidence(site):
             evidence_rows += [json.loads(x) for x in (month / "themes.jsonl").read_text().splitlines()]
     sentences = {r["sentence"] for r in evidence_rows if r["theme"] == "troop-deployment"}
     assert all(b in sentences for b in bluf), bluf  # the summary quotes the theme's evidence
-    listed = re.findall(r"<li>([^<]*?) \(<em>[^<]+</em>\)</li>", section(html, "evidence"))
+    listed = re.findall(r'<li>([^<]*?) \(<em>[^<]+</em>\)(?: <a class="digest-cite"[^>]*>link</a>)?</li>', section(html, "evidence"))
     assert set(listed) == sentences  # every evidence sentence of the theme, and nothing else
     actors = re.findall(r'<a href="\.\./actors/([a-z0-9-]+)\.html">', section(html, "actors-involved"))
     assert "north-korea" in actors and "russia" in actors

@@ -125,7 +125,7 @@ def prepare(n: int, work: Path) -> tuple[Path, Path]:
 
 
 def clean(project: Path) -> None:
-    from generator.render import OWNED
+    from generator.render.pages import OWNED
 
     for d in OWNED:
         shutil.rmtree(project / "docs" / d, ignore_errors=True)

@@ -33,7 +33,7 @@ from generator.ingest import REJECTED_LIST, read_articles
 from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
-from generator.render import ASSETS_DIR, write_digest
+from generator.render.pages import ASSETS_DIR, write_digest
 from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
 from generator.write import WriteStats
 
@@ -222,7 +222,7 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
     MkDocs, the theme and the generator."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from generator.render import OWNED, RENDER_VERSION
+    from generator.render.pages import OWNED, RENDER_VERSION
 
     h = hashlib.sha256()
     h.update(config.mkdocs_file.read_bytes())

@@ -1,0 +1,114 @@
+"""The site stage on Zensical: the same ``mkdocs.yml`` and ``docs/`` built by Material's successor.
+
+``build.build_site`` calls ``build_into`` when the project's engine is ``zensical``
+(``digest build --engine zensical``, or ``engine: zensical`` in ``digest.yml``); MkDocs with
+Material stays the default. Zensical reads ``mkdocs.yml`` itself. What must differ from the
+MkDocs build is set in a small configuration file written beside it for the length of the
+build, which inherits everything else from it (``INHERIT``, which Zensical supports):
+
+- Zensical's own search is on unless switched off. Its index (``search.json``, and
+  ``search.js`` for the offline plugin) would be a second index beside the digest's, and its
+  box loads JSON, which browsers refuse from ``file://``. It is switched off, so the header
+  gets the digest's box (``assets/digest/search.js``) as under Material; Zensical still writes
+  the two files, with no entry in them, and they are removed.
+- Zensical puts a page's tags after its content; Material puts them first, under the header,
+  where actor and theme pages show them. ``templates/zensical/partials/content.html`` puts
+  them first (the theme's ``custom_dir``, unless ``mkdocs.yml`` names one of its own).
+- The site is built into the staging folder, swapped in by ``build_site`` when complete.
+
+Zensical runs in a child process (``python -m zensical build``): it is a Rust program that
+calls back into Python for the configuration and the Markdown, and keeps global state.
+Its cache (``.cache/`` in the project, ignored by git through its own ``.gitignore``) makes a
+rebuild skip unchanged pages; ``clean`` empties it first.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from generator.config import DigestConfig, read_mkdocs
+from generator.errors import BuildError
+
+CONFIG_NAME = ".digest-zensical.yml"
+THEME_DIR = Path(__file__).parent / "templates" / "zensical"
+# The files of Zensical's own search (switched off: they must be empty, and are removed).
+OWN_SEARCH = ("search.json", "search.js")
+
+
+def _own_theme_dir(config: DigestConfig) -> bool:
+    """Whether ``mkdocs.yml`` names a theme folder of its own (``theme.custom_dir``)."""
+    mk = read_mkdocs(config.mkdocs_file)
+    theme = mk.get("theme")
+    return isinstance(theme, dict) and bool(theme.get("custom_dir"))
+
+
+def limits(config: DigestConfig) -> tuple[str, ...]:
+    """What the Zensical build of ``config`` cannot do that the MkDocs one does: printed by
+    every build on Zensical (``BuildResult.notices``); the README lists them too."""
+    out = []
+    if _own_theme_dir(config):
+        out.append(
+            f"{config.mkdocs_file}: engine 'zensical': the theme's custom_dir is yours, so tags show "
+            "after the page's content (Zensical's place), not under its header"
+        )
+    return tuple(out)
+
+
+def installed() -> str | None:
+    """Zensical's version, or None when the ``zensical`` extra is not installed."""
+    if importlib.util.find_spec("zensical") is None:
+        return None
+    try:
+        return version("zensical")
+    except PackageNotFoundError:  # pragma: no cover - importable but not installed as a package
+        return "unknown"
+
+
+def settings(config: DigestConfig, site_dir: Path) -> str:
+    """The configuration file's text: ``mkdocs.yml`` with Zensical's search off and the site
+    built into ``site_dir`` (inside the project, as Zensical requires)."""
+    site = os.path.relpath(site_dir, config.project_dir).replace(os.sep, "/")
+    return (
+        "# Written by 'digest build --engine zensical' for the length of the build.\n"
+        f"INHERIT: {json.dumps(config.mkdocs_file.name)}\n"
+        f"site_dir: {json.dumps(site)}\n"
+        "plugins:\n"
+        "  - search:\n"
+        "      enabled: false\n"
+    ) + ("" if _own_theme_dir(config) else f"theme:\n  custom_dir: {json.dumps(str(THEME_DIR))}\n")
+
+
+def build_into(config: DigestConfig, site_dir: Path, *, strict: bool = True, clean: bool = False) -> None:
+    """Build the site of ``config`` with Zensical into ``site_dir`` (a new folder).
+
+    Raises BuildError when Zensical is missing, fails, or (``strict``) warns."""
+    if installed() is None:
+        raise BuildError(
+            f"{config.project_dir / 'digest.yml'}: engine 'zensical': Zensical is not installed: "
+            "pip install -e '.[zensical]' (or build with the default engine, mkdocs)"
+        )
+    cfg = config.project_dir / CONFIG_NAME
+    cfg.write_text(settings(config, site_dir), encoding="utf-8")
+    command = [sys.executable, "-m", "zensical", "build", "-f", CONFIG_NAME]
+    command += ["--strict"] if strict else []
+    command += ["--clean"] if clean else []
+    try:
+        done = subprocess.run(command, cwd=config.project_dir, capture_output=True, text=True, check=False)
+    finally:
+        cfg.unlink(missing_ok=True)
+    output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0 or not (site_dir / "index.html").is_file():
+        tail = "\n".join(output.splitlines()[-20:]) or f"exit code {done.returncode}"
+        raise BuildError(f"{config.mkdocs_file}: zensical build failed:\n{tail}")
+    for name in OWN_SEARCH:
+        path = site_dir / name
+        if path.is_file():
+            if '"items":[]' not in path.read_text(encoding="utf-8"):
+                raise BuildError(f"{path}: Zensical wrote a search index although its search is off")
+            path.unlink()

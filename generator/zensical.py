@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
+import re
 import subprocess
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -35,6 +37,7 @@ from pathlib import Path
 from generator.config import DigestConfig, read_mkdocs
 from generator.errors import BuildError
 
+log = logging.getLogger(__name__)
 CONFIG_NAME = ".digest-zensical.yml"
 THEME_DIR = Path(__file__).parent / "templates" / "zensical"
 # The files of Zensical's own search (switched off: they must be empty, and are removed).
@@ -84,8 +87,26 @@ def settings(config: DigestConfig, site_dir: Path) -> str:
     ) + ("" if _own_theme_dir(config) else f"theme:\n  custom_dir: {json.dumps(str(THEME_DIR))}\n")
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_WHERE = re.compile(r"\[ (\S+?) \]")
+
+
+def warnings_in(output: str) -> list[str]:
+    """Zensical's warnings, one line each: 'tags.md:6:15: page does not exist' (it prints each
+    as a coloured drawing of the line, the file and position in a box above it)."""
+    out: list[str] = []
+    lines = _ANSI.sub("", output).splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("Warning:"):
+            what = line.removeprefix("Warning:").strip()
+            where = next((m.group(1) for m in map(_WHERE.search, lines[i + 1 : i + 3]) if m), None)
+            out.append(f"{where}: {what}" if where else what)
+    return out
+
+
 def build_into(config: DigestConfig, site_dir: Path, *, strict: bool = True, clean: bool = False) -> None:
-    """Build the site of ``config`` with Zensical into ``site_dir`` (a new folder).
+    """Build the site of ``config`` with Zensical into ``site_dir`` (a new folder); its
+    warnings are logged, one line each.
 
     Raises BuildError when Zensical is missing, fails, or (``strict``) warns."""
     if installed() is None:
@@ -102,13 +123,19 @@ def build_into(config: DigestConfig, site_dir: Path, *, strict: bool = True, cle
         done = subprocess.run(command, cwd=config.project_dir, capture_output=True, text=True, check=False)
     finally:
         cfg.unlink(missing_ok=True)
-    output = (done.stdout + done.stderr).strip()
+    output = _ANSI.sub("", done.stdout + done.stderr).strip()
+    warned = warnings_in(output)
     if done.returncode != 0 or not (site_dir / "index.html").is_file():
-        tail = "\n".join(output.splitlines()[-20:]) or f"exit code {done.returncode}"
-        raise BuildError(f"{config.mkdocs_file}: zensical build failed:\n{tail}")
+        # its warnings (docs/ paths), else the last line (a traceback's ends with the error)
+        lines = [f"{config.docs_dir.name}/{w}" for w in warned] or output.splitlines()[-1:]
+        if strict and warned:
+            lines.append("aborted: warnings in strict mode (digest build --no-strict builds anyway)")
+        raise BuildError("\n".join([f"{config.mkdocs_file}: zensical build failed:", *lines]))
     for name in OWN_SEARCH:
         path = site_dir / name
         if path.is_file():
             if '"items":[]' not in path.read_text(encoding="utf-8"):
                 raise BuildError(f"{path}: Zensical wrote a search index although its search is off")
             path.unlink()
+    for w in warned:  # as MkDocs reports its own: through logging, printed by the CLI
+        log.warning("zensical: %s/%s", config.docs_dir.name, w)

@@ -23,6 +23,16 @@ def test_engine_setting_is_checked(tmp_path):
     assert load_config(project, engine="zensical").engine == "zensical"  # the command line wins
 
 
+def test_build_refuses_an_unknown_engine_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", "-C", str(make_project(tmp_path, [])), "--engine", "hugo"])
+    assert result.exit_code == 2, result.output
+    assert "'hugo' is not one of 'mkdocs', 'zensical'" in result.output
+
+
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory, analyser):
     if installed() is None:

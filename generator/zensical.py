@@ -124,6 +124,7 @@ def build_into(config: DigestConfig, site_dir: Path, *, strict: bool = True, cle
     finally:
         cfg.unlink(missing_ok=True)
     output = _ANSI.sub("", done.stdout + done.stderr).strip()
+    log.info("zensical: %s", output)  # its progress, shown by 'digest build -v'
     warned = warnings_in(output)
     if done.returncode != 0 or not (site_dir / "index.html").is_file():
         # its warnings (docs/ paths), else the last line (a traceback's ends with the error)

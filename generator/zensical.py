@@ -54,7 +54,10 @@ def _own_theme_dir(config: DigestConfig) -> bool:
 def limits(config: DigestConfig) -> tuple[str, ...]:
     """What the Zensical build of ``config`` cannot do that the MkDocs one does: printed by
     every build on Zensical (``BuildResult.notices``); the README lists them too."""
-    out = []
+    out = [
+        "engine 'zensical': on phones the home page's actor x theme matrix is cut off (the "
+        "digest's styles fit Material's layout); the default engine (mkdocs) shows it whole"
+    ]
     if _own_theme_dir(config):
         out.append(
             f"{config.mkdocs_file}: engine 'zensical': the theme's custom_dir is yours, so tags show "

@@ -55,8 +55,10 @@ def limits(config: DigestConfig) -> tuple[str, ...]:
     """What the Zensical build of ``config`` cannot do that the MkDocs one does: printed by
     every build on Zensical (``BuildResult.notices``); the README lists them too."""
     out = [
-        "engine 'zensical': on phones the home page's actor x theme matrix is cut off (the "
-        "digest's styles fit Material's layout); the default engine (mkdocs) shows it whole"
+        (
+            "engine 'zensical': on phones the home page's actor x theme matrix is cut off (the "
+            "digest's styles fit Material's layout); the default engine (mkdocs) shows it whole"
+        )
     ]
     if _own_theme_dir(config):
         out.append(

@@ -33,8 +33,8 @@ from generator.ingest import REJECTED_LIST, read_articles
 from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
-from generator.render.pages import ASSETS_DIR, write_digest
 from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
+from generator.render.pages import ASSETS_DIR, write_digest
 from generator.write import WriteStats
 
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"

@@ -16,6 +16,11 @@ process so that peak memory is its own:
   compare the analysis throughput with the model's own.
 It also reports the site's bytes per page and mkdocs time per page, and the ratios of those at
 the largest size to the next one (the site must grow linearly).
+
+With ``--engine zensical`` it then builds the same project with Zensical (``digest build
+--engine zensical``): nothing changed with Zensical's own cache empty (first), nothing changed
+(warm), one article added (warm+1), and the whole site alone in a fresh process, and prints
+the site stage of both engines side by side.
 """
 
 from __future__ import annotations
@@ -44,12 +49,12 @@ def _peak_mb() -> float:
     return max(own, kids) / 1024  # kB on Linux; forked analysis workers are children
 
 
-def child_build(project: Path, full: bool = False) -> dict:
+def child_build(project: Path, full: bool = False, engine: str = "mkdocs") -> dict:
     from generator.build import run
     from generator.config import load_config
 
     t = time.perf_counter()
-    result = run(load_config(project), incremental=not full)
+    result = run(load_config(project, engine=engine), incremental=not full)
     return {
         "total": time.perf_counter() - t,
         "timings": result.timings,
@@ -60,12 +65,12 @@ def child_build(project: Path, full: bool = False) -> dict:
     }
 
 
-def child_mkdocs(project: Path) -> dict:
+def child_mkdocs(project: Path, engine: str = "mkdocs") -> dict:
     from generator.build import build_site
     from generator.config import load_config
 
     t = time.perf_counter()
-    site = build_site(load_config(project), incremental=False)  # the whole site, as a plain `mkdocs build`
+    site = build_site(load_config(project, engine=engine), incremental=False)  # the whole site, as a plain `mkdocs build`
     seconds = time.perf_counter() - t
     pages = list(site.rglob("*.html"))
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
@@ -99,9 +104,9 @@ def child_bare(corpus: Path) -> dict:
     return {"seconds": seconds, "words": total_words, "sampled_words": words, "n_process": n_process, "peak_mb": _peak_mb()}
 
 
-def _child(kind: str, path: Path) -> dict:
+def _child(kind: str, path: Path, engine: str = "mkdocs") -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(path)],
+        [sys.executable, __file__, "--child", kind, str(path), "--engine", engine],
         check=True, capture_output=True, text=True, cwd=ROOT,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -125,7 +130,7 @@ def prepare(n: int, work: Path) -> tuple[Path, Path]:
 
 
 def clean(project: Path) -> None:
-    from generator.render import OWNED
+    from generator.render.pages import OWNED
 
     for d in OWNED:
         shutil.rmtree(project / "docs" / d, ignore_errors=True)
@@ -178,6 +183,27 @@ def measure(n: int, work: Path, cold_too: bool = True) -> dict:
         print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
         bare = _child("bare", corpus)
     return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "warm1_full": warm1_full, "mkdocs": mk, "bare": bare}
+
+
+def measure_zensical(n: int, work: Path) -> dict:
+    """The site stage on Zensical, on the project ``measure`` left (analysis cache and pages warm)."""
+    corpus, project = work / f"corpus-{n}", work / f"site-{n}"
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # Zensical's own cache
+    print(f"[{n}] zensical: first build (its cache empty)...", file=sys.stderr, flush=True)
+    first = _child("build", project, "zensical")
+    print(f"[{n}] zensical: warm build...", file=sys.stderr, flush=True)
+    warm = _child("build", project, "zensical")
+    extra = corpus / "bench-extra.md"
+    try:
+        add_article(extra, project)
+        print(f"[{n}] zensical: warm build, one article added...", file=sys.stderr, flush=True)
+        warm1 = _child("build", project, "zensical")
+    finally:
+        extra.unlink(missing_ok=True)
+    print(f"[{n}] zensical: the article removed again; whole site alone...", file=sys.stderr, flush=True)
+    _child("build", project, "zensical")
+    alone = _child("mkdocs", project, "zensical")
+    return {"n": n, "first": first, "warm": warm, "warm1": warm1, "alone": alone}
 
 
 # --------------------------------------------------------------------------- report
@@ -244,6 +270,31 @@ def report_warm(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def report_engines(results: list[dict], zensical: list[dict]) -> str:
+    """The site stage (``mkdocs build`` or ``zensical build``, inside ``digest build``) of both
+    engines side by side, and each one's whole site built alone."""
+    head = ["articles", "pages", "warm: mkdocs", "warm: zensical", "warm+1: mkdocs", "warm+1: zensical",
+            "whole site: mkdocs", "whole site: zensical", "zensical first", "build warm+1: mkdocs", "build warm+1: zensical"]
+    rows = []
+    for r, z in zip(results, zensical, strict=True):
+        rows.append([
+            f"{r['n']:,}", f"{r['mkdocs']['pages']:,}",
+            f"{r['warm']['timings']['mkdocs']:.1f}s", f"{z['warm']['timings']['mkdocs']:.1f}s",
+            f"{r['warm1']['timings']['mkdocs']:.1f}s", f"{z['warm1']['timings']['mkdocs']:.1f}s",
+            f"{r['mkdocs']['seconds']:.1f}s", f"{z['alone']['seconds']:.1f}s",
+            f"{z['first']['timings']['mkdocs']:.1f}s",
+            f"{r['warm1']['total']:.1f}s", f"{z['warm1']['total']:.1f}s",
+        ])
+    lines = text_table(head, rows)
+    lines.append("")
+    lines.append("site stage of `digest build` on each engine: warm = nothing changed, warm+1 = one article added")
+    lines.append("(MkDocs keeps unchanged article pages of the last site; Zensical skips unchanged pages with its")
+    lines.append("own cache, .cache/); whole site = the site alone in a fresh process, every page built (mkdocs: the")
+    lines.append("mean of two runs); zensical first = nothing changed but Zensical's cache empty; build warm+1 =")
+    lines.append("the whole `digest build` with one article added.")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
@@ -252,25 +303,34 @@ def main(argv: list[str] | None = None) -> int:
                         help="time the bare model on the first N texts only (words/s is the same; saves time at 10,000)")
     parser.add_argument("--warm-only", action="store_true",
                         help="reuse the work folder's cache and pages: warm, warm+1 and mkdocs alone only (after a full run)")
+    parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                        help="zensical: also build each size with Zensical and print both engines' site stage side by side")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         kind, path = args.child
-        fn = {"build": child_build, "build-full": lambda p: child_build(p, full=True), "mkdocs": child_mkdocs,
-              "bare": child_bare}[kind]
+        engine = args.engine
+        fn = {"build": lambda p: child_build(p, engine=engine), "build-full": lambda p: child_build(p, full=True, engine=engine),
+              "mkdocs": lambda p: child_mkdocs(p, engine=engine), "bare": child_bare}[kind]
         print(json.dumps(fn(Path(path))))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ["BENCH_BARE_SAMPLE"] = str(args.bare_sample)  # read by the bare-model child
-    results = []
+    results, zensical = [], []
     for n in args.sizes:
         results.append(measure(n, args.work.resolve(), cold_too=not args.warm_only))
         (args.work / f"results-{n}.json").write_text(json.dumps(results[-1], indent=1))
+        if args.engine == "zensical":
+            zensical.append(measure_zensical(n, args.work.resolve()))
+            (args.work / f"results-zensical-{n}.json").write_text(json.dumps(zensical[-1], indent=1))
         if not args.warm_only:
             print(report(results), flush=True)
             print(flush=True)
         print(report_warm(results), flush=True)
         print(flush=True)
+        if zensical:
+            print(report_engines(results, zensical), flush=True)
+            print(flush=True)
     return 0
 
 

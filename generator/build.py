@@ -1,4 +1,4 @@
-"""The whole flow, in order: read -> analyse -> digest -> render -> write -> MkDocs.
+"""The whole flow, in order: read -> analyse -> digest -> render -> write -> MkDocs (or Zensical).
 
 ``run`` reads as the table of contents of a build. The whole digest exists before the first
 page is written (actor pages need every article), and the site is built only from a complete
@@ -33,8 +33,8 @@ from generator.ingest import REJECTED_LIST, read_articles
 from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
-from generator.render import ASSETS_DIR, write_digest
 from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
+from generator.render.pages import ASSETS_DIR, write_digest
 from generator.write import WriteStats
 
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
@@ -222,7 +222,7 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
     MkDocs, the theme and the generator."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from generator.render import OWNED, RENDER_VERSION
+    from generator.render.pages import OWNED, RENDER_VERSION
 
     h = hashlib.sha256()
     h.update(config.mkdocs_file.read_bytes())
@@ -324,11 +324,13 @@ def build_site(
     built again; the result is the same site, byte for byte (tested), in a fraction of the
     time for a daily update.
     """
+    state_file = config.cache_dir / SITE_STATE if config.cache_dir else None
+    if config.engine == "zensical":
+        return _build_site_zensical(config, strict, epoch, incremental, state_file)
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config as mkdocs_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    state_file = config.cache_dir / SITE_STATE if config.cache_dir else None
     notice = _DirtyNotice()
     build_logger = logging.getLogger("mkdocs.commands.build")
     try:
@@ -373,6 +375,28 @@ def build_site(
     if state_file is not None and fingerprint:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(state_file, json.dumps({"fingerprint": fingerprint}), sync=True, fault="site-state")
+    return site
+
+
+def _build_site_zensical(config: DigestConfig, strict: bool, epoch: int, incremental: bool, state_file: Path | None) -> Path:
+    """``build_site`` on Zensical (``generator.zensical``): into a temporary folder, then
+    swapped in. Zensical's own cache skips unchanged pages (``incremental=False`` empties it);
+    the MkDocs build's record of the last site is dropped, so that its next build is whole."""
+    from generator.zensical import build_into
+
+    site = config.site_dir.resolve()
+    staging = site.with_name(f".{site.name}.building")
+    recover_site(site, staging)  # what a killed build left
+    shutil.rmtree(staging, ignore_errors=True)
+    if state_file is not None:
+        state_file.unlink(missing_ok=True)
+    try:
+        with _source_date(epoch):
+            build_into(config, staging, strict=strict, clean=not incremental)
+    except BuildError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, site)
     return site
 
 
@@ -457,6 +481,10 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     undated = sum(1 for e in digest.articles if e.article.date is None)
     rejections, warnings = digest.rejections, ingest.warnings
     rejected_file = write_rejected(config.site_dir.parent / REJECTED_FILE, rejections, warnings)
+    if site and config.engine == "zensical":
+        from generator.zensical import limits
+
+        notices = (*notices, *limits(config))
     del ingest, analysed, digest  # MkDocs needs the memory more
     lap("release")  # freeing millions of objects takes a moment too
     site_dir = None

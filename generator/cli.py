@@ -67,8 +67,9 @@ def cli() -> None:
 @click.option("--shard", default="0/1", metavar="K/N", help="With --analyse-only: take shard K of N (0-based), to share the analysis between machines.")
 @click.option("--dask", metavar="ADDRESS", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786), or local[:N] for N local worker processes. Needs the [dask] extra.")
 @click.option("--full", is_flag=True, help="Build every page of the site again, instead of keeping unchanged article pages from the last site.")
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), help="What builds the site from mkdocs.yml and docs/: mkdocs (MkDocs + Material, the default) or zensical (needs the [zensical] extra). Default: from digest.yml, else mkdocs.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress, notices or summary).")
-def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask, full, quiet) -> None:
+def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask, full, quiet, engine) -> None:
     """Build the digest in a project folder.
 
     Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
@@ -84,7 +85,7 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
 
     progress = for_stream(sys.stderr, quiet)
     try:
-        config = load_config(project, tuple(articles))
+        config = load_config(project, tuple(articles), engine)
         if analyse_only:
             index, count = _parse_shard(shard)
             from generator.build import prefill_cache

@@ -16,6 +16,7 @@
     dates: null               # a CSV of path,date for articles with no date in their fields,
                               # file name or text
     watchlists: []            # what to follow: [{name, actors, themes, words, figures}], see below
+    engine: mkdocs            # what builds site/: mkdocs (MkDocs + Material) or zensical
 
 A watchlist matches an article when every list it gives matches (any item of each list):
 
@@ -45,9 +46,10 @@ from generator.slugs import unique_slugs
 
 CONFIG_FILE = "digest.yml"
 _KEYS = {"articles", "gazetteer", "themes", "lexicon", "model", "cache_dir", "keep_unknown_actors", "off_topic_actors", "feeds", "sources", "dates",
-         "watchlists"}
+         "watchlists", "engine"}
 WATCH_KEYS = ("name", "actors", "themes", "words", "figures")
 FIGURE_KEYS = ("measure", "min", "max")
+ENGINES = ("mkdocs", "zensical")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class DigestConfig:
     site_name: str = "Digest"
     site_url: str | None = None  # from mkdocs.yml (its !ENV tag resolved): feeds need it
     config_file: Path | None = None  # digest.yml, for messages about its watchlists
+    engine: str = "mkdocs"  # one of ENGINES: what builds the site from mkdocs.yml and docs/
 
 
 class _PermissiveLoader(yaml.SafeLoader):
@@ -123,13 +126,19 @@ def _paths(value: object, key: str, where: Path, problems: list[str]) -> tuple[s
     return ()
 
 
-def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -> DigestConfig:
-    """Read ``mkdocs.yml`` and ``digest.yml`` in ``project_dir``; ``articles`` overrides."""
+def read_mkdocs(path: Path) -> dict:
+    """``mkdocs.yml`` as data (tags such as ``!ENV`` read as None)."""
+    return _read_yaml(path, _PermissiveLoader)
+
+
+def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = (), engine: str | None = None) -> DigestConfig:
+    """Read ``mkdocs.yml`` and ``digest.yml`` in ``project_dir``; ``articles`` and ``engine``
+    (from the command line) override them."""
     project = Path(project_dir)
     mkdocs_file = project / "mkdocs.yml"
     if not mkdocs_file.is_file():
         raise ConfigError(f"{mkdocs_file}: not found: run 'digest build' in a digest project (see 'digest init')")
-    mk = _read_yaml(mkdocs_file, _PermissiveLoader)
+    mk = read_mkdocs(mkdocs_file)
     docs_dir = project / str(mk.get("docs_dir") or "docs")
     site_dir = project / str(mk.get("site_dir") or "site")
 
@@ -157,6 +166,9 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         if len(scheme) > 1 and scheme not in ("http", "https"):  # one letter: a Windows drive
             problems.append(f"{cfg_file}: 'feeds': not an http(s) URL or a file: {feed}")
     cache = data.get("cache_dir", ".digest-cache")
+    engine = engine or data.get("engine", "mkdocs")
+    if engine not in ENGINES:
+        problems.append(f"{cfg_file}: 'engine' must be one of {', '.join(ENGINES)}: {engine!r}")
     for p in (*gazetteer, *themes, *([lexicon] if isinstance(lexicon, str) else [])):
         if not (project / p).is_file():
             problems.append(f"{cfg_file}: data file not found: {p}")
@@ -193,6 +205,7 @@ def load_config(project_dir: str | Path = ".", articles: tuple[str, ...] = ()) -
         site_name=str(mk.get("site_name") or "Digest"),
         site_url=str(mk["site_url"]) if mk.get("site_url") else None,
         config_file=cfg_file,
+        engine=engine,
     )
 
 

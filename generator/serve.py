@@ -25,7 +25,7 @@ from generator.config import CONFIG_FILE, DigestConfig, load_config
 from generator.errors import DigestError
 from generator.ingest import READERS
 from generator.progress import Progress
-from generator.render import OWNED
+from generator.render.pages import OWNED
 
 Snapshot = dict[str, tuple[int, int]]
 

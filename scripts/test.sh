@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite (installs the package, the test tools, and Chromium, axe-core and
-# vnu-jar if missing).
+# Run the whole test suite (installs the package, the test tools, Zensical, and Chromium,
+# axe-core and vnu-jar if missing).
 # Usage: bash scripts/test.sh [pytest options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 | { grep -v "^WARNING: Location" || true; }  # a failed install stops here (pipefail)
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,zensical]' 2>&1 | { grep -v "^WARNING: Location" || true; }  # a failed install stops here (pipefail)
 # Browser tests drive Debian's Chromium (browser downloads by test tools do not work offline).
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -216,7 +216,7 @@ def download_files(
 def month_key_for(salt: str) -> Callable[[list[ArticleEntry]], str]:
     """Hash of what a month's rows are made from: each article's content, analysis and page."""
     from generator.cache import article_key
-    from generator.render import RENDER_VERSION
+    from generator.render.pages import RENDER_VERSION
 
     def key(entries: list[ArticleEntry]) -> str:
         h = hashlib.sha256(f"{RENDER_VERSION}|{salt}".encode())

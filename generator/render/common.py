@@ -151,8 +151,9 @@ def actor_ref(digest: Digest, name: str, root: str) -> str:
 # Columns of running text get a least width, so that a table with many columns scrolls inside
 # its own box (Material wraps every table in one) instead of squeezing them into tall rows;
 # dates never break.
-WIDE_COLUMNS = frozenset({"Figure", "Said by", "Article", "Title", "Description", "Themes", "Main actors"})
-NOWRAP_COLUMNS = frozenset({"Date"})
+WIDE_COLUMNS = frozenset({"Figure", "Said by", "Article", "Title", "Description", "Themes", "Main actors", "Story",
+                          "Latest"})
+NOWRAP_COLUMNS = frozenset({"Date", "Dates"})
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

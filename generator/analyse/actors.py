@@ -41,6 +41,8 @@ _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "contex
 
 _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
                       "policymakers", "regime"}
+_CURRENCY_WORDS = {"dollar", "dollars", "yen", "won", "yuan", "renminbi", "euro", "euros", "ruble", "rubles",
+                   "rouble", "roubles", "rupee", "rupees", "hryvnia", "hryvnias", "pound", "pounds", "franc", "francs"}
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 # "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym
 _REGION_WORDS = {"north", "south", "east", "west", "latin", "central", "northern", "southern",
@@ -171,6 +173,8 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif end < len(doc) and doc[end].lower_ in _CURRENCY_WORDS and kind in ("demonym", "alias", "name"):
+                continue  # "203 billion U.S. dollars", "Japanese yen": money, not the state
             elif kind == "demonym" and start > 0 and doc[start - 1].lower_ in _REGION_WORDS and (
                 doc[start - 1].is_title or doc[start - 1].is_upper
             ):

@@ -179,3 +179,9 @@ def test_a_bare_number_counts_the_noun_of_its_clause(nlp):
 def test_unnamed_speakers_briefed_by_an_actor_pass_on_its_figure(nlp):
     text = "North Korea has lost about 4,700 soldiers in Kursk, lawmakers said after a briefing by the National Intelligence Service."
     assert figures(nlp, text)["about 4,700 soldiers"][1] == "National Intelligence Service"
+
+
+def test_a_currency_named_after_a_state_is_money_not_the_state(nlp):
+    doc = nlp("Bilateral trade reached about 203 billion U.S. dollars, paid partly in Japanese yen.")
+    assert not any(m.type == "country" for m in doc._.actor_mentions)
+    assert [f.unit for f in doc._.figures][:1] == ["USD"]

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from generator.analyse.entities import ModelNames, tidy_name
 from generator.analyse.gazetteer import Gazetteer, load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
-from generator.analyse.roles import POSSESSIVE, RoleIndex, load_roles
+from generator.analyse.roles import POSSESSIVE, RoleIndex
 from generator.analyse.spans import ActorMention
 
 _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
@@ -41,8 +41,6 @@ _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "contex
 
 _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
                       "policymakers", "regime"}
-_CURRENCY_WORDS = {"dollar", "dollars", "yen", "won", "yuan", "renminbi", "euro", "euros", "ruble", "rubles",
-                   "rouble", "roubles", "rupee", "rupees", "hryvnia", "hryvnias", "pound", "pounds", "franc", "francs"}
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 # "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym
 _REGION_WORDS = {"north", "south", "east", "west", "latin", "central", "northern", "southern",
@@ -99,8 +97,9 @@ class ActorResolver(ModelNames):
         for short in self.short_owners:
             self.matcher.add(f"short\t{short}", [nlp.make_doc(short)])
         self.titles = {tuple(t.lower().split()) for t in gazetteer.titles} | set(self.roles.phrases)
-        _, _, nouns = load_roles()
-        self.title_words = {w for t in self.titles for w in t} | set(nouns.get("person", ()))
+        self.title_words = {w for t in self.titles for w in t} | set(self.roles.speaker_nouns.get("person", ()))
+        # the currencies' names ("dollars", "yen"): "U.S. dollars" is money, not the state
+        self.currency_words = {k.lower().split()[-1] for k, _ in lexicon.currency_words}
         self.max_title = max((len(t) for t in self.titles), default=1)
         self.ignore = {s.lower() for s in (*gazetteer.sources, *gazetteer.not_actors)}
         self.places = gazetteer.places
@@ -173,8 +172,10 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
-            elif end < len(doc) and doc[end].lower_ in _CURRENCY_WORDS and kind in ("demonym", "alias", "name"):
-                continue  # "203 billion U.S. dollars", "Japanese yen": money, not the state
+            elif end < len(doc) and doc[end].lower_ in self.currency_words and (
+                kind == "demonym" or (kind in ("alias", "name") and start > 0 and doc[start - 1].like_num)
+            ):
+                continue  # "203 billion U.S. dollars", "Japanese yen": money, not the state ("Korea won" is)
             elif kind == "demonym" and start > 0 and doc[start - 1].lower_ in _REGION_WORDS and (
                 doc[start - 1].is_title or doc[start - 1].is_upper
             ):

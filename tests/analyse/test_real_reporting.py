@@ -185,3 +185,4 @@ def test_a_currency_named_after_a_state_is_money_not_the_state(nlp):
     doc = nlp("Bilateral trade reached about 203 billion U.S. dollars, paid partly in Japanese yen.")
     assert not any(m.type == "country" for m in doc._.actor_mentions)
     assert [f.unit for f in doc._.figures][:1] == ["USD"]
+    assert [m.name for m in nlp("South Korea won the vote at the UN.")._.actor_mentions][:1] == ["South Korea"]

@@ -42,6 +42,7 @@ _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "contex
 _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
                       "policymakers", "regime"}
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym
 _REGION_WORDS = {"north", "south", "east", "west", "latin", "central", "northern", "southern",
                  "eastern", "western", "northeast", "northwest", "southeast", "southwest", "pan"}
@@ -55,6 +56,9 @@ def _variants(text: str) -> set[str]:
         out.add(text[:1].upper() + text[1:])
     if _DOTTED.fullmatch(text):
         out.add(text.replace(".", ". ").strip())
+    for form in list(out):  # "South Korea's spy agency" as typeset: "South Korea’s spy agency"
+        if "'" in form:
+            out.add(form.replace("'", "’"))
     return out
 
 
@@ -193,6 +197,7 @@ class ActorResolver(ModelNames):
             taken.update(range(span.start, span.end))
             resolved.append((span.start, span.end, name, kind))
 
+        resolved.extend(self._acronyms(doc, resolved, taken))
         people = [(s, n) for s, _, n, _k in resolved if self.actors[n].type == "person"]
         named = {n for _, n in people}
         resolved.extend(self._roles(doc, resolved, taken, named))
@@ -217,6 +222,49 @@ class ActorResolver(ModelNames):
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         return doc
+
+    def _acronyms(self, doc: Doc, resolved: list, taken: set[int]) -> list[tuple[int, int, str, str]]:
+        """An acronym the article defines ("the European Commission (EC)", "China's Ministry of
+        Commerce (MOC)") names, wherever it is used in the article, what it was defined for: the
+        actor of the name before the brackets, or the state that owns the body named there."""
+        at = {i: (name, kind) for s, e, name, kind in resolved for i in range(s, e)}
+        defined: dict[str, tuple[str, str]] = {}
+        terms: set[str] = set()
+        for tok in doc[2:-1]:
+            i = tok.i
+            word = tok.text
+            if not (doc[i - 1].text == "(" and doc[i + 1].text == ")" and _ACRONYM.fullmatch(word)):
+                continue
+            if word.lower() in self.ignore or word in defined or i in taken:
+                continue
+            if doc[i - 2].is_lower and doc[i - 2].is_alpha:
+                terms.add(word)  # "battery electric vehicles (BEV)": a term, not a name
+                continue
+            found = at.get(i - 2)
+            if found is not None and self.actors[found[0]].type != "person":
+                defined[word] = found
+                continue
+            # "China's Ministry of Commerce (MOC)": a body's name after a state's possessive
+            j = i - 2
+            while j > 0 and i - j <= 8 and (doc[j].is_title or doc[j].lower_ in ("of", "and", "for", "the")):
+                j -= 1
+            if j > 0 and j < i - 2 and doc[j].text in POSSESSIVE:
+                owner = at.get(j - 1)
+                if owner is not None and self.actors[owner[0]].type == "country" and any(
+                        t.lower_ in self.part_words for t in doc[j + 1 : i - 1]):
+                    defined[word] = (owner[0], "part")
+        out = []
+        if not defined and not terms:
+            return out
+        for tok in doc:
+            if tok.text in terms and tok.text not in defined:
+                taken.add(tok.i)
+                continue
+            if tok.text in defined and tok.i not in taken:
+                name, kind = defined[tok.text]
+                taken.add(tok.i)
+                out.append((tok.i, tok.i + 1, name, "part" if kind == "part" else "alias"))
+        return out
 
     def _parts_of_named_states(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """A body named without its state ("the Commerce Ministry said") is the state's whose body

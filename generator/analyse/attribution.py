@@ -222,6 +222,14 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
             source = _phrase_after(sent, k + 1, "citing")
         elif lowers[k] == "according" and lowers[k + 1] == "to":
             source = _phrase_after(sent, k + 2, "according to")
+            # "..., the NIS told lawmakers, according to Rep. Lee": the lawmaker relays what the
+            # subject of the reporting verb before him said
+            if sent.doc.has_annotation("DEP"):
+                for verb in sent[:k]:
+                    if verb.lower_ in speech_verbs and verb.i not in skip and verb.pos_ in ("VERB", "AUX"):
+                        told = subject_source(verb)
+                        if told is not None and told.end <= sent.start + k and told.text.lower() not in PERSON_PRONOUNS | BODY_PRONOUNS:
+                            source = told
         else:
             continue
         if source is not None:
@@ -254,6 +262,18 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
     return None
 
 
+def _is_subject(span: Span) -> bool:
+    """Whether a mention is (part of) a clause's subject: "Cha Min-seok, a fellow, said" (the
+    model may parse a hyphenated name into pieces), "Ukraine's military intelligence has given"."""
+    for t in span:
+        if t.dep_ in _SUBJECTS:
+            return True
+        if t.head.i < span.start or t.head.i >= span.end or t.head == t:  # the mention's root
+            if t.dep_ in ("appos", "compound", "poss") and t.head.dep_ in _SUBJECTS:
+                return True
+    return False
+
+
 class SpeakerResolver:
     """Turns source phrases into actors, remembering who spoke last in the document.
 
@@ -274,6 +294,7 @@ class SpeakerResolver:
         self.types = {m.name: m.type for m in self.mentions}
         self.genders = genders or {}  # person -> "f" / "m", from the knowledge base
         self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
+        self.nouns_said: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speaker_nouns", [])
 
     def _last(self, before: int, person: bool, pronoun: str | None = None, organisation: bool = False) -> str | None:
         """Who "he" or "the ministry" at ``before`` is: the last such actor named as a subject
@@ -294,8 +315,7 @@ class SpeakerResolver:
             if m.start >= before or m.type not in kinds or (unlike and self.genders.get(m.name) == unlike):
                 continue
             named = named or m.name
-            last = self.doc[m.end - 1]
-            subject = last.dep_ in _SUBJECTS or (last.dep_ in ("appos", "compound") and last.head.dep_ in _SUBJECTS)
+            subject = _is_subject(self.doc[m.start : m.end])
             if subject:  # "Ukraine's foreign minister Andrii Sybiha urged ..."
                 if said is not None and said[0] > m.start:
                     return said[1]
@@ -332,7 +352,25 @@ class SpeakerResolver:
         """The actor ``source`` names or stands for; None when it is not an actor."""
         found = self._actor(source)
         self.remember(source.start, found)
+        if found and found != "outlet" and source.head is not None:
+            self.nouns_said.append((source.start, self.doc[source.head].lower_, found))
         return found
+
+    def _same_noun(self, word: str, before: int) -> str | None:
+        """Whom "the official" stands for: the actor of the last source phrase with that noun
+        ("a senior White House official said ... the official added")."""
+        said = next(((pos, a) for pos, w, a in reversed(self.nouns_said) if pos < before and w == word), None)
+        doc = self.doc
+        for t in reversed(doc[max(0, before - 400) : before]):
+            if said is not None and t.i <= said[0]:
+                break
+            if t.lower_ != word or t.i == 0:
+                continue
+            for m in self.mentions:  # "a senior White House official", "Chinese officials"
+                if t.i - 5 <= m.start and m.end <= t.i and m.type not in ("place", "part", "person"):
+                    if all(not (x.is_punct or x.pos_ in ("VERB", "AUX", "ADP")) for x in doc[m.end : t.i]):
+                        return m.name
+        return said[1] if said is not None else None
 
     def _actor(self, source: Source) -> str | None:
         doc = self.doc
@@ -349,6 +387,11 @@ class SpeakerResolver:
         for m in inside:
             if m.start <= head < m.end:
                 return m.name
+        for m in inside:  # "Yoon's office", "Biden's administration": the person's state
+            last = doc[m.end - 1]
+            if m.type == "person" and last.dep_ == "poss" and last.head.i == head and m.affiliation \
+                    and doc[head].lower_ in self.body_nouns:
+                return m.affiliation
         people = [m for m in inside if m.type == "person"]
         if people:  # "Matthew Miller, a State Department spokesman"
             return people[0].name
@@ -370,6 +413,9 @@ class SpeakerResolver:
             named = [m for m in self.mentions if m.type == "person" and doc[m.end - 1].text == doc[head].text]
             if len({m.name for m in named}) == 1:
                 return named[0].name
+        tokens = doc[source.start : source.end]
+        if not inside and len(tokens) > 1 and all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in tokens):
+            return None  # "Xinhua News Agency", "Royal United Services Institute": a name, unknown
         single = source.end - source.start == 1
         if single and word in PERSON_PRONOUNS:
             return self._last(source.start, person=True, pronoun=word)
@@ -382,8 +428,15 @@ class SpeakerResolver:
             if named and not inside:
                 return None  # "a Met Office spokesperson": of a body named, and no actor
             return self._last(source.start, person=False) if phrase & self.body_nouns else None
+        if definite and not inside and word not in self.person_nouns and word in self.state_nouns:
+            found = self._same_noun(word, source.start)
+            if found is not None:
+                return found
         if word in self.person_nouns and not inside:
-            return self._last(source.start, person=True)
+            found = self._last(source.start, person=True)
+            if found is None and definite:  # "the spokesperson added", after "an MOC spokesperson said"
+                found = next((a for pos, a, _t in reversed(self.spoken) if pos < source.start), None)
+            return found
         if word in self.body_nouns:
             if inside:
                 return inside[0].name

@@ -143,7 +143,8 @@ class FigureFinder:
             j += 1
         upper = None
         # a range: "10,000-12,000", "10,000 to 12,000" (the lower bound is the value)
-        second = self._number(doc[j + 1]) if j + 1 < end and doc[j].text in _RANGE else None
+        between = i > 0 and doc[i - 1].lower_ == "between" and j < end and doc[j].lower_ == "and"
+        second = self._number(doc[j + 1]) if j + 1 < end and (doc[j].text in _RANGE or between) else None
         if second is not None and second[0] is not None and (second[1] or not _NUMBER.match(doc[i].text)):
             upper = second[0]
             j += 2

@@ -32,6 +32,7 @@ from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import QuoteSpan
 
+_NAMED_BEFORE = re.compile(r"\b(?:entitled|titled|dubbed|headlined)\s*[,:]?\s*[\"“]?$")
 MIN_WORDS = 3  # "not aware" is a statement; a scare-quoted term is not a quotation
 OPEN = {"“": "”", "«": "»"}
 STRAIGHT = '"'
@@ -103,8 +104,8 @@ class QuoteFinder:
             if span is None or n in continued.values():
                 continue
             words = text[s:e]
-            if _is_title(words):
-                continue
+            if _is_title(words) or _NAMED_BEFORE.search(text, max(0, s - 14), s):
+                continue  # "a report entitled “...”": a title, not a quotation
             if n in continued:  # "“We will win,” he said, “whatever it takes.”": one quotation
                 s2, e2 = spans[continued[n]]
                 words, e = f"{words} {text[s2:e2]}", e2
@@ -221,7 +222,10 @@ class QuoteFinder:
 
 def _is_title(words: str) -> bool:
     """A quoted name ("Operation Joint Sword", "Killers of the Flower Moon"), not a quotation."""
-    parts = words.split()
+    parts = [p.lstrip("‘'\"(") for p in words.split()]
+    parts = [p for p in parts if p.strip("‘’'\"().,;:-–—")]
+    if not parts:
+        return False
     small = ("of", "the", "and", "for", "in", "a", "an", "to", "on", "between", "with", "against", "at",
              "by", "from", "into", "over", "under", "its", "their")
     if words.rstrip()[-1:] in ".!?,;:" and len(parts) > 3:

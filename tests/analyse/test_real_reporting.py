@@ -186,3 +186,64 @@ def test_a_currency_named_after_a_state_is_money_not_the_state(nlp):
     assert not any(m.type == "country" for m in doc._.actor_mentions)
     assert [f.unit for f in doc._.figures][:1] == ["USD"]
     assert [m.name for m in nlp("South Korea won the vote at the UN.")._.actor_mentions][:1] == ["South Korea"]
+
+
+# ------------------------------------------------------------------ this landing (probe of real pages)
+def test_between_x_and_y_is_a_range_with_its_qualifier(nlp):
+    (f,) = nlp("The ministry put the force at between 11,000 and 12,000 troops.")._.figures
+    assert (f.value, f.upper, f.qualifier) == (11000, 12000, "between")
+
+
+def test_it_after_a_possessed_subject_is_that_subjects_state(nlp):
+    text = ("Kremlin spokesman Dmitry Peskov declined to comment. Ukraine's military intelligence gave higher "
+            "numbers. It said on Monday that at least 200 soldiers had been wounded.")
+    assert figures(nlp, text)["at least 200 soldiers"][1] == "Ukraine"
+
+
+def test_he_after_a_hyphenated_name_as_subject_is_that_person(nlp):
+    text = ("Kremlin spokesman Dmitry Peskov declined to comment. Cha Min-seok, a fellow at a Seoul institute, said "
+            "the figures showed poor preparation. “They had never faced a drone in their lives,” he said.")
+    assert quotes(nlp, text)[-1][2] == "Cha Min-seok"
+
+
+def test_an_acronym_the_article_defines_names_its_actor(nlp):
+    text = ("China's Ministry of Commerce (MOC) criticised the tariffs on Tuesday. “We regret the decision and will "
+            "respond,” an MOC spokesperson said. “We urge the US side to correct its mistake,” the spokesperson said.")
+    doc = nlp(text)
+    assert {m.name for m in doc._.actor_mentions if doc[m.start].text == "MOC"} == {"China"}
+    assert [actor for _, _, actor in quotes(nlp, text)] == ["China", "China"]
+
+
+def test_a_term_in_brackets_is_not_an_actor(nlp):
+    doc = nlp("The value chain of battery electric vehicles (BEV) gets subsidies, and BEV makers in Europe suffer.")
+    assert not [m for m in doc._.actor_mentions if doc[m.start].text == "BEV"]
+
+
+def test_the_official_is_the_actor_of_the_officials_named_before(nlp):
+    text = ("The leaders will meet on Saturday, a senior White House official told reporters. “The president will "
+            "take stock of the progress we have made,” the official said.")
+    assert quotes(nlp, text)[-1][2] == "United States"
+
+
+def test_the_subject_who_told_outranks_the_lawmaker_it_was_relayed_by(nlp):
+    text = ("North Korea has sent about 15,000 troops to Russia, the NIS told lawmakers, according to Rep. "
+            "Lee Seong-kweun of the People Power Party.")
+    assert figures(nlp, text)["about 15,000 troops"][1] == "National Intelligence Service"
+
+
+def test_a_participle_clause_shares_its_verbs_source(nlp):
+    text = ("Some 600 soldiers are believed to have been killed, South Korea’s spy agency told lawmakers, "
+            "adding that more than 4,000 soldiers have been wounded.")
+    assert figures(nlp, text)["more than 4,000 soldiers"][1] == "National Intelligence Service"
+
+
+def test_a_report_title_in_quotation_marks_is_not_a_quotation(nlp):
+    text = ("A research centre issued a report entitled “The Quiet Campaign: how drones are bought and sold”. "
+            "Xinhua News Agency: “‘Empire of Drones’: The Secret Supply Chain”. What is your comment?")
+    assert quotes(nlp, text) == []
+
+
+def test_a_persons_office_is_that_persons_state(nlp):
+    text = ("President Yoon Suk Yeol chaired a meeting. “This is a grave threat to our security,” Yoon’s office "
+            "said in a statement.")
+    assert quotes(nlp, text)[-1][2] == "South Korea"

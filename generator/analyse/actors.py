@@ -311,10 +311,11 @@ class ActorResolver(ModelNames):
         for start, end, name, kind in sorted(resolved):
             located = False
             if self.actors[name].type == "country" and kind in ("name", "alias"):
-                prep = doc[start - 1] if start > 0 else None
+                before = start - 1 if start > 0 and doc[start - 1].lower_ != "the" else start - 2
+                prep = doc[before] if before >= 0 else None  # "in Spain", "in the United Arab Emirates"
                 if prep is not None and prep.lower_ in self.locative and prep.head.lower_ not in self.affairs:
                     located = True
-                elif previous_located and all(t.text == "," or t.lower_ in ("and", "or") for t in doc[previous_end:start]):
+                elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located

@@ -13,6 +13,7 @@ last person, or the last organisation or state, named before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -100,6 +101,15 @@ def subject_source(verb: Token) -> Source | None:
     announcing that...", "officials met and said..."). A dateline the parser took into the
     subject ("SEOUL (Yonhap) - The ministry") is left out.
     """
+    if verb.lower_ in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+        # "the readout quoted Iwaya as saying", "KCNA quoted Kim as telling ...": the one quoted
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        saying = any(c.lower_ == "as" and any(g.lower_ in ("saying", "telling", "stating", "writing") for g in c.children)
+                     for c in verb.children)
+        if obj is not None and saying and obj.i > verb.i:
+            words = _subject_words(obj)
+            if words:
+                return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         tail = _after_comma(verb)
@@ -128,13 +138,14 @@ def subject_source(verb: Token) -> Source | None:
     else:
         words = _subject_words(subj[0])
     for k, t in enumerate(words):  # a dateline (capitals, then a dash) or a speaker's label ("Reuters:")
-        if (t.text in ("-", "—", "–") and k < 8 and words[0].is_upper and len(words[0].text) > 2) or (
-            t.text == ":" and k < 5
-        ):
+        dash = t.text in ("-", "—", "–", "--")
+        if (dash and k < 8 and words[0].is_upper and len(words[0].text) > 2) or (
+            dash and 0 < k < 12 and t.i > 0 and t.doc[t.i - 1].text == ")"  # "Pyongyang, November 16 (KCNA) --"
+        ) or (t.text == ":" and k < 5):
             words = words[k + 1 :]
             break
     if len(words) > MAX_WORDS:  # keep the head and what comes before it: "Kim Yo Jong, the ... sister of ..."
-        at = next((k for k, t in enumerate(words) if t.i == subj[0].i), len(words) - 1)
+        at = next((k for k, t in enumerate(words) if t.i == subj[0].i), 0 if subj[0].i < words[0].i else len(words) - 1)
         comma = next((k for k in range(at + 1, len(words)) if words[k].doc[words[k].i - 1].text == ","), None)
         if comma is not None and comma <= MAX_WORDS:
             words = words[:comma]  # the name without its apposition: "Kim Yo Jong"
@@ -211,6 +222,47 @@ def stated_after(sent: Span, verbs: set[str]) -> Source | None:
     return None
 
 
+_STATEMENT_INTRO = re.compile(
+    r"\b(?:the following|as follows)\b.{0,40}?(?:statement|remarks|speech|message|letter|article|commentary|"
+    r"text|report|interview|answer|talk)?\W*:\s*$|\b(?:statement|remarks|speech|message|letter|text)\b[^.]{0,40}"
+    r"\b(?:reads|said|says|goes)\W*:\s*$", re.I)
+
+
+def statement_opened(sent: Span) -> Source | None:
+    """Who speaks in the paragraphs after "X issued the following press statement:" (state media
+    run a statement whole after such a line): the subject of that line."""
+    doc = sent.doc
+    intros = doc.user_data.get("digest_statement_intros")
+    if intros is None:
+        intros = []
+        text = doc.text
+        pos = 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            if line.rstrip().endswith(":") and _STATEMENT_INTRO.search(line):
+                span = doc.char_span(pos, end, alignment_mode="contract")
+                if span is not None and len(span):
+                    last = list(span.sents)[-1] if doc.has_annotation("SENT_START") else span
+                    root = last.root
+                    source = subject_source(root) if doc.has_annotation("DEP") else None
+                    if source is not None:
+                        intros.append((end, source))
+            pos = end + 1
+        doc.user_data["digest_statement_intros"] = intros
+    found = None
+    for end, source in intros:
+        if end <= sent.start_char:
+            found = source
+    return found
+
+
+def _put_through(verb: Token) -> bool:
+    """"put" that states no figure: "put 250 launchers through testing", not "put the toll at 100"."""
+    if verb.lower_ not in ("put", "puts") or not verb.doc.has_annotation("DEP"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+
+
 def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset()) -> Source | None:
     """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given.
 
@@ -234,7 +286,7 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
             continue
         if source is not None:
             return source
-    verbs = [t for t in sent if t.lower_ in speech_verbs and t.i not in skip]
+    verbs = [t for t in sent if t.lower_ in speech_verbs and t.i not in skip and not _put_through(t)]
     if not verbs:
         return None
     doc = sent.doc
@@ -356,6 +408,16 @@ class SpeakerResolver:
             self.nouns_said.append((source.start, self.doc[source.head].lower_, found))
         return found
 
+    def _named_after(self, noun: Token) -> str | None:
+        """The state or body named in what follows ``noun`` and hangs from it ("a readout released
+        by Japan's Ministry of Foreign Affairs")."""
+        if noun.lower_ not in self.body_nouns:
+            return None
+        below = {x.i for x in noun.subtree if x.i <= noun.i + 10}
+        after = [m for m in self.mentions if m.start > noun.i and m.start in below
+                 and m.type not in ("place", "part", "person")]
+        return after[0].name if after else None
+
     def _same_noun(self, word: str, before: int) -> str | None:
         """Whom "the official" stands for: the actor of the last source phrase with that noun
         ("a senior White House official said ... the official added")."""
@@ -370,6 +432,10 @@ class SpeakerResolver:
                 if t.i - 5 <= m.start and m.end <= t.i and m.type not in ("place", "part", "person"):
                     if all(not (x.is_punct or x.pos_ in ("VERB", "AUX", "ADP")) for x in doc[m.end : t.i]):
                         return m.name
+            if doc.has_annotation("DEP"):  # "a readout released by Japan's Ministry of Foreign Affairs"
+                agent = self._named_after(t)
+                if agent is not None:
+                    return agent
         return said[1] if said is not None else None
 
     def _actor(self, source: Source) -> str | None:
@@ -423,12 +489,16 @@ class SpeakerResolver:
             return self._last(source.start, person=False)
         indefinite = doc[source.start].lower_ in ("a", "an", "one")
         phrase = {t.lower_ for t in doc[source.start : source.end]}
+        if indefinite and doc.has_annotation("DEP"):  # "a readout released by Japan's foreign ministry"
+            agent = self._named_after(doc[head])
+            if agent is not None:
+                return agent
         if indefinite:  # "a ministry spokesperson": someone new, of the body last named
             named = any(t.is_title and t.pos_ == "PROPN" for t in doc[source.start + 1 : source.end])
             if named and not inside:
                 return None  # "a Met Office spokesperson": of a body named, and no actor
             return self._last(source.start, person=False) if phrase & self.body_nouns else None
-        if definite and not inside and word not in self.person_nouns and word in self.state_nouns:
+        if definite and not inside and word not in self.person_nouns and word in self.state_nouns | self.body_nouns:
             found = self._same_noun(word, source.start)
             if found is not None:
                 return found

@@ -26,6 +26,7 @@ from generator.analyse.attribution import (
     find_source,
     paragraph_label,
     stated_after,
+    statement_opened,
 )
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
@@ -280,6 +281,8 @@ class FigureFinder:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:
             source = stated_after(sent, self.source_verbs)  # "... This was stated by Pat Ryder."
+        if source is None:
+            source = statement_opened(sent)  # after "Kim Yo Jong issued the following statement:"
         if source is None:
             return None, "outlet", False
         actor = resolver.actor(source)

@@ -247,3 +247,33 @@ def test_a_persons_office_is_that_persons_state(nlp):
     text = ("President Yoon Suk Yeol chaired a meeting. “This is a grave threat to our security,” Yoon’s office "
             "said in a statement.")
     assert quotes(nlp, text)[-1][2] == "South Korea"
+
+
+def test_the_paragraphs_after_the_following_statement_are_its_authors(nlp):
+    text = ("Pyongyang, November 16 (KCNA) -- Kim Yo Jong, vice department director of the Central Committee of the "
+            "Workers' Party of Korea, issued the following press statement on Saturday:\n\n"
+            "The enemies staged more than 30 large-scale joint drills around the peninsula this year alone.")
+    assert figures(nlp, text)["more than 30 large-scale joint drills"] == ("Kim Yo Jong", "Kim Yo Jong")
+
+
+def test_quoted_x_as_saying_is_x(nlp):
+    text = ("Japan's Foreign Ministry released a readout of the talks. “Cooperation between our two countries is more "
+            "important than ever,” the readout quoted Takeshi Iwaya as saying.")
+    assert quotes(nlp, text)[-1][2] == "Takeshi Iwaya"
+
+
+def test_a_readout_released_by_a_state_is_that_states(nlp):
+    text = ("The United States sent an envoy. According to a readout released by Japan's Ministry of Foreign "
+            "Affairs, the meeting lasted approximately 80 minutes.")
+    assert figures(nlp, text)["approximately 80 minutes"][1] == "Japan"
+
+
+def test_state_media_honorifics_name_the_leader(nlp):
+    text = ("Kim Jong Un inspected a munitions factory on Friday. The respected Comrade added that the enemies "
+            "“must clearly see that our deterrent is growing at an unimaginable speed”.")
+    assert quotes(nlp, text)[-1][2] == "Kim Jong Un"
+
+
+def test_put_through_testing_states_no_figure(nlp):
+    text = "Kim Jong Sik reported that the workers had already put 250 new launchers through final testing."
+    assert figures(nlp, text)["250 new launchers"][1] == "Kim Jong Sik"

@@ -25,6 +25,9 @@ MAX_WORDS = 10
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+_SPELLING = {"defence": "defense"}
+_RANKS = {"senior", "top", "former", "high", "ranking", "junior", "deputy", "chief", "spokesperson", "spokesman",
+          "spokeswoman", "official", "officials", "anonymous", "unnamed", "other", "second", "new"}
 _ATTACHED = ("poss", "compound", "amod", "nmod", "appos", "pobj")
 
 
@@ -418,9 +421,10 @@ class SpeakerResolver:
                  and m.type not in ("place", "part", "person")]
         return after[0].name if after else None
 
-    def _same_noun(self, word: str, before: int) -> str | None:
+    def _same_noun(self, word: str, before: int, depth: int = 0) -> str | None:
         """Whom "the official" stands for: the actor of the last source phrase with that noun
-        ("a senior White House official said ... the official added")."""
+        ("a senior White House official said ... the official added"; "a senior defense
+        official ... the official": the Department of Defense named before)."""
         said = next(((pos, a) for pos, w, a in reversed(self.nouns_said) if pos < before and w == word), None)
         doc = self.doc
         for t in reversed(doc[max(0, before - 400) : before]):
@@ -429,6 +433,8 @@ class SpeakerResolver:
             if t.lower_ != word or t.i == 0:
                 continue
             for m in self.mentions:  # "a senior White House official", "Chinese officials"
+                if m.start <= t.i < m.end and m.type in ("organisation", "country", "group") and m.known:
+                    return m.name  # "the Department of Defense" for "defense"
                 if t.i - 5 <= m.start and m.end <= t.i and m.type not in ("place", "part", "person"):
                     if all(not (x.is_punct or x.pos_ in ("VERB", "AUX", "ADP")) for x in doc[m.end : t.i]):
                         return m.name
@@ -436,6 +442,18 @@ class SpeakerResolver:
                 agent = self._named_after(t)
                 if agent is not None:
                     return agent
+                if depth == 0:
+                    for c in t.lefts:  # "a senior defense official": whose "defense"
+                        if c.is_alpha and c.dep_ in ("compound", "amod") and c.lower_ not in _RANKS:
+                            found = self._same_noun(c.lower_, c.i, depth + 1)
+                            if found is not None:
+                                return found
+        if said is None and depth > 0:  # "defense": the Department of Defense, named "the Pentagon"
+            key = _SPELLING.get(word, word)
+            for m in reversed(self.mentions):
+                if m.start < before and m.known and m.type in ("organisation", "group") and \
+                        key in {_SPELLING.get(w, w) for w in m.name.lower().split()}:
+                    return m.name
         return said[1] if said is not None else None
 
     def _actor(self, source: Source) -> str | None:
@@ -493,6 +511,13 @@ class SpeakerResolver:
             agent = self._named_after(doc[head])
             if agent is not None:
                 return agent
+        if indefinite:  # "a ministry spokesperson", "a senior defense official", "a spokesperson for the mission"
+            for t in doc[source.start + 1 : source.end]:
+                if t.i != head and t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ") and not inside and \
+                        t.lower_ not in _RANKS:
+                    found = self._same_noun(t.lower_, source.start, 1)
+                    if found is not None:
+                        return found
         if indefinite:  # "a ministry spokesperson": someone new, of the body last named
             named = any(t.is_title and t.pos_ == "PROPN" for t in doc[source.start + 1 : source.end])
             if named and not inside:

@@ -188,11 +188,11 @@ def _merge(old: Actor, new: Actor) -> Actor:
 
 
 def _parse_file(path: Path, problems: list[str]) -> tuple[list[Actor], list[tuple[str, str]], dict]:
-    """Actors, parts ``(state, name)`` and the extra lists of one file."""
+    """Actors, parts ``(state, name, context words or ())`` and the extra lists of one file."""
     display = str(path)
     data = load_yaml(path, display)
     actors: list[Actor] = []
-    parts: list[tuple[str, str]] = []
+    parts: list[tuple[str, str, tuple[str, ...]]] = []
     commentators: list[str] = []
     for key, default_type in (("actors", None), ("countries", None), ("people", "person"), ("organisations", None)):
         items = data.get(key, [])
@@ -209,7 +209,12 @@ def _parse_file(path: Path, problems: list[str]) -> tuple[list[Actor], list[tupl
                     commentators.extend((item["name"], *(str_list(item.get("aliases")) or ())))
                     continue
                 for form in (item["name"], *(str_list(item.get("aliases")) or ())):
-                    parts.append((state, form))
+                    parts.append((state, form, ()))
+                for ctx in item.get("context_aliases") or []:  # "JCS" near "Seoul" is Seoul's
+                    if not isinstance(ctx, dict) or not isinstance(ctx.get("alias"), str) or not str_list(ctx.get("context")):
+                        problems.append(f"{where(display, item)}: '{item['name']}': context_aliases need 'alias' and 'context'")
+                        continue
+                    parts.append((state, ctx["alias"], str_list(ctx["context"])))
                 continue
             actor = _parse_actor(item, display, problems, default_type)
             if actor:
@@ -239,7 +244,7 @@ def load_gazetteer(extra_paths: tuple[str, ...] = ()) -> Gazetteer:
     merged: dict[str, Actor] = {}
     generated: set[str] = set()  # names only the generated files have given so far
     lists: dict[str, list[str]] = {key: [] for key in _EXTRAS}
-    parts: list[tuple[str, str]] = []
+    parts: list[tuple[str, str, tuple[str, ...]]] = []
     builtin = [p for p in (*GENERATED, *HAND_WRITTEN) if p.exists() or p == DEFAULT_GAZETTEER]
     for path in (*builtin, *map(Path, extra_paths)):
         is_builtin = path in builtin
@@ -264,14 +269,18 @@ def load_gazetteer(extra_paths: tuple[str, ...] = ()) -> Gazetteer:
                 generated.discard(actor.name)
         for key, values in extras.items():
             lists[key].extend(v for v in values if v not in lists[key])
-    part_of = {form: state for state, form in parts}
-    for state, form in parts:
+    part_of = {form: state for state, form, context in parts if not context}
+    for state, form, context in parts:
         for _ in range(5):  # a chamber of a parliament of a state: follow to the state
             if state in merged or state not in part_of:
                 break
             state = part_of[state]
         if state not in merged:
             problems.append(f"knowledge base: part '{form}': part_of '{state}' is not an actor")
+            continue
+        if context:
+            if (form, context) not in merged[state].context_aliases:
+                merged[state] = replace(merged[state], context_aliases=(*merged[state].context_aliases, (form, context)))
             continue
         if form not in merged[state].parts:
             merged[state] = replace(merged[state], parts=(*merged[state].parts, form))

@@ -277,3 +277,22 @@ def test_state_media_honorifics_name_the_leader(nlp):
 def test_put_through_testing_states_no_figure(nlp):
     text = "Kim Jong Sik reported that the workers had already put 250 new launchers through final testing."
     assert figures(nlp, text)["250 new launchers"][1] == "Kim Jong Sik"
+
+
+def test_a_domain_official_is_the_body_of_that_domain_named_before(nlp):
+    text = ("The Pentagon announced a new package for Ukraine. A senior defense official said about $5.6 billion "
+            "remained. “Every day counts,” the official said.")
+    assert figures(nlp, text)["about $5.6 billion"][1] == "US Department of Defense"
+    assert quotes(nlp, text)[-1][2] == "US Department of Defense"
+
+
+def test_a_spokesperson_for_the_mission_is_the_missions_state(nlp):
+    text = ("China ’s mission to the EU said it firmly opposed the listing. “We urge the EU to stop listing Chinese "
+            "firms at once,” a spokesperson for the mission said.")
+    assert quotes(nlp, text)[-1][2] == "China"
+
+
+def test_jcs_in_a_korean_story_is_south_koreas(nlp):
+    text = ("North Korea launched more balloons on Sunday. “Our military is closely monitoring the situation,” a "
+            "JCS official said in Seoul.")
+    assert quotes(nlp, text)[-1][2] == "South Korea"

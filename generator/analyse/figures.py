@@ -35,6 +35,9 @@ from generator.analyse.spans import FigureSpan
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn)?$", re.IGNORECASE)
 _RANGE = ("-", "–", "to")
+_NOT_COUNTS = {"age", "ages", "year", "years", "one", "article", "paragraph", "chapter", "page", "resolution",
+               "score", "scale", "minute", "height", "list", "top", "class", "round", "stage", "level"}
+_GLUED = {"C": "°C", "F": "°F", "°C": "°C", "°F": "°F", "mAh": "mah"}  # units written onto the number
 def _in_name(prev: Token) -> bool:
     """A token that makes the number after it part of a name ("S&P 500", "Nikkei 225")."""
     return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper or "&" in prev.text) and not prev.ent_type_ in ("GPE", "NORP")
@@ -159,6 +162,10 @@ class FigureFinder:
         return value, j, upper
 
     def _unit(self, doc: Doc, j: int, end: int, year_like: bool) -> tuple[str | None, int]:
+        if j < end and not doc[j - 1].whitespace_ and doc[j].text in _GLUED:  # "22C", "2,770mAh"
+            return _GLUED[doc[j].text], j + 1
+        if j + 1 < end and doc[j].text == "°" and doc[j + 1].text in ("C", "F"):  # "95 ° F"
+            return _GLUED[doc[j + 1].text], j + 2
         if j < end and doc[j].lower_.lstrip("-") in self.not_units:
             return doc[j].lower_.lstrip("-"), j + 1  # "155 mm", "25-mm": a calibre
         if j < end:
@@ -344,6 +351,10 @@ class FigureFinder:
                     unit, j = self._unit(doc, j, end, year_like)
                     if unit is None and not year_like and doc.has_annotation("DEP"):
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
+                    if unit is None and not year_like and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
+                            and doc[start - 2].tag_ in ("NN", "NNS") and doc[start - 2].lower_ not in _NOT_COUNTS \
+                            and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):
+                        unit = doc[start - 2].lower_  # "a population of 18,000", "a crowd of 15,000"
                 if unit in self.not_units:
                     i = max(j, i + 1)  # a calibre ("155mm"), not a quantity
                     continue

@@ -97,6 +97,15 @@ def _load_model(name: str | None) -> tuple[Language | None, str]:
     return None, ", ".join(names)
 
 
+def _split_glued_units(nlp: Language) -> None:
+    """Split a unit written onto its number ("22C", "30°C", "2,770mAh") so the figure finder reads
+    the number; spaCy already splits "12GB" and "5km"."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:mAh|°[CF]|[CF])", r"(?<=[0-9][CF])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language, str]:
     """The full pipeline and a label naming the model it runs on."""
     nlp, label = _load_model(settings.model)
@@ -109,6 +118,7 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
     else:
         first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
         nlp.add_pipe("digest_paragraphs", before=first)
+    _split_glued_units(nlp)
     nlp.add_pipe(
         "digest_actors",
         config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown,

@@ -296,3 +296,14 @@ def test_jcs_in_a_korean_story_is_south_koreas(nlp):
     text = ("North Korea launched more balloons on Sunday. “Our military is closely monitoring the situation,” a "
             "JCS official said in Seoul.")
     assert quotes(nlp, text)[-1][2] == "South Korea"
+
+
+def test_units_written_onto_the_number_are_read(nlp):
+    got = {f.text: f.unit for f in nlp("Highs of 30C are expected, up from 22°C. The phone has a 2,770mAh battery.")._.figures}
+    assert got == {"30C": "°C", "22°C": "°C", "2,770mAh": "mah"}
+
+
+def test_a_count_named_before_its_number(nlp):
+    got = {f.text: f.unit for f in nlp("The visit drew a crowd of 15,000 to a town with a population of 18,000.")._.figures}
+    assert got == {"15,000": "crowd", "18,000": "population"}
+    assert not nlp("He died at the age of 70 in Washington D.C. last year.")._.figures

@@ -185,7 +185,7 @@ class FigureFinder:
             not tagged or doc[k + 1].tag_ in ("NN", "NNS")
         ):
             return doc[k + 1].lower_, k + 2  # "a 97-metre vessel", "a 1,547-page report"
-        while k < end and skipped < 6:
+        while k < end and skipped < 8:  # "18 more High-Mobility Artillery Rocket Systems"
             for words, code in self.currency_words.items():
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
@@ -385,8 +385,9 @@ class FigureFinder:
                         if j < end and doc[j].text in ("%",) or (j < end and doc[j].lower_ in ("percent", "per")):
                             _, j = self._unit(doc, j, end, False)
                 qualifier, qstart = self._qualifier(doc, start, sent.start)
-                if tok.lower_ in ("a", "an") and qualifier is None:
-                    i = j
+                if tok.lower_ in ("a", "an") and qualifier is None and not (
+                        doc[i + 1].lower_ in self.scales and doc[j - 1].tag_ in ("NNS", "NNPS")):
+                    i = j  # "a day", "a week"; but "a dozen shipments", "a hundred drones" count
                     continue
                 if qualifier in ("over", "under") and unit in self.durations:
                     qualifier, qstart = None, start  # "over seven years": during, not more than
@@ -418,6 +419,10 @@ class FigureFinder:
         j = i + 1
         while j < end and (doc[j].text == "-" or doc[j].lower_ in self.scales):
             j += 1
+        adjectives = 0
+        while j < end and adjectives < 2 and doc[j].tag_ == "JJ" and doc[j].lower_ not in self.durations:
+            j += 1  # "five awkward minutes", "two long weeks"
+            adjectives += 1
         return j < end and doc[j].lower_ in self.durations and not re.fullmatch(r"(19|20)\d\d", doc[i].text)
 
 

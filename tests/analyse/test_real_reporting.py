@@ -307,3 +307,11 @@ def test_a_count_named_before_its_number(nlp):
     got = {f.text: f.unit for f in nlp("The visit drew a crowd of 15,000 to a town with a population of 18,000.")._.figures}
     assert got == {"15,000": "crowd", "18,000": "population"}
     assert not nlp("He died at the age of 70 in Washington D.C. last year.")._.figures
+
+
+def test_a_dozen_of_things_a_long_noun_run_adjectives_in_durations_and_rupees(nlp):
+    got = {f.text: (f.value, f.unit) for f in nlp(
+        "The North has sent a dozen shipments. The package funds 18 more High-Mobility Artillery Rocket Systems. "
+        "They waited for five awkward minutes. It costs $1,150 (roughly Rs 91,400). It lasted a day.")._.figures}
+    assert got == {"a dozen shipments": (12, "shipments"), "18 more High-Mobility Artillery Rocket Systems": (18, "systems"),
+                   "five awkward minutes": (5, "minutes"), "$1,150": (1150, "USD"), "roughly Rs 91,400": (91400, "INR")}

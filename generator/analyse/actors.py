@@ -62,6 +62,16 @@ def _variants(text: str) -> set[str]:
     return out
 
 
+def _subject_at(doc: Doc, start: int) -> bool:
+    """Whether the name starting at ``start`` is a clause's subject (or heads one's apposition)."""
+    for t in doc[start : min(len(doc), start + 5)]:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if not (t.is_title or t.text == "-"):
+            break
+    return False
+
+
 class ActorResolver(ModelNames):
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True,
                  lexicon: Lexicon | None = None):
@@ -130,6 +140,12 @@ class ActorResolver(ModelNames):
         seen = [(pos, name) for pos, name in full if name in owners]
         if seen:
             before = [p for p in seen if p[0] < start]
+            if len({n for _, n in before}) > 1 and doc.has_annotation("DEP"):
+                # "Kim Yo Jong, the sister of leader Kim Jong Un, said ... Kim said": the one who
+                # was the subject, not the one named inside her apposition
+                subjects = [p for p in before if _subject_at(doc, p[0])]
+                if subjects:
+                    return subjects[-1][1]
             return (before[-1] if before else seen[0])[1]
         title = self._title_before(doc, start)
         if title is None:

@@ -180,6 +180,17 @@ class QuoteFinder:
         doc = span.doc
         after = [t for t in sents[final] if t.i >= span.end and t.i not in inside]
         before = [t for t in sents[first] if t.i < span.start and t.i not in inside]
+        if doc.has_annotation("DEP") and first == final:
+            # the reporting verb the quotation hangs from comes first: "Lin Jian said China would
+            # “fight to the end” if the US insisted" is Lin Jian's, not the US's
+            for a in span.root.ancestors:
+                if a.i in inside or not (sents[first].start <= a.i < sents[first].end):
+                    break
+                if a.lower_ in self.speech_verbs and a.pos_ in ("VERB", "AUX"):
+                    source = subject_source(a)
+                    if source is not None and not (span.start <= source.start < span.end):
+                        return source
+                    break
         for tokens in (after, before):
             for t in tokens:
                 if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):

@@ -315,3 +315,14 @@ def test_a_dozen_of_things_a_long_noun_run_adjectives_in_durations_and_rupees(nl
         "They waited for five awkward minutes. It costs $1,150 (roughly Rs 91,400). It lasted a day.")._.figures}
     assert got == {"a dozen shipments": (12, "shipments"), "18 more High-Mobility Artillery Rocket Systems": (18, "systems"),
                    "five awkward minutes": (5, "minutes"), "$1,150": (1150, "USD"), "roughly Rs 91,400": (91400, "INR")}
+
+
+def test_the_verb_a_quotation_hangs_from_names_its_speaker(nlp):
+    text = 'Spokesperson Lin Jian said China would "fight to the end" if the US insisted on escalating tariffs.'
+    assert quotes(nlp, text)[0][2] == "Lin Jian"
+
+
+def test_a_shared_surname_goes_to_the_subject_not_to_the_name_in_her_apposition(nlp):
+    text = ("In a statement, Kim Yo Jong, the sister of leader Kim Jong Un, said the drills showed hostility. "
+            "“They should know that every move they make is being watched,” Kim said.")
+    assert quotes(nlp, text)[-1][2] == "Kim Yo Jong"

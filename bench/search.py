@@ -29,6 +29,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import re
 import shutil
 import statistics
 import sys
@@ -143,6 +144,32 @@ def material_site(n: int, work: Path, site: Path) -> Path:
 LISTEN = """() => { window.__bench = [];
     document.addEventListener('digest-search-rendered', e => window.__bench.push(e.detail)); }"""
 
+# Installed before any page script runs: logs when each index file under search/ is asked for
+# (a <script> added to the page), when its data arrives (the file calls __ds.m/t/d/f, which
+# search.js defines: the setters wrap them) and when an input event starts a search, all on
+# performance.now()'s clock. The bench reads it to split a query's time into phases.
+PHASES = """(() => {
+    const log = window.__benchLog = {asked: [], arrived: [], input: []};
+    const add = Node.prototype.appendChild, before = Node.prototype.insertBefore;
+    const note = el => {
+        if (el instanceof HTMLScriptElement && /\/search\//.test(el.src))
+            log.asked.push({file: el.src.replace(/^.*\/search\//, ''), t: performance.now()});
+    };
+    Node.prototype.appendChild = function (el) { note(el); return add.call(this, el); };
+    Node.prototype.insertBefore = function (el, ref) { note(el); return before.call(this, el, ref); };
+    const ds = window.__ds = {};
+    for (const kind of ['m', 't', 'd', 'f', 'b']) {
+        let fn;
+        Object.defineProperty(ds, kind, {configurable: true, enumerable: true,
+            get() { return fn; },
+            set(v) { fn = function (...args) {
+                const t = performance.now(), out = v.apply(this, args);
+                log.arrived.push({kind, key: kind === 'm' ? '' : String(args[0]), t, ms: performance.now() - t});
+                return out; }; }});
+    }
+    document.addEventListener('input', e => log.input.push(e.timeStamp), true);
+})()"""
+
 
 def _bytes(urls: list[str], search: Path) -> int:
     total = 0
@@ -154,8 +181,10 @@ def _bytes(urls: list[str], search: Path) -> int:
 
 
 def run_queries(browser, site: Path, fresh: bool, delay: int, pasted: bool = False) -> list[dict]:
-    """Types (or pastes) every query; returns [{query, ms, bytes, count}] in order."""
+    """Types (or pastes) every query; returns [{query, ms, bytes, count, phases}] in order
+    (``phases``: see ``phases``)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(PHASES)
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
@@ -168,6 +197,7 @@ def run_queries(browser, site: Path, fresh: bool, delay: int, pasted: bool = Fal
         if not fresh and i:
             box.fill("")
         page.evaluate("() => { window.__bench = []; }")
+        log_at = page.evaluate("() => ({asked: __benchLog.asked.length, arrived: __benchLog.arrived.length})")
         before = len(requested)
         if pasted:
             box.fill(query)
@@ -176,10 +206,35 @@ def run_queries(browser, site: Path, fresh: bool, delay: int, pasted: bool = Fal
         page.wait_for_function("q => window.__bench.some(e => e.query === q)", arg=query, timeout=60_000)
         event = page.evaluate("q => window.__bench.filter(e => e.query === q).pop()", query)
         page.wait_for_timeout(20)  # a script already requested for it still counts
+        log = page.evaluate("() => __benchLog")
         out.append({"query": query, "ms": event["ms"], "count": event["count"],
-                    "bytes": _bytes(requested[before:], site / "search")})
+                    "bytes": _bytes(requested[before:], site / "search"),
+                    "phases": phases(log, log_at, event["ms"], whole=fresh)})
     context.close()
     return out
+
+
+def phases(log: dict, at: dict, ms: float, whole: bool) -> dict:
+    """When, in ms after the input event that started the query (the last one), the index files
+    it needed arrived: ``manifest``, the last term shard (``shards``, and how many: ``n_shards``),
+    the first record asked for (``ask_records``) and the last to arrive (``records``,
+    ``n_records``), and the results shown (``shown``); ``parse``: ms spent in the handlers
+    the files call. A file loaded before the input event (the manifest, fetched when the box
+    got focus or the page was idle) counts from the page's start (``whole``) but arrives at a
+    negative time."""
+    start = log["input"][-1] if log["input"] else 0.0
+    asked = log["asked"] if whole else log["asked"][at["asked"]:]
+    arrived = log["arrived"] if whole else log["arrived"][at["arrived"]:]
+    def last(kind):
+        times = [a["t"] - start for a in arrived if a["kind"] == kind]
+        return (max(times) if times else None), len(times)
+    manifest, _ = last("m")
+    shards, n_shards = last("t")
+    records, n_records = last("d")
+    ask = [a["t"] - start for a in asked if a["file"].startswith(("d/", "b/"))]
+    return {"manifest": manifest, "shards": shards, "n_shards": n_shards,
+            "ask_records": min(ask) if ask else None, "records": records, "n_records": n_records,
+            "shown": ms, "parse": sum(a["ms"] for a in arrived)}
 
 
 def material_first_query(browser, site: Path, query: str = "Kursk") -> float | None:
@@ -256,9 +311,33 @@ def report(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+PHASE_COLUMNS = [("manifest", "manifest"), ("shards", "shards in"), ("ask_records", "records asked"),
+                 ("records", "records in"), ("shown", "shown")]
+
+
+def phase_report(r: dict, run: str = "pasted") -> str:
+    """Where a pasted query's time goes: p50 / p95 of when each kind of file had arrived."""
+    qs = r[run]
+    head = ["phase (ms after the input event)", "p50", "p95", "max", "queries"]
+    table = []
+    for key, name in PHASE_COLUMNS:
+        values = [q["phases"][key] for q in qs if q.get("phases", {}).get(key) is not None]
+        if values:
+            table.append([name, f"{statistics.median(values):.0f}", f"{_pct(values, 95):.0f}",
+                          f"{max(values):.0f}", str(len(values))])
+    for key, name in (("n_shards", "shard files"), ("n_records", "record files"), ("parse", "ms in index handlers")):
+        values = [q["phases"][key] for q in qs if "phases" in q]
+        if values:
+            table.append([name, f"{statistics.median(values):.0f}", f"{_pct(values, 95):.0f}",
+                          f"{max(values):.0f}", str(len(values))])
+    lines = [f"[{r['n']:,}] {run}: where the time goes (a negative time: arrived before the query)"]
+    lines += text_table(head, table)
+    return "\n".join(lines)
+
+
 def detail(r: dict) -> str:
     lines = [f"[{r['n']:,}] query: session ms / KB, fresh ms / KB, pasted ms, results shown"]
-    for s, f, p in zip(r["session"], r["fresh"], r["pasted"], strict=True):
+    for s, f, p in zip(r["session"], r["fresh"], r["pasted"], strict=False):
         lines.append(f"  {s['query']:<26} {s['ms']:7.1f} {s['bytes'] / 1024:7.0f}   {f['ms']:7.1f} "
                      f"{f['bytes'] / 1024:7.0f}   {p['ms']:7.1f}   {f['count']}")
     return "\n".join(lines)
@@ -271,21 +350,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--material", action="store_true", help="also time Material's own search")
     parser.add_argument("--delay", type=int, default=30, help="ms between keystrokes (default 30)")
     parser.add_argument("--detail", action="store_true", help="print every query's numbers")
+    parser.add_argument("--site", type=Path, help="measure this built site as it is (no build; one size)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the fresh and pasted queries this many times (more samples on a loaded machine)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
-    for n in args.sizes:
-        site = ensure_site(n, args.work.resolve())
+    for n in [0] if args.site else args.sizes:
+        site = args.site.resolve() if args.site else ensure_site(n, args.work.resolve())
         size, files = index_size(site)
+        if args.site:  # its size: the articles it indexes
+            n = int(re.search(r'"articles":(\d+)', (site / "search" / "manifest.js").read_text()).group(1))
         row = {"n": n, "bytes": size, "files": files}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             print(f"[{n}] typing {len(QUERIES)} queries...", file=sys.stderr, flush=True)
             row["session"] = run_queries(browser, site, fresh=False, delay=args.delay)
-            row["fresh"] = run_queries(browser, site, fresh=True, delay=args.delay)
-            row["pasted"] = run_queries(browser, site, fresh=True, delay=args.delay, pasted=True)
+            row["fresh"], row["pasted"] = [], []
+            for _ in range(args.repeat):
+                row["fresh"] += run_queries(browser, site, fresh=True, delay=args.delay)
+                row["pasted"] += run_queries(browser, site, fresh=True, delay=args.delay, pasted=True)
             (args.work / f"results-{n}.json").write_text(json.dumps(row, indent=1))
             if args.material:
                 variant = material_site(n, args.work.resolve(), site)
@@ -297,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.detail:
             print(detail(row), flush=True)
         print(report(rows), flush=True)
+        print(flush=True)
+        print(phase_report(row), flush=True)
         print(flush=True)
     return 0
 

@@ -29,6 +29,10 @@ KURSK_TITLE = "Ukraine reports first clashes with North Korean troops in Kursk"
 ORIGINS = ["file", "http"]
 
 
+_LINKS = """selector => [...document.querySelectorAll(selector)].map(a =>
+    [a.innerText.replace(/\\s+/g, ' ').trim(), a.href])"""
+
+
 def articles(site) -> list[dict]:
     """The build's list of articles (downloads/articles.jsonl): page, input file, themes..."""
     lines = (site.root / "downloads" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
@@ -82,6 +86,41 @@ def test_kursk_lists_articles_and_the_theme_and_a_result_opens_its_page(site, pa
     # the index files came from the site's own search/ folder, as scripts
     index = [r for r in requests if "/search/" in r.url]
     assert index and all(r.resource_type == "script" for r in index)
+
+
+@pytest.mark.parametrize("origin", ORIGINS)
+def test_a_query_pasted_into_a_fresh_page_shows_its_results(site, page, requests, origin):
+    # pasted: the whole query in one input event, on a page that has loaded no shard or
+    # record yet; the shards of all its words are asked for together, then its records
+    base = site.base(origin)
+    query = "north korean troops Kursk"
+    page.goto(base + "themes/troop-deployment.html")
+    page.evaluate("() => { window.__inputs = 0; addEventListener('input', () => window.__inputs++, true); }")
+    page.locator(BOX).focus()
+    page.keyboard.insert_text(query)
+    rendered(page)
+    assert page.evaluate("window.__inputs") == 1
+    results = [(text, site_path(href, base)) for text, href in page.evaluate(
+        _LINKS, ".digest-search [data-search-results] a[href]")]
+    assert results and results[0][0].startswith(KURSK_TITLE), results
+    status = page.locator(".digest-search__status").inner_text()
+    complete = int(re.match(r"(\d+) results?", status).group(1))
+    words = ["north", "korean", "troops", "kursk"]
+    for text, path in results[:complete]:  # those with every word hold every word
+        if path.startswith("articles/"):
+            assert all(w in page_text(site, path) for w in words), (path, status)
+    marks = {m.lower() for m in page.locator("[data-search-results] mark").all_inner_texts()}
+    assert marks and marks <= set(words), marks
+    # typed key by key into another fresh page, the same query lists the same results
+    fresh = page.context.new_page()
+    fresh.goto(base + "index.html")
+    assert [(t, site_path(h, base)) for t, h in search(fresh, query)] == results
+    # one round of shards (every word's, asked for together), then one of records
+    index = [site_path(r.url, base) for r in requests if "/search/" in r.url]
+    kinds = [p.split("/")[1] if p.count("/") > 1 else p for p in index]
+    first_record = kinds.index("d")
+    assert "t" in kinds[:first_record] and "t" not in kinds[first_record:], index
+    assert leaving(requests, base) == [] and failed(requests) == []
 
 
 @pytest.mark.parametrize("origin", ORIGINS)
@@ -234,14 +273,24 @@ def test_search_box_and_results_have_no_serious_accessibility_violations(axe, si
     assert not problems, "\n".join(f"{p['rule']} on {p['target']}: {p['summary']}" for p in problems)
 
 
-def test_first_search_loads_nothing_until_the_box_is_used(site, page, requests):
+def test_before_the_box_is_used_a_page_loads_only_the_manifest_once_idle(site, page, requests):
     page.goto(site.file_base + "articles/index.html")
     page.wait_for_load_state("load")
-    assert not [r.url for r in requests if "/search/" in r.url]
-    page.locator(BOX).focus()
-    page.wait_for_function("() => !!window.__ds && !!document.querySelector('#digest-search-box')")
+
+    def index() -> list[str]:
+        return [site_path(r.url, site.file_base) for r in requests if "/search/" in r.url]
+
+    page.wait_for_function("() => !!window.__ds && !!window.__ds.m && !!document.querySelector('#digest-search-box')")
+    for _ in range(100):  # the page fetches it when idle (at most 2 s after loading)
+        if index():
+            break
+        page.wait_for_timeout(50)
     page.wait_for_timeout(200)
-    assert [site_path(r.url, site.file_base) for r in requests if "/search/" in r.url] == ["search/manifest.js"]
+    assert index() == ["search/manifest.js"]
+    page.locator(BOX).hover()
+    page.locator(BOX).focus()
+    page.wait_for_timeout(200)
+    assert index() == ["search/manifest.js"]  # loaded once, and nothing else before a query
 
 
 def test_results_page_shows_fifty_at_a_time_and_more_adds_the_rest(site, page, requests):

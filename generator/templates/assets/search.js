@@ -2,7 +2,8 @@
    page (search/index.html). It reads the index that generator/render/search.py writes under
    search/ (the format is described there): every index file is a classic script that hands its
    data to window.__ds, so it loads with <script src> from file:// as well as over HTTP (fetch,
-   XHR and modules do not work from file://). Nothing is loaded before the box is first used.
+   XHR and modules do not work from file://). Before the box is first used, only the (small)
+   manifest is loaded, once the page is idle.
 
    Three parts, each usable without the next:
    1. the tokenizer, the very steps of generator/searchtext.py (a test runs both on the same
@@ -596,7 +597,9 @@
     var before = header.querySelector(":scope > .md-header__option, :scope > .md-header__source");
     header.insertBefore(box, before);
 
-    input.addEventListener("focus", function () { getManifest().catch(function () {}); open(); });
+    input.addEventListener("focus", function () { prefetch(); open(); });
+    box.addEventListener("pointerenter", prefetch);
+    box.addEventListener("touchstart", prefetch, { passive: true });
     input.addEventListener("input", function (e) { onType(e.timeStamp || performance.now()); });
     input.addEventListener("keydown", onKey);
     box.addEventListener("focusout", function (e) {
@@ -836,10 +839,30 @@
     });
   }
 
+  /** Every query needs the manifest first (it names the shards), and it is small: it is
+      fetched once the page has loaded and is idle, or as soon as the pointer reaches the box,
+      so that a query pasted into a fresh page waits only for its shards and records. Nothing
+      else is loaded before the box is used. */
+  function prefetch() { getManifest().catch(function () {}); }
+
+  /** Idle work: the manifest, and one pass through the query parser and the snippet marker,
+      which compiles their regular expressions (a few ms the first time, not on every query). */
+  function whenIdle() {
+    function run() {
+      prefetch();
+      var parsed = parse('"warm up" search');
+      mark("Warm up: the search, 1,000 U.S. words.", matcher(parsed));
+    }
+    if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 200);
+  }
+
   function start() {
     buildBox();
     var page = document.querySelector("[data-search-page]");
     if (page) resultsPage(page);
+    if (document.readyState === "complete") whenIdle();
+    else window.addEventListener("load", whenIdle);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -148,7 +148,7 @@ LISTEN = """() => { window.__bench = [];
 # (a <script> added to the page), when its data arrives (the file calls __ds.m/t/d/f, which
 # search.js defines: the setters wrap them) and when an input event starts a search, all on
 # performance.now()'s clock. The bench reads it to split a query's time into phases.
-PHASES = """(() => {
+PHASES = r"""(() => {
     const log = window.__benchLog = {asked: [], arrived: [], input: []};
     const add = Node.prototype.appendChild, before = Node.prototype.insertBefore;
     const note = el => {

@@ -226,13 +226,30 @@
     return { words: unique, phrases: phrases, prefix: prefix };
   }
 
-  /** Which words of a text a result's snippet marks. */
+  /** Which words of a text a result's snippet marks. Its ``needles``: a text none of whose
+      tokens matches holds none of them (see ``mayHold``). */
   function matcher(parsed) {
     var exact = new Set(parsed.words);
     var prefix = parsed.prefix;
-    return function (tok) {
+    var isMatch = function (tok) {
       return exact.has(tok) || (prefix !== null && tok.startsWith(prefix) && !STOPWORDS.has(tok));
     };
+    isMatch.needles = parsed.words.concat(prefix === null ? [] : [prefix]);
+    isMatch.best = new WeakMap(); // record -> bestSentence (asked for by the snippet and the link)
+    return isMatch;
+  }
+
+  // Text whose lowercase is not yet its normalised form: anything beyond ASCII (accents,
+  // other scripts), dotted acronyms, digit groups (steps 2-4 of ``normalise``).
+  var NOT_FOLDED = /[^\x00-\x7f]|[a-z]\.[a-z]\.|[0-9],[0-9]{3}/i;
+
+  /** Whether some token of ``text`` may contain every one of ``needles`` (``all``) or one of
+      them: tokens are pieces of the normalised text, so a text that does not contain them
+      has no such token. Much cheaper than tokenising every sentence of every result. */
+  function mayHold(text, needles, all) {
+    var folded = NOT_FOLDED.test(text) ? normalise(text) : String(text).toLowerCase();
+    var has = function (n) { return folded.indexOf(n) >= 0; };
+    return all ? needles.every(has) : needles.some(has);
   }
 
   /** id -> score of one query word: its own postings and, for the prefix, the best of the
@@ -299,15 +316,16 @@
     });
   }
 
-  /** The tokens of a record's title and of each of its sentences (computed once). */
-  function tokenised(record) {
+  /** The tokens of a record's title (``i`` = 0) or of its sentence ``i - 1``, computed once. */
+  function tokenised(record, i) {
     var t = recordTokens.get(record);
-    if (!t) {
-      t = [record.t].concat(record.x || []).map(function (s) { return tokens(s); });
-      recordTokens.set(record, t);
-    }
-    return t;
+    if (!t) recordTokens.set(record, t = []);
+    if (!t[i]) t[i] = tokens(i === 0 ? record.t : record.x[i - 1]);
+    return t[i];
   }
+
+  /** The title and the sentences of a record. */
+  function parts(record) { return [record.t].concat(record.x || []); }
 
   function hasRun(toks, phrase) {
     outer: for (var i = 0; i + phrase.length <= toks.length; i++) {
@@ -319,9 +337,9 @@
 
   /** Whether a record holds every phrase as consecutive tokens of one sentence (or the title). */
   function holdsPhrases(record, phrases) {
-    var parts = tokenised(record);
+    var texts = parts(record);
     return phrases.every(function (p) {
-      return parts.some(function (toks) { return hasRun(toks, p); });
+      return texts.some(function (text, i) { return mayHold(text, p, true) && hasRun(tokenised(record, i), p); });
     });
   }
 
@@ -348,13 +366,17 @@
   /** The index of the sentence a result's snippet shows: the one with most of the query's
       words (the first such; one that only repeats the title comes last); -1 when none has any. */
   function bestSentence(record, isMatch) {
+    var known = isMatch.best && isMatch.best.get(record);
+    if (known !== undefined) return known;
     var sentences = record.x || [], title = String(record.t).replace(/[….]+$/, "");
-    var parts = tokenised(record).slice(1), best = -1, bestRank = 0;
-    for (var i = 0; i < parts.length; i++) {
-      var count = new Set(parts[i].filter(isMatch)).size;
+    var needles = isMatch.needles, best = -1, bestRank = 0;
+    for (var i = 0; i < sentences.length; i++) {
+      if (needles && !mayHold(sentences[i], needles)) continue; // no word of the query: rank 0
+      var count = new Set(tokenised(record, i + 1).filter(isMatch)).size;
       var rank = count * 2 - (count && title.startsWith(sentences[i].slice(0, title.length)) ? 1 : 0);
       if (rank > bestRank) { best = i; bestRank = rank; }
     }
+    if (isMatch.best) isMatch.best.set(record, best);
     return best;
   }
 
@@ -377,11 +399,17 @@
   // "U.S.", "100,000").
   var WORDISH = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[.,'’][\p{L}\p{N}\p{M}]+)*/gu;
 
+  /** Whether a run of text makes a token the query matches. */
+  function matches(run, isMatch) {
+    if (isMatch.needles && !mayHold(run, isMatch.needles)) return false;
+    return tokens(run, true).some(isMatch);
+  }
+
   function mark(text, isMatch) {
     var pieces = [], at = 0, m;
     WORDISH.lastIndex = 0;
     while ((m = WORDISH.exec(text))) {
-      if (tokens(m[0], true).some(isMatch)) {
+      if (matches(m[0], isMatch)) {
         if (m.index > at) pieces.push([text.slice(at, m.index), false]);
         pieces.push([m[0], true]);
         at = m.index + m[0].length;
@@ -396,7 +424,7 @@
     var first = -1, m;
     WORDISH.lastIndex = 0;
     while ((m = WORDISH.exec(text))) {
-      if (tokens(m[0], true).some(isMatch)) { first = m.index; break; }
+      if (matches(m[0], isMatch)) { first = m.index; break; }
     }
     var start = Math.max(0, Math.min(first - Math.floor(room / 3), text.length - room));
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;

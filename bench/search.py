@@ -1,7 +1,7 @@
 """Benchmark the offline search in headless Chromium from file:// and print one table.
 
     python bench/search.py [--sizes 1000 10000] [--work bench/.work/search] [--material]
-                           [--delay MS] [--detail]
+                           [--delay MS] [--detail] [--repeat N] [--site SITE]
 
 For each size N it builds (or reuses) the synthetic digest of bench/corpus.py with the project's
 own build (``bench.run.prepare``; the site is rebuilt only when it is missing, older than the
@@ -16,7 +16,12 @@ queries may reuse what earlier ones loaded, as they would on that page); "fresh"
 again before each query, so every query starts with nothing loaded; "pasted" too, and puts the
 whole query into the box at once (one input event: nothing is loaded while typing, the worst
 case). Bytes are those of the fresh run unless said otherwise. It also reports the index
-on disk (search/ bytes and files). With ``--material`` it also builds the same pages with
+on disk (search/ bytes and files), and where a pasted query's time goes: when, after its input
+event, the manifest, the last term shard and the last result record had arrived, and when the
+results were shown (a script injected before the page's own logs each index file asked for and
+each one's data arriving). ``--repeat N`` runs the fresh and pasted queries N times (more
+samples: the numbers of a loaded machine vary); ``--site`` measures a site already built, as
+it is. With ``--material`` it also builds the same pages with
 Material's own search plugin on (search + offline) and times that search's first query after
 a fresh page load (from opening the page, since that search first builds its index in the
 page), waiting at most 120 s.
@@ -293,7 +298,7 @@ def report(rows: list[dict]) -> str:
         elif isinstance(material, float):
             material = f"{material:.1f} s"
         table.append([
-            f"{r['n']:,}", f"{r['bytes'] / 1e6:.1f}", f"{r['files']:,}", str(len(kb)),
+            f"{r['n']:,}", f"{r['bytes'] / 1e6:.1f}", f"{r['files']:,}", f"{len(QUERIES)}x{r.get('repeat', 1)}",
             f"{statistics.median(ms['session']):.0f}", f"{_pct(ms['session'], 95):.0f}", f"{ms['session'][0]:.0f}",
             f"{statistics.median(ms['fresh']):.0f}", f"{_pct(ms['fresh'], 95):.0f}", f"{max(ms['fresh']):.0f}",
             f"{statistics.median(ms['pasted']):.0f}", f"{_pct(ms['pasted'], 95):.0f}", f"{max(ms['pasted']):.0f}",
@@ -304,7 +309,9 @@ def report(rows: list[dict]) -> str:
     lines.append("")
     lines.append("ms: from the input event of the last keystroke to rendered results (search.js's own timing).")
     lines.append("session: every query typed into one page, loaded fresh for the first ('first');")
-    lines.append("fresh: the page loaded again before each query; pasted: that, and the query put in at once.")
+    lines.append("fresh: the page loaded again before each query; pasted: that, and the query put in at once")
+    lines.append("(one input event with the whole string, right after the page's load event). queries: the list")
+    lines.append("x --repeat (the fresh and pasted runs are repeated; session runs once).")
     lines.append("KB: index files under search/ requested for one query, fresh page (session: same page).")
     lines.append("Material 1st query: Material's own search (plugins search + offline) on the same pages: seconds")
     lines.append(f"from opening a fresh page to the results of 'Kursk' typed at once (capped at {MATERIAL_CAP_S} s).")
@@ -363,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         size, files = index_size(site)
         if args.site:  # its size: the articles it indexes
             n = int(re.search(r'"articles":(\d+)', (site / "search" / "manifest.js").read_text()).group(1))
-        row = {"n": n, "bytes": size, "files": files}
+        row = {"n": n, "bytes": size, "files": files, "repeat": args.repeat}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             print(f"[{n}] typing {len(QUERIES)} queries...", file=sys.stderr, flush=True)

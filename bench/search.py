@@ -9,7 +9,8 @@ corpus, or built by another version of the index writer), then types a fixed lis
 prefixes, phrases, rare and absent words) into the header box with key events, ``--delay`` ms
 apart, and measures per query:
 - latency: from the input event of the last keystroke to the rendered results, as search.js
-  reports it (its ``digest-search-rendered`` event, timed with performance.now());
+  reports it (its ``digest-search-rendered`` event, timed with performance.now()): all of them
+  (the dropdown may show its first results before, see the phases below);
 - bytes: the sizes of the files under site/search/ that the page requested for that query.
 Three runs: "session" types every query into one page, loaded fresh for the first query (later
 queries may reuse what earlier ones loaded, as they would on that page); "fresh" loads the page
@@ -208,22 +209,25 @@ def run_queries(browser, site: Path, fresh: bool, delay: int, pasted: bool = Fal
             box.fill(query)
         else:
             box.press_sequentially(query, delay=delay)
-        page.wait_for_function("q => window.__bench.some(e => e.query === q)", arg=query, timeout=60_000)
-        event = page.evaluate("q => window.__bench.filter(e => e.query === q).pop()", query)
+        page.wait_for_function("q => window.__bench.some(e => e.query === q && !e.partial)", arg=query,
+                               timeout=60_000)
+        event = page.evaluate("q => window.__bench.filter(e => e.query === q && !e.partial).pop()", query)
+        first = page.evaluate("q => window.__bench.find(e => e.query === q).ms", query)
         page.wait_for_timeout(20)  # a script already requested for it still counts
         log = page.evaluate("() => __benchLog")
         out.append({"query": query, "ms": event["ms"], "count": event["count"],
                     "bytes": _bytes(requested[before:], site / "search"),
-                    "phases": phases(log, log_at, event["ms"], whole=fresh)})
+                    "phases": phases(log, log_at, event["ms"], first, whole=fresh)})
     context.close()
     return out
 
 
-def phases(log: dict, at: dict, ms: float, whole: bool) -> dict:
+def phases(log: dict, at: dict, ms: float, first: float, whole: bool) -> dict:
     """When, in ms after the input event that started the query (the last one), the index files
     it needed arrived: ``manifest``, the last term shard (``shards``, and how many: ``n_shards``),
     the first record asked for (``ask_records``) and the last to arrive (``records``,
-    ``n_records``), and the results shown (``shown``); ``parse``: ms spent in the handlers
+    ``n_records``), and the results shown: the first of them (``first``: the dropdown shows its
+    top results while the others' records load) and all (``shown``); ``parse``: ms spent in the handlers
     the files call. A file loaded before the input event (the manifest, fetched when the box
     got focus or the page was idle) counts from the page's start (``whole``) but arrives at a
     negative time."""
@@ -239,7 +243,7 @@ def phases(log: dict, at: dict, ms: float, whole: bool) -> dict:
     ask = [a["t"] - start for a in asked if a["file"].startswith(("d/", "b/"))]
     return {"manifest": manifest, "shards": shards, "n_shards": n_shards,
             "ask_records": min(ask) if ask else None, "records": records, "n_records": n_records,
-            "shown": ms, "parse": sum(a["ms"] for a in arrived)}
+            "first": first, "shown": ms, "parse": sum(a["ms"] for a in arrived)}
 
 
 def material_first_query(browser, site: Path, query: str = "Kursk") -> float | None:
@@ -285,11 +289,12 @@ def index_size(site: Path) -> tuple[int, int]:
 
 def report(rows: list[dict]) -> str:
     head = ["articles", "index MB", "files", "queries", "session p50 ms", "p95", "first",
-            "fresh p50 ms", "p95", "max", "pasted p50 ms", "p95", "max", "median KB", "p95 KB",
+            "fresh p50 ms", "p95", "max", "pasted p50 ms", "p95", "max", "1st shown p50", "p95", "median KB", "p95 KB",
             "max KB", "session median KB", "Material 1st query"]
     table = []
     for r in rows:
         ms = {k: [q["ms"] for q in r[k]] for k in ("session", "fresh", "pasted")}
+        first = [q["phases"].get("first", q["ms"]) for q in r["pasted"]]
         kb = [q["bytes"] / 1024 for q in r["fresh"]]
         kb_session = [q["bytes"] / 1024 for q in r["session"]]
         material = r.get("material", "-")
@@ -302,12 +307,14 @@ def report(rows: list[dict]) -> str:
             f"{statistics.median(ms['session']):.0f}", f"{_pct(ms['session'], 95):.0f}", f"{ms['session'][0]:.0f}",
             f"{statistics.median(ms['fresh']):.0f}", f"{_pct(ms['fresh'], 95):.0f}", f"{max(ms['fresh']):.0f}",
             f"{statistics.median(ms['pasted']):.0f}", f"{_pct(ms['pasted'], 95):.0f}", f"{max(ms['pasted']):.0f}",
+            f"{statistics.median(first):.0f}", f"{_pct(first, 95):.0f}",
             f"{statistics.median(kb):.0f}", f"{_pct(kb, 95):.0f}", f"{max(kb):.0f}",
             f"{statistics.median(kb_session):.0f}", material,
         ])
     lines = text_table(head, table)
     lines.append("")
-    lines.append("ms: from the input event of the last keystroke to rendered results (search.js's own timing).")
+    lines.append("ms: from the input event of the last keystroke to rendered results (search.js's own timing);")
+    lines.append("1st shown: of a pasted query, its first results (the dropdown shows its top 5 while the rest load).")
     lines.append("session: every query typed into one page, loaded fresh for the first ('first');")
     lines.append("fresh: the page loaded again before each query; pasted: that, and the query put in at once")
     lines.append("(one input event with the whole string, right after the page's load event). queries: the list")
@@ -319,7 +326,7 @@ def report(rows: list[dict]) -> str:
 
 
 PHASE_COLUMNS = [("manifest", "manifest"), ("shards", "shards in"), ("ask_records", "records asked"),
-                 ("records", "records in"), ("shown", "shown")]
+                 ("records", "records in"), ("first", "first results shown"), ("shown", "all results shown")]
 
 
 def phase_report(r: dict, run: str = "pasted") -> str:

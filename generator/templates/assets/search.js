@@ -73,6 +73,7 @@
   var MAX_EXPANSIONS = 50; // terms a prefix stands for, most frequent first
   var MAX_SPLIT_SHARDS = 4; // a two-letter prefix loads its three-letter shards only up to this
   var PHRASE_CHECK = 30; // candidates whose records are read to confirm a phrase (dropdown)
+  var EARLY = 5; // results the dropdown shows while the records of the others still load
 
   var loader = null; // (path, done(error)) -> void: runs search/<path>, which calls __ds.*
   var settled = new Map(); // "t:ko" -> data, once its file has run
@@ -434,8 +435,10 @@
   }
 
   /** The dropdown's search: the top ``limit`` results with their records, ``total`` results
-      (null when a phrase check stopped before the end), ``complete`` of them with every word. */
-  function quick(query, limit) {
+      (null when a phrase check stopped before the end), ``complete`` of them with every word.
+      ``early(result)``, if given, is called once with the first EARLY results, in rank order,
+      when their records are in and the others' are not yet: they can be shown meanwhile. */
+  function quick(query, limit, early) {
     var parsed = parse(query);
     return rank(parsed).then(function (r) {
       var ranked = r.ranked, total = ranked.length, complete = r.complete;
@@ -447,11 +450,21 @@
         })
         : Promise.resolve(ranked.slice(0, limit));
       return top.then(function (hits) {
-        return Promise.all(hits.map(function (h) { return getRecord(h.id); })).then(function (records) {
-          return {
-            query: query, parsed: parsed, total: total, complete: complete, hits: hits, records: records,
-          };
-        });
+        function result(records) {
+          return { query: query, parsed: parsed, total: total, complete: complete, hits: hits, records: records };
+        }
+        var records = new Array(hits.length), ready = 0, told = !early;
+        return Promise.all(hits.map(function (h, i) {
+          return getRecord(h.id).then(function (record) {
+            records[i] = record;
+            while (ready < hits.length && records[ready]) ready++;
+            if (!told && ready >= EARLY && ready < hits.length) {
+              told = true;
+              early(result(records.slice(0, ready)));
+            }
+            return record;
+          });
+        })).then(function () { return result(records); });
       });
     });
   }
@@ -704,7 +717,9 @@
       return;
     }
     results.setAttribute("aria-busy", "true");
-    quick(query, DROPDOWN).then(function (r) {
+    quick(query, DROPDOWN, function (first) {
+      if (seq === typed) show(seq, first, started, true);
+    }).then(function (r) {
       if (seq === typed) show(seq, r, started);
     }, function (error) {
       if (seq !== typed) return;
@@ -714,11 +729,20 @@
     });
   }
 
-  function show(seq, r, started) {
-    select(-1);
-    listbox.textContent = "";
-    results.removeAttribute("aria-busy");
+  var shown = { seq: 0, count: 0 }; // the query whose results the list shows, and how many
+
+  /** Shows the results of query ``seq`` (none: ``r`` null). ``partial``: its first results,
+      while the others load; the list stays busy, and the rest are added below them (a result
+      chosen meanwhile stays chosen). */
+  function show(seq, r, started, partial) {
+    var from = shown.seq === seq ? shown.count : 0;
+    if (!from) {
+      select(-1);
+      listbox.textContent = "";
+    }
+    if (!partial) results.removeAttribute("aria-busy");
     if (!r) {
+      shown = { seq: 0, count: 0 };
       empty.hidden = true;
       listbox.hidden = true;
       status.textContent = "";
@@ -727,6 +751,7 @@
     }
     var isMatch = matcher(r.parsed);
     r.records.forEach(function (rec, i) {
+      if (i < from) return;
       var d = describe(rec, isMatch);
       var a = el("a", {
         id: "digest-search-option-" + i, className: "digest-search__item", role: "option",
@@ -734,15 +759,16 @@
       }, [el("span", { className: "digest-search__head" }, [d.title, d.kind]), d.meta, d.snippet]);
       listbox.appendChild(a);
     });
+    shown = { seq: seq, count: r.records.length };
     var none = r.records.length === 0;
     listbox.hidden = none;
     empty.hidden = !none;
     empty.textContent = none ? "No results for “" + r.query.trim() + "”" : "";
-    status.textContent = announce(r.total, r.complete, r.records.length);
+    if (!partial) status.textContent = announce(r.total, r.complete, r.records.length); // said once
     input.setAttribute("aria-expanded", String(!none && !panel.hidden));
     var ms = performance.now() - started;
     document.dispatchEvent(new CustomEvent("digest-search-rendered", {
-      detail: { query: r.query, ms: ms, count: r.records.length, total: r.total, seq: seq },
+      detail: { query: r.query, ms: ms, count: r.records.length, total: r.total, seq: seq, partial: !!partial },
     }));
   }
 

@@ -12,7 +12,7 @@ from generator.build import build_site, run
 from generator.config import load_config
 from generator.errors import BuildError, ConfigError
 from generator.zensical import CONFIG_NAME, installed, warnings_in
-from tests.conftest import FIXTURES, cannot_run, make_project
+from tests.conftest import FIXTURES, ROOT, cannot_run, make_project
 from tests.test_build import Links, tree_hash
 
 
@@ -124,3 +124,55 @@ def test_zensical_warnings_read_one_line_each():
     # Zensical 0.0.73's own output of a strict build with a broken link and a missing anchor
     output = (FIXTURES / "zensical_strict_output.txt").read_text(encoding="utf-8")
     assert warnings_in(output) == ["tags.md:6:15: page does not exist", "tags.md:6:60: anchor does not exist"]
+
+
+# Odd HTML for the link scan: unclosed tags and quotes, attributes without values, upper case,
+# slashes and line breaks inside tags, comments, CR line ends, Markdown links beside HTML
+ODD_HTML = [
+    b'<div>\n<a href="x.html">x</a> <img src=y.png alt=y/> <A HREF = \'z.html#a\' href="w.html">\n</div>\n',
+    b'<p>text <a href="unclosed.html\n<a href=>empty</a> <a href>bare</a>\r\n<!-- <a href="in-comment.html"> -->\r\n',
+    b'<div markdown>\n[md](page.md) <a\nhref="split.html">s</a>\n</div>\n<div class="x"\nid="y">\n<a href="z.html">\n</div>\n',
+    b'<table><tr><td><a href="one.html">1</a></td></tr></table>\n<p><a href="../a/b.html" class=x / href=c.html>\n',
+    b'<!-- never closed <a href="x.html">\n<x-tag data-href="no.html" src="yes.png">\n<1a href="no.html">',
+    b"<p><a href='with space.html' title='a > b'>x</a> <a title=\"c > d\" href=e.html>y</a></p>\n",
+]
+
+
+def test_the_faster_link_scan_finds_what_zensicals_own_finds():
+    """generator/zensical_scan.py replaces loops of Zensical's scanner: the same references, in
+    the same order, with the cursor where it left it, on the sample's pages and odd HTML."""
+    if installed() is None:
+        cannot_run("Zensical is not installed: pip install -e '.[zensical]' (scripts/test.sh does)")
+    import random
+
+    from zensical.collectors.references import cursor as module
+
+    from generator import zensical_scan
+
+    pages = sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md"))
+    texts = [p.read_bytes() for p in pages[::4]] + ODD_HTML
+    rng = random.Random(20)
+    pieces = [b"<", b">", b"a", b" href", b"src", b"=", b'"', b"'", b" ", b"\n", b"\r", b"/", b"<!--", b"-->",
+              b"div", b"p", b"_", b":", b"\t", b"[", b"](", b")", b"`", b"HREF", b"</div>", b"<div>\n", b"markdown"]
+    texts += [b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(500)]
+
+    def scan_all():
+        out = []
+        for text in texts:
+            cursor = module.Cursor(text)
+            out.append((list(module._scan(cursor)), cursor.pos, cursor.col))
+        return out
+
+    names = ("_find_line_end", "_find_line_start", "_scan_html_attrs", "_scan_html_tag", "_scan_html_links")
+    saved = {n: getattr(module, n) for n in names} | {"advance": module.Cursor.advance}
+    own = scan_all()
+    try:
+        assert zensical_scan.install() == (installed() == zensical_scan.FOR_VERSION)
+        assert module.Cursor.advance is zensical_scan.advance  # the pinned version: in place
+        faster = scan_all()
+    finally:
+        module.Cursor.advance = saved.pop("advance")
+        for name, function in saved.items():
+            setattr(module, name, function)
+    assert sum(len(refs) for refs, _, _ in own) > 1000  # the pages' links were found
+    assert faster == own

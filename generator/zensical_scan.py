@@ -32,6 +32,16 @@ _NAME_START = re.compile(rb"[A-Za-z_:]")
 _NAME = re.compile(rb"[^ \t\r\n>/=]*")
 _UNQUOTED = re.compile(rb"[^ \t\r\n>]*")
 _TAG_NAME = re.compile(rb"<[A-Za-z][A-Za-z0-9-]*(?=[ \t\r\n>/])")
+# A whole opening tag as _scan_html_tag reads it, attribute by attribute and never going back
+# (possessive and atomic): separators, a byte that cannot start a name (skipped), or a name
+# with its value if it has one ('=' then a quoted value, which must be closed, or a bare one)
+_TAG = re.compile(
+    rb"<[A-Za-z][A-Za-z0-9-]*+(?=[ \t\r\n>/])"
+    rb"(?>[ \t\r\n/]++|[^ \t\r\n/>A-Za-z_:]"
+    rb"|[A-Za-z_:][^ \t\r\n>/=]*+[ \t\r\n]*+"
+    rb"(?:=[ \t\r\n]*+(?:\"[^\"]*+\"|'[^']*+'|(?![\"'])[^ \t\r\n>]*+)|(?!=)))*+>"
+)
+_LINKY = re.compile(rb"(?i)src|href")
 
 
 def advance(self, n: int = 1) -> None:
@@ -129,30 +139,33 @@ def make_scan_html_tag(module):
 
 
 def make_scan_html_links(module):
-    """``_scan_html_links``: the links of an HTML block's tags, comments skipped; text between
-    tags is passed over in one step instead of byte by byte."""
+    """``_scan_html_links``: the links of an HTML block's tags, comments skipped. The block is
+    searched for its next ``<``; a tag is recognised by ``_TAG``, and only a tag with ``src``
+    or ``href`` in it is read attribute by attribute (``_scan_html_tag``) for its links."""
 
     def scan_html_links(cursor):
-        data = cursor.data
-        while cursor.pos < cursor.end:
-            if data[cursor.pos : cursor.pos + 4] == b"<!--":
-                end = module._scan_html_comment(cursor)
-                if end is not None:
-                    cursor.advance(end - cursor.pos)
-                else:
-                    cursor.pos = cursor.end
+        data, end = cursor.data, cursor.end
+        pos = cursor.pos
+        while pos < end:
+            lt = data.find(b"<", pos, end)
+            if lt < 0:
+                break
+            if data.startswith(b"<!--", lt):
+                close = data.find(b"-->", lt + 4)
+                if close < 0:  # an unclosed comment hides the rest
+                    break
+                pos = close + 3
                 continue
-            if data[cursor.pos] == _LANGLE:
-                result = module._scan_html_tag(cursor)
-                if result is not None:
-                    end, links = result
-                    yield from links
-                    cursor.advance(end - cursor.pos)
-                    continue
-                cursor.advance(1)
+            tag = _TAG.match(data, lt, end)
+            if tag is None:  # not an opening tag (a closing one, text, an unclosed tag)
+                pos = lt + 1
                 continue
-            nxt = data.find(b"<", cursor.pos, cursor.end)
-            cursor.advance((cursor.end if nxt < 0 else nxt) - cursor.pos)
+            if _LINKY.search(data, lt, tag.end()):
+                cursor.pos = lt
+                after, links = module._scan_html_tag(cursor)
+                yield from links
+            pos = tag.end()
+        cursor.pos, cursor.col = end, 0  # (the block's own cursor: not read after this)
 
     return scan_html_links
 

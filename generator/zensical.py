@@ -57,9 +57,14 @@ def limits(config: DigestConfig) -> tuple[str, ...]:
     every build on Zensical (``BuildResult.notices``); the README lists them too."""
     out = [
         (
-            "engine 'zensical': on phones the home page's actor x theme matrix is cut off (the "
-            "digest's styles fit Material's layout); the default engine (mkdocs) shows it whole"
-        )
+            "engine 'zensical': every build checks the links of every page again, unchanged ones "
+            "too, so a daily update takes longer than on the default engine (mkdocs), which keeps "
+            "the unchanged pages of the last site (README: Site engine)"
+        ),
+        (
+            "engine 'zensical': its template hides the menu overlay's label from screen readers "
+            "(aria-hidden on a label), which HTML does not allow: one W3C error on every page"
+        ),
     ]
     if _own_theme_dir(config):
         out.append(

@@ -47,6 +47,9 @@ def test_zensical_builds_every_page_with_the_digests_search_only(zensical_site):
     project, result = zensical_site
     site = project / "site"
     assert result.site_dir == site and not result.rejections
+    from generator.zensical import limits
+
+    assert set(limits(load_config(project))) <= set(result.notices)  # printed by the build
     assert not (project / CONFIG_NAME).exists() and not (project / ".site.building").exists()
     for md in (project / "docs").rglob("*.md"):
         rel = md.relative_to(project / "docs")
@@ -176,3 +179,16 @@ def test_the_faster_link_scan_finds_what_zensicals_own_finds():
             setattr(module, name, function)
     assert sum(len(refs) for refs, _, _ in own) > 1000  # the pages' links were found
     assert faster == own
+
+
+def test_a_zensical_build_says_what_it_cannot_do_yet(tmp_path):
+    from generator.zensical import limits
+
+    project = make_project(tmp_path, [], settings="engine: zensical\n")
+    said = limits(load_config(project))
+    assert len(said) == 2 and all(s.startswith("engine 'zensical': ") for s in said)
+    assert "checks the links of every page again" in said[0] and "aria-hidden" in said[1]
+    mkdocs = project / "mkdocs.yml"  # a theme folder of one's own replaces the digest's template
+    mkdocs.write_text(mkdocs.read_text().replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))
+    assert limits(load_config(project))[2] == f"{mkdocs}: engine 'zensical': the theme's custom_dir is yours, " \
+        "so tags show after the page's content (Zensical's place), not under its header"

@@ -37,6 +37,9 @@ from pathlib import Path
 
 from generator.config import DigestConfig, read_mkdocs
 from generator.errors import BuildError
+from generator.zensical_scan import MEMO
+
+MEMO_FILE = "digest-links.marshal"  # the references of each page, from the last build (zensical_scan)
 
 log = logging.getLogger(__name__)
 CONFIG_NAME = ".digest-zensical.yml"
@@ -132,7 +135,12 @@ def build_into(config: DigestConfig, site_dir: Path, *, strict: bool = True, cle
     command += ["--strict"] if strict else []
     command += ["--clean"] if clean else []
     try:
-        done = subprocess.run(command, cwd=config.project_dir, capture_output=True, text=True, check=False)
+        memo = config.project_dir / ".cache" / MEMO_FILE  # beside Zensical's cache, emptied with it
+        if clean:
+            memo.unlink(missing_ok=True)
+        done = subprocess.run(
+            command, cwd=config.project_dir, capture_output=True, text=True, check=False, env=os.environ | {MEMO: str(memo)}
+        )
     finally:
         cfg.unlink(missing_ok=True)
     output = _ANSI.sub("", done.stdout + done.stderr).strip()

@@ -192,3 +192,33 @@ def test_a_zensical_build_says_what_it_cannot_do_yet(tmp_path):
     mkdocs.write_text(mkdocs.read_text().replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))
     assert limits(load_config(project))[2] == f"{mkdocs}: engine 'zensical': the theme's custom_dir is yours, " \
         "so tags show after the page's content (Zensical's place), not under its header"
+
+
+def test_the_link_scan_remembers_unchanged_pages(tmp_path):
+    """zensical_scan.remember: a page's references come back from the last build's file, the
+    same as a scan; a file it did not write is ignored."""
+    if installed() is None:
+        cannot_run("Zensical is not installed: pip install -e '.[zensical]' (scripts/test.sh does)")
+    import zensical.collectors as package
+
+    from generator import zensical_scan
+
+    pages = [p.read_bytes() for p in sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md"))[::8]] + ODD_HTML
+    own = package.references
+    memo = tmp_path / "links.marshal"
+    try:
+        expected = [list(own(text)) for text in pages]
+        zensical_scan.remember(memo)()  # nothing scanned: nothing written
+        assert not memo.exists()
+        save = zensical_scan.remember(memo)
+        assert [list(package.references(text)) for text in pages] == expected
+        save()
+        package.references = lambda *a: pytest.fail("an unchanged page was scanned again")
+        zensical_scan.remember(memo)
+        assert [list(package.references(text)) for text in pages] == expected  # all from the file
+        memo.write_bytes(b"not marshal")
+        package.references = own
+        zensical_scan.remember(memo)
+        assert [list(package.references(text)) for text in pages] == expected
+    finally:
+        package.references = own

@@ -15,6 +15,11 @@ column, and the scanner yields the same references in the same order (tested aga
 Zensical's own functions, on every page of the sample and on odd HTML,
 ``tests/test_zensical.py``). They replace their namesakes only in the Zensical version they
 were written against (``FOR_VERSION``); any other runs its own scanner, unchanged.
+
+And a page that did not change since the last build is not scanned at all: ``remember`` keeps
+each page's references, by a hash of its text, in a file beside Zensical's cache (``MEMO``
+names it; ``digest build --full`` deletes it), so a daily update scans only the pages it
+changed.
 """
 
 from __future__ import annotations

@@ -174,7 +174,7 @@ def make_scan_html_links(module):
                 continue
             if _LINKY.search(data, lt, tag.end()):
                 cursor.pos = lt
-                after, links = module._scan_html_tag(cursor)
+                _, links = module._scan_html_tag(cursor)
                 yield from links
             pos = tag.end()
         cursor.pos, cursor.col = end, 0  # (the block's own cursor: not read after this)

@@ -12,7 +12,7 @@ from generator.build import build_site, run
 from generator.config import load_config
 from generator.errors import BuildError, ConfigError
 from generator.zensical import CONFIG_NAME, installed, warnings_in
-from tests.conftest import FIXTURES, cannot_run, make_project
+from tests.conftest import FIXTURES, ROOT, cannot_run, make_project
 from tests.test_build import Links, tree_hash
 
 
@@ -47,6 +47,9 @@ def test_zensical_builds_every_page_with_the_digests_search_only(zensical_site):
     project, result = zensical_site
     site = project / "site"
     assert result.site_dir == site and not result.rejections
+    from generator.zensical import limits
+
+    assert set(limits(load_config(project))) <= set(result.notices)  # printed by the build
     assert not (project / CONFIG_NAME).exists() and not (project / ".site.building").exists()
     for md in (project / "docs").rglob("*.md"):
         rel = md.relative_to(project / "docs")
@@ -124,3 +127,98 @@ def test_zensical_warnings_read_one_line_each():
     # Zensical 0.0.73's own output of a strict build with a broken link and a missing anchor
     output = (FIXTURES / "zensical_strict_output.txt").read_text(encoding="utf-8")
     assert warnings_in(output) == ["tags.md:6:15: page does not exist", "tags.md:6:60: anchor does not exist"]
+
+
+# Odd HTML for the link scan: unclosed tags and quotes, attributes without values, upper case,
+# slashes and line breaks inside tags, comments, CR line ends, Markdown links beside HTML
+ODD_HTML = [
+    b'<div>\n<a href="x.html">x</a> <img src=y.png alt=y/> <A HREF = \'z.html#a\' href="w.html">\n</div>\n',
+    b'<p>text <a href="unclosed.html\n<a href=>empty</a> <a href>bare</a>\r\n<!-- <a href="in-comment.html"> -->\r\n',
+    b'<div markdown>\n[md](page.md) <a\nhref="split.html">s</a>\n</div>\n<div class="x"\nid="y">\n<a href="z.html">\n</div>\n',
+    b'<table><tr><td><a href="one.html">1</a></td></tr></table>\n<p><a href="../a/b.html" class=x / href=c.html>\n',
+    b'<!-- never closed <a href="x.html">\n<x-tag data-href="no.html" src="yes.png">\n<1a href="no.html">',
+    b"<p><a href='with space.html' title='a > b'>x</a> <a title=\"c > d\" href=e.html>y</a></p>\n",
+]
+
+
+def test_the_faster_link_scan_finds_what_zensicals_own_finds():
+    """generator/zensical_scan.py replaces loops of Zensical's scanner: the same references, in
+    the same order, with the cursor where it left it, on the sample's pages and odd HTML."""
+    if installed() is None:
+        cannot_run("Zensical is not installed: pip install -e '.[zensical]' (scripts/test.sh does)")
+    import random
+
+    from zensical.collectors.references import cursor as module
+
+    from generator import zensical_scan
+
+    pages = sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md"))
+    texts = [p.read_bytes() for p in pages[::4]] + ODD_HTML
+    rng = random.Random(20)
+    pieces = [b"<", b">", b"a", b" href", b"src", b"=", b'"', b"'", b" ", b"\n", b"\r", b"/", b"<!--", b"-->",
+              b"div", b"p", b"_", b":", b"\t", b"[", b"](", b")", b"`", b"HREF", b"</div>", b"<div>\n", b"markdown"]
+    texts += [b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(500)]
+
+    def scan_all():
+        out = []
+        for text in texts:
+            cursor = module.Cursor(text)
+            out.append((list(module._scan(cursor)), cursor.pos, cursor.col))
+        return out
+
+    names = ("_find_line_end", "_find_line_start", "_scan_html_attrs", "_scan_html_tag", "_scan_html_links")
+    saved = {n: getattr(module, n) for n in names} | {"advance": module.Cursor.advance}
+    own = scan_all()
+    try:
+        assert zensical_scan.install() == (installed() == zensical_scan.FOR_VERSION)
+        assert module.Cursor.advance is zensical_scan.advance  # the pinned version: in place
+        faster = scan_all()
+    finally:
+        module.Cursor.advance = saved.pop("advance")
+        for name, function in saved.items():
+            setattr(module, name, function)
+    assert sum(len(refs) for refs, _, _ in own) > 1000  # the pages' links were found
+    assert faster == own
+
+
+def test_a_zensical_build_says_what_it_cannot_do_yet(tmp_path):
+    from generator.zensical import limits
+
+    project = make_project(tmp_path, [], settings="engine: zensical\n")
+    said = limits(load_config(project))
+    assert len(said) == 2 and all(s.startswith("engine 'zensical': ") for s in said)
+    assert "checks the links of every page again" in said[0] and "aria-hidden" in said[1]
+    mkdocs = project / "mkdocs.yml"  # a theme folder of one's own replaces the digest's template
+    mkdocs.write_text(mkdocs.read_text().replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))
+    assert limits(load_config(project))[2] == f"{mkdocs}: engine 'zensical': the theme's custom_dir is yours, " \
+        "so tags show after the page's content (Zensical's place), not under its header"
+
+
+def test_the_link_scan_remembers_unchanged_pages(tmp_path):
+    """zensical_scan.remember: a page's references come back from the last build's file, the
+    same as a scan; a file it did not write is ignored."""
+    if installed() is None:
+        cannot_run("Zensical is not installed: pip install -e '.[zensical]' (scripts/test.sh does)")
+    import zensical.collectors as package
+
+    from generator import zensical_scan
+
+    pages = [p.read_bytes() for p in sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md"))[::8]] + ODD_HTML
+    own = package.references
+    memo = tmp_path / "links.marshal"
+    try:
+        expected = [list(own(text)) for text in pages]
+        zensical_scan.remember(memo)()  # nothing scanned: nothing written
+        assert not memo.exists()
+        save = zensical_scan.remember(memo)
+        assert [list(package.references(text)) for text in pages] == expected
+        save()
+        package.references = lambda *a: pytest.fail("an unchanged page was scanned again")
+        zensical_scan.remember(memo)
+        assert [list(package.references(text)) for text in pages] == expected  # all from the file
+        memo.write_bytes(b"not marshal")
+        package.references = own
+        zensical_scan.remember(memo)
+        assert [list(package.references(text)) for text in pages] == expected
+    finally:
+        package.references = own

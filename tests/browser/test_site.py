@@ -197,14 +197,10 @@ LAYOUT = """() => {
 
 
 @pytest.mark.parametrize("size", ["desk", "phone"])
-def test_layout_uses_the_width_and_stays_readable(site, browser, size, tmp_path, request):
+def test_layout_uses_the_width_and_stays_readable(site, browser, size, tmp_path):
     """No empty sidebar, the matrix whole, charts' labels at a readable size, tables that scroll
     in their own box with short rows, no internal words; a screenshot of each page (desk: the
     README's, phone: the test's folder)."""
-    if site.engine == "zensical" and size == "phone":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "Zensical's phone layout cuts off the actor x theme matrix of the home page: digest.css "
-            "fits it to Material's (README, Site engine)")))
     width, height = (1280, 900) if size == "desk" else (390, 844)
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
     page = context.new_page()

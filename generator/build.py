@@ -35,6 +35,8 @@ from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
 from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
 from generator.render.pages import ASSETS_DIR, write_digest
+from generator.sitesize import SiteSize
+from generator.sitesize import measure as measure_site
 from generator.write import WriteStats
 
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
@@ -59,6 +61,7 @@ class BuildResult:
     warnings: tuple[DroppedField, ...] = ()  # metadata values dropped from articles that were built
     rejected_file: Path | None = None  # rejected.jsonl: every rejection and warning of this build
     watchlists: tuple[tuple[str, int, int], ...] = ()  # (name, new matches since the last build, matches)
+    site_size: SiteSize | None = None  # the built site's bytes by folder (see generator.sitesize)
 
 
 REJECTED_FILE = REJECTED_LIST  # beside site/; a project reading its own folder skips it
@@ -487,7 +490,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         notices = (*notices, *limits(config))
     del ingest, analysed, digest  # MkDocs needs the memory more
     lap("release")  # freeing millions of objects takes a moment too
-    site_dir = None
+    site_dir = size = None
     if site:
         try:
             site_dir = build_site(config, strict=strict, epoch=epoch, incremental=incremental, progress=progress)
@@ -496,6 +499,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
             raise
         lap("mkdocs")
         _write_changes(config, site_dir, change_log, state)
+        size = measure_site(site_dir)
     stats.commit()
     point("finish:committed")
     page_cache.save(page_keys)
@@ -515,6 +519,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         warnings=warnings,
         rejected_file=rejected_file,
         watchlists=watch,
+        site_size=size,
     )
 
 

@@ -34,6 +34,7 @@ from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
 from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
+from generator.render.compact import compact_plugin
 from generator.render.pages import ASSETS_DIR, write_digest
 from generator.sitesize import SiteSize
 from generator.sitesize import measure as measure_site
@@ -235,7 +236,7 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
             h.update(f"{package}={version(package)}|".encode())
         except PackageNotFoundError:
             h.update(f"{package}=none|".encode())
-    for override in sorted(THEME_OVERRIDES.rglob("*.html")):
+    for override in sorted(p for p in THEME_OVERRIDES.rglob("*") if p.is_file()):  # partials and icons
         h.update(override.read_bytes())
     docs = config.docs_dir
     for here, dirs, files in os.walk(docs):
@@ -364,6 +365,7 @@ def build_site(
                 state_file.unlink(missing_ok=True)  # until this build is complete
             if progress is not None:
                 cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
+            cfg.plugins["digest-compact"] = compact_plugin()  # the templates' blank runs folded
             build_logger.addFilter(notice)
             point("mkdocs:start")
             try:

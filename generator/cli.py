@@ -75,7 +75,7 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
     Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
     _partials/, assets/digest/; hand-written pages are never touched), then runs MkDocs into
     site/. Shows progress on stderr: bars on a terminal, a plain line every 10% otherwise.
-    Ends with the site's size and its biggest folders, and a warning from 80% of GitHub
+    Prints the site's size and its biggest folders, and a warning from 80% of GitHub
     Pages' 1 GB limit on (the environment's DIGEST_SITE_LIMIT, e.g. 500MB, sets another).
     Exits 0 when every input was read, 1 when some were rejected (the rest are built), 2 on a
     usage or configuration error.
@@ -105,14 +105,14 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
         _fail(exc)
     _report(result.rejections, result.notices, quiet, result.warnings)
     if not quiet:
-        click.echo(_summary(result))
-        for name, new, total in result.watchlists:
-            click.echo(f"watchlist '{name}': {new} new {'match' if new == 1 else 'matches'} since the previous build ({total} in all)")
-        if result.site_size is not None:
+        if result.site_size is not None:  # before the summary, which stays the last line
             line, warning = size_report(result.site_size, limit)
             click.echo(line)
             if warning:
                 click.echo(f"warning: {warning}", err=True)
+        click.echo(_summary(result))
+        for name, new, total in result.watchlists:
+            click.echo(f"watchlist '{name}': {new} new {'match' if new == 1 else 'matches'} since the previous build ({total} in all)")
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
 
 

@@ -122,10 +122,12 @@ def test_build_progress_is_plain_lines_off_a_terminal_and_quiet_prints_only_erro
         assert re.search(rf"^{stage}: (\d+)/\1 done in \d+:\d\d:\d\d \(", result.stderr, re.MULTILINE), (stage, result.stderr)
     assert "\r" not in result.stderr  # no bar redrawn in a log
     assert "2 read, 2 built, 0 rejected, 1 undated;" in result.stdout
-    # the last line: the site's size and its biggest folders, as measured on disk; no warning
+    # the line before the summary: the site's size and its biggest folders, as measured on disk
     size = measure(project / "site")
-    line = result.stdout.splitlines()[-1]
-    assert line.startswith(f"site size: {size.total / 1e6:,.1f} MB in {size.files:,} files (") and "articles " in line, line
+    line = result.stdout.splitlines()[-2]
+    top = ", ".join(f"{name} {n / 1e6:,.1f} MB" for name, n in size.folders[:5])
+    assert line.startswith(f"site size: {size.total / 1e6:,.1f} MB in {size.files:,} files ({top}, the rest "), line
+    assert size.folders[0][0] == "assets" and {"articles", "search", "downloads"} <= dict(size.folders).keys()
     assert "GitHub Pages" not in result.stderr
     # over a (lowered) limit: a warning naming the biggest parts; the build still succeeds
     over = CliRunner().invoke(cli, ["build", "-C", str(project)], env={"DIGEST_SITE_LIMIT": "1MB"})

@@ -34,7 +34,7 @@ def page(site, path: str) -> str:
 
 def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
     html = page(site, "articles/" + next(p.name for p in (site / "site" / "articles").glob("north-korea-has-ratified*")))
-    links = [(t, s) for s, t in re.findall(r'<a href="\.\./actors/([a-z0-9-]+)\.html" class="digest-mention digest-(\w+)">', html)]
+    links = [(t, s) for s, t in re.findall(r'<a href="\.\./actors/([a-z0-9-]+)\.html" class="digest-(\w+)">', html)]
     assert ("country", "north-korea") in links and ("person", "kim-jong-un") in links and ("place", "kursk") in links
     for _, slug in links:
         assert (site / "site" / "actors" / f"{slug}.html").is_file()

@@ -52,6 +52,40 @@ def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
     assert ">Countries<" in actors and "Countrys" not in actors and ">People<" in actors
 
 
+def test_article_page_says_each_thing_once(site):
+    """What made an article page 48 KB at 10,000 articles: each theme's evidence repeated the
+    text (now its first 3 sentences in full, the others linked by number to the text beside),
+    figures listed twice (now once, with what each is read as), Material's blank runs, its
+    hidden table of contents and inline icons (now drawn by digest.css)."""
+    from generator.analyse.taxonomy import load_taxonomy
+
+    raw = next((site / "site" / "articles").glob("north-korea-has-ratified*")).read_text()
+    html = htmllib.unescape(raw)
+    aside = html[html.index('<aside class="digest-aside">'):html.index("</aside>")]
+    anchors = set(re.findall(r'<span id="(s-[0-9a-f]{12}-\d+)">', html))
+    names = {t.name for t in load_taxonomy().themes}
+    themes = re.findall(r'<p><strong><a href="\.\./themes/[a-z-]+\.html">([^<]+)</a></strong></p>\n<ul>(.*?)</ul>\n(<p class="digest-more">.*?</p>)?', aside, re.DOTALL)
+    assert len(themes) >= 2 and {name for name, _, _ in themes} <= names
+    linked = 0
+    for name, items, more in themes:
+        shown = re.findall(r'<li>(.*?) \(<em>[^<]+</em>\) <a class="digest-cite" href="#(s-[^"]+)">link</a></li>', items)
+        assert 1 <= len(shown) <= 3 and all(a in anchors for _, a in shown), name
+        if more:
+            n = int(re.search(r"…and (\d+) more sentences? of the text: ", more).group(1))
+            links = re.findall(r'<a href="#(s-[^"]+)">(\d+)</a>', more)
+            assert len(shown) == 3 and len(links) == n and all(a in anchors and a.endswith(f"-{k}") for a, k in links)
+            linked += n
+    assert linked >= 1  # this article has a theme with more than 3 sentences
+    figures = section(html, "key-figures")
+    assert "up to 100,000 troops" in figures and '<small class="digest-read">read as ' in figures
+    assert "Figures in detail" not in html and html.count("up to 100,000 troops</strong>") == 1
+    assert not re.search(r"\n[ \t]+\n|\n\n", raw.split("<article")[0]), "a blank run left in the chrome"
+    assert "<svg" not in raw and 'class="digest-icon digest-icon--menu"' in raw  # no chart on it, no inline icon
+    toc = raw[raw.index('data-md-type="toc"'):raw.index('<div class="md-content"')]
+    assert "<nav" not in toc and "<li" not in toc
+    assert ' title="Permanent link to this' not in raw
+
+
 def section(html: str, heading_id: str) -> str:
     """The HTML under the h2 ``heading_id``, up to the next h2 (or the end of the article)."""
     start = html.index(f'<h2 id="{heading_id}"')

@@ -552,7 +552,8 @@ def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None
     previous = _load_state(config) or {}
     if change_log is None:
         change_log = previous.get("changes")
-    text = json.dumps(change_log or {}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # without indentation: a first build lists every article and figure (7 MB at 1,000 articles)
+    text = json.dumps(change_log or {}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     write_atomic(site_dir / "changes.json", text)  # whole or not at all; the build's history, not a page
     if config.cache_dir is not None:
         config.cache_dir.mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,7 @@ duplicate: an article that is not built is lost, not merged.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import re
@@ -198,7 +199,7 @@ def built_locations(project: Path) -> dict[str, list[str]]:
     """Every input location that has an article page, from the build's catalogue, with the
     titles of the pages (a JSON list file's articles share its location)."""
     found: dict[str, list[str]] = {}
-    for line in (project / "docs" / "downloads" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in gzip.decompress((project / "docs" / "downloads" / "articles.jsonl.gz").read_bytes()).decode("utf-8").splitlines():
         row = json.loads(line)
         page = project / "docs" / row["page"].removesuffix(".html")
         if page.with_suffix(".md").is_file():

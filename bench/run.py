@@ -15,7 +15,9 @@ process so that peak memory is its own:
 - the bare spaCy model (``nlp.pipe`` over the same texts, same batch size and processes), to
   compare the analysis throughput with the model's own.
 It also reports the site's bytes per page and mkdocs time per page, and the ratios of those at
-the largest size to the next one (the site must grow linearly).
+the largest size to the next one (the site must grow linearly), and the site's bytes by folder
+(articles, downloads, search, actors, themes, stories, other: what GitHub Pages' 1 GB limit
+counts).
 
 With ``--engine zensical`` it then builds the same project with Zensical (``digest build
 --engine zensical``): nothing changed with Zensical's own cache empty (first), nothing changed
@@ -62,7 +64,17 @@ def child_build(project: Path, full: bool = False, engine: str = "mkdocs") -> di
         "built": result.built,
         "written": result.pages.written,
         "peak_mb": _peak_mb(),
+        "size": site_size(result.site_dir) if result.site_dir else None,
     }
+
+
+def site_size(site: Path) -> dict:
+    """The site's bytes by top-level folder (generator.sitesize) and its article pages' count."""
+    from generator.sitesize import measure
+
+    size = measure(site)
+    pages = sum(1 for p in (site / "articles").glob("*.html") if not p.name.startswith("index"))
+    return {"total": size.total, "files": size.files, "folders": dict(size.folders), "article_pages": pages}
 
 
 def child_mkdocs(project: Path, engine: str = "mkdocs") -> dict:
@@ -270,6 +282,34 @@ def report_warm(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+SIZE_FOLDERS = ("articles", "downloads", "search", "actors", "themes", "stories")
+
+
+def report_size(results: list[dict]) -> str:
+    """The site's bytes by folder after the warm build (nothing changed), and per article page."""
+    head = ["articles", "site MB", "files", *(f"{f} MB" for f in SIZE_FOLDERS), "other MB", "KB/article page",
+            "KB/article (all)"]
+    rows = []
+    for r in results:
+        size = r["warm"].get("size")
+        if not size:
+            continue
+        folders = size["folders"]
+        other = size["total"] - sum(folders.get(f, 0) for f in SIZE_FOLDERS)
+        pages = size["article_pages"] or 1
+        rows.append([
+            f"{r['n']:,}", f"{size['total'] / 1e6:,.1f}", f"{size['files']:,}",
+            *(f"{folders.get(f, 0) / 1e6:,.1f}" for f in SIZE_FOLDERS), f"{other / 1e6:,.1f}",
+            f"{folders.get('articles', 0) / pages / 1024:.1f}", f"{size['total'] / r['n'] / 1024:.1f}",
+        ])
+    lines = text_table(head, rows)
+    lines.append("")
+    lines.append("site bytes by top-level folder (MB = 10^6 bytes) after the warm build; other = every other folder and")
+    lines.append("the root's files (assets, editions, briefs, feeds, ...); KB/article page = the articles folder over")
+    lines.append("its article pages; KB/article (all) = the whole site over the articles. GitHub Pages' limit: 1,000 MB.")
+    return "\n".join(lines)
+
+
 def report_engines(results: list[dict], zensical: list[dict]) -> str:
     """The site stage (``mkdocs build`` or ``zensical build``, inside ``digest build``) of both
     engines side by side, and each one's whole site built alone."""
@@ -327,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
             print(report(results), flush=True)
             print(flush=True)
         print(report_warm(results), flush=True)
+        print(flush=True)
+        print(report_size(results), flush=True)
         print(flush=True)
         if zensical:
             print(report_engines(results, zensical), flush=True)

@@ -34,7 +34,10 @@ from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.progress import Progress
 from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
+from generator.render.compact import compact_plugin
 from generator.render.pages import ASSETS_DIR, write_digest
+from generator.sitesize import SiteSize
+from generator.sitesize import measure as measure_site
 from generator.write import WriteStats
 
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
@@ -59,6 +62,7 @@ class BuildResult:
     warnings: tuple[DroppedField, ...] = ()  # metadata values dropped from articles that were built
     rejected_file: Path | None = None  # rejected.jsonl: every rejection and warning of this build
     watchlists: tuple[tuple[str, int, int], ...] = ()  # (name, new matches since the last build, matches)
+    site_size: SiteSize | None = None  # the built site's bytes by folder (see generator.sitesize)
 
 
 REJECTED_FILE = REJECTED_LIST  # beside site/; a project reading its own folder skips it
@@ -232,7 +236,7 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
             h.update(f"{package}={version(package)}|".encode())
         except PackageNotFoundError:
             h.update(f"{package}=none|".encode())
-    for override in sorted(THEME_OVERRIDES.rglob("*.html")):
+    for override in sorted(p for p in THEME_OVERRIDES.rglob("*") if p.is_file()):  # partials and icons
         h.update(override.read_bytes())
     docs = config.docs_dir
     for here, dirs, files in os.walk(docs):
@@ -361,6 +365,7 @@ def build_site(
                 state_file.unlink(missing_ok=True)  # until this build is complete
             if progress is not None:
                 cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
+            cfg.plugins["digest-compact"] = compact_plugin()  # the templates' blank runs folded
             build_logger.addFilter(notice)
             point("mkdocs:start")
             try:
@@ -487,7 +492,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         notices = (*notices, *limits(config))
     del ingest, analysed, digest  # MkDocs needs the memory more
     lap("release")  # freeing millions of objects takes a moment too
-    site_dir = None
+    site_dir = size = None
     if site:
         try:
             site_dir = build_site(config, strict=strict, epoch=epoch, incremental=incremental, progress=progress)
@@ -496,6 +501,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
             raise
         lap("mkdocs")
         _write_changes(config, site_dir, change_log, state)
+        size = measure_site(site_dir)
     stats.commit()
     point("finish:committed")
     page_cache.save(page_keys)
@@ -515,6 +521,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         warnings=warnings,
         rejected_file=rejected_file,
         watchlists=watch,
+        site_size=size,
     )
 
 
@@ -545,7 +552,8 @@ def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None
     previous = _load_state(config) or {}
     if change_log is None:
         change_log = previous.get("changes")
-    text = json.dumps(change_log or {}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # without indentation: a first build lists every article and figure (7 MB at 1,000 articles)
+    text = json.dumps(change_log or {}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     write_atomic(site_dir / "changes.json", text)  # whole or not at all; the build's history, not a page
     if config.cache_dir is not None:
         config.cache_dir.mkdir(parents=True, exist_ok=True)

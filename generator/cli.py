@@ -75,6 +75,8 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
     Reads the articles, writes the generated pages under docs/ (actors/, themes/, articles/,
     _partials/, assets/digest/; hand-written pages are never touched), then runs MkDocs into
     site/. Shows progress on stderr: bars on a terminal, a plain line every 10% otherwise.
+    Prints the site's size and its biggest folders, and a warning from 80% of GitHub
+    Pages' 1 GB limit on (the environment's DIGEST_SITE_LIMIT, e.g. 500MB, sets another).
     Exits 0 when every input was read, 1 when some were rejected (the rest are built), 2 on a
     usage or configuration error.
     """
@@ -82,10 +84,13 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
     from generator.build import run
     from generator.config import load_config
     from generator.progress import for_stream
+    from generator.sitesize import limit_from_env
+    from generator.sitesize import report as size_report
 
     progress = for_stream(sys.stderr, quiet)
     try:
         config = load_config(project, tuple(articles), engine)
+        limit = limit_from_env()
         if analyse_only:
             index, count = _parse_shard(shard)
             from generator.build import prefill_cache
@@ -100,6 +105,11 @@ def build(articles, no_site, strict, project, verbose, analyse_only, shard, dask
         _fail(exc)
     _report(result.rejections, result.notices, quiet, result.warnings)
     if not quiet:
+        if result.site_size is not None:  # before the summary, which stays the last line
+            line, warning = size_report(result.site_size, limit)
+            click.echo(line)
+            if warning:
+                click.echo(f"warning: {warning}", err=True)
         click.echo(_summary(result))
         for name, new, total in result.watchlists:
             click.echo(f"watchlist '{name}': {new} new {'match' if new == 1 else 'matches'} since the previous build ({total} in all)")

@@ -95,10 +95,11 @@ class TreeWriter:
             raise DuplicatePageError(f"two pages would be written to docs/{rel}")
         self.wanted.add(rel)
 
-    def put(self, rel: str, text: str) -> None:
+    def put(self, rel: str, text: str | bytes) -> None:
+        """Write ``text`` (bytes as they are: a compressed download) unless the file holds it."""
         path = self._target(rel)
         self._want(rel)
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
                 self.unchanged += 1

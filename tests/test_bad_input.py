@@ -7,6 +7,7 @@ has its page: nothing is lost.
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -58,7 +59,7 @@ def test_every_rejection_is_named_and_no_readable_article_is_lost(tmp_path):
 
     # every article whose text was fine has its page, under its own title
     assert lost_articles(expect, project) == []
-    catalogue = [json.loads(x) for x in (project / "docs" / "downloads" / "articles.jsonl").read_text().splitlines()]
+    catalogue = [json.loads(x) for x in gzip.decompress((project / "docs" / "downloads" / "articles.jsonl.gz").read_bytes()).decode().splitlines()]
     pages = {row["input"]: project / "docs" / row["page"].replace(".html", ".md") for row in catalogue}
     for path, kind in expect["warned"].items():
         text = pages[path].read_text(encoding="utf-8")

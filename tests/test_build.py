@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import gzip
 import hashlib
 import json
 import re
@@ -66,8 +67,8 @@ def section(html: str, heading_id: str) -> str:
 
 
 def catalogue(project: Path) -> list[dict]:
-    """downloads/articles.jsonl: one row per built article (page, themes, actors)."""
-    return [json.loads(x) for x in (project / "site" / "downloads" / "articles.jsonl").read_text().splitlines()]
+    """downloads/articles.jsonl.gz: one row per built article (page, themes, actors)."""
+    return [json.loads(x) for x in gzip.decompress((project / "site" / "downloads" / "articles.jsonl.gz").read_bytes()).decode().splitlines()]
 
 
 def test_pages_exist_for_every_actor_and_theme(built):

@@ -111,6 +111,7 @@ def test_bad_shard_is_a_usage_error(sample_project):
 
 @pytest.mark.slow
 def test_build_progress_is_plain_lines_off_a_terminal_and_quiet_prints_only_errors(tmp_path):
+    from generator.sitesize import measure
     from tests.conftest import make_project
 
     project = make_project(tmp_path, [EXAMPLES / "2024-10-07-pyongyang-troops.txt", EXAMPLES / "undated-analysis-drone-parts.txt"],
@@ -121,6 +122,21 @@ def test_build_progress_is_plain_lines_off_a_terminal_and_quiet_prints_only_erro
         assert re.search(rf"^{stage}: (\d+)/\1 done in \d+:\d\d:\d\d \(", result.stderr, re.MULTILINE), (stage, result.stderr)
     assert "\r" not in result.stderr  # no bar redrawn in a log
     assert "2 read, 2 built, 0 rejected, 1 undated;" in result.stdout
+    # the line before the summary: the site's size and its biggest folders, as measured on disk
+    size = measure(project / "site")
+    line = result.stdout.splitlines()[-2]
+    top = ", ".join(f"{name} {n / 1e6:,.1f} MB" for name, n in size.folders[:5])
+    assert line.startswith(f"site size: {size.total / 1e6:,.1f} MB in {size.files:,} files ({top}, the rest "), line
+    assert size.folders[0][0] == "assets" and {"articles", "search", "downloads"} <= dict(size.folders).keys()
+    assert "GitHub Pages" not in result.stderr
+    # over a (lowered) limit: a warning naming the biggest parts; the build still succeeds
+    over = CliRunner().invoke(cli, ["build", "-C", str(project)], env={"DIGEST_SITE_LIMIT": "1MB"})
+    assert over.exit_code == 0, over.output
+    biggest = ", ".join(f"{name} {n / 1e6:,.1f} MB" for name, n in size.folders[:3])
+    assert f"warning: the site is {size.total / 1e6:,.1f} MB, over the limit (DIGEST_SITE_LIMIT) of 1.0 MB" in over.stderr
+    assert f"the biggest parts: {biggest}, the rest " in over.stderr, over.stderr
+    bad = CliRunner().invoke(cli, ["build", "-C", str(project)], env={"DIGEST_SITE_LIMIT": "lots"})
+    assert bad.exit_code == 2 and "DIGEST_SITE_LIMIT='lots': not a size" in bad.stderr
 
     (project / "articles" / "new.txt").write_text("Officials met in Seoul on Monday.\nThey said little.\n")
     quiet = CliRunner().invoke(cli, ["build", "-C", str(project), "--quiet"])

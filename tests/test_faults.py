@@ -12,6 +12,7 @@ from outside while MkDocs writes; the real MkDocs, the real file system.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -384,7 +385,7 @@ V3 = [*V2, ("e4", "Beijing calls for restraint on the peninsula", BODY.format(da
 
 
 def titles(project: Path) -> set[str]:
-    lines = (project / "docs" / "downloads" / "articles.jsonl").read_text().splitlines()
+    lines = gzip.decompress((project / "docs" / "downloads" / "articles.jsonl.gz").read_bytes()).decode().splitlines()
     return {json.loads(line)["title"] for line in lines}
 
 

@@ -7,6 +7,7 @@ at once and corrupts the cache.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import re
@@ -157,30 +158,32 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised_in_every_download(hos
 
     downloads = hostile_site / "site" / "downloads"
     neutralised: dict[str, int] = {}
-    for path in sorted(downloads.rglob("*.csv")):
-        with path.open(newline="", encoding="utf-8") as f:
+    for path in sorted(downloads.rglob("*.csv.gz")):
+        with gzip.open(path, "rt", newline="", encoding="utf-8") as f:
             header, *rows = list(csv.reader(f))
-        if not path.with_suffix(".jsonl").exists():  # a CSV-only table (story-figures.csv): no cell may run
+        stem = path.name.removesuffix(".csv.gz")
+        lines = path.with_name(f"{stem}.jsonl.gz")
+        if not lines.exists():  # a CSV-only table (story-figures.csv.gz): no cell may run
             for row in rows:
                 for cell in row:
                     if cell.startswith(FORMULA_STARTS):
                         float(cell)  # only a number (-3.5) may start so
             continue
-        records = [json.loads(x) for x in path.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()]
+        records = [json.loads(x) for x in gzip.decompress(lines.read_bytes()).decode("utf-8").splitlines()]
         assert len(rows) == len(records), path
         for row, record in zip(rows, records, strict=True):
             for column, cell in zip(header, row, strict=True):
                 value = record[column]
                 if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                     assert cell == "'" + value, (path, column, cell)
-                    neutralised[path.stem] = neutralised.get(path.stem, 0) + 1
+                    neutralised[stem] = neutralised.get(stem, 0) + 1
                 elif isinstance(value, str):
                     assert cell == value, (path, column, cell)
                 if isinstance(value, str):  # numbers (-3.5) are numbers, not formulas
                     assert not cell.startswith(FORMULA_STARTS), (path, column, cell)
     # the hostile values did reach each kind of table, so the loop above checked something
     assert {"articles", "themes", "figures", "quotes"} <= set(neutralised), neutralised
-    articles = (downloads / "articles.csv").read_text(encoding="utf-8")
+    articles = gzip.decompress((downloads / "articles.csv.gz").read_bytes()).decode("utf-8")
     assert "'=HYPERLINK" in articles and "'@SUM(1+1)" in articles
 
 
@@ -264,8 +267,8 @@ def test_broken_inputs_each_get_one_message_and_the_rest_build(tmp_path):
     located = [(f"{r['path']}:{r['line']}" if r["line"] else r["path"], r["reason"]) for r in rows[:5]]
     for name, reason in expected.items():
         assert any(where.endswith(f"/{name}") and reason in why for where, why in located), (name, located)
-    downloads = project / "site" / "downloads" / "articles.jsonl"
-    evil_rows = [json.loads(x) for x in downloads.read_text().splitlines() if '"Evil"' in x]
+    downloads = project / "site" / "downloads" / "articles.jsonl.gz"
+    evil_rows = [json.loads(x) for x in gzip.decompress(downloads.read_bytes()).decode().splitlines() if '"Evil"' in x]
     assert [r["url"] for r in evil_rows] == [None]
 
 

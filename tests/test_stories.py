@@ -5,6 +5,7 @@ hand-written cases through the real pipeline; the B-cubed score on the labelled 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import importlib.util
 import random
 import re
@@ -159,6 +160,6 @@ def test_built_site_has_a_story_page_linked_from_home_and_articles(tmp_path, ana
     assert f'href="../stories/{story_pages[0].name}"' in article
     edition = (site / "editions" / "2024-W45.html").read_text(encoding="utf-8")
     assert "Top stories" in edition and f'href="../stories/{story_pages[0].name}"' in edition
-    rows = (site / "downloads" / "stories.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = gzip.decompress((site / "downloads" / "stories.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
     assert len(rows) == 1 and '"disagreements": [{"measure": "personnel"' in rows[0]
     shutil.rmtree(project / "site")

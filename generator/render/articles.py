@@ -18,13 +18,12 @@ from generator.render.cite import (
 )
 from generator.render.common import (
     ACTORS,
-    FIGURE_HEADERS,
     TYPE_LABEL,
     Page,
     actor_ref,
     article_link,
     certainty,
-    figure_row,
+    figure_reading,
     fmt_date,
     p,
     paginated,
@@ -40,6 +39,9 @@ from generator.render.escape import h, html_piece, safe_url
 from generator.render.stories import story_link
 
 ROOT = "../"
+# a theme's evidence sentences written out in full beside the text; the others, which the text
+# beside holds, are links by number (a page repeated up to a third of its text there)
+EVIDENCE_SHOWN = 3
 # the list of undated articles (without its suffix): an "index" page, like the paginated list
 # of all articles, so that the incremental site build always builds it again (build.KEPT_PAGES)
 UNDATED = "articles/index-undated"
@@ -82,7 +84,7 @@ def highlighted(entry: ArticleEntry, digest: Digest) -> list[str]:
             elif kind == 1:  # a sentence starts
                 if open_sentence is not None:
                     pieces.append("</span>")
-                pieces.append(f'<span class="digest-s" id="{sentence_anchor(aid, i)}">')
+                pieces.append(f'<span id="{sentence_anchor(aid, i)}">')
                 open_sentence = i
             else:
                 if m.start - offset < cursor or m.end > end:  # overlapping or outside: skip
@@ -92,7 +94,7 @@ def highlighted(entry: ArticleEntry, digest: Digest) -> list[str]:
                 label = html_piece(text[cursor:e])
                 if actor:
                     pieces.append(
-                        f'<a href="{ROOT}{ACTORS}/{actor.slug}.html" class="digest-mention digest-{actor.type}">{label}</a>'
+                        f'<a href="{ROOT}{ACTORS}/{actor.slug}.html" class="digest-{actor.type}">{label}</a>'
                     )
                 else:
                     pieces.append(label)
@@ -135,7 +137,7 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     meta.append(f"{strong('File:')} {h(art.location)}")
     # the title's sentences are the page's heading: their anchors lead to the top of the page
     titled = "" if art.title_derived else "".join(
-        f'<span class="digest-s" id="{sentence_anchor(art.id, i)}"></span>'
+        f'<span id="{sentence_anchor(art.id, i)}"></span>'
         for i, (start, _) in enumerate(sentence_spans(a)) if 0 <= start < len(art.title)
     )
     page.add(p(titled + " · ".join(meta)))
@@ -172,10 +174,14 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     if a.themes:
         for hit in a.themes:
             page.add(p(strong(theme_link(digest_theme(digest, hit.id), ROOT))))
+            shown, rest = hit.evidence[:EVIDENCE_SHOWN], hit.evidence[EVIDENCE_SHOWN:]
             page.add(ul([
                 f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" + cite(f"#{sentence_anchor(art.id, ev.index)}")
-                for ev in hit.evidence
+                for ev in shown
             ]))
+            if rest:  # the text beside holds them: their numbers lead there (each its anchor's)
+                links = " ".join(f'<a href="#{sentence_anchor(art.id, ev.index)}">{ev.index}</a>' for ev in rest)
+                page.add(p(f"…and {plural(len(rest), 'more sentence')} of the text: {links}", "digest-more"))
     else:
         page.add(p("No theme of the taxonomy has enough support in this article."))
     page.heading("Key figures")
@@ -189,9 +195,10 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
             if i is not None:
                 n = seen[i] = seen.get(i, -1) + 1
                 anchor = figure_anchor(art.id, i, n)
-                item = (f'<span id="{anchor}">{item}</span>' + cite(f"#{anchor}", "figure")
+                item = (f'<span id="{anchor}">{item}</span>' + cite(f"#{anchor}")
                         + f' <a class="digest-cite" href="#{sentence_anchor(art.id, i)}">in the text</a>')
-            items.append(item)
+            read = figure_reading(f)
+            items.append(item + (f'<small class="digest-read">read as {read}</small>' if read else ""))
         page.add(ul(items))
     else:
         page.add(p("No figures were found."))
@@ -206,7 +213,7 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
                 who += " (not an indexed actor)"
             n = seen[q.index] = seen.get(q.index, -1) + 1
             anchor = quote_anchor(art.id, q.index, n)
-            items.append(f'<span id="{anchor}">{quote_line(q, who)}</span>' + cite(f"#{anchor}", "quotation"))
+            items.append(f'<span id="{anchor}">{quote_line(q, who)}</span>' + cite(f"#{anchor}"))
         page.add(ul(items))
     page.add(analysis_box(entry, digest))
     page.markdown("</aside>\n\n</div>\n")
@@ -225,9 +232,6 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         page.add(table(["Actor", "Type", "Mentions", "Affiliation"], rows))
     else:
         page.add(p("No actors were recognised in this article."))
-    if a.figures:
-        page.heading("Figures in detail")
-        page.add(table(FIGURE_HEADERS, [figure_row(f, digest, ROOT) for f in a.figures]))
     return page.text()
 
 

@@ -32,9 +32,10 @@ def sentence_url(entry: ArticleEntry, index: int, root: str) -> str:
     return f"{root}{ARTICLES}/{entry.slug}.html#{sentence_anchor(entry.article.id, index)}"
 
 
-def cite(href: str, what: str = "sentence") -> str:
-    """The visible "link" beside a sentence, figure or quotation: its permanent address."""
-    return f' <a class="digest-cite" href="{href}" title="Permanent link to this {what}">link</a>'
+def cite(href: str) -> str:
+    """The visible "link" beside a sentence, figure or quotation: its permanent address. (No
+    ``title``: the same words on every one of them were a tenth of an article page.)"""
+    return f' <a class="digest-cite" href="{href}">link</a>'
 
 
 def sentence_spans(a: AnalysedArticle) -> list[tuple[int, int]]:

@@ -185,12 +185,16 @@ def source_of(digest: Digest, fig: Figure, root: str) -> str:
 def figure_row(fig: Figure, digest: Digest, root: str) -> list[str]:
     """A figure in four cells: as written (with the value it is read as), how certain, who
     said it, where."""
+    read = figure_reading(fig)
+    shown = h(fig.text) + (f'<br><small class="digest-read">read as {read}</small>' if read else "")
+    return [shown, certainty(fig.certainty, fig.likelihood), source_of(digest, fig, root), h(fig.place or "—")]
+
+
+def figure_reading(fig: Figure) -> str:
+    """What a figure is read as ("up to 100000 troops"), as HTML; "" when that is its text."""
     value = fmt_value(fig.value) + (f"–{fmt_value(fig.upper)}" if fig.upper is not None else "")
     read = " ".join(x for x in (h(fig.qualifier or ""), value if fig.value is not None else "", h(fig.unit or "")) if x)
-    shown = h(fig.text)
-    if read and read != shown:
-        shown += f'<br><small class="digest-read">read as {read}</small>'
-    return [shown, certainty(fig.certainty, fig.likelihood), source_of(digest, fig, root), h(fig.place or "—")]
+    return read if read != h(fig.text) else ""
 
 
 FIGURE_HEADERS = ["Figure", "Certainty", "Said by", "Place"]

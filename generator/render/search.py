@@ -19,10 +19,13 @@ Files, under ``search/`` in the site:
   term's shard as the longest key that starts the term (three characters, else two, else one);
 - ``d/<id>.js``: ``__ds.d(id, {...})``: one result's record: url (``u``, from the site's
   root), title (``t``), kind (``k``: article, actor, theme), date (``d``), source (``s``),
-  theme names (``h``), main actors (``a``), and its sentences (``x``, for the snippet and for
-  checking phrases; an actor or theme page has a few lines that describe it); an article's
-  record also has its id (``i``): a result opens at ``u#s-<i>-<n>``, the stable anchor of the
-  sentence ``x[n]`` its snippet shows (see ``render/cite.py``);
+  theme names (``h``), and its sentences (``x``, for the snippet and for checking phrases; an
+  actor or theme page has a few lines that describe it); an article's record also has its id
+  (``i``): a result opens at ``u#s-<i>-<n>``, the stable anchor of the sentence ``x[n]`` its
+  snippet shows (see ``render/cite.py``). A field without a value (no date, no source, no
+  theme) is left out. The sentences are 94 % of a record's bytes and most of the index's: the
+  reader needs them all, to find a phrase in any sentence and show the one that matched
+  (the actors a result names, which the reader does not show, are in the facets only);
 - ``f/<n>.js``: ``__ds.f(n, [[date, source, themes bitmask, [actor, ...]], ...])``: the facets
   of articles ``n*FACET_BUCKET`` to ``(n+1)*FACET_BUCKET - 1``, one row each in id order, for
   the results page filters: date as yyyymmdd (0: none), source and actors as indices into the
@@ -406,11 +409,10 @@ def record_files(
             if record is not None:
                 record[rel] = last
         else:
-            yield rel, _js(
-                "d", d.id,
-                {"u": d.url, "t": d.title, "k": d.kind, "d": d.date, "s": d.source, "h": list(d.themes),
-                 "a": list(d.actors), "x": list(d.sentences), **({"i": d.article_id} if d.article_id else {})},
-            )
+            fields = {"u": d.url, "t": d.title, "k": d.kind}
+            fields |= {k: v for k, v in (("d", d.date), ("s", d.source), ("h", list(d.themes)), ("x", list(d.sentences)),
+                                         ("i", d.article_id)) if v}  # an empty field is left out
+            yield rel, _js("d", d.id, fields)
             if key and record is not None and stat:
                 record[rel] = [key, *(stat(rel) or [])]
         if d.kind == "article":

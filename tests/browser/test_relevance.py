@@ -1,12 +1,13 @@
 """Search relevance on the sample corpus: every query of examples/relevance.yml, typed into the
 real search box in Chromium, lists each expected article in its top 5 results.
 
-The judgements name input files; the build's downloads/articles.jsonl says which page each file
+The judgements name input files; the build's downloads/articles.jsonl.gz says which page each file
 became (a .json or .jsonl file holds several articles: any of them counts).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import defaultdict
@@ -30,7 +31,7 @@ TOP = 5
 def pages_by_file(site_root: Path) -> dict[str, set[str]]:
     """Input file name -> the site paths of its articles."""
     pages: dict[str, set[str]] = defaultdict(set)
-    for line in (site_root / "downloads" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in gzip.decompress((site_root / "downloads" / "articles.jsonl.gz").read_bytes()).decode("utf-8").splitlines():
         if line.strip():
             article = json.loads(line)
             path = re.sub(r":\d+$", "", article["input"])  # "wire.jsonl:2": its second line

@@ -7,6 +7,7 @@ against what the built site says. Every request is recorded: none may leave the 
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -34,8 +35,8 @@ _LINKS = """selector => [...document.querySelectorAll(selector)].map(a =>
 
 
 def articles(site) -> list[dict]:
-    """The build's list of articles (downloads/articles.jsonl): page, input file, themes..."""
-    lines = (site.root / "downloads" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    """The build's list of articles (downloads/articles.jsonl.gz): page, input file, themes..."""
+    lines = gzip.decompress((site.root / "downloads" / "articles.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 

@@ -6,6 +6,8 @@ already). ``tests/test_golden.py`` builds it again and compares, so any change o
 as a diff in review. Left out, because they are not pages and their diffs say nothing to a
 reader: the search index's shards (``search/t``, ``search/d``, ``search/f``; its manifest,
 which names their hashes, is kept) and ``assets/digest/`` (copies of generator/templates/assets).
+The gzip'd downloads are kept decompressed, under their names without ``.gz``
+(``downloads/articles.jsonl`` for ``articles.jsonl.gz``), so that their diffs can be read.
 
 After a change that is meant to change pages, regenerate it (one command) and review the diff:
 
@@ -15,6 +17,7 @@ After a change that is meant to change pages, regenerate it (one command) and re
 from __future__ import annotations
 
 import difflib
+import gzip
 import shutil
 import tempfile
 from pathlib import Path
@@ -45,7 +48,10 @@ def generated_tree(docs: Path) -> dict[str, bytes]:
         for path in sorted((docs / folder).rglob("*")):
             rel = path.relative_to(docs).as_posix()
             if path.is_file() and not rel.startswith(EXCLUDED):
-                tree[rel] = path.read_bytes()
+                if rel.endswith(".gz"):
+                    tree[rel.removesuffix(".gz")] = gzip.decompress(path.read_bytes())
+                else:
+                    tree[rel] = path.read_bytes()
     return tree
 
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
 import html as htmllib
-import io
 import json
 import re
+from collections import Counter
 
 import pytest
 
 from generator.build import run
 from generator.config import load_config
-from tests.conftest import make_project
+from tests.conftest import cannot_run, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +34,7 @@ def page(site, path: str) -> str:
 
 def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
     html = page(site, "articles/" + next(p.name for p in (site / "site" / "articles").glob("north-korea-has-ratified*")))
-    links = [(t, s) for s, t in re.findall(r'<a href="\.\./actors/([a-z0-9-]+)\.html" class="digest-mention digest-(\w+)">', html)]
+    links = [(t, s) for s, t in re.findall(r'<a href="\.\./actors/([a-z0-9-]+)\.html" class="digest-(\w+)">', html)]
     assert ("country", "north-korea") in links and ("person", "kim-jong-un") in links and ("place", "kursk") in links
     for _, slug in links:
         assert (site / "site" / "actors" / f"{slug}.html").is_file()
@@ -51,6 +52,40 @@ def test_article_page_highlights_every_mention_by_type_with_a_legend(site):
     assert ">Countries<" in actors and "Countrys" not in actors and ">People<" in actors
 
 
+def test_article_page_says_each_thing_once(site):
+    """What made an article page 48 KB at 10,000 articles: each theme's evidence repeated the
+    text (now its first 3 sentences in full, the others linked by number to the text beside),
+    figures listed twice (now once, with what each is read as), Material's blank runs, its
+    hidden table of contents and inline icons (now drawn by digest.css)."""
+    from generator.analyse.taxonomy import load_taxonomy
+
+    raw = next((site / "site" / "articles").glob("north-korea-has-ratified*")).read_text()
+    html = htmllib.unescape(raw)
+    aside = html[html.index('<aside class="digest-aside">'):html.index("</aside>")]
+    anchors = set(re.findall(r'<span id="(s-[0-9a-f]{12}-\d+)">', html))
+    names = {t.name for t in load_taxonomy().themes}
+    themes = re.findall(r'<p><strong><a href="\.\./themes/[a-z-]+\.html">([^<]+)</a></strong></p>\n<ul>(.*?)</ul>\n(<p class="digest-more">.*?</p>)?', aside, re.DOTALL)
+    assert len(themes) >= 2 and {name for name, _, _ in themes} <= names
+    linked = 0
+    for name, items, more in themes:
+        shown = re.findall(r'<li>(.*?) \(<em>[^<]+</em>\) <a class="digest-cite" href="#(s-[^"]+)">link</a></li>', items)
+        assert 1 <= len(shown) <= 3 and all(a in anchors for _, a in shown), name
+        if more:
+            n = int(re.search(r"…and (\d+) more sentences? of the text: ", more).group(1))
+            links = re.findall(r'<a href="#(s-[^"]+)">(\d+)</a>', more)
+            assert len(shown) == 3 and len(links) == n and all(a in anchors and a.endswith(f"-{k}") for a, k in links)
+            linked += n
+    assert linked >= 1  # this article has a theme with more than 3 sentences
+    figures = section(html, "key-figures")
+    assert "up to 100,000 troops" in figures and '<small class="digest-read">read as ' in figures
+    assert "Figures in detail" not in html and html.count("up to 100,000 troops</strong>") == 1
+    assert not re.search(r"\n[ \t]+\n|\n\n", raw.split("<article")[0]), "a blank run left in the chrome"
+    assert "<svg" not in raw and 'class="digest-icon digest-icon--menu"' in raw  # no chart on it, no inline icon
+    toc = raw[raw.index('data-md-type="toc"'):raw.index('<div class="md-content"')]
+    assert "<nav" not in toc and "<li" not in toc
+    assert ' title="Permanent link to this' not in raw
+
+
 def section(html: str, heading_id: str) -> str:
     """The HTML under the h2 ``heading_id``, up to the next h2 (or the end of the article)."""
     start = html.index(f'<h2 id="{heading_id}"')
@@ -59,7 +94,18 @@ def section(html: str, heading_id: str) -> str:
 
 
 def catalogue(site) -> list[dict]:
-    return [json.loads(x) for x in (site / "site" / "downloads" / "articles.jsonl").read_text().splitlines()]
+    return jsonl_gz(site / "site" / "downloads" / "articles.jsonl.gz")
+
+
+def jsonl_gz(path) -> list[dict]:
+    """A gzip'd JSON Lines download, read with Python's own gzip and json."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def csv_gz(path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def test_actor_page_has_profile_chart_themes_companions_figures_and_evidence(site):
@@ -94,7 +140,7 @@ def test_theme_page_has_bluf_tracker_activity_and_evidence(site):
     evidence_rows = []
     for month in (site / "site" / "downloads").iterdir():
         if month.is_dir():
-            evidence_rows += [json.loads(x) for x in (month / "themes.jsonl").read_text().splitlines()]
+            evidence_rows += jsonl_gz(month / "themes.jsonl.gz")
     sentences = {r["sentence"] for r in evidence_rows if r["theme"] == "troop-deployment"}
     assert all(b in sentences for b in bluf), bluf  # the summary quotes the theme's evidence
     listed = re.findall(r'<li>([^<]*?) \(<em>[^<]+</em>\)(?: <a class="digest-cite"[^>]*>link</a>)?</li>', section(html, "evidence"))
@@ -182,10 +228,14 @@ def test_co_occurrence_matrix_on_actors_index(site):
     assert filled > len(heads)  # more than the diagonal: the actors do share articles
 
 
-def test_downloads_are_published_and_parse(site):
+def test_downloads_are_published_gzipped_and_parse(site):
+    """Every table is one .jsonl.gz and one .csv.gz (no plain copy), linked from the downloads
+    page; Python's gzip reads each, the two formats hold the same rows, and the gzip header
+    holds no time and no file name (a rebuild gives the same bytes)."""
     html = page(site, "downloads/index.html")
     root = site / "site" / "downloads"
-    assert 'href="articles.csv"' in html and 'href="articles.jsonl"' in html
+    assert 'href="articles.csv.gz"' in html and 'href="articles.jsonl.gz"' in html
+    assert not [p for p in root.rglob("*") if p.is_file() and p.suffix in (".csv", ".jsonl")]
     months = sorted(p.name for p in root.iterdir() if p.is_dir())
     assert months and all(re.fullmatch(r"\d{4}-\d{2}|undated", m) for m in months), months
     for name in ("articles", "mentions", "themes", "figures", "quotes"):
@@ -193,27 +243,56 @@ def test_downloads_are_published_and_parse(site):
         total = 0
         for f in files:
             if name != "articles":
-                assert f'href="{f.parent.name}/{name}.csv"' in html and f'href="{f.parent.name}/{name}.jsonl"' in html
-            rows = [json.loads(line) for line in f.with_suffix(".jsonl").read_text().splitlines()]
-            table = list(csv.DictReader(io.StringIO(f.with_suffix(".csv").read_text())))
+                assert f'href="{f.parent.name}/{name}.csv.gz"' in html and f'href="{f.parent.name}/{name}.jsonl.gz"' in html
+            rows = jsonl_gz(f"{f}.jsonl.gz")
+            table = csv_gz(f"{f}.csv.gz")
             assert len(rows) == len(table)
+            for row, cells in zip(rows, table, strict=True):
+                assert list(cells) == list(row)  # the same columns in the same order
+                key = next(iter(row))
+                assert cells[key] == str(row[key])  # the same row (its key column)
             total += len(rows)
         assert total > 0 or name == "quotes", name
-    articles = [json.loads(line) for line in (root / "articles.jsonl").read_text().splitlines()]
+    for path in root.rglob("*.gz"):
+        head = path.read_bytes()[:10]
+        assert head[:4] == b"\x1f\x8b\x08\x00" and head[4:8] == b"\0\0\0\0", path  # no FNAME flag, mtime 0
+    articles = catalogue(site)
     assert len(articles) == 19
     sources = [a["date_source"] for a in articles]
     assert {s: sources.count(s) for s in set(sources)} == {"field": 10, "filename": 6, "dateline": 2, "none": 1}
-    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO((root / "articles.csv").read_text()))}
+    by_id = {r["id"]: r for r in csv_gz(root / "articles.csv.gz")}
     assert all(by_id[a["id"]]["date_source"] == a["date_source"] for a in articles)
     ids_by_month = {}
     for a in articles:
         ids_by_month.setdefault(a["date"][:7] if a["date"] else "undated", set()).add(a["id"])
     figures = []
     for m in months:  # each month's rows belong to that month's articles
-        rows = [json.loads(line) for line in (root / m / "figures.jsonl").read_text().splitlines()]
+        rows = jsonl_gz(root / m / "figures.jsonl.gz")
         assert {r["article_id"] for r in rows} <= ids_by_month[m]
         figures += rows
     assert any(f["value"] == 100000 and f["qualifier"] == "up to" for f in figures)
+    assert len(jsonl_gz(root / "stories.jsonl.gz")) == len(csv_gz(root / "stories.csv.gz")) >= 1
+
+
+def test_downloads_read_in_duckdb_as_they_are(site):
+    """What the downloads page tells a reader to type: DuckDB reads the .gz files directly, every
+    month at once by a glob, with the rows and types Python's gzip reads."""
+    try:
+        import duckdb
+    except ImportError:
+        cannot_run("duckdb is not installed (pip install -e '.[test]')")
+    root = site / "site" / "downloads"
+    con = duckdb.connect()
+    articles = catalogue(site)
+    got = con.execute(f"SELECT id, title, date FROM read_json_auto('{root}/articles.jsonl.gz') ORDER BY id").fetchall()
+    assert got == sorted((a["id"], a["title"], dt.date.fromisoformat(a["date"]) if a["date"] else None) for a in articles)
+    assert con.execute(f"SELECT count(*) FROM read_csv('{root}/articles.csv.gz')").fetchone()[0] == len(articles)
+    mentions = [row for p in root.glob("*/mentions.jsonl.gz") for row in jsonl_gz(p)]
+    assert len(mentions) > 100
+    assert con.execute(f"SELECT count(*) FROM read_csv('{root}/*/mentions.csv.gz')").fetchone()[0] == len(mentions)
+    assert con.execute(f"SELECT count(*) FROM read_json_auto('{root}/*/mentions.jsonl.gz')").fetchone()[0] == len(mentions)
+    by_actor = con.execute(f"SELECT actor, count(*) FROM read_csv('{root}/*/mentions.csv.gz') GROUP BY actor").fetchall()
+    assert dict(by_actor) == Counter(m["actor"] for m in mentions) and dict(by_actor)["North Korea"] >= 10
 
 
 def test_actors_and_themes_are_tags_with_an_index(site):

@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from generator.model import (
     EVIDENCE_KEPT,
@@ -77,10 +78,14 @@ def build_digest(
     rejections: tuple[Rejection, ...] = (),
     grades: dict[str, str] | None = None,
     watchlists: tuple[Watchlist, ...] = (),
+    stories_state: Path | None = None,
+    salt: str = "",
 ) -> Digest:
     """Derive the digest: article order, slugs, and the actor, theme, week and source views.
 
     ``grades`` maps a source (host or outlet name, as articles give it) to an A-F grade.
+    ``stories_state``: the previous build's story grouping, read and updated (a cache: the
+    stories are the same without it); ``salt`` (the analysis fingerprint) keys it.
     """
     ordered = sorted(analysed, key=_newest_first_key)
     entries = tuple(ArticleEntry(a, article_slug(a.article.title, a.article.id)) for a in ordered)
@@ -93,7 +98,7 @@ def build_digest(
         for hit in entry.analysed.themes:
             hits_by_theme[hit.id].append((entry, hit))
     theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, []), weeks) for info in themes)
-    stories = detect_stories(entries)
+    stories = detect_stories(entries, stories_state, salt)
     return Digest(
         articles=entries,
         actors=actors,

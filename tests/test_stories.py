@@ -14,7 +14,7 @@ import pytest
 
 from generator.digest import build_digest
 from generator.model import RawArticle
-from generator.stories import group_indices
+from generator import grouping
 from tests.conftest import ROOT, make_project
 
 STORIES = ROOT / "tests" / "data" / "stories"
@@ -53,7 +53,7 @@ def cases(analyser):
 
 
 def _groups(analysed) -> set[frozenset[str]]:
-    return {frozenset(analysed[i].article.id for i in g) for g in group_indices(analysed)}
+    return {frozenset(analysed[i].article.id for i in g) for g in grouping.group(analysed).stories}
 
 
 def test_same_event_across_outlets_is_one_story(cases):

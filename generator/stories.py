@@ -16,7 +16,14 @@ from pathlib import Path
 
 from generator import grouping
 from generator.grouping import WINDOW_DAYS
-from generator.model import AnalysedArticle, ArticleEntry, Disagreement, Story, StoryClaim
+from generator.model import (
+    AnalysedArticle,
+    ArticleEntry,
+    Disagreement,
+    ReportNews,
+    Story,
+    StoryClaim,
+)
 from generator.slugs import slugify
 
 # --------------------------------------------------------------------------- the model's stories
@@ -130,6 +137,48 @@ def _summary(entries: Sequence[ArticleEntry]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+NEWS_ACTORS = 5  # new actors listed for one report
+
+
+def _claim_key(c: StoryClaim) -> tuple:
+    f = c.figure
+    return (f.measure or f.unit, f.value, f.upper, f.place)
+
+
+def news_of(reports: Sequence[ArticleEntry], claims: Sequence[StoryClaim]) -> tuple[ReportNews, ...]:
+    """For each report (date order), what no earlier report of the story had: figures (a
+    measure, value and place not given before), actors, speakers (quoted, or giving a figure)
+    and places (as the analysis resolved them)."""
+    by_report: dict[str, list[StoryClaim]] = defaultdict(list)
+    for c in claims:
+        by_report[c.article_id].append(c)
+    seen_claims: set[tuple] = set()
+    seen_actors: set[str] = set()
+    seen_speakers: set[str] = set()
+    out = []
+    for e in reports:
+        a = e.analysed
+        new_claims = []
+        for c in by_report.get(e.article.id, ()):
+            key = _claim_key(c)
+            if key not in seen_claims:
+                seen_claims.add(key)
+                new_claims.append(c)
+        speakers = [q.actor for q in a.quotes if q.actor]
+        speakers += [f.attribution_actor for f in a.figures if f.attribution_actor not in (None, "outlet")]
+        new_speakers = list(dict.fromkeys(s for s in speakers if s not in seen_speakers))
+        seen_speakers.update(new_speakers)
+        places = [r.name for r in a.actors if r.type == "place"] + [f.place for f in a.figures if f.place]
+        others = [r.name for r in a.actors if r.type != "place"]
+        new_places = list(dict.fromkeys(x for x in places if x not in seen_actors))
+        new_actors = [x for x in others if x not in seen_actors and x not in new_speakers]
+        seen_actors.update(places)
+        seen_actors.update(others)
+        out.append(ReportNews(e.article.id, tuple(new_claims), tuple(new_actors[:NEWS_ACTORS]),
+                              tuple(new_speakers), tuple(new_places)))
+    return tuple(out)
+
+
 def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
@@ -164,6 +213,7 @@ def make_story(members: list[int], entries: Sequence[ArticleEntry]) -> Story:
         claims=tuple(claims),
         flags=tuple(disagreements(claims)),
         quotes=tuple((e.article.id, q) for e in reports for q in e.analysed.quotes),
+        news=news_of(reports, claims),
     )
 
 

@@ -53,17 +53,16 @@ def _subject(a: AnalysedArticle, index: int, mentions: list) -> str | None:
     said", "Lin Jian told reporters"); a demonym is no speaker ("Chinese exporters told")."""
     sentence = a.sentences[index]
     verbs = _speech_verbs()
+    spans = [(at, at + len(m.text), m) for m in mentions if (at := sentence.find(m.text)) >= 0]
     words = [(w.start(), w.group().lower()) for w in _WORDS.finditer(sentence)]
-    verb_at = next((start for start, w in words if w in verbs), None)
+    # the first speech verb that is not part of a name ("The United States urged")
+    verb_at = next((start for start, w in words
+                    if w in verbs and not any(a <= start < b for a, b, _ in spans)), None)
     if verb_at is None:
         return None
     best, best_end = None, -1
-    for m in mentions:
-        if m.kind == "demonym":
-            continue
-        at = sentence.find(m.text)
-        end = at + len(m.text)
-        if at < 0 or end > verb_at:
+    for _, end, m in spans:
+        if m.kind == "demonym" or end > verb_at:
             continue
         gap = sum(1 for start, _ in words if end <= start < verb_at)
         if gap <= GAP_WORDS and end > best_end:

@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dated-only", action="store_true")
     args = parser.parse_args(argv)
     import tempfile
+
     from generator import digest as digest_module
     from generator.analyse.pipeline import Analyser
     from generator.digest import build_digest

@@ -12,9 +12,9 @@ from dataclasses import replace
 
 import pytest
 
+from generator import grouping
 from generator.digest import build_digest
 from generator.model import RawArticle
-from generator import grouping
 from tests.conftest import ROOT, make_project
 
 STORIES = ROOT / "tests" / "data" / "stories"

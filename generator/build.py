@@ -459,7 +459,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     with long_lived():
         digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades, config.watchlists,
                               stories_state=config.cache_dir / STORIES_STATE if config.cache_dir else None,
-                              salt=analyser.fingerprint)
+                              salt=analyser.fingerprint, timings=timings)  # "stories": part of "digest"
     point("digest:done")
     lap("digest")
     previous = _load_state(config)

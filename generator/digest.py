@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
@@ -80,6 +81,7 @@ def build_digest(
     watchlists: tuple[Watchlist, ...] = (),
     stories_state: Path | None = None,
     salt: str = "",
+    timings: dict[str, float] | None = None,
 ) -> Digest:
     """Derive the digest: article order, slugs, and the actor, theme, week and source views.
 
@@ -98,7 +100,10 @@ def build_digest(
         for hit in entry.analysed.themes:
             hits_by_theme[hit.id].append((entry, hit))
     theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, []), weeks) for info in themes)
+    started = time.perf_counter()
     stories = detect_stories(entries, stories_state, salt)
+    if timings is not None:
+        timings["stories"] = time.perf_counter() - started
     return Digest(
         articles=entries,
         actors=actors,

@@ -7,8 +7,7 @@ reporting within a few days.
 How (cheap and deterministic, no model):
 - Each article is a vector of its own terms, weighed without looking at any other article (so
   that adding an article changes no other article's vector): its words (common English words
-  left out, title and lead counted again: they say what the event is; a capitalised word, a
-  name, counts more), its actors as the analysis resolved them (so "Pyongyang" and "North
+  left out, title and lead counted again: they say what the event is), its actors as the analysis resolved them (so "Pyongyang" and "North
   Korea" agree) and its figures' values with their measure ("tariff rate 125"), which tell two
   rounds of one theme apart. Sublinear term counts, normalised.
 - Dated articles are taken in date order (then by id). Each joins the *open* story it is most
@@ -53,7 +52,6 @@ VIEW = 150  # articles before and after an article whose terms weigh its own (se
 BACKGROUND = 30  # articles assumed beside those in view (see _View)
 JOIN_UNDATED = 0.25  # stricter: an undated article has no window to narrow the candidates
 TITLE_WEIGHT = 1  # title and lead words count this many times more
-NAME_WEIGHT = 1  # a capitalised word (a name) counts this many times
 NUMBER_WEIGHT = 2  # a number written in the text counts this many times
 ACTOR_WEIGHT = 1
 FIGURE_WEIGHT = 4
@@ -65,27 +63,41 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "reported", "report", "reports"}
 
 
+def _word(raw: str) -> tuple[str, int] | None:
+    """A token as a term and its weight (a number counts more), or None for a common word."""
+    w = raw.strip("'’-.,")
+    if w[:1].isdigit():
+        return w, NUMBER_WEIGHT
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    if len(w) > 1 and w not in _STOP:
+        return w, 1
+    return None
+
+
 def terms(a: AnalysedArticle) -> Counter[str]:
     """The weighed terms of one article (its own text and analysis only)."""
     art = a.article
     counts: Counter[str] = Counter()
     lead = " ".join(p for p in ([] if art.title_derived else [art.title]) + [art.summary] if p)
     for text, weight in ((lead, 1 + TITLE_WEIGHT), ("\n".join(art.paragraphs), 1)):
-        for raw in _WORD.findall(text):
-            w = raw.strip("'’-.,")
-            low = w.casefold()
-            if w[:1].isdigit():
-                counts[low] += weight * NUMBER_WEIGHT
-            elif len(w) > 1 and low not in _STOP and not low.endswith(("'s", "’s")):
-                counts[low] += weight * (NAME_WEIGHT if w[:1].isupper() else 1)
-            elif low.endswith(("'s", "’s")) and low[:-2] not in _STOP and len(low) > 3:
-                counts[low[:-2]] += weight * (NAME_WEIGHT if w[:1].isupper() else 1)
+        for raw, n in Counter(_WORD.findall(text.casefold())).items():  # each distinct token once
+            found = _WORDS_SEEN.get(raw)
+            if found is None:
+                found = _WORDS_SEEN[raw] = _word(raw) or ("", 0)
+                if len(_WORDS_SEEN) > 200_000:
+                    _WORDS_SEEN.clear()
+            if found[1]:
+                counts[found[0]] += n * weight * found[1]
     for ref in a.actors:
         counts[f"@{ref.name.casefold()}"] += ref.count * ACTOR_WEIGHT
     for f in a.figures:
         if f.value is not None:
             counts[f"#{f.measure or f.unit or ''}={f.value:g}"] += FIGURE_WEIGHT
     return counts
+
+
+_WORDS_SEEN: dict[str, tuple[str, int]] = {}  # token -> (term, weight): the same words recur in every article
 
 
 def title_words(a: AnalysedArticle) -> frozenset[str]:
@@ -112,9 +124,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    return sum([a[w] * b[w] for w in a.keys() & b.keys()])
 
 
 def _key_terms(vec: dict[str, float]) -> list[str]:
@@ -122,10 +132,12 @@ def _key_terms(vec: dict[str, float]) -> list[str]:
 
 
 def article_key(a: AnalysedArticle) -> str:
-    """What the grouping reads of an article, hashed: a changed article has a new key."""
+    """What the grouping (and a story's page) reads of an article, hashed: a changed article
+    has a new key. The rest of its analysis follows from its text and the analysis salt."""
     art = a.article
     h = hashlib.blake2b(digest_size=12)
-    for part in (art.id, art.title, str(art.title_derived), art.summary, *art.paragraphs):
+    for part in (art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
+                 art.summary, *art.paragraphs):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     h.update(repr([(r.name, r.count) for r in a.actors]).encode())
@@ -240,6 +252,7 @@ class Grouping:
 
     stories: list[list[int]]
     decided: int
+    keys: dict[int, str] = field(default_factory=dict)  # input position -> ``article_key``
 
 
 def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, salt: str = "") -> Grouping:
@@ -270,7 +283,7 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
     members: dict[int, list[int]] = {}
     for i in order:
         members.setdefault(founder[i], []).append(i)
-    return Grouping(list(members.values()), decided)
+    return Grouping(list(members.values()), decided, {i: keys[k] for k, i in enumerate(order)})
 
 
 def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) -> int:

@@ -57,7 +57,8 @@ ACTOR_WEIGHT = 1
 FIGURE_WEIGHT = 4
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
 CLOSEST_AMONG = 12  # the closest report is sought among a story's latest reports only
-KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms
+KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms...
+UNDATED_CANDIDATES = 40  # ...the ones that share most of them
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "reported", "report", "reports"}
@@ -379,8 +380,16 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
     number = {f: n for n, f in enumerate(drafts)}
     for k in range(n_dated, len(order)):
         i = order[k]
-        found = {number[d.founder]: d for w in _key_terms(vecs[i]) for d in postings.get(w, ())}
-        best = _best(i, [found[n] for n in sorted(found)], vecs, JOIN_UNDATED, view)
+        shared: Counter[int] = Counter()
+        found: dict[int, _Draft] = {}
+        for w in _key_terms(vecs[i]):
+            for d in postings.get(w, ()):
+                n = number[d.founder]
+                shared[n] += 1
+                found[n] = d
+        # the stories sharing most of its key terms (then the oldest): the rest are far below the threshold
+        nearest = sorted(shared, key=lambda n: (-shared[n], n))[:UNDATED_CANDIDATES]
+        best = _best(i, [found[n] for n in sorted(nearest)], vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)
             number[i] = len(number)

@@ -46,7 +46,7 @@ from generator.model import AnalysedArticle
 STATE_VERSION = 1
 WINDOW_DAYS = 3  # a report more than this after a story's last report starts another story
 SPAN_DAYS = 8  # ...and one more than this after its first
-JOIN = 0.15  # similarity to join a story within the window
+JOIN = 0.18  # similarity to join a story within the window
 CORE = 0.1  # the similarity to the story's centroid must reach this too
 VIEW = 150  # articles before and after an article whose terms weigh its own (see _View)
 BACKGROUND = 30  # articles assumed beside those in view (see _View)

@@ -17,7 +17,7 @@ from generator.ingest import read_articles
 from tests.conftest import ROOT
 
 STORIES = ROOT / "tests" / "data" / "stories"
-DEV_F1_FLOOR = 0.92  # measured 0.935 on the dev half (test half 0.870, never tuned on)
+DEV_F1_FLOOR = 0.92  # measured 0.933 on the dev half (test half 0.885, never tuned on)
 
 
 def _bench():

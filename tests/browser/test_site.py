@@ -437,8 +437,9 @@ def test_top_stories_and_a_story_page_with_what_each_report_adds_screenshots(sit
     links = page.locator("h2#top-stories ~ div.md-typeset__scrollwrap table a[href^='stories/'], "
                          "h2#top-stories ~ table a[href^='stories/']")
     assert links.count() >= 2, links.count()
-    top.scroll_into_view_if_needed()
-    page.evaluate("() => window.scrollBy(0, -70)")  # the heading below the fixed header
+    # the heading at the top, below the fixed header
+    page.evaluate("() => window.scrollTo(0, document.querySelector('h2#top-stories').getBoundingClientRect().top"
+                  " + window.scrollY - 110)")
     page.screenshot(path=readme_shots(site, tmp_path) / "home-top-stories.png", animations="disabled")
     links.first.click()
     page.wait_for_load_state()

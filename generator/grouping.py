@@ -133,8 +133,7 @@ def _key_terms(vec: dict[str, float]) -> list[str]:
 
 
 def article_key(a: AnalysedArticle) -> str:
-    """What the grouping (and a story's page) reads of an article, hashed: a changed article
-    has a new key. The rest of its analysis follows from its text and the analysis salt."""
+    """What the grouping reads of an article, hashed: a changed article has a new key."""
     art = a.article
     h = hashlib.blake2b(digest_size=12)
     for part in (art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
@@ -253,7 +252,6 @@ class Grouping:
 
     stories: list[list[int]]
     decided: int
-    keys: dict[int, str] = field(default_factory=dict)  # input position -> ``article_key``
 
 
 def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, salt: str = "") -> Grouping:
@@ -284,7 +282,7 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
     members: dict[int, list[int]] = {}
     for i in order:
         members.setdefault(founder[i], []).append(i)
-    return Grouping(list(members.values()), decided, {i: keys[k] for k, i in enumerate(order)})
+    return Grouping(list(members.values()), decided)
 
 
 def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) -> int:

@@ -248,7 +248,7 @@ def detect_stories(entries: Sequence[ArticleEntry], state_file: Path | None = No
         keys = tuple(found.keys[i] for i in members)
         made.append((keys, storycache.story(kept, keys) or make_story(members, entries)))
     if built is not None:
-        storycache.save(built, salt, made)
+        storycache.save(built, salt, made, kept)
     stories = [s for _, s in made]
     dates = [e.article.date for e in entries if e.article.date]
     if dates:

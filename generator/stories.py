@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from generator import grouping, storycache
+from generator import grouping
 from generator.grouping import WINDOW_DAYS
 from generator.model import (
     AnalysedArticle,
@@ -28,7 +28,6 @@ from generator.slugs import slugify
 
 # --------------------------------------------------------------------------- the model's stories
 
-BUILT_FILE = "stories-built-v1.json"  # beside the grouping's state (storycache.py)
 SUMMARY_SIZE = 3  # sentences in a story's summary
 DEVELOPING_RATE = 1.0  # reports a day that make a recent story 'developing'
 DISAGREE_RATIO = 3.0  # values further apart than this measure different things
@@ -235,21 +234,11 @@ def detect_stories(entries: Sequence[ArticleEntry], state_file: Path | None = No
     """The stories of two or more reports: most outlets first, then the fastest, then newest.
 
     ``state_file``: the grouping of the previous build, read and updated (see ``grouping.py``);
-    beside it, the stories made (``storycache.py``): a story whose reports did not change is
-    read back, not made again. The stories are the same with them or without them.
+    the stories are the same with it or without it. Every story is made again from its reports
+    (reading stories back from a cache file took longer than making them: measured).
     """
     found = grouping.group([e.analysed for e in entries], state_file, salt)
-    built = state_file.with_name(BUILT_FILE) if state_file is not None else None
-    kept = storycache.load(built, salt) if built is not None else {}
-    made = []
-    for members in found.stories:
-        if len(members) < 2:
-            continue
-        keys = tuple(found.keys[i] for i in members)
-        made.append((keys, storycache.story(kept, keys) or make_story(members, entries)))
-    if built is not None:
-        storycache.save(built, salt, made, kept)
-    stories = [s for _, s in made]
+    stories = [make_story(m, entries) for m in found.stories if len(m) > 1]
     dates = [e.article.date for e in entries if e.article.date]
     if dates:
         latest = max(dates)

@@ -157,18 +157,3 @@ def test_each_report_says_what_it_adds_to_the_earlier_ones(cases):
     copy = replace(cases[1], article=replace(cases[1].article, id="case009", path="case/9.md", source="copy-f.example"))
     again = build_digest(cases + [copy], ())
     assert "nothing new: repeats the earlier reports" in story_page(again.story_of["case001"], again)
-
-
-def test_stories_kept_from_the_last_build_are_read_back_the_same(cases, tmp_path, monkeypatch):
-    from generator import stories
-
-    entries = build_digest(cases, ()).articles
-    state = tmp_path / "stories.json"
-    cold = stories.detect_stories(entries)
-    assert stories.detect_stories(entries, state) == cold
-    made = []
-    real = stories.make_story
-    monkeypatch.setattr(stories, "make_story", lambda *args: made.append(args) or real(*args))
-    assert stories.detect_stories(entries, state) == cold and made == []  # read back, none made
-    (tmp_path / stories.BUILT_FILE).write_text('{"version": 1, "salt": "", "stories": [[["x"]', encoding="utf-8")
-    assert stories.detect_stories(entries, state) == cold and len(made) == len(cold)  # damaged: made again

@@ -5,11 +5,15 @@ objects. A story is one happening (a statement, a meeting, a decision, a launch)
 reporting within a few days.
 
 How (cheap and deterministic, no model):
-- Each article is a vector of its own terms, weighed without looking at any other article (so
-  that adding an article changes no other article's vector): its words (common English words
-  left out, title and lead counted again: they say what the event is), its actors as the analysis resolved them (so "Pyongyang" and "North
-  Korea" agree) and its figures' values with their measure ("tariff rate 125"), which tell two
-  rounds of one theme apart. Sublinear term counts, normalised.
+- Each article is a vector of its own terms (so that adding an article changes no other
+  article's vector): its words (common English words left out, title and lead counted again:
+  they say what the event is), its actors as the analysis resolved them (so "Pyongyang" and
+  "North Korea" agree) and its figures' values with their measure ("tariff rate 125"), which
+  tell two rounds of one theme apart. Sublinear term counts, normalised.
+- When an article is placed, its terms are weighed by how few of the articles in its *view*
+  have them (an inverse document frequency over the ``VIEW`` dated articles before it and the
+  ``VIEW`` after it, see ``_View``): the digest's own subject counts little, what tells one
+  event from another counts much.
 - Dated articles are taken in date order (then by id). Each joins the *open* story it is most
   similar to, when the similarity reaches ``JOIN``, else it starts a story. A story is open to
   an article dated at most ``WINDOW_DAYS`` after its last report and at most ``SPAN_DAYS``
@@ -17,14 +21,17 @@ How (cheap and deterministic, no model):
   events a few days apart cannot chain into one). The similarity to a story is the mean of the
   cosine to its closest report and to its centroid, and the centroid's alone must reach
   ``CORE``: an article like one report but unlike the story as a whole starts its own.
-- Undated articles come last, by id: each joins by text alone, with the stricter
-  ``JOIN_UNDATED``, any story that shares one of its heaviest terms.
+- Undated articles come last, by id, weighed by every article: each joins by text alone,
+  with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
+  of its heaviest terms.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
-  the cache folder. A later build replays only from the first article that is new, changed
-  or gone, and stops as soon as every report of the last ``SPAN_DAYS`` joined the story it
-  joined before: from there on every decision is the same as before (a decision sees only
-  the stories open on its date). The result is the one a grouping from scratch gives, by
-  construction (the test suite checks it).
+  the cache folder. A decision depends only on the articles in view and the stories open on
+  its date, so a later build decides again only from ``VIEW`` articles before the first
+  article that is new, changed or gone, and stops once it is ``VIEW`` articles past the last
+  one and every report of the last ``SPAN_DAYS`` joined the story it joined before: from there
+  on every decision is the previous build's. The undated articles are all decided again when
+  anything changed. The result is the one a grouping from scratch gives, by construction (the
+  test suite checks it).
 """
 
 from __future__ import annotations

@@ -153,7 +153,7 @@ def test_each_report_says_what_it_adds_to_the_earlier_ones(cases):
     assert len(rows) == 3 and "What it adds" in html
     assert "First report" in rows[0] and "10,000 troops in Kursk (United States)" in rows[0]
     assert "new figures: 11,000 soldiers in Kursk (Volodymyr Zelensky)" in rows[1], rows[1]
-    assert "more than 10,000 soldiers" in rows[2] and "new actors:" in rows[2], rows[2]
+    assert "new figures: more than 10,000 soldiers in Russia (National Intelligence Service)" in rows[2], rows[2]
     copy = replace(cases[1], article=replace(cases[1].article, id="case009", path="case/9.md", source="copy-f.example"))
     again = build_digest(cases + [copy], ())
     assert "nothing new: repeats the earlier reports" in story_page(again.story_of["case001"], again)

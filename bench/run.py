@@ -224,7 +224,7 @@ def measure_zensical(n: int, work: Path) -> dict:
 def report(results: list[dict]) -> str:
     rows = []
     head = ["articles", "read", "load", "analyse", "digest", "markdown", "mkdocs", "cold", "warm", "warm+1",
-            "analysed warm/+1", "peak MB", "ours w/s", "bare w/s", "ratio", "outside mkdocs", "KB/page", "ms/page"]
+            "stories cold/warm+1", "analysed warm/+1", "peak MB", "ours w/s", "bare w/s", "ratio", "outside mkdocs", "KB/page", "ms/page"]
     for r in results:
         t = r["cold"]["timings"]
         words = r["bare"]["words"]
@@ -236,6 +236,7 @@ def report(results: list[dict]) -> str:
             f"{r['n']:,}", f"{t['read']:.1f}s", f"{t['load model']:.1f}s", f"{t['analyse']:.1f}s", f"{t['digest']:.1f}s",
             f"{t['pages']:.1f}s", f"{t['mkdocs']:.1f}s", f"{r['cold']['total']:.1f}s",
             f"{r['warm']['total']:.1f}s", f"{r['warm1']['total']:.1f}s",
+            f"{t.get('stories', 0) / r['cold']['total']:.1%} / {r['warm1']['timings'].get('stories', 0):.2f}s",
             f"{r['warm']['analysed']}/{r['warm1']['analysed']}", f"{peak:,.0f}", f"{ours:,.0f}", f"{bare:,.0f}",
             f"{ours / bare:.2f}", f"{outside:.0%}", f"{r['mkdocs']['bytes'] / r['mkdocs']['pages'] / 1024:.1f}",
             f"{1000 * r['mkdocs']['seconds'] / r['mkdocs']['pages']:.1f}",
@@ -249,6 +250,7 @@ def report(results: list[dict]) -> str:
         lines.append(f"growth {a['n']:,} -> {b['n']:,}: bytes per page x{bpp:.2f}, mkdocs time per page x{tpp:.2f}")
     lines.append("")
     lines.append("cold = whole build with no cache, pages or site; warm = nothing changed; warm+1 = one article added")
+    lines.append("stories cold/warm+1 = story detection (part of digest): its share of the cold build, its seconds in warm+1")
     lines.append("(and the site built incrementally; see the next table for the same with the whole site built);")
     lines.append("markdown = render + write (in the same worker processes); ratio = our analysis throughput / the bare model's (same texts, processes);")
     lines.append("outside mkdocs = share of a warm+1 build with the whole site built (--full) not spent in mkdocs build")

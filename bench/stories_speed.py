@@ -6,10 +6,12 @@ The labelled story set (tests/data/stories/, 88 articles) is analysed once with 
 pipeline, then copied into a corpus of N articles: copy k has its dates moved by k * 35 days
 (so events stay apart, as in real reporting) and ids of its own; the undated articles are
 taken once (copies of one undated text would all join one story). For each size it prints the
-seconds of ``build_digest`` without stories and of ``detect_stories`` alone (a warm build
-runs it whole again: it is what one added article costs), and the share of the digest model
-that detection adds. The analysis of N
-articles (minutes at 10,000) dwarfs both: the bench prints it too, from the measured rate.
+seconds of ``build_digest`` without stories, of ``detect_stories`` from scratch (cold), and of
+``detect_stories`` on a warm build with one article added: the state of a grouping without one
+article dated mid-range (``--added middle``, the default, as ``bench/run.py`` adds one) or
+newest (``--added newest``), then that article back. ``--dated-only`` leaves the undated
+articles out (a warm build decides every undated article again). The analysis of N articles
+(minutes at 10,000) dwarfs all of it: the bench prints it too, from the measured rate.
 """
 
 from __future__ import annotations
@@ -48,7 +50,11 @@ def corpus(analysed: list, n: int) -> list:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--added", choices=("middle", "newest"), default="middle")
+    parser.add_argument("--dated-only", action="store_true")
     args = parser.parse_args(argv)
+    import tempfile
+
     from generator import digest as digest_module
     from generator.analyse.pipeline import Analyser
     from generator.digest import build_digest
@@ -57,12 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     raw = read_each(article_files(DEFAULT_DIR / "articles"))
     t = time.perf_counter()
     analysed = list(Analyser().analyse(raw))
+    if args.dated_only:
+        analysed = [a for a in analysed if a.article.date is not None]
     per_article = (time.perf_counter() - t) / len(raw)
     rows = []
     for n in args.sizes:
         arts = corpus(analysed, n)
         real = digest_module.detect_stories
-        digest_module.detect_stories = lambda entries: ()
+        digest_module.detect_stories = lambda *args: ()
         try:
             t = time.perf_counter()
             digest = build_digest(arts, ())
@@ -72,10 +80,20 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         stories = detect_stories(digest.articles)
         detect = time.perf_counter() - t
-        rows.append([f"{n:,}", f"{len(stories):,}", f"{model:.2f}", f"{detect:.2f}", f"{detect / model:.0%}",
+        entries = list(digest.articles)
+        dated = sorted((e for e in entries if e.article.date), key=lambda e: (e.article.date, e.article.id))
+        extra = dated[len(dated) // 2] if args.added == "middle" else dated[-1]
+        with tempfile.TemporaryDirectory() as tmp:
+            state = Path(tmp) / "stories.json"
+            detect_stories([e for e in entries if e is not extra], state)
+            t = time.perf_counter()
+            warm = detect_stories(entries, state)
+            warm1 = time.perf_counter() - t
+        assert warm == stories, "a warm grouping differs from the grouping from scratch"
+        rows.append([f"{n:,}", f"{len(stories):,}", f"{model:.2f}", f"{detect:.2f}", f"{warm1:.2f}",
                      f"{per_article * n:.0f}", f"{detect / (per_article * n + model):.1%}"])
-    print("\n".join(text_table(["articles", "stories", "digest model s", "stories s", "of model", "analysis s (est.)",
-                      "of cold build (est.)"], rows)))
+    print("\n".join(text_table(["articles", "stories", "digest model s", "stories cold s", "stories warm+1 s",
+                                 "analysis s (est.)", "of cold build (est.)"], rows)))
     return 0
 
 

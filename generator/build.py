@@ -44,6 +44,7 @@ TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
 # Template partials put in front of Material's (as a theme's custom_dir would be), for every
 # digest project whatever its mkdocs.yml says: see templates/theme/partials/toc.html.
 THEME_OVERRIDES = Path(__file__).parent / "templates" / "theme"
+STORIES_STATE = "stories-v1.json"  # the story grouping of the last build (generator/grouping.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,7 +462,9 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     point("analyse:done")
     lap("analyse")
     with long_lived():
-        digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades, config.watchlists)
+        digest = build_digest(analysed, taxonomy.infos(), ingest.rejections, config.source_grades, config.watchlists,
+                              stories_state=config.cache_dir / STORIES_STATE if config.cache_dir else None,
+                              salt=analyser.fingerprint, timings=timings)  # "stories": part of "digest"
     point("digest:done")
     lap("digest")
     previous = _load_state(config)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from generator.model import (
     EVIDENCE_KEPT,
@@ -77,10 +79,15 @@ def build_digest(
     rejections: tuple[Rejection, ...] = (),
     grades: dict[str, str] | None = None,
     watchlists: tuple[Watchlist, ...] = (),
+    stories_state: Path | None = None,
+    salt: str = "",
+    timings: dict[str, float] | None = None,
 ) -> Digest:
     """Derive the digest: article order, slugs, and the actor, theme, week and source views.
 
     ``grades`` maps a source (host or outlet name, as articles give it) to an A-F grade.
+    ``stories_state``: the previous build's story grouping, read and updated (a cache: the
+    stories are the same without it); ``salt`` (the analysis fingerprint) keys it.
     """
     ordered = sorted(analysed, key=_newest_first_key)
     entries = tuple(ArticleEntry(a, article_slug(a.article.title, a.article.id)) for a in ordered)
@@ -93,7 +100,10 @@ def build_digest(
         for hit in entry.analysed.themes:
             hits_by_theme[hit.id].append((entry, hit))
     theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, []), weeks) for info in themes)
-    stories = detect_stories(entries)
+    started = time.perf_counter()
+    stories = detect_stories(entries, stories_state, salt)
+    if timings is not None:
+        timings["stories"] = time.perf_counter() - started
     return Digest(
         articles=entries,
         actors=actors,

@@ -309,6 +309,17 @@ class Disagreement:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportNews:
+    """What one report of a story adds to the reports before it (in date order)."""
+
+    article_id: str
+    claims: tuple[StoryClaim, ...] = ()  # figures no earlier report gave (measure, value, place)
+    actors: tuple[str, ...] = ()  # actors no earlier report named, most named first
+    speakers: tuple[str, ...] = ()  # actors quoted (or giving a figure) for the first time
+    places: tuple[str, ...] = ()  # places no earlier report named
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """The reports of one event across outlets and days (``stories.py`` groups them)."""
 
@@ -326,6 +337,7 @@ class Story:
     flags: tuple[Disagreement, ...] = ()
     quotes: tuple[tuple[str, Quote], ...] = ()  # (article id, quote), in report order
     developing: bool = False  # gaining reports quickly up to the digest's latest day
+    news: tuple[ReportNews, ...] = ()  # one per report, in ``article_ids`` order
 
 
 # The NATO / Admiralty scale of source reliability (STANAG 2511, AJP-2.1).

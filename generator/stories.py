@@ -1,163 +1,30 @@
-"""Group analysed articles into stories: the reports of one event across outlets and days.
+"""Turn the groups of articles that report one event into stories: title, summary, reports,
+figure table with its disagreements, quotes.
 
-Part of the digest-model stage (``digest.py`` calls ``detect_stories``). A story is one
-happening (a statement, a meeting, a decision, a launch) and its reporting within a few days.
-
-How (cheap and deterministic, no model):
-- Each article is a TF-IDF vector of its words (title and lead counted twice: they say what
-  the event is), its actors (as the analysis resolved them, so "Pyongyang" and "North Korea"
-  agree) and its figures' values with their measure ("tariff rate 125"), which tell two
-  rounds of one theme apart. Weights are sublinear (1 + log tf) times the inverse document
-  frequency over the digest, and the vector is normalised.
-- Articles are taken in date order (the undated last). Each joins the story it is most
-  similar to (cosine to the story's closest member, averaged with the story's centroid) when
-  that story's dates are within ``WINDOW_DAYS`` of its own and the similarity reaches
-  ``JOIN``; else it starts a story. An undated article has no window: it joins by text alone,
-  with the stricter ``JOIN_UNDATED``. So the same theme weeks apart makes two stories, and a
-  new article is compared only with the stories of its days (with every story if undated).
-- The result depends only on the set of articles (ties broken by id), never on input order.
+Part of the digest-model stage (``digest.py`` calls ``detect_stories``); which articles form a
+story is decided by ``grouping.py`` (from scratch, or from the previous build's grouping kept
+in the cache folder).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from pathlib import Path
 
-from generator.model import AnalysedArticle, ArticleEntry, Disagreement, Story, StoryClaim
+from generator import grouping
+from generator.grouping import WINDOW_DAYS
+from generator.model import (
+    AnalysedArticle,
+    ArticleEntry,
+    Disagreement,
+    ReportNews,
+    Story,
+    StoryClaim,
+)
 from generator.slugs import slugify
-
-WINDOW_DAYS = 3  # a report more than this after a story's last report starts another story
-JOIN = 0.09  # cosine similarity to join a story within the window
-JOIN_UNDATED = 0.15  # stricter: an undated article has no window to narrow the candidates
-TITLE_WEIGHT = 1  # title and lead words count this many times
-NUMBER_WEIGHT = 2  # a number written in the text counts this many times
-ACTOR_WEIGHT = 1
-FIGURE_WEIGHT = 5
-VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
-CLOSEST_AMONG = 12  # the closest report is sought among a story's latest reports only
-KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
-
-
-@dataclass(slots=True)
-class _Draft:
-    """A story being grown: its members (indices), dates and vector sums."""
-
-    number: int  # creation order: candidates are tried in it, so ties go to the older story
-    members: list[int]
-    first: dt.date | None
-    last: dt.date | None
-    centroid: dict[str, float]
-    norm: float = 1.0  # of the centroid
-    keys: set[str] = field(default_factory=set)  # its members' key terms
-
-
-def _terms(a: AnalysedArticle) -> Counter[str]:
-    art = a.article
-    counts: Counter[str] = Counter()
-    lead = " ".join(p for p in ([] if art.title_derived else [art.title]) + [art.summary] if p)
-    for text, weight in ((lead, TITLE_WEIGHT), ("\n".join(art.paragraphs), 1)):
-        for w in _WORD.findall(text.casefold()):
-            w = w.strip("'’-.,")
-            if w[:1].isdigit():
-                counts[w] += weight * NUMBER_WEIGHT
-            elif len(w) > 1:
-                counts[w] += weight
-    for ref in a.actors:
-        counts[f"@{ref.name.casefold()}"] += ref.count * ACTOR_WEIGHT
-    for f in a.figures:
-        if f.value is not None:
-            counts[f"#{f.measure or f.unit or ''}={f.value:g}"] += FIGURE_WEIGHT
-    return counts
-
-
-def vectors(articles: Sequence[AnalysedArticle]) -> list[dict[str, float]]:
-    """One normalised TF-IDF vector per article (IDF over these articles)."""
-    terms = [_terms(a) for a in articles]
-    df: Counter[str] = Counter()
-    for t in terms:
-        df.update(t.keys())
-    n = len(articles)
-    out = []
-    for t in terms:
-        vec = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in t.items() if c > 0}
-        vec = dict(sorted(((w, v) for w, v in vec.items() if v > 0), key=lambda wv: (-wv[1], wv[0]))[:VECTOR_TERMS])
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        out.append({w: v / norm for w, v in vec.items()})
-    return out
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
-
-
-def _order_key(a: AnalysedArticle) -> tuple:
-    d = a.article.date
-    return (d is None, d.toordinal() if d else 0, a.article.id)
-
-
-def _within(date: dt.date, story: _Draft) -> bool:
-    if story.first is None:  # a story of undated articles: no window to check
-        return True
-    return (story.first - dt.timedelta(days=WINDOW_DAYS)) <= date <= (story.last + dt.timedelta(days=WINDOW_DAYS))
-
-
-def _similarity(i: int, story: _Draft, vecs: list[dict[str, float]]) -> float:
-    closest = max(_dot(vecs[i], vecs[j]) for j in story.members[-CLOSEST_AMONG:])
-    return (closest + _dot(vecs[i], story.centroid) / story.norm) / 2
-
-
-def _key_terms(vec: dict[str, float]) -> list[str]:
-    """An article's ``KEY_TERMS`` heaviest terms: an undated article is compared only with the
-    stories that share one of them (a story sharing none is far below ``JOIN_UNDATED``)."""
-    return [w for w, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
-
-
-def group_indices(articles: Sequence[AnalysedArticle], vecs: list[dict[str, float]] | None = None) -> list[list[int]]:
-    """Stories as lists of indices into ``articles``, each in date order (undated last)."""
-    vecs = vecs if vecs is not None else vectors(articles)
-    order = sorted(range(len(articles)), key=lambda i: _order_key(articles[i]))
-    stories: list[_Draft] = []
-    open_stories: list[_Draft] = []  # dated stories whose window may still take a report
-    postings: dict[str, list[_Draft]] = defaultdict(list)  # key term -> stories with it
-    for i in order:
-        date = articles[i].article.date
-        if date is not None:
-            open_stories = [s for s in open_stories if s.last + dt.timedelta(days=WINDOW_DAYS) >= date]
-            candidates, threshold = [s for s in open_stories if _within(date, s)], JOIN
-        else:
-            found = {s.number: s for w in _key_terms(vecs[i]) for s in postings.get(w, ())}
-            candidates, threshold = [found[k] for k in sorted(found)], JOIN_UNDATED
-        best, best_sim = None, threshold
-        for s in candidates:
-            sim = _similarity(i, s, vecs)
-            if sim >= best_sim + 1e-12 or (best is None and sim >= best_sim):
-                best, best_sim = s, sim
-        if best is None:
-            best = _Draft(len(stories), [], date, date, {})
-            stories.append(best)
-            if date is not None:
-                open_stories.append(best)
-        best.members.append(i)
-        if date is not None:
-            best.first = min(best.first or date, date)
-            best.last = max(best.last or date, date)
-        for w, v in vecs[i].items():
-            best.centroid[w] = best.centroid.get(w, 0.0) + v
-        best.norm = math.sqrt(sum(v * v for v in best.centroid.values())) or 1.0
-        for w in _key_terms(vecs[i]):
-            if w not in best.keys:
-                best.keys.add(w)
-                postings[w].append(best)
-    return [s.members for s in stories]
-
 
 # --------------------------------------------------------------------------- the model's stories
 
@@ -230,10 +97,13 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
     return out
 
 
-def _best_title(members: list[int], vecs: list[dict[str, float]], entries: Sequence[ArticleEntry]) -> int:
-    """The report most like the others (given titles first): its headline names the story."""
+def _best_title(members: list[int], entries: Sequence[ArticleEntry]) -> int:
+    """The report whose headline shares most words with the other reports' headlines and leads
+    (given titles first): its headline names the story."""
+    words = {i: grouping.title_words(entries[i].analysed) for i in members}
+
     def key(i: int) -> tuple:
-        central = sum(_dot(vecs[i], vecs[j]) for j in members if j != i)
+        central = sum(len(words[i] & words[j]) / (len(words[i]) or 1) for j in members if j != i)
         return (entries[i].article.title_derived, -round(central, 9), entries[i].article.id)
     return min(members, key=key)
 
@@ -267,11 +137,53 @@ def _summary(entries: Sequence[ArticleEntry]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+NEWS_ACTORS = 5  # new actors listed for one report
+
+
+def _claim_key(c: StoryClaim) -> tuple:
+    f = c.figure
+    return (f.measure or f.unit, f.value, f.upper, f.place)
+
+
+def news_of(reports: Sequence[ArticleEntry], claims: Sequence[StoryClaim]) -> tuple[ReportNews, ...]:
+    """For each report (date order), what no earlier report of the story had: figures (a
+    measure, value and place not given before), actors, speakers (quoted, or giving a figure)
+    and places (as the analysis resolved them)."""
+    by_report: dict[str, list[StoryClaim]] = defaultdict(list)
+    for c in claims:
+        by_report[c.article_id].append(c)
+    seen_claims: set[tuple] = set()
+    seen_actors: set[str] = set()
+    seen_speakers: set[str] = set()
+    out = []
+    for e in reports:
+        a = e.analysed
+        new_claims = []
+        for c in by_report.get(e.article.id, ()):
+            key = _claim_key(c)
+            if key not in seen_claims:
+                seen_claims.add(key)
+                new_claims.append(c)
+        speakers = [q.actor for q in a.quotes if q.actor]
+        speakers += [f.attribution_actor for f in a.figures if f.attribution_actor not in (None, "outlet")]
+        new_speakers = list(dict.fromkeys(s for s in speakers if s not in seen_speakers))
+        seen_speakers.update(new_speakers)
+        places = [r.name for r in a.actors if r.type == "place"] + [f.place for f in a.figures if f.place]
+        others = [r.name for r in a.actors if r.type != "place"]
+        new_places = list(dict.fromkeys(x for x in places if x not in seen_actors))
+        new_actors = [x for x in others if x not in seen_actors and x not in new_speakers]
+        seen_actors.update(places)
+        seen_actors.update(others)
+        out.append(ReportNews(e.article.id, tuple(new_claims), tuple(new_actors[:NEWS_ACTORS]),
+                              tuple(new_speakers), tuple(new_places)))
+    return tuple(out)
+
+
 def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def make_story(members: list[int], vecs: list[dict[str, float]], entries: Sequence[ArticleEntry]) -> Story:
+def make_story(members: list[int], entries: Sequence[ArticleEntry]) -> Story:
     """A story from its reports (indices into ``entries``, in date order, undated last)."""
     reports = [entries[i] for i in members]
     dates = [e.article.date for e in reports if e.article.date]
@@ -285,7 +197,7 @@ def make_story(members: list[int], vecs: list[dict[str, float]], entries: Sequen
     claims = claims_of(reports)
     order = {e.article.id: k for k, e in enumerate(reports)}
     claims.sort(key=lambda c: (c.figure.measure or c.figure.unit or "", order[c.article_id]))
-    lead = entries[_best_title(members, vecs, entries)]
+    lead = entries[_best_title(members, entries)]
     sid = f"s{reports[0].article.id[:10]}"
     return Story(
         id=sid,
@@ -301,6 +213,7 @@ def make_story(members: list[int], vecs: list[dict[str, float]], entries: Sequen
         claims=tuple(claims),
         flags=tuple(disagreements(claims)),
         quotes=tuple((e.article.id, q) for e in reports for q in e.analysed.quotes),
+        news=news_of(reports, claims),
     )
 
 
@@ -317,11 +230,15 @@ def _developing(story: Story, latest: dt.date) -> bool:
             and len(story.article_ids) >= 3 and _speed(story) >= DEVELOPING_RATE)
 
 
-def detect_stories(entries: Sequence[ArticleEntry]) -> tuple[Story, ...]:
-    """The stories of two or more reports: most outlets first, then the fastest, then newest."""
-    vecs_input = [e.analysed for e in entries]
-    vecs = vectors(vecs_input)
-    stories = [make_story(m, vecs, entries) for m in group_indices(vecs_input, vecs) if len(m) > 1]
+def detect_stories(entries: Sequence[ArticleEntry], state_file: Path | None = None, salt: str = "") -> tuple[Story, ...]:
+    """The stories of two or more reports: most outlets first, then the fastest, then newest.
+
+    ``state_file``: the grouping of the previous build, read and updated (see ``grouping.py``);
+    the stories are the same with it or without it. Every story is made again from its reports
+    (reading stories back from a cache file took longer than making them: measured).
+    """
+    found = grouping.group([e.analysed for e in entries], state_file, salt)
+    stories = [make_story(m, entries) for m in found.stories if len(m) > 1]
     dates = [e.article.date for e in entries if e.article.date]
     if dates:
         latest = max(dates)
@@ -334,8 +251,6 @@ def detect_stories(entries: Sequence[ArticleEntry]) -> tuple[Story, ...]:
 
 
 def _name(a) -> str:
-    from pathlib import Path
-
     return Path(getattr(a, "article", a).path).name
 
 
@@ -343,7 +258,7 @@ def group(articles: Iterable[AnalysedArticle]) -> dict[str, str]:
     """``bench/stories_eval.py --analyse --grouping generator.stories:group``: file -> story."""
     arts = list(articles)
     out = {}
-    for members in group_indices(arts):
+    for members in grouping.group(arts).stories:
         for j in members:
             out[_name(arts[j])] = _name(arts[members[0]])
     return out

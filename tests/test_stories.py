@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import importlib.util
 import random
 import re
 import shutil
+from dataclasses import replace
 
 import pytest
 
+from generator import grouping
 from generator.digest import build_digest
 from generator.model import RawArticle
-from generator.stories import group_indices
 from tests.conftest import ROOT, make_project
 
 STORIES = ROOT / "tests" / "data" / "stories"
@@ -54,7 +54,7 @@ def cases(analyser):
 
 
 def _groups(analysed) -> set[frozenset[str]]:
-    return {frozenset(analysed[i].article.id for i in g) for g in group_indices(analysed)}
+    return {frozenset(analysed[i].article.id for i in g) for g in grouping.group(analysed).stories}
 
 
 def test_same_event_across_outlets_is_one_story(cases):
@@ -99,34 +99,6 @@ def test_a_story_gaining_reports_on_the_latest_days_is_developing(cases):
     assert not build_digest(cases, ()).story_of["case001"].developing  # six weeks before the latest article
 
 
-# --------------------------------------------------------------------------- the labelled set
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_stories_eval", ROOT / "bench" / "stories_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-DEV_F1_FLOOR = 0.90  # measured 0.914 on the dev half (test half 0.860, never tuned on)
-
-
-@pytest.mark.slow
-def test_bcubed_on_the_dev_half_stays_above_its_floor(analyser):
-    m = _bench()
-    from generator import stories
-
-    labels = m.load_labels(STORIES / "labels.yml")
-    articles = list(analyser.analyse(m.read_each(m.article_files(STORIES / "articles"))))
-    predicted = stories.group(articles)
-    dev = [f for f in labels["articles"] if m.half_of(f) == "dev"]
-    p, r, f1 = m.bcubed(predicted, labels["articles"], dev)
-    assert f1 >= DEV_F1_FLOOR, (p, r, f1)
-    flags = m.score_flags(stories.flags(articles, predicted), labels)["dev"]
-    assert flags["found"] == flags["gold"] >= 3 and flags["false"] <= 1, flags
-
-
 # --------------------------------------------------------------------------- a built site
 
 # one story of three outlets in one week (the US and Ukraine disagree), and an unrelated article
@@ -163,3 +135,26 @@ def test_built_site_has_a_story_page_linked_from_home_and_articles(tmp_path, ana
     rows = gzip.decompress((site / "downloads" / "stories.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
     assert len(rows) == 1 and '"disagreements": [{"measure": "personnel"' in rows[0]
     shutil.rmtree(project / "site")
+
+
+def test_each_report_says_what_it_adds_to_the_earlier_ones(cases):
+    from generator.render.stories import story_page
+
+    digest = build_digest(cases, ())
+    story = digest.story_of["case001"]
+    news = [(n.article_id, [(c.figure.value, c.claimant) for c in n.claims], n.speakers) for n in story.news]
+    assert news == [
+        ("case001", [(10000.0, "United States")], ("United States",)),
+        ("case002", [(11000.0, "Volodymyr Zelensky")], ("Volodymyr Zelensky",)),  # a new value, a new source
+        ("case003", [(10000.0, "National Intelligence Service")], ("National Intelligence Service",)),
+    ]
+    assert "Volodymyr Zelensky" not in story.news[1].actors  # named once, as a source
+    html = story_page(story, digest)
+    rows = re.findall(r"<tr><td[^>]*>2024-11-0\d</td>.*?</tr>", html, re.DOTALL)
+    assert len(rows) == 3 and "What it adds" in html
+    assert "First report" in rows[0] and "10,000 troops in Kursk (United States)" in rows[0]
+    assert "new figures: 11,000 soldiers in Kursk (Volodymyr Zelensky)" in rows[1], rows[1]
+    assert "new figures: more than 10,000 soldiers in Russia (National Intelligence Service)" in rows[2], rows[2]
+    copy = replace(cases[1], article=replace(cases[1].article, id="case009", path="case/9.md", source="copy-f.example"))
+    again = build_digest(cases + [copy], ())
+    assert "nothing new: repeats the earlier reports" in story_page(again.story_of["case001"], again)

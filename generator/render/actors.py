@@ -32,6 +32,7 @@ from generator.render.common import (
 )
 from generator.render.escape import h
 from generator.render.stories import stories_section
+from generator.statements import who_said_what
 
 ROOT = "../"
 # Per-page caps, newest first, so that a page stays the same size however large the digest
@@ -112,6 +113,8 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikid
             items.append(f"{quote_line(q, who)} · {article_link(entry, ROOT)}, {fmt_date(entry.article.date)}")
         page.add(ul(items))
 
+    who_said_what_section(page, actor, digest)
+
     page.heading("Evidence")
     page.add(p("Every sentence that names this actor, by article, newest first."))
     by_article: dict[str, list] = defaultdict(list)
@@ -131,6 +134,40 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikid
         ]))
     page.add(more(actor.evidence_count - min(len(actor.evidence), MAX_EVIDENCE), "sentence"))
     return page.text()
+
+
+MAX_SAID = 25  # sentences in each list of "Who said what"
+
+
+def _said_items(found: list, digest: Digest) -> str:
+    items = []
+    for st in found:
+        entry = digest.by_id[st.article_id]
+        items.append(f"{strong(actor_ref(digest, st.speaker, ROOT))}: {h(st.sentence)}"
+                     + (" <em>(quoted)</em>" if st.quoted else "")
+                     + f" · {article_link(entry, ROOT)}, {fmt_date(entry.article.date)}"
+                     + cite(sentence_url(entry, st.index, ROOT)))
+    return ul(items)
+
+
+def who_said_what_section(page: Page, actor: ActorEntry, digest: Digest) -> None:
+    """The actor's own statements apart from what others say about it or ask of it (nothing
+    when neither is found)."""
+    own, others, cut = who_said_what(actor.name, digest, MAX_SAID)
+    if not own and not others:
+        return
+    people = actor.members[:8]
+    by = (f"{h(actor.name)} or its people ({', '.join(actor_ref(digest, m, ROOT) for m in people)})"
+          if people else h(actor.name))
+    page.heading("Who said what")
+    page.add(p(f"What {h(actor.name)} says, apart from what others say about it or ask of it, newest article first"
+               + (f" (each list shows the newest {MAX_SAID})" if cut else "") + "."))
+    page.heading("In its own words", 3)
+    page.add(p(f"Sentences where {by} speaks: quoted, or said to have stated, estimated, warned, denied..."),
+             _said_items(own, digest) or p("None found."))
+    page.heading("What others say about it or ask of it", 3)
+    page.add(p(f"Sentences where another actor speaks and names {h(actor.name)}: claims about it, calls on it to act."),
+             _said_items(others, digest) or p("None found."))
 
 
 MATRIX_SIZE = 12

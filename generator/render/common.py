@@ -152,7 +152,7 @@ def actor_ref(digest: Digest, name: str, root: str) -> str:
 # its own box (Material wraps every table in one) instead of squeezing them into tall rows;
 # dates never break.
 WIDE_COLUMNS = frozenset({"Figure", "Said by", "Article", "Title", "Description", "Themes", "Main actors", "Story",
-                          "Latest"})
+                          "Latest", "What it adds"})
 NOWRAP_COLUMNS = frozenset({"Date", "Dates"})
 
 

@@ -8,7 +8,7 @@ and the figure table over time, with a visible flag where sources disagree.
 
 from __future__ import annotations
 
-from generator.model import Digest, Story
+from generator.model import Digest, ReportNews, Story, StoryClaim
 from generator.render.common import (
     Page,
     actor_ref,
@@ -70,13 +70,17 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
                    f"{fmt_date(first.article.date)}: {article_link(first, ROOT)}"))
 
     page.heading("Reports")
+    page.add(p("In date order, each with what it adds that the earlier reports did not: figures (a value not "
+               "given before for that measure and place), actors, who is quoted or gives a figure, places."))
     grades = {s.name: s.grade for s in digest.sources}
+    news = {n.article_id: n for n in story.news}
     rows = []
-    for e in reports:
+    for k, e in enumerate(reports):
         outlet = h(e.article.source or "unknown source")
         grade = grades.get(e.article.source or "")
-        rows.append([fmt_date(e.article.date), outlet + (f" ({h(grade)})" if grade else ""), article_link(e, ROOT)])
-    page.add(table(["Date", "Outlet", "Headline"], rows))
+        rows.append([fmt_date(e.article.date), outlet + (f" ({h(grade)})" if grade else ""), article_link(e, ROOT),
+                     adds_cell(news.get(e.article.id), k == 0, digest)])
+    page.add(table(["Date", "Outlet", "Headline", "What it adds"], rows))
 
     about = [actor_ref(digest, name, ROOT) for name, _ in story.actors[:ACTORS_SHOWN]]
     page.heading("Actors and themes")
@@ -119,6 +123,40 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
             items.append(quote_line(q, who))
         page.add(ul(items))
     return page.text()
+
+
+NEWS_FIGURES = 4  # new figures listed for one report (the figure table has them all)
+
+
+def claim_text(c: StoryClaim) -> str:
+    """“about 11,000 troops in Kursk (Ukraine)”, escaped."""
+    f = c.figure
+    value = fmt_value(f.value) + (f"–{fmt_value(f.upper)}" if f.upper is not None else "")
+    text = " ".join(x for x in (h(f.qualifier or ""), value, h(f.unit or "")) if x)
+    if f.place:
+        text += f" in {h(f.place)}"
+    return f"{text} ({h(c.claimant)})"
+
+
+def adds_cell(news: ReportNews | None, first: bool, digest: Digest) -> str:
+    """What a report adds, in words an analyst can scan: "First report · figures: ... · quotes: ..."."""
+    if news is None:
+        return "—"
+    parts = [strong("First report")] if first else []
+    if news.claims:
+        shown = [claim_text(c) for c in news.claims[:NEWS_FIGURES]]
+        left = len(news.claims) - NEWS_FIGURES
+        parts.append(("figures: " if first else "new figures: ") + "; ".join(shown)
+                     + (f"; {plural(left, 'more')} in the figure table" if left > 0 else ""))
+    if news.speakers:
+        parts.append(("sources: " if first else "new sources: ") + ", ".join(actor_ref(digest, x, ROOT) for x in news.speakers))
+    if news.actors and not first:
+        parts.append("new actors: " + ", ".join(actor_ref(digest, x, ROOT) for x in news.actors))
+    if news.places and not first:
+        parts.append("new places: " + ", ".join(h(x) for x in news.places))
+    if not parts:
+        return "<em>nothing new: repeats the earlier reports</em>"
+    return " · ".join(parts)
 
 
 DEVELOPING = '<strong class="digest-developing">developing</strong>'

@@ -426,3 +426,32 @@ def test_actor_and_theme_pages_show_their_tag_under_the_header(site, page):
         tag.click()
         assert site_path(page.url, site.file_base) == "tags.html"
         assert page.url.endswith("#tag:" + name.lower().replace(" ", "-"))
+
+
+def test_top_stories_and_a_story_page_with_what_each_report_adds_screenshots(site, page, tmp_path):
+    """The home page's top stories link the story pages; a story page lists its reports in date
+    order, each with what it adds; screenshots of both (the README's)."""
+    page.goto(site.file_base + "index.html")
+    top = page.locator("h2#top-stories")
+    assert top.count() == 1, "no top stories on the home page"
+    links = page.locator("h2#top-stories ~ div.md-typeset__scrollwrap table a[href^='stories/'], "
+                         "h2#top-stories ~ table a[href^='stories/']")
+    assert links.count() >= 2, links.count()
+    # the heading at the top, below the fixed header
+    page.evaluate("() => window.scrollTo(0, document.querySelector('h2#top-stories').getBoundingClientRect().top"
+                  " + window.scrollY - 110)")
+    page.screenshot(path=readme_shots(site, tmp_path) / "home-top-stories.png", animations="disabled")
+    links.first.click()
+    page.wait_for_load_state()
+    assert "/stories/" in page.url
+    reports = page.locator("h2#reports ~ div.md-typeset__scrollwrap table, h2#reports ~ table").first
+    headers = reports.locator("th").all_inner_texts()
+    assert headers == ["Date", "Outlet", "Headline", "What it adds"], headers
+    rows = reports.locator("tbody tr")
+    assert rows.count() >= 2
+    assert "First report" in rows.nth(0).locator("td").nth(3).inner_text()
+    later = [rows.nth(k).locator("td").nth(3).inner_text() for k in range(1, rows.count())]
+    assert all(t.startswith(("new ", "nothing new")) for t in later), later
+    dates = [rows.nth(k).locator("td").first.inner_text() for k in range(rows.count())]
+    assert dates == sorted(dates), dates
+    page.screenshot(path=readme_shots(site, tmp_path) / "story.png", animations="disabled")

@@ -1,0 +1,433 @@
+"""Group articles into stories, from scratch or incrementally: which reports tell of one event.
+
+Part of the digest-model stage: ``stories.py`` turns the groups this module finds into ``Story``
+objects. A story is one happening (a statement, a meeting, a decision, a launch) and its
+reporting within a few days.
+
+How (cheap and deterministic, no model):
+- Each article is a vector of its own terms (so that adding an article changes no other
+  article's vector): its words (common English words left out, title and lead counted again:
+  they say what the event is), its actors as the analysis resolved them (so "Pyongyang" and
+  "North Korea" agree) and its figures' values with their measure ("tariff rate 125"), which
+  tell two rounds of one theme apart. Sublinear term counts, normalised.
+- When an article is placed, its terms are weighed by how few of the articles in its *view*
+  have them (an inverse document frequency over the ``VIEW`` dated articles before it and the
+  ``VIEW`` after it, see ``_View``): the digest's own subject counts little, what tells one
+  event from another counts much.
+- Dated articles are taken in date order (then by id). Each joins the *open* story it is most
+  similar to, when the similarity reaches ``JOIN``, else it starts a story. A story is open to
+  an article dated at most ``WINDOW_DAYS`` after its last report and at most ``SPAN_DAYS``
+  after its first (so the same theme weeks apart makes two stories, and a run of look-alike
+  events a few days apart cannot chain into one). The similarity to a story is the mean of the
+  cosine to its closest report and to its centroid, and the centroid's alone must reach
+  ``CORE``: an article like one report but unlike the story as a whole starts its own.
+- Undated articles come last, by id, weighed by every article: each joins by text alone,
+  with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
+  of its heaviest terms.
+- Incremental: the state (every article's key and the story it joined, in order) is kept in
+  the cache folder. A decision depends only on the articles in view and the stories open on
+  its date, so a later build decides again only from ``VIEW`` articles before the first
+  article that is new, changed or gone, and stops once it is ``VIEW`` articles past the last
+  one and every report of the last ``SPAN_DAYS`` joined the story it joined before: from there
+  on every decision is the previous build's. The undated articles are all decided again when
+  anything changed. The result is the one a grouping from scratch gives, by construction (the
+  test suite checks it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is loaded
+
+from generator.model import AnalysedArticle
+
+STATE_VERSION = 1
+WINDOW_DAYS = 3  # a report more than this after a story's last report starts another story
+SPAN_DAYS = 8  # ...and one more than this after its first
+JOIN = 0.18  # similarity to join a story within the window
+CORE = 0.1  # the similarity to the story's centroid must reach this too
+VIEW = 150  # articles before and after an article whose terms weigh its own (see _View)
+BACKGROUND = 30  # articles assumed beside those in view (see _View)
+JOIN_UNDATED = 0.25  # stricter: an undated article has no window to narrow the candidates
+TITLE_WEIGHT = 1  # title and lead words count this many times more
+NUMBER_WEIGHT = 2  # a number written in the text counts this many times
+ACTOR_WEIGHT = 1
+FIGURE_WEIGHT = 4
+VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
+CLOSEST_AMONG = 12  # the closest report is sought among a story's latest reports only
+KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms...
+UNDATED_CANDIDATES = 40  # ...the ones that share most of them
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
+_STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "reported", "report", "reports"}
+
+
+def _word(raw: str) -> tuple[str, int] | None:
+    """A token as a term and its weight (a number counts more), or None for a common word."""
+    w = raw.strip("'’-.,")
+    if w[:1].isdigit():
+        return w, NUMBER_WEIGHT
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    if len(w) > 1 and w not in _STOP:
+        return w, 1
+    return None
+
+
+def terms(a: AnalysedArticle) -> Counter[str]:
+    """The weighed terms of one article (its own text and analysis only)."""
+    art = a.article
+    counts: Counter[str] = Counter()
+    lead = " ".join(p for p in ([] if art.title_derived else [art.title]) + [art.summary] if p)
+    for text, weight in ((lead, 1 + TITLE_WEIGHT), ("\n".join(art.paragraphs), 1)):
+        for raw, n in Counter(_WORD.findall(text.casefold())).items():  # each distinct token once
+            found = _WORDS_SEEN.get(raw)
+            if found is None:
+                found = _WORDS_SEEN[raw] = _word(raw) or ("", 0)
+                if len(_WORDS_SEEN) > 200_000:
+                    _WORDS_SEEN.clear()
+            if found[1]:
+                counts[found[0]] += n * weight * found[1]
+    for ref in a.actors:
+        counts[f"@{ref.name.casefold()}"] += ref.count * ACTOR_WEIGHT
+    for f in a.figures:
+        if f.value is not None:
+            counts[f"#{f.measure or f.unit or ''}={f.value:g}"] += FIGURE_WEIGHT
+    return counts
+
+
+_WORDS_SEEN: dict[str, tuple[str, int]] = {}  # token -> (term, weight): the same words recur in every article
+
+
+def title_words(a: AnalysedArticle) -> frozenset[str]:
+    """The words of an article's title (common English words left out)."""
+    out = set()
+    for raw in _WORD.findall(a.article.title.casefold()):
+        w = raw.strip("'’-.,")
+        if len(w) > 1 and w not in _STOP:
+            out.add(w)
+    return frozenset(out)
+
+
+def vector(a: AnalysedArticle) -> dict[str, float]:
+    """The article's normalised vector: sublinear counts, its ``VECTOR_TERMS`` heaviest terms."""
+    vec = {w: 1 + math.log(c) for w, c in terms(a).items() if c > 0}
+    kept = sorted(vec.items(), key=lambda wv: (-wv[1], wv[0]))[:VECTOR_TERMS]
+    norm = math.sqrt(sum(v * v for _, v in kept)) or 1.0
+    return {w: v / norm for w, v in kept}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """The cosine of two normalised vectors."""
+    return _dot(a, b)
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum([a[w] * b[w] for w in a.keys() & b.keys()])
+
+
+def _key_terms(vec: dict[str, float]) -> list[str]:
+    return [w for w, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
+
+
+def article_key(a: AnalysedArticle) -> str:
+    """What the grouping reads of an article, hashed: a changed article has a new key."""
+    art = a.article
+    h = hashlib.blake2b(digest_size=12)
+    for part in (art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
+                 art.summary, *art.paragraphs):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    h.update(repr([(r.name, r.count) for r in a.actors]).encode())
+    h.update(repr([(f.measure, f.unit, f.value) for f in a.figures]).encode())
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- the grouping
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A story being grown: its founder (first member's position), members, dates, centroid."""
+
+    founder: int
+    members: list[int]
+    first: dt.date | None
+    last: dt.date | None
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 1.0
+    square: float = 0.0  # the centroid's squared norm
+    keys: set[str] = field(default_factory=set)  # its members' key terms (undated articles meet it by them)
+
+    def add(self, i: int, date: dt.date | None, vec: dict[str, float]) -> None:
+        self.members.append(i)
+        if date is not None:
+            self.first = min(self.first or date, date)
+            self.last = max(self.last or date, date)
+        c = self.centroid
+        square = self.square
+        for w, v in vec.items():
+            old = c.get(w, 0.0)
+            c[w] = old + v
+            square += v * (2 * old + v)
+        self.square = square
+        self.norm = math.sqrt(square) or 1.0
+
+
+def _open_to(story: _Draft, date: dt.date) -> bool:
+    return (story.last + dt.timedelta(days=WINDOW_DAYS) >= date
+            and story.first + dt.timedelta(days=SPAN_DAYS) >= date)
+
+
+class _Vectors:
+    """Vectors made on demand (a warm build needs only those of the articles it replays)."""
+
+    def __init__(self, articles: Sequence[AnalysedArticle]):
+        self.articles = articles
+        self.made: dict[int, dict[str, float]] = {}
+
+    def __getitem__(self, i: int) -> dict[str, float]:
+        vec = self.made.get(i)
+        if vec is None:
+            vec = self.made[i] = vector(self.articles[i])
+        return vec
+
+
+class _View:
+    """Document frequencies over the articles in view: the ``VIEW`` dated articles before an
+    article and the ``VIEW`` after it (or every article, for the undated). A term most of them
+    share (the digest's own subject: "North Korea", "troops") says little about which event an
+    article reports; ``BACKGROUND`` articles that have none of the terms are assumed beside
+    them, so that a small digest does not make every shared word look common."""
+
+    def __init__(self, vecs: _Vectors) -> None:
+        self.vecs = vecs
+        self.df: Counter[str] = Counter()
+        self.size = 0
+
+    def enter(self, i: int) -> None:
+        self.size += 1
+        self.df.update(self.vecs[i].keys())
+
+    def leave(self, i: int) -> None:
+        self.size -= 1
+        self.df.subtract(self.vecs[i].keys())
+
+    def weigh(self, vec: dict[str, float]) -> dict[str, float]:
+        n = self.size + BACKGROUND
+        df = self.df
+        out = {w: v * math.log(n / (df.get(w, 0) + 0.5)) for w, v in vec.items()}
+        norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
+        return {w: v / norm for w, v in out.items()}
+
+
+def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, view: _View) -> _Draft | None:
+    best, best_sim = None, threshold
+    v = view.weigh(vecs[i])
+    for s in candidates:
+        core = _dot(v, s.centroid) / s.norm
+        if core < CORE:
+            continue
+        closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
+        sim = (closest + core) / 2
+        if sim >= best_sim + 1e-12 or (best is None and sim >= best_sim):
+            best, best_sim = s, sim
+    return best
+
+
+def _order(articles: Sequence[AnalysedArticle]) -> list[int]:
+    """Processing order: dated oldest first, then by id; the undated last, by id."""
+    def key(i: int) -> tuple:
+        d = articles[i].article.date
+        return (d is None, d.toordinal() if d else 0, articles[i].article.id, i)
+    return sorted(range(len(articles)), key=key)
+
+
+@dataclass(slots=True)
+class Grouping:
+    """The stories (lists of input positions, in processing order; the stories in the order
+    of their first report) and how many articles this run had to decide."""
+
+    stories: list[list[int]]
+    decided: int
+
+
+def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, salt: str = "") -> Grouping:
+    """Group ``articles``; with ``state_file``, start from the previous build's grouping and save this one.
+
+    The result depends only on the articles (never on the state, the input order or what was
+    built before): the state only saves work. ``salt`` (the analysis fingerprint) makes a
+    state written by another analysis unusable.
+    """
+    order = _order(articles)
+    pos = {i: k for k, i in enumerate(order)}
+    n_dated = sum(1 for i in order if articles[i].article.date is not None)
+    keys = [article_key(articles[i]) for i in order]
+    vecs = _Vectors(articles)
+    founder = [-1] * len(articles)  # input position -> its story's founder (input position)
+    previous = _load(state_file, salt) if state_file is not None else None
+    decided = 0
+    if previous is not None and previous[0] == keys:
+        for k, f in enumerate(previous[1]):
+            founder[order[k]] = order[f]
+    else:
+        decided = _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous)
+        if n_dated < len(order):
+            decided += _decide_undated(articles, order, n_dated, founder, vecs)
+    if state_file is not None:
+        ordinals = [articles[i].article.date.toordinal() for i in order[:n_dated]]
+        _save(state_file, salt, keys, [pos[founder[i]] for i in order], ordinals)
+    members: dict[int, list[int]] = {}
+    for i in order:
+        members.setdefault(founder[i], []).append(i)
+    return Grouping(list(members.values()), decided)
+
+
+def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) -> int:
+    """Decide the dated articles; with ``previous``, only from ``VIEW`` articles before the first
+    change, until the decisions meet the previous build's again (see the module's docstring)."""
+    start, stop_check = 0, None
+    if previous is not None:
+        old_keys, old_founders, old_dated, old_ordinals = previous
+        limit = min(n_dated, old_dated)
+        first = next((k for k in range(limit) if keys[k] != old_keys[k]), limit)
+        if first == n_dated == old_dated:  # only undated articles changed
+            for k in range(n_dated):
+                founder[order[k]] = order[old_founders[k]]
+            return 0
+        tail = 0  # the common tail of both dated runs
+        while tail < limit - first and keys[n_dated - 1 - tail] == old_keys[old_dated - 1 - tail]:
+            tail += 1
+        new_tail, old_tail = n_dated - tail, old_dated - tail
+        start = max(0, first - VIEW)  # these see the change in their view
+        changed = [articles[order[k]].article.date for k in range(first, new_tail)]
+        changed += [dt.date.fromordinal(d) for d in old_ordinals[first:old_tail]]
+        mismatch = max(changed) if changed else None
+        old_founder_key = {old_keys[k]: old_keys[old_founders[k]] for k in range(old_dated)}
+        for k in range(start):
+            founder[order[k]] = order[old_founders[k]]
+        stop_check = [new_tail + VIEW, old_founder_key, mismatch]
+    drafts: dict[int, _Draft] = {}
+    if 0 < start < n_dated:
+        date0 = articles[order[start]].article.date
+        back = start
+        while back > 0 and articles[order[back - 1]].article.date + dt.timedelta(days=SPAN_DAYS) >= date0:
+            back -= 1
+        for k in range(back, start):
+            i = order[k]
+            f = founder[i]
+            if f == i or f in drafts:  # a story founded before the span is closed for good
+                drafts.setdefault(f, _Draft(f, [], None, None)).add(i, articles[i].article.date, vecs[i])
+    open_stories = list(drafts.values())  # founders in processing order (dicts keep insertion order)
+    view = _View(vecs)
+    for k in range(max(0, start - VIEW), min(n_dated, start + VIEW + 1)):
+        view.enter(order[k])
+    decided = 0
+    k = start
+    while k < n_dated:
+        i = order[k]
+        date = articles[i].article.date
+        open_stories = [s for s in open_stories if _open_to(s, date)]
+        best = _best(i, open_stories, vecs, JOIN, view)
+        if best is None:
+            best = _Draft(i, [], None, None)
+            open_stories.append(best)
+        best.add(i, date, vecs[i])
+        founder[i] = best.founder
+        decided += 1
+        k += 1
+        if k - VIEW - 1 >= 0:
+            view.leave(order[k - VIEW - 1])
+        if k + VIEW < n_dated:
+            view.enter(order[k + VIEW])
+        if stop_check is None or k >= n_dated:
+            continue
+        settled, old_founder_key, mismatch = stop_check
+        if k - 1 >= settled - VIEW and old_founder_key.get(keys[k - 1]) != keys[pos[best.founder]]:
+            mismatch = stop_check[2] = max(mismatch, date) if mismatch else date
+        if k >= settled and (mismatch is None or mismatch + dt.timedelta(days=SPAN_DAYS) < articles[order[k]].article.date):
+            # the view and the open stories are the previous build's from here on: so is every decision
+            at = {key: m for m, key in enumerate(keys)}
+            for m in range(k, n_dated):
+                founder[order[m]] = order[at[old_founder_key[keys[m]]]]
+            break
+    return decided
+
+
+def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
+    """Each undated article (by id) joins the most similar story sharing one of its key terms."""
+    drafts: dict[int, _Draft] = {}
+    postings: dict[str, list[_Draft]] = defaultdict(list)
+
+    def index(d: _Draft, i: int) -> None:
+        for w in _key_terms(vecs[i]):
+            if w not in d.keys:
+                d.keys.add(w)
+                postings[w].append(d)
+
+    view = _View(vecs)
+    for k in range(len(order)):
+        view.enter(order[k])
+    for k in range(n_dated):
+        i = order[k]
+        d = drafts.setdefault(founder[i], _Draft(founder[i], [], None, None))
+        d.add(i, articles[i].article.date, vecs[i])
+        index(d, i)
+    number = {f: n for n, f in enumerate(drafts)}
+    for k in range(n_dated, len(order)):
+        i = order[k]
+        shared: Counter[int] = Counter()
+        found: dict[int, _Draft] = {}
+        for w in _key_terms(vecs[i]):
+            for d in postings.get(w, ()):
+                n = number[d.founder]
+                shared[n] += 1
+                found[n] = d
+        # the stories sharing most of its key terms (then the oldest): the rest are far below the threshold
+        nearest = sorted(shared, key=lambda n: (-shared[n], n))[:UNDATED_CANDIDATES]
+        best = _best(i, [found[n] for n in sorted(nearest)], vecs, JOIN_UNDATED, view)
+        if best is None:
+            best = drafts[i] = _Draft(i, [], None, None)
+            number[i] = len(number)
+        best.add(i, None, vecs[i])
+        founder[i] = best.founder
+        index(best, i)
+    return len(order) - n_dated
+
+
+# --------------------------------------------------------------------------- the state
+
+
+# a state written by other rules (this file changed) is not used
+_RULES = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+
+
+def _load(path: Path, salt: str) -> tuple[list[str], list[int], int, list[int]] | None:
+    """(keys, founders' positions, dated count, dated ordinals) of the previous build, or None."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != STATE_VERSION or data.get("salt") != f"{_RULES}:{salt}":
+            return None
+        keys, founders, ordinals = data["keys"], data["founders"], data["dates"]
+        if len(keys) != len(founders) or len(ordinals) > len(keys) or any(f > k for k, f in enumerate(founders)):
+            return None
+        return keys, founders, len(ordinals), ordinals
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no state, or a damaged one: group from scratch
+
+
+def _save(path: Path, salt: str, keys: list[str], founders: list[int], ordinals: list[int]) -> None:
+    from generator.atomic import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, json.dumps({"version": STATE_VERSION, "salt": f"{_RULES}:{salt}", "keys": keys, "founders": founders,
+                                   "dates": ordinals}, separators=(",", ":")))

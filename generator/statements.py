@@ -1,0 +1,118 @@
+"""Who said what about an actor: its own statements apart from what others say about it or ask of it.
+
+Part of the digest-model stage, read by the actor pages (``render/actors.py``). From the
+analysis of the articles that name the actor, each sentence that reports speech (a reporting
+verb, or a direct quotation) gets a speaker: the actor a figure in it is attributed to, else
+the actor of a quotation in it, else the actor named just before its first speech verb (the
+lexicon's ``speech_verbs``: "China's foreign ministry said...", "The United States urged
+Beijing to..."). A sentence is
+the actor's **own words** when the speaker is the actor or one of its people (an actor
+affiliated to it: its foreign minister, its spokesperson); it is **what others say about it
+or ask of it** when someone else speaks and the sentence names the actor (or one of its
+people).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.analyse.lexicon import load_lexicon
+from generator.model import AnalysedArticle, Digest
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence that reports speech, with its speaker."""
+
+    article_id: str
+    index: int  # sentence index in the article
+    sentence: str
+    speaker: str  # the actor speaking
+    quoted: bool  # a direct quotation
+
+
+def people_of(name: str, digest: Digest) -> frozenset[str]:
+    """The actor and the actors affiliated to it (its leaders, ministers, agencies)."""
+    actor = digest.actor_by_name.get(name)
+    return frozenset({name, *(actor.members if actor else ())})
+
+
+GAP_WORDS = 3  # words allowed between a speaker's name and its verb ("Lin Jian said on Tuesday")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in load_lexicon().speech_verbs if " " not in v)
+
+
+def _subject(a: AnalysedArticle, index: int, mentions: list) -> str | None:
+    """The actor named just before the sentence's first speech verb ("China's foreign ministry
+    said", "Lin Jian told reporters"); a demonym is no speaker ("Chinese exporters told")."""
+    sentence = a.sentences[index]
+    verbs = _speech_verbs()
+    spans = [(at, at + len(m.text), m) for m in mentions if (at := sentence.find(m.text)) >= 0]
+    words = [(w.start(), w.group().lower()) for w in _WORDS.finditer(sentence)]
+    # the first speech verb that is not part of a name ("The United States urged")
+    verb_at = next((start for start, w in words
+                    if w in verbs and not any(a <= start < b for a, b, _ in spans)), None)
+    if verb_at is None:
+        return None
+    best, best_end = None, -1
+    for _, end, m in spans:
+        if m.kind == "demonym" or end > verb_at:
+            continue
+        gap = sum(1 for start, _ in words if end <= start < verb_at)
+        if gap <= GAP_WORDS and end > best_end:
+            best, best_end = m.actor, end
+    return best
+
+
+def speakers(a: AnalysedArticle) -> dict[int, tuple[str, bool]]:
+    """Sentence index -> (speaker, quoted) for the sentences of an article that report speech:
+    a figure's source first, then a quotation's speaker, then the subject of a speech verb."""
+    out: dict[int, tuple[str, bool]] = {}
+    index_of = {text: k for k, text in enumerate(a.sentences)}
+    for f in a.figures:
+        k = index_of.get(f.sentence)
+        if k is not None and k not in out and f.attribution_actor not in (None, "outlet"):
+            out[k] = (f.attribution_actor, False)
+    for q in a.quotes:
+        if q.actor and q.index not in out:
+            out[q.index] = (q.actor, True)
+    by_sentence: dict[int, list] = {}
+    for m in a.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for k, mentions in by_sentence.items():
+        if k in out or k >= len(a.sentences) or k >= len(a.certainties) or a.certainties[k] != "reported":
+            continue
+        who = _subject(a, k, mentions)
+        if who:
+            out[k] = (who, False)
+    return out
+
+
+def who_said_what(name: str, digest: Digest, limit: int) -> tuple[list[Statement], list[Statement], bool]:
+    """(own words, what others say about it or ask of it, whether either list was cut), newest
+    article first, each list at most ``limit`` long. The scan stops once both are full, so a
+    page costs the same however many articles name the actor."""
+    people = people_of(name, digest)
+    actor = digest.actor_by_name.get(name)
+    own: list[Statement] = []
+    others: list[Statement] = []
+    for aid in (actor.article_ids if actor else ()):
+        a = digest.by_id[aid].analysed
+        named = {m.sentence for m in a.mentions if m.actor in people}
+        for index, (who, quoted) in sorted(speakers(a).items()):
+            if index >= len(a.sentences):
+                continue
+            found = own if who in people else others if index in named else None
+            if found is None:
+                continue
+            if len(own) >= limit and len(others) >= limit:
+                return own, others, True
+            if len(found) < limit:
+                found.append(Statement(aid, index, a.sentences[index], who, quoted))
+    return own, others, False

@@ -1,0 +1,52 @@
+"""generator/statements.py and the actor page's "Who said what": an actor's own statements apart
+from what others say about it or ask of it, through the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.analyse.taxonomy import load_taxonomy
+from generator.digest import build_digest
+from generator.model import RawArticle
+from generator.statements import who_said_what
+
+TEXT = (
+    "China's foreign ministry said on Tuesday that it was not aware of North Korean troops in Russia.",
+    "The United States urged Beijing to use its influence over Pyongyang to stop the deployment.",
+    "Several Chinese exporters told trade groups that they had rushed orders forward.",
+    "\"China has real leverage here,\" Antony Blinken said.",
+    "Chinese foreign ministry spokesperson Lin Jian told reporters that the two countries were sovereign states.",
+)
+
+
+def _digest(analyser):
+    raw = RawArticle(path="case/china.md", id="china1", title="China says it is not aware of North Korean troops",
+                     date=dt.date(2024, 10, 31), source="wire.example", url=None, summary=TEXT[0],
+                     paragraphs=TEXT[1:], format="markdown")
+    return build_digest(list(analyser.analyse([raw])), load_taxonomy(()).infos())
+
+
+def test_own_words_are_apart_from_what_others_say_or_ask(analyser):
+    digest = _digest(analyser)
+    own, others, cut = who_said_what("China", digest, 10)
+    said = {s.sentence: s.speaker for s in own}
+    assert said.get(TEXT[0]) == "China"
+    assert said.get(TEXT[4]) == "Lin Jian"  # its spokesperson: one of its people
+    asked = {s.sentence: s.speaker for s in others}
+    assert asked.get(TEXT[1]) == "United States"  # urging Beijing to act
+    assert asked.get(TEXT[3]) == "Antony Blinken"
+    assert TEXT[2] not in said and TEXT[2] not in asked  # a demonym ("Chinese exporters") is no speaker
+    assert not cut
+    assert len(who_said_what("China", digest, 1)[0]) == 1  # capped
+
+
+def test_actor_page_shows_who_said_what(analyser):
+    from generator.render.actors import actor_page
+
+    digest = _digest(analyser)
+    page = actor_page(digest.actor_by_name["China"], digest)
+    own = page[page.index("### In its own words"):page.index("### What others say about it or ask of it")]
+    others = page[page.index("### What others say about it or ask of it"):page.index("## Evidence")]
+    assert "not aware of North Korean troops" in own and "urged Beijing" not in own
+    assert "urged Beijing to use its influence" in others and re.search(r'href="\.\./articles/[^"]+#s-china1-2"', others)

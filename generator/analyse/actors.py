@@ -56,7 +56,7 @@ def _variants(text: str) -> set[str]:
         out.add(text[:1].upper() + text[1:])
     if _DOTTED.fullmatch(text):
         out.add(text.replace(".", ". ").strip())
-    for form in list(out):  # "South Korea's spy agency" as typeset: "South Korea’s spy agency"
+    for form in out:  # "South Korea's spy agency" as typeset: "South Korea’s spy agency"
         if "'" in form:
             out.add(form.replace("'", "’"))
     return out

@@ -228,7 +228,7 @@ def stated_after(sent: Span, verbs: set[str]) -> Source | None:
 _STATEMENT_INTRO = re.compile(
     r"\b(?:the following|as follows)\b.{0,40}?(?:statement|remarks|speech|message|letter|article|commentary|"
     r"text|report|interview|answer|talk)?\W*:\s*$|\b(?:statement|remarks|speech|message|letter|text)\b[^.]{0,40}"
-    r"\b(?:reads|said|says|goes)\W*:\s*$", re.I)
+    r"\b(?:reads|said|says|goes)\W*:\s*$", re.IGNORECASE)
 
 
 def statement_opened(sent: Span) -> Source | None:
@@ -323,9 +323,9 @@ def _is_subject(span: Span) -> bool:
     for t in span:
         if t.dep_ in _SUBJECTS:
             return True
-        if t.head.i < span.start or t.head.i >= span.end or t.head == t:  # the mention's root
-            if t.dep_ in ("appos", "compound", "poss") and t.head.dep_ in _SUBJECTS:
-                return True
+        root = t.head.i < span.start or t.head.i >= span.end or t.head == t  # the mention's root
+        if root and t.dep_ in ("appos", "compound", "poss") and t.head.dep_ in _SUBJECTS:
+            return True
     return False
 
 
@@ -435,9 +435,9 @@ class SpeakerResolver:
             for m in self.mentions:  # "a senior White House official", "Chinese officials"
                 if m.start <= t.i < m.end and m.type in ("organisation", "country", "group") and m.known:
                     return m.name  # "the Department of Defense" for "defense"
-                if t.i - 5 <= m.start and m.end <= t.i and m.type not in ("place", "part", "person"):
-                    if all(not (x.is_punct or x.pos_ in ("VERB", "AUX", "ADP")) for x in doc[m.end : t.i]):
-                        return m.name
+                if t.i - 5 <= m.start and m.end <= t.i and m.type not in ("place", "part", "person") and all(
+                        not (x.is_punct or x.pos_ in ("VERB", "AUX", "ADP")) for x in doc[m.end : t.i]):
+                    return m.name
             if doc.has_annotation("DEP"):  # "a readout released by Japan's Ministry of Foreign Affairs"
                 agent = self._named_after(t)
                 if agent is not None:

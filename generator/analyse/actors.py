@@ -56,10 +56,8 @@ def _variants(text: str) -> set[str]:
         out.add(text[:1].upper() + text[1:])
     if _DOTTED.fullmatch(text):
         out.add(text.replace(".", ". ").strip())
-    for form in out:  # "South Korea's spy agency" as typeset: "South Korea’s spy agency"
-        if "'" in form:
-            out.add(form.replace("'", "’"))
-    return out
+    # "South Korea's spy agency" as typeset: "South Korea’s spy agency"
+    return out | {form.replace("'", "’") for form in out if "'" in form}
 
 
 def _subject_at(doc: Doc, start: int) -> bool:

@@ -138,19 +138,69 @@ def clean(project: Path) -> None:
         shutil.rmtree(project / d, ignore_errors=True)
 
 
-def add_article(path: Path, project: Path) -> None:
-    """Write the benchmark's extra article (dated mid-year: a third of the search records are
-    renumbered) and forget its analysis, so that the build analyses exactly one article."""
+EXTRA_DATES = {"mid": "2024-07-01", "last": "2025-01-15"}  # the corpus spans 2024: mid-range and after the newest
+
+
+def add_article(path: Path, project: Path, date: str = EXTRA_DATES["mid"]) -> None:
+    """Write the benchmark's extra article, dated ``date`` (mid-range by default: an article
+    that a feed brings weeks late is inserted among the others, not after them), and forget
+    its analysis, so that the build analyses exactly one article."""
     import random
+    import re
 
     from bench.corpus import article
     from generator.cache import article_key
     from generator.ingest import read_articles
 
-    path.write_text(article(10**6, random.Random("extra")), encoding="utf-8")
+    text = article(10**6, random.Random("extra"))
+    text = re.sub(r"(?m)^date: .*$", f"date: {date}", text, count=1)
+    path.write_text(text, encoding="utf-8")
     key = article_key(read_articles([str(path)]).articles[0])
     for entry in (project / ".digest-cache" / "analysis").glob(f"*/{key[:2]}/{key}.json"):
         entry.unlink()
+
+
+def snapshot(project: Path) -> dict[str, dict[str, tuple[int, int, str]]]:
+    """Every file of docs/ and site/: rel path -> (inode, mtime_ns, content hash)."""
+    import hashlib
+
+    out = {}
+    for top in ("docs", "site"):
+        files = {}
+        root = project / top
+        for here, _, names in os.walk(root):
+            for name in names:
+                path = Path(here, name)
+                st = path.stat()
+                files[path.relative_to(root).as_posix()] = (st.st_ino, st.st_mtime_ns, hashlib.sha1(path.read_bytes()).hexdigest())
+        out[top] = files
+    return out
+
+
+def rewritten(before: dict, after: dict) -> dict:
+    """How many files of docs/ and site/ a build wrote (new, or another inode or modification
+    time) and how many of those changed content (new, changed or removed), with the top folders
+    of the changed ones."""
+    out = {}
+    for top in ("docs", "site"):
+        b, a = before[top], after[top]
+        written = [p for p, s in a.items() if b.get(p, (None, None))[:2] != s[:2]]
+        changed = [p for p, s in a.items() if b.get(p, (None, None, None))[2] != s[2]] + [p for p in b if p not in a]
+        folders: dict[str, int] = {}
+        for p in changed:
+            folder = p.split("/")[0] if "/" in p else "."
+            folders[folder] = folders.get(folder, 0) + 1
+        out[top] = {"files": len(a), "written": len(written), "changed": len(changed),
+                    "folders": dict(sorted(folders.items(), key=lambda kv: -kv[1]))}
+    return out
+
+
+def _measured(kind: str, project: Path, engine: str = "mkdocs") -> dict:
+    """``_child`` with the files it rewrote (see ``rewritten``)."""
+    before = snapshot(project)
+    result = _child(kind, project, engine)
+    result["rewritten"] = rewritten(before, snapshot(project))
+    return result
 
 
 def measure(n: int, work: Path, cold_too: bool = True) -> dict:
@@ -161,12 +211,18 @@ def measure(n: int, work: Path, cold_too: bool = True) -> dict:
         print(f"[{n}] cold build...", file=sys.stderr, flush=True)
         cold = _child("build", project)
     print(f"[{n}] warm build...", file=sys.stderr, flush=True)
-    warm = _child("build", project)
+    warm = _measured("build", project)
     extra = corpus / "bench-extra.md"
     try:
-        add_article(extra, project)
-        print(f"[{n}] warm build, one article added...", file=sys.stderr, flush=True)
-        warm1 = _child("build", project)
+        add_article(extra, project, EXTRA_DATES["mid"])
+        print(f"[{n}] warm build, one article added (dated mid-range)...", file=sys.stderr, flush=True)
+        warm1 = _measured("build", project)
+        extra.unlink()
+        print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
+        _child("build", project)
+        add_article(extra, project, EXTRA_DATES["last"])
+        print(f"[{n}] warm build, one article added (dated last)...", file=sys.stderr, flush=True)
+        warm1_last = _measured("build", project)
         extra.unlink()
         print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
         _child("build", project)
@@ -182,7 +238,8 @@ def measure(n: int, work: Path, cold_too: bool = True) -> dict:
     if cold_too:
         print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
         bare = _child("bare", corpus)
-    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "warm1_full": warm1_full, "mkdocs": mk, "bare": bare}
+    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "warm1_last": warm1_last, "warm1_full": warm1_full, "mkdocs": mk,
+            "bare": bare}
 
 
 def measure_zensical(n: int, work: Path) -> dict:
@@ -270,6 +327,40 @@ def report_warm(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def report_rewritten(results: list[dict]) -> str:
+    """Warm builds: nothing changed, one article added dated mid-range, one dated last; their
+    time, peak memory and the files they rewrote, and the stages of the warm build."""
+    head = ["articles", "build", "seconds", "peak MB", "docs written", "docs changed", "site written", "site changed",
+            "changed by folder (site)"]
+    rows = []
+    for r in results:
+        for name, label in (("warm", "warm"), ("warm1", "warm+1 mid-range"), ("warm1_last", "warm+1 last")):
+            b = r.get(name)
+            if not b or "rewritten" not in b:
+                continue
+            d, site = b["rewritten"]["docs"], b["rewritten"]["site"]
+            folders = ", ".join(f"{k} {v}" for k, v in list(site["folders"].items())[:6])
+            rows.append([f"{r['n']:,}", label, f"{b['total']:.1f}s", f"{b['peak_mb']:,.0f}",
+                         f"{d['written']:,} of {d['files']:,}", f"{d['changed']:,}",
+                         f"{site['written']:,} of {site['files']:,}", f"{site['changed']:,}", folders])
+    lines = text_table(head, rows)
+    lines.append("")
+    lines.append("written = files new or with another inode or modification time after the build; changed = files whose")
+    lines.append("content differs (new, changed or removed). MkDocs writes every page it does not keep from the last site")
+    lines.append("(see build.KEPT_PAGES), so 'site written' is more than 'site changed'.")
+    stages: list[str] = []
+    for r in results:
+        for name in ("warm", "warm1", "warm1_last"):
+            stages += [k for k in (r.get(name) or {}).get("timings", {}) if k not in stages]
+    lines.append("")
+    lines += text_table(["articles", "build", *stages], [
+        [f"{r['n']:,}", label, *(f"{r[name]['timings'].get(k, 0):.2f}s" for k in stages)]
+        for r in results for name, label in (("warm", "warm"), ("warm1", "warm+1 mid-range"), ("warm1_last", "warm+1 last"))
+        if r.get(name)
+    ])
+    return "\n".join(lines)
+
+
 def report_engines(results: list[dict], zensical: list[dict]) -> str:
     """The site stage (``mkdocs build`` or ``zensical build``, inside ``digest build``) of both
     engines side by side, and each one's whole site built alone."""
@@ -327,6 +418,8 @@ def main(argv: list[str] | None = None) -> int:
             print(report(results), flush=True)
             print(flush=True)
         print(report_warm(results), flush=True)
+        print(flush=True)
+        print(report_rewritten(results), flush=True)
         print(flush=True)
         if zensical:
             print(report_engines(results, zensical), flush=True)

@@ -129,10 +129,15 @@ def analyse_with_cache(
 ) -> tuple[list[AnalysedArticle], int]:
     """Analysed articles in input order, and how many were analysed now (here, or on the Dask
     cluster at ``dask``), each reported to ``progress`` as it is done."""
-    cache = AnalysisCache(cache_dir, analyser.fingerprint)
+    fingerprint = analyser.fingerprint
+    cache = AnalysisCache(cache_dir, fingerprint)
     with long_lived():
         found = [cache.get(a) for a in articles]
     todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
+    if todo and not dask:
+        analyser.nlp  # noqa: B018 - loads the model, only now that something must be analysed
+        if analyser.fingerprint != fingerprint:  # it did not load as installed: another pipeline, another cache
+            return analyse_with_cache(articles, analyser, cache_dir, dask, progress)
     fresh = {}
     if dask and todo:
         from generator.analyse.distributed import analyse_on_dask

@@ -125,10 +125,14 @@ def long_lived(collect: bool = False):
 
 def analyse_with_cache(
     articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, prune: bool = False,
 ) -> tuple[list[AnalysedArticle], int]:
     """Analysed articles in input order, and how many were analysed now (here, or on the Dask
-    cluster at ``dask``), each reported to ``progress`` as it is done."""
+    cluster at ``dask``), each reported to ``progress`` as it is done.
+
+    ``prune``: ``articles`` are all the project's: remove the cache's entries of others (see
+    ``AnalysisCache.prune``)."""
+    started = time.time()
     fingerprint = analyser.fingerprint
     cache = AnalysisCache(cache_dir, fingerprint)
     with long_lived():
@@ -137,7 +141,7 @@ def analyse_with_cache(
     if todo and not dask:
         analyser.nlp  # noqa: B018 - loads the model, only now that something must be analysed
         if analyser.fingerprint != fingerprint:  # it did not load as installed: another pipeline, another cache
-            return analyse_with_cache(articles, analyser, cache_dir, dask, progress)
+            return analyse_with_cache(articles, analyser, cache_dir, dask, progress, prune)
     fresh = {}
     if dask and todo:
         from generator.analyse.distributed import analyse_on_dask
@@ -156,6 +160,8 @@ def analyse_with_cache(
         task.close()
     if cache.unreadable:
         warn_unreadable(cache.dir, f"{cache.unreadable} entries truncated or corrupt: analysed again")
+    if prune:
+        cache.prune(started)
     return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
 
 
@@ -457,7 +463,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     lap("load model")
-    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True)
     point("analyse:done")
     lap("analyse")
     with long_lived():

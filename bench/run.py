@@ -115,17 +115,23 @@ def _child(kind: str, path: Path, engine: str = "mkdocs") -> dict:
 # --------------------------------------------------------------------------- one size
 
 
-def prepare(n: int, work: Path) -> tuple[Path, Path]:
+def prepare(n: int, work: Path, corpus_from: Path | None = None) -> tuple[Path, Path]:
+    """The corpus (written, or ``corpus_from``'s, only read) and the project, which reads it
+    and its own ``extra/`` folder (where the benchmark adds its article)."""
     from bench.corpus import write_corpus
 
-    corpus = work / f"corpus-{n}"
-    write_corpus(n, corpus)
+    if corpus_from is None:
+        corpus = work / f"corpus-{n}"
+        write_corpus(n, corpus)
+    else:
+        corpus = corpus_from / f"corpus-{n}"
     project = work / f"site-{n}"
     (project / "docs").mkdir(parents=True, exist_ok=True)
+    (project / "extra").mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for name in ("index.md", "methodology.md", "tags.md"):
         shutil.copy(ROOT / "docs" / name, project / "docs" / name)
-    (project / "digest.yml").write_text(f"articles: [{corpus}]\ncache_dir: .digest-cache\n")
+    (project / "digest.yml").write_text(f"articles: [{corpus}, {project / 'extra'}]\ncache_dir: .digest-cache\n")
     return corpus, project
 
 
@@ -203,8 +209,8 @@ def _measured(kind: str, project: Path, engine: str = "mkdocs") -> dict:
     return result
 
 
-def measure(n: int, work: Path, cold_too: bool = True) -> dict:
-    corpus, project = prepare(n, work)
+def measure(n: int, work: Path, cold_too: bool = True, corpus_from: Path | None = None, full: bool = True) -> dict:
+    corpus, project = prepare(n, work, corpus_from)
     cold = None
     if cold_too:
         clean(project)
@@ -212,7 +218,8 @@ def measure(n: int, work: Path, cold_too: bool = True) -> dict:
         cold = _child("build", project)
     print(f"[{n}] warm build...", file=sys.stderr, flush=True)
     warm = _measured("build", project)
-    extra = corpus / "bench-extra.md"
+    extra = project / "extra" / "bench-extra.md"
+    warm1_full = mk = None
     try:
         add_article(extra, project, EXTRA_DATES["mid"])
         print(f"[{n}] warm build, one article added (dated mid-range)...", file=sys.stderr, flush=True)
@@ -226,12 +233,13 @@ def measure(n: int, work: Path, cold_too: bool = True) -> dict:
         extra.unlink()
         print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
         _child("build", project)
-        add_article(extra, project)
-        print(f"[{n}] warm build, the article added again, whole site built (--full)...", file=sys.stderr, flush=True)
-        warm1_full = _child("build-full", project)
-        print(f"[{n}] mkdocs alone, twice...", file=sys.stderr, flush=True)
-        runs = [_child("mkdocs", project) for _ in range(2)]
-        mk = runs[0] | {"seconds": sum(r["seconds"] for r in runs) / 2, "runs": [r["seconds"] for r in runs]}
+        if full:
+            add_article(extra, project)
+            print(f"[{n}] warm build, the article added again, whole site built (--full)...", file=sys.stderr, flush=True)
+            warm1_full = _child("build-full", project)
+            print(f"[{n}] mkdocs alone, twice...", file=sys.stderr, flush=True)
+            runs = [_child("mkdocs", project) for _ in range(2)]
+            mk = runs[0] | {"seconds": sum(r["seconds"] for r in runs) / 2, "runs": [r["seconds"] for r in runs]}
     finally:
         extra.unlink(missing_ok=True)
     bare = None
@@ -250,7 +258,7 @@ def measure_zensical(n: int, work: Path) -> dict:
     first = _child("build", project, "zensical")
     print(f"[{n}] zensical: warm build...", file=sys.stderr, flush=True)
     warm = _child("build", project, "zensical")
-    extra = corpus / "bench-extra.md"
+    extra = project / "extra" / "bench-extra.md"
     try:
         add_article(extra, project)
         print(f"[{n}] zensical: warm build, one article added...", file=sys.stderr, flush=True)
@@ -394,6 +402,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="time the bare model on the first N texts only (words/s is the same; saves time at 10,000)")
     parser.add_argument("--warm-only", action="store_true",
                         help="reuse the work folder's cache and pages: warm, warm+1 and mkdocs alone only (after a full run)")
+    parser.add_argument("--corpus-from", type=Path,
+                        help="use the corpus-N folders of this (another run's) work folder, only reading them; "
+                             "with --warm-only, copy its site-N/.digest-cache into --work first")
+    parser.add_argument("--no-full", action="store_true",
+                        help="skip the warm+1 build with the whole site and mkdocs alone (their columns are left out)")
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
                         help="zensical: also build each size with Zensical and print both engines' site stage side by side")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
@@ -409,16 +422,18 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BENCH_BARE_SAMPLE"] = str(args.bare_sample)  # read by the bare-model child
     results, zensical = [], []
     for n in args.sizes:
-        results.append(measure(n, args.work.resolve(), cold_too=not args.warm_only))
+        results.append(measure(n, args.work.resolve(), cold_too=not args.warm_only,
+                               corpus_from=args.corpus_from.resolve() if args.corpus_from else None, full=not args.no_full))
         (args.work / f"results-{n}.json").write_text(json.dumps(results[-1], indent=1))
         if args.engine == "zensical":
             zensical.append(measure_zensical(n, args.work.resolve()))
             (args.work / f"results-zensical-{n}.json").write_text(json.dumps(zensical[-1], indent=1))
-        if not args.warm_only:
+        if not args.warm_only and not args.no_full:
             print(report(results), flush=True)
             print(flush=True)
-        print(report_warm(results), flush=True)
-        print(flush=True)
+        if not args.no_full:
+            print(report_warm(results), flush=True)
+            print(flush=True)
         print(report_rewritten(results), flush=True)
         print(flush=True)
         if zensical:

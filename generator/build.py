@@ -28,6 +28,7 @@ from generator.cache import AnalysisCache, warn_unreadable
 from generator.config import DigestConfig
 from generator.digest import build_digest
 from generator.errors import BuildError, ConfigError
+from generator.fastjson import loads
 from generator.faults import point
 from generator.ingest import REJECTED_LIST, read_articles
 from generator.locks import articles_lock, project_lock
@@ -478,7 +479,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     notices = ingest.notices
     if not config.site_url:
         notices = (*notices, f"{config.mkdocs_file}: no site_url: feeds need it (their links must be absolute), so none were made")
-    roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
+    roles = actor_roles(config, analyser.fingerprint)
     stats, page_cache, page_keys = write_digest(
         digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint,
         progress=progress,
@@ -527,6 +528,31 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         rejected_file=rejected_file,
         watchlists=watch,
     )
+
+
+ROLES_FILE = "roles-v1.json"
+
+
+def actor_roles(config: DigestConfig, fingerprint: str) -> dict[str, tuple[str | None, str | None]]:
+    """actor -> (role, Wikidata id) from the gazetteer, for the actor pages: kept in the cache
+    folder under the analysis fingerprint (which hashes every gazetteer file), since parsing
+    the knowledge base's YAML took a second of every warm build."""
+    path = config.cache_dir / ROLES_FILE if config.cache_dir else None
+    if path is not None:
+        try:
+            data = loads(path.read_bytes())
+            if data.get("fingerprint") == fingerprint:
+                return {name: (role, wikidata) for name, (role, wikidata) in data["roles"].items()}
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, AttributeError, TypeError, KeyError):
+            warn_unreadable(path, "read from the gazetteer again")
+    roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps({"fingerprint": fingerprint, "roles": roles}, ensure_ascii=False, sort_keys=True),
+                     fault="roles")
+    return roles
 
 
 def check_watchlists(config: DigestConfig, theme_ids: set[str]) -> None:

@@ -73,7 +73,7 @@ from generator.searchtext import tokens
 from generator.versions import code_version
 
 SEARCH = "search"
-FORMAT = 1
+FORMAT = 2  # 2: weights without the idf (the browser multiplies), ids from dates and hashes
 K1, B = 1.2, 0.75
 BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0, "about": 0.5}
 PAGE_NAMES = 10  # aliases, members, themes, sentences a page's document takes

@@ -24,7 +24,7 @@ from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.pipeline import Analyser, PipelineSettings
 from generator.analyse.taxonomy import load_taxonomy
 from generator.atomic import recover_site, remove_leftovers, swap_in, write_atomic
-from generator.cache import AnalysisCache, warn_unreadable
+from generator.cache import AnalysisCache, article_key, warn_unreadable
 from generator.config import DigestConfig
 from generator.digest import build_digest
 from generator.errors import BuildError, ConfigError
@@ -498,6 +498,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
 
         notices = (*notices, *limits(config))
     del ingest, analysed, digest  # MkDocs needs the memory more
+    article_key.cache_clear()  # its memo holds every article's text
     lap("release")  # freeing millions of objects takes a moment too
     site_dir = None
     if site:

@@ -127,17 +127,23 @@ def _child(kind: str, path: Path, engine: str = "mkdocs") -> dict:
 # --------------------------------------------------------------------------- one size
 
 
-def prepare(n: int, work: Path) -> tuple[Path, Path]:
+def prepare(n: int, work: Path, corpus_from: Path | None = None) -> tuple[Path, Path]:
+    """The corpus (written, or ``corpus_from``'s, only read) and the project, which reads it
+    and its own ``extra/`` folder (where the benchmark adds its article)."""
     from bench.corpus import write_corpus
 
-    corpus = work / f"corpus-{n}"
-    write_corpus(n, corpus)
+    if corpus_from is None:
+        corpus = work / f"corpus-{n}"
+        write_corpus(n, corpus)
+    else:
+        corpus = corpus_from / f"corpus-{n}"
     project = work / f"site-{n}"
     (project / "docs").mkdir(parents=True, exist_ok=True)
+    (project / "extra").mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for name in ("index.md", "methodology.md", "tags.md"):
         shutil.copy(ROOT / "docs" / name, project / "docs" / name)
-    (project / "digest.yml").write_text(f"articles: [{corpus}]\ncache_dir: .digest-cache\n")
+    (project / "digest.yml").write_text(f"articles: [{corpus}, {project / 'extra'}]\ncache_dir: .digest-cache\n")
     return corpus, project
 
 
@@ -150,62 +156,121 @@ def clean(project: Path) -> None:
         shutil.rmtree(project / d, ignore_errors=True)
 
 
-def add_article(path: Path, project: Path) -> None:
-    """Write the benchmark's extra article (dated mid-year: a third of the search records are
-    renumbered) and forget its analysis, so that the build analyses exactly one article."""
+EXTRA_DATES = {"mid": "2024-07-01", "last": "2025-01-15"}  # the corpus spans 2024: mid-range and after the newest
+
+
+def add_article(path: Path, project: Path, date: str = EXTRA_DATES["mid"]) -> None:
+    """Write the benchmark's extra article, dated ``date`` (mid-range by default: an article
+    that a feed brings weeks late is inserted among the others, not after them), and forget
+    its analysis, so that the build analyses exactly one article."""
     import random
+    import re
 
     from bench.corpus import article
     from generator.cache import article_key
     from generator.ingest import read_articles
 
-    path.write_text(article(10**6, random.Random("extra")), encoding="utf-8")
+    text = article(10**6, random.Random("extra"))
+    text = re.sub(r"(?m)^date: .*$", f"date: {date}", text, count=1)
+    path.write_text(text, encoding="utf-8")
     key = article_key(read_articles([str(path)]).articles[0])
     for entry in (project / ".digest-cache" / "analysis").glob(f"*/{key[:2]}/{key}.json"):
         entry.unlink()
 
 
-def measure(n: int, work: Path, cold_too: bool = True) -> dict:
-    corpus, project = prepare(n, work)
+def snapshot(project: Path) -> dict[str, dict[str, tuple[int, int, str]]]:
+    """Every file of docs/ and site/: rel path -> (inode, mtime_ns, content hash)."""
+    import hashlib
+
+    out = {}
+    for top in ("docs", "site"):
+        files = {}
+        root = project / top
+        for here, _, names in os.walk(root):
+            for name in names:
+                path = Path(here, name)
+                st = path.stat()
+                files[path.relative_to(root).as_posix()] = (st.st_ino, st.st_mtime_ns, hashlib.sha1(path.read_bytes()).hexdigest())
+        out[top] = files
+    return out
+
+
+def rewritten(before: dict, after: dict) -> dict:
+    """How many files of docs/ and site/ a build wrote (new, or another inode or modification
+    time) and how many of those changed content (new, changed or removed), with the top folders
+    of the changed ones."""
+    out = {}
+    for top in ("docs", "site"):
+        b, a = before[top], after[top]
+        written = [p for p, s in a.items() if b.get(p, (None, None))[:2] != s[:2]]
+        changed = [p for p, s in a.items() if b.get(p, (None, None, None))[2] != s[2]] + [p for p in b if p not in a]
+        folders: dict[str, int] = {}
+        for p in changed:
+            folder = p.split("/")[0] if "/" in p else "."
+            folders[folder] = folders.get(folder, 0) + 1
+        out[top] = {"files": len(a), "written": len(written), "changed": len(changed),
+                    "folders": dict(sorted(folders.items(), key=lambda kv: -kv[1]))}
+    return out
+
+
+def _measured(kind: str, project: Path, engine: str = "mkdocs") -> dict:
+    """``_child`` with the files it rewrote (see ``rewritten``)."""
+    before = snapshot(project)
+    result = _child(kind, project, engine)
+    result["rewritten"] = rewritten(before, snapshot(project))
+    return result
+
+
+def measure(n: int, work: Path, cold_too: bool = True, corpus_from: Path | None = None, full: bool = True) -> dict:
+    corpus, project = prepare(n, work, corpus_from)
     cold = None
     if cold_too:
         clean(project)
         print(f"[{n}] cold build...", file=sys.stderr, flush=True)
         cold = _child("build", project)
     print(f"[{n}] warm build...", file=sys.stderr, flush=True)
-    warm = _child("build", project)
-    extra = corpus / "bench-extra.md"
+    warm = _measured("build", project)
+    extra = project / "extra" / "bench-extra.md"
+    warm1_full = mk = None
     try:
-        add_article(extra, project)
-        print(f"[{n}] warm build, one article added...", file=sys.stderr, flush=True)
-        warm1 = _child("build", project)
+        add_article(extra, project, EXTRA_DATES["mid"])
+        print(f"[{n}] warm build, one article added (dated mid-range)...", file=sys.stderr, flush=True)
+        warm1 = _measured("build", project)
         extra.unlink()
         print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
         _child("build", project)
-        add_article(extra, project)
-        print(f"[{n}] warm build, the article added again, whole site built (--full)...", file=sys.stderr, flush=True)
-        warm1_full = _child("build-full", project)
-        print(f"[{n}] mkdocs alone, twice...", file=sys.stderr, flush=True)
-        runs = [_child("mkdocs", project) for _ in range(2)]
-        mk = runs[0] | {"seconds": sum(r["seconds"] for r in runs) / 2, "runs": [r["seconds"] for r in runs]}
+        add_article(extra, project, EXTRA_DATES["last"])
+        print(f"[{n}] warm build, one article added (dated last)...", file=sys.stderr, flush=True)
+        warm1_last = _measured("build", project)
+        extra.unlink()
+        print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
+        _child("build", project)
+        if full:
+            add_article(extra, project)
+            print(f"[{n}] warm build, the article added again, whole site built (--full)...", file=sys.stderr, flush=True)
+            warm1_full = _child("build-full", project)
+            print(f"[{n}] mkdocs alone, twice...", file=sys.stderr, flush=True)
+            runs = [_child("mkdocs", project) for _ in range(2)]
+            mk = runs[0] | {"seconds": sum(r["seconds"] for r in runs) / 2, "runs": [r["seconds"] for r in runs]}
     finally:
         extra.unlink(missing_ok=True)
     bare = None
     if cold_too:
         print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
         bare = _child("bare", corpus)
-    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "warm1_full": warm1_full, "mkdocs": mk, "bare": bare}
+    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "warm1_last": warm1_last, "warm1_full": warm1_full, "mkdocs": mk,
+            "bare": bare}
 
 
 def measure_zensical(n: int, work: Path) -> dict:
     """The site stage on Zensical, on the project ``measure`` left (analysis cache and pages warm)."""
-    corpus, project = work / f"corpus-{n}", work / f"site-{n}"
+    project = work / f"site-{n}"
     shutil.rmtree(project / ".cache", ignore_errors=True)  # Zensical's own cache
     print(f"[{n}] zensical: first build (its cache empty)...", file=sys.stderr, flush=True)
     first = _child("build", project, "zensical")
     print(f"[{n}] zensical: warm build...", file=sys.stderr, flush=True)
     warm = _child("build", project, "zensical")
-    extra = corpus / "bench-extra.md"
+    extra = project / "extra" / "bench-extra.md"
     try:
         add_article(extra, project)
         print(f"[{n}] zensical: warm build, one article added...", file=sys.stderr, flush=True)
@@ -312,6 +377,40 @@ def report_size(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def report_rewritten(results: list[dict]) -> str:
+    """Warm builds: nothing changed, one article added dated mid-range, one dated last; their
+    time, peak memory and the files they rewrote, and the stages of the warm build."""
+    head = ["articles", "build", "seconds", "peak MB", "docs written", "docs changed", "site written", "site changed",
+            "changed by folder (site)"]
+    rows = []
+    for r in results:
+        for name, label in (("warm", "warm"), ("warm1", "warm+1 mid-range"), ("warm1_last", "warm+1 last")):
+            b = r.get(name)
+            if not b or "rewritten" not in b:
+                continue
+            d, site = b["rewritten"]["docs"], b["rewritten"]["site"]
+            folders = ", ".join(f"{k} {v}" for k, v in list(site["folders"].items())[:6])
+            rows.append([f"{r['n']:,}", label, f"{b['total']:.1f}s", f"{b['peak_mb']:,.0f}",
+                         f"{d['written']:,} of {d['files']:,}", f"{d['changed']:,}",
+                         f"{site['written']:,} of {site['files']:,}", f"{site['changed']:,}", folders])
+    lines = text_table(head, rows)
+    lines.append("")
+    lines.append("written = files new or with another inode or modification time after the build; changed = files whose")
+    lines.append("content differs (new, changed or removed). MkDocs writes every page it does not keep from the last site")
+    lines.append("(see build.KEPT_PAGES), so 'site written' is more than 'site changed'.")
+    stages: list[str] = []
+    for r in results:
+        for name in ("warm", "warm1", "warm1_last"):
+            stages += [k for k in (r.get(name) or {}).get("timings", {}) if k not in stages]
+    lines.append("")
+    lines += text_table(["articles", "build", *stages], [
+        [f"{r['n']:,}", label, *(f"{r[name]['timings'].get(k, 0):.2f}s" for k in stages)]
+        for r in results for name, label in (("warm", "warm"), ("warm1", "warm+1 mid-range"), ("warm1_last", "warm+1 last"))
+        if r.get(name)
+    ])
+    return "\n".join(lines)
+
+
 def report_engines(results: list[dict], zensical: list[dict]) -> str:
     """The site stage (``mkdocs build`` or ``zensical build``, inside ``digest build``) of both
     engines side by side, and each one's whole site built alone."""
@@ -345,6 +444,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="time the bare model on the first N texts only (words/s is the same; saves time at 10,000)")
     parser.add_argument("--warm-only", action="store_true",
                         help="reuse the work folder's cache and pages: warm, warm+1 and mkdocs alone only (after a full run)")
+    parser.add_argument("--corpus-from", type=Path,
+                        help="use the corpus-N folders of this (another run's) work folder, only reading them; "
+                             "with --warm-only, copy its site-N/.digest-cache into --work first")
+    parser.add_argument("--no-full", action="store_true",
+                        help="skip the warm+1 build with the whole site and mkdocs alone (their columns are left out)")
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
                         help="zensical: also build each size with Zensical and print both engines' site stage side by side")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
@@ -360,15 +464,19 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BENCH_BARE_SAMPLE"] = str(args.bare_sample)  # read by the bare-model child
     results, zensical = [], []
     for n in args.sizes:
-        results.append(measure(n, args.work.resolve(), cold_too=not args.warm_only))
+        results.append(measure(n, args.work.resolve(), cold_too=not args.warm_only,
+                               corpus_from=args.corpus_from.resolve() if args.corpus_from else None, full=not args.no_full))
         (args.work / f"results-{n}.json").write_text(json.dumps(results[-1], indent=1))
         if args.engine == "zensical":
             zensical.append(measure_zensical(n, args.work.resolve()))
             (args.work / f"results-zensical-{n}.json").write_text(json.dumps(zensical[-1], indent=1))
-        if not args.warm_only:
+        if not args.warm_only and not args.no_full:
             print(report(results), flush=True)
             print(flush=True)
-        print(report_warm(results), flush=True)
+        if not args.no_full:
+            print(report_warm(results), flush=True)
+            print(flush=True)
+        print(report_rewritten(results), flush=True)
         print(flush=True)
         print(report_size(results), flush=True)
         print(flush=True)

@@ -24,10 +24,11 @@ from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.pipeline import Analyser, PipelineSettings
 from generator.analyse.taxonomy import load_taxonomy
 from generator.atomic import recover_site, remove_leftovers, swap_in, write_atomic
-from generator.cache import AnalysisCache, warn_unreadable
+from generator.cache import AnalysisCache, article_key, warn_unreadable
 from generator.config import DigestConfig
 from generator.digest import build_digest
 from generator.errors import BuildError, ConfigError
+from generator.fastjson import loads
 from generator.faults import point
 from generator.ingest import REJECTED_LIST, read_articles
 from generator.locks import articles_lock, project_lock
@@ -130,14 +131,23 @@ def long_lived(collect: bool = False):
 
 def analyse_with_cache(
     articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, prune: bool = False,
 ) -> tuple[list[AnalysedArticle], int]:
     """Analysed articles in input order, and how many were analysed now (here, or on the Dask
-    cluster at ``dask``), each reported to ``progress`` as it is done."""
-    cache = AnalysisCache(cache_dir, analyser.fingerprint)
+    cluster at ``dask``), each reported to ``progress`` as it is done.
+
+    ``prune``: ``articles`` are all the project's: remove the cache's entries of others (see
+    ``AnalysisCache.prune``)."""
+    started = time.time()
+    fingerprint = analyser.fingerprint
+    cache = AnalysisCache(cache_dir, fingerprint)
     with long_lived():
         found = [cache.get(a) for a in articles]
     todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
+    if todo and not dask:
+        analyser.nlp  # noqa: B018 - loads the model, only now that something must be analysed
+        if analyser.fingerprint != fingerprint:  # it did not load as installed: another pipeline, another cache
+            return analyse_with_cache(articles, analyser, cache_dir, dask, progress, prune)
     fresh = {}
     if dask and todo:
         from generator.analyse.distributed import analyse_on_dask
@@ -156,6 +166,8 @@ def analyse_with_cache(
         task.close()
     if cache.unreadable:
         warn_unreadable(cache.dir, f"{cache.unreadable} entries truncated or corrupt: analysed again")
+    if prune:
+        cache.prune(started)
     return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
 
 
@@ -458,7 +470,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     lap("load model")
-    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True)
     point("analyse:done")
     lap("analyse")
     with long_lived():
@@ -475,7 +487,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     notices = ingest.notices
     if not config.site_url:
         notices = (*notices, f"{config.mkdocs_file}: no site_url: feeds need it (their links must be absolute), so none were made")
-    roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
+    roles = actor_roles(config, analyser.fingerprint)
     stats, page_cache, page_keys = write_digest(
         digest, config.docs_dir, roles=roles, extra=static_assets(), cache_dir=config.cache_dir, salt=analyser.fingerprint,
         progress=progress,
@@ -494,6 +506,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
 
         notices = (*notices, *limits(config))
     del ingest, analysed, digest  # MkDocs needs the memory more
+    article_key.cache_clear()  # its memo holds every article's text
     lap("release")  # freeing millions of objects takes a moment too
     site_dir = size = None
     if site:
@@ -526,6 +539,31 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         watchlists=watch,
         site_size=size,
     )
+
+
+ROLES_FILE = "roles-v1.json"
+
+
+def actor_roles(config: DigestConfig, fingerprint: str) -> dict[str, tuple[str | None, str | None]]:
+    """actor -> (role, Wikidata id) from the gazetteer, for the actor pages: kept in the cache
+    folder under the analysis fingerprint (which hashes every gazetteer file), since parsing
+    the knowledge base's YAML took a second of every warm build."""
+    path = config.cache_dir / ROLES_FILE if config.cache_dir else None
+    if path is not None:
+        try:
+            data = loads(path.read_bytes())
+            if data.get("fingerprint") == fingerprint:
+                return {name: (role, wikidata) for name, (role, wikidata) in data["roles"].items()}
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, AttributeError, TypeError, KeyError):
+            warn_unreadable(path, "read from the gazetteer again")
+    roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps({"fingerprint": fingerprint, "roles": roles}, ensure_ascii=False, sort_keys=True),
+                     fault="roles")
+    return roles
 
 
 def check_watchlists(config: DigestConfig, theme_ids: set[str]) -> None:

@@ -9,7 +9,8 @@ the record's sentences). That halves what a warm build decodes.
 An entry that cannot be read, is of another format, or whose content does not match its key
 or checksum, is ignored and rebuilt (with one warning for them all): the cache is never trusted
 over a fresh analysis. Entries are written whole (``atomic.write_atomic``), so a killed build
-leaves none half written.
+leaves none half written. A build removes the entries it did not use (articles removed or
+edited since) and the folders of other pipelines left alone for a week (``prune``).
 Deleting the folder is always safe.
 """
 
@@ -17,6 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import time
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +60,7 @@ class AnalysisCache:
     def __init__(self, root: Path | None, fingerprint: str):
         self.dir = (root / "analysis" / fingerprint) if root else None
         self.unreadable = 0  # entries found but not usable (truncated, corrupt, another key)
+        self.used: set[str] = set()  # the keys given or taken
 
     def _path(self, key: str) -> Path:
         assert self.dir is not None
@@ -73,7 +78,9 @@ class AnalysisCache:
             head, _, body = data.partition(b"\n")
             header = loads(head)
             if header.get("v") == FORMAT and header.get("key") == key and header.get("sha") == _sha(body):
-                return _expand(loads(body), article)
+                found = _expand(loads(body), article)
+                self.used.add(key)
+                return found
         except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             pass
         self.unreadable += 1
@@ -83,11 +90,50 @@ class AnalysisCache:
         if self.dir is None:
             return
         key = article_key(analysed.article)
+        self.used.add(key)
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps(_compact(analysed), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         head = json.dumps({"v": FORMAT, "key": key, "sha": _sha(body)}).encode("utf-8")
         write_atomic(path, head + b"\n" + body, fault="cache")
+
+
+    def prune(self, since: float, keep_others: float = 7 * 86400) -> int:
+        """Remove the entries this cache neither gave nor took (the analyses of articles removed
+        or edited since) that are older than ``since`` (a ``time.time()``: entries another
+        process wrote meanwhile, ``digest analyse --shard``..., stay), and the folders of other
+        pipelines (another code version, model or data file) untouched for ``keep_others``
+        seconds. Call it only after looking up every article of the project. Returns how many
+        entries were removed."""
+        if self.dir is None or not self.dir.is_dir():
+            return 0
+        removed = 0
+        for sub in os.scandir(self.dir):
+            if not sub.is_dir():
+                continue
+            for entry in os.scandir(sub.path):
+                name = entry.name
+                if name.endswith(".json") and name[:-5] not in self.used:
+                    try:
+                        if entry.stat().st_mtime < since:
+                            os.unlink(entry.path)
+                            removed += 1
+                    except OSError:
+                        pass  # gone meanwhile, or not ours to remove: a cache
+        old = time.time() - keep_others
+        for other in os.scandir(self.dir.parent):
+            if other.is_dir() and other.name != self.dir.name and _newest(other.path) < old:
+                shutil.rmtree(other.path, ignore_errors=True)
+        return removed
+
+
+def _newest(folder: str) -> float:
+    """The latest modification time of a folder and its subfolders (when an entry was added)."""
+    newest = os.stat(folder).st_mtime
+    for sub in os.scandir(folder):
+        if sub.is_dir():
+            newest = max(newest, sub.stat().st_mtime)
+    return newest
 
 
 def _sha(data: bytes) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.cache import AnalysisCache
+from generator.cache import AnalysisCache, article_key
 from generator.ingest import read_articles
 from tests.conftest import EXAMPLES
 
@@ -31,3 +31,41 @@ def test_entries_round_trip_and_refuse_tampering(tmp_path, analyser):
     assert cache.get(edited) is None  # another text: another key, not found
     merged = replace(intact, sources=("one.example", "two.example"))
     assert cache.get(merged).article is merged  # what the analysis does not read comes from the article
+
+
+def test_prune_removes_the_entries_of_articles_gone_and_old_pipelines_only(tmp_path):
+    """After a build looked up every article, entries it did not use go (older than the build's
+    start: one another process wrote meanwhile stays), and so do other pipelines' folders left
+    alone for a week; the entries in use stay readable."""
+    import os
+    import time
+
+    from generator.analyse.pipeline import not_analysed
+
+    articles = read_articles([str(EXAMPLES)]).articles
+    first = AnalysisCache(tmp_path, "fp")
+    for a in articles:
+        first.put(not_analysed(a, "label"))
+    old_pipeline = AnalysisCache(tmp_path, "old")
+    old_pipeline.put(not_analysed(articles[0], "label"))
+    recent_pipeline = AnalysisCache(tmp_path, "recent")
+    recent_pipeline.put(not_analysed(articles[0], "label"))
+    week_ago = time.time() - 8 * 86400
+    for path in (tmp_path / "analysis" / "old").rglob("*"):
+        os.utime(path, (week_ago, week_ago))
+    os.utime(tmp_path / "analysis" / "old", (week_ago, week_ago))
+
+    kept, gone, concurrent = articles[: len(articles) // 2], articles[len(articles) // 2 : -1], articles[-1]
+    since = time.time() + 5  # every entry written above is older than the (pretended) build start
+    later = since + 1
+    concurrent_entry = next(p for p in (tmp_path / "analysis" / "fp").rglob("*.json")
+                            if p.stem == article_key(concurrent))
+    os.utime(concurrent_entry, (later, later))  # written while the build ran
+
+    build = AnalysisCache(tmp_path, "fp")
+    assert all(build.get(a) is not None for a in kept)
+    assert build.prune(since) == len(gone)
+    after = AnalysisCache(tmp_path, "fp")
+    assert all(after.get(a) is not None for a in kept) and after.get(concurrent) is not None
+    assert all(after.get(a) is None for a in gone)
+    assert not (tmp_path / "analysis" / "old").exists() and (tmp_path / "analysis" / "recent").is_dir()

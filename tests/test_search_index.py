@@ -88,8 +88,13 @@ TERMS = ["kursk", "korea", "troops", "100000", "2.5", "dprk", "us", "keen", "sca
 
 
 def test_postings_decode_in_javascript_to_what_python_computed(built):
+    """Ids as Python numbered them; scores the weights times the term's idf, which the browser
+    computes from the manifest's document count and the term's frequency."""
+    import math
+
     site, digest = built
-    expected = _postings(_documents(digest))
+    docs = _documents(digest)
+    expected = _postings(docs)
     terms = [t for t in TERMS if t in expected]
     assert len(terms) >= 10, terms
     got = node(site, """async core => {
@@ -100,10 +105,12 @@ def test_postings_decode_in_javascript_to_what_python_computed(built):
         }
         return out;
     }""".replace("TERMS", json.dumps(terms)))
+    n = len(docs)
     for term in terms:
-        ids, scores = expected[term]
+        ids, weights, df = expected[term]
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
         assert got[term]["ids"] == list(ids), term
-        assert got[term]["scores"] == list(scores), term
+        assert got[term]["scores"] == pytest.approx([w * idf for w in weights], rel=1e-12), term
         assert term.startswith(got[term]["key"]), term
 
 
@@ -128,17 +135,17 @@ def test_every_record_points_at_a_page_of_the_site(built):
     site, digest = built
     docs = _documents(digest)
     ids = [d.id for d in docs]
-    assert ids[: len(digest.articles)] == list(range(len(digest.articles)))
-    assert all(i >= PAGE_IDS for i in ids[len(digest.articles):])
+    assert len(set(ids)) == len(ids) == len(digest.articles) + len(digest.actors) + len(digest.themes)
+    assert max(ids[: len(digest.articles)]) < PAGE_IDS <= min(ids[len(digest.articles):])
+    dated = [d for d in docs if d.date]
+    assert [d.id for d in dated] == sorted(d.id for d in dated)
+    assert sorted(dated, key=lambda d: d.id) == sorted(dated, key=lambda d: (d.date, d.id))  # ids follow dates
     records = node(site, """async (core, loaded) => {
         const m = await core.manifest();
-        const ids = [];
-        for (let i = 0; i < m.articles; i++) ids.push(i);
-        for (let i = 0; i < m.n - m.articles; i++) ids.push(m.pageIds + i);
         const out = [];
-        for (const id of ids) { const r = await core.record(id); out.push([id, r.u, r.k, r.t]); }
+        for (const id of IDS) { const r = await core.record(id); out.push([id, r.u, r.k, r.t]); }
         return out;
-    }""")
+    }""".replace("IDS", json.dumps(ids)))
     assert [r[0] for r in records] == ids
     for doc_id, url, kind, title in records:
         assert (site / url).is_file(), (doc_id, url)
@@ -147,16 +154,18 @@ def test_every_record_points_at_a_page_of_the_site(built):
     assert kinds == {"article", "actor", "theme"}
 
 
-def test_facets_hold_one_row_per_article_in_id_order(built):
+def test_facets_hold_one_row_per_article_under_its_id(built):
     site, digest = built
+    ids = [d.id for d in _documents(digest) if d.kind == "article"]
     got = node(site, """async core => {
         const m = await core.manifest();
-        const rows = [];
-        for (let n = 0; n * m.bucket < m.articles; n++) rows.push(...await core.facets(n));
-        const recs = [];
-        for (let i = 0; i < m.articles; i++) recs.push(await core.record(i));
+        const rows = [], recs = [];
+        for (const id of IDS) {
+          rows.push((await core.facets(Math.floor(id / m.bucket)))[id % m.bucket]);
+          recs.push(await core.record(id));
+        }
         return {rows, recs: recs.map(r => [r.d, r.s, r.h]), themes: m.themes, sources: m.sources};
-    }""")
+    }""".replace("IDS", json.dumps(ids)))
     assert len(got["rows"]) == len(digest.articles)
     for (date, source, mask, _actors), (d, s, themes) in zip(got["rows"], got["recs"], strict=True):
         assert date == (int(d.replace("-", "")) if d else 0)
@@ -343,30 +352,29 @@ def test_result_records_are_kept_when_their_key_and_file_match(built, tmp_path):
 
 
 def _reference_postings(docs):
-    """BM25F one posting at a time, the plain reading of the formula (the index computes it on
-    arrays)."""
+    """BM25F without the idf one posting at a time, the plain reading of the formula (the
+    index computes it on arrays)."""
     import math
     from collections import Counter, defaultdict
 
-    from generator.render.search import K1, MAX_POSTINGS, B, _weigh
+    from generator.render.search import AVG_STEPS, K1, MAX_POSTINGS, B, _weigh
 
     weighted = [(d.id, *_weigh(d.fields)) for d in docs]
     df = Counter(t for _, wtf, _ in weighted for t in wtf)
     n = len(docs)
-    avg = sum(w[2] for w in weighted) / n
+    avg = 2 ** (round(math.log2(sum(w[2] for w in weighted) / n) * AVG_STEPS) / AVG_STEPS)
     out = defaultdict(list)
     for (doc_id, wtf, length), d in zip(weighted, docs, strict=True):
         if d.kind != "article":
             length = max(length, avg)
         norm = K1 * (1 - B + B * length / avg)
         for term, tf in wtf.items():
-            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-            out[term].append((doc_id, max(1, round(100 * idf * tf * (K1 + 1) / (tf + norm)))))
+            out[term].append((doc_id, max(1, round(100 * tf * (K1 + 1) / (tf + norm)))))
     for plist in out.values():
         plist.sort(key=lambda p: (-p[1], p[0]))
         del plist[MAX_POSTINGS:]
         plist.sort()
-    return {t: ([i for i, _ in p], [s for _, s in p]) for t, p in out.items()}
+    return {t: ([i for i, _ in p], [s for _, s in p], df[t]) for t, p in out.items()}
 
 
 def test_the_array_scores_are_the_formula_to_the_bit(built, tmp_path, monkeypatch):

@@ -360,13 +360,52 @@ def not_analysed(article: RawArticle, label: str) -> AnalysedArticle:
     )
 
 
+def installed_label(name: str | None) -> str | None:
+    """The label ``load_nlp`` gives the model it would load, read from the model's
+    ``meta.json`` without loading it (a second or more), or None when none is installed."""
+    from pathlib import Path
+
+    for candidate in (name,) if name else MODEL_NAMES:
+        try:
+            if spacy.util.is_package(candidate):
+                meta = spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
+            elif Path(candidate).is_dir():
+                meta = spacy.util.get_model_meta(Path(candidate))
+            else:
+                continue
+        except (OSError, ImportError, ValueError):
+            continue
+        return f"{candidate} {meta.get('version', '')}".strip()
+    return None
+
+
 class Analyser:
-    """A loaded pipeline, ready to analyse articles."""
+    """A pipeline, ready to analyse articles. The model is loaded when something must be
+    analysed: a warm build that finds every article in the cache needs only its label (which
+    goes into the cache's fingerprint), read from the model's metadata."""
 
     def __init__(self, settings: PipelineSettings = PipelineSettings()):
         self.settings = settings
-        self.nlp, self.label = load_nlp(settings)
-        self.themes = {t.id: (t.name, t.min_score) for t in load_taxonomy(settings.taxonomy_paths).themes}
+        self._nlp: Language | None = None
+        self._themes: dict | None = None
+        self.label = installed_label(settings.model)
+        if self.label is None:  # no model: the blank pipeline, loaded now (it is quick) to warn now
+            self._load()
+
+    def _load(self) -> Language:
+        if self._nlp is None:
+            self._nlp, self.label = load_nlp(self.settings)  # the label as loaded (it may fail to load)
+        return self._nlp
+
+    @property
+    def nlp(self) -> Language:
+        return self._load()
+
+    @property
+    def themes(self) -> dict[str, tuple[str, int]]:
+        if self._themes is None:
+            self._themes = {t.id: (t.name, t.min_score) for t in load_taxonomy(self.settings.taxonomy_paths).themes}
+        return self._themes
 
     @property
     def fingerprint(self) -> str:
@@ -382,6 +421,10 @@ class Analyser:
         never spaCy Docs.
         """
         articles = list(articles)
+        if not articles:
+            return
+        self._load()  # before forking: the workers share it
+        self.themes  # noqa: B018 - likewise
         if n_process is None:
             n_process = min(os.cpu_count() or 1, 4) if len(articles) >= MULTIPROCESS_MIN else 1
         if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():

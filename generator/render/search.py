@@ -12,11 +12,13 @@ Files, under ``search/`` in the site:
   (``n``, ``articles``), shard keys (``keys``) and the file names of those that are not plain
   ASCII letters and digits (``files``), the lists that facets refer to (``themes``,
   ``sources``, ``actors``), ``bucket`` (FACET_BUCKET) and ``pageIds`` (PAGE_IDS);
-- ``t/<key>.js``: ``__ds.t(key, {term: [ids, scores]})``: the postings of every term whose
-  shard key is ``key`` (its first two characters, or three where a two-character shard would
-  pass ``SHARD_BYTES``; a term shorter than its shard's key stays in the shorter one), in
-  ascending id order; ids are delta-encoded, scores are BM25F x 100, rounded. A reader finds a
-  term's shard as the longest key that starts the term (three characters, else two, else one);
+- ``t/<key>.js``: ``__ds.t(key, {term: [ids, weights(, df)]})``: the postings of every term
+  whose shard key is ``key`` (its first two characters, or three where a two-character shard
+  would pass ``SHARD_BYTES``; a term shorter than its shard's key stays in the shorter one), in
+  ascending id order; ids are delta-encoded, weights are BM25F x 100 without the idf, rounded
+  (see ``_postings``), ``df`` the term's document frequency where it kept fewer documents. A
+  reader finds a term's shard as the longest key that starts the term (three characters, else
+  two, else one) and multiplies each weight by the term's idf, ln(1 + (n - df + 0.5) / (df + 0.5));
 - ``d/<id>.js``: ``__ds.d(id, {...})``: one result's record: url (``u``, from the site's
   root), title (``t``), kind (``k``: article, actor, theme), date (``d``), source (``s``),
   theme names (``h``), and its sentences (``x``, for the snippet and for checking phrases; an
@@ -26,15 +28,20 @@ Files, under ``search/`` in the site:
   theme) is left out. The sentences are 94 % of a record's bytes and most of the index's: the
   reader needs them all, to find a phrase in any sentence and show the one that matched
   (the actors a result names, which the reader does not show, are in the facets only);
-- ``f/<n>.js``: ``__ds.f(n, [[date, source, themes bitmask, [actor, ...]], ...])``: the facets
-  of articles ``n*FACET_BUCKET`` to ``(n+1)*FACET_BUCKET - 1``, one row each in id order, for
-  the results page filters: date as yyyymmdd (0: none), source and actors as indices into the
-  manifest's lists (-1: none), bit i set for the manifest's theme i.
+- ``f/<n>.js``: ``__ds.f(n, {offset: [date, source, themes bitmask, [actor, ...]], ...})``: the
+  facets of the articles whose ids are ``n*FACET_BUCKET + offset``, for the results page
+  filters: date as yyyymmdd (0: none), source and actors as indices into the manifest's lists
+  (-1: none), bit i set for the manifest's theme i.
 
-Documents are the articles, actor pages and theme pages. Article ids follow (date, id), oldest
-first, so a new article dated last takes the next id and the records of all other articles
-stay the same (scores depend on the whole collection, so shards change); actor and theme pages
-take ids from ``PAGE_IDS`` in order of their urls.
+Documents are the articles, actor pages and theme pages.
+
+Ids: a document's id depends on that document, never on its place among the others, so that
+an article added (of any date: feeds bring articles weeks late) changes the files of its own
+terms, its record, its facet file and the manifest, and no other. An article's id starts from
+its day (``DAY_SLOTS`` ids a day since ``EPOCH``, so ids follow dates: a tie in the browser
+goes to the newest) plus a hash of its article id; an undated article's from
+``UNDATED_IDS``, a page's from ``PAGE_IDS``, plus a hash of its article id or url. Where two
+starts collide, the second (by start, then name) takes the next free id (``stable_ids``).
 
 Ranking: BM25F (k1=1.2, b=0.75) over title (x3), actors and themes (x2) and text (x1) for an
 article; an actor or theme page is found by its name (title x3, aliases x2) and, weakly, by
@@ -48,6 +55,7 @@ digest grows. The browser sums the scores of the query's words (see ``search.js`
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import math
@@ -68,15 +76,22 @@ from generator.searchtext import tokens
 from generator.versions import code_version
 
 SEARCH = "search"
-FORMAT = 1
+FORMAT = 2  # 2: weights without the idf (the browser multiplies), ids from dates and hashes
 K1, B = 1.2, 0.75
 BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0, "about": 0.5}
 PAGE_NAMES = 10  # aliases, members, themes, sentences a page's document takes
 PAGE_ACTORS = 5  # a theme's leading actors its document names
 MAX_POSTINGS = 1000
 SHARD_BYTES = 48_000
-FACET_BUCKET = 1000
-PAGE_IDS = 1_000_000  # actor and theme pages: ids from here, so article ids never shift them
+# Document ids (see "Ids" in the module's docstring): an article's from its date and its id,
+# an undated article's and a page's from their id or url alone
+EPOCH = dt.date(1900, 1, 1)  # the first date an article may have (ingest.fields)
+DAY_SLOTS = 1 << 10  # ids a day of articles starts from
+UNDATED_IDS = 1 << 27  # after every day to 2100 (73,414 days x DAY_SLOTS = 75.2 million)
+PAGE_IDS = 1 << 28  # actor and theme pages
+SPREAD = 1 << 20  # ids an undated article or a page starts from
+FACET_BUCKET = 32 * DAY_SLOTS  # a facet file holds the articles of 32 days (or of ids that span as much)
+AVG_STEPS = 32  # the average document length is rounded to 1/32 of an octave (2.2%): see _postings
 TERMS_FILE = "search-terms-v1.json"  # the term cache, in the cache folder
 
 
@@ -96,6 +111,30 @@ class SearchDoc:
     article_id: str | None = None  # an article's id: with a sentence index, the anchor a result opens at
 
 
+def _spread(text: str, slots: int) -> int:
+    return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big") % slots
+
+
+def _article_start(date: dt.date | None, article_id: str) -> int:
+    if date is None:
+        return UNDATED_IDS + _spread(article_id, SPREAD)
+    return (date - EPOCH).days * DAY_SLOTS + _spread(article_id, DAY_SLOTS)
+
+
+def stable_ids(starts: Iterable[tuple[int, str]]) -> dict[str, int]:
+    """Unique ids for (start, name) pairs: each name takes the first id from its start that no
+    name before it (by start, then name) took. An id depends only on the names whose starts
+    are at or just before its own: a name added elsewhere changes no other id, and one added
+    among them moves a neighbour only when their starts collide (1 chance in ~40 at 25
+    articles a day)."""
+    ids: dict[str, int] = {}
+    last = -1
+    for start, name in sorted(starts):
+        last = max(start, last + 1)
+        ids[name] = last
+    return ids
+
+
 def _documents(digest: Digest, salt: str = "", fields: bool = True) -> list[SearchDoc]:
     """The documents, articles first (ids by date), then the actor and theme pages.
 
@@ -106,9 +145,9 @@ def _documents(digest: Digest, salt: str = "", fields: bool = True) -> list[Sear
     from generator.cache import article_key
 
     docs = []
-    by_age = sorted(digest.articles, key=lambda e: (e.article.date is None, e.article.date or 0, e.article.id))
     theme_names = {t.id: t.info.name for t in digest.themes}
-    for i, e in enumerate(by_age):
+    ids = stable_ids((_article_start(e.article.date, e.article.id), e.article.id) for e in digest.articles)
+    for e in sorted(digest.articles, key=lambda e: ids[e.article.id]):
         a = e.analysed
         themes = tuple(theme_names.get(t.id, t.id) for t in a.themes)
         actors = tuple(r.name for r in a.actors)
@@ -119,7 +158,7 @@ def _documents(digest: Digest, salt: str = "", fields: bool = True) -> list[Sear
             key = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
         docs.append(
             SearchDoc(
-                id=i, url=f"articles/{e.slug}.html", kind="article", title=e.article.title,
+                id=ids[e.article.id], url=f"articles/{e.slug}.html", kind="article", title=e.article.title,
                 date=e.article.date.isoformat() if e.article.date else None, source=e.article.source,
                 themes=themes, actors=actors[:6], sentences=a.sentences,
                 fields={"title": e.article.title, "tags": tags,
@@ -127,8 +166,9 @@ def _documents(digest: Digest, salt: str = "", fields: bool = True) -> list[Sear
                 key=key, article_id=e.article.id,
             )
         )
-    for j, page in enumerate(sorted(_pages(digest), key=lambda d: d.url)):
-        docs.append(replace(page, id=PAGE_IDS + j))
+    pages = _pages(digest)
+    page_ids = stable_ids((PAGE_IDS + _spread(page.url, SPREAD), page.url) for page in pages)
+    docs.extend(sorted((replace(page, id=page_ids[page.url]) for page in pages), key=lambda d: d.id))
     return docs
 
 
@@ -254,13 +294,26 @@ def _weigh(fields: dict) -> tuple[dict, float]:
     return wtf, length
 
 
-def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str, tuple[list[int], list[int]]]:
-    """term -> (doc ids ascending, their scores x 100): BM25F, each term keeping its
-    ``MAX_POSTINGS`` best documents (score descending, then id).
+def rounded_average(lengths: list[float]) -> float:
+    """The average document length, rounded to 1/AVG_STEPS of an octave: a new document
+    changes it (and so every weight) only when it crosses a step, rarely in a large digest."""
+    avg = sum(lengths) / len(lengths)
+    return 2.0 ** (round(math.log2(avg) * AVG_STEPS) / AVG_STEPS) if avg > 0 else 1.0
+
+
+def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str, tuple[list[int], list[int], int]]:
+    """term -> (doc ids ascending, their weights, the term's document frequency): BM25F
+    without the idf, each term keeping its ``MAX_POSTINGS`` best documents (weight
+    descending, then id).
+
+    A weight is 100 x tf (k1 + 1) / (tf + k1 (1 - b + b len / avg)), rounded (at least 1),
+    ``avg`` rounded too (``rounded_average``). The browser multiplies it by the term's idf,
+    from the manifest's ``n`` and the frequency: so a new document changes the postings of its
+    own terms only, not every shard as an idf computed here would.
 
     The arithmetic runs on arrays of every (document, term) pair at once, in the same order of
-    operations as the one-posting-at-a-time formula (``idf`` by ``math.log``), so the scores are
-    the same to the bit (tests compare it with a plain rendering of the formula)."""
+    operations as the one-posting-at-a-time formula, so the weights are the same to the bit
+    (tests compare it with a plain rendering of the formula)."""
     vocab = cache if cache is not None else TermCache(None)
     term_ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
@@ -281,7 +334,7 @@ def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str
     n = len(docs)
     if not n or not sum(map(len, term_ids)):
         return {}
-    avg = sum(lengths) / n
+    avg = rounded_average(lengths)
     norms = []
     for d, length in zip(docs, lengths, strict=True):
         if d.kind != "article":
@@ -292,10 +345,7 @@ def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str
     tf = np.concatenate(weights).astype(np.float64)  # float32 holds these sums of boosts exactly
     at = np.repeat(np.arange(n), counts)
     df = np.bincount(terms, minlength=len(vocab.vocab))
-    idf = np.zeros(len(df))
-    for t in np.flatnonzero(df).tolist():
-        idf[t] = math.log(1 + (n - int(df[t]) + 0.5) / (int(df[t]) + 0.5))
-    score = 100 * idf[terms] * tf * (K1 + 1) / (tf + np.array(norms)[at])
+    score = 100 * tf * (K1 + 1) / (tf + np.array(norms)[at])
     scores = np.maximum(np.rint(score), 1).astype(np.int64)  # rint: half to even, as round()
     ids = np.array([d.id for d in docs], dtype=np.int64)[at]
     best = np.lexsort((ids, -scores, terms))  # by term, then score descending, then id
@@ -307,12 +357,16 @@ def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str
     k_terms = terms[kept]
     bounds = [*np.flatnonzero(np.r_[True, k_terms[1:] != k_terms[:-1]]).tolist(), len(kept)]
     k_ids, k_scores, names = ids[kept].tolist(), scores[kept].tolist(), k_terms[bounds[:-1]].tolist()
-    return {vocab.vocab[t]: (k_ids[a:b], k_scores[a:b]) for t, a, b in zip(names, bounds, bounds[1:], strict=False)}
+    freq = df[names].tolist()
+    return {vocab.vocab[t]: (k_ids[a:b], k_scores[a:b], f)
+            for t, a, b, f in zip(names, bounds, bounds[1:], freq, strict=False)}
 
 
-def _encode(posting: tuple[list[int], list[int]]) -> list[list[int]]:
-    ids, scores = posting
-    return [[b - a for a, b in zip([0, *ids], ids, strict=False)], scores]
+def _encode(posting: tuple[list[int], list[int], int]) -> list:
+    """[id deltas, weights], and the document frequency when the term kept fewer documents."""
+    ids, weights, df = posting
+    deltas = [b - a for a, b in zip([0, *ids], ids, strict=False)]
+    return [deltas, weights] if df == len(ids) else [deltas, weights, df]
 
 
 def shard_file(key: str) -> str:
@@ -322,7 +376,7 @@ def shard_file(key: str) -> str:
     return "x" + key.encode("utf-8").hex()
 
 
-def _shards(postings: dict[str, tuple[list[int], list[int]]]) -> dict[str, dict[str, list]]:
+def _shards(postings: dict[str, tuple[list[int], list[int], int]]) -> dict[str, dict[str, list]]:
     by2: dict[str, dict[str, list]] = defaultdict(dict)
     for term in sorted(postings):
         by2[term[:2]][term] = _encode(postings[term])
@@ -375,9 +429,11 @@ def search_files(
 
 
 def _facet_lists(digest: Digest, docs: list[SearchDoc]) -> tuple[list[str], list[str], list[str]]:
-    """The manifest's theme, source and actor lists, which the facets refer to by index."""
+    """The manifest's theme, source and actor lists, which the facets refer to by index: in an
+    order that a new article does not change (the actors: the 300 most written about, by name),
+    so that the facets of the other articles stay as they were."""
     sources = sorted({d.source for d in docs if d.source})
-    return [t.info.name for t in digest.themes], sources, [a.name for a in digest.actors if a.known][:300]
+    return [t.info.name for t in digest.themes], sources, sorted([a.name for a in digest.actors if a.known][:300])
 
 
 def record_files(
@@ -399,7 +455,7 @@ def record_files(
     source_idx = {s: i for i, s in enumerate(sources)}
     theme_bit = {name: 1 << i for i, name in enumerate(theme_list)}
     actor_idx = {a: i for i, a in enumerate(facet_actors)}
-    buckets: dict[int, list] = defaultdict(list)
+    buckets: dict[int, dict] = defaultdict(dict)
     for d in docs:
         rel = f"{SEARCH}/d/{d.id}.js"
         key = f"{d.key}:{d.id}" if d.key else None
@@ -416,12 +472,12 @@ def record_files(
             if key and record is not None and stat:
                 record[rel] = [key, *(stat(rel) or [])]
         if d.kind == "article":
-            buckets[d.id // FACET_BUCKET].append([
+            buckets[d.id // FACET_BUCKET][str(d.id % FACET_BUCKET)] = [
                 int(d.date.replace("-", "")) if d.date else 0,
                 source_idx.get(d.source, -1),
                 sum(theme_bit.get(t, 0) for t in d.themes),
                 [actor_idx[a] for a in d.actors if a in actor_idx],
-            ])
+            ]
     for n, rows in buckets.items():
         yield f"{SEARCH}/f/{n}.js", _js("f", n, rows)
 

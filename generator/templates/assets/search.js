@@ -156,14 +156,20 @@
 
   function getFacets(n) { return load("f:" + n, "f/" + n + ".js"); }
 
-  /** {ids, scores} of a term in a loaded shard (ids delta-decoded once), or null. */
+  /** {ids, scores} of a term in a loaded shard (ids delta-decoded, weights times the term's
+      idf, once), or null. */
   function postingsIn(shard, term) {
     if (!Object.prototype.hasOwnProperty.call(shard, term)) return null;
     var hit = decoded.get(term);
     if (hit) return hit;
-    var raw = shard[term], ids = new Array(raw[0].length), last = 0;
-    for (var i = 0; i < ids.length; i++) ids[i] = last += raw[0][i];
-    hit = { ids: ids, scores: raw[1] };
+    var raw = shard[term], ids = new Array(raw[0].length), scores = new Array(ids.length), last = 0;
+    var df = raw.length > 2 ? raw[2] : ids.length;
+    var idf = Math.log(1 + (manifest.n - df + 0.5) / (df + 0.5));
+    for (var i = 0; i < ids.length; i++) {
+      ids[i] = last += raw[0][i];
+      scores[i] = raw[1][i] * idf;
+    }
+    hit = { ids: ids, scores: scores };
     decoded.set(term, hit);
     return hit;
   }

@@ -40,9 +40,11 @@ def article_key(article: RawArticle) -> str:
 
     The date is in it (the analysis resolves office-holders by the article's date, so a date
     found in the file name or the text changes the analysis); so is where the date came from,
-    which the pages and downloads show."""
+    which the pages and downloads show. Where the file is (its path and line) is not: the
+    analysis never reads it and the record takes it from the article it is read back for, so a
+    project moved to another folder, or a corpus copied, keeps its cache."""
     payload = json.dumps(
-        [article.path, article.line, article.id, article.title, article.title_derived,
+        [article.id, article.title, article.title_derived,
          article.date.isoformat() if article.date else None, article.date_source, article.source, article.url,
          article.summary, list(article.paragraphs), list(article.tags), article.format, article.language],
         ensure_ascii=False,

@@ -31,6 +31,8 @@ def test_entries_round_trip_and_refuse_tampering(tmp_path, analyser):
     assert cache.get(edited) is None  # another text: another key, not found
     merged = replace(intact, sources=("one.example", "two.example"))
     assert cache.get(merged).article is merged  # what the analysis does not read comes from the article
+    moved = replace(intact, path="/elsewhere/" + intact.path.rsplit("/", 1)[-1], line=None)
+    assert cache.get(moved).article is moved  # a project moved or a corpus copied keeps its cache
 
 
 def test_prune_removes_the_entries_of_articles_gone_and_old_pipelines_only(tmp_path):

@@ -1,5 +1,6 @@
 """generator/analyse/attribute_rules.py against spaCy's own AttributeRuler, and the way
-pipeline.py runs the trained model (numpy's BLAS one Doc at a time, the same annotation)."""
+pipeline.py runs the trained model (numpy's BLAS one Doc at a time, the same annotation; without
+the model, the rule-only pipeline)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,15 @@ def test_an_article_is_analysed_the_same_alone_or_among_others(analyser):
     alone = [next(iter(analyser.analyse([a]))) for a in articles[::-1]][::-1]
     assert together == alone
     assert sum(len(a.mentions) for a in alone) > 5
+
+
+def test_without_a_trained_model_the_rule_only_pipeline_runs_with_its_warning():
+    from generator.analyse.pipeline import Analyser, PipelineSettings
+
+    with pytest.warns(RuntimeWarning, match="no trained English spaCy model is installed"):
+        rule_only = Analyser(PipelineSettings(model="no_such_model_package"))
+    assert rule_only.label == "blank:en (rule-only)"
+    assert "digest_attribute_rules" not in rule_only.nlp.pipe_names
+    article = read_articles([str(EVAL)]).articles[0]
+    out = next(iter(rule_only.analyse([article])))
+    assert len(out.sentences) > 3 and out.actors  # sentences and gazetteer actors still found

@@ -8,6 +8,7 @@ set of pages.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import gc
@@ -341,6 +342,11 @@ def build_site(
     built again; the result is the same site, byte for byte (tested), in a fraction of the
     time for a daily update.
     """
+    # the site is built inside the project folder (below): a relative `-C` must not count twice
+    config = dataclasses.replace(
+        config, project_dir=config.project_dir.resolve(), mkdocs_file=config.mkdocs_file.resolve(),
+        docs_dir=config.docs_dir.resolve(), site_dir=config.site_dir.resolve(),
+        cache_dir=config.cache_dir.resolve() if config.cache_dir else None)
     state_file = config.cache_dir / SITE_STATE if config.cache_dir else None
     if config.engine == "zensical":
         return _build_site_zensical(config, strict, epoch, incremental, state_file)

@@ -51,13 +51,14 @@ def test_build_outside_a_project_is_a_usage_error(tmp_path):
 
 
 @pytest.mark.slow
-def test_init_makes_a_project_that_builds(tmp_path):
+def test_init_makes_a_project_that_builds(tmp_path, monkeypatch):
     runner = CliRunner()
     project = tmp_path / "my-digest"
     result = runner.invoke(cli, ["init", str(project)])
     assert result.exit_code == 0, result.output
     assert (project / "articles" / "example.md").is_file()
-    result = runner.invoke(cli, ["build", "-C", str(project)])
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["build", "-C", "my-digest"])  # a relative project folder
     assert result.exit_code == 0, result.output
     html = (project / "site" / "index.html").read_text()
     assert "My Digest" in html and "North Korea" in html

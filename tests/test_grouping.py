@@ -6,7 +6,6 @@ the input shuffled), replaying only a few articles when the corpus is long."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import random
 from dataclasses import replace
 
@@ -14,17 +13,14 @@ import pytest
 
 from generator import grouping
 from generator.ingest import read_articles
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bench_module
 
 STORIES = ROOT / "tests" / "data" / "stories"
 DEV_F1_FLOOR = 0.92  # measured 0.933 on the dev half (test half 0.885, never tuned on)
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_stories_eval", ROOT / "bench" / "stories_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("stories_eval")
 
 
 @pytest.fixture(scope="module")

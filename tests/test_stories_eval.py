@@ -5,23 +5,19 @@ a file, flags cite files of their own story, and the baselines score what they s
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from collections import Counter
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bench_module
 
 STORIES = ROOT / "tests" / "data" / "stories"
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_stories_eval", ROOT / "bench" / "stories_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("stories_eval")
 
 
 @pytest.fixture(scope="module")

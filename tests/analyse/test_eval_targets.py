@@ -8,11 +8,9 @@ can be raised.
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bench_module
 
 pytestmark = pytest.mark.slow
 
@@ -39,9 +37,7 @@ NOT_YET = {  # targets the test half does not reach yet (see the issue's closing
 
 @pytest.fixture(scope="module")
 def result():
-    spec = importlib.util.spec_from_file_location("bench_eval", ROOT / "bench" / "eval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = bench_module("eval")
     data = ROOT / "tests" / "data" / "eval"
     r = module.evaluate(data / "gold.jsonl", data)
     return module, r, module.measures(r, "test")

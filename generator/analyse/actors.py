@@ -108,6 +108,11 @@ class ActorResolver(ModelNames):
                 self.contexts[key] = (re.compile(rf"(?<!\w)(?:{words})(?!\w)"), alias)
         for short in self.short_owners:
             self.matcher.add(f"short\t{short}", [nlp.make_doc(short)])
+        # news outlets whose names hold a place ("RBC-Ukraine", "China Daily", "Voice of America")
+        self.outlets = PhraseMatcher(nlp.vocab, attr="ORTH")
+        outlet_docs = [d for o in gazetteer.sources for v in _variants(o) if len(d := nlp.make_doc(v)) > 1]
+        if outlet_docs:
+            self.outlets.add("outlet", outlet_docs)
         self.titles = {tuple(t.lower().split()) for t in gazetteer.titles} | set(self.roles.phrases)
         self.title_words = {w for t in self.titles for w in t} | set(self.roles.speaker_nouns.get("person", ()))
         # the currencies' names ("dollars", "yen"): "U.S. dollars" is money, not the state
@@ -204,6 +209,9 @@ class ActorResolver(ModelNames):
         # Longest span wins; among equal spans the better kind (names before short forms).
         ranked = sorted(candidates, key=lambda c: (-(c[0].end - c[0].start), _KIND_RANK[c[2]], c[1]))
         taken: set[int] = set()
+        for _id, start, end in self.outlets(doc):  # "RBC-Ukraine reported": an outlet, not the state
+            if not any(s.start <= start and end <= s.end and s.end - s.start > end - start for s, _n, _k in candidates):
+                taken.update(range(start, end))
         resolved: list[tuple[int, int, str, str]] = []
         for span, name, kind in ranked:
             if any(i in taken for i in range(span.start, span.end)):

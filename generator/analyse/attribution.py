@@ -97,6 +97,29 @@ def _after_comma(verb: Token) -> Source | None:
     return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, words[-1].i)
 
 
+def quoted_passive(verb: Token) -> tuple[int, int] | None:
+    """The name before "was quoted as saying" when the parser gave the verb no subject
+    ("“...,” Anatolii Barhylevych, the chief of the General Staff, was quoted as saying"): the
+    run of proper nouns that follows the quotation, as token positions."""
+    doc = verb.doc
+    if verb.lower_ != "quoted" or not any(c.dep_ == "auxpass" for c in verb.children) or not any(
+            c.lower_ == "as" for c in verb.children):
+        return None
+    sent = verb.sent
+    k = verb.i - 1
+    while k > sent.start and doc[k].text not in ('"', "”", "“") and verb.i - k <= 30:
+        k -= 1
+    if doc[k].text not in ('"', "”", "“"):
+        return None
+    start = k + 1
+    end = start
+    while end < verb.i and doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].text == "-"):
+        end += 1
+    if end - start < 2 or end - start > 4 or doc[end].text not in (",", "was", "were"):
+        return None
+    return start, end
+
+
 def subject_source(verb: Token) -> Source | None:
     """The subject of a reporting verb as a source phrase, or None.
 
@@ -115,6 +138,10 @@ def subject_source(verb: Token) -> Source | None:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
+        named = quoted_passive(verb)
+        if named is not None:
+            doc = verb.doc
+            return Source(doc[named[0] : named[1]].text, verb.lower_, named[0], named[1], named[1] - 1)
         tail = _after_comma(verb)
         if tail is not None:
             return tail
@@ -174,9 +201,32 @@ def paragraph_label(sent: Span) -> Source | None:
     label = doc.char_span(para, colon, alignment_mode="contract")
     if label is None or not len(label) or len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" for t in label):
         return None
-    if label.text.strip() in ("Q", "A"):
+    if label.text.strip() == "Q":
         return None
+    if label.text.strip() == "A":  # a briefing's answers are the spokesperson's
+        return _answerer(doc, para)
     return Source(label.text.strip(), "said", label.start, label.end, label.end - 1)
+
+
+_ANSWERER = re.compile(r"[Ss]pokes(?:person|man|woman)\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+?)(?:['’]s\b|\b)")
+
+
+def _answerer(doc: Doc, before: int) -> Source | None:
+    """Who answers the "A:" paragraphs of a briefing's transcript: the spokesperson its title
+    names ("Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference"), else the
+    last speaker's label that is not "Q" ("Hua Chunying: ...")."""
+    found = _ANSWERER.search(doc.text, 0, min(before, 600))
+    if found is not None:
+        span = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+        if span is not None and len(span):
+            return Source(span.text, "said", span.start, span.end, span.end - 1)
+    for m in reversed(list(re.finditer(r"(?:^|\n\n)([A-Z][\w.'’ -]{1,40}):", doc.text[:before]))):
+        if m.group(1).strip() in ("Q", "A"):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is not None and len(span) <= 5:
+            return Source(span.text, "said", span.start, span.end, span.end - 1)
+    return None
 
 
 def _phrase_after(sent: Span, k: int, verb: str) -> Source | None:
@@ -266,10 +316,16 @@ def _put_through(verb: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
-def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset()) -> Source | None:
+def _without_article(text: str) -> str:
+    return text.lower().removeprefix("the ")
+
+
+def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset(),
+                outlets: frozenset[str] = frozenset()) -> Source | None:
     """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given.
 
-    Tokens in ``skip`` (inside quotation marks) are not read as reporting verbs.
+    Tokens in ``skip`` (inside quotation marks) are not read as reporting verbs. A news outlet
+    (``outlets``, lowercase) that reports "according to" someone relays that someone's words.
     """
     lowers = [t.lower_ for t in sent]
     for k in range(len(lowers) - 1):
@@ -283,7 +339,8 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
                 for verb in sent[:k]:
                     if verb.lower_ in speech_verbs and verb.i not in skip and verb.pos_ in ("VERB", "AUX"):
                         told = subject_source(verb)
-                        if told is not None and told.end <= sent.start + k and told.text.lower() not in PERSON_PRONOUNS | BODY_PRONOUNS:
+                        if told is not None and told.end <= sent.start + k and told.text.lower() not in PERSON_PRONOUNS | BODY_PRONOUNS \
+                                and _without_article(told.text) not in outlets:
                             source = told
         else:
             continue
@@ -329,6 +386,32 @@ def _is_subject(span: Span) -> bool:
     return False
 
 
+_GENDER_CUES = {
+    **dict.fromkeys(("ms", "mrs", "miss", "madam", "madame", "spokeswoman", "chairwoman", "congresswoman",
+                     "businesswoman", "queen", "princess", "actress", "sister", "wife", "mother", "daughter",
+                     "dame", "lady", "grandmother", "aunt", "niece"), "f"),
+    **dict.fromkeys(("mr", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "brother",
+                     "husband", "father", "son", "sir", "lord", "grandfather", "uncle", "nephew"), "m"),
+}
+
+
+def _text_genders(doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
+    """What the article itself says of people the knowledge base does not know: "Ms Hua",
+    "spokeswoman Hua Chunying", "his sister Kim Yo Jong". A person called both is left out."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        for t in reversed(doc[max(0, m.start - 2) : m.start]):
+            cue = _GENDER_CUES.get(t.lower_.rstrip("."))
+            if cue is not None:
+                seen.setdefault(m.name, set()).add(cue)
+                break
+            if not (t.is_title or t.is_upper):  # "spokeswoman Hua", "Ms. Hua"; not across words
+                break
+    return {name: next(iter(cues)) for name, cues in seen.items() if len(cues) == 1}
+
+
 class SpeakerResolver:
     """Turns source phrases into actors, remembering who spoke last in the document.
 
@@ -347,7 +430,7 @@ class SpeakerResolver:
         self.part_nouns = nouns.get("part_nouns", frozenset())
         self.org_nouns = nouns.get("organisation_nouns", frozenset())
         self.types = {m.name: m.type for m in self.mentions}
-        self.genders = genders or {}  # person -> "f" / "m", from the knowledge base
+        self.genders = {**_text_genders(doc, self.mentions), **(genders or {})}  # person -> "f" / "m"
         self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
         self.nouns_said: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speaker_nouns", [])
 
@@ -473,7 +556,7 @@ class SpeakerResolver:
                 return m.name
         for m in inside:  # "Yoon's office", "Biden's administration": the person's state
             last = doc[m.end - 1]
-            if m.type == "person" and last.dep_ == "poss" and last.head.i == head and m.affiliation \
+            if m.type == "person" and last.dep_ in ("poss", "compound") and last.head.i == head and m.affiliation \
                     and doc[head].lower_ in self.body_nouns:
                 return m.affiliation
         people = [m for m in inside if m.type == "person"]

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from generator.analyse.attribution import quoted_passive
 from generator.analyse.roles import POSSESSIVE
 from generator.analyse.spans import ActorMention
 
@@ -47,6 +48,12 @@ def tidy_name(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
+# lowercase words inside people's names ("Ursula von der Leyen", "Luiz Inacio Lula da Silva")
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "das", "do", "dos", "di",
+                             "du", "la", "le", "bin", "binti", "ibn", "al", "el", "ben", "ter", "ten", "y", "e",
+                             "zu", "af", "ap", "bint", "abu"})
+_ADMINISTRATION = frozenset({"administration", "administration's", "government", "cabinet"})
+
 class ModelNames:
     """Cleaning and typing of the model's entities (mixed into ``ActorResolver``)."""
 
@@ -55,6 +62,13 @@ class ModelNames:
         ("Cha Min-seok, a research fellow at the institute, said")."""
         out = []
         for tok in doc:
+            named = quoted_passive(tok)  # "“...,” Anatolii Barhylevych, the chief of ..., was quoted as saying"
+            if named is not None and not any(i in taken for i in range(*named)):
+                name = tidy_name(doc[named[0] : named[1]].text)
+                if name.lower() not in self.ignore and name not in self.places and not self._is_part(doc[named[0] : named[1]]):
+                    taken.update(range(*named))
+                    out.append(ActorMention(named[0], named[1], name, "entity", "person", None, False, (name,)))
+                continue
             if tok.lower_ not in self.speech_verbs:
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -126,6 +140,9 @@ class ModelNames:
                 words[0].lower_ in self.place_words | self.part_words | self.commentator_words
                 or words[0].lower_ in lower_words):
             return True
+        if label == "PERSON" and any(t.is_lower and t.lower_ not in _NAME_PARTICLES and not (
+                t.i > 0 and t.doc[t.i - 1].text in ("-", "'", "’")) for t in words):  # "Lee Seong-kweun"
+            return True  # "Javelin anti-tank", "Stinger missiles": a person's name is capitalised
         return label == "PERSON" and any(t.is_title and len(t.text) > 3 and t.lower_ in lower_words for t in words)
 
     # ------------------------------------------------------------------ the model's entities
@@ -288,6 +305,7 @@ class ModelNames:
             owners = self.short_owners.get(name, [])
             if len(owners) == 1 and kind != "place" and (
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
+                or (end < len(doc) and doc[end].lower_ in _ADMINISTRATION)  # "the Biden administration"
             ):
                 # the model says it is a name ("the Trump administration"): the one known
                 # person with that short form, when the article names their state (not Novak

@@ -83,7 +83,9 @@ class FigureFinder:
         self.place_prepositions = {w.lower() for w in lexicon.place_prepositions}
         self.small_number = lexicon.small_number
         _, _, self.nouns = load_roles()
-        self.genders = {a.name: a.gender for a in load_gazetteer().actors if a.gender}
+        gazetteer = load_gazetteer()
+        self.genders = {a.name: a.gender for a in gazetteer.actors if a.gender}
+        self.outlets = frozenset(o.lower() for o in gazetteer.sources)
 
     # ------------------------------------------------------------------ numbers
     def _number(self, tok: Token) -> tuple[float | None, bool] | None:
@@ -262,7 +264,7 @@ class FigureFinder:
         q = in_quote.get(token.i)
         if q is not None and (quotes[q].speaker or quotes[q].actor):
             return quotes[q].speaker, quotes[q].actor, True
-        source = find_source(sent, self.source_verbs, token, skip=set(in_quote))
+        source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets)
         if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):
             verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)), None)
             ancestors = [a.i for a in token.ancestors]

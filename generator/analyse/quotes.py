@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from generator.analyse.attribution import (
+    PERSON_PRONOUNS,
     Source,
     SpeakerResolver,
     find_source,
@@ -75,7 +76,7 @@ class QuoteFinder:
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
         _, _, self.nouns = load_roles()
         gazetteer = load_gazetteer()
-        self.outlets = {o.lower() for o in gazetteer.sources}
+        self.outlets = frozenset(o.lower() for o in gazetteer.sources)
         self.genders = {a.name: a.gender for a in gazetteer.actors if a.gender}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -117,6 +118,10 @@ class QuoteFinder:
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
                 # the words of the person the sentence is about
                 source = self._reported_by_outlet(sents[first], span) or source
+            if source is not None and source.text.lower() in PERSON_PRONOUNS:
+                label = paragraph_label(sents[first])  # "A: ... “We urge ...,” she said": the answerer
+                if label is not None and label.start < source.start:
+                    source = Source(source.text, source.verb, label.start, label.end, label.head)
             if source is not None:
                 speaker, actor, verb = source.text, resolver.actor(source), source.verb
             elif last is not None and last[0] is not None and (
@@ -140,14 +145,22 @@ class QuoteFinder:
         return doc
 
     def _indirect_before(self, text: str, sents: list, first: int, s: int, inside: set[int]) -> Source | None:
-        """The speaker of the paragraph before, when it ends reporting someone's words and this
-        paragraph opens with a quotation nobody else is given."""
-        if first == 0 or not _opens_paragraph(text, s):
+        """The speaker of the paragraph or sentence before, when it ends reporting someone's words
+        and a quotation nobody else is given opens this paragraph or sentence."""
+        if first == 0:
             return None
         prev = sents[first - 1]
-        if any(t.i in inside for t in prev) or prev.start_char >= text.rfind("\n\n", 0, s):
+        if _opens_paragraph(text, s):
+            if any(t.i in inside for t in prev) or prev.start_char >= text.rfind("\n\n", 0, s):
+                return None
+        elif sents[first].start_char >= s - 1 and prev.start_char > text.rfind("\n\n", 0, s):
+            # "Geng Shuang told a briefing that the steps brought “new uncertainty”. “China has
+            # always ...”": the quotation opens the sentence after someone's reported words
+            if sum(t.i in inside for t in prev) > 6:
+                return None
+        else:
             return None
-        source = find_source(prev, self.speech_verbs, skip=inside)
+        source = find_source(prev, self.speech_verbs, skip=inside, outlets=self.outlets)
         if source is None or source.verb in ("according to", "citing"):
             return None
         return source
@@ -196,7 +209,7 @@ class QuoteFinder:
                 if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):
                     source = subject_source(t) if doc.has_annotation("DEP") else None
                     if source is None:
-                        source = find_source(sents[first if tokens is before else final], self.speech_verbs, skip=inside)
+                        source = find_source(sents[first if tokens is before else final], self.speech_verbs, skip=inside, outlets=self.outlets)
                     if source is not None and not (span.start <= source.start < span.end):
                         return source
         # any verb with a subject that introduces it ("Mao Ning clarified, “...”", "he went on:")
@@ -208,14 +221,14 @@ class QuoteFinder:
                 if source is not None:
                     return source
         if any(t.lower_ == "according" for t in before):  # "According to John Kirby, “...”"
-            source = find_source(sents[first], self.speech_verbs, skip=inside)
+            source = find_source(sents[first], self.speech_verbs, skip=inside, outlets=self.outlets)
             if source is not None and source.verb == "according to" and source.end <= span.start:
                 return source
         # a sentence before that introduces it ("Kirby told reporters on Tuesday:")
         if first > 0 and not before:
             prev = sents[first - 1]
             if prev.text.rstrip().endswith(":") or any(t.text == ":" for t in prev[-2:]):
-                source = find_source(prev, self.speech_verbs, skip=inside)
+                source = find_source(prev, self.speech_verbs, skip=inside, outlets=self.outlets)
                 if source is not None:
                     return source
         label = paragraph_label(sents[first])  # a transcript's paragraph: "Mao Ning: ..."
@@ -225,7 +238,7 @@ class QuoteFinder:
         if final + 1 < len(sents) and not after:
             nxt = sents[final + 1]
             if len(nxt) <= 12 and not any(t.i in inside for t in nxt):
-                source = find_source(nxt, self.speech_verbs, skip=inside)
+                source = find_source(nxt, self.speech_verbs, skip=inside, outlets=self.outlets)
                 if source is not None:
                     return source
         return None

@@ -326,3 +326,68 @@ def test_a_shared_surname_goes_to_the_subject_not_to_the_name_in_her_apposition(
     text = ("In a statement, Kim Yo Jong, the sister of leader Kim Jong Un, said the drills showed hostility. "
             "“They should know that every move they make is being watched,” Kim said.")
     assert quotes(nlp, text)[-1][2] == "Kim Yo Jong"
+
+
+# ------------------------------------------------------------------ this stop's constructions
+def test_the_answers_of_a_briefing_transcript_are_the_spokespersons(nlp):
+    text = ("Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on July 17, 2020\n\n"
+            "Q: Reports say the US will send 3,000 more troops to the region. What is China's comment?\n\n"
+            "A: We have noted the reports. The US has deployed more than 50,000 troops in Japan. "
+            "Vice Foreign Minister Luo Zhaohui raised it with the US side. "
+            '"We urge the US side to stop," she said.')
+    doc = nlp(text)
+    got = {f.text: f.attribution_actor for f in doc._.figures}
+    assert got["more than 50,000 troops"] == "Hua Chunying"
+    assert got["3,000 more troops"] != "Hua Chunying"  # the question is the reporter's
+    (q,) = doc._.quotes
+    assert q.actor == "Hua Chunying"  # "she" inside her answer, not Luo named just before
+
+
+def test_what_the_article_says_of_a_persons_gender_guides_she(nlp):
+    text = ("Officials of the European Union and Russia met in Geneva to discuss sanctions on Russian oil. "
+            "Valentina Orlova, the Russian delegate, spoke first. Mr Peter Lindqvist, a Swedish mediator, "
+            "chaired the talks.\n\n"
+            '"We have agreed to meet again within two weeks," she said.')
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Valentina Orlova"
+
+
+def test_was_quoted_as_saying_names_the_speaker_the_parser_missed(nlp):
+    text = ('Ukraine says North Korean troops joined Russian assaults in Kursk.\n\n'
+            '"These are mostly general military units. They have the appropriate documents," Anatolii '
+            'Barhylevych, the chief of the General Staff of Ukraine\'s armed forces, was quoted as saying.\n\n'
+            '"They are trained to fight in the European part," he said.')
+    got = quotes(nlp, text)
+    assert got[0][1] == "Anatolii Barhylevych"
+    assert {actor for _, _, actor in got} == {"Anatolii Barhylevych"}
+
+
+def test_an_administration_named_after_its_president_is_the_state(nlp):
+    text = ("Ukraine said on Monday that North Korean troops had joined Russian assaults. "
+            "The Biden administration said it would send 500 more troops to Poland.")
+    assert figures(nlp, text)["500 more troops"] == ("The Biden administration", "United States")
+
+
+def test_an_outlet_named_after_a_country_is_not_the_country(nlp):
+    text = ('RBC-Ukraine reported that about 500 North Korean soldiers were killed in Kursk, citing a '
+            'defence news site. The Japan Times said 300 North Korean troops died, according to South '
+            "Korea's spy agency.")
+    doc = nlp(text)
+    names = {m.name for m in doc._.actor_mentions}
+    assert "Japan" not in names and "Ukraine" not in names
+    got = {f.text: f.attribution_actor for f in doc._.figures}
+    assert got["300 North Korean troops"] == "National Intelligence Service"  # the outlet relays
+
+
+def test_a_quotation_opening_the_sentence_after_reported_words_is_theirs(nlp):
+    text = ('China said it had no choice but to retaliate. Foreign Ministry spokesman Geng Shuang told a '
+            'daily briefing that the steps had brought "new uncertainty" to the talks. "China has always '
+            'said the only way to settle the trade issue is through talks on an equal basis."')
+    got = quotes(nlp, text)
+    assert got[-1][0] == "China" and got[-1][2] == "Geng Shuang"
+
+
+def test_a_weapon_typed_as_a_person_is_no_person(nlp):
+    text = ("The package includes Stinger anti-aircraft missiles and Javelin anti-tank missiles for Ukraine, "
+            "the Pentagon said.")
+    assert not [m for m in nlp(text)._.actor_mentions if m.type == "person"]

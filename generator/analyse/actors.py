@@ -56,6 +56,8 @@ def _variants(text: str) -> set[str]:
         out.add(text[:1].upper() + text[1:])
     if _DOTTED.fullmatch(text):
         out.add(text.replace(".", ". ").strip())
+    for two, one in (("Coast Guard", "Coastguard"), ("coast guard", "coastguard")):  # as British outlets write it
+        out |= {form.replace(two, one) for form in list(out) if two in form}
     # "South Korea's spy agency" as typeset: "South Korea’s spy agency"
     return out | {form.replace("'", "’") for form in out if "'" in form}
 
@@ -65,6 +67,8 @@ def _subject_at(doc: Doc, start: int) -> bool:
     for t in doc[start : min(len(doc), start + 5)]:
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
+        if t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.is_upper and t.head.i < start:
+            return True  # "SEOUL (Reuters) - North Korea's Kim Yo Jong ... warned": the dateline took the subject
         if not (t.is_title or t.text == "-"):
             break
     return False

@@ -82,7 +82,9 @@ def _after_comma(verb: Token) -> Source | None:
     claimed Wednesday."), when nothing but time words follows the verb."""
     doc = verb.doc
     sent = verb.sent
-    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "ccomp") for t in doc[verb.i + 1 : sent.end]):
+    framing = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "npadvmod", "advmod")
+               for t in c.subtree}  # "... said in a statement published online"
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "ccomp") for t in doc[verb.i + 1 : sent.end] if t.i not in framing):
         return None
     k = verb.i - 1
     while k > sent.start and doc[k].text != "," and verb.i - k <= MAX_WORDS:
@@ -94,7 +96,10 @@ def _after_comma(verb: Token) -> Source | None:
         return None
     if not any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS for t in words):
         return None
-    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, words[-1].i)
+    # the phrase's own head, when it has one ("Teodoro Locsin Jr. of the Philippines": Locsin)
+    roots = [t for t in words if not (words[0].i <= t.head.i <= words[-1].i) or t.head is t]
+    head = roots[0] if len(roots) == 1 else words[-1]
+    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
 
 
 def quoted_passive(verb: Token) -> tuple[int, int] | None:
@@ -151,7 +156,7 @@ def subject_source(verb: Token) -> Source | None:
     if not subj:
         return None
     if subj[0].lower_ == "it" and (
-        any(c.dep_ in ("auxpass", "acomp", "attr", "expl") for c in verb.children) or verb.lemma_ == "be"
+        any(c.dep_ in ("auxpass", "acomp", "attr", "expl") for c in verb.children) or verb.lower_ in ("is", "was", "are", "were", "be", "been", "being")
         or any(c.dep_ == "expl" for c in subj[0].children)
     ):
         return None  # "It is reported that...", "It is important to note that...": nobody
@@ -412,6 +417,11 @@ def _text_genders(doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
     return {name: next(iter(cues)) for name, cues in seen.items() if len(cues) == 1}
 
 
+_DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "declaration", "release", "letter"})
+_STATING = frozenset({"said", "says", "stated", "states", "issued", "issues", "released", "published", "announced",
+                      "declared", "told", "wrote", "warned"})
+
+
 class SpeakerResolver:
     """Turns source phrases into actors, remembering who spoke last in the document.
 
@@ -539,6 +549,25 @@ class SpeakerResolver:
                     return m.name
         return said[1] if said is not None else None
 
+    def _last_stated(self, before: int) -> str | None:
+        """Whose statement "the statement" is: the last speaker remembered, or the actor who
+        stated, issued or said something in the three sentences before ("Kim Yo Jong stated
+        that ..., KCNA quoted her as saying. “...,” the statement said")."""
+        said = next((a for pos, a, _t in reversed(self.spoken) if pos < before), None)
+        sents = [s for s in self.doc.sents if s.end <= before][-3:] if self.doc.has_annotation("DEP") else []
+        for sent in reversed(sents):
+            for verb in sent:
+                if verb.pos_ == "VERB" and verb.lower_ in _STATING:  # the pipeline has no lemmatizer
+                    source = subject_source(verb)
+                    if source is not None and source.end <= before and (said is None or source.start > self._spoken_at(said)):
+                        found = self._actor(source)
+                        if found is not None and found != "outlet":
+                            return found
+        return said
+
+    def _spoken_at(self, actor: str) -> int:
+        return max((pos for pos, a, _t in self.spoken if a == actor), default=-1)
+
     def _actor(self, source: Source) -> str | None:
         doc = self.doc
         inside = [m for m in self.mentions if source.start <= m.start < source.end and m.type not in ("place", "part")]
@@ -606,6 +635,10 @@ class SpeakerResolver:
             if named and not inside:
                 return None  # "a Met Office spokesperson": of a body named, and no actor
             return self._last(source.start, person=False) if phrase & self.body_nouns else None
+        if definite and not inside and word in _DOCUMENTS:
+            found = self._last_stated(source.start)  # "the statement said": of whoever last stated
+            if found is not None:
+                return found
         if definite and not inside and word not in self.person_nouns and word in self.state_nouns | self.body_nouns:
             found = self._same_noun(word, source.start)
             if found is not None:

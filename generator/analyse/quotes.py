@@ -1,7 +1,7 @@
 """spaCy component ``digest_quotes``: direct quotations with who said them and how.
 
-A quotation is text between quotation marks (curly “…” or straight "…") of at least three
-words. It may run over several sentences, and over several paragraphs (a paragraph that opens
+A quotation is text between quotation marks (curly “…” or straight "…", or single marks
+'…' and ‘…’ as British outlets write them) of at least three words. It may run over several sentences, and over several paragraphs (a paragraph that opens
 with a quotation mark while the last one was left open continues it). Its speaker is found, in
 order, in: the sentence where it closes, after the closing mark (“…,” he said); the sentence
 where it opens, before the opening mark (colon introductions: the spokesman told reporters:
@@ -67,7 +67,53 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     if start is not None:
         spans.append((start, n))
-    return spans
+    singles = _single_quoted(text, spans)
+    return sorted(spans + singles) if singles else spans
+
+
+_SINGLE_OPEN = ("'", "‘")
+_SINGLE_CLOSE = ("'", "’")
+
+
+def _single_quoted(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in single marks, as British outlets write them ('We are committed,' Peskov
+    said), outside the double-quoted ones. An apostrophe inside a word (Putin's, I've) neither
+    opens nor closes one; a mark closes only after a stop or comma, or before a space or stop;
+    a quotation still open at the end of its paragraph is dropped (a scare-quoted word), unless
+    the next paragraph opens with a mark (it goes on)."""
+    out: list[tuple[int, int]] = []
+    bounds = sorted((s - 1, e + 1) for s, e in doubles)
+    k = 0
+    i, n = 0, len(text)
+    start: int | None = None
+    while i < n:
+        while k < len(bounds) and bounds[k][1] <= i:
+            k += 1
+        if k < len(bounds) and bounds[k][0] <= i < bounds[k][1]:
+            i = bounds[k][1]  # a double quotation: its single marks are nested ones
+            continue
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if start is None:
+            if ch in _SINGLE_OPEN and (prev.isspace() or prev in "([—–") and (nxt.isalnum() or nxt in "[…"):
+                start = i + 1
+        elif ch in _SINGLE_CLOSE and not prev.isspace() and not (prev.isalnum() and nxt.isalnum()) and (
+                prev in ".,!?…" or nxt.isspace() or nxt in ",.;:!?)—–" or i + 1 == n):
+            out.append((start, i))
+            start = None
+        elif ch == "\n" and text.startswith("\n\n", i):
+            j = i
+            while j < n and text[j] in "\n ":
+                j += 1
+            if j < n and text[j] in _SINGLE_OPEN:
+                out.append((start, i))  # British style: each paragraph of a long quotation opens anew
+                start = j + 1
+                i = j + 1
+                continue
+            start = None  # never closed in its paragraph: a scare-quoted word
+        i += 1
+    return out
 
 
 class QuoteFinder:

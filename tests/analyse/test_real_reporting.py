@@ -391,3 +391,43 @@ def test_a_weapon_typed_as_a_person_is_no_person(nlp):
     text = ("The package includes Stinger anti-aircraft missiles and Javelin anti-tank missiles for Ukraine, "
             "the Pentagon said.")
     assert not [m for m in nlp(text)._.actor_mentions if m.type == "person"]
+
+
+def test_single_quotation_marks_as_british_outlets_write_them(nlp):
+    text = ("The Kremlin said Putin was serious about the talks.\n\n"
+            "'We are committed to a serious search for a lasting settlement,' Kremlin spokesman Dmitry Peskov "
+            "told reporters.\n\n"
+            "Peskov said many leaders had welcomed Putin's approach. European powers threatened 'massive' new "
+            "sanctions, and the leaders' deadline passed.\n\n"
+            "Before more questions, Peskov said: 'That's all. I've said everything I could about this.'")
+    got = quotes(nlp, text)
+    assert [(w, actor) for w, _, actor in got] == [("We", "Dmitry Peskov"), ("That's", "Dmitry Peskov")]
+
+
+def test_the_statement_is_of_whoever_stated_last(nlp):
+    text = ("SEOUL, October 14. /TASS/. Kim Yo Jong, the sister of North Korean leader Kim Jong Un, stated that "
+            "the US should be held responsible for the drones, the Korean Central News Agency quoted her as "
+            'saying.\n\n"We know that scum from the South Korean military are behind the drones," the statement said.')
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Kim Yo Jong"
+
+
+def test_a_dateline_that_took_the_subject_leaves_the_name_its_subject(nlp):
+    text = ('SEOUL (Reuters) - North Korea\'s Kim Yo Jong, the powerful sister of leader Kim Jong Un, on Saturday '
+            'warned Seoul of a "horrible disaster" if drones fly over Pyongyang again.\n\n'
+            '"The drones are the core of the seriousness of the incident," Kim was quoted as saying.')
+    assert quotes(nlp, text)[-1][2] == "Kim Yo Jong"
+
+
+def test_a_closing_attribution_with_a_framing_phrase_after_it(nlp):
+    text = ('The newest clash in the disputed waters took place in the early hours of Tuesday, when three China '
+            'Coast Guard vessels "blocked and water cannoned" two Philippine supply boats en route to Second Thomas '
+            'Shoal, Foreign Secretary Teodoro Locsin Jr. of the Philippines said in a statement published online.')
+    doc = nlp(text)
+    assert {f.text: f.attribution_actor for f in doc._.figures}["two Philippine supply boats"] == "Teodoro Locsin Jr."
+
+
+def test_coastguard_in_one_word(nlp):
+    text = ("A Philippine vessel was encircled by two Chinese maritime militia vessels, the Philippine coastguard "
+            "said in a statement about the South China Sea.")
+    assert figures(nlp, text)["two Chinese maritime militia vessels"][1] == "Philippines"

@@ -384,11 +384,19 @@ def _is_subject(span: Span) -> bool:
     model may parse a hyphenated name into pieces), "Ukraine's military intelligence has given"."""
     for t in span:
         if t.dep_ in _SUBJECTS:
-            return True
+            return not _aside(t.head)
         root = t.head.i < span.start or t.head.i >= span.end or t.head == t  # the mention's root
         if root and t.dep_ in ("appos", "compound", "poss") and t.head.dep_ in _SUBJECTS:
-            return True
+            return not _aside(t.head.head)
     return False
+
+
+def _aside(verb: Token) -> bool:
+    """A clause beside the sentence's point ("..., as Beijing continues its drills"), whose
+    subject is not whom a later "it said" refers to."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when", "because", "since",
+                                                                           "after", "before", "although", "though")
+                                        for c in verb.children)
 
 
 _GENDER_CUES = {
@@ -613,10 +621,15 @@ class SpeakerResolver:
         if not inside and len(tokens) > 1 and all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in tokens):
             return None  # "Xinhua News Agency", "Royal United Services Institute": a name, unknown
         single = source.end - source.start == 1
+        before = source.start
+        if single and before > 0 and doc[before - 1].text == "," and doc[before].sent.start < before:
+            # "That included seven Chinese aircraft ..., it added": who spoke before this
+            # sentence, never a name inside what is reported
+            before = doc[before].sent.start
         if single and word in PERSON_PRONOUNS:
-            return self._last(source.start, person=True, pronoun=word)
+            return self._last(before, person=True, pronoun=word)
         if single and word in BODY_PRONOUNS:
-            return self._last(source.start, person=False)
+            return self._last(before, person=False)
         indefinite = doc[source.start].lower_ in ("a", "an", "one")
         phrase = {t.lower_ for t in doc[source.start : source.end]}
         if indefinite and doc.has_annotation("DEP"):  # "a readout released by Japan's foreign ministry"

@@ -431,3 +431,18 @@ def test_coastguard_in_one_word(nlp):
     text = ("A Philippine vessel was encircled by two Chinese maritime militia vessels, the Philippine coastguard "
             "said in a statement about the South China Sea.")
     assert figures(nlp, text)["two Chinese maritime militia vessels"][1] == "Philippines"
+
+
+def test_it_added_after_the_report_is_the_reporter_not_a_name_inside(nlp):
+    text = ("TAIPEI, Aug 28 - Taiwan's defence ministry said it detected 23 Chinese aircraft and eight Chinese ships "
+            "around Taiwan today, as Beijing continues its military activities near the island.\n\n"
+            "That included seven Chinese aircraft that crossed the median line of the Taiwan Strait, it added.")
+    assert figures(nlp, text)["seven Chinese aircraft"] == ("it", "Taiwan")
+
+
+def test_the_treasury_and_ofac_in_an_american_story_are_the_united_states(nlp):
+    text = ("Joe Biden met Volodymyr Zelensky at the White House on Tuesday. On Tuesday, the Treasury said it hit "
+            "more than 150 people and companies with sanctions. OFAC said the package would target 70 businesses.")
+    got = figures(nlp, text)
+    assert got["more than 150 people"][1] == "United States"
+    assert got["70 businesses"][1] == "United States"

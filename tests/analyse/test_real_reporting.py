@@ -446,3 +446,17 @@ def test_the_treasury_and_ofac_in_an_american_story_are_the_united_states(nlp):
     got = figures(nlp, text)
     assert got["more than 150 people"][1] == "United States"
     assert got["70 businesses"][1] == "United States"
+
+
+def test_duties_on_imports_are_trade_and_a_plea_for_air_defence_is_military_aid(analyser, tmp_path):
+    trade = ("BRUSSELS - The European Union is imposing duties on imports of electric vehicles from China from "
+             "Wednesday after talks between Brussels and Beijing failed.\n\n"
+             "The duties on Chinese carmakers will be 17% for one firm and 35.3% for another.\n\n"
+             "Original Source: example.org\n")
+    assert "trade-tariffs" in {t.id for t in analyse_text(analyser, tmp_path, trade, "trade.txt").themes}
+    aid = ("Russian missiles killed four people in Kyiv overnight and prompted fresh calls from Ukraine's president "
+           "for more Western air defence systems.\n\n"
+           "Ukraine has received at least seven Patriot systems since the invasion began, and Zelensky made a "
+           "new appeal for Patriot systems from the United States.\n\n"
+           "Original Source: example.org\n")
+    assert "military-aid" in {t.id for t in analyse_text(analyser, tmp_path, aid, "aid.txt").themes}

@@ -120,6 +120,7 @@ class QuoteFinder:
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.name = name
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
+        self.voicing_verbs = frozenset(v.lower() for v in lexicon.voicing_verbs)
         _, _, self.nouns = load_roles()
         gazetteer = load_gazetteer()
         self.outlets = frozenset(o.lower() for o in gazetteer.sources)
@@ -180,6 +181,10 @@ class QuoteFinder:
             elif (prior := self._indirect_before(text, sents, first, s, inside)) is not None:
                 # "Singh said the US could not confirm it.\n\n“What we've said before is ...”"
                 speaker, actor, verb = prior.text, resolver.actor(prior), prior.verb
+            elif (doer := _governing_subject(span, inside, self.voicing_verbs)) is not None and (found := resolver.actor(doer)):
+                # a phrase quoted inside a clause: "Trump praised the summit where “tremendous
+                # things have been accomplished”"; "Locsin condemned “in the strongest terms”"
+                speaker, actor, verb = doer.text, found, doer.verb
             else:
                 speaker = actor = verb = None
             para_end = text.find("\n\n", e)
@@ -288,6 +293,28 @@ class QuoteFinder:
                 if source is not None:
                     return source
         return None
+
+
+def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Source | None:
+    """The subject of the nearest verb above a quotation that sits inside its sentence, when the
+    parser gave that verb one outside any quotation."""
+    doc = span.doc
+    if not doc.has_annotation("DEP") or span.start - span.sent.start <= 1:
+        return None  # a quotation that opens its sentence is a statement, not a phrase in one
+    heads = [t.head for t in span if not (span.start <= t.head.i < span.end)]
+    if not heads:
+        return None
+    node, steps = heads[0], 0
+    while steps < 6:
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside for c in node.children):
+            if node.lower_ not in voicing:
+                return None  # "troops showed “poor coordination”": the outlet's words about them
+            source = subject_source(node)
+            return source if source is not None and not any(i in inside for i in range(source.start, source.end)) else None
+        if node.head is node:
+            return None
+        node, steps = node.head, steps + 1
+    return None
 
 
 def _is_title(words: str) -> bool:

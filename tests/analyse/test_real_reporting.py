@@ -460,3 +460,12 @@ def test_duties_on_imports_are_trade_and_a_plea_for_air_defence_is_military_aid(
            "new appeal for Patriot systems from the United States.\n\n"
            "Original Source: example.org\n")
     assert "military-aid" in {t.id for t in analyse_text(analyser, tmp_path, aid, "aid.txt").themes}
+
+
+def test_a_phrase_quoted_under_a_voicing_verb_is_its_subjects(nlp):
+    text = ('NATO allies pledged to spend 5% of GDP on defence by 2035. US President Donald Trump praised the '
+            'summit where "tremendous things have been accomplished" after the increase in defence spending.')
+    assert quotes(nlp, text)[-1][2] == "Donald Trump"
+    described = ('North Korean troops showed "poor coordination and low morale" on the battlefield in Kursk, '
+                 'as Russia pressed its attacks.')
+    assert quotes(nlp, described)[-1][2] is None  # the outlet's words about them, not theirs

@@ -243,7 +243,9 @@ class FigureFinder:
         return None
 
     def _is_unit(self, t: Token, tagged: bool, year_like: bool) -> bool:
-        return t.lower_ in self.units or (tagged and not year_like and t.tag_ in ("NNS", "NNPS") and t.is_alpha)
+        return t.lower_ in self.units or (tagged and not year_like and t.tag_ in ("NNS", "NNPS") and t.is_alpha) or (
+            tagged and not year_like and t.tag_ == "NNP" and t.is_title and len(t.text) > 3
+            and t.text.endswith("s") and not t.text.endswith(("ss", "us", "is")))  # "the 32 Member States"
 
     def _is_noun(self, t: Token, tagged: bool, year_like: bool, inner: bool = False) -> bool:
         if self._is_unit(t, tagged, year_like):
@@ -361,10 +363,18 @@ class FigureFinder:
                     i = max(j, i + 1)  # a calibre ("155mm"), not a quantity
                     continue
                 small_word = tok.is_alpha and value is not None and value < self.small_number
+                bounded = small_word and self._qualifier(doc, start, sent.start)[0] is not None  # "at least one missile"
+                if unit is None and bounded and value == 1 and doc.has_annotation("TAG"):
+                    k = j
+                    while k < end and k - j < 3 and doc[k].tag_ in ("JJ", "NN") and k + 1 < end and doc[k + 1].tag_ == "NN":
+                        k += 1
+                    if k < end and doc[k].tag_ == "NN" and doc[k].is_alpha:
+                        unit, j = doc[k].lower_, k + 1  # "at least one ballistic missile": one thing
                 if (
                     unit is None
                     or (year_like and unit not in self.units)
-                    or (small_word and not (unit in self.units or doc[j - 1].tag_ in ("NNS", "NNPS")))
+                    or (small_word and not (unit in self.units or unit == "percent" or bounded
+                                            or doc[j - 1].tag_ in ("NNS", "NNPS")))
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"
                     or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations

@@ -469,3 +469,14 @@ def test_a_phrase_quoted_under_a_voicing_verb_is_its_subjects(nlp):
     described = ('North Korean troops showed "poor coordination and low morale" on the battlefield in Kursk, '
                  'as Russia pressed its attacks.')
     assert quotes(nlp, described)[-1][2] is None  # the outlet's words about them, not theirs
+
+
+def test_percent_in_words_one_thing_with_a_bound_and_capitalised_plurals(nlp):
+    text = ("NATO members agreed to raise defence spending to five per cent of their gross domestic product, and "
+            "the 32 Member States committed to 3.5 per cent on core needs. North Korea fired at least one "
+            "ballistic missile on Sunday, Japan said.")
+    got = {f.text: (f.value, f.unit) for f in nlp(text)._.figures}
+    assert got["five per cent"] == (5, "percent")
+    assert got["32 Member States"] == (32, "states")
+    assert got["at least one ballistic missile"] == (1, "missile")
+    assert not any(t.startswith("one of") for t in figures(nlp, "One of the missiles fell into the sea."))

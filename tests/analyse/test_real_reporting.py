@@ -480,3 +480,13 @@ def test_percent_in_words_one_thing_with_a_bound_and_capitalised_plurals(nlp):
     assert got["32 Member States"] == (32, "states")
     assert got["at least one ballistic missile"] == (1, "missile")
     assert not any(t.startswith("one of") for t in figures(nlp, "One of the missiles fell into the sea."))
+
+
+def test_tensions_in_a_country_discuss_it_and_a_phone_conversation_is_diplomacy(analyser, tmp_path):
+    text = ("President Donald Trump and Russian President Vladimir Putin held a telephone conversation on Tuesday "
+            "about the growing tensions in North Korea.\n\n"
+            "Trump and Putin agreed in the phone conversation to work for diplomatic progress, the White House said.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "North Korea" in {a.name for a in out.actors}
+    assert "diplomacy" in {t.id for t in out.themes}

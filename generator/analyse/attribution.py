@@ -152,6 +152,11 @@ def subject_source(verb: Token) -> Source | None:
             return tail
     if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # "Rutte confirmed that troops had been deployed in Kursk, saying ...": the parser hung
+            # "saying" from the reported clause; its speaker is who reported it
+            while head.dep_ == "ccomp" and head.head is not head and head.head.i < head.i:
+                head = head.head
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         return None

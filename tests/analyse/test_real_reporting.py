@@ -490,3 +490,9 @@ def test_tensions_in_a_country_discuss_it_and_a_phone_conversation_is_diplomacy(
     out = analyse_text(analyser, tmp_path, text)
     assert "North Korea" in {a.name for a in out.actors}
     assert "diplomacy" in {t.id for t in out.themes}
+
+
+def test_saying_after_a_reported_clause_is_the_reporters(nlp):
+    text = ('NATO chief Mark Rutte on Monday confirmed that North Korean troops had been deployed in Kursk, '
+            'saying it represented "a dangerous expansion of the war".')
+    assert quotes(nlp, text)[-1][2] == "Mark Rutte"

@@ -157,7 +157,14 @@ def subject_source(verb: Token) -> Source | None:
             # "saying" from the reported clause; its speaker is who reported it
             while head.dep_ == "ccomp" and head.head is not head and head.head.i < head.i:
                 head = head.head
+        elif verb.dep_ == "conj" and head.dep_ == "ccomp" and head.lower_ not in _REPORTING | _ESTIMATING and \
+                head.head.lower_ in _REPORTING and head.head.i < head.i:
+            # "he said 11,000 soldiers were in Kursk, and accused Kyiv's partners of ...": the
+            # parser joined the second reporting verb to the reported clause; it is the reporter's
+            head = head.head
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ in ("which", "who", "that") and head.dep_ == "relcl":
+            verb = head  # "Mr Trump, who has criticised ... and has said he could ...": Mr Trump
     if not subj:
         return None
     if subj[0].lower_ == "it" and (
@@ -430,6 +437,13 @@ def _text_genders(doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
     return {name: next(iter(cues)) for name, cues in seen.items() if len(cues) == 1}
 
 
+_REPORTING = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "announced", "claimed", "claims",
+                        "confirmed", "confirms", "denied", "denies", "added", "adds", "noted", "notes", "wrote",
+                        "writes", "insisted", "argued", "declared", "warned", "warns", "accused", "reported"})
+# verbs of a reported clause that state a figure themselves ("the spy agency put the toll at 100
+# and estimated that ..."): a reporting verb joined to them shares their subject
+_ESTIMATING = frozenset({"put", "puts", "estimated", "estimates", "assessed", "assesses", "believes", "believed",
+                         "counted", "calculated", "projected", "forecast", "judged", "judges"})
 _DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "declaration", "release", "letter"})
 _STATING = frozenset({"said", "says", "stated", "states", "issued", "issues", "released", "published", "announced",
                       "declared", "told", "wrote", "warned"})

@@ -496,3 +496,18 @@ def test_saying_after_a_reported_clause_is_the_reporters(nlp):
     text = ('NATO chief Mark Rutte on Monday confirmed that North Korean troops had been deployed in Kursk, '
             'saying it represented "a dangerous expansion of the war".')
     assert quotes(nlp, text)[-1][2] == "Mark Rutte"
+
+
+def test_a_second_reporting_verb_the_parser_joined_to_the_reported_clause(nlp):
+    text = ('Hungarian Foreign Minister Peter Szijjarto said his country would not block the package but warned '
+            'that sanctions had "hurt Europe more than Russia" so far.')
+    assert quotes(nlp, text)[-1][2] == "Peter Szijjarto"
+    kept = ("South Korea's spy agency briefed lawmakers on Thursday. He said the spy agency put the death toll at "
+            "no fewer than 100 soldiers and estimated that nearly 1,000 soldiers had been wounded.")
+    assert figures(nlp, kept)["nearly 1,000 soldiers"] == ("the spy agency", "National Intelligence Service")
+
+
+def test_who_has_said_in_a_relative_clause_is_the_person(nlp):
+    text = ('Mr Trump, who has criticised the scale of US aid to Ukraine and has said he could end the war '
+            '"in 24 hours", has not said whether he will continue the programmes.')
+    assert quotes(nlp, text)[-1][2] == "Donald Trump"

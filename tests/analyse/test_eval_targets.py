@@ -20,18 +20,18 @@ FLOORS = {
     "actors precision (knowledge base)": 0.95,
     "actors precision (model only)": 0.70,
     "themes macro-F1": 0.89,
-    "figures recall": 0.95,
+    "figures recall": 0.955,
     "figure qualifier right": 0.98,
-    "figure attribution right": 0.84,
+    "figure attribution right": 0.86,
     "figure certainty right": 0.92,
     "quotes found": 0.97,
-    "quote speaker right": 0.90,
+    "quote speaker right": 0.91,
 }
 NOT_YET = {  # targets the test half does not reach yet (see the closing note)
     "actors precision (knowledge base)",
     "actors precision (model only)",
     "themes macro-F1",  # 0.895: "officials in Tokyo" are now Japan, one more indo-pacific match
-    "quote speaker right",  # 0.913
+    "quote speaker right",  # 0.919
 }
 
 

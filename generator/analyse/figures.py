@@ -225,6 +225,12 @@ class FigureFinder:
         ("the casualties could reach 3,000", "the toll rose to 45") or "the number of X"
         ("put the number of troops at 11,000"). Only words of the units list count."""
         head = number.head if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ == "NUM" else number
+        if head.dep_ == "dobj" and head.head.dep_ == "conj" and head.i == head.head.i + 1:
+            # "killed at least four people and wounded 20": the object of the verb it is joined to
+            first = head.head.head
+            counted = [c for c in first.children if c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children)]
+            if counted and counted[0].lower_ in self.units and first.i < head.i:
+                return counted[0].lower_
         if head.dep_ in ("dobj", "attr", "npadvmod"):
             verb = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in ("at", "to", "of") and head.head.dep_ == "prep":

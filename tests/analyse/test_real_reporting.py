@@ -511,3 +511,9 @@ def test_who_has_said_in_a_relative_clause_is_the_person(nlp):
     text = ('Mr Trump, who has criticised the scale of US aid to Ukraine and has said he could end the war '
             '"in 24 hours", has not said whether he will continue the programmes.')
     assert quotes(nlp, text)[-1][2] == "Donald Trump"
+
+
+def test_a_bare_number_joined_to_a_counted_object_counts_the_same(nlp):
+    text = "Russian drone attacks on Ukraine overnight killed at least four people and wounded 20, officials said."
+    got = {f.text: f.unit for f in nlp(text)._.figures}
+    assert got == {"at least four people": "people", "20": "people"}

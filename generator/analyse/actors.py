@@ -74,6 +74,8 @@ def _subject_at(doc: Doc, start: int) -> bool:
     return False
 
 
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
 class ActorResolver(ModelNames):
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True,
                  lexicon: Lexicon | None = None):
@@ -237,6 +239,9 @@ class ActorResolver(ModelNames):
                 resolved.append((span.start, span.end, name, "short"))
 
         resolved = self._locations(doc, resolved)
+        filed = self._title_datelines(doc)  # "Kuala Lumpur, Nov. 2 (Jiji Press)--": where it was filed
+        if filed:
+            resolved = [r for r in resolved if not (r[3] == "seat" and r[0] in filed)]
         taken.update(self._datelines(doc, taken))
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
@@ -326,6 +331,26 @@ class ActorResolver(ModelNames):
             while j < len(doc) and doc[j].is_upper and doc[j].is_alpha and len(doc[j].text) > 1:
                 j += 1
             if j > tok.i and j < len(doc) and doc[j].text in (",", "(", "-", "—", "–", ":"):
+                out.update(range(tok.i, j))
+        return out
+
+    @staticmethod
+    def _title_datelines(doc: Doc) -> set[int]:
+        """The place of a dateline written in title case at the start of a paragraph ("Kuala
+        Lumpur, Nov. 2 (Jiji Press)--", "Tokyo, Dec 15 -"): a city, a comma and a month, or a
+        city and an agency in brackets."""
+        out: set[int] = set()
+        for tok in doc:
+            if not (tok.i == 0 or "\n" in doc[tok.i - 1].text) or not tok.is_title:
+                continue
+            j = tok.i
+            while j < len(doc) and j - tok.i < 3 and doc[j].is_title and doc[j].is_alpha:
+                j += 1
+            if j >= len(doc) - 1:
+                continue
+            month = doc[j].text == "," and doc[j + 1].text.rstrip(".").lower()[:3] in _MONTHS
+            agency = doc[j].text == "(" and any(t.text == ")" for t in doc[j + 1 : j + 6])
+            if month or agency:
                 out.update(range(tok.i, j))
         return out
 

@@ -42,9 +42,14 @@ def surname(tokens: Span) -> str:
     return tokens[-1].text
 
 
+_MONTH_DOT = re.compile(r"(?<=\s)(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+
+
 def tidy_name(text: str) -> str:
-    """A name as web extraction spaced it, mended: "Workers ’ Party" -> "Workers' Party"."""
+    """A name as web extraction spaced it, mended: "Workers ’ Party" -> "Workers' Party"; a
+    name that ends a sentence on a month's abbreviation loses the full stop ("Dong Jun.")."""
     text = re.sub(r"\s+([’'])(\s*s\b|\s+)", lambda m: m.group(1) + (m.group(2).strip() or " "), text)
+    text = _MONTH_DOT.sub(r"\1", text.strip())
     return " ".join(text.replace("’", "'").split())
 
 
@@ -140,6 +145,8 @@ class ModelNames:
                 words[0].lower_ in self.place_words | self.part_words | self.commentator_words
                 or words[0].lower_ in lower_words):
             return True
+        if label == "PERSON" and any(re.search(r"[^\w.'’-]", t.text) or "--" in t.text for t in tokens):
+            return True  # "Jiji Press)--Japanese": a dateline the model read as a name
         if label == "PERSON" and any(t.is_lower and t.lower_ not in _NAME_PARTICLES and not (
                 t.i > 0 and t.doc[t.i - 1].text in ("-", "'", "’")) for t in words):  # "Lee Seong-kweun"
             return True  # "Javelin anti-tank", "Stinger missiles": a person's name is capitalised

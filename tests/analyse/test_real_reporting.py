@@ -517,3 +517,14 @@ def test_a_bare_number_joined_to_a_counted_object_counts_the_same(nlp):
     text = "Russian drone attacks on Ukraine overnight killed at least four people and wounded 20, officials said."
     got = {f.text: f.unit for f in nlp(text)._.figures}
     assert got == {"at least four people": "people", "20": "people"}
+
+
+def test_a_title_case_dateline_and_a_name_ending_a_sentence_on_a_month(analyser, tmp_path):
+    text = ("Kuala Lumpur, Nov. 2 (Jiji Press)--Japanese Defense Minister Shinjiro Koizumi has expressed serious "
+            "concern over Chinese military drills near the Senkaku Islands.\n\n"
+            '"There are many pending security issues," Koizumi said at a meeting on Saturday with Chinese Defense '
+            "Minister Dong Jun.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Malaysia" not in names  # where the report was filed
+    assert "Dong Jun" in names and not any(")" in n or n.endswith(".") for n in names)

@@ -353,6 +353,23 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
 ADMIT_MENTIONS = 2  # a model-found name named this often in a themed article is an actor
 
 
+_OUTLET_NOUNS = frozenset({"publisher", "newspaper", "website", "outlet", "broadcaster", "magazine", "daily",
+                           "tabloid", "channel", "blog", "portal", "newsletter", "podcast", "news"})
+
+
+def _called_an_outlet(doc: Doc, end: int) -> bool:
+    """Whether the apposition after a name calls it a news outlet ("Global Defense, a defense
+    news publisher,"; "Meduza, an independent news website")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for t in doc[end + 1 : end + 8]:
+        if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.lower_ in _OUTLET_NOUNS and not (t.lower_ == "news" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "conference"):
+            return True
+    return False
+
+
 def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure],
               index_of_token: dict[int, int], outlets: list[str] = ()) -> set[str]:
     """The names found only by the statistical model that become actors of this article.
@@ -373,6 +390,7 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
     evidence = {e.index for t in hits for e in t.evidence}
     out = set()
     hosts = [re.sub(r"[^a-z]", "", o.lower()) for o in outlets if o]
+    called_outlets = {m.name for m in unknown if m.type == "organisation" and _called_an_outlet(doc, m.end)}
     for m in unknown:
         squashed = re.sub(r"[^a-z]", "", m.name.lower())
         if len(squashed) > 3 and any(squashed in h for h in hosts):
@@ -383,6 +401,8 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
             continue  # an acronym the knowledge base does not know and that says nothing: "LNG"
         if m.type == "organisation" and re.fullmatch(r"[A-Z][a-z]+", m.name):
             continue  # one word the model calls an organisation: a surname ("Zakharova said"), an index, a brand
+        if m.name in called_outlets:
+            continue  # "citing Global Defense, a defense news publisher": a source, not an actor
         if (
             counts[m.name] >= ADMIT_MENTIONS
             or m.name in speakers

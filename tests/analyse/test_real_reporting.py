@@ -528,3 +528,12 @@ def test_a_title_case_dateline_and_a_name_ending_a_sentence_on_a_month(analyser,
     names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
     assert "Malaysia" not in names  # where the report was filed
     assert "Dong Jun" in names and not any(")" in n or n.endswith(".") for n in names)
+
+
+def test_a_name_called_a_news_publisher_is_no_actor(analyser, tmp_path):
+    text = ("North Korean troops deployed to Russia's Kursk region have suffered losses, Ukraine says.\n\n"
+            "About 500 North Korean soldiers were killed in a missile strike on Kursk, an outlet reported, citing "
+            "Global Defense, a defense news publisher. Global Defense said the troops were deployed in November.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "North Korea" in names and "Global Defense" not in names

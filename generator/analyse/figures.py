@@ -187,7 +187,10 @@ class FigureFinder:
             not tagged or doc[k + 1].tag_ in ("NN", "NNS")
         ):
             return doc[k + 1].lower_, k + 2  # "a 97-metre vessel", "a 1,547-page report"
+        named = 0  # words passed on the way to the noun ("16 HIMARS and 20 NASAMS": not one figure)
         while k < end and skipped < 8:  # "18 more High-Mobility Artillery Rocket Systems"
+            if named and doc[k].like_num:
+                break
             for words, code in self.currency_words.items():
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
@@ -207,6 +210,7 @@ class FigureFinder:
             ) or (t.text == "-" or "-" in t.text):
                 k += 1
                 skipped += 1
+                named += t.is_alpha and t.lower_ not in ("to", "and", "or", "than", "from", "between")
                 continue
             break
         return None, j
@@ -239,6 +243,11 @@ class FigureFinder:
             return None
         if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self._REACH:
             return None
+        if head.dep_ == "pobj" and head.head.lower_ == "to":  # "rose 18.07 points, or 0.4%, to 4,622.44"
+            moved = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i < head.i
+                     and c.lower_ in self.units and any(g.dep_ == "nummod" for g in c.children)]
+            if moved:
+                return moved[0].lower_
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.units:
                 return child.lower_
@@ -251,7 +260,9 @@ class FigureFinder:
     def _is_unit(self, t: Token, tagged: bool, year_like: bool) -> bool:
         return t.lower_ in self.units or (tagged and not year_like and t.tag_ in ("NNS", "NNPS") and t.is_alpha) or (
             tagged and not year_like and t.tag_ == "NNP" and t.is_title and len(t.text) > 3
-            and t.text.endswith("s") and not t.text.endswith(("ss", "us", "is")))  # "the 32 Member States"
+            and t.text.endswith("s") and not t.text.endswith(("ss", "us", "is"))) or (  # "the 32 Member States"
+            tagged and not year_like and t.tag_ == "NNP" and t.is_upper and t.is_alpha and len(t.text) > 4
+            and t.text.endswith("S"))  # "16 HIMARS", "two NASAMS"
 
     def _is_noun(self, t: Token, tagged: bool, year_like: bool, inner: bool = False) -> bool:
         if self._is_unit(t, tagged, year_like):
@@ -392,7 +403,7 @@ class FigureFinder:
                     continue
                 # a range written after the unit: "25% to 50%", "between 25% and 50%"
                 between = start > sent.start and doc[start - 1].lower_ == "between"
-                if j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")):
+                if upper is None and j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")):
                     k = j + 1 + (doc[j + 1].text in self.symbols)
                     second = self._read_number(doc, k, end) if k < end else None
                     same_unit = second is not None and (

@@ -537,3 +537,13 @@ def test_a_name_called_a_news_publisher_is_no_actor(analyser, tmp_path):
             "Original Source: example.org\n")
     names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
     assert "North Korea" in names and "Global Defense" not in names
+
+
+def test_plural_acronyms_separate_counts_and_an_index_level(nlp):
+    got = {f.text: f.unit for f in nlp("Ukraine has received 16 HIMARS and 20 NASAMS launchers from the US, "
+                                       "officials said.")._.figures}
+    assert got == {"16 HIMARS": "himars", "20 NASAMS launchers": "launchers"}
+    got = {f.text: f.unit for f in nlp("The Dow rose 157.06 points, or 0.4%, to 36,404.93.")._.figures}
+    assert got == {"157.06 points": "points", "0.4%": "percent", "36,404.93": "points"}
+    ranged = nlp("Between 10,000 to 12,000 troops and 18 more rocket systems were sent.")._.figures
+    assert [(f.value, f.upper) for f in ranged] == [(10000, 12000), (18, None)]

@@ -187,10 +187,7 @@ class FigureFinder:
             not tagged or doc[k + 1].tag_ in ("NN", "NNS")
         ):
             return doc[k + 1].lower_, k + 2  # "a 97-metre vessel", "a 1,547-page report"
-        named = 0  # words passed on the way to the noun ("16 HIMARS and 20 NASAMS": not one figure)
         while k < end and skipped < 8:  # "18 more High-Mobility Artillery Rocket Systems"
-            if named and doc[k].like_num:
-                break
             for words, code in self.currency_words.items():
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
@@ -210,7 +207,6 @@ class FigureFinder:
             ) or (t.text == "-" or "-" in t.text):
                 k += 1
                 skipped += 1
-                named += t.is_alpha and t.lower_ not in ("to", "and", "or", "than", "from", "between")
                 continue
             break
         return None, j
@@ -243,11 +239,6 @@ class FigureFinder:
             return None
         if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self._REACH:
             return None
-        if head.dep_ == "pobj" and head.head.lower_ == "to":  # "rose 18.07 points, or 0.4%, to 4,622.44"
-            moved = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i < head.i
-                     and c.lower_ in self.units and any(g.dep_ == "nummod" for g in c.children)]
-            if moved:
-                return moved[0].lower_
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.units:
                 return child.lower_

@@ -21,6 +21,13 @@ How (cheap and deterministic, no model):
   events a few days apart cannot chain into one). The similarity to a story is the mean of the
   cosine to its closest report and to its centroid, and the centroid's alone must reach
   ``CORE``: an article like one report but unlike the story as a whole starts its own.
+- Words alone can make two events on one subject look alike (North Korean troops, Chinese
+  tariffs), so a story also keeps what its reports' *leads* (title, summary, first paragraph)
+  name: actors other than countries, places and organisations (``VENUE_TYPES``), and figures.
+  An article whose lead names places or organisations, none of them the story's, is another
+  event (the G20 in Rio, not APEC in Lima); below ``EVIDENCE`` an article joins only with
+  positive evidence: an actor its lead shares with the story's leads, or a figure given in
+  its lead or theirs that the other side gives too.
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
   of its heaviest terms.
@@ -62,6 +69,8 @@ TITLE_WEIGHT = 1  # title and lead words count this many times more
 NUMBER_WEIGHT = 2  # a number written in the text counts this many times
 ACTOR_WEIGHT = 1
 FIGURE_WEIGHT = 4
+EVIDENCE = 0.25  # below this similarity, a join needs positive evidence (see _evidence)
+VENUE_TYPES = ("place", "organisation")  # actors that place an event: Kursk, Rio de Janeiro, APEC, the G20
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
 CLOSEST_AMONG = 12  # the closest report is sought among a story's latest reports only
 KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms...
@@ -118,6 +127,29 @@ def title_words(a: AnalysedArticle) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """Who and where an article's lead (title, summary, first paragraph) names, and its figures:
+    what an event is, beside the words."""
+
+    actors: frozenset[str]  # actors other than countries (a country is in most events)
+    venues: frozenset[str]  # places and organisations among them
+    figures: frozenset[str]  # its figures, "measure=value"
+    lead_figures: frozenset[str]  # those given in the lead
+
+
+def lead_of(a: AnalysedArticle) -> Lead:
+    art = a.article
+    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    where = {k for k, s in enumerate(a.sentences) if s and s in lead}
+    types = {r.name: r.type for r in a.actors}
+    named = {m.actor for m in a.mentions if m.sentence in where and types.get(m.actor, "country") != "country"}
+    figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
+               for f in a.figures if f.value is not None}
+    return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES),
+                frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead))
+
+
 def vector(a: AnalysedArticle) -> dict[str, float]:
     """The article's normalised vector: sublinear counts, its ``VECTOR_TERMS`` heaviest terms."""
     vec = {w: 1 + math.log(c) for w, c in terms(a).items() if c > 0}
@@ -167,9 +199,17 @@ class _Draft:
     norm: float = 1.0
     square: float = 0.0  # the centroid's squared norm
     keys: set[str] = field(default_factory=set)  # its members' key terms (undated articles meet it by them)
+    actors: set[str] = field(default_factory=set)  # its members' leads' actors, venues, and figures
+    venues: set[str] = field(default_factory=set)
+    figures: set[str] = field(default_factory=set)
+    lead_figures: set[str] = field(default_factory=set)
 
-    def add(self, i: int, date: dt.date | None, vec: dict[str, float]) -> None:
+    def add(self, i: int, date: dt.date | None, vec: dict[str, float], lead: Lead) -> None:
         self.members.append(i)
+        self.actors |= lead.actors
+        self.venues |= lead.venues
+        self.figures |= lead.figures
+        self.lead_figures |= lead.lead_figures
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -194,6 +234,13 @@ class _Vectors:
     def __init__(self, articles: Sequence[AnalysedArticle]):
         self.articles = articles
         self.made: dict[int, dict[str, float]] = {}
+        self.leads: dict[int, Lead] = {}
+
+    def lead(self, i: int) -> Lead:
+        found = self.leads.get(i)
+        if found is None:
+            found = self.leads[i] = lead_of(self.articles[i])
+        return found
 
     def __getitem__(self, i: int) -> dict[str, float]:
         vec = self.made.get(i)
@@ -233,12 +280,18 @@ class _View:
 def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, view: _View) -> _Draft | None:
     best, best_sim = None, threshold
     v = view.weigh(vecs[i])
+    lead = vecs.lead(i)
     for s in candidates:
         core = _dot(v, s.centroid) / s.norm
         if core < CORE:
             continue
+        if lead.venues and s.venues and not lead.venues & s.venues:
+            continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
+        if sim < EVIDENCE and not (lead.actors & s.actors or lead.lead_figures & s.figures
+                                   or lead.figures & s.lead_figures):
+            continue  # alike in words only: no one, nowhere and no figure in common
         if sim >= best_sim + 1e-12 or (best is None and sim >= best_sim):
             best, best_sim = s, sim
     return best
@@ -326,7 +379,7 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
             i = order[k]
             f = founder[i]
             if f == i or f in drafts:  # a story founded before the span is closed for good
-                drafts.setdefault(f, _Draft(f, [], None, None)).add(i, articles[i].article.date, vecs[i])
+                drafts.setdefault(f, _Draft(f, [], None, None)).add(i, articles[i].article.date, vecs[i], vecs.lead(i))
     open_stories = list(drafts.values())  # founders in processing order (dicts keep insertion order)
     view = _View(vecs)
     for k in range(max(0, start - VIEW), min(n_dated, start + VIEW + 1)):
@@ -341,7 +394,7 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
         if best is None:
             best = _Draft(i, [], None, None)
             open_stories.append(best)
-        best.add(i, date, vecs[i])
+        best.add(i, date, vecs[i], vecs.lead(i))
         founder[i] = best.founder
         decided += 1
         k += 1
@@ -380,7 +433,7 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
     for k in range(n_dated):
         i = order[k]
         d = drafts.setdefault(founder[i], _Draft(founder[i], [], None, None))
-        d.add(i, articles[i].article.date, vecs[i])
+        d.add(i, articles[i].article.date, vecs[i], vecs.lead(i))
         index(d, i)
     number = {f: n for n, f in enumerate(drafts)}
     for k in range(n_dated, len(order)):
@@ -398,7 +451,7 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)
             number[i] = len(number)
-        best.add(i, None, vecs[i])
+        best.add(i, None, vecs[i], vecs.lead(i))
         founder[i] = best.founder
         index(best, i)
     return len(order) - n_dated

@@ -41,6 +41,10 @@ def people_of(name: str, digest: Digest) -> frozenset[str]:
 
 GAP_WORDS = 3  # words allowed between a speaker's name and its verb ("Lin Jian said on Tuesday")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s[^,;]*[,;]")
+# a name followed by one of these before the verb is an object of an earlier clause ("Biden
+# raised the deployment to Russia and urged Beijing"), not the speaker
+_JOINS = frozenset({"and", "but", "or", "while", "as", "after", "before", "than"})
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +55,9 @@ def _speech_verbs() -> frozenset[str]:
 def _subject(a: AnalysedArticle, index: int, mentions: list) -> str | None:
     """The actor named just before the sentence's first speech verb ("China's foreign ministry
     said", "Lin Jian told reporters"); a demonym is no speaker ("Chinese exporters told")."""
-    sentence = a.sentences[index]
+    # a relative clause names someone else than the speaker ("Scholz, who met Xi on the
+    # sidelines, said"): blanked out, keeping the offsets
+    sentence = _RELATIVE.sub(lambda m: " " * len(m.group()), a.sentences[index])
     verbs = _speech_verbs()
     spans = [(at, at + len(m.text), m) for m in mentions if (at := sentence.find(m.text)) >= 0]
     words = [(w.start(), w.group().lower()) for w in _WORDS.finditer(sentence)]
@@ -64,8 +70,8 @@ def _subject(a: AnalysedArticle, index: int, mentions: list) -> str | None:
     for _, end, m in spans:
         if m.kind == "demonym" or end > verb_at:
             continue
-        gap = sum(1 for start, _ in words if end <= start < verb_at)
-        if gap <= GAP_WORDS and end > best_end:
+        gap = [w for start, w in words if end <= start < verb_at]
+        if len(gap) <= GAP_WORDS and not _JOINS & set(gap) and end > best_end:
             best, best_end = m.actor, end
     return best
 

@@ -50,3 +50,16 @@ def test_actor_page_shows_who_said_what(analyser):
     others = page[page.index("### What others say about it or ask of it"):page.index("## Evidence")]
     assert "not aware of North Korean troops" in own and "urged Beijing" not in own
     assert "urged Beijing to use its influence" in others and re.search(r'href="\.\./articles/[^"]+#s-china1-2"', others)
+
+
+def test_a_name_in_a_relative_clause_or_after_and_is_not_the_speaker(analyser):
+    text = ("German Chancellor Olaf Scholz, who met Xi Jinping on the sidelines, said the deployment was an escalation.",
+            "Joe Biden raised the deployment of North Korean soldiers to Russia and urged Beijing to use its influence.")
+    raw = RawArticle(path="case/rio.md", id="rio1", title="Scholz presses Xi in Rio", date=dt.date(2024, 11, 19),
+                     source="wire.example", url=None, summary=text[0], paragraphs=text[1:], format="markdown")
+    digest = build_digest(list(analyser.analyse([raw])), load_taxonomy(()).infos())
+    own, others, _ = who_said_what("China", digest, 10)
+    said = {s.sentence: s.speaker for s in own + others}
+    assert said.get(text[0]) == "Olaf Scholz"  # not Xi Jinping, whom he met
+    assert said.get(text[1]) != "Russia"  # the object of "raised", not who urged
+    assert text[0] not in {s.sentence for s in own}  # Scholz's words are not China's

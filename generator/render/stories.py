@@ -8,7 +8,7 @@ and the figure table over time, with a visible flag where sources disagree.
 
 from __future__ import annotations
 
-from generator.model import Digest, ReportNews, Story, StoryClaim
+from generator.model import Digest, ReportNews, SourceEntry, Story, StoryClaim
 from generator.render.common import (
     Page,
     actor_ref,
@@ -18,7 +18,6 @@ from generator.render.common import (
     p,
     paginated,
     plural,
-    quote_line,
     strong,
     table,
     theme_link,
@@ -72,15 +71,14 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
     page.heading("Reports")
     page.add(p("In date order, each with what it adds that the earlier reports did not: figures (a value not "
                "given before for that measure and place), actors, who is quoted or gives a figure, places."))
-    grades = {s.name: s.grade for s in digest.sources}
+    sources = {s.name: s for s in digest.sources}
     news = {n.article_id: n for n in story.news}
     rows = []
     for k, e in enumerate(reports):
-        outlet = h(e.article.source or "unknown source")
-        grade = grades.get(e.article.source or "")
-        rows.append([fmt_date(e.article.date), outlet + (f" ({h(grade)})" if grade else ""), article_link(e, ROOT),
-                     adds_cell(news.get(e.article.id), k == 0, digest)])
-    page.add(table(["Date", "Outlet", "Headline", "What it adds"], rows))
+        rows.append([fmt_date(e.article.date), outlet_cell(sources.get(e.article.source or ""), e.article.source),
+                     article_link(e, ROOT), adds_cell(news.get(e.article.id), k == 0, digest)])
+    page.add(table(["Date", "Outlet", "Grade", "Headline", "What it adds"],
+                   [[r[0], *r[1], r[2], r[3]] for r in rows]))
 
     about = [actor_ref(digest, name, ROOT) for name, _ in story.actors[:ACTORS_SHOWN]]
     page.heading("Actors and themes")
@@ -117,12 +115,22 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
         page.heading("Quotations")
         items = []
         for aid, q in story.quotes:
-            who = h(q.speaker or "speaker not found")
-            if q.actor:
-                who += f" ({actor_ref(digest, q.actor, ROOT)})"
-            items.append(quote_line(q, who))
+            # the speaker by name (the analysis resolved "he" or "the minister" to an actor), not as written
+            who = actor_ref(digest, q.actor, ROOT) if q.actor else h(q.speaker or "speaker not found")
+            report = digest.by_id.get(aid)
+            via = (f' (<a href="{ROOT}articles/{report.slug}.html">{h(report.article.source or "report")}</a>, '
+                   f"{fmt_date(report.article.date)})") if report else ""
+            items.append(f"“{h(q.text.rstrip(' ,'))}” — {who}{via}")
         page.add(ul(items))
     return page.text()
+
+
+def outlet_cell(src: SourceEntry | None, name: str | None) -> tuple[str, str]:
+    """(the outlet, linked to its source page; its grade, or "not graded")."""
+    if src is None:
+        return h(name or "unknown source"), "—"
+    grade = f'<abbr title="{h(src.grade_meaning or "")}">{h(src.grade)}</abbr>' if src.grade else "not graded"
+    return f'<a href="{ROOT}sources/{src.slug}.html">{h(src.name)}</a>', grade
 
 
 NEWS_FIGURES = 4  # new figures listed for one report (the figure table has them all)

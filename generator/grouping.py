@@ -30,7 +30,9 @@ How (cheap and deterministic, no model):
   its lead or theirs that the other side gives too.
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
-  of its heaviest terms.
+  of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
+  only a story reported on such a day (give or take one) is a candidate: an undated report of
+  a Tuesday's salvo does not join a launch reported from Thursday to Sunday.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
   the cache folder. A decision depends only on the articles in view and the stories open on
   its date, so a later build decides again only from ``VIEW`` articles before the first
@@ -43,6 +45,7 @@ How (cheap and deterministic, no model):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import json
@@ -112,6 +115,15 @@ def terms(a: AnalysedArticle) -> Counter[str]:
         if f.value is not None:
             counts[f"#{f.measure or f.unit or ''}={f.value:g}"] += FIGURE_WEIGHT
     return counts
+
+
+_WEEKDAY = re.compile(r"\b(?:on|last|since|late|early) (" + "|".join(calendar.day_name) + r")\b")
+
+
+def weekdays_named(a: AnalysedArticle) -> frozenset[int]:
+    """The weekdays an article's text says things happened on ("on Tuesday", "late Friday"), 0 Monday."""
+    text = "\n".join((a.article.summary, *a.article.paragraphs))
+    return frozenset(list(calendar.day_name).index(m) for m in _WEEKDAY.findall(text))
 
 
 _WORDS_SEEN: dict[str, tuple[str, int]] = {}  # token -> (term, weight): the same words recur in every article
@@ -297,6 +309,21 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
     return best
 
 
+def _has_weekday(story: _Draft, weekdays: frozenset[int]) -> bool:
+    """Whether a day from the day before the story's first report to the day after its last is one of
+    ``weekdays`` (a report tells of the day before, a reaction comes the day after)."""
+    if story.first is None or story.last is None:
+        return True  # a story of undated articles: no dates to go by
+    if (story.last - story.first).days >= 4:
+        return True
+    day = story.first - dt.timedelta(days=1)
+    while day <= story.last + dt.timedelta(days=1):
+        if day.weekday() in weekdays:
+            return True
+        day += dt.timedelta(days=1)
+    return False
+
+
 def _order(articles: Sequence[AnalysedArticle]) -> list[int]:
     """Processing order: dated oldest first, then by id; the undated last, by id."""
     def key(i: int) -> tuple:
@@ -447,7 +474,11 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
                 found[n] = d
         # the stories sharing most of its key terms (then the oldest): the rest are far below the threshold
         nearest = sorted(shared, key=lambda n: (-shared[n], n))[:UNDATED_CANDIDATES]
-        best = _best(i, [found[n] for n in sorted(nearest)], vecs, JOIN_UNDATED, view)
+        weekdays = weekdays_named(articles[i])
+        candidates = [found[n] for n in sorted(nearest)]
+        if weekdays:  # "on Tuesday": the story has a report on a Tuesday, or the day after one
+            candidates = [d for d in candidates if _has_weekday(d, weekdays)]  # a wrong day: another event
+        best = _best(i, candidates, vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)
             number[i] = len(number)

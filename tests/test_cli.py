@@ -99,10 +99,10 @@ def test_sharded_analysis_fills_the_cache_for_the_build(sample_project):
         assert worker.returncode == 0, err
         assert out.startswith(f"shard {shard}:"), out
         analysed += int(out.split(": ")[1].split(" ")[0])
-    assert analysed == 19
+    assert analysed == 23
     result = CliRunner().invoke(cli, ["build", "-C", str(sample_project)])
     assert result.exit_code == 0, result.output
-    assert " 0 analysed, 19 from cache" in result.stdout
+    assert " 0 analysed, 23 from cache" in result.stdout
 
 
 def test_bad_shard_is_a_usage_error(sample_project):

@@ -191,10 +191,10 @@ def test_editions_timeline_sources_and_home(site):
 def test_every_article_says_where_its_date_came_from_and_the_undated_one_is_marked(site):
     pages = {p.name: page(site, f"articles/{p.name}") for p in (site / "site" / "articles").glob("*.html")
              if not p.name.startswith("index")}
-    assert len(pages) == 19
+    assert len(pages) == 23
     said = {src: sum(f"({label})" in html for html in pages.values()) for src, label in
             [("field", "given in the article"), ("filename", "from the file name"), ("dateline", "from the dateline")]}
-    assert said == {"field": 10, "filename": 6, "dateline": 2}
+    assert said == {"field": 14, "filename": 6, "dateline": 2}
     treaty = next(html for name, html in pages.items() if name.startswith("north-korea-has-ratified"))
     assert "<strong>Date:</strong> 2024-11-12 (from the dateline)" in treaty
     (undated,) = [html for html in pages.values() if 'class="digest-undated"' in html]
@@ -257,9 +257,9 @@ def test_downloads_are_published_gzipped_and_parse(site):
         head = path.read_bytes()[:10]
         assert head[:4] == b"\x1f\x8b\x08\x00" and head[4:8] == b"\0\0\0\0", path  # no FNAME flag, mtime 0
     articles = catalogue(site)
-    assert len(articles) == 19
+    assert len(articles) == 23
     sources = [a["date_source"] for a in articles]
-    assert {s: sources.count(s) for s in set(sources)} == {"field": 10, "filename": 6, "dateline": 2, "none": 1}
+    assert {s: sources.count(s) for s in set(sources)} == {"field": 14, "filename": 6, "dateline": 2, "none": 1}
     by_id = {r["id"]: r for r in csv_gz(root / "articles.csv.gz")}
     assert all(by_id[a["id"]]["date_source"] == a["date_source"] for a in articles)
     ids_by_month = {}

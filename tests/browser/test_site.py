@@ -446,11 +446,13 @@ def test_top_stories_and_a_story_page_with_what_each_report_adds_screenshots(sit
     assert "/stories/" in page.url
     reports = page.locator("h2#reports ~ div.md-typeset__scrollwrap table, h2#reports ~ table").first
     headers = reports.locator("th").all_inner_texts()
-    assert headers == ["Date", "Outlet", "Headline", "What it adds"], headers
+    assert headers == ["Date", "Outlet", "Grade", "Headline", "What it adds"], headers
     rows = reports.locator("tbody tr")
     assert rows.count() >= 2
-    assert "First report" in rows.nth(0).locator("td").nth(3).inner_text()
-    later = [rows.nth(k).locator("td").nth(3).inner_text() for k in range(1, rows.count())]
+    grades = [rows.nth(k).locator("td").nth(2).inner_text() for k in range(rows.count())]
+    assert all(g == "not graded" or g in "ABCDEF" and len(g) == 1 for g in grades), grades  # the sample grades no outlet
+    assert "First report" in rows.nth(0).locator("td").nth(4).inner_text()
+    later = [rows.nth(k).locator("td").nth(4).inner_text() for k in range(1, rows.count())]
     assert all(t.startswith(("new ", "nothing new")) for t in later), later
     dates = [rows.nth(k).locator("td").first.inner_text() for k in range(rows.count())]
     assert dates == sorted(dates), dates

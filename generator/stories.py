@@ -99,12 +99,14 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
 
 def _best_title(members: list[int], entries: Sequence[ArticleEntry]) -> int:
     """The report whose headline shares most words with the other reports' headlines and leads
-    (given titles first): its headline names the story."""
+    (given titles first; on a tie, the earliest report, which broke the news): its headline
+    names the story."""
     words = {i: grouping.title_words(entries[i].analysed) for i in members}
+    rank = {i: k for k, i in enumerate(members)}  # date order
 
     def key(i: int) -> tuple:
         central = sum(len(words[i] & words[j]) / (len(words[i]) or 1) for j in members if j != i)
-        return (entries[i].article.title_derived, -round(central, 9), entries[i].article.id)
+        return (entries[i].article.title_derived, -round(central, 9), rank[i], entries[i].article.id)
     return min(members, key=key)
 
 

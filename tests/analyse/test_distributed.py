@@ -23,7 +23,7 @@ def test_a_local_dask_cluster_fills_the_cache_with_the_local_records(tmp_path):
     project = make_project(tmp_path, settings="articles: [articles]\ncache_dir: .digest-cache\n")
     config = load_config(project)
     result = run(config, site=False, dask="local:2")
-    assert result.analysed == result.built == 19
+    assert result.analysed == result.built == 23
 
     analyser = Analyser(settings_for(config))
     articles = read_articles(config.articles, config.articles_root).articles

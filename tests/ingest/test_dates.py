@@ -144,8 +144,8 @@ def test_a_date_found_changes_the_analysis_cache_key():
 def test_the_sample_corpus_is_dated_every_way_with_one_left_undated():
     result = read_articles([str(EXAMPLES)])
     sources = sorted(a.date_source for a in result.articles)
-    assert len(result.articles) == 19
-    assert {s: sources.count(s) for s in set(sources)} == {"field": 10, "filename": 6, "dateline": 2, "none": 1}
+    assert len(result.articles) == 23
+    assert {s: sources.count(s) for s in set(sources)} == {"field": 14, "filename": 6, "dateline": 2, "none": 1}
     (undated,) = [a for a in result.articles if a.date is None]
     assert undated.path.endswith("undated-analysis-drone-parts.txt")
     assert not result.notices

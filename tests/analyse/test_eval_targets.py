@@ -25,13 +25,12 @@ FLOORS = {
     "figure attribution right": 0.86,
     "figure certainty right": 0.92,
     "quotes found": 0.97,
-    "quote speaker right": 0.91,
+    "quote speaker right": 0.92,  # 0.933 once kb/people.yml knew every head of state and government
 }
 NOT_YET = {  # targets the test half does not reach yet (see the closing note)
     "actors precision (knowledge base)",
     "actors precision (model only)",
     "themes macro-F1",  # 0.895: "officials in Tokyo" are now Japan, one more indo-pacific match
-    "quote speaker right",  # 0.919
 }
 
 

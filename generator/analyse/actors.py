@@ -85,6 +85,13 @@ class ActorResolver(ModelNames):
         lexicon = lexicon or load_lexicon(None)
         self.actors = gazetteer.by_name()
         self.roles = RoleIndex(gazetteer)
+        # heads of state whose government is led by someone else (a king in a parliamentary
+        # monarchy, a president beside a chancellor): what they attend is no affair of state
+        self.ceremonial = {
+            a.name for a in gazetteer.actors
+            if a.type == "person" and a.offices and all(
+                o.role == "head-of-state" and self.roles.leader_role.get(o.of) == "head-of-government" for o in a.offices)
+        }
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.short_owners: dict[str, list[str]] = {}
         self.contexts: dict[str, tuple[re.Pattern, str]] = {}
@@ -252,6 +259,7 @@ class ActorResolver(ModelNames):
         mentions = self._parts_of_named_states(doc, mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
+        doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
         return doc
 
     def _acronyms(self, doc: Doc, resolved: list, taken: set[int]) -> list[tuple[int, int, str, str]]:

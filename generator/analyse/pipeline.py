@@ -340,13 +340,16 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     """Whether an article is off the digest's subject: no theme, and no affairs between states in
     it either: fewer than two countries, or no known person or organisation named and no known
     actor speaking (a football report names Spain and England; a domestic vote names one state;
-    a war report without a theme has Russia, Ukraine and the Ukrainian air force speaking)."""
+    a war report without a theme has Russia, Ukraine and the Ukrainian air force speaking). A
+    ceremonial head of state (a king beside a prime minister) is not "someone official" here."""
     if hits:
         return False
     speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
     mentions = [m for m in doc._.actor_mentions or [] if m.known and m.kind != "location"]
     countries = {m.name for m in mentions if m.type == "country"}
-    public = any(m.type in ("person", "organisation", "group") or m.name in speakers for m in mentions)
+    ceremonial = doc.user_data.get("digest_ceremonial", set())  # a king at a prize-giving is no affair of state
+    public = any((m.type in ("person", "organisation", "group") and m.name not in ceremonial) or m.name in speakers
+                 for m in mentions)
     return not (len(countries) >= 2 and public)  # relations between states, someone official in them
 
 

@@ -548,3 +548,12 @@ def test_plural_acronyms_and_separate_counts(nlp):
     assert got == {"two of their last eight games"}
     ranged = nlp("Between 10,000 to 12,000 troops and 18 more rocket systems were sent.")._.figures
     assert [(f.value, f.upper) for f in ranged] == [(10000, 12000), (18, None)]
+
+
+def test_a_king_at_a_prize_giving_is_no_affair_of_state(analyser, tmp_path):
+    text = ("The Nobel prizes were handed out in Stockholm on Tuesday.\n\n"
+            "King Carl XVI Gustaf of Sweden presented the medals, while in Oslo King Harald V of Norway attended "
+            "the peace prize ceremony. The laureates from Japan and the United States thanked their teams.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert not out.themes and not out.actors

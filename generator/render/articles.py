@@ -31,7 +31,6 @@ from generator.render.common import (
     quote_line,
     source_of,
     strong,
-    table,
     theme_link,
     ul,
 )
@@ -142,10 +141,9 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     )
     page.add(p(titled + " · ".join(meta)))
     story = digest.story_of.get(art.id)
-    if story is not None:
-        others = len(story.article_ids) - 1
-        page.add(p(f"{strong('Story:')} {story_link(story, ROOT)} ({plural(others, 'other report')}, "
-                   f"{plural(len(story.sources), 'outlet')})", "digest-story-link"))
+    if story is not None:  # its reports and outlets are counted on the story's page: a report added
+        # to a story then changes that page, not every other report's (100 pages for one article)
+        page.add(p(f"{strong('Story:')} {story_link(story, ROOT)}, with its other reports", "digest-story-link"))
     if not art.date:
         page.add(p(
             "No date was found in this article's fields, its file name or its text, so it is left out of "
@@ -190,13 +188,15 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         for f in a.figures:
             who = source_of(digest, f, ROOT)
             extra = f", {h(f.place)}" if f.place else ""
-            item = f"{strong(h(f.text))} — {who}{extra} ({certainty(f.certainty, f.likelihood)})"
+            said = f" — {who}{extra} ({certainty(f.certainty, f.likelihood)})"
             i = sentence_index(a, f.sentence)
-            if i is not None:
+            if i is None:
+                item = strong(h(f.text)) + said
+            else:  # the figure leads to its sentence in the text; "link" is its own address
                 n = seen[i] = seen.get(i, -1) + 1
                 anchor = figure_anchor(art.id, i, n)
-                item = (f'<span id="{anchor}">{item}</span>' + cite(f"#{anchor}")
-                        + f' <a class="digest-cite" href="#{sentence_anchor(art.id, i)}">in the text</a>')
+                item = (f'<span id="{anchor}"><strong><a href="#{sentence_anchor(art.id, i)}">{h(f.text)}</a></strong>'
+                        f"{said}</span>" + cite(f"#{anchor}"))
             read = figure_reading(f)
             items.append(item + (f'<small class="digest-read">read as {read}</small>' if read else ""))
         page.add(ul(items))
@@ -220,19 +220,32 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
 
     page.heading("Actors")
     if a.actors:
-        rows = [
-            [
-                actor_ref(digest, r.name, ROOT),
-                TYPE_LABEL.get(r.type, r.type),
-                str(r.count),
-                actor_ref(digest, r.affiliation, ROOT) if r.affiliation else "—",
-            ]
-            for r in a.actors
-        ]
-        page.add(table(["Actor", "Type", "Mentions", "Affiliation"], rows))
+        page.add(actors_by_type(entry, digest))
     else:
         page.add(p("No actors were recognised in this article."))
     return page.text()
+
+
+TYPES_PLURAL = {"country": "Countries", "person": "People", "organisation": "Organisations", "place": "Places",
+                "group": "Groups"}
+
+
+def actors_by_type(entry: ArticleEntry, digest: Digest) -> str:
+    """The article's actors, a line for each type, each name with its mentions (and whom it
+    belongs to): a table of one row per actor was a fifteenth of an article page."""
+    lines = [p("<em>Each with its mentions in this article; in brackets, whom it belongs to.</em>")]
+    for kind, label in TYPES_PLURAL.items():
+        items = [
+            f"{actor_ref(digest, r.name, ROOT)} {r.count}"
+            + (f" ({actor_ref(digest, r.affiliation, ROOT)})" if r.affiliation else "")
+            for r in entry.analysed.actors if r.type == kind
+        ]
+        if items:
+            lines.append(p(f"{strong(label + ':')} {' · '.join(items)}"))
+    others = [f"{actor_ref(digest, r.name, ROOT)} {r.count}" for r in entry.analysed.actors if r.type not in TYPES_PLURAL]
+    if others:
+        lines.append(p(f"{strong('Other:')} {' · '.join(others)}"))
+    return "".join(lines)
 
 
 def analysis_box(entry: ArticleEntry, digest: Digest) -> str:
@@ -262,7 +275,12 @@ def articles_index(digest: Digest) -> dict[str, str]:
         actors = ", ".join(actor_ref(digest, r.name, ROOT) for r in e.analysed.actors[:4]) or "—"
         rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes, actors])
     intro = p(f"{plural(len(digest.articles), 'article')}, newest first.")
-    return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows)
+    return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows,
+                     keys=[e.article.id for e in digest.articles], labels=[_day(e) for e in digest.articles])
+
+
+def _day(e: ArticleEntry) -> str:
+    return e.article.date.isoformat() if e.article.date else "undated"
 
 
 def undated_index(digest: Digest) -> dict[str, str]:
@@ -276,4 +294,5 @@ def undated_index(digest: Digest) -> dict[str, str]:
         "(<code>SEOUL, Oct 18, 2024 (Yonhap) —</code>) or the <code>dates:</code> CSV of "
         "<code>digest.yml</code> (rows of <code>path,date</code>)."
     )
-    return paginated("articles", "index-undated", "Undated articles", intro, ["Title", "Source", "File"], rows)
+    return paginated("articles", "index-undated", "Undated articles", intro, ["Title", "Source", "File"], rows,
+                     keys=[e.article.id for e in undated])

@@ -65,7 +65,7 @@ def article_page_key(entry: ArticleEntry, digest: Digest, salt: str) -> str:
     payload = json.dumps(
         [RENDER_VERSION, salt, article_key(art), art.sources, art.author, art.language, art.location, entry.slug,
          actors, [[t.id, themes.get(t.id)] for t in a.themes],
-         [story.slug, story.title, len(story.article_ids), len(story.sources)] if story else None],
+         [story.slug, story.title] if story else None],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]

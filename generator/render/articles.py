@@ -19,6 +19,7 @@ from generator.render.cite import (
 from generator.render.common import (
     ACTORS,
     TYPE_LABEL,
+    TYPE_PLURAL,
     Page,
     actor_ref,
     article_link,
@@ -226,15 +227,11 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     return page.text()
 
 
-TYPES_PLURAL = {"country": "Countries", "person": "People", "organisation": "Organisations", "place": "Places",
-                "group": "Groups"}
-
-
 def actors_by_type(entry: ArticleEntry, digest: Digest) -> str:
     """The article's actors, a line for each type, each name with its mentions (and whom it
     belongs to): a table of one row per actor was a fifteenth of an article page."""
     lines = [p("<em>Each with its mentions in this article; in brackets, whom it belongs to.</em>")]
-    for kind, label in TYPES_PLURAL.items():
+    for kind, label in TYPE_PLURAL.items():
         items = [
             f"{actor_ref(digest, r.name, ROOT)} {r.count}"
             + (f" ({actor_ref(digest, r.affiliation, ROOT)})" if r.affiliation else "")
@@ -242,7 +239,7 @@ def actors_by_type(entry: ArticleEntry, digest: Digest) -> str:
         ]
         if items:
             lines.append(p(f"{strong(label + ':')} {' · '.join(items)}"))
-    others = [f"{actor_ref(digest, r.name, ROOT)} {r.count}" for r in entry.analysed.actors if r.type not in TYPES_PLURAL]
+    others = [f"{actor_ref(digest, r.name, ROOT)} {r.count}" for r in entry.analysed.actors if r.type not in TYPE_PLURAL]
     if others:
         lines.append(p(f"{strong('Other:')} {' · '.join(others)}"))
     return "".join(lines)

@@ -36,7 +36,7 @@ from generator.render.common import (
     ul,
 )
 from generator.render.escape import h, html_piece, safe_url
-from generator.render.stories import story_link
+from generator.render.stories import STORIES
 
 ROOT = "../"
 # a theme's evidence sentences written out in full beside the text; the others, which the text
@@ -144,7 +144,13 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     story = digest.story_of.get(art.id)
     if story is not None:  # its reports and outlets are counted on the story's page: a report added
         # to a story then changes that page, not every other report's (100 pages for one article)
-        page.add(p(f"{strong('Story:')} {story_link(story, ROOT)}, with its other reports", "digest-story-link"))
+        # nor its headline (the best of its reports'), which a report added may change: the link is
+        # the story's first report, which stays the same as long as the story's address does
+        first = digest.by_id.get(story.article_ids[0])
+        what = (f"first reported by {h(first.article.source or 'an unknown source')}"
+                + (f" on {fmt_date(first.article.date)}" if first.article.date else "")) if first else "its reports"
+        page.add(p(f'{strong("Story:")} <a href="{ROOT}{STORIES}/{story.slug}.html">the reports of this event</a>, '
+                   f"{what}", "digest-story-link"))
     if not art.date:
         page.add(p(
             "No date was found in this article's fields, its file name or its text, so it is left out of "

@@ -41,7 +41,7 @@ from generator.render.stories import STORIES
 ROOT = "../"
 # a theme's evidence sentences written out in full beside the text; the others, which the text
 # beside holds, are links by number (a page repeated up to a third of its text there)
-EVIDENCE_SHOWN = 3
+EVIDENCE_SHOWN = 2
 # the list of undated articles (without its suffix): an "index" page, like the paginated list
 # of all articles, so that the incremental site build always builds it again (build.KEPT_PAGES)
 UNDATED = "articles/index-undated"
@@ -92,10 +92,9 @@ def highlighted(entry: ArticleEntry, digest: Digest) -> list[str]:
                 actor = digest.actor_by_name.get(m.actor)
                 e = m.end - offset
                 label = html_piece(text[cursor:e])
-                if actor:
-                    pieces.append(
-                        f'<a href="{ROOT}{ACTORS}/{actor.slug}.html" class="digest-{actor.type}">{label}</a>'
-                    )
+                if actor:  # a country, the commonest type, takes the mentions' colour without a class
+                    cls = "" if actor.type == "country" else f' class="digest-{actor.type}"'
+                    pieces.append(f'<a href="{ROOT}{ACTORS}/{actor.slug}.html"{cls}>{label}</a>')
                 else:
                     pieces.append(label)
                 cursor = e
@@ -161,8 +160,8 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         ))
     if len(art.sources) > 1:
         page.add(p(f"{strong('Also reported by:')} {h(', '.join(s for s in art.sources if s != art.source))}"))
-    about = [actor_ref(digest, r.name, ROOT) for r in a.actors if r.known][:8]
-    about += [theme_link(digest_theme(digest, t.id), ROOT) for t in a.themes]
+    # its themes (its actors are highlighted in the text and listed by type under it)
+    about = [theme_link(digest_theme(digest, t.id), ROOT) for t in a.themes]
     if about:
         page.add(p(f"{strong('About:')} {' · '.join(about)}", "digest-about"))
 
@@ -264,7 +263,7 @@ def analysis_box(entry: ArticleEntry, digest: Digest) -> str:
         )
     return (
         '<details class="digest-rules"><summary>How this article was analysed</summary>'
-        + p('Themes are scored by the rules of the taxonomy that their evidence matched (see the <a href="../methodology.html">methodology</a>).')
+        + p('Each theme\'s score and the taxonomy\'s rules its evidence matched (<a href="../methodology.html">methodology</a>):')
         + ul(items)
         + "</details>"
     )

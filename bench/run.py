@@ -209,7 +209,8 @@ def rewritten(before: dict, after: dict) -> dict:
             folder = p.split("/")[0] if "/" in p else "."
             folders[folder] = folders.get(folder, 0) + 1
         out[top] = {"files": len(a), "written": len(written), "changed": len(changed),
-                    "folders": dict(sorted(folders.items(), key=lambda kv: -kv[1]))}
+                    "folders": dict(sorted(folders.items(), key=lambda kv: -kv[1])),
+                    "paths": sorted(changed)[:2000]}  # in results-N.json: which files, to find why
     return out
 
 

@@ -42,6 +42,7 @@ def write_atomic(path: Path, data: bytes | str, *, sync: bool = False, fault: st
         data = data.encode("utf-8")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=TMP_SUFFIX)
     try:
+        os.fchmod(fd, _file_mode())  # mkstemp's 0600 would hide a published page from the web server
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             point(fault + ":tmp")
@@ -57,6 +58,13 @@ def write_atomic(path: Path, data: bytes | str, *, sync: bool = False, fault: st
         raise
     if sync:
         sync_folder(path.parent)
+
+
+def _file_mode() -> int:
+    """The mode ``open(path, "w")`` gives a new file: 0666 less the process's umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def sync_folder(folder: Path) -> None:

@@ -34,10 +34,11 @@ from generator.faults import point
 from generator.ingest import REJECTED_LIST, read_articles
 from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
+from generator.pagememory import lean_plugin
 from generator.progress import Progress
 from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
 from generator.render.compact import compact_plugin
-from generator.render.pages import ASSETS_DIR, write_digest
+from generator.render.pages import ASSETS_DIR, GENERATED, write_digest
 from generator.sitesize import SiteSize
 from generator.sitesize import measure as measure_site
 from generator.write import WriteStats
@@ -385,6 +386,7 @@ def build_site(
             if progress is not None:
                 cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
             cfg.plugins["digest-compact"] = compact_plugin()  # the templates' blank runs folded
+            cfg.plugins["digest-lean"] = lean_plugin(GENERATED)  # pages' HTML kept compressed till written
             build_logger.addFilter(notice)
             point("mkdocs:start")
             try:

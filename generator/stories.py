@@ -203,7 +203,9 @@ def make_story(members: list[int], entries: Sequence[ArticleEntry]) -> Story:
     sid = f"s{reports[0].article.id[:10]}"
     return Story(
         id=sid,
-        slug=f"{slugify(lead.article.title, 50) or 'story'}-{sid[1:7]}",
+        # from the first report, like the id: the best headline changes as reports come in, and a
+        # story's address (its page, its feed) must not
+        slug=f"{slugify(reports[0].article.title, 50) or 'story'}-{sid[1:7]}",
         title=lead.article.title,
         article_ids=tuple(e.article.id for e in reports),
         first=min(dates) if dates else None,

@@ -36,6 +36,19 @@ def test_write_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_write_atomic_gives_the_mode_a_plain_write_gives(tmp_path, umask):
+    """Not mkstemp's 0600: a published file (changes.json) must be readable by the web server."""
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "changes.json", "{}")
+        (tmp_path / "plain.json").write_text("{}")
+    finally:
+        os.umask(old)
+    mode = (tmp_path / "changes.json").stat().st_mode & 0o777
+    assert mode == (tmp_path / "plain.json").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_a_failed_write_keeps_the_old_file_names_the_path_and_cleans_up(tmp_path, monkeypatch):
     target = tmp_path / "page.md"
     target.write_text("old page")

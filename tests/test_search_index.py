@@ -397,3 +397,20 @@ def test_the_array_scores_are_the_formula_to_the_bit(built, tmp_path, monkeypatc
         assert _postings(docs, cache) == expected
         cache.save()
     assert _postings([]) == {}
+
+
+def test_shards_are_keyed_by_one_character_and_split_only_past_their_size(monkeypatch):
+    """Few, large shards: an article changes one shard per first letter of its terms."""
+    from generator.render import search
+
+    postings = {t: ([1, 2, 3], [50, 40, 30], 3) for t in ("kabul", "kansas", "korea", "kursk", "taiwan", "tariffs")}
+    postings |= {f"sa{n:03d}": ([n], [10], 1) for n in range(60)}  # a big 's' group
+    monkeypatch.setattr(search, "SHARD_BYTES", 1_000)
+    shards = search._shards(postings)
+    assert set(shards) == {"k", "t", "sa0"}  # 's' and then 'sa' too big: split to three characters
+    assert sorted(shards["k"]) == ["kabul", "kansas", "korea", "kursk"] and sorted(shards["t"]) == ["taiwan", "tariffs"]
+    assert sorted(t for terms in shards.values() for t in terms) == sorted(postings)  # each term once
+    assert all(len(json.dumps(v, separators=(",", ":"))) <= 1_000 or len(k) == 3 for k, v in shards.items())
+    added = postings | {"kyiv": ([4], [20], 1), "sa100": ([4], [20], 1)}
+    after = search._shards(added)
+    assert {k for k in after.keys() | shards.keys() if after.get(k) != shards.get(k)} == {"k", "sa1"}

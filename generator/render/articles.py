@@ -19,6 +19,7 @@ from generator.render.cite import (
 from generator.render.common import (
     ACTORS,
     TYPE_LABEL,
+    TYPE_PLURAL,
     Page,
     actor_ref,
     article_link,
@@ -31,17 +32,16 @@ from generator.render.common import (
     quote_line,
     source_of,
     strong,
-    table,
     theme_link,
     ul,
 )
 from generator.render.escape import h, html_piece, safe_url
-from generator.render.stories import story_link
+from generator.render.stories import STORIES
 
 ROOT = "../"
 # a theme's evidence sentences written out in full beside the text; the others, which the text
 # beside holds, are links by number (a page repeated up to a third of its text there)
-EVIDENCE_SHOWN = 3
+EVIDENCE_SHOWN = 2
 # the list of undated articles (without its suffix): an "index" page, like the paginated list
 # of all articles, so that the incremental site build always builds it again (build.KEPT_PAGES)
 UNDATED = "articles/index-undated"
@@ -92,10 +92,9 @@ def highlighted(entry: ArticleEntry, digest: Digest) -> list[str]:
                 actor = digest.actor_by_name.get(m.actor)
                 e = m.end - offset
                 label = html_piece(text[cursor:e])
-                if actor:
-                    pieces.append(
-                        f'<a href="{ROOT}{ACTORS}/{actor.slug}.html" class="digest-{actor.type}">{label}</a>'
-                    )
+                if actor:  # a country, the commonest type, takes the mentions' colour without a class
+                    cls = "" if actor.type == "country" else f' class="digest-{actor.type}"'
+                    pieces.append(f'<a href="{ROOT}{ACTORS}/{actor.slug}.html"{cls}>{label}</a>')
                 else:
                     pieces.append(label)
                 cursor = e
@@ -142,10 +141,15 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     )
     page.add(p(titled + " · ".join(meta)))
     story = digest.story_of.get(art.id)
-    if story is not None:
-        others = len(story.article_ids) - 1
-        page.add(p(f"{strong('Story:')} {story_link(story, ROOT)} ({plural(others, 'other report')}, "
-                   f"{plural(len(story.sources), 'outlet')})", "digest-story-link"))
+    if story is not None:  # its reports and outlets are counted on the story's page: a report added
+        # to a story then changes that page, not every other report's (100 pages for one article)
+        # nor its headline (the best of its reports'), which a report added may change: the link is
+        # the story's first report, which stays the same as long as the story's address does
+        first = digest.by_id.get(story.article_ids[0])
+        what = (f"first reported by {h(first.article.source or 'an unknown source')}"
+                + (f" on {fmt_date(first.article.date)}" if first.article.date else "")) if first else "its reports"
+        page.add(p(f'{strong("Story:")} <a href="{ROOT}{STORIES}/{story.slug}.html">the reports of this event</a>, '
+                   f"{what}", "digest-story-link"))
     if not art.date:
         page.add(p(
             "No date was found in this article's fields, its file name or its text, so it is left out of "
@@ -156,8 +160,8 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         ))
     if len(art.sources) > 1:
         page.add(p(f"{strong('Also reported by:')} {h(', '.join(s for s in art.sources if s != art.source))}"))
-    about = [actor_ref(digest, r.name, ROOT) for r in a.actors if r.known][:8]
-    about += [theme_link(digest_theme(digest, t.id), ROOT) for t in a.themes]
+    # its themes (its actors are highlighted in the text and listed by type under it)
+    about = [theme_link(digest_theme(digest, t.id), ROOT) for t in a.themes]
     if about:
         page.add(p(f"{strong('About:')} {' · '.join(about)}", "digest-about"))
 
@@ -190,13 +194,15 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
         for f in a.figures:
             who = source_of(digest, f, ROOT)
             extra = f", {h(f.place)}" if f.place else ""
-            item = f"{strong(h(f.text))} — {who}{extra} ({certainty(f.certainty, f.likelihood)})"
+            said = f" — {who}{extra} ({certainty(f.certainty, f.likelihood)})"
             i = sentence_index(a, f.sentence)
-            if i is not None:
+            if i is None:
+                item = strong(h(f.text)) + said
+            else:  # the figure leads to its sentence in the text; "link" is its own address
                 n = seen[i] = seen.get(i, -1) + 1
                 anchor = figure_anchor(art.id, i, n)
-                item = (f'<span id="{anchor}">{item}</span>' + cite(f"#{anchor}")
-                        + f' <a class="digest-cite" href="#{sentence_anchor(art.id, i)}">in the text</a>')
+                item = (f'<span id="{anchor}"><strong><a href="#{sentence_anchor(art.id, i)}">{h(f.text)}</a></strong>'
+                        f"{said}</span>" + cite(f"#{anchor}"))
             read = figure_reading(f)
             items.append(item + (f'<small class="digest-read">read as {read}</small>' if read else ""))
         page.add(ul(items))
@@ -220,19 +226,28 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
 
     page.heading("Actors")
     if a.actors:
-        rows = [
-            [
-                actor_ref(digest, r.name, ROOT),
-                TYPE_LABEL.get(r.type, r.type),
-                str(r.count),
-                actor_ref(digest, r.affiliation, ROOT) if r.affiliation else "—",
-            ]
-            for r in a.actors
-        ]
-        page.add(table(["Actor", "Type", "Mentions", "Affiliation"], rows))
+        page.add(actors_by_type(entry, digest))
     else:
         page.add(p("No actors were recognised in this article."))
     return page.text()
+
+
+def actors_by_type(entry: ArticleEntry, digest: Digest) -> str:
+    """The article's actors, a line for each type, each name with its mentions (and whom it
+    belongs to): a table of one row per actor was a fifteenth of an article page."""
+    lines = [p("<em>Each with its mentions in this article; in brackets, whom it belongs to.</em>")]
+    for kind, label in TYPE_PLURAL.items():
+        items = [
+            f"{actor_ref(digest, r.name, ROOT)} {r.count}"
+            + (f" ({actor_ref(digest, r.affiliation, ROOT)})" if r.affiliation else "")
+            for r in entry.analysed.actors if r.type == kind
+        ]
+        if items:
+            lines.append(p(f"{strong(label + ':')} {' · '.join(items)}"))
+    others = [f"{actor_ref(digest, r.name, ROOT)} {r.count}" for r in entry.analysed.actors if r.type not in TYPE_PLURAL]
+    if others:
+        lines.append(p(f"{strong('Other:')} {' · '.join(others)}"))
+    return "".join(lines)
 
 
 def analysis_box(entry: ArticleEntry, digest: Digest) -> str:
@@ -248,7 +263,7 @@ def analysis_box(entry: ArticleEntry, digest: Digest) -> str:
         )
     return (
         '<details class="digest-rules"><summary>How this article was analysed</summary>'
-        + p('Themes are scored by the rules of the taxonomy that their evidence matched (see the <a href="../methodology.html">methodology</a>).')
+        + p('Each theme\'s score and the taxonomy\'s rules its evidence matched (<a href="../methodology.html">methodology</a>):')
         + ul(items)
         + "</details>"
     )
@@ -262,7 +277,12 @@ def articles_index(digest: Digest) -> dict[str, str]:
         actors = ", ".join(actor_ref(digest, r.name, ROOT) for r in e.analysed.actors[:4]) or "—"
         rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes, actors])
     intro = p(f"{plural(len(digest.articles), 'article')}, newest first.")
-    return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows)
+    return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows,
+                     keys=[e.article.id for e in digest.articles], labels=[_day(e) for e in digest.articles])
+
+
+def _day(e: ArticleEntry) -> str:
+    return e.article.date.isoformat() if e.article.date else "undated"
 
 
 def undated_index(digest: Digest) -> dict[str, str]:
@@ -276,4 +296,5 @@ def undated_index(digest: Digest) -> dict[str, str]:
         "(<code>SEOUL, Oct 18, 2024 (Yonhap) —</code>) or the <code>dates:</code> CSV of "
         "<code>digest.yml</code> (rows of <code>path,date</code>)."
     )
-    return paginated("articles", "index-undated", "Undated articles", intro, ["Title", "Source", "File"], rows)
+    return paginated("articles", "index-undated", "Undated articles", intro, ["Title", "Source", "File"], rows,
+                     keys=[e.article.id for e in undated])

@@ -7,6 +7,12 @@ the new and changed stories (a story is changed when it gained or lost a report)
 watchlist matches. A build whose
 input changed nothing keeps the last file, so a rebuild of the same articles gives the same
 site, byte for byte; ``previous_build`` says what the comparison was made against.
+
+A first build (no snapshot) lists nothing item by item, only the totals: everything is new,
+the downloads hold all of it, and listing every figure made the file 60 MB at 10,000 articles
+(a published file, counted in GitHub Pages' 1 GB). For the same reason a build that brings
+more than ``MAX_FIGURES`` new figures (a changed analysis, a corpus added at once) lists the
+first ones and counts the rest (``figures.more``).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from generator.model import Digest
 from generator.render.cite import figure_anchor, sentence_index, sentence_url
 
 STATE_FILE = "follow-v1.json"
+MAX_FIGURES = 5000  # about 1.2 MB of JSON
 
 
 def snapshot(digest: Digest) -> dict:
@@ -56,8 +63,18 @@ def new_matches(digest: Digest, previous: dict | None) -> dict[str, list[str]]:
 def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict | None:
     """The content of ``changes.json``; None when nothing changed since ``previous``."""
     now = snapshot(digest)
-    old_articles = (previous or {}).get("articles", {})
-    old_figures = set((previous or {}).get("figures", ()))
+    if previous is None:
+        return {
+            "format": 1,
+            "previous_build": None,  # a first build: everything is new (the downloads hold it all)
+            "articles": {"total": len(digest.articles), "new": [], "changed": [], "removed": []},
+            "stories": {"total": len(digest.stories), "new": [], "changed": []},
+            "figures": {"total": len(now["figures"]), "new": []},
+            "watchlists": [{"name": w.info.name, "slug": w.info.slug, "matches": len(w.matches), "new": []}
+                           for w in digest.watchlists],
+        }
+    old_articles = previous.get("articles", {})
+    old_figures = set(previous.get("figures", ()))
     base = (site_url.rstrip("/") + "/") if site_url else ""
 
     def article(e, index: int | None = None) -> dict:
@@ -69,10 +86,14 @@ def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict
     changed = [article(e) for e in digest.articles
                if e.article.id in old_articles and old_articles[e.article.id] != now["articles"][e.article.id]]
     removed = sorted(set(old_articles) - set(now["articles"]))
-    figures = []
+    figures, more = [], 0
     for e in digest.articles:
         for key, (f, i, n) in _figure_keys(e):
-            if key not in old_figures:
+            if key in old_figures:
+                continue
+            if len(figures) >= MAX_FIGURES:
+                more += 1
+            else:
                 url = (f"{base}articles/{e.slug}.html#{figure_anchor(e.article.id, i, n)}" if i is not None
                        else article(e)["url"])
                 figures.append({"article": e.article.id, "text": f.text, "value": f.value, "upper": f.upper,
@@ -87,7 +108,7 @@ def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict
             "new": [{**article(digest.by_id[m.article_id], m.index), "sentence": m.sentence, "rules": list(m.reasons)}
                     for m in w.matches if m.article_id in wanted],
         })
-    old_stories = (previous or {}).get("stories", {})
+    old_stories = previous.get("stories", {})
 
     def story(st) -> dict:
         return {"id": st.id, "title": st.title, "first": st.first.isoformat() if st.first else None,
@@ -97,14 +118,13 @@ def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict
     new_stories = [story(st) for st in digest.stories if st.id not in old_stories]
     changed_stories = [story(st) for st in digest.stories
                        if st.id in old_stories and sorted(old_stories[st.id]) != now["stories"][st.id]]
-    if previous is not None and not (new or changed or removed or figures or new_stories or changed_stories
-                                     or any(x["new"] for x in watch)):
+    if not (new or changed or removed or figures or new_stories or changed_stories or any(x["new"] for x in watch)):
         return None
     return {
         "format": 1,
-        "previous_build": None if previous is None else {"articles": len(old_articles)},
+        "previous_build": {"articles": len(old_articles)},
         "articles": {"total": len(digest.articles), "new": new, "changed": changed, "removed": removed},
-        "stories": {"new": new_stories, "changed": changed_stories},
-        "figures": {"new": figures},
+        "stories": {"total": len(digest.stories), "new": new_stories, "changed": changed_stories},
+        "figures": {"total": len(now["figures"]), "new": figures, **({"more": more} if more else {})},
         "watchlists": watch,
     }

@@ -12,6 +12,7 @@ links inside raw HTML, so the build checks them instead (``tests/test_build.py``
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 from generator.model import ActorEntry, ArticleEntry, Digest, Figure, ThemeEntry
@@ -213,32 +214,75 @@ PER_PAGE = 200  # rows per page of a long list: pages stay the same size as the 
 
 
 def paginated(
-    folder: str, stem: str, title: str, intro: str, headers: list[str], rows: list[list[str]], per_page: int = PER_PAGE
+    folder: str, stem: str, title: str, intro: str, headers: list[str], rows: list[list[str]], per_page: int = PER_PAGE,
+    keys: list[str] | None = None, labels: list[str] | None = None,
 ) -> dict[str, str]:
-    """A long table split into pages ``{folder}/{stem}.md``, ``{stem}-page-2.md``, ...
+    """A long table split into pages ``{folder}/{stem}.md``, then ``{stem}-page-<...>.md``.
 
     Each page links to the previous and next; links inside ``rows`` must be relative to
     ``folder`` (all pages live in it). ``intro`` is HTML.
+
+    Without ``keys``, pages of ``per_page`` rows, ``{stem}-page-2.md``, ``-page-3``, ... With
+    ``keys`` (a stable key per row, e.g. an article's id), where a page ends depends on the rows
+    around it, not on its place in the list (``page_bounds``), and a page is named after the
+    row that ends the page before it: a row inserted anywhere (an article dated weeks back)
+    changes its own page, not every page after it. ``labels`` (e.g. each row's date) title
+    such a page with its first and last row's.
     """
-    chunks = [rows[i : i + per_page] for i in range(0, len(rows), per_page)] or [[]]
-
-    def name(n: int) -> str:
-        return f"{stem}.html" if n == 1 else f"{stem}-page-{n}.html"
-
+    if keys is None:
+        bounds = list(range(0, len(rows), per_page)) + [len(rows)] if rows else [0, 0]
+        names = [stem] + [f"{stem}-page-{n}" for n in range(2, len(bounds))]
+    else:
+        bounds = page_bounds(keys, per_page)
+        names = [stem] + [f"{stem}-page-{_key_hash(keys[b - 1])[:8]}" for b in bounds[1:-1]]
+    count = len(bounds) - 1
     pages = {}
-    for n, chunk in enumerate(chunks, 1):
-        heading = title if n == 1 else f"{title} (page {n} of {len(chunks)})"
+    for n in range(count):
+        chunk = rows[bounds[n] : bounds[n + 1]]
+        if n == 0:
+            heading = title
+        elif labels is not None and chunk:
+            heading = f"{title}: {labels[bounds[n]]} to {labels[bounds[n + 1] - 1]}"
+        elif keys is not None:
+            heading = f"{title} (continued)"
+        else:
+            heading = f"{title} (page {n + 1} of {count})"
         nav = []
-        if n > 1:
-            nav.append(f'<a href="{name(n - 1)}" rel="prev">← Previous page</a>')
-        if len(chunks) > 1:
-            nav.append(f"page {n} of {len(chunks)}")
-        if n < len(chunks):
-            nav.append(f'<a href="{name(n + 1)}" rel="next">Next page →</a>')
-        nav_line = p(" · ".join(nav), "digest-pager") if len(chunks) > 1 else ""
-        page = Page(heading).add(intro, nav_line, table(headers, chunk), nav_line)
-        pages[f"{folder}/{name(n)[:-5]}.md"] = page.text()
+        if n > 0:
+            nav.append(f'<a href="{names[n - 1]}.html" rel="prev">← Previous page</a>')
+        if count > 1 and keys is None:
+            nav.append(f"page {n + 1} of {count}")
+        elif count > 1 and n > 0:
+            nav.append(f'<a href="{stem}.html">First page</a>')
+        if n < count - 1:
+            nav.append(f'<a href="{names[n + 1]}.html" rel="next">Next page →</a>')
+        nav_line = p(" · ".join(nav), "digest-pager") if count > 1 else ""
+        page = Page(heading).add(intro if n == 0 or keys is None else "", nav_line, table(headers, chunk), nav_line)
+        pages[f"{folder}/{names[n]}.md"] = page.text()
     return pages
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def page_bounds(keys: list[str], per_page: int = PER_PAGE) -> list[int]:
+    """Where the pages of a list of rows with stable ``keys`` start (and, last, its length).
+
+    A page ends after a row whose key's hash is divisible by ``per_page // 2`` once it holds at
+    least half a page, and after two pages' worth at the latest: pages of ``per_page`` rows on
+    average, whose ends move only where rows are inserted or removed (content-defined chunking,
+    as rsync and backup tools cut files)."""
+    least, most, every = max(per_page // 2, 1), max(per_page * 2, 1), max(per_page // 2, 1)
+    bounds, start = [0], 0
+    for i, key in enumerate(keys):
+        size = i + 1 - start
+        if size >= most or (size >= least and int(_key_hash(key)[:12], 16) % every == 0):
+            if i + 1 < len(keys):
+                bounds.append(i + 1)
+            start = i + 1
+    bounds.append(len(keys))
+    return bounds
 
 
 def more(n: int, what: str, root: str = "../") -> str:

@@ -65,10 +65,17 @@ def article_page_key(entry: ArticleEntry, digest: Digest, salt: str) -> str:
     payload = json.dumps(
         [RENDER_VERSION, salt, article_key(art), art.sources, art.author, art.language, art.location, entry.slug,
          actors, [[t.id, themes.get(t.id)] for t in a.themes],
-         [story.slug, story.title, len(story.article_ids), len(story.sources)] if story else None],
+         _story_key(story, digest) if story else None],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+def _story_key(story, digest: Digest) -> list:
+    """What an article page shows of its story: its address and its first report's outlet and date."""
+    first = digest.by_id.get(story.article_ids[0])
+    when = first.article.date.isoformat() if first and first.article.date else None
+    return [story.slug, story.article_ids[0], first.article.source if first else None, when]
 
 
 @dataclass(frozen=True, slots=True)

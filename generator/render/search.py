@@ -13,7 +13,7 @@ Files, under ``search/`` in the site:
   ASCII letters and digits (``files``), the lists that facets refer to (``themes``,
   ``sources``, ``actors``), ``bucket`` (FACET_BUCKET) and ``pageIds`` (PAGE_IDS);
 - ``t/<key>.js``: ``__ds.t(key, {term: [ids, weights(, df)]})``: the postings of every term
-  whose shard key is ``key`` (its first two characters, or three where a two-character shard
+  whose shard key is ``key`` (its first character, or two, or three where a shorter key's shard
   would pass ``SHARD_BYTES``; a term shorter than its shard's key stays in the shorter one), in
   ascending id order; ids are delta-encoded, weights are BM25F x 100 without the idf, rounded
   (see ``_postings``), ``df`` the term's document frequency where it kept fewer documents. A
@@ -82,7 +82,7 @@ BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0, "about": 0.5}
 PAGE_NAMES = 10  # aliases, members, themes, sentences a page's document takes
 PAGE_ACTORS = 5  # a theme's leading actors its document names
 MAX_POSTINGS = 1000
-SHARD_BYTES = 48_000
+SHARD_BYTES = 256_000  # see _shards
 # Document ids (see "Ids" in the module's docstring): an article's from its date and its id,
 # an undated article's and a page's from their id or url alone
 EPOCH = dt.date(1900, 1, 1)  # the first date an article may have (ingest.fields)
@@ -377,17 +377,33 @@ def shard_file(key: str) -> str:
 
 
 def _shards(postings: dict[str, tuple[list[int], list[int], int]]) -> dict[str, dict[str, list]]:
-    by2: dict[str, dict[str, list]] = defaultdict(dict)
-    for term in sorted(postings):
-        by2[term[:2]][term] = _encode(postings[term])
+    """Terms grouped by their first character, a group split by the next character while it
+    passes ``SHARD_BYTES`` (up to three; a term shorter than its group's key stays in the
+    shorter one). Few, large shards: an article added changes the shard of each of its terms,
+    and a 48 KB shard keyed by two characters meant 120 files for one article at 10,000."""
+    encoded = {term: _encode(postings[term]) for term in sorted(postings)}
     shards: dict[str, dict[str, list]] = {}
-    for key, terms in by2.items():
-        if len(json.dumps(terms, separators=(",", ":"))) <= SHARD_BYTES:
-            shards[key] = terms
-            continue
-        for term, data in terms.items():  # too big: split by three characters
-            shards.setdefault(term[:3] if len(term) >= 3 else key, {})[term] = data
-    return shards
+
+    def place(key: str, terms: list[str]) -> None:
+        group = {t: encoded[t] for t in terms}
+        if len(key) >= 3 or len(json.dumps(group, separators=(",", ":"))) <= SHARD_BYTES:
+            shards[key] = group
+            return
+        longer: dict[str, list[str]] = defaultdict(list)
+        for t in terms:
+            if len(t) > len(key):
+                longer[t[: len(key) + 1]].append(t)
+            else:
+                shards.setdefault(key, {})[t] = encoded[t]
+        for sub, members in longer.items():
+            place(sub, members)
+
+    first: dict[str, list[str]] = defaultdict(list)
+    for term in encoded:
+        first[term[:1]].append(term)
+    for key, terms in first.items():
+        place(key, terms)
+    return {key: dict(sorted(terms.items())) for key, terms in sorted(shards.items())}
 
 
 def _js(call: str, *args: object) -> str:

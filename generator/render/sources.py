@@ -46,7 +46,9 @@ def source_pages_of(src: SourceEntry, digest: Digest) -> dict[str, str]:
         themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
         rows.append([fmt_date(e.article.date), article_link(e, ROOT), themes])
     intro = p(f"{strong('Reliability:')} {grade_text(src)} · {strong('Articles:')} {len(src.article_ids):,}")
-    return paginated(SOURCES, src.slug, src.name, intro, ["Date", "Article", "Themes"], rows)
+    dates = [digest.by_id[aid].article.date for aid in src.article_ids]
+    return paginated(SOURCES, src.slug, src.name, intro, ["Date", "Article", "Themes"], rows, keys=list(src.article_ids),
+                     labels=[d.isoformat() if d else "undated" for d in dates])
 
 
 def month_key(e) -> str:
@@ -66,7 +68,9 @@ def timeline_pages(digest: Digest) -> dict[str, str]:
         for e in entries:
             themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
             rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes])
-        pages.update(paginated(TIMELINE, key, f"Timeline: {label}", "", ["Date", "Article", "Source", "Themes"], rows))
+        pages.update(paginated(TIMELINE, key, f"Timeline: {label}", "", ["Date", "Article", "Source", "Themes"], rows,
+                               keys=[e.article.id for e in entries],
+                               labels=[e.article.date.isoformat() if e.article.date else "undated" for e in entries]))
         counts = Counter(t.id for e in entries for t in e.analysed.themes)
         top = ", ".join(theme_link(digest_theme(digest, tid), ROOT) for tid, _ in counts.most_common(3)) or "—"
         index_rows.append([f'<a href="{key}.html">{h(label)}</a>', str(len(entries)), top])

@@ -18,6 +18,7 @@ from generator.render.common import (
     p,
     paginated,
     plural,
+    quote_line,
     strong,
     table,
     theme_link,
@@ -29,6 +30,8 @@ STORIES = "stories"
 ROOT = "../"
 TOP = 5  # stories on the home page
 ACTORS_SHOWN = 12
+FIGURES_SHOWN = 100  # rows of a story's figure table (see shown_claims)
+QUOTES_SHOWN = 20  # quotations on a story's page, in report order
 
 
 def _span(story: Story) -> str:
@@ -97,31 +100,41 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
             ]
             page.add(f'<div class="admonition warning digest-disagreement"><p class="admonition-title">'
                      f"Sources disagree</p>{ul(items)}</div>")
-        rows = []
-        for c in story.claims:
+        rows, shown = [], shown_claims(story, flagged)
+        for c, repeats in shown:
             f = c.figure
             value = fmt_value(f.value) + (f"–{fmt_value(f.upper)}" if f.upper is not None else "")
             said = " ".join(h(x) for x in (f.qualifier, None) if x) + f" {value} {h(f.unit or '')}"
             mark = '<strong class="digest-flag">⚑ disputed</strong>' if id(c) in flagged else ""
             report = digest.by_id[c.article_id]
             outlet = f'<a href="{ROOT}articles/{report.slug}.html">{h(report.article.source or "report")}</a>'
+            if repeats:
+                outlet += f" (given again {plural(repeats, 'time')})"
             rows.append([h(f.measure or f.unit or "—"), fmt_date(c.date), said.strip(), actor_ref(digest, c.claimant, ROOT),
                          h(f.place or "—"), outlet, mark])
         page.add(table(["Measure", "Date", "Claim", "Claimed by", "Place", "Report", "Flag"], rows))
+        left = len(story.claims) - len(rows) - sum(n for _, n in shown)
+        if left > 0:
+            page.add(p(f"<em>…and {plural(left, 'more figure')} (the first {FIGURES_SHOWN} values are shown): every "
+                       f'figure of every report is in <a href="{ROOT}downloads/index.html">the downloads</a> '
+                       "(<code>story-figures.csv.gz</code>).</em>"))
     else:
         page.add(p("No figures were found in these reports."))
 
     if story.quotes:
         page.heading("Quotations")
         items = []
-        for aid, q in story.quotes:
+        for aid, q in story.quotes[:QUOTES_SHOWN]:
             # the speaker by name (the analysis resolved "he" or "the minister" to an actor), not as written
             who = actor_ref(digest, q.actor, ROOT) if q.actor else h(q.speaker or "speaker not found")
             report = digest.by_id.get(aid)
             via = (f' (<a href="{ROOT}articles/{report.slug}.html">{h(report.article.source or "report")}</a>, '
                    f"{fmt_date(report.article.date)})") if report else ""
-            items.append(f"“{h(q.text.rstrip(' ,'))}” — {who}{via}")
+            items.append(f"{quote_line(q, who)}{via}")
         page.add(ul(items))
+        if len(story.quotes) > QUOTES_SHOWN:
+            page.add(p(f"<em>…and {plural(len(story.quotes) - QUOTES_SHOWN, 'more quotation')} in the reports "
+                       "above.</em>"))
     return page.text()
 
 
@@ -131,6 +144,26 @@ def outlet_cell(src: SourceEntry | None, name: str | None) -> tuple[str, str]:
         return h(name or "unknown source"), "—"
     grade = f'<abbr title="{h(src.grade_meaning or "")}">{h(src.grade)}</abbr>' if src.grade else "not graded"
     return f'<a href="{ROOT}sources/{src.slug}.html">{h(src.name)}</a>', grade
+
+
+def shown_claims(story: Story, flagged: set[int]) -> list[tuple[StoryClaim, int]]:
+    """The figure table's rows, in its order, each with how many times the same value was given
+    again later (left out of the table): every disputed claim, and the first claim of each
+    measure, value and place, at most ``FIGURES_SHOWN`` rows (a story of 100 reports had 2,500
+    rows, 250 KB of its page; the downloads have them all)."""
+    rows: list[list] = []
+    first: dict[tuple, list] = {}
+    for c in story.claims:
+        f = c.figure
+        key = (f.measure or f.unit, f.value, f.upper, f.place)
+        if id(c) not in flagged and key in first:
+            first[key][1] += 1
+            continue
+        if len(rows) >= FIGURES_SHOWN:
+            continue
+        rows.append([c, 0])
+        first.setdefault(key, rows[-1])
+    return [(c, n) for c, n in rows]
 
 
 NEWS_FIGURES = 4  # new figures listed for one report (the figure table has them all)

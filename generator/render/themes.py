@@ -78,10 +78,14 @@ def theme_page(theme: ThemeEntry, digest: Digest, feeds: bool = False) -> str:
         entry = digest.by_id[aid]
         source = h(entry.article.source or "unknown source")
         page.add(p(f"{strong(article_link(entry, ROOT))} · {fmt_date(entry.article.date)} · {source}"))
+        found = by_article[aid]
         page.add(ul([
             f"{h(ev.sentence)} ({certainty(ev.certainty, ev.likelihood)})" + cite(sentence_url(entry, ev.index, ROOT))
-            for ev in by_article[aid]
+            for ev in found[:EVIDENCE_PER_ARTICLE]
         ]))
+        if len(found) > EVIDENCE_PER_ARTICLE:  # the article page lists them all, beside its text
+            page.add(p(f"…and {plural(len(found) - EVIDENCE_PER_ARTICLE, 'more sentence')} in "
+                       f'<a href="{ROOT}articles/{entry.slug}.html">the article</a>', "digest-more"))
     page.add(more(len(theme.article_ids) - len(shown), "article"))
     page.add(rules_box(Counter(rule for _, ev in theme.evidence for rule in ev.patterns)))
     return page.text()
@@ -104,6 +108,9 @@ def rules_box(rules: Counter) -> str:
 # Per-page caps (the strongest articles first), so that a theme page stays the same size however
 # large the digest grows; the downloads have everything.
 MAX_ARTICLES = 100
+# evidence sentences written out for each of those articles: all of them made a theme page
+# 1.2 MB at 10,000 articles (the article page has the rest, linked)
+EVIDENCE_PER_ARTICLE = 3
 MAX_FIGURES = 150
 
 

@@ -160,7 +160,10 @@ def test_rebuild_with_one_more_article_keeps_every_entry_id_and_adds_one(follow,
     assert first.watchlists == (("Troops abroad", 1, 1),)
     before = feeds(site)
     changes = json.loads((site / "changes.json").read_text())
-    assert changes["previous_build"] is None and len(changes["articles"]["new"]) == len(FIRST)
+    # a first build lists nothing item by item (everything is new), only the totals
+    assert changes["previous_build"] is None and changes["articles"]["total"] == len(FIRST)
+    assert changes["articles"]["new"] == changes["figures"]["new"] == changes["stories"]["new"] == []
+    assert changes["figures"]["total"] > 0 and all(w["new"] == [] for w in changes["watchlists"])
 
     shutil.copy(EXAMPLES / ADDED, project / "articles" / ADDED)
     with pytest.MonkeyPatch.context() as env:
@@ -216,6 +219,12 @@ def test_a_story_has_its_feed_linked_from_its_page(tmp_path, analyser):
     assert f'href="../briefs/stories/{stories[0].stem}.html"' in stories[0].read_text()
     cited = re.findall(r'<sup class="digest-ref"><a href="\.\./\.\./(articles/[^"#]+)#(s-[0-9a-f]{12}-\d+)">', brief)
     assert cited and all(anchor in parsed(site / path).ids for path, anchor in cited)
-    changes = json.loads((site / "changes.json").read_text())  # the first build: the story is new
-    assert [s["url"] for s in changes["stories"]["new"]] == [f"{SITE_URL}stories/{stories[0].stem}.html"]
-    assert len(changes["stories"]["new"][0]["articles"]) == len(feed.entries)
+    changes = json.loads((site / "changes.json").read_text())  # the first build: counted, not listed
+    assert changes["stories"] == {"total": 1, "new": [], "changed": []}
+    (project / "articles" / "007.md").unlink()  # its last report gone: the story changed
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", SITE_URL)
+        run(load_config(project), analyser=analyser)
+    changes = json.loads((site / "changes.json").read_text())
+    assert [s["url"] for s in changes["stories"]["changed"]] == [f"{SITE_URL}stories/{stories[0].stem}.html"]
+    assert len(changes["stories"]["changed"][0]["articles"]) == len(feed.entries) - 1

@@ -1,0 +1,46 @@
+"""generator/render/common.py: long lists paginated so that a row inserted anywhere changes
+only its own page (a daily update brings articles dated weeks back)."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+
+from generator.render.common import page_bounds, paginated
+
+
+def ids(n: int, salt: str = "") -> list[str]:
+    return [hashlib.sha1(f"{salt}{i}".encode()).hexdigest()[:12] for i in range(n)]
+
+
+def pages_of(keys: list[str]) -> dict[str, str]:
+    rows = [[f'<a href="{k}.html">{k}</a>'] for k in keys]
+    return paginated("articles", "index", "Articles", "<p>intro</p>", ["Article"], rows, keys=keys, labels=keys)
+
+
+def test_pages_hold_about_per_page_rows_each_within_half_and_twice_that():
+    keys = ids(10_000)
+    bounds = page_bounds(keys, 200)
+    sizes = [b - a for a, b in itertools.pairwise(bounds)]
+    assert bounds[0] == 0 and bounds[-1] == len(keys) and sum(sizes) == len(keys)
+    assert all(100 <= s <= 400 for s in sizes[:-1]) and 0 < sizes[-1] <= 400
+    assert 150 <= sum(sizes) / len(sizes) <= 250, sizes
+
+
+def test_a_row_inserted_mid_list_changes_its_own_page_and_its_neighbours_only():
+    keys = ids(3_000)
+    before = pages_of(keys)
+    for where, salt in ((1_500, "a"), (1_234, "b"), (2_990, "c"), (7, "d")):
+        after = pages_of(keys[:where] + ids(1, salt) + keys[where:])
+        changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+        assert 1 <= len(changed) <= 4, (where, sorted(changed))  # a split: its page, the new one, the next
+        assert "articles/index.md" in changed or where > 400  # the first page only when the row is on it
+
+
+def test_short_lists_and_empty_lists_make_one_page():
+    assert list(pages_of(ids(30))) == ["articles/index.md"]
+    assert list(pages_of([])) == ["articles/index.md"]
+    pages = pages_of(ids(600))
+    assert len(pages) >= 2 and all(name.startswith("articles/index") for name in pages)
+    first = pages["articles/index.md"]
+    assert "<p>intro</p>" in first and 'rel="next"' in first

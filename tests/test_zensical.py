@@ -3,8 +3,10 @@ tests in tests/browser/ run on this site too)."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
+from html.parser import HTMLParser
 
 import pytest
 
@@ -86,6 +88,65 @@ def test_zensical_site_links_resolve_and_load_nothing_from_another_host(zensical
             assert (page.parent / ref.split("#")[0].split("?")[0]).resolve().exists(), (page, ref)
         for tag in re.findall(r"<(?:script|link|img|iframe|source)[^>]+(?:src|href)=\"(?:https?:)?//[^\"]+\"", text):
             assert 'rel="canonical"' in tag, f"{page}: external resource {tag}"
+
+
+class _Ids(HTMLParser):
+    """A page's ids, its links, and its <link rel="alternate" type="application/atom+xml">."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.refs: list[str] = []
+        self.feeds: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.refs.append(a["href"])
+        if tag == "link" and a.get("rel") == "alternate" and a.get("type") == "application/atom+xml":
+            self.feeds.append(a["href"])
+
+
+@pytest.mark.slow
+def test_zensical_site_links_its_feeds_and_every_anchor_exists(zensical_site):
+    """As on MkDocs (tests/render/test_feeds.py): the feeds are copied as written, a page with
+    a feed (its front matter's ``feed``) links it in its head, the home page links the
+    digest's, and every link to an anchor (a sentence of an article page, in the pages and in
+    the feeds' entries) lands on an id of its page."""
+    project, _ = zensical_site
+    site, docs = project / "site", project / "docs"
+    pages = {p.relative_to(site).as_posix(): _Ids() for p in site.rglob("*.html")}
+    for rel, ids in pages.items():
+        ids.feed((site / rel).read_text(encoding="utf-8"))
+    written = sorted(p.relative_to(docs).as_posix() for p in (docs / "feeds").rglob("*.xml"))
+    assert len(written) > 10 and written == sorted(p.relative_to(site).as_posix() for p in (site / "feeds").rglob("*.xml"))
+    assert all((site / f).read_bytes() == (docs / f).read_bytes() for f in written)
+    expected = {"index.html": ["./feeds/index.xml"]}
+    for md in docs.rglob("*.md"):
+        front = md.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        if (feed := re.search(r'(?m)^feed: "?([^"\n]+)"?$', front)) is not None:
+            rel = md.relative_to(docs).with_suffix(".html").as_posix()
+            expected[rel] = [posixpath.relpath(feed.group(1), posixpath.dirname(rel) or ".")]
+    assert len(expected) > 20 and expected["actors/north-korea.html"] == ["../feeds/actors/north-korea.xml"]
+    assert {rel: ids.feeds for rel, ids in pages.items() if ids.feeds} == expected
+    anchored = 0
+    for rel, ids in pages.items():
+        for ref in ids.refs:
+            target, _, fragment = ref.partition("#")
+            if not fragment or ref.startswith(("http://", "https://", "mailto:")):
+                continue
+            where = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)) if target else rel
+            assert fragment in pages[where].ids, (rel, ref)
+            anchored += target.startswith("../articles/") and fragment.startswith("s-")
+    base = re.search(r"<id>(.*)feeds/index.xml</id>", (site / "feeds/index.xml").read_text(encoding="utf-8")).group(1)
+    for f in written:
+        for link in re.findall(r'<link rel="alternate" type="text/html" href="([^"]+)"', (site / f).read_text(encoding="utf-8")):
+            target, _, fragment = link.removeprefix(base).partition("#")
+            assert target in pages and (not fragment or fragment in pages[target].ids), (f, link)
+            anchored += bool(fragment)
+    assert anchored > 100  # sentence anchors, from the pages and the feeds
 
 
 @pytest.mark.slow

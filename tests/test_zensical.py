@@ -256,8 +256,9 @@ def test_a_zensical_build_says_what_it_cannot_do_yet(tmp_path):
 
 
 def test_the_link_scan_remembers_unchanged_pages(tmp_path):
-    """zensical_scan.remember: a page's references come back from the last build's file, the
-    same as a scan; a file it did not write is ignored."""
+    """zensical_scan.remember: a page's references (of its Markdown) and anchors (of its HTML)
+    come back from the last build's file, the same as a scan; a changed page is scanned again;
+    a file it did not write is ignored."""
     if installed() is None:
         cannot_run("Zensical is not installed: pip install -e '.[zensical]' (scripts/test.sh does)")
     import zensical.collectors as package
@@ -265,21 +266,33 @@ def test_the_link_scan_remembers_unchanged_pages(tmp_path):
     from generator import zensical_scan
 
     pages = [p.read_bytes() for p in sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md"))[::8]] + ODD_HTML
-    own = package.references
+    html = [p.decode() for p in pages] + ['<h2 id="a">\ud800</h2><a name="b">', '<p id="c" class="x"><A NAME=\'d\'>']
+    own, own_anchors = package.references, package.anchors
     memo = tmp_path / "links.marshal"
+
+    def scanned():
+        return [list(package.references(text)) for text in pages], [list(package.anchors(text)) for text in html]
+
     try:
-        expected = [list(own(text)) for text in pages]
+        expected = [list(own(text)) for text in pages], [list(own_anchors(text)) for text in html]
+        assert sum(map(len, expected[1])) > 50  # ids the pages declare
         zensical_scan.remember(memo)()  # nothing scanned: nothing written
         assert not memo.exists()
         save = zensical_scan.remember(memo)
-        assert [list(package.references(text)) for text in pages] == expected
+        assert scanned() == expected
         save()
         package.references = lambda *a: pytest.fail("an unchanged page was scanned again")
+        package.anchors = lambda *a: pytest.fail("an unchanged page's anchors were scanned again")
         zensical_scan.remember(memo)
-        assert [list(package.references(text)) for text in pages] == expected  # all from the file
+        assert scanned() == expected  # all from the file
+        package.anchors = own_anchors
+        zensical_scan.remember(memo)
+        i = next(i for i, found in enumerate(expected[1]) if found)
+        changed = html[i].replace('id="', 'id="new-', 1)
+        assert list(package.anchors(changed)) == list(own_anchors(changed)) != expected[1][i]
         memo.write_bytes(b"not marshal")
         package.references = own
         zensical_scan.remember(memo)
-        assert [list(package.references(text)) for text in pages] == expected
+        assert scanned() == expected
     finally:
-        package.references = own
+        package.references, package.anchors = own, own_anchors

@@ -248,7 +248,7 @@ def test_a_zensical_build_says_what_it_cannot_do_yet(tmp_path):
     project = make_project(tmp_path, [], settings="engine: zensical\n")
     said = limits(load_config(project))
     assert len(said) == 2 and all(s.startswith("engine 'zensical': ") for s in said)
-    assert "checks the links of every page again" in said[0] and "aria-hidden" in said[1]
+    assert "writes every page of the site again" in said[0] and "aria-hidden" in said[1]
     mkdocs = project / "mkdocs.yml"  # a theme folder of one's own replaces the digest's template
     mkdocs.write_text(mkdocs.read_text().replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))
     assert limits(load_config(project))[2] == f"{mkdocs}: engine 'zensical': the theme's custom_dir is yours, " \

@@ -263,8 +263,9 @@ def measure(n: int, work: Path, cold_too: bool = True, corpus_from: Path | None 
             "bare": bare}
 
 
-def measure_zensical(n: int, work: Path) -> dict:
-    """The site stage on Zensical, on the project ``measure`` left (analysis cache and pages warm)."""
+def measure_zensical(n: int, work: Path, full: bool = True) -> dict:
+    """The site stage on Zensical, on the project ``measure`` left (analysis cache and pages warm);
+    ``full=False``: not the whole site alone (nor the build before it)."""
     project = work / f"site-{n}"
     shutil.rmtree(project / ".cache", ignore_errors=True)  # Zensical's own cache
     print(f"[{n}] zensical: first build (its cache empty)...", file=sys.stderr, flush=True)
@@ -278,10 +279,13 @@ def measure_zensical(n: int, work: Path) -> dict:
         warm1 = _child("build", project, "zensical")
     finally:
         extra.unlink(missing_ok=True)
-    print(f"[{n}] zensical: the article removed again; whole site alone...", file=sys.stderr, flush=True)
-    _child("build", project, "zensical")
-    alone = _child("mkdocs", project, "zensical")
-    return {"n": n, "first": first, "warm": warm, "warm1": warm1, "alone": alone}
+    alone = None
+    if full:
+        print(f"[{n}] zensical: the article removed again; whole site alone...", file=sys.stderr, flush=True)
+        _child("build", project, "zensical")
+        alone = _child("mkdocs", project, "zensical")
+    pages = sum(1 for _ in (project / "site").rglob("*.html"))
+    return {"n": n, "pages": pages, "first": first, "warm": warm, "warm1": warm1, "alone": alone}
 
 
 # --------------------------------------------------------------------------- report
@@ -419,11 +423,12 @@ def report_engines(results: list[dict], zensical: list[dict]) -> str:
             "whole site: mkdocs", "whole site: zensical", "zensical first", "build warm+1: mkdocs", "build warm+1: zensical"]
     rows = []
     for r, z in zip(results, zensical, strict=True):
+        pages = r["mkdocs"]["pages"] if r.get("mkdocs") else z["pages"]
         rows.append([
-            f"{r['n']:,}", f"{r['mkdocs']['pages']:,}",
+            f"{r['n']:,}", f"{pages:,}",
             f"{r['warm']['timings']['mkdocs']:.1f}s", f"{z['warm']['timings']['mkdocs']:.1f}s",
             f"{r['warm1']['timings']['mkdocs']:.1f}s", f"{z['warm1']['timings']['mkdocs']:.1f}s",
-            f"{r['mkdocs']['seconds']:.1f}s", f"{z['alone']['seconds']:.1f}s",
+            f"{r['mkdocs']['seconds']:.1f}s" if r.get("mkdocs") else "-", f"{z['alone']['seconds']:.1f}s" if z.get("alone") else "-",
             f"{z['first']['timings']['mkdocs']:.1f}s",
             f"{r['warm1']['total']:.1f}s", f"{z['warm1']['total']:.1f}s",
         ])
@@ -449,7 +454,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="use the corpus-N folders of this (another run's) work folder, only reading them; "
                              "with --warm-only, copy its site-N/.digest-cache into --work first")
     parser.add_argument("--no-full", action="store_true",
-                        help="skip the warm+1 build with the whole site and mkdocs alone (their columns are left out)")
+                        help="skip the warm+1 build with the whole site and mkdocs alone, and with --engine zensical its whole "
+                             "site alone (their columns are left out: '-')")
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
                         help="zensical: also build each size with Zensical and print both engines' site stage side by side")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
@@ -469,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
                                corpus_from=args.corpus_from.resolve() if args.corpus_from else None, full=not args.no_full))
         (args.work / f"results-{n}.json").write_text(json.dumps(results[-1], indent=1))
         if args.engine == "zensical":
-            zensical.append(measure_zensical(n, args.work.resolve()))
+            zensical.append(measure_zensical(n, args.work.resolve(), full=not args.no_full))
             (args.work / f"results-zensical-{n}.json").write_text(json.dumps(zensical[-1], indent=1))
         if not args.warm_only and not args.no_full:
             print(report(results), flush=True)

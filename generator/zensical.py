@@ -60,9 +60,10 @@ def limits(config: DigestConfig) -> tuple[str, ...]:
     every build on Zensical (``BuildResult.notices``); the README lists them too."""
     out = [
         (
-            "engine 'zensical': every build checks the links of every page again, unchanged ones "
-            "too, so a daily update takes longer than on the default engine (mkdocs), which keeps "
-            "the unchanged pages of the last site (README: Site engine)"
+            "engine 'zensical': every build writes every page of the site again (its cache skips "
+            "only the Markdown of unchanged pages), so a daily update of a large digest takes longer "
+            "than on the default engine (mkdocs), which keeps the unchanged article pages of the last "
+            "site (README: Site engine)"
         ),
         (
             "engine 'zensical': its template hides the menu overlay's label from screen readers "

@@ -3,8 +3,10 @@ tests in tests/browser/ run on this site too)."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
+from html.parser import HTMLParser
 
 import pytest
 
@@ -86,6 +88,65 @@ def test_zensical_site_links_resolve_and_load_nothing_from_another_host(zensical
             assert (page.parent / ref.split("#")[0].split("?")[0]).resolve().exists(), (page, ref)
         for tag in re.findall(r"<(?:script|link|img|iframe|source)[^>]+(?:src|href)=\"(?:https?:)?//[^\"]+\"", text):
             assert 'rel="canonical"' in tag, f"{page}: external resource {tag}"
+
+
+class _Ids(HTMLParser):
+    """A page's ids, its links, and its <link rel="alternate" type="application/atom+xml">."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.refs: list[str] = []
+        self.feeds: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.refs.append(a["href"])
+        if tag == "link" and a.get("rel") == "alternate" and a.get("type") == "application/atom+xml":
+            self.feeds.append(a["href"])
+
+
+@pytest.mark.slow
+def test_zensical_site_links_its_feeds_and_every_anchor_exists(zensical_site):
+    """As on MkDocs (tests/render/test_feeds.py): the feeds are copied as written, a page with
+    a feed (its front matter's ``feed``) links it in its head, the home page links the
+    digest's, and every link to an anchor (a sentence of an article page, in the pages and in
+    the feeds' entries) lands on an id of its page."""
+    project, _ = zensical_site
+    site, docs = project / "site", project / "docs"
+    pages = {p.relative_to(site).as_posix(): _Ids() for p in site.rglob("*.html")}
+    for rel, ids in pages.items():
+        ids.feed((site / rel).read_text(encoding="utf-8"))
+    written = sorted(p.relative_to(docs).as_posix() for p in (docs / "feeds").rglob("*.xml"))
+    assert len(written) > 10 and written == sorted(p.relative_to(site).as_posix() for p in (site / "feeds").rglob("*.xml"))
+    assert all((site / f).read_bytes() == (docs / f).read_bytes() for f in written)
+    expected = {"index.html": ["./feeds/index.xml"]}
+    for md in docs.rglob("*.md"):
+        front = md.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        if (feed := re.search(r'(?m)^feed: "?([^"\n]+)"?$', front)) is not None:
+            rel = md.relative_to(docs).with_suffix(".html").as_posix()
+            expected[rel] = [posixpath.relpath(feed.group(1), posixpath.dirname(rel) or ".")]
+    assert len(expected) > 20 and expected["actors/north-korea.html"] == ["../feeds/actors/north-korea.xml"]
+    assert {rel: ids.feeds for rel, ids in pages.items() if ids.feeds} == expected
+    anchored = 0
+    for rel, ids in pages.items():
+        for ref in ids.refs:
+            target, _, fragment = ref.partition("#")
+            if not fragment or ref.startswith(("http://", "https://", "mailto:")):
+                continue
+            where = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)) if target else rel
+            assert fragment in pages[where].ids, (rel, ref)
+            anchored += target.startswith("../articles/") and fragment.startswith("s-")
+    base = re.search(r"<id>(.*)feeds/index.xml</id>", (site / "feeds/index.xml").read_text(encoding="utf-8")).group(1)
+    for f in written:
+        for link in re.findall(r'<link rel="alternate" type="text/html" href="([^"]+)"', (site / f).read_text(encoding="utf-8")):
+            target, _, fragment = link.removeprefix(base).partition("#")
+            assert target in pages and (not fragment or fragment in pages[target].ids), (f, link)
+            anchored += bool(fragment)
+    assert anchored > 100  # sentence anchors, from the pages and the feeds
 
 
 @pytest.mark.slow
@@ -187,7 +248,7 @@ def test_a_zensical_build_says_what_it_cannot_do_yet(tmp_path):
     project = make_project(tmp_path, [], settings="engine: zensical\n")
     said = limits(load_config(project))
     assert len(said) == 2 and all(s.startswith("engine 'zensical': ") for s in said)
-    assert "checks the links of every page again" in said[0] and "aria-hidden" in said[1]
+    assert "writes every page of the site again" in said[0] and "aria-hidden" in said[1]
     mkdocs = project / "mkdocs.yml"  # a theme folder of one's own replaces the digest's template
     mkdocs.write_text(mkdocs.read_text().replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))
     assert limits(load_config(project))[2] == f"{mkdocs}: engine 'zensical': the theme's custom_dir is yours, " \
@@ -195,8 +256,9 @@ def test_a_zensical_build_says_what_it_cannot_do_yet(tmp_path):
 
 
 def test_the_link_scan_remembers_unchanged_pages(tmp_path):
-    """zensical_scan.remember: a page's references come back from the last build's file, the
-    same as a scan; a file it did not write is ignored."""
+    """zensical_scan.remember: a page's references (of its Markdown) and anchors (of its HTML)
+    come back from the last build's file, the same as a scan; a changed page is scanned again;
+    a file it did not write is ignored."""
     if installed() is None:
         cannot_run("Zensical is not installed: pip install -e '.[zensical]' (scripts/test.sh does)")
     import zensical.collectors as package
@@ -204,21 +266,33 @@ def test_the_link_scan_remembers_unchanged_pages(tmp_path):
     from generator import zensical_scan
 
     pages = [p.read_bytes() for p in sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md"))[::8]] + ODD_HTML
-    own = package.references
+    html = [p.decode() for p in pages] + ['<h2 id="a">\ud800</h2><a name="b">', '<p id="c" class="x"><A NAME=\'d\'>']
+    own, own_anchors = package.references, package.anchors
     memo = tmp_path / "links.marshal"
+
+    def scanned():
+        return [list(package.references(text)) for text in pages], [list(package.anchors(text)) for text in html]
+
     try:
-        expected = [list(own(text)) for text in pages]
+        expected = [list(own(text)) for text in pages], [list(own_anchors(text)) for text in html]
+        assert sum(map(len, expected[1])) > 50  # ids the pages declare
         zensical_scan.remember(memo)()  # nothing scanned: nothing written
         assert not memo.exists()
         save = zensical_scan.remember(memo)
-        assert [list(package.references(text)) for text in pages] == expected
+        assert scanned() == expected
         save()
         package.references = lambda *a: pytest.fail("an unchanged page was scanned again")
+        package.anchors = lambda *a: pytest.fail("an unchanged page's anchors were scanned again")
         zensical_scan.remember(memo)
-        assert [list(package.references(text)) for text in pages] == expected  # all from the file
+        assert scanned() == expected  # all from the file
+        package.anchors = own_anchors
+        zensical_scan.remember(memo)
+        i = next(i for i, found in enumerate(expected[1]) if found)
+        changed = html[i].replace('id="', 'id="new-', 1)
+        assert list(package.anchors(changed)) == list(own_anchors(changed)) != expected[1][i]
         memo.write_bytes(b"not marshal")
         package.references = own
         zensical_scan.remember(memo)
-        assert [list(package.references(text)) for text in pages] == expected
+        assert scanned() == expected
     finally:
-        package.references = own
+        package.references, package.anchors = own, own_anchors

@@ -140,9 +140,10 @@ def prepare(n: int, work: Path, corpus_from: Path | None = None) -> tuple[Path, 
     project = work / f"site-{n}"
     (project / "docs").mkdir(parents=True, exist_ok=True)
     (project / "extra").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("index.md", "methodology.md", "tags.md"):
-        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    for source, target in [(ROOT / "mkdocs.yml", project / "mkdocs.yml"),
+                           *((ROOT / "docs" / name, project / "docs" / name) for name in ("index.md", "methodology.md", "tags.md"))]:
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            shutil.copy(source, target)  # only when it changed: a hand-written page touched is a change of docs/
     (project / "digest.yml").write_text(f"articles: [{corpus}, {project / 'extra'}]\ncache_dir: .digest-cache\n")
     return corpus, project
 

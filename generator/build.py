@@ -221,10 +221,14 @@ def _source_date(epoch: int):
 
 SITE_STATE = "site-v1.json"
 # Folders of the site whose files may be kept from the last build when their source did not
-# change: article pages (not in the navigation, no tags, nothing from other pages in them) and
-# the static files the generator writes. Every other page is built every time.
-KEPT_PAGES = ("articles",)
-KEPT_FILES = ("search", "downloads")
+# change: pages not in the navigation, without tags (the tags index lists the tagged pages
+# MkDocs reads, so actor and theme pages are read every time) and with nothing from other
+# pages in them (articles, stories, editions, sources, the timeline, watchlists, briefs; their
+# paginated index pages are in the navigation: built every time), and the static files the
+# generator writes. Every other page is built every time.
+KEPT_PAGES = ("articles", "stories", "editions", "sources", "timeline", "watchlists", "briefs")
+KEPT_FILES = ("search", "downloads", "feeds")
+UNSTAMPED = ("changes.json",)  # written after the site is built (``_write_changes``), only when it changed
 
 
 class _DirtyNotice(logging.Filter):
@@ -264,6 +268,29 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
             h.update(f"{rel}/{name}".encode())
             h.update(Path(here, name).read_bytes())
     return h.hexdigest()[:24]
+
+
+def tree_stamp(root: Path, skip: tuple[str, ...] = ()) -> str:
+    """A hash of every file under ``root``: its path, size and modification time (``skip``:
+    names at the top left out). Any write to the tree (a page rewritten, added or removed, a
+    crash between writing the pages and building the site) changes it."""
+    h = hashlib.sha256()
+    stack = [("", str(root))]
+    while stack:
+        rel, here = stack.pop()
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError:
+            h.update(f"?{rel}".encode())
+            continue
+        for entry in entries:
+            name = f"{rel}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((f"{name}/", entry.path))
+            elif not (rel == "" and entry.name in skip):
+                st = entry.stat(follow_symlinks=False)
+                h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:32]
 
 
 def _keep_unchanged(site: Path, staging: Path, docs: Path) -> int:
@@ -341,7 +368,9 @@ def build_site(
     hand-written pages (``site_fingerprint``, kept in the cache folder), the article pages
     and generated files whose sources did not change since are kept from it instead of being
     built again; the result is the same site, byte for byte (tested), in a fraction of the
-    time for a daily update.
+    time for a daily update. When, besides, ``docs/`` and ``site/`` are exactly as the last
+    site build left them (``tree_stamp``: not a file written since), MkDocs is not run at all:
+    it would build the same site.
     """
     # the site is built inside the project folder (below): a relative `-C` must not count twice
     config = dataclasses.replace(
@@ -366,14 +395,21 @@ def build_site(
             recover_site(site, staging)  # what a killed build left
             fingerprint = site_fingerprint(config, str(cfg["site_url"])) if state_file else None
             dirty = False
+            docs_dir = Path(cfg["docs_dir"])
             if incremental and fingerprint and site.is_dir():
                 try:
-                    last = json.loads(state_file.read_text(encoding="utf-8")).get("fingerprint")
+                    previous = json.loads(state_file.read_text(encoding="utf-8"))
+                    last = previous.get("fingerprint")
                 except FileNotFoundError:
-                    last = None
+                    previous, last = {}, None
                 except (OSError, ValueError, AttributeError):
                     warn_unreadable(state_file, "the whole site is built again")
-                    last = None
+                    previous, last = {}, None
+                if (last == fingerprint and previous.get("epoch") == epoch and previous.get("strict") == strict
+                        and previous.get("docs") == tree_stamp(docs_dir)
+                        and previous.get("site") == tree_stamp(site, UNSTAMPED)):
+                    point("mkdocs:unchanged")
+                    return site  # built from these very files: MkDocs would make the same site
                 if last == fingerprint:
                     staging.mkdir(parents=True)
                     dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"])) > 0
@@ -400,7 +436,9 @@ def build_site(
     swap_in(staging, site)
     if state_file is not None and fingerprint:
         state_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(state_file, json.dumps({"fingerprint": fingerprint}), sync=True, fault="site-state")
+        state = {"fingerprint": fingerprint, "epoch": epoch, "strict": strict, "docs": tree_stamp(config.docs_dir),
+                 "site": tree_stamp(site, UNSTAMPED)}
+        write_atomic(state_file, json.dumps(state), sync=True, fault="site-state")
     return site
 
 
@@ -603,7 +641,12 @@ def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None
         change_log = previous.get("changes")
     # without indentation: a first build lists every article and figure (7 MB at 1,000 articles)
     text = json.dumps(change_log or {}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
-    write_atomic(site_dir / "changes.json", text)  # whole or not at all; the build's history, not a page
+    try:
+        same = (site_dir / "changes.json").read_text(encoding="utf-8") == text
+    except (OSError, ValueError):
+        same = False
+    if not same:
+        write_atomic(site_dir / "changes.json", text)  # whole or not at all; the build's history, not a page
     if config.cache_dir is not None:
         config.cache_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(config.cache_dir / STATE_FILE, json.dumps({**state, "changes": change_log}, ensure_ascii=False, sort_keys=True))

@@ -59,11 +59,19 @@ def _subject(a: AnalysedArticle, index: int, mentions: list) -> str | None:
     # sidelines, said"): blanked out, keeping the offsets
     sentence = _RELATIVE.sub(lambda m: " " * len(m.group()), a.sentences[index])
     verbs = _speech_verbs()
+    if verbs.isdisjoint(map(str.lower, _WORDS.findall(sentence))):
+        return None  # most sentences: no word of theirs is a speech verb
     spans = [(at, at + len(m.text), m) for m in mentions if (at := sentence.find(m.text)) >= 0]
-    words = [(w.start(), w.group().lower()) for w in _WORDS.finditer(sentence)]
-    # the first speech verb that is not part of a name ("The United States urged")
-    verb_at = next((start for start, w in words
-                    if w in verbs and not any(a <= start < b for a, b, _ in spans)), None)
+    # the first speech verb that is not part of a name ("The United States urged"), and the
+    # words before it (the words after it are never read)
+    words: list[tuple[int, str]] = []
+    verb_at = None
+    for w in _WORDS.finditer(sentence):
+        start, word = w.start(), w.group().lower()
+        if word in verbs and not any(a <= start < b for a, b, _ in spans):
+            verb_at = start
+            break
+        words.append((start, word))
     if verb_at is None:
         return None
     best, best_end = None, -1
@@ -100,6 +108,25 @@ def speakers(a: AnalysedArticle) -> dict[int, tuple[str, bool]]:
     return out
 
 
+# article id -> (the analysed article, its speakers in sentence order): one article names many
+# actors, and every actor page asks for it (an actor page's scan was half of rendering every
+# page at 10,000 articles); the article is kept beside its result so that another article
+# under the same id (another build in the same process) is never given a stale one
+_SPEAKERS: dict[str, tuple[AnalysedArticle, list[tuple[int, tuple[str, bool]]]]] = {}
+_SPEAKERS_KEPT = 50_000
+
+
+def _speakers_in_order(article_id: str, a: AnalysedArticle) -> list[tuple[int, tuple[str, bool]]]:
+    found = _SPEAKERS.get(article_id)
+    if found is not None and found[0] is a:
+        return found[1]
+    if len(_SPEAKERS) >= _SPEAKERS_KEPT:
+        _SPEAKERS.clear()
+    ordered = sorted(speakers(a).items())
+    _SPEAKERS[article_id] = (a, ordered)
+    return ordered
+
+
 def who_said_what(name: str, digest: Digest, limit: int) -> tuple[list[Statement], list[Statement], bool]:
     """(own words, what others say about it or ask of it, whether either list was cut), newest
     article first, each list at most ``limit`` long. The scan stops once both are full, so a
@@ -111,7 +138,7 @@ def who_said_what(name: str, digest: Digest, limit: int) -> tuple[list[Statement
     for aid in (actor.article_ids if actor else ()):
         a = digest.by_id[aid].analysed
         named = {m.sentence for m in a.mentions if m.actor in people}
-        for index, (who, quoted) in sorted(speakers(a).items()):
+        for index, (who, quoted) in _speakers_in_order(aid, a):
             if index >= len(a.sentences):
                 continue
             found = own if who in people else others if index in named else None

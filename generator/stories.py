@@ -103,9 +103,12 @@ def _best_title(members: list[int], entries: Sequence[ArticleEntry]) -> int:
     names the story."""
     words = {i: grouping.title_words(entries[i].analysed) for i in members}
     rank = {i: k for k, i in enumerate(members)}  # date order
+    # how many reports' titles have each word: a report shares sum(count - 1) words with the
+    # others (one pass over the story, not one per pair of reports: stories of hundreds)
+    counts = Counter(w for i in members for w in words[i])
 
     def key(i: int) -> tuple:
-        central = sum(len(words[i] & words[j]) / (len(words[i]) or 1) for j in members if j != i)
+        central = (sum(counts[w] for w in words[i]) - len(words[i])) / (len(words[i]) or 1)
         return (entries[i].article.title_derived, -round(central, 9), rank[i], entries[i].article.id)
     return min(members, key=key)
 

@@ -148,16 +148,28 @@ def test_articles_stay_out_of_the_navigation(built):
             assert not re.search(r'href="(?:\.\./)?articles/(?!index)', nav), page  # no article page in the nav
 
 
+def stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``root``: (inode, modification time), which any rewrite changes."""
+    return {str(p.relative_to(root)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()}
+
+
 def test_second_build_is_byte_identical_and_rewrites_nothing(built, analyser):
+    """Nothing changed: no page written, and MkDocs not even run (no file of site/ written
+    again, changes.json included); a site file lost since is noticed and the site built again."""
     project, config, _ = built
     before = tree_hash(project / "site")
     docs_before = tree_hash(project / "docs")
+    site_stamps = stamps(project / "site")
     result = run(config, analyser=analyser)
     assert result.analysed == 0 and result.pages.written == 0
     assert gc.isenabled() and gc.get_freeze_count() == 0  # see long_lived
     assert tree_hash(project / "docs") == docs_before
     after = tree_hash(project / "site")
     assert after == before
+    assert stamps(project / "site") == site_stamps
+    (project / "site" / "themes" / "troop-deployment.html").unlink()
+    run(config, analyser=analyser)
+    assert tree_hash(project / "site") == before
 
 
 def test_hand_written_pages_are_kept(built):
@@ -256,10 +268,14 @@ def test_incremental_site_is_the_full_site_byte_for_byte(tmp_path, analyser):
     run(config, analyser=analyser)
     site = daily / "site"
     kept = {p: p.stat().st_ino for p in (site / "articles").glob("*.html") if not p.name.startswith("index")}
+    kept_others = {p: p.stat().st_ino for folder in ("stories", "editions", "briefs/stories") for p in (site / folder).glob("*.html")
+                   if not p.name.startswith("index")}
+    assert kept_others
     (daily / "articles" / "zz-hotline.md").write_text(NEW_ARTICLE)  # dated mid-range: ids and lists shift
     run(config, analyser=analyser)
     same_inode = [p for p, ino in kept.items() if p.is_file() and p.stat().st_ino == ino]
     assert len(same_inode) >= len(kept) - 3, "unchanged article pages were built again"
+    assert [p for p, ino in kept_others.items() if p.is_file() and p.stat().st_ino == ino], "no story or edition page kept"
 
     full = make_project(tmp_path / "full", settings=settings)
     (full / "articles" / "zz-hotline.md").write_text(NEW_ARTICLE)
@@ -269,6 +285,15 @@ def test_incremental_site_is_the_full_site_byte_for_byte(tmp_path, analyser):
     daily_tree, full_tree = tree_hash(site), tree_hash(full / "site")
     assert daily_tree.pop("changes.json") != full_tree.pop("changes.json")
     assert daily_tree == full_tree
+
+    # pages written without the site (--no-site) change nothing in it until the next build
+    (daily / "articles" / "zz-ferry.md").write_text(
+        "---\ntitle: Busan and Fukuoka open a ferry line\ndate: 2024-10-25\nsource: ferry-desk.example\n---\n\n"
+        "A new passenger ferry line between Busan and Fukuoka opened on Friday, the port authority said.\n")
+    run(config, analyser=analyser, site=False)
+    assert not list((site / "articles").glob("busan-and-fukuoka*"))
+    run(config, analyser=analyser)
+    assert list((site / "articles").glob("busan-and-fukuoka*.html"))
 
     # another site name: every page shows it, so nothing may be kept
     yml = daily / "mkdocs.yml"

@@ -9,6 +9,8 @@ on a few pages (see the print rules in ``assets/digest.css``).
 
 from __future__ import annotations
 
+from itertools import islice
+
 from generator.digest import figure_fits
 from generator.model import ArticleEntry, Digest, Figure, WatchlistEntry
 from generator.render.cite import sentence_index, sentence_spans, sentence_url
@@ -177,8 +179,8 @@ def actor_brief(actor, digest: Digest, site_url: str | None = None) -> str:
             bottom.append((aid, ev.index))
         if len(bottom) >= BOTTOM_LINE:
             break
-    timeline = [(aid, first.get(aid, best_sentence(digest.by_id[aid]))) for aid in actor.article_ids
-                if digest.by_id[aid].article.date][:TIMELINE]
+    dated = islice((aid for aid in actor.article_ids if digest.by_id[aid].article.date), TIMELINE)
+    timeline = [(aid, first.get(aid, best_sentence(digest.by_id[aid]))) for aid in dated]
     return brief_page(digest, actor.name, f"{ROOT}actors/{actor.slug}.html", bottom, list(actor.figures[:KEY_FIGURES]),
                       timeline, list(actor.article_ids), site_url)
 

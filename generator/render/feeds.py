@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from itertools import islice
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.model import ArticleEntry, Digest
@@ -100,7 +101,7 @@ def actor_feed(actor, digest: Digest, site_url: str, site_name: str) -> tuple[st
         if ref.index is not None:
             first.setdefault(ref.article_id, ref.index)
     path = f"{FEEDS}/actors/{actor.slug}.xml"
-    items = [(digest.by_id[a], first.get(a, best_sentence(digest.by_id[a]))) for a in actor.article_ids]
+    items = [(e, first.get(e.article.id, best_sentence(e))) for e in _newest_dated(digest, actor.article_ids)]
     return path, atom(digest, site_url, site_name, path, f"actors/{actor.slug}.html", actor.name,
                       f"Articles that name {actor.name}.", items)
 
@@ -114,7 +115,7 @@ def feed_files(digest: Digest, site_url: str, site_name: str) -> dict[str, str]:
 
     files: dict[str, str] = {}
     feed("index.xml", "index.html", "latest articles", "The newest articles of the digest.",
-         [(e, best_sentence(e)) for e in digest.articles])
+         [(e, best_sentence(e)) for e in _newest_dated(digest, (e.article.id for e in digest.articles))])
     for ed in digest.editions:
         feed(f"editions/{ed.week}.xml", f"editions/{ed.week}.html", f"week {ed.week}",
              f"The articles of ISO week {ed.week}.", [(digest.by_id[a], best_sentence(digest.by_id[a])) for a in ed.article_ids])
@@ -133,6 +134,12 @@ def feed_files(digest: Digest, site_url: str, site_name: str) -> dict[str, str]:
         feed(f"watchlists/{w.info.slug}.xml", f"watchlists/{w.info.slug}.html", f"watchlist {w.info.name}",
              f"Articles that match the watchlist {w.info.name}.", [(digest.by_id[m.article_id], m.index) for m in w.matches])
     return files
+
+
+def _newest_dated(digest: Digest, article_ids) -> list[ArticleEntry]:
+    """The first ``MAX_ENTRIES`` dated articles of ``article_ids``: all that ``atom`` keeps (an
+    actor named in thousands of articles asks for the best sentence of fifty, not of all)."""
+    return list(islice((e for e in map(digest.by_id.__getitem__, article_ids) if e.article.date), MAX_ENTRIES))
 
 
 def _newest(e: ArticleEntry) -> tuple:

@@ -56,9 +56,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         elif ch == "\n" and text.startswith("\n\n", i):
             # a paragraph ends with the quotation open: it goes on if the next one opens with
             # a quotation mark, else it was never closed and ends here
-            j = i
-            while j < n and text[j] in "\n ":
-                j += 1
+            j = _next_paragraph(text, i)
             if j < n and (text[j] in OPEN or text[j] == STRAIGHT):
                 i = j + 1
                 continue
@@ -69,6 +67,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, n))
     singles = _single_quoted(text, spans)
     return sorted(spans + singles) if singles else spans
+
+
+def _next_paragraph(text: str, i: int) -> int:
+    """Where the next paragraph's text starts, from a paragraph break at ``i``."""
+    while i < len(text) and text[i] in "\n ":
+        i += 1
+    return i
 
 
 _SINGLE_OPEN = ("'", "‘")
@@ -103,9 +108,7 @@ def _single_quoted(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int,
             out.append((start, i))
             start = None
         elif ch == "\n" and text.startswith("\n\n", i):
-            j = i
-            while j < n and text[j] in "\n ":
-                j += 1
+            j = _next_paragraph(text, i)
             if j < n and text[j] in _SINGLE_OPEN:
                 out.append((start, i))  # British style: each paragraph of a long quotation opens anew
                 start = j + 1

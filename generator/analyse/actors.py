@@ -85,6 +85,7 @@ class ActorResolver(ModelNames):
         lexicon = lexicon or load_lexicon(None)
         self.actors = gazetteer.by_name()
         self.roles = RoleIndex(gazetteer)
+        self.bodies_of_a_country = {w.lower() for w in gazetteer.from_a_country}
         # heads of state whose government is led by someone else (a king in a parliamentary
         # monarchy, a president beside a chancellor): what they attend is no affair of state
         self.ceremonial = {
@@ -362,6 +363,15 @@ class ActorResolver(ModelNames):
                 out.update(range(tok.i, j))
         return out
 
+    def _of_a_body(self, doc: Doc, end: int) -> bool:
+        """Whether a demonym only says where one company, outlet or group is from ("a British
+        group that documents weapons", "Japanese broadcaster NHK", "the Belgian depository
+        Euroclear"): like a place, it names the state only if the article names it otherwise."""
+        k = end
+        while k < len(doc) and k - end < 2 and doc[k].tag_ == "JJ":
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.bodies_of_a_country and doc[k].tag_ in ("NN", "NNP")
+
     def _locations(self, doc: Doc, resolved: list) -> list:
         """A country named as where something is ("plants in Spain, South Africa and
         Lithuania") is marked ``location``: it names the actor only if named otherwise too."""
@@ -376,6 +386,8 @@ class ActorResolver(ModelNames):
                     located = True
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
+            elif self.actors[name].type == "country" and kind == "demonym":
+                located = self._of_a_body(doc, end)  # "a British group", "Japanese broadcaster NHK"
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
         return out

@@ -557,3 +557,14 @@ def test_a_king_at_a_prize_giving_is_no_affair_of_state(analyser, tmp_path):
             "Original Source: example.org\n")
     out = analyse_text(analyser, tmp_path, text)
     assert not out.themes and not out.actors
+
+
+def test_a_demonym_that_only_says_where_a_company_or_outlet_is_from(analyser, tmp_path):
+    text = ("North Korean shells make up half of what Russia fires in Ukraine, Ukraine's spy chief said.\n\n"
+            "Kyrylo Budanov told Japanese broadcaster NHK that Russian forces fired up to 50,000 shells a day. "
+            "Conflict Armament Research, a British group that studies weapons, found North Korean parts in the "
+            "debris.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert {"North Korea", "Russia"} <= names
+    assert "Japan" not in names and "United Kingdom" not in names

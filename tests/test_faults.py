@@ -107,7 +107,7 @@ def states(tmp_path_factory, analyser):
     shutil.copytree(built, ref, symlinks=True)
     to_corpus_b(ref)
     result = run(load_config(ref), analyser=analyser)
-    assert result.built == 4 and result.pages.removed >= 10 and result.pages.written >= 200
+    assert result.built == 4 and result.pages.removed >= 10 and result.pages.written >= 100
     a = {"docs": tree(built / "docs"), "site": tree(built / "site"), "cache": tree(built / ".digest-cache")}
     b = {"docs": tree(ref / "docs"), "site": tree(ref / "site"), "written": result.pages.written}
     yield {"built_a": built, "ref_b": ref, "a": a, "b": b, "root": root}
@@ -233,7 +233,7 @@ def _staged(project: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(project / ".site.building"))
 
 
-@pytest.mark.parametrize("files", [60, 180, 300])
+@pytest.mark.parametrize("files", [20, 60, 120])
 def test_a_build_killed_from_outside_while_mkdocs_writes_the_site(files, states, analyser):
     """Killed by another process once MkDocs has written ``files`` files of the new site."""
     project = fresh_case(states, f"mkdocs-{files}")
@@ -315,7 +315,7 @@ def test_a_full_disk_while_writing_pages_fails_clearly_and_changes_nothing(state
     before = sum(2 * blocks(p) for p in ref_cache.rglob("*") if p.is_file() and p.name not in late) + 16
     a_docs, b_docs = states["a"]["docs"], states["b"]["docs"]
     pages = sum(blocks(states["ref_b"] / "docs" / rel) for rel, h in b_docs.items() if a_docs.get(rel) != h)
-    assert pages > 3 * before, (pages, before)
+    assert pages > 2 * before, (pages, before)
     free = (before + pages // 3) * 4096
     size = sum(p.stat().st_size + 4096 for p in source.rglob("*") if p.is_file()) + 16 * 2**20
     out = tmp_path / "out"

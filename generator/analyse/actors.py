@@ -86,6 +86,7 @@ class ActorResolver(ModelNames):
         self.actors = gazetteer.by_name()
         self.roles = RoleIndex(gazetteer)
         self.bodies_of_a_country = {w.lower() for w in gazetteer.from_a_country}
+        self.thing_words = {w.lower() for w in gazetteer.names_of_things}
         # heads of state whose government is led by someone else (a king in a parliamentary
         # monarchy, a president beside a chancellor): what they attend is no affair of state
         self.ceremonial = {

@@ -220,6 +220,9 @@ def paragraph_label(sent: Span) -> Source | None:
         return None
     if label.text.strip() == "Q":
         return None
+    end = text.find("\n\n", colon)
+    if text[colon : end if end >= 0 else len(text)].rstrip().endswith("?"):
+        return None  # "AFP: ... Marcos said ... Do you think ...?": a question; "he" there is not AFP
     if label.text.strip() == "A":  # a briefing's answers are the spokesperson's
         return _answerer(doc, para)
     return Source(label.text.strip(), "said", label.start, label.end, label.end - 1)

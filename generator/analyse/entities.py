@@ -152,6 +152,14 @@ class ModelNames:
             return True  # "Javelin anti-tank", "Stinger missiles": a person's name is capitalised
         return label == "PERSON" and any(t.is_title and len(t.text) > 3 and t.lower_ in lower_words for t in words)
 
+    def _names_a_thing(self, doc: Doc, end: int) -> bool:
+        """Whether the name ending at ``end`` names the exercise, weapon or plan after it
+        ("Vigilant Storm air drills", "Iron Dome air defence system"), not an actor."""
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in self.thing_words:
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.thing_words and doc[k].pos_ in ("NOUN", "PROPN")
+
     # ------------------------------------------------------------------ the model's entities
     def _clean(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
         """Token bounds of the name in ``ent`` without titles, possessives and stray marks."""
@@ -278,7 +286,7 @@ class ModelNames:
             name = tidy_name(tokens.text.split("(")[0])  # "National Intelligence Service(NIS": up to the bracket
             name = re.sub(r"\s+([-])\s*", r"\1", name)
             low = name.lower()
-            if self._common_words(doc, tokens, ent.label_, lower_words):
+            if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end):
                 continue
             if (
                 len(name) < 2

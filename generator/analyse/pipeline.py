@@ -105,10 +105,26 @@ def _load_model(name: str | None) -> tuple[Language | None, str]:
 def _split_glued_units(nlp: Language) -> None:
     """Split a unit written onto its number ("22C", "30°C", "2,770mAh") so the figure finder reads
     the number; spaCy already splits "12GB" and "5km"."""
-    from spacy.util import compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:mAh|°[CF]|[CF])", r"(?<=[0-9][CF])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # an acronym in brackets glued to its name, as Korean outlets print it: "Joint Chiefs of
+    # Staff(JCS)", "National Intelligence Service(NIS)"
+    infixes = [*nlp.Defaults.infixes, r"(?<=[a-z])\((?=[A-Z]{2,})"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _drop_emoticons(nlp: Language) -> None:
+    """News copy has no emoticons, but it has datelines and labels that look like them: spaCy
+    keeps "):" in "KYIV (Reuters): Ukraine's President ..." as one token (a sad face), which
+    glues the dateline to the subject. Only the emoticon exceptions go; spaces, quotes and
+    dashes keep theirs."""
+    marks = set("()[]{}:;=<>^_@*|/\\")
+    nlp.tokenizer.rules = {
+        k: v for k, v in nlp.tokenizer.rules.items()
+        if not (len(k) > 1 and not any(c.isalnum() for c in k) and marks & set(k))
+    }
 
 
 # The trained components whose matrix products run on numpy's BLAS, one Doc at a time.
@@ -170,6 +186,7 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
         first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
         nlp.add_pipe("digest_paragraphs", before=first)
     _split_glued_units(nlp)
+    _drop_emoticons(nlp)
     nlp.add_pipe(
         "digest_actors",
         config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown,

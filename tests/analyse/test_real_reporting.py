@@ -568,3 +568,41 @@ def test_a_demonym_that_only_says_where_a_company_or_outlet_is_from(analyser, tm
     names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
     assert {"North Korea", "Russia"} <= names
     assert "Japan" not in names and "United Kingdom" not in names
+
+
+def test_a_dateline_with_a_colon_is_not_glued_to_the_subject(nlp):
+    # spaCy keeps "):" as one token (an emoticon): the dateline then swallowed the subject
+    doc = nlp("KYIV (Reuters): Ukraine's President Volodymyr Zelenskyy said on Saturday that the war would go on.")
+    assert [t.text for t in doc[:5]] == ["KYIV", "(", "Reuters", ")", ":"]
+
+
+def test_an_acronym_glued_to_its_body_in_brackets(nlp):
+    text = "The South Korean Joint Chiefs of Staff(JCS) said that the North fired at least two cruise missiles."
+    assert figures(nlp, text)["at least two cruise missiles"][1] == "South Korea"
+
+
+def test_a_name_before_drills_or_a_weapon_is_no_actor(analyser, tmp_path):
+    text = ("North Korea fired a missile on Wednesday.\n\n"
+            "The latest launch comes amid the large-scale Freedom Flag air drills between South Korea and the "
+            "U.S. running until Friday, the military said. The launch comes amid the Iron Mountain air drills "
+            "between South Korea and the U.S.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Freedom Flag" not in names and "Iron Mountain" not in names
+    assert {"South Korea", "United States", "North Korea"} <= names
+
+
+def test_he_in_a_reporters_question_is_the_person_it_quotes(nlp):
+    text = ("Foreign Ministry Spokesperson Lin Jian's Regular Press Conference\n\n"
+            "Bloomberg: Japan's Prime Minister Fumio Kishida said on Monday that Tokyo “will not accept” the "
+            "ban. He also vowed to “protect our fishermen”. What is your response?\n\n"
+            "Lin Jian: China's position is consistent and clear.")
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Fumio Kishida", "Fumio Kishida"]
+
+
+def test_those_who_accuse_a_state_of_a_number_claim_it(nlp):
+    text = ("Officials in the region are watching closely. Tokyo and Seoul have accused Pyongyang of "
+            "firing more than 20 missiles this year.")
+    got = figures(nlp, text)["more than 20 missiles"]
+    assert got[1] == "Japan"

@@ -205,6 +205,15 @@ def subject_source(verb: Token) -> Source | None:
     return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
 
 
+def asks(sent: Span) -> bool:
+    """Whether ``sent`` is in a paragraph that ends with a question ("AFP: ... Marcos said ...
+    Do you think ...?"): a reporter's question in a briefing's transcript."""
+    text = sent.doc.text
+    end = text.find("\n\n", sent.end_char)
+    return text[sent.end_char : end if end >= 0 else len(text)].rstrip().endswith("?") or (
+        end < 0 and sent.text.rstrip().endswith("?") and text[sent.end_char :].strip() == "")
+
+
 def paragraph_label(sent: Span) -> Source | None:
     """The speaker's label that opens a transcript's paragraph ("Lin Jian: Foreign trade has..."),
     for the sentences of that paragraph that name no source of their own."""
@@ -220,9 +229,6 @@ def paragraph_label(sent: Span) -> Source | None:
         return None
     if label.text.strip() == "Q":
         return None
-    end = text.find("\n\n", colon)
-    if text[colon : end if end >= 0 else len(text)].rstrip().endswith("?"):
-        return None  # "AFP: ... Marcos said ... Do you think ...?": a question; "he" there is not AFP
     if label.text.strip() == "A":  # a briefing's answers are the spokesperson's
         return _answerer(doc, para)
     return Source(label.text.strip(), "said", label.start, label.end, label.end - 1)

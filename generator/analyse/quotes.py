@@ -24,6 +24,7 @@ from generator.analyse.attribution import (
     PERSON_PRONOUNS,
     Source,
     SpeakerResolver,
+    asks,
     find_source,
     paragraph_label,
     subject_source,
@@ -168,8 +169,10 @@ class QuoteFinder:
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
                 # the words of the person the sentence is about
                 source = self._reported_by_outlet(sents[first], span) or source
-            if source is not None and source.text.lower() in PERSON_PRONOUNS:
-                label = paragraph_label(sents[first])  # "A: ... “We urge ...,” she said": the answerer
+            if source is not None and source.text.lower() in PERSON_PRONOUNS and not asks(sents[first]):
+                # "A: ... “We urge ...,” she said": the answerer; in a reporter's question ("AFP:
+                # Marcos said ... He also pledged ...") "he" is the person quoted, not the reporter
+                label = paragraph_label(sents[first])
                 if label is not None and label.start < source.start:
                     source = Source(source.text, source.verb, label.start, label.end, label.head)
             if source is not None:

@@ -62,6 +62,30 @@ def _variants(text: str) -> set[str]:
     return out | {form.replace("'", "’") for form in out if "'" in form}
 
 
+def _body_states(gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """Bodies of states by their name without the state ("department of foreign affairs" ->
+    {Philippines}, from "Philippine Department of Foreign Affairs"; "ministry of national
+    defense" -> {Taiwan, South Korea, ...})."""
+    out: dict[str, set[str]] = {}
+    for a in gazetteer.actors:
+        if a.type != "country" or not a.parts:
+            continue
+        own = sorted({n.lower() for n in (a.name, *a.aliases, *a.demonyms)}, key=len, reverse=True)
+        for form in a.parts:
+            low = form.lower().removeprefix("the ")
+            for n in own:
+                if low.startswith(n + " "):
+                    low = low[len(n) + 1 :]
+                    break
+                for tail in (f" of {n}", f" of the {n}"):
+                    if low.endswith(tail):
+                        low = low[: -len(tail)]
+                        break
+            if low != form.lower() and len(low.split()) > 1:
+                out.setdefault(low, set()).add(a.name)
+    return out
+
+
 def _subject_at(doc: Doc, start: int) -> bool:
     """Whether the name starting at ``start`` is a clause's subject (or heads one's apposition)."""
     for t in doc[start : min(len(doc), start + 5)]:
@@ -143,6 +167,7 @@ class ActorResolver(ModelNames):
         self.affairs = {w.lower() for w in gazetteer.affairs_words}
         self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
+        self.body_states = _body_states(gazetteer)
 
     # ------------------------------------------------------------------ helpers
     def _title_before(self, doc: Doc, start: int) -> tuple[str, ...] | None:
@@ -310,18 +335,32 @@ class ActorResolver(ModelNames):
     def _parts_of_named_states(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """A body named without its state ("the Commerce Ministry said") is the state's whose body
         of that name the article names elsewhere ("China's Ministry of Commerce"): the words
-        that are not generic ("commerce") must all be in the other name."""
+        that are not generic ("commerce") must all be in the other name. Else it is the body of
+        that name of the one state the article names that has one in the knowledge base ("the
+        Department of Foreign Affairs" in a story naming the Philippines and China). An acronym
+        defined for it in brackets ("(DFA)") is the same body."""
         owned = [(m, self._specific_words(doc[m.start : m.end])) for m in mentions
                  if m.kind == "part" and m.known and m.type == "country"]
-        if not owned:
-            return mentions
-        out = []
-        for m in mentions:
+        named = {m.name for m in mentions if m.known and m.type == "country" and m.kind != "part"}
+        out: list[ActorMention] = []
+        acronyms: dict[str, ActorMention] = {}
+        for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             if m.type == "part" and not m.known:
                 words = self._specific_words(doc[m.start : m.end])
                 states = {o.name for o, w in owned if words and words <= w}
+                if not states:
+                    body = doc[m.start : m.end].text.lower().removeprefix("the ")
+                    states = self.body_states.get(body, set()) & named
                 if len(states) == 1:
                     m = self._mention(m.start, m.end, states.pop(), "part")
+            elif not m.known and m.type == "organisation" and doc[m.start : m.end].text in acronyms:
+                body = acronyms[doc[m.start : m.end].text]  # "the DFA": the body defined so
+                m = body._replace(start=m.start, end=m.end) if body.known else ActorMention(
+                    m.start, m.end, m.name, "entity", "part", None, False, (m.name,))
+            if m.type == "part" or (m.kind == "part" and m.type == "country"):
+                k = m.end  # "the Department of Foreign Affairs (DFA)": the acronym names the same body
+                if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+                    acronyms[doc[k + 1].text] = m
             out.append(m)
         return out
 

@@ -167,6 +167,9 @@ def subject_source(verb: Token) -> Source | None:
             verb = head  # "Mr Trump, who has criticised ... and has said he could ...": Mr Trump
     if not subj:
         return None
+    filed = _after_dateline(subj[0], verb)
+    if filed is not None:  # "Taipei, March 3 -- Taiwan's Ministry of ... said": not Taipei
+        return filed
     if subj[0].lower_ == "it" and (
         any(c.dep_ in ("auxpass", "acomp", "attr", "expl") for c in verb.children) or verb.lower_ in ("is", "was", "are", "were", "be", "been", "being")
         or any(c.dep_ == "expl" for c in subj[0].children)
@@ -186,7 +189,7 @@ def subject_source(verb: Token) -> Source | None:
         words = _subject_words(subj[0])
     for k, t in enumerate(words):  # a dateline (capitals, then a dash) or a speaker's label ("Reuters:")
         dash = t.text in ("-", "—", "–", "--")
-        if (dash and k < 8 and words[0].is_upper and len(words[0].text) > 2) or (
+        if (dash and k < 8 and (words[0].is_upper and len(words[0].text) > 2 or _filed_on(words))) or (
             dash and 0 < k < 12 and t.i > 0 and t.doc[t.i - 1].text == ")"  # "Pyongyang, November 16 (KCNA) --"
         ) or (t.text == ":" and k < 5):
             words = words[k + 1 :]
@@ -212,6 +215,41 @@ def asks(sent: Span) -> bool:
     end = text.find("\n\n", sent.end_char)
     return text[sent.end_char : end if end >= 0 else len(text)].rstrip().endswith("?") or (
         end < 0 and sent.text.rstrip().endswith("?") and text[sent.end_char :].strip() == "")
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _filed_on(words: list[Token]) -> bool:
+    """Whether ``words`` open with a title-case dateline: "Taipei, Feb. 6 --"."""
+    if not words or not words[0].is_title:
+        return False
+    doc, i = words[0].doc, words[0].i
+    return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_[:3] in _MONTHS
+
+
+def _after_dateline(subj: Token, verb: Token) -> Source | None:
+    """The source after a title-case dateline that the parser took for the subject ("Taipei,
+    March 3 -- Taiwan's Ministry of National Defense (MND) on Monday said")."""
+    doc = subj.doc
+    if not _filed_on([subj]) or not (subj.i == 0 or "\n" in doc[subj.i - 1].text):
+        return None
+    dash = next((t.i for t in doc[subj.i + 1 : min(verb.i, subj.i + 8)] if t.text in ("-", "--", "—", "–")), None)
+    if dash is None:
+        return None
+    words = []
+    for t in doc[dash + 1 : verb.i]:
+        if t.ent_type_ == "DATE" or (t.pos_ == "ADP" and t.i > dash + 1 and t.lower_ != "of") or t.text == ",":
+            break  # "on Monday", "in a statement", ", vice department director"
+        words.append(t)
+    while words and words[-1].is_punct and words[-1].text != ")":
+        words.pop()
+    if not words:
+        return None
+    inside = {t.i for t in words}
+    roots = [t for t in words if not t.is_punct and (t.head.i not in inside or t.head is t)]
+    head = roots[-1] if roots else words[-1]
+    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
 
 
 def paragraph_label(sent: Span) -> Source | None:

@@ -160,6 +160,13 @@ class ModelNames:
             k += 1
         return k < len(doc) and doc[k].lower_ in self.thing_words and doc[k].pos_ in ("NOUN", "PROPN")
 
+    @staticmethod
+    def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
+        """Whether the name only says what kind of thing follows ("a Facebook Messenger chat",
+        "a Viber message", "an Ilyushin transport plane"): not an actor of the article."""
+        return start > 0 and doc[start - 1].lower_ in ("a", "an") and end < len(doc) and (
+            doc[end].is_lower and doc[end].is_alpha and doc[end].pos_ not in ("ADP", "CCONJ", "SCONJ", "PART", "AUX"))
+
     # ------------------------------------------------------------------ the model's entities
     def _clean(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
         """Token bounds of the name in ``ent`` without titles, possessives and stray marks."""
@@ -286,7 +293,8 @@ class ModelNames:
             name = tidy_name(tokens.text.split("(")[0])  # "National Intelligence Service(NIS": up to the bracket
             name = re.sub(r"\s+([-])\s*", r"\1", name)
             low = name.lower()
-            if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end):
+            if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end) \
+                    or self._modifies_a_noun(doc, start, end):
                 continue
             if (
                 len(name) < 2
@@ -317,7 +325,8 @@ class ModelNames:
                 else:  # a body of no named state: not an actor of its own
                     out.append(ActorMention(start, end, name, "entity", "part", None, False, (name,)))
                 continue
-            owners = self.short_owners.get(name, [])
+            # "Ferdinand “Bongbong” Marcos Jr.": the nickname split the name, "Marcos Jr." is left
+            owners = self.short_owners.get(name) or self.short_owners.get(re.sub(r",?\s+[JS]r\.?$", "", name), [])
             if len(owners) == 1 and kind != "place" and (
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
                 or (end < len(doc) and doc[end].lower_ in _ADMINISTRATION)  # "the Biden administration"

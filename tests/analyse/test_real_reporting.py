@@ -606,3 +606,39 @@ def test_those_who_accuse_a_state_of_a_number_claim_it(nlp):
             "firing more than 20 missiles this year.")
     got = figures(nlp, text)["more than 20 missiles"]
     assert got[1] == "Japan"
+
+
+def test_a_body_without_its_state_is_the_named_states_body_of_that_name(analyser, tmp_path):
+    text = ("Manila protests to Beijing again.\n\n"
+            "The Philippines summoned a Chinese diplomat on Friday. In a statement, the Department of Foreign "
+            "Affairs (DFA) said the latest manoeuvres near the shoal were dangerous. The DFA added that China "
+            "must respect the 2016 ruling.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert {a.name for a in out.actors} == {"Philippines", "China"}
+    assert not any(u.name in ("DFA", "Department of Foreign Affairs") for u in out.unresolved)
+
+
+def test_a_name_that_only_says_what_kind_of_thing_follows(analyser, tmp_path):
+    text = ("China's embassy did not reply.\n\n"
+            "The embassy of China in Manila did not immediately reply to a Viber message seeking comment, and "
+            "Tokyo's envoy answered questions in a Facebook Messenger chat with reporters.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Facebook Messenger" not in names and "Viber" not in names
+
+
+def test_a_nickname_in_quotation_marks_inside_a_known_name(analyser, tmp_path):
+    text = ("The Philippines will not use water cannons, its coast guard said.\n\n"
+            "The coast guard said this follows the directive of President Ferdinand “Bongbong” Marcos Jr. "
+            "to stay professional near the shoal claimed by China.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "Ferdinand Marcos Jr." in {a.name for a in out.actors}
+    assert not any(u.name == "Marcos Jr." for u in out.unresolved)
+
+
+def test_a_title_case_dateline_before_the_subject(nlp):
+    text = ("Taipei, March 3 -- Taiwan's Ministry of National Defense (MND) on Monday said that it detected "
+            "19 Chinese aircraft around the island.")
+    assert figures(nlp, text)["19 Chinese aircraft"][1] == "Taiwan"

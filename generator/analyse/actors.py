@@ -193,10 +193,10 @@ class ActorResolver(ModelNames):
         title = self._title_before(doc, start)
         if title is None:
             return None
-        if len(owners) == 1:
-            return owners[0]
-        day = doc._.article_date
         roles = self.roles.phrases.get(title)
+        if len(owners) == 1 and (not roles or self.roles.fits(owners[0], roles) or not self.actors[owners[0]].offices):
+            return owners[0]  # not "Foreign Minister Choi" for Choi Sang-mok, who never was one
+        day = doc._.article_date
         fitting = [o for o in owners if self.roles.fits(o, roles)] if roles else list(owners)
         if day is not None:
             in_office = [o for o in fitting if any(off.held_on(day) for off in self.actors[o].offices)]

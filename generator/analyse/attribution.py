@@ -263,8 +263,17 @@ def paragraph_label(sent: Span) -> Source | None:
     if colon < 0 or "\n" in text[para:colon]:
         return None
     label = doc.char_span(para, colon, alignment_mode="contract")
-    if label is None or not len(label) or len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" for t in label):
+    if label is None or not len(label):
         return None
+    if len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" for t in label):
+        # "Burnley manager Sean Dyche: “...”": a role, then a name the model knows for a person
+        if not (len(label) <= 7 and label[-1].ent_type_ == "PERSON" and label[-2].ent_type_ == "PERSON"
+                and text[colon + 1 : colon + 4].lstrip()[:1] in "\"“'‘"):
+            return None
+        start = label[-1].i
+        while start > label.start and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+        return Source(doc[start : label.end].text, "said", start, label.end, label.end - 1)
     if label.text.strip() == "Q":
         return None
     if label.text.strip() == "A":  # a briefing's answers are the spokesperson's

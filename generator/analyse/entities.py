@@ -92,7 +92,10 @@ class ModelNames:
                     end += 2
                 span = doc[start:end]
                 words = [t for t in span if t.is_alpha]
-                if len(words) < 2 or any(i in taken for i in range(start, end)) or any(
+                if len(words) < 2 or any(i in taken for i in range(start, end)) or span[0].text == "-" or any(
+                    t.is_lower and not (t.i > start and doc[t.i - 1].text == "-" and not doc[t.i - 2].is_lower)
+                    for t in words  # "state-run news agency KCNA": a description; "Lee Seong-kweun": a name
+                ) or any(
                     (t.lower_,) in self.titles for t in span
                 ) or self._is_part(span) or words[-1].lower_ in self.company_words | self.commentator_words | self.place_words:
                     continue  # "the Commerce Ministry said": a body, not a person

@@ -262,7 +262,9 @@ class QuoteFinder:
                         return source
                     break
         for tokens in (after, before):
-            for t in tokens:
+            # the reporting verb nearest the quotation: "The Pentagon has not confirmed ..., she
+            # said, adding, “...”" is hers
+            for t in (tokens if tokens is after else reversed(tokens)):
                 if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):
                     source = subject_source(t) if doc.has_annotation("DEP") else None
                     if source is None:

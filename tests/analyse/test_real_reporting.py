@@ -642,3 +642,37 @@ def test_a_title_case_dateline_before_the_subject(nlp):
     text = ("Taipei, March 3 -- Taiwan's Ministry of National Defense (MND) on Monday said that it detected "
             "19 Chinese aircraft around the island.")
     assert figures(nlp, text)["19 Chinese aircraft"][1] == "Taiwan"
+
+
+def test_a_role_and_a_name_before_a_colon_label_the_quotation(nlp):
+    text = ("Moscow reacted within hours.\n\n"
+            "Kremlin spokesman Dmitry Peskov: “We regard these sanctions as illegal and we will respond.”")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Dmitry Peskov"
+
+
+def test_a_description_of_an_outlet_is_no_speakers_name(analyser, tmp_path):
+    text = ("Foreign ministers of Russia and North Korea meet\n\n"
+            "MOSCOW (Sputnik) – Russian Foreign Minister Sergey Lavrov and his North Korean counterpart, Choe Son "
+            "Hui, discussed cooperation during talks on March 4, North Korean state-run news agency KCNA reported.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert not any("agency" in n for n in names)
+
+
+def test_a_title_and_a_surname_need_a_holder_of_that_title(analyser, tmp_path):
+    text = ("North Korea's top diplomat is in Moscow.\n\n"
+            "Russian Foreign Ministry spokeswoman Maria Zakharova said Foreign Minister Choi would hold strategic "
+            "consultations with Sergei Lavrov. Foreign Minister Choi left Pyongyang on Monday.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Choi Sang-mok" not in names  # South Korea's finance minister, never a foreign minister
+    assert "Choe Son Hui" in names
+
+
+def test_the_reporting_verb_nearest_the_quotation_names_its_speaker(nlp):
+    text = ("The Pentagon has not confirmed that the troops are fighting, she said, adding, “They are moving into "
+            "Kursk for a reason. We expect them to fight.”")
+    text = "Sabrina Singh briefed reporters on Monday. " + text
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Sabrina Singh"

@@ -254,11 +254,42 @@ def _after_dateline(subj: Token, verb: Token) -> Source | None:
 
 def paragraph_label(sent: Span) -> Source | None:
     """The speaker's label that opens a transcript's paragraph ("Lin Jian: Foreign trade has..."),
-    for the sentences of that paragraph that name no source of their own."""
-    doc = sent.doc
-    text = doc.text
+    for the sentences of that paragraph that name no source of their own; in a transcript, the
+    paragraphs after it that open with no label of their own are the same speaker's."""
+    text = sent.doc.text
     para = text.rfind("\n\n", 0, sent.start_char) + 1
     para = para + 1 if para else 0
+    found = _label_at(sent.doc, para)
+    if found is not None or para == 0:
+        return found
+    for _ in range(8):  # "DEPUTY PRESS SECRETARY SABRINA SINGH: ...\n\n... We believe ...": hers
+        end = para - 2
+        para = text.rfind("\n\n", 0, end) + 1
+        para = para + 1 if para else 0
+        block = text[para:end]
+        if block.rstrip().endswith("?"):
+            return None  # a question in between: the answer that follows is another's
+        colon = text.find(":", para, para + 45)
+        if colon >= 0 and "\n" not in text[para:colon]:
+            found = _label_at(sent.doc, para)
+            if found is None or not _transcript_label(text[para:colon], text):
+                return None
+            return found
+        if para == 0:
+            return None
+    return None
+
+
+def _transcript_label(label: str, text: str) -> bool:
+    """Whether a paragraph's label is a transcript's speaker ("MS. SINGH", "Mao Ning"): written in
+    capitals, or one of several labelled paragraphs."""
+    label = label.strip()
+    return (label.isupper() and len(label) > 3) or len(re.findall(r"(?:^|\n\n)[A-Z][\w.'’ -]{1,40}:", text)) >= 3
+
+
+def _label_at(doc: Doc, para: int) -> Source | None:
+    """The speaker's label of the paragraph starting at character ``para``, if any."""
+    text = doc.text
     colon = text.find(":", para, para + 45)
     if colon < 0 or "\n" in text[para:colon]:
         return None
@@ -688,8 +719,9 @@ class SpeakerResolver:
             # "US officials", "the General Staff of the KPA"; not "a Washington think tank"
             if attached and (m.kind not in ("demonym", "seat") or word in self.state_nouns | self.body_nouns):
                 return m.name
-        if doc[head].pos_ == "PROPN" and doc[head].is_title:  # "Verhagen, a researcher at ..., said"
-            named = [m for m in self.mentions if m.type == "person" and doc[m.end - 1].text == doc[head].text]
+        if (doc[head].pos_ == "PROPN" and doc[head].is_title) or (doc[head].is_upper and len(doc[head]) > 2):
+            # "Verhagen, a researcher at ..., said"; a transcript's "MS. SINGH:"
+            named = [m for m in self.mentions if m.type == "person" and doc[m.end - 1].lower_ == doc[head].lower_]
             if len({m.name for m in named}) == 1:
                 return named[0].name
         tokens = doc[source.start : source.end]

@@ -305,6 +305,10 @@ class FigureFinder:
         if source is None:
             return None, "outlet", False
         actor = resolver.actor(source)
+        if actor is None and source.text.lower() in ("we", "i"):
+            label = paragraph_label(sent)  # "SABRINA SINGH: ... We believe that ... 10,000 soldiers"
+            if label is not None and resolver.actor(label) is not None:
+                return label.text, resolver.actor(label), True
         if actor is None:  # "lawmakers said after a briefing by the National Intelligence Service"
             briefer = briefed_by(sent)
             if briefer is not None and resolver.actor(briefer) is not None:

@@ -676,3 +676,14 @@ def test_the_reporting_verb_nearest_the_quotation_names_its_speaker(nlp):
     text = "Sabrina Singh briefed reporters on Monday. " + text
     (q,) = nlp(text)._.quotes
     assert q.actor == "Sabrina Singh"
+
+
+def test_a_transcripts_speaker_goes_on_over_the_paragraphs_after_the_label(nlp):
+    text = ("Deputy Pentagon Press Secretary Sabrina Singh Holds a Press Briefing\n\n"
+            "DEPUTY PRESS SECRETARY SABRINA SINGH: Good afternoon. I have a few things at the top.\n\n"
+            "We believe that the DPRK has sent around 10,000 soldiers in total to train in eastern Russia.\n\n"
+            "Q: Thank you. How many of them are in Kursk?\n\n"
+            "About 3,000 troops moved west last week.")
+    got = figures(nlp, text)
+    assert got["around 10,000 soldiers"][1] == "Sabrina Singh"
+    assert got["About 3,000 troops"][1] != "Sabrina Singh"  # after a question, not hers any more

@@ -15,7 +15,6 @@ units that count the same thing: troops and soldiers are both "personnel"). All 
 from __future__ import annotations
 
 import re
-from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -74,6 +73,7 @@ class FigureFinder:
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
         self.source_verbs = {v.lower() for v in lexicon.source_verbs}
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
+        self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
         self.address_verbs = {v.lower() for v in lexicon.address_verbs}
         self.not_units = {u.lower() for u in lexicon.not_units}
         self.durations = {w.lower() for w in lexicon.durations}
@@ -211,14 +211,6 @@ class FigureFinder:
             break
         return None, j
 
-    # verbs of reaching a number, as written (the pipeline has no lemmatizer)
-    _REACH: ClassVar[set[str]] = {"reach", "reaches", "reached", "reaching", "exceed", "exceeds", "exceeded", "exceeding",
-              "total", "totals", "totalled", "totaled", "totalling", "totaling", "top", "tops", "topped",
-              "hit", "hits", "hitting", "surpass", "surpassed", "surpasses", "stand", "stands", "stood",
-              "standing", "rise", "rises", "rose", "risen", "rising", "climb", "climbs", "climbed",
-              "grow", "grew", "grown", "grows", "increase", "increased", "number", "numbers", "numbered",
-              "put", "puts", "putting", "estimate", "estimates", "estimated", "place", "placed", "places",
-              "near", "neared", "approach", "approached", "pass", "passed", "jumped", "soared"}
 
     def _counted_elsewhere(self, number: Token) -> str | None:
         """What a bare number counts when the noun stands elsewhere in its clause: the subject
@@ -237,7 +229,7 @@ class FigureFinder:
             verb = head.head.head
         else:
             return None
-        if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self._REACH:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self.reach_verbs:
             return None
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.units:

@@ -14,7 +14,7 @@ DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
 _MAY_BE_EMPTY = {"weak_units", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs"}
 _LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs", "durations",
           "not_durations", "skippable", "anaphoric", "place_prepositions", "source_verbs",
-          "action_verbs", "address_verbs", "not_units", "voicing_verbs")
+          "action_verbs", "address_verbs", "not_units", "voicing_verbs", "reach_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class Lexicon:
     address_verbs: tuple[str, ...] = ()
     not_units: tuple[str, ...] = ()
     voicing_verbs: tuple[str, ...] = ()
+    reach_verbs: tuple[str, ...] = ()
     small_number: float = 10
 
 

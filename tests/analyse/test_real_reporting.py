@@ -687,3 +687,8 @@ def test_a_transcripts_speaker_goes_on_over_the_paragraphs_after_the_label(nlp):
     got = figures(nlp, text)
     assert got["around 10,000 soldiers"][1] == "Sabrina Singh"
     assert got["About 3,000 troops"][1] != "Sabrina Singh"  # after a question, not hers any more
+
+
+def test_a_bare_number_a_counted_subject_averages(nlp):
+    got = {f.text: f.unit for f in nlp("Russian casualties are now averaging about 1,200 per day, she noted.")._.figures}
+    assert got == {"about 1,200": "casualties"}

@@ -159,7 +159,11 @@ class ActorResolver(ModelNames):
         self.max_title = max((len(t) for t in self.titles), default=1)
         self.ignore = {s.lower() for s in (*gazetteer.sources, *gazetteer.not_actors)}
         self.places = gazetteer.places
-        self.company_words = {w.lower() for w in gazetteer.company_words}
+        self.place_names = {p.lower() for p in gazetteer.places} | {
+            n.lower() for a in gazetteer.actors if a.type in ("country", "place") for n in (a.name, *a.aliases, *a.seats)}
+        # "SE", "AG", "SA" mark a company only in capitals: "Yun Byung-Se" is a person
+        self.company_marks = {w for w in gazetteer.company_words if w.isupper() and len(w) <= 3}
+        self.company_words = {w.lower() for w in gazetteer.company_words if w not in self.company_marks}
         self.part_words = {w.lower() for w in gazetteer.part_words}
         self.commentator_words = {w.lower() for w in gazetteer.commentator_words}
         self.place_words = {w.lower() for w in gazetteer.place_words}
@@ -277,6 +281,7 @@ class ActorResolver(ModelNames):
         if filed:
             resolved = [r for r in resolved if not (r[3] == "seat" and r[0] in filed)]
         taken.update(self._datelines(doc, taken))
+        doc.user_data["digest_place_labels"] = self._place_labels(doc)
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
             mentions.extend(self._unknown_entities(doc, taken, mentions))
@@ -382,6 +387,20 @@ class ActorResolver(ModelNames):
             if j > tok.i and j < len(doc) and doc[j].text in (",", "(", "-", "—", "–", ":"):
                 out.update(range(tok.i, j))
         return out
+
+    def _place_labels(self, doc: Doc) -> frozenset[int]:
+        """Where a paragraph opens with a place in capitals and a colon ("RIO DE JANEIRO: The
+        first time ..."): a dateline, not a transcript's speaker label."""
+        out = set()
+        for tok in doc:
+            if not (tok.i == 0 or "\n" in doc[tok.i - 1].text) or not tok.is_upper:
+                continue
+            j = tok.i
+            while j < len(doc) and doc[j].is_upper and doc[j].is_alpha:
+                j += 1
+            if j < len(doc) and doc[j].text == ":" and doc[tok.i : j].text.lower() in self.place_names:
+                out.add(tok.i)
+        return frozenset(out)
 
     @staticmethod
     def _title_datelines(doc: Doc) -> set[int]:

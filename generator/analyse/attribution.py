@@ -293,9 +293,12 @@ def _label_at(doc: Doc, para: int) -> Source | None:
     colon = text.find(":", para, para + 45)
     if colon < 0 or "\n" in text[para:colon]:
         return None
+    end = text.find("\n", colon)
+    if len(text[colon + 1 : end if end >= 0 else len(text)].split()) < 4:
+        return None  # "BYD: 17.4%;": an item of a list, not a speaker's paragraph
     label = doc.char_span(para, colon, alignment_mode="contract")
-    if label is None or not len(label):
-        return None
+    if label is None or not len(label) or label.start in doc.user_data.get("digest_place_labels", ()):
+        return None  # "RIO DE JANEIRO: The first time ...": a dateline
     if len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" for t in label):
         # "Burnley manager Sean Dyche: “...”": a role, then a name the model knows for a person
         if not (len(label) <= 7 and label[-1].ent_type_ == "PERSON" and label[-2].ent_type_ == "PERSON"

@@ -97,7 +97,8 @@ class ModelNames:
                     for t in words  # "state-run news agency KCNA": a description; "Lee Seong-kweun": a name
                 ) or any(
                     (t.lower_,) in self.titles for t in span
-                ) or self._is_part(span) or words[-1].lower_ in self.company_words | self.commentator_words | self.place_words:
+                ) or self._is_part(span) or words[-1].lower_ in self.company_words | self.commentator_words | self.place_words \
+                        or words[-1].text in self.company_marks:
                     continue  # "the Commerce Ministry said": a body, not a person
                 name = tidy_name(span.text)
                 name = re.sub(r"\s*-\s*", "-", name)
@@ -246,7 +247,7 @@ class ModelNames:
         known.remove(m)
         taken.update(range(ent.start, ent.end))
         name = tidy_name(doc[bounds[0] : bounds[1]].text)
-        kind = "company" if rest[-1].lower_ in self.company_words else "organisation"
+        kind = "company" if rest[-1].lower_ in self.company_words or rest[-1].text in self.company_marks else "organisation"
         return ActorMention(bounds[0], bounds[1], name, "entity", kind, None, False, (name,))
 
     def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:
@@ -344,7 +345,7 @@ class ModelNames:
                 continue
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
                 kind = "place"
-            elif tokens[-1].lower_ in self.company_words or low.endswith(" index"):
+            elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index"):
                 kind = "company"
             elif kind == "person":
                 if len(tokens) == 1:

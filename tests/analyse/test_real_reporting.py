@@ -692,3 +692,25 @@ def test_a_transcripts_speaker_goes_on_over_the_paragraphs_after_the_label(nlp):
 def test_a_bare_number_a_counted_subject_averages(nlp):
     got = {f.text: f.unit for f in nlp("Russian casualties are now averaging about 1,200 per day, she noted.")._.figures}
     assert got == {"about 1,200": "casualties"}
+
+
+def test_an_item_of_a_list_is_no_speakers_label(nlp):
+    text = ("The individual duties the Commission would apply to the sampled producers would be:\n\n"
+            "BYD: 17.4%;\n\nGeely: 20%;\n")
+    assert {f.attribution for f in nlp(text)._.figures} == {None}
+
+
+def test_a_place_in_capitals_before_a_colon_is_a_dateline(nlp):
+    text = ("RIO DE JANEIRO: The leaders held their summit photo again, and it took just over a minute this time.\n\n"
+            "Joe Biden missed the first one, US officials said.")
+    got = figures(nlp, text)
+    assert got["just over a minute"] == (None, "outlet")
+
+
+def test_a_company_mark_counts_only_in_capitals(analyser, tmp_path):
+    text = ("China and South Korea discuss the peninsula.\n\n"
+            "Chinese Foreign Minister Wang Yi spoke by phone with his South Korean counterpart Yun Byung-Se on "
+            "Tuesday about North Korea's nuclear test. Yun Byung-Se urged Beijing to back new sanctions.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "Yun Byung-Se" in {a.name for a in out.actors}

@@ -427,6 +427,9 @@ def _without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
+_AS_BY = frozenset({"stated", "reported", "said", "confirmed", "announced", "noted", "disclosed", "revealed", "estimated"})
+
+
 def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset(),
                 outlets: frozenset[str] = frozenset()) -> Source | None:
     """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given.
@@ -438,6 +441,8 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
     for k in range(len(lowers) - 1):
         if lowers[k] == "citing" and lowers[k + 1] not in ("a", "an"):  # "AFP reported, citing the NIS"
             source = _phrase_after(sent, k + 1, "citing")
+        elif lowers[k] == "as" and k + 2 < len(lowers) and lowers[k + 2] == "by" and lowers[k + 1] in _AS_BY:
+            source = _phrase_after(sent, k + 3, "according to")  # "..., as stated by the deputy ambassador"
         elif lowers[k] == "according" and lowers[k + 1] == "to":
             source = _phrase_after(sent, k + 2, "according to")
             # "..., the NIS told lawmakers, according to Rep. Lee": the lawmaker relays what the

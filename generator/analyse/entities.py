@@ -295,7 +295,7 @@ class ModelNames:
                 continue
             tokens = doc[start:end]
             name = tidy_name(tokens.text.split("(")[0])  # "National Intelligence Service(NIS": up to the bracket
-            name = re.sub(r"\s+([-])\s*", r"\1", name)
+            name = re.sub(r"\s*-\s*", "-", name) if re.search(r"\w\s*-\s+\w|\w\s+-\s*\w", name) else name
             low = name.lower()
             if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end) \
                     or self._modifies_a_noun(doc, start, end):

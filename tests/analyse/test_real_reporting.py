@@ -714,3 +714,18 @@ def test_a_company_mark_counts_only_in_capitals(analyser, tmp_path):
             "Original Source: example.org\n")
     out = analyse_text(analyser, tmp_path, text)
     assert "Yun Byung-Se" in {a.name for a in out.actors}
+
+
+def test_as_stated_by_names_the_source(nlp):
+    text = ("The United States told the council of the presence of about 8,000 North Korean troops in Kursk, as "
+            "stated by Deputy U.S. Ambassador to the U.N., Robert Wood, during the meeting.")
+    assert figures(nlp, text)["about 8,000 North Korean troops"][1] == "United States"
+
+
+def test_a_hyphen_spaced_by_a_typo_inside_a_name(analyser, tmp_path):
+    text = ("The council met on North Korea.\n\n"
+            "The US ambassador to the UN Linda Thomas- Greenfield condemned North Korea's missile launch, calling "
+            "it reckless, while Russia's envoy blamed Washington.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Linda Thomas-Greenfield" in names and "Linda Thomas- Greenfield" not in names

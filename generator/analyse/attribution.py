@@ -427,6 +427,7 @@ def _without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
+_LEADERS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "emperor", "monarch"})
 _AS_BY = frozenset({"stated", "reported", "said", "confirmed", "announced", "noted", "disclosed", "revealed", "estimated"})
 
 
@@ -556,6 +557,7 @@ class SpeakerResolver:
                  genders: dict[str, str] | None = None):
         self.doc = doc
         self.mentions: list[ActorMention] = [m for m in doc._.actor_mentions or [] if m.start not in quoted]
+        self._affiliation = {m.name: m.affiliation for m in self.mentions if m.type == "person"}
         self.person_nouns = nouns.get("person", frozenset())
         self.body_nouns = nouns.get("body", frozenset())
         self.state_nouns = nouns.get("state_nouns", frozenset())
@@ -715,10 +717,18 @@ class SpeakerResolver:
             return people[0].name
         word = doc[head].lower_
         definite = doc[source.start].lower_ in ("the", "this", "that")
+        states = {m.name for m in inside if m.type == "country" and m.kind in ("demonym", "alias", "name", "seat")}
         if definite and word in self.person_nouns:  # "the Pentagon spokesman": the one named so
             introduced = self._introduced_as(word, source.start)
-            if introduced is not None:
+            if introduced is not None and (not states or self._affiliation.get(introduced) in states):
                 return introduced
+            if states and word in _LEADERS:
+                # "The US leader denounced ...": a leader of that state, not the leader named
+                # before ("North Korean leader Kim Jong Un")
+                ours = [m for m in self.mentions if m.type == "person" and m.affiliation in states]
+                before = [m for m in ours if m.start < source.start]
+                if ours:
+                    return (before[-1] if before else ours[0]).name
         for m in inside:
             last = doc[m.end - 1]
             if last.dep_ == "poss" and last.head.i == head:

@@ -165,7 +165,7 @@ class QuoteFinder:
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
             source = self._speaker(sents, first, final, span, inside)
             para_start = text.rfind("\n\n", 0, s)
-            if source is not None and source.text.lower() in self.outlets:
+            if source is not None and source.text.lower().removeprefix("the ") in self.outlets:
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
                 # the words of the person the sentence is about
                 source = self._reported_by_outlet(sents[first], span) or source

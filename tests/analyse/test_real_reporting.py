@@ -729,3 +729,22 @@ def test_a_hyphen_spaced_by_a_typo_inside_a_name(analyser, tmp_path):
             "Original Source: example.org\n")
     names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
     assert "Linda Thomas-Greenfield" in names and "Linda Thomas- Greenfield" not in names
+
+
+def test_a_leader_of_a_named_state_is_not_the_leader_named_before(nlp):
+    text = ("North Korean leader Kim Jong Un said the new missile put the whole US mainland within range, state "
+            "media reported Saturday.\n\n"
+            "The US leader condemned the launch as a “reckless and dangerous” act and rejected Pyongyang's claims "
+            "that the tests made it safer.\n\n"
+            "“These weapons only isolate the North further,” Donald Trump said in a statement.")
+    got = quotes(nlp, text)
+    assert got[0][2] == "Donald Trump"
+
+
+def test_the_news_agency_named_with_its_article_reports_the_leaders_words(nlp):
+    text = ("North Korean leader Kim Jong Un said the latest test proved the country's strength, state media "
+            "reported.\n\n"
+            "Kim said Friday's launch showed the North could strike “at any place and time,” the Korean Central "
+            "News Agency reported, adding “the leader said proudly the test also confirmed all the US mainland "
+            "is within our striking range.”")
+    assert [actor for _, _, actor in quotes(nlp, text)] == ["Kim Jong Un", "Kim Jong Un"]

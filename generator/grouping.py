@@ -48,6 +48,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -189,7 +190,8 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _key_terms(vec: dict[str, float]) -> list[str]:
-    return [w for w, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
+    """Its ``KEY_TERMS`` heaviest terms: ``vector`` keeps its terms heaviest first."""
+    return list(itertools.islice(vec, KEY_TERMS))
 
 
 def article_key(a: AnalysedArticle) -> str:
@@ -225,6 +227,20 @@ class _Draft:
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its reports' headline terms
+    pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
+
+    def settle(self, vecs: _Vectors) -> _Draft:
+        """Add the reports that ``wait`` left pending, in their order (the same sums as adding them
+        one by one): an undated article meets only a few stories, and only those need a centroid."""
+        pending, self.pending = self.pending, []
+        for i in pending:
+            self.add(i, self.first, vecs[i], vecs.lead(i))
+        return self
+
+    def wait(self, i: int, date: dt.date) -> None:
+        self.pending.append(i)
+        self.first = min(self.first or date, date)
+        self.last = max(self.last or date, date)
 
     def add(self, i: int, date: dt.date | None, vec: dict[str, float], lead: Lead) -> None:
         self.members.append(i)
@@ -477,7 +493,7 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
     for k in range(n_dated):
         i = order[k]
         d = drafts.setdefault(founder[i], _Draft(founder[i], [], None, None))
-        d.add(i, articles[i].article.date, vecs[i], vecs.lead(i))
+        d.wait(i, articles[i].article.date)
         index(d, i)
     number = {f: n for n, f in enumerate(drafts)}
     for k in range(n_dated, len(order)):
@@ -495,11 +511,11 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
         candidates = [found[n] for n in sorted(nearest)]
         if weekdays:  # "on Tuesday": the story has a report on a Tuesday, or the day after one
             candidates = [d for d in candidates if _has_weekday(d, weekdays)]  # a wrong day: another event
-        best = _best(i, candidates, vecs, JOIN_UNDATED, view)
+        best = _best(i, [d.settle(vecs) for d in candidates], vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)
             number[i] = len(number)
-        best.add(i, None, vecs[i], vecs.lead(i))
+        best.settle(vecs).add(i, None, vecs[i], vecs.lead(i))
         founder[i] = best.founder
         index(best, i)
     return len(order) - n_dated

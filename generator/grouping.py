@@ -133,12 +133,21 @@ _WORDS_SEEN: dict[str, tuple[str, int]] = {}  # token -> (term, weight): the sam
 
 def title_words(a: AnalysedArticle) -> frozenset[str]:
     """The words of an article's title (common English words left out)."""
+    seen = _TITLE_SEEN
     out = set()
     for raw in _WORD.findall(a.article.title.casefold()):
-        w = raw.strip("'’-.,")
-        if len(w) > 1 and w not in _STOP:
+        w = seen.get(raw)
+        if w is None:
+            w = raw.strip("'’-.,")
+            w = seen[raw] = w if len(w) > 1 and w not in _STOP else ""
+            if len(seen) > 200_000:
+                seen.clear()
+        if w:
             out.add(w)
     return frozenset(out)
+
+
+_TITLE_SEEN: dict[str, str] = {}  # token -> title word, or "" for a common word
 
 
 @dataclass(frozen=True, slots=True)

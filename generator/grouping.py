@@ -204,16 +204,14 @@ def _key_terms(vec: dict[str, float]) -> list[str]:
 
 
 def article_key(a: AnalysedArticle) -> str:
-    """What the grouping reads of an article, hashed: a changed article has a new key."""
+    """What the grouping reads of an article, hashed: a changed article has a new key.
+
+    The text and its metadata only: its analysis (actors, figures) follows from them and the
+    analysis fingerprint, which salts the saved state (``group``'s ``salt``)."""
     art = a.article
-    h = hashlib.blake2b(digest_size=12)
-    for part in (art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
-                 art.summary, *art.paragraphs):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    h.update(repr([(r.name, r.count) for r in a.actors]).encode())
-    h.update(repr([(f.measure, f.unit, f.value) for f in a.figures]).encode())
-    return h.hexdigest()
+    text = "\0".join((art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
+                      art.summary, *art.paragraphs, ""))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 # --------------------------------------------------------------------------- the grouping

@@ -74,7 +74,6 @@ NUMBER_WEIGHT = 2  # a number written in the text counts this many times
 ACTOR_WEIGHT = 1
 FIGURE_WEIGHT = 4
 EVIDENCE = 0.25  # below this similarity, a join needs positive evidence (see _best)
-RARE_TITLE = 0.05  # a headline word that at most this share of the articles in view have names the event
 VENUE_TYPES = ("place", "organisation")  # actors that place an event: Kursk, Rio de Janeiro, APEC, the G20
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
 CLOSEST_AMONG = 12  # the closest report is sought among a story's latest reports only
@@ -159,14 +158,6 @@ class Lead:
     venues: frozenset[str]  # places and organisations among them
     figures: frozenset[str]  # its figures, "measure=value"
     lead_figures: frozenset[str]  # those given in the lead
-    title: frozenset[str] = frozenset()  # its headline's terms (as ``terms`` spells them)
-
-
-def _title_terms(a: AnalysedArticle) -> frozenset[str]:
-    if a.article.title_derived:
-        return frozenset()
-    found = (_word(raw) for raw in _WORD.findall(a.article.title.casefold()))
-    return frozenset(w[0] for w in found if w and not w[0][:1].isdigit())
 
 
 def lead_of(a: AnalysedArticle) -> Lead:
@@ -178,7 +169,7 @@ def lead_of(a: AnalysedArticle) -> Lead:
     figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
                for f in a.figures if f.value is not None}
     return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES),
-                frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead), _title_terms(a))
+                frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -233,7 +224,6 @@ class _Draft:
     venues: set[str] = field(default_factory=set)
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
-    titles: set[str] = field(default_factory=set)  # its reports' headline terms
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -255,7 +245,6 @@ class _Draft:
         self.venues |= lead.venues
         self.figures |= lead.figures
         self.lead_figures |= lead.lead_figures
-        self.titles |= lead.title
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -315,12 +304,6 @@ class _View:
         self.size -= 1
         self.df.subtract(self.vecs[i].keys())
 
-    def rare(self, words: set[str] | frozenset[str]) -> bool:
-        """Whether one of ``words`` is in at most ``RARE_TITLE`` of the articles in view (with the
-        ``BACKGROUND``): a headline word of that kind ("cruise", "LNG", "Hwasong-19") names the event."""
-        limit = (self.size + BACKGROUND) * RARE_TITLE
-        return any(0 < self.df.get(w, 0) <= limit for w in words)
-
     def weigh(self, vec: dict[str, float]) -> dict[str, float]:
         n = self.size + BACKGROUND
         df = self.df
@@ -342,8 +325,8 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
         if sim < EVIDENCE and not (lead.actors & s.actors or lead.lead_figures & s.figures
-                                   or lead.figures & s.lead_figures or view.rare(lead.title & s.titles)):
-            continue  # alike in words only: no one, nowhere, no figure and no rare headline word in common
+                                   or lead.figures & s.lead_figures):
+            continue  # alike in words only: no one, nowhere and no figure in common
         if sim >= best_sim + 1e-12 or (best is None and sim >= best_sim):
             best, best_sim = s, sim
     return best

@@ -48,6 +48,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -131,12 +132,21 @@ _WORDS_SEEN: dict[str, tuple[str, int]] = {}  # token -> (term, weight): the sam
 
 def title_words(a: AnalysedArticle) -> frozenset[str]:
     """The words of an article's title (common English words left out)."""
+    seen = _TITLE_SEEN
     out = set()
     for raw in _WORD.findall(a.article.title.casefold()):
-        w = raw.strip("'’-.,")
-        if len(w) > 1 and w not in _STOP:
+        w = seen.get(raw)
+        if w is None:
+            w = raw.strip("'’-.,")
+            w = seen[raw] = w if len(w) > 1 and w not in _STOP else ""
+            if len(seen) > 200_000:
+                seen.clear()
+        if w:
             out.add(w)
     return frozenset(out)
+
+
+_TITLE_SEEN: dict[str, str] = {}  # token -> title word, or "" for a common word
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,20 +190,19 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _key_terms(vec: dict[str, float]) -> list[str]:
-    return [w for w, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
+    """Its ``KEY_TERMS`` heaviest terms: ``vector`` keeps its terms heaviest first."""
+    return list(itertools.islice(vec, KEY_TERMS))
 
 
 def article_key(a: AnalysedArticle) -> str:
-    """What the grouping reads of an article, hashed: a changed article has a new key."""
+    """What the grouping reads of an article, hashed: a changed article has a new key.
+
+    The text and its metadata only: its analysis (actors, figures) follows from them and the
+    analysis fingerprint, which salts the saved state (``group``'s ``salt``)."""
     art = a.article
-    h = hashlib.blake2b(digest_size=12)
-    for part in (art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
-                 art.summary, *art.paragraphs):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    h.update(repr([(r.name, r.count) for r in a.actors]).encode())
-    h.update(repr([(f.measure, f.unit, f.value) for f in a.figures]).encode())
-    return h.hexdigest()
+    text = "\0".join((art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
+                      art.summary, *art.paragraphs, ""))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 # --------------------------------------------------------------------------- the grouping
@@ -215,6 +224,20 @@ class _Draft:
     venues: set[str] = field(default_factory=set)
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
+    pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
+
+    def settle(self, vecs: _Vectors) -> _Draft:
+        """Add the reports that ``wait`` left pending, in their order (the same sums as adding them
+        one by one): an undated article meets only a few stories, and only those need a centroid."""
+        pending, self.pending = self.pending, []
+        for i in pending:
+            self.add(i, self.first, vecs[i], vecs.lead(i))
+        return self
+
+    def wait(self, i: int, date: dt.date) -> None:
+        self.pending.append(i)
+        self.first = min(self.first or date, date)
+        self.last = max(self.last or date, date)
 
     def add(self, i: int, date: dt.date | None, vec: dict[str, float], lead: Lead) -> None:
         self.members.append(i)
@@ -460,7 +483,7 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
     for k in range(n_dated):
         i = order[k]
         d = drafts.setdefault(founder[i], _Draft(founder[i], [], None, None))
-        d.add(i, articles[i].article.date, vecs[i], vecs.lead(i))
+        d.wait(i, articles[i].article.date)
         index(d, i)
     number = {f: n for n, f in enumerate(drafts)}
     for k in range(n_dated, len(order)):
@@ -478,11 +501,11 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
         candidates = [found[n] for n in sorted(nearest)]
         if weekdays:  # "on Tuesday": the story has a report on a Tuesday, or the day after one
             candidates = [d for d in candidates if _has_weekday(d, weekdays)]  # a wrong day: another event
-        best = _best(i, candidates, vecs, JOIN_UNDATED, view)
+        best = _best(i, [d.settle(vecs) for d in candidates], vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)
             number[i] = len(number)
-        best.add(i, None, vecs[i], vecs.lead(i))
+        best.settle(vecs).add(i, None, vecs[i], vecs.lead(i))
         founder[i] = best.founder
         index(best, i)
     return len(order) - n_dated

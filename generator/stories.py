@@ -119,7 +119,11 @@ def _summary(entries: Sequence[ArticleEntry]) -> tuple[tuple[str, str], ...]:
     picked: list[tuple[tuple, str, str]] = []
     for rank, e in enumerate(entries):
         a = e.analysed
-        opening = {m.sentence for m in a.mentions if a.sentences[m.sentence].startswith(m.text)} if a.sentences else set()
+        evidence = {ev.index for t in a.themes for ev in t.evidence}
+        if not evidence or not a.sentences:
+            continue
+        opening = {m.sentence for m in a.mentions
+                   if m.sentence in evidence and a.sentences[m.sentence].startswith(m.text)}
         best = None
         for t in a.themes:
             for ev in t.evidence:

@@ -52,13 +52,10 @@ class ThemeDetector:
         strings = doc.vocab.strings
         parsed = doc.has_annotation("DEP")
         found = self.terms.find(doc) + [(start, end, strings[m]) for m, start, end in self.matcher(doc)]
-        people = {m.start for m in doc._.actor_mentions or [] if m.type == "person"}
-        for start, end, key in found:
+        for start, _end, key in found:
             theme_id, what, label = key.split("\t")
             if parsed and _negated(doc[start]):
                 continue  # "did not send troops", "denied sending weapons": not evidence of it
-            if end in people and doc[start].is_title:
-                continue  # "Foreign Minister Peter Szijjarto said": a title, not a sign of diplomacy
             s = sent_of[start]
             if what == "group":
                 groups[s].add((theme_id, label))

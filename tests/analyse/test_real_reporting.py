@@ -748,3 +748,19 @@ def test_the_news_agency_named_with_its_article_reports_the_leaders_words(nlp):
             "News Agency reported, adding “the leader said proudly the test also confirmed all the US mainland "
             "is within our striking range.”")
     assert [actor for _, _, actor in quotes(nlp, text)] == ["Kim Jong Un", "Kim Jong Un"]
+
+
+def test_a_north_korean_weapons_test_is_indo_pacific_security_without_a_neighbour_named(analyser, tmp_path):
+    text = ("Kim Jong Un watches cruise missile drill\n\n"
+            "North Korean leader Kim Jong Un oversaw a launching drill of strategic cruise missiles over the sea on "
+            "Sunday, state media said. Kim said the solid-fuel missiles strengthened the country's nuclear "
+            "deterrent.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "indo-pacific-security" in {t.id for t in out.themes}
+    text = ("North Korean missiles fired by Russia\n\n"
+            "Russia has fired dozens of North Korean ballistic missiles at Ukrainian cities, Kyiv said, and "
+            "North Korea has shipped millions of shells to Russia.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text, "other.txt")
+    assert "indo-pacific-security" not in {t.id for t in out.themes}  # its missiles in Russia's war

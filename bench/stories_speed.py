@@ -21,8 +21,8 @@ Detection is timed as a build runs it: with the cyclic garbage collector paused
 from __future__ import annotations
 
 import argparse
-import gc
 import datetime as dt
+import gc
 import sys
 import time
 from dataclasses import replace
@@ -33,7 +33,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.stories_eval import DEFAULT_DIR, article_files, read_each
 from bench.table import text_table
-
 
 PROJECT_RATE = 0.5  # seconds of analysis per article in a cold build of the bench corpus (about 2 a second)
 
@@ -85,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     import tempfile
 
     from generator import digest as digest_module
-    from generator.build import long_lived
     from generator.analyse.pipeline import Analyser
+    from generator.build import long_lived
     from generator.digest import build_digest
     from generator.stories import detect_stories
 

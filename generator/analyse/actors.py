@@ -276,6 +276,7 @@ class ActorResolver(ModelNames):
                 taken.update(range(span.start, span.end))
                 resolved.append((span.start, span.end, name, "short"))
 
+        resolved.extend(self._capital_labels(doc, taken, full))
         resolved = self._locations(doc, resolved)
         filed = self._title_datelines(doc)  # "Kuala Lumpur, Nov. 2 (Jiji Press)--": where it was filed
         if filed:
@@ -386,6 +387,32 @@ class ActorResolver(ModelNames):
                 j += 1
             if j > tok.i and j < len(doc) and doc[j].text in (",", "(", "-", "—", "–", ":"):
                 out.update(range(tok.i, j))
+        return out
+
+    def _capital_labels(self, doc: Doc, taken: set[int], full: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:
+        """The speaker a transcript names in capitals before a colon ("CHIEF CABINET SECRETARY
+        SUGA:", "DEPUTY PRESS SECRETARY SABRINA SINGH:"): a known name or short form, written
+        in capitals, which the name matcher (case-sensitive) does not see."""
+        out = []
+        for tok in doc:
+            if not (tok.i == 0 or "\n" in doc[tok.i - 1].text) or not tok.is_upper:
+                continue
+            j = tok.i
+            while j < len(doc) and (doc[j].is_upper or doc[j].text in ".-") and not doc[j].is_space:
+                j += 1
+            if not (j < len(doc) and doc[j].text == ":") or j - tok.i > 8:
+                continue
+            for start in range(tok.i, j):  # the longest known name ending the label
+                if any(i in taken for i in range(start, j)):
+                    continue
+                words = doc[start:j].text.title()
+                name = self.by_form.get(words.lower())
+                if name is None and start == j - 1 and words in self.short_owners:
+                    name = self._resolve_short(doc, start, words, full)
+                if name is not None and self.actors[name].type == "person":
+                    taken.update(range(start, j))
+                    out.append((start, j, name, "alias"))
+                    break
         return out
 
     def _place_labels(self, doc: Doc) -> frozenset[int]:

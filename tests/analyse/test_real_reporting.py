@@ -764,3 +764,18 @@ def test_a_north_korean_weapons_test_is_indo_pacific_security_without_a_neighbou
             "Original Source: example.org\n")
     out = analyse_text(analyser, tmp_path, text, "other.txt")
     assert "indo-pacific-security" not in {t.id for t in out.themes}  # its missiles in Russia's war
+
+
+def test_a_transcript_label_in_capitals_names_a_known_speaker(nlp):
+    text = ("Press Conference by the Chief Cabinet Secretary\n\n"
+            "REPORTER: Chinese vessels entered the contiguous zone again. How does the Government view this?\n\n"
+            "CHIEF CABINET SECRETARY SUGA: As of today, 14 Chinese government vessels have entered the contiguous "
+            "zone around the Senkaku Islands, and we have protested to China.")
+    got = figures(nlp, text)
+    assert got["14 Chinese government vessels"][1] == "Yoshihide Suga"
+
+
+def test_an_estimate_of_a_state_is_that_states(nlp):
+    text = ("Pyongyang has sent 11,000 North Korean soldiers to Russia's Kursk region, according to a Ukrainian "
+            "estimate.")
+    assert figures(nlp, text)["11,000 North Korean soldiers"][1] == "Ukraine"

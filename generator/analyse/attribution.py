@@ -142,6 +142,10 @@ def subject_source(verb: Token) -> Source | None:
             if words:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "acl":
+        owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
+        if owner is not None:
+            return Source(owner.text, verb.lower_, owner.start, owner.end, owner.end - 1)
     if not subj:
         named = quoted_passive(verb)
         if named is not None:
@@ -226,6 +230,38 @@ def _filed_on(words: list[Token]) -> bool:
         return False
     doc, i = words[0].doc, words[0].i
     return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_[:3] in _MONTHS
+
+
+_UTTERANCES = frozenset({"statement", "statements", "remark", "remarks", "comment", "comments", "words", "claim",
+                         "claims", "warning", "warnings", "pledge", "promise", "assertion", "description",
+                         "call", "vow", "threat", "announcement", "message", "post", "tweet", "letter"})
+
+
+def _owner_of(noun: Token) -> Span | None:
+    """Whose statement ``noun`` is, when a possessive says so ("Karoline Leavitt's remark",
+    "the White House's statement"): the possessor's words, without its "'s"."""
+    if noun.lower_ not in _UTTERANCES:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
+        return None
+    words = [t for t in poss.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'", "’")]
+    if not words:
+        return None
+    return poss.doc[words[0].i : words[-1].i + 1]
+
+
+def utterance_owner(before: list[Token]) -> Source | None:
+    """The speaker of a quotation that follows "X's remark that" / "X's statement:" directly."""
+    k = len(before) - 1
+    while k >= 0 and (before[k].is_space or before[k].text in (",", ":", "that") or before[k].is_quote):
+        k -= 1
+    if k < 0:
+        return None
+    owner = _owner_of(before[k])
+    if owner is None:
+        return None
+    return Source(owner.text, "said", owner.start, owner.end, owner.end - 1)
 
 
 def _after_dateline(subj: Token, verb: Token) -> Source | None:

@@ -28,6 +28,7 @@ from generator.analyse.attribution import (
     find_source,
     paragraph_label,
     subject_source,
+    utterance_owner,
 )
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
@@ -250,6 +251,10 @@ class QuoteFinder:
         doc = span.doc
         after = [t for t in sents[final] if t.i >= span.end and t.i not in inside]
         before = [t for t in sents[first] if t.i < span.start and t.i not in inside]
+        if doc.has_annotation("DEP"):
+            owner = utterance_owner(before)  # "Karoline Leavitt's remark that “...”": hers
+            if owner is not None:
+                return owner
         if doc.has_annotation("DEP") and first == final:
             # the reporting verb the quotation hangs from comes first: "Lin Jian said China would
             # “fight to the end” if the US insisted" is Lin Jian's, not the US's

@@ -779,3 +779,12 @@ def test_an_estimate_of_a_state_is_that_states(nlp):
     text = ("Pyongyang has sent 11,000 North Korean soldiers to Russia's Kursk region, according to a Ukrainian "
             "estimate.")
     assert figures(nlp, text)["11,000 North Korean soldiers"][1] == "Ukraine"
+
+
+def test_a_possessors_remark_and_statement_are_theirs(nlp):
+    text = ("Asked about White House press secretary Karoline Leavitt's remark that “the ball is in China's court "
+            "now,” Lin Jian said the United States had started the tariff war.")
+    assert quotes(nlp, text)[0][2] == "Karoline Leavitt"
+    text = ("In response to a question about the White House's statement claiming China now faces up to a 245 "
+            "percent tariff, Lin Jian said the figures were a matter for the US side.")
+    assert {f.attribution_actor for f in nlp(text)._.figures} == {"United States"}

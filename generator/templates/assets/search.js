@@ -73,6 +73,7 @@
   var MAX_EXPANSIONS = 50; // terms a prefix stands for, most frequent first
   var MAX_SPLIT_SHARDS = 4; // a two-letter prefix loads its three-letter shards only up to this
   var PHRASE_CHECK = 30; // candidates whose records are read to confirm a phrase (dropdown)
+  var PHRASE_AHEAD = 5; // records read ahead of the passes a phrase check still needs
   var EARLY = 5; // results the dropdown shows while the records of the others still load
 
   var loader = null; // (path, done(error)) -> void: runs search/<path>, which calls __ds.*
@@ -163,7 +164,8 @@
     var hit = decoded.get(term);
     if (hit) return hit;
     var raw = shard[term], ids = new Array(raw[0].length), scores = new Array(ids.length), last = 0;
-    var df = raw.length > 2 ? raw[2] : ids.length;
+    var cut = manifest.df || {}; // a cut term's frequency (it kept fewer postings)
+    var df = Object.prototype.hasOwnProperty.call(cut, term) ? cut[term] : ids.length;
     var idf = Math.log(1 + (manifest.n - df + 0.5) / (df + 0.5));
     for (var i = 0; i < ids.length; i++) {
       ids[i] = last += raw[0][i];
@@ -350,24 +352,44 @@
     });
   }
 
-  /** Runs ``ranked`` from ``from`` through the phrase check, reading records in parallel
-      batches, at most ``budget`` of them; resolves to the first ``want`` that pass and the
-      position after the last one looked at. */
+  /** Runs ``ranked`` from ``from`` through the phrase check, at most ``budget`` of them;
+      resolves to the first ``want`` that pass (in rank order) and the position after the last
+      one looked at. Records are read ahead, up to PHRASE_AHEAD more than the passes still
+      wanted, and a record that fails is replaced at once by the next candidate's: no batch
+      waits for the slowest of the one before it (each round of files costs a round trip). */
   function confirm(ranked, phrases, from, want, budget) {
-    var passed = [], i = from;
     var stop = Math.min(ranked.length, budget === undefined ? Infinity : from + budget);
-    function step() {
-      if (passed.length >= want || i >= stop) return Promise.resolve({ hits: passed, next: i });
-      var batch = ranked.slice(i, Math.min(stop, i + want - passed.length + 5));
-      return Promise.all(batch.map(function (r) { return getRecord(r.id); })).then(function (recs) {
-        for (var k = 0; k < recs.length && passed.length < want; k++) {
-          i += 1;
-          if (holdsPhrases(recs[k], phrases)) passed.push(batch[k]);
+    return new Promise(function (resolve, reject) {
+      var passed = [], i = from, asked = from, done = false;
+      var verdict = new Map(); // position -> holds the phrases (its record is in)
+      var flying = 0, passAhead = 0; // asked and not in; in and passing, past ``i``
+      function pump() {
+        while (!done && i < stop && verdict.has(i)) {
+          var ok = verdict.get(i);
+          verdict.delete(i);
+          if (ok) { passed.push(ranked[i]); passAhead--; }
+          i++;
+          if (passed.length >= want) done = true;
         }
-        return step();
-      });
-    }
-    return step();
+        if (!done && (i >= stop || want <= 0)) done = true;
+        if (done) { resolve({ hits: passed, next: i }); return; }
+        while (asked < stop && passed.length + passAhead + flying < want + PHRASE_AHEAD) ask(asked++);
+      }
+      function ask(k) {
+        flying++;
+        getRecord(ranked[k].id).then(function (record) {
+          flying--;
+          if (done) return;
+          var ok = holdsPhrases(record, phrases);
+          if (ok) passAhead++;
+          verdict.set(k, ok);
+          pump();
+        }, function (error) {
+          if (!done) { done = true; reject(error); }
+        });
+      }
+      pump();
+    });
   }
 
   /** The index of the sentence a result's snippet shows: the one with most of the query's
@@ -900,16 +922,17 @@
   }
 
   /** Every query needs the manifest first (it names the shards), and it is small: it is
-      fetched once the page has loaded and is idle, or as soon as the pointer reaches the box,
-      so that a query pasted into a fresh page waits only for its shards and records. Nothing
-      else is loaded before the box is used. */
+      fetched as soon as the page has loaded (not later, when the page is idle: a query pasted
+      right after loading waited for it), or when the pointer reaches the box, so that a query
+      pasted into a fresh page waits only for its shards and records. Nothing else is loaded
+      before the box is used. */
   function prefetch() { getManifest().catch(function () {}); }
 
-  /** Idle work: the manifest, and one pass through the query parser and the snippet marker,
-      which compiles their regular expressions (a few ms the first time, not on every query). */
-  function whenIdle() {
+  /** Once the page has loaded: the manifest; then, when idle, one pass through the query parser and the snippet marker, which compiles
+      their regular expressions (a few ms the first time, not on every query). */
+  function whenLoaded() {
+    prefetch();
     function run() {
-      prefetch();
       var parsed = parse('"warm up" search');
       mark("Warm up: the search, 1,000 U.S. words.", matcher(parsed));
     }
@@ -921,8 +944,8 @@
     buildBox();
     var page = document.querySelector("[data-search-page]");
     if (page) resultsPage(page);
-    if (document.readyState === "complete") whenIdle();
-    else window.addEventListener("load", whenIdle);
+    if (document.readyState === "complete") whenLoaded();
+    else window.addEventListener("load", whenLoaded);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

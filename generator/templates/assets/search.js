@@ -3,7 +3,7 @@
    search/ (the format is described there): every index file is a classic script that hands its
    data to window.__ds, so it loads with <script src> from file:// as well as over HTTP (fetch,
    XHR and modules do not work from file://). Before the box is first used, only the (small)
-   manifest is loaded, once the page is idle.
+   manifest is loaded, once the page has loaded.
 
    Three parts, each usable without the next:
    1. the tokenizer, the very steps of generator/searchtext.py (a test runs both on the same
@@ -73,7 +73,6 @@
   var MAX_EXPANSIONS = 50; // terms a prefix stands for, most frequent first
   var MAX_SPLIT_SHARDS = 4; // a two-letter prefix loads its three-letter shards only up to this
   var PHRASE_CHECK = 30; // candidates whose records are read to confirm a phrase (dropdown)
-  var PHRASE_AHEAD = 5; // records read ahead of the passes a phrase check still needs
   var EARLY = 5; // results the dropdown shows while the records of the others still load
 
   var loader = null; // (path, done(error)) -> void: runs search/<path>, which calls __ds.*
@@ -352,44 +351,24 @@
     });
   }
 
-  /** Runs ``ranked`` from ``from`` through the phrase check, at most ``budget`` of them;
-      resolves to the first ``want`` that pass (in rank order) and the position after the last
-      one looked at. Records are read ahead, up to PHRASE_AHEAD more than the passes still
-      wanted, and a record that fails is replaced at once by the next candidate's: no batch
-      waits for the slowest of the one before it (each round of files costs a round trip). */
+  /** Runs ``ranked`` from ``from`` through the phrase check, reading records in parallel
+      batches, at most ``budget`` of them; resolves to the first ``want`` that pass and the
+      position after the last one looked at. */
   function confirm(ranked, phrases, from, want, budget) {
+    var passed = [], i = from;
     var stop = Math.min(ranked.length, budget === undefined ? Infinity : from + budget);
-    return new Promise(function (resolve, reject) {
-      var passed = [], i = from, asked = from, done = false;
-      var verdict = new Map(); // position -> holds the phrases (its record is in)
-      var flying = 0, passAhead = 0; // asked and not in; in and passing, past ``i``
-      function pump() {
-        while (!done && i < stop && verdict.has(i)) {
-          var ok = verdict.get(i);
-          verdict.delete(i);
-          if (ok) { passed.push(ranked[i]); passAhead--; }
-          i++;
-          if (passed.length >= want) done = true;
+    function step() {
+      if (passed.length >= want || i >= stop) return Promise.resolve({ hits: passed, next: i });
+      var batch = ranked.slice(i, Math.min(stop, i + want - passed.length + 5));
+      return Promise.all(batch.map(function (r) { return getRecord(r.id); })).then(function (recs) {
+        for (var k = 0; k < recs.length && passed.length < want; k++) {
+          i += 1;
+          if (holdsPhrases(recs[k], phrases)) passed.push(batch[k]);
         }
-        if (!done && (i >= stop || want <= 0)) done = true;
-        if (done) { resolve({ hits: passed, next: i }); return; }
-        while (asked < stop && passed.length + passAhead + flying < want + PHRASE_AHEAD) ask(asked++);
-      }
-      function ask(k) {
-        flying++;
-        getRecord(ranked[k].id).then(function (record) {
-          flying--;
-          if (done) return;
-          var ok = holdsPhrases(record, phrases);
-          if (ok) passAhead++;
-          verdict.set(k, ok);
-          pump();
-        }, function (error) {
-          if (!done) { done = true; reject(error); }
-        });
-      }
-      pump();
-    });
+        return step();
+      });
+    }
+    return step();
   }
 
   /** The index of the sentence a result's snippet shows: the one with most of the query's
@@ -928,8 +907,9 @@
       before the box is used. */
   function prefetch() { getManifest().catch(function () {}); }
 
-  /** Once the page has loaded: the manifest; then, when idle, one pass through the query parser and the snippet marker, which compiles
-      their regular expressions (a few ms the first time, not on every query). */
+  /** Once the page has loaded: the manifest; then, when idle, one pass through the query
+      parser and the snippet marker, which compiles their regular expressions (a few ms the
+      first time, not on every query). */
   function whenLoaded() {
     prefetch();
     function run() {

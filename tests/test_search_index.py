@@ -463,3 +463,21 @@ def test_an_article_below_a_cut_terms_best_leaves_its_shard_as_it_was():
     assert search.cut_df(postings) == {"korea": 10} and search.cut_df(below) == {"korea": 11}
     among = below | {"korea": ([1, 2, 9], [50, 40, 45], 11)}  # it is among korea's best
     assert search._shards(among)["k"] != before["k"]
+
+
+def test_an_actor_pages_record_does_not_follow_its_article_count(built):
+    """An article added changes how many articles name each of its actors, and may reorder
+    their themes: their pages' result records (what the search shows of them) stay the same."""
+    from dataclasses import replace
+
+    from generator.render.search import _pages
+
+    _, digest = built
+    actors = [a for a in digest.actors if len(a.article_ids) > 1 and len(a.themes) > 1]
+    assert actors
+    fewer = replace(digest, actors=tuple(
+        replace(a, article_ids=a.article_ids[1:], themes=tuple((t, 1) for t, _ in reversed(a.themes)))
+        if a in actors else a for a in digest.actors))
+    before, after = _pages(digest), _pages(fewer)
+    assert [(d.url, d.sentences, d.themes) for d in before] == [(d.url, d.sentences, d.themes) for d in after]
+    assert any("Themes: " in s for d in before for s in d.sentences)

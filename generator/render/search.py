@@ -188,9 +188,10 @@ def _pages(digest: Digest) -> list[SearchDoc]:
     for x in digest.actors:
         kind = x.type.capitalize() + (f", {x.affiliation}" if x.affiliation else "")
         others = [a for a in x.aliases_seen if a != x.name][:PAGE_NAMES]
-        themes = [theme_names.get(t, t) for t, _ in x.themes[:PAGE_NAMES]]
+        # by name, not by how often: an article added reorders its actors' themes now and then
+        themes = sorted(theme_names.get(t, t) for t, _ in x.themes[:PAGE_NAMES])
         about = [x.type, x.affiliation or "", *x.members[:PAGE_NAMES]]
-        said = [f"{kind}. In {len(x.article_ids)} article{'s' if len(x.article_ids) != 1 else ''}."]
+        said = [f"{kind}."]  # not how many articles name it: that changes with every article
         if others:
             said.append("Also written " + ", ".join(others) + ".")
         if themes:

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         p0, p1 = search._postings(search._documents(before)), search._postings(search._documents(after))
         keys = set(search._shards(p0))
 
-        def shard(term: str) -> str:
+        def shard(term: str, keys: set = keys) -> str:
             return next(term[:n] for n in (3, 2, 1) if term[:n] in keys)
 
         terms = p0.keys() | p1.keys()

@@ -414,3 +414,70 @@ def test_shards_are_keyed_by_one_character_and_split_only_past_their_size(monkey
     added = postings | {"kyiv": ([4], [20], 1), "sa100": ([4], [20], 1)}
     after = search._shards(added)
     assert {k for k in after.keys() | shards.keys() if after.get(k) != shards.get(k)} == {"k", "sa1"}
+
+
+def test_a_cut_terms_frequency_is_in_the_manifest_and_the_browser_uses_it(built, tmp_path, monkeypatch):
+    """A term cut to its best MAX_POSTINGS documents (set low here) keeps its document
+    frequency in the manifest, not in its shard; search.js takes the idf from it."""
+    import math
+
+    from generator.render import search
+
+    _, digest = built
+    monkeypatch.setattr(search, "MAX_POSTINGS", 3)
+    docs = _documents(digest)
+    expected = _postings(docs)
+    cut = {t: p[2] for t, p in expected.items() if p[2] > len(p[0])}
+    assert len(cut) >= 10
+    for rel, text in search_files(digest).items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    manifest = json.loads((tmp_path / "search" / "manifest.js").read_text()[len("__ds.m("):-3])
+    assert manifest["df"] == dict(sorted(cut.items()))
+    shard = (tmp_path / "search" / "t").glob("*.js")
+    assert all(len(entry) == 2 for f in shard for entry in json.loads(f.read_text()[f.read_text().index(",") + 1:-3]).values())
+    terms = sorted(cut)[:20] + sorted(t for t in expected if t not in cut)[:5]
+    got = node(tmp_path, """async core => {
+        const out = {};
+        for (const t of TERMS) { const p = await core.postings(t); out[t] = {ids: p.ids, scores: p.scores}; }
+        return out;
+    }""".replace("TERMS", json.dumps(terms)))
+    n = len(docs)
+    for term in terms:
+        ids, weights, df = expected[term]
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        assert got[term]["ids"] == list(ids), term
+        assert got[term]["scores"] == pytest.approx([w * idf for w in weights], rel=1e-12), term
+
+
+def test_an_article_below_a_cut_terms_best_leaves_its_shard_as_it_was():
+    """Adding a document changes a cut term's frequency only (in the manifest): the shard of a
+    common word changes only when the new document is among its best."""
+    from generator.render import search
+
+    postings = {"korea": ([1, 2, 3], [50, 40, 30], 10), "kursk": ([1, 4], [20, 10], 2), "taiwan": ([2, 3], [9, 8], 2)}
+    before = search._shards(postings)
+    below = postings | {"korea": ([1, 2, 3], [50, 40, 30], 11), "taiwan": ([2, 3, 9], [9, 8, 7], 3)}
+    after = search._shards(below)
+    assert {k for k in after.keys() | before.keys() if after.get(k) != before.get(k)} == {"t"}
+    assert search.cut_df(postings) == {"korea": 10} and search.cut_df(below) == {"korea": 11}
+    among = below | {"korea": ([1, 2, 9], [50, 40, 45], 11)}  # it is among korea's best
+    assert search._shards(among)["k"] != before["k"]
+
+
+def test_an_actor_pages_record_does_not_follow_its_article_count(built):
+    """An article added changes how many articles name each of its actors, and may reorder
+    their themes: their pages' result records (what the search shows of them) stay the same."""
+    from dataclasses import replace
+
+    from generator.render.search import _pages
+
+    _, digest = built
+    actors = [a for a in digest.actors if len(a.article_ids) > 1 and len(a.themes) > 1]
+    assert actors
+    fewer = replace(digest, actors=tuple(
+        replace(a, article_ids=a.article_ids[1:], themes=tuple((t, 1) for t, _ in reversed(a.themes)))
+        if a in actors else a for a in digest.actors))
+    before, after = _pages(digest), _pages(fewer)
+    assert [(d.url, d.sentences, d.themes) for d in before] == [(d.url, d.sentences, d.themes) for d in after]
+    assert any("Themes: " in s for d in before for s in d.sentences)

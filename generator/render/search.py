@@ -11,14 +11,19 @@ Files, under ``search/`` in the site:
 - ``manifest.js``: ``__ds.m({...})``: format version (``v``), document and article counts
   (``n``, ``articles``), shard keys (``keys``) and the file names of those that are not plain
   ASCII letters and digits (``files``), the lists that facets refer to (``themes``,
-  ``sources``, ``actors``), ``bucket`` (FACET_BUCKET) and ``pageIds`` (PAGE_IDS);
-- ``t/<key>.js``: ``__ds.t(key, {term: [ids, weights(, df)]})``: the postings of every term
+  ``sources``, ``actors``), ``bucket`` (FACET_BUCKET), ``pageIds`` (PAGE_IDS) and ``df``: the
+  document frequency of each term that kept fewer documents than it is in (``MAX_POSTINGS``);
+- ``t/<key>.js``: ``__ds.t(key, {term: [ids, weights]})``: the postings of every term
   whose shard key is ``key`` (its first character, or two, or three where a shorter key's shard
   would pass ``SHARD_BYTES``; a term shorter than its shard's key stays in the shorter one), in
   ascending id order; ids are delta-encoded, weights are BM25F x 100 without the idf, rounded
-  (see ``_postings``), ``df`` the term's document frequency where it kept fewer documents. A
-  reader finds a term's shard as the longest key that starts the term (three characters, else
-  two, else one) and multiplies each weight by the term's idf, ln(1 + (n - df + 0.5) / (df + 0.5));
+  (see ``_postings``). A reader finds a term's shard as the longest key that starts the term
+  (three characters, else two, else one) and multiplies each weight by the term's idf,
+  ln(1 + (n - df + 0.5) / (df + 0.5)), ``df`` the manifest's or else the number of postings.
+  A cut term's frequency is in the manifest, not in its shard, so that an article that does
+  not reach a common word's best documents leaves that word's shard as it was: an article
+  added changes the shards of its rarer words and of the common ones it ranks high for (at
+  10,000 articles most of an article's words are cut ones);
 - ``d/<id>.js``: ``__ds.d(id, {...})``: one result's record: url (``u``, from the site's
   root), title (``t``), kind (``k``: article, actor, theme), date (``d``), source (``s``),
   theme names (``h``), and its sentences (``x``, for the snippet and for checking phrases; an
@@ -37,7 +42,8 @@ Documents are the articles, actor pages and theme pages.
 
 Ids: a document's id depends on that document, never on its place among the others, so that
 an article added (of any date: feeds bring articles weeks late) changes the files of its own
-terms, its record, its facet file and the manifest, and no other. An article's id starts from
+terms (those where it is among the postings), its record, its facet file and the manifest,
+and no other. An article's id starts from
 its day (``DAY_SLOTS`` ids a day since ``EPOCH``, so ids follow dates: a tie in the browser
 goes to the newest) plus a hash of its article id; an undated article's from
 ``UNDATED_IDS``, a page's from ``PAGE_IDS``, plus a hash of its article id or url. Where two
@@ -76,7 +82,7 @@ from generator.searchtext import tokens
 from generator.versions import code_version
 
 SEARCH = "search"
-FORMAT = 2  # 2: weights without the idf (the browser multiplies), ids from dates and hashes
+FORMAT = 3  # 2: weights without the idf (the browser multiplies), ids from dates and hashes; 3: cut terms' df in the manifest
 K1, B = 1.2, 0.75
 BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0, "about": 0.5}
 PAGE_NAMES = 10  # aliases, members, themes, sentences a page's document takes
@@ -182,9 +188,10 @@ def _pages(digest: Digest) -> list[SearchDoc]:
     for x in digest.actors:
         kind = x.type.capitalize() + (f", {x.affiliation}" if x.affiliation else "")
         others = [a for a in x.aliases_seen if a != x.name][:PAGE_NAMES]
-        themes = [theme_names.get(t, t) for t, _ in x.themes[:PAGE_NAMES]]
+        # by name, not by how often: an article added reorders its actors' themes now and then
+        themes = sorted(theme_names.get(t, t) for t, _ in x.themes[:PAGE_NAMES])
         about = [x.type, x.affiliation or "", *x.members[:PAGE_NAMES]]
-        said = [f"{kind}. In {len(x.article_ids)} article{'s' if len(x.article_ids) != 1 else ''}."]
+        said = [f"{kind}."]  # not how many articles name it: that changes with every article
         if others:
             said.append("Also written " + ", ".join(others) + ".")
         if themes:
@@ -363,10 +370,14 @@ def _postings(docs: list[SearchDoc], cache: TermCache | None = None) -> dict[str
 
 
 def _encode(posting: tuple[list[int], list[int], int]) -> list:
-    """[id deltas, weights], and the document frequency when the term kept fewer documents."""
-    ids, weights, df = posting
-    deltas = [b - a for a, b in zip([0, *ids], ids, strict=False)]
-    return [deltas, weights] if df == len(ids) else [deltas, weights, df]
+    """[id deltas, weights] (a cut term's document frequency is in the manifest: ``cut_df``)."""
+    ids, weights, _ = posting
+    return [[b - a for a, b in zip([0, *ids], ids, strict=False)], weights]
+
+
+def cut_df(postings: dict[str, tuple[list[int], list[int], int]]) -> dict[str, int]:
+    """The document frequency of each term that kept fewer documents than it is in."""
+    return {term: df for term, (ids, _, df) in sorted(postings.items()) if df != len(ids)}
 
 
 def shard_file(key: str) -> str:
@@ -436,7 +447,7 @@ def search_files(
             "v": FORMAT, "n": len(docs), "articles": sum(1 for d in docs if d.kind == "article"),
             "keys": sorted(shards), "files": {k: shard_file(k) for k in sorted(shards) if shard_file(k) != k},
             "themes": theme_list, "sources": sources, "actors": facet_actors, "bucket": FACET_BUCKET,
-            "pageIds": PAGE_IDS,
+            "pageIds": PAGE_IDS, "df": cut_df(postings),
         }
         files[f"{SEARCH}/manifest.js"] = _js("m", manifest)
     if part in (None, "records"):

@@ -274,7 +274,7 @@ def test_search_box_and_results_have_no_serious_accessibility_violations(axe, si
     assert not problems, "\n".join(f"{p['rule']} on {p['target']}: {p['summary']}" for p in problems)
 
 
-def test_before_the_box_is_used_a_page_loads_only_the_manifest_once_idle(site, page, requests):
+def test_before_the_box_is_used_a_page_loads_only_the_manifest_once_loaded(site, page, requests):
     page.goto(site.file_base + "articles/index.html")
     page.wait_for_load_state("load")
 
@@ -282,7 +282,7 @@ def test_before_the_box_is_used_a_page_loads_only_the_manifest_once_idle(site, p
         return [site_path(r.url, site.file_base) for r in requests if "/search/" in r.url]
 
     page.wait_for_function("() => !!window.__ds && !!window.__ds.m && !!document.querySelector('#digest-search-box')")
-    for _ in range(100):  # the page fetches it when idle (at most 2 s after loading)
+    for _ in range(100):  # the page fetches it once loaded
         if index():
             break
         page.wait_for_timeout(50)

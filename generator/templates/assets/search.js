@@ -3,7 +3,7 @@
    search/ (the format is described there): every index file is a classic script that hands its
    data to window.__ds, so it loads with <script src> from file:// as well as over HTTP (fetch,
    XHR and modules do not work from file://). Before the box is first used, only the (small)
-   manifest is loaded, once the page is idle.
+   manifest is loaded, once the page has loaded.
 
    Three parts, each usable without the next:
    1. the tokenizer, the very steps of generator/searchtext.py (a test runs both on the same
@@ -163,7 +163,8 @@
     var hit = decoded.get(term);
     if (hit) return hit;
     var raw = shard[term], ids = new Array(raw[0].length), scores = new Array(ids.length), last = 0;
-    var df = raw.length > 2 ? raw[2] : ids.length;
+    var cut = manifest.df || {}; // a cut term's frequency (it kept fewer postings)
+    var df = Object.prototype.hasOwnProperty.call(cut, term) ? cut[term] : ids.length;
     var idf = Math.log(1 + (manifest.n - df + 0.5) / (df + 0.5));
     for (var i = 0; i < ids.length; i++) {
       ids[i] = last += raw[0][i];
@@ -900,16 +901,18 @@
   }
 
   /** Every query needs the manifest first (it names the shards), and it is small: it is
-      fetched once the page has loaded and is idle, or as soon as the pointer reaches the box,
-      so that a query pasted into a fresh page waits only for its shards and records. Nothing
-      else is loaded before the box is used. */
+      fetched as soon as the page has loaded (not later, when the page is idle: a query pasted
+      right after loading waited for it), or when the pointer reaches the box, so that a query
+      pasted into a fresh page waits only for its shards and records. Nothing else is loaded
+      before the box is used. */
   function prefetch() { getManifest().catch(function () {}); }
 
-  /** Idle work: the manifest, and one pass through the query parser and the snippet marker,
-      which compiles their regular expressions (a few ms the first time, not on every query). */
-  function whenIdle() {
+  /** Once the page has loaded: the manifest; then, when idle, one pass through the query
+      parser and the snippet marker, which compiles their regular expressions (a few ms the
+      first time, not on every query). */
+  function whenLoaded() {
+    prefetch();
     function run() {
-      prefetch();
       var parsed = parse('"warm up" search');
       mark("Warm up: the search, 1,000 U.S. words.", matcher(parsed));
     }
@@ -921,8 +924,8 @@
     buildBox();
     var page = document.querySelector("[data-search-page]");
     if (page) resultsPage(page);
-    if (document.readyState === "complete") whenIdle();
-    else window.addEventListener("load", whenIdle);
+    if (document.readyState === "complete") whenLoaded();
+    else window.addEventListener("load", whenLoaded);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

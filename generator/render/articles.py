@@ -29,6 +29,7 @@ from generator.render.common import (
     p,
     paginated,
     plural,
+    published_location,
     quote_line,
     source_of,
     strong,
@@ -133,7 +134,7 @@ def article_page(entry: ArticleEntry, digest: Digest) -> str:
     meta += [f"{strong('By:')} {h(art.author)}"] if art.author else []
     if art.language not in (None, "en"):
         meta.append(f"{strong('Language:')} {h(art.language)} (not analysed: the analysis reads English only)")
-    meta.append(f"{strong('File:')} {h(art.location)}")
+    meta.append(f"{strong('File:')} {h(published_location(art))}")
     # the title's sentences are the page's heading: their anchors lead to the top of the page
     titled = "" if art.title_derived else "".join(
         f'<span id="{sentence_anchor(art.id, i)}"></span>'
@@ -288,7 +289,7 @@ def _day(e: ArticleEntry) -> str:
 def undated_index(digest: Digest) -> dict[str, str]:
     """The articles no date was found for, by title: to be dated (file name or dates file)."""
     undated = sorted((e for e in digest.articles if e.article.date is None), key=lambda e: (e.article.title, e.article.id))
-    rows = [[article_link(e, ROOT), h(e.article.source or "—"), h(e.article.location)] for e in undated]
+    rows = [[article_link(e, ROOT), h(e.article.source or "—"), h(published_location(e.article))] for e in undated]
     intro = p(
         f"{plural(len(undated), 'article')} without a date: none was found in the fields, the file name or the text. "
         "Undated articles are left out of the editions, the timeline, the weekly charts and the search's date filter. "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from pathlib import PurePath, PureWindowsPath
 
 from generator.model import ActorEntry, ArticleEntry, Digest, Figure, ThemeEntry
 from generator.render.escape import esc, h, link, safe_title
@@ -293,3 +294,13 @@ def more(n: int, what: str, root: str = "../") -> str:
         f'<em>…and {plural(n, what)} more in older articles: see the <a href="{root}downloads/index.html">downloads</a>'
         " for all of them.</em>"
     )
+
+
+def published_location(art) -> str:
+    """The input file as the page shows it: a path relative to the project as the user named it,
+    but never an absolute path of the machine that built the site (it would publish the
+    builder's folders): then the file's name alone."""
+    path = art.path
+    if PurePath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        path = PureWindowsPath(path).name if "\\" in path else PurePath(path).name
+    return f"{path}:{art.line}" if art.line else path

@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from generator.model import ArticleEntry, Digest
-from generator.render.common import Page, p, plural, strong, table
+from generator.render.common import Page, p, plural, published_location, strong, table
 from generator.render.escape import h
 
 DOWNLOADS = "downloads"
@@ -58,7 +58,7 @@ def _catalogue(entries: list[ArticleEntry]) -> list[dict]:
         {
             "id": e.article.id, "date": e.article.date.isoformat() if e.article.date else None,
             "date_source": e.article.date_source,
-            "title": e.article.title, "source": e.article.source, "url": e.article.url, "input": e.article.location,
+            "title": e.article.title, "source": e.article.source, "url": e.article.url, "input": published_location(e.article),
             "page": f"articles/{e.slug}.html", "themes": ";".join(t.id for t in e.analysed.themes),
             "actors": ";".join(r.name for r in e.analysed.actors),
         }

@@ -40,3 +40,12 @@ def test_sources_and_author_reach_the_page_only_escaped(analyser):
     for raw in ("<img", "<script>", 'href="javascript:'):
         assert raw not in page
     assert h("<script>alert(2)</script>, [x](javascript:alert(3))") in page
+
+
+def test_the_page_never_publishes_an_absolute_path_of_the_builders_machine(analyser):
+    (art,) = read_articles([str(fixture("pages/harbour-report.html"))]).articles
+    (page,) = _pages(analyser, [replace(art, path="/home/builder/inbox-q7x/harbour-report.html")]).values()
+    assert "/home/builder" not in page and "inbox-q7x" not in page
+    assert "<strong>File:</strong> harbour-report.html</p>" in page
+    (page,) = _pages(analyser, [replace(art, path="articles/harbour-report.html")]).values()
+    assert "<strong>File:</strong> articles/harbour-report.html</p>" in page  # as named in the project

@@ -40,7 +40,8 @@ _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "contex
 # kinds: ..., "location": a country named as a place ("talks in Riyadh", "plants in Spain")
 
 _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
-                      "policymakers", "regime"}
+                      "policymakers", "regime", "sponsors", "patrons", "backers", "allies", "partners",
+                      "curators", "masters", "handlers", "founders", "counterparts"}
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym

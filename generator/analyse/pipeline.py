@@ -426,12 +426,27 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
         if (
             counts[m.name] >= ADMIT_MENTIONS
             or m.name in speakers
+            or (m.type == "person" and _says(doc, m))  # "Deputy Foreign Minister Mikhail Galuzin warned that ..."
             # a person in a theme's evidence; an organisation named once there is too often a
             # weapon, an exercise or a ship
             or (m.type == "person" and index_of_token.get(m.start) in evidence)
         ):
             out.add(m.name)
     return out
+
+
+_SAYING = frozenset({"said", "says", "told", "tells", "warned", "warns", "added", "adds", "stated", "noted", "announced",
+                     "stressed", "urged", "claimed", "insisted", "argued", "wrote", "writes", "explained", "confirmed",
+                     "denied", "emphasized", "emphasised", "reiterated", "accused", "criticized", "criticised"})
+
+
+def _says(doc: Doc, m) -> bool:
+    """Whether the person named at ``m`` speaks, quoted or not: the subject of a reporting verb
+    ("Mikhail Galuzin warned that Kyiv would ...")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    last = doc[m.end - 1]
+    return last.dep_ == "nsubj" and last.head.lower_ in _SAYING
 
 
 def not_analysed(article: RawArticle, label: str) -> AnalysedArticle:

@@ -788,3 +788,16 @@ def test_a_possessors_remark_and_statement_are_theirs(nlp):
     text = ("In response to a question about the White House's statement claiming China now faces up to a 245 "
             "percent tariff, Lin Jian said the figures were a matter for the US side.")
     assert {f.attribution_actor for f in nlp(text)._.figures} == {"United States"}
+
+
+def test_a_person_who_speaks_without_quotation_marks_is_an_actor(analyser, tmp_path):
+    text = ("Moscow blames Western sponsors for Kyiv's strikes\n\n"
+            "Russia's foreign ministry said Western sponsors in Washington and London were responsible for the "
+            "drone attacks on Russian cities and for the weapons sent to Ukraine. The United States has supplied "
+            "Ukraine with long-range missiles and drones this year.\n\n"
+            "Russian Deputy Foreign Minister Mikhail Galuzin warned that Kyiv and its backers would face grave "
+            "consequences for the attacks.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Mikhail Galuzin" in names
+    assert {"United States", "United Kingdom"} <= names  # sponsors in Washington: its government

@@ -42,6 +42,10 @@ _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "contex
 _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
                       "policymakers", "regime", "sponsors", "patrons", "backers", "allies", "partners",
                       "curators", "masters", "handlers", "founders", "counterparts"}
+# what follows a name and a hyphen without making another name ("Putin-led", "Xi-era", "Trump-style")
+_COMPOUND_TAILS = frozenset({"led", "backed", "style", "era", "linked", "aligned", "controlled", "friendly", "allied",
+                             "appointed", "based", "made", "brokered", "sponsored", "funded", "run", "owned", "like",
+                             "ist", "ism", "ite", "esque", "type", "related", "inspired", "supporting", "leaning"})
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym
@@ -112,6 +116,7 @@ class ActorResolver(ModelNames):
         self.roles = RoleIndex(gazetteer)
         self.bodies_of_a_country = {w.lower() for w in gazetteer.from_a_country}
         self.thing_words = {w.lower() for w in gazetteer.names_of_things}
+        self.family_first = frozenset(gazetteer.family_names_first)
         # heads of state whose government is led by someone else (a king in a parliamentary
         # monarchy, a president beside a chancellor): what they attend is no affair of state
         self.ceremonial = {
@@ -240,6 +245,10 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_lower \
+                    and not doc[end].whitespace_ and doc[end + 1].lower_ not in _COMPOUND_TAILS \
+                    and self.actors[rest.split("\t")[0]].type == "person":
+                continue  # "Park Jin-hwan" is not Park Jin: the name goes on after the hyphen ("Putin-led" is Putin)
             elif end < len(doc) and doc[end].lower_ in self.currency_words and (
                 kind == "demonym" or (kind in ("alias", "name") and start > 0 and doc[start - 1].like_num)
             ):

@@ -34,10 +34,13 @@ def _quoted_name(doc: Doc, start: int, end: int) -> bool:
     return bool(before) and bool(after) and before[-1] in _QUOTE_MARKS and after[0] in _QUOTE_MARKS
 
 
-def surname(tokens: Span) -> str:
+def surname(tokens: Span, family_first: frozenset[str] = frozenset()) -> str:
     """The family name of a full name: the last word, or the first where the given name is
-    hyphenated in the East Asian order ("Cha Min-seok" -> "Cha")."""
+    hyphenated in the East Asian order ("Cha Min-seok" -> "Cha"), or where a name of three
+    words opens with a common Korean or Chinese family name ("Li Song Kwun" -> "Li")."""
     if len(tokens) > 2 and any(t.text == "-" for t in tokens[1:]) and tokens[0].is_title:
+        return tokens[0].text
+    if len(tokens) == 3 and tokens[0].text in family_first and all(t.is_title for t in tokens):
         return tokens[0].text
     return tokens[-1].text
 
@@ -115,7 +118,7 @@ class ModelNames:
         first: dict[str, int] = {}
         for m in mentions:
             if m.type == "person" and m.end - m.start > 1 and m.kind != "role":
-                keys = {surname(doc[m.start : m.end])}
+                keys = {surname(doc[m.start : m.end], frozenset() if m.known else self.family_first)}
                 if m.end - m.start == 2 and len(doc[m.start].text) <= 5:
                     keys.add(doc[m.start].text)  # "Liu Dejun", "Wang Yi": the family name first
                 for last in keys:
@@ -350,7 +353,7 @@ class ModelNames:
             elif kind == "person":
                 if len(tokens) == 1:
                     continue  # a lone name with no full form is too ambiguous to index
-                surnames[surname(tokens)] = name
+                surnames[surname(tokens, self.family_first)] = name
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))
         return out

@@ -41,7 +41,8 @@ ROLES = ("head-of-state", "head-of-government", "leader", "vice-president", "for
          "government-spokesperson", "national-security-adviser", "intelligence-chief", "military-chief",
          "secretary-general", "organisation-head", "ambassador-to-un", "trade-minister", "finance-minister")
 _EXTRAS = ("titles", "sources", "not_actors", "company_words", "part_words", "commentator_words", "place_words",
-           "locative_words", "affairs_words", "from_a_country", "names_of_things")
+           "locative_words", "affairs_words", "from_a_country", "names_of_things",
+           "family_names_first")
 _LIST_KEYS = ("aliases", "demonyms", "seats", "short", "parts")
 _KEYS = {"name", "type", "affiliation", "role", "context_aliases", "wikidata", "iso", "offices",
          "part_of", "actor", "gender", LINE, *_LIST_KEYS}
@@ -93,6 +94,7 @@ class Gazetteer:
     affairs_words: tuple[str, ...] = ()
     from_a_country: tuple[str, ...] = ()
     names_of_things: tuple[str, ...] = ()
+    family_names_first: tuple[str, ...] = ()
 
     def by_name(self) -> dict[str, Actor]:
         return {a.name: a for a in self.actors}
@@ -303,7 +305,7 @@ def load_gazetteer(extra_paths: tuple[str, ...] = ()) -> Gazetteer:
                      _load_places(PLACES), tuple(lists["company_words"]), tuple(lists["part_words"]),
                      tuple(lists["commentator_words"]), tuple(lists["place_words"]),
                      tuple(lists["locative_words"]), tuple(lists["affairs_words"]), tuple(lists["from_a_country"]),
-                     tuple(lists["names_of_things"]))
+                     tuple(lists["names_of_things"]), tuple(lists["family_names_first"]))
 
 
 def _drop_generated_conflicts(actors: tuple[Actor, ...], generated: set[str]) -> tuple[Actor, ...]:

@@ -442,10 +442,12 @@ _SAYING = frozenset({"said", "says", "told", "tells", "warned", "warns", "added"
 
 def _says(doc: Doc, m) -> bool:
     """Whether the person named at ``m`` speaks, quoted or not: the subject of a reporting verb
-    ("Mikhail Galuzin warned that Kyiv would ...")."""
+    ("Mikhail Galuzin warned that Kyiv would ..."), or a source "according to" whom."""
     if not doc.has_annotation("DEP"):
         return False
     last = doc[m.end - 1]
+    if any(doc[k].lower_ == "according" and doc[k + 1].lower_ == "to" for k in range(max(0, m.start - 4), m.start - 1)):
+        return True  # "according to Rep. Lee Seong-kweun": a source named
     return last.dep_ == "nsubj" and last.head.lower_ in _SAYING
 
 

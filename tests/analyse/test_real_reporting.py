@@ -801,3 +801,15 @@ def test_a_person_who_speaks_without_quotation_marks_is_an_actor(analyser, tmp_p
     names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
     assert "Mikhail Galuzin" in names
     assert {"United States", "United Kingdom"} <= names  # sponsors in Washington: its government
+
+
+def test_a_korean_name_family_name_first_and_a_lawmaker_according_to_whom(analyser, tmp_path):
+    text = ("Seoul's spy agency briefs lawmakers on North Korean troops in Russia\n\n"
+            "North Korean troops deployed to Russia have suffered heavy losses in Kursk, South Korea's spy agency "
+            "told lawmakers, according to Rep. Park Jin-hwan of the ruling party. Representative Lim Dae Sung, "
+            "who attended the session, said the troops had been sent to the front without training.\n\n"
+            "“The soldiers did not expect real combat,” Lim said.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert {"Park Jin-hwan", "Lim Dae Sung"} <= {a.name for a in out.actors}
+    assert [q.actor for q in out.quotes] == ["Lim Dae Sung"]

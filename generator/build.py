@@ -615,7 +615,9 @@ def inputs_key(config: DigestConfig, ingest, fingerprint: str, strict: bool) -> 
     read from, its merged sources and byline), what was rejected or dropped, the analysis
     fingerprint (code, model, data files) and the generator's code. ``site_fingerprint``
     covers the rest of the site (MkDocs' configuration, hand-written pages, theme)."""
-    h = hashlib.sha256(f"{generator_version()}|{fingerprint}|{strict}|{config!r}|".encode())
+    settings = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    settings = {k: v.resolve() if isinstance(v, Path) else v for k, v in settings.items()}  # `-C site` or `-C /abs/site`
+    h = hashlib.sha256(f"{generator_version()}|{fingerprint}|{strict}|{settings!r}|".encode())
     for a in ingest.articles:
         h.update(json.dumps([article_key(a), a.path, a.line, list(a.sources), a.author], ensure_ascii=False).encode())
     h.update(repr((ingest.rejections, ingest.notices, ingest.warnings)).encode())

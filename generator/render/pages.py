@@ -41,7 +41,7 @@ from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.stories import STORIES, STORIES_LISTED, story_pages
 from generator.render.themes import theme_page, themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
-from generator.versions import PACKAGE, folder_version
+from generator.versions import PACKAGE, code_version, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
 PARALLEL_MIN = 500  # articles: below this, a second process costs more than it saves
@@ -78,15 +78,19 @@ def _story_key(story, digest: Digest) -> list:
     return [story.slug, story.article_ids[0], first.article.source if first else None, when]
 
 
+# who said what on an actor's page comes from generator/statements.py
+STATEMENTS_VERSION = code_version(PACKAGE / "statements.py")
+
+
 def _actors_base(digest: Digest, salt: str, site_url: str | None, site_name: str) -> str:
     """What every actor page, brief and feed may show of the rest of the digest: the name,
     slug and type of every actor (links), the themes' names, the digest's weeks (the weekly
     chart) and its first date (a feed without dated entries)."""
-    h = hashlib.sha256(json.dumps([RENDER_VERSION, salt, site_url, site_name, list(digest.weeks),
+    h = hashlib.sha256(json.dumps([RENDER_VERSION, STATEMENTS_VERSION, salt, site_url, site_name, list(digest.weeks),
                                    min((e.article.date.isoformat() for e in digest.articles if e.article.date), default=None),
                                    [[t.id, t.info.name] for t in digest.themes]], ensure_ascii=False).encode("utf-8"))
     for a in digest.actors:
-        h.update(f"|{a.name}\x00{a.slug}\x00{a.type}".encode("utf-8"))
+        h.update(f"|{a.name}\x00{a.slug}\x00{a.type}".encode())
     return h.hexdigest()
 
 

@@ -667,7 +667,7 @@ def _same_build(config, ingest, analyser, last: dict, strict: bool, timings: dic
         from generator.zensical import limits
 
         notices = (*notices, *limits(config))
-    lap("analyse")
+    lap("unchanged")  # the inputs and docs/ checked against the last build
     site_dir = build_site(config, strict=strict, epoch=last["epoch"], progress=progress)
     lap("mkdocs")
     _write_changes(config, site_dir, None, None)

@@ -82,40 +82,44 @@ def _story_key(story, digest: Digest) -> list:
 STATEMENTS_VERSION = code_version(PACKAGE / "statements.py")
 
 
-def _actors_base(digest: Digest, salt: str, site_url: str | None, site_name: str) -> str:
+def _actors_base(digest: Digest, salt: str, site_url: str | None, site_name: str) -> tuple[str, dict[str, str]]:
     """What every actor page, brief and feed may show of the rest of the digest: the name,
     slug and type of every actor (links), the themes' names, the digest's weeks (the weekly
-    chart) and its first date (a feed without dated entries)."""
+    chart) and its first date (a feed without dated entries), hashed; and each article's id,
+    content key and page, to hash into the keys of the actors it names."""
     h = hashlib.sha256(json.dumps([RENDER_VERSION, STATEMENTS_VERSION, salt, site_url, site_name, list(digest.weeks),
                                    min((e.article.date.isoformat() for e in digest.articles if e.article.date), default=None),
-                                   [[t.id, t.info.name] for t in digest.themes]], ensure_ascii=False).encode("utf-8"))
+                                   [[t.id, t.info.name] for t in digest.themes]], ensure_ascii=False).encode())
     for a in digest.actors:
         h.update(f"|{a.name}\x00{a.slug}\x00{a.type}".encode())
-    return h.hexdigest()
+    articles = {e.article.id: f"|{e.article.id}:{article_key(e.article)}:{e.slug}" for e in digest.articles}
+    return h.hexdigest(), articles
 
 
-def actor_page_key(actor, digest: Digest, base: str, role: tuple) -> str:
+def actor_page_key(actor, digest: Digest, base: tuple[str, dict[str, str]], role: tuple) -> str:
     """Everything an actor's page, brief and feed are made from, hashed: the actor's own entry
     (counts, themes, co-actors, members, weeks...), each article it shows or counts (its content
     and page), the stories it is in, its role (``role``: role, Wikidata id) and ``base``
     (``_actors_base``: the links, themes and weeks of the whole digest)."""
-    by_id = digest.by_id
+    digest_key, articles = base
     aids = dict.fromkeys(actor.article_ids)
     aids.update(dict.fromkeys(ref.article_id for ref in actor.evidence))
     aids.update(dict.fromkeys(aid for aid, _ in actor.figures))
     aids.update(dict.fromkeys(aid for aid, _ in actor.quotes))
     stories = digest.stories_of.get(actor.name, ())
     payload = json.dumps(
-        [base, list(role), actor.name, actor.slug, actor.type, actor.affiliation, actor.known, actor.mentions,
-         actor.evidence_count, list(actor.article_ids), actor.aliases_seen, actor.themes, actor.co_actors, actor.members,
-         actor.weekly, [[ref.article_id, ref.index] for ref in actor.evidence],
+        [digest_key, list(role), actor.name, actor.slug, actor.type, actor.affiliation, actor.known, actor.mentions,
+         actor.evidence_count, actor.aliases_seen, actor.themes, actor.co_actors, actor.members, actor.weekly,
+         [[ref.article_id, ref.index] for ref in actor.evidence],
          [[aid, f.sentence, f.text] for aid, f in actor.figures], [[aid, q.index, q.text] for aid, q in actor.quotes],
-         [[aid, article_key(by_id[aid].article), by_id[aid].slug] for aid in aids],
          len(stories), [[s.slug, s.title, s.developing, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
                          len(s.flags)] for s in stories[:STORIES_LISTED]]],
         ensure_ascii=False,
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+    h = hashlib.sha256(payload.encode())
+    h.update("".join(map(articles.__getitem__, actor.article_ids)).encode())  # in order: newest first
+    h.update("".join(map(articles.__getitem__, aids)).encode())
+    return h.hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +236,7 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
         else:
             writer.put(rel, article_page(e, digest))
         entries[rel] = [key, *(_stat(path) or [])]
-    base = _actors_base(digest, job.salt, job.site_url, job.site_name) if digest.actors else ""
+    base = _actors_base(digest, job.salt, job.site_url, job.site_name) if digest.actors else ("", {})
     for a in digest.actors[part::parts]:
         tick()
         # an actor's page, and its brief and feed when it is followed, in the same share; kept

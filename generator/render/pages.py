@@ -333,14 +333,32 @@ def write_digest(
         context = multiprocessing.get_context("fork")
         counter = context.Value("q", 0)
         _FORKED = (job, docs_dir, owned, processes, counter)
+        def tick() -> None:
+            with counter.get_lock():
+                counter.value += 1
+                done = counter.value
+            if task is not None and done % 20 == 0:
+                task.update(done)
+
         try:
-            with context.Pool(processes) as pool:
-                pending = pool.map_async(_forked_part, range(processes))
+            # this process renders the first share itself while the workers render the others: a
+            # forked worker copies every page of the digest it reads (reading an object writes its
+            # reference count), so each worker is one more copy of most of the digest (the peak of
+            # a cold build at 10,000 articles: the parent and two workers, 2.5 GB)
+            with context.Pool(processes - 1) as pool:
+                pending = pool.map_async(_forked_part, range(1, processes))
+                enabled = gc.isenabled()
+                gc.disable()  # as in the workers: rendering makes much short-lived garbage, no lasting cycle
+                try:
+                    own = _written_share(job, TreeWriter(docs_dir, owned, tag="0"), 0, processes, tick)
+                finally:
+                    if enabled:
+                        gc.enable()
                 while not pending.ready():
                     pending.wait(0.25)
                     if task is not None:
                         task.update(counter.value)
-                shares = pending.get()
+                shares = [own, *pending.get()]
         finally:
             _FORKED = None
     else:

@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import errno
+import functools
 import gc
 import hashlib
 import json
@@ -41,6 +42,7 @@ from generator.render.compact import compact_plugin
 from generator.render.pages import ASSETS_DIR, GENERATED, write_digest
 from generator.sitesize import SiteSize
 from generator.sitesize import measure as measure_site
+from generator.versions import code_version
 from generator.write import WriteStats
 
 TEMPLATE_ASSETS = Path(__file__).parent / "templates" / "assets"
@@ -516,6 +518,11 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     lap("read")
     analyser = analyser or Analyser(settings_for(config))
     lap("load model")
+    key = inputs_key(config, ingest, analyser.fingerprint, strict) if site and incremental and config.cache_dir else None
+    last = _unchanged_since(config, key)
+    if last is not None:  # the very inputs of the last complete build, its pages untouched since
+        return _same_build(config, ingest, analyser, last, strict, timings, lap, progress)
+    _forget_build(config)  # until this build is complete
     analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True)
     point("analyse:done")
     lap("analyse")
@@ -567,6 +574,10 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     stats.commit()
     point("finish:committed")
     page_cache.save(page_keys)
+    if key is not None and site_dir is not None:
+        _remember_build(config, {
+            "key": key, "docs": tree_stamp(config.docs_dir), "counts": list(counts), "undated": undated, "epoch": epoch,
+            "pages": stats.written + stats.unchanged, "watch": [[name, matches] for name, _, matches in watch]})
     lap("finish")
     return BuildResult(
         read=counts[0],
@@ -584,6 +595,89 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         rejected_file=rejected_file,
         watchlists=watch,
         site_size=size,
+    )
+
+
+BUILD_STATE = "build-v1.json"  # the inputs of the last complete build (``inputs_key``) and what it reported
+
+
+@functools.lru_cache(maxsize=1)
+def generator_version() -> str:
+    """A hash of the generator's own code and templates (every module, not only the renderers'):
+    another version may make other pages from the same inputs."""
+    files = sorted(p for p in Path(__file__).parent.rglob("*") if p.is_file() and p.suffix != ".pyc")
+    return code_version(*files, extra="|".join(str(p.relative_to(Path(__file__).parent)) for p in files))
+
+
+def inputs_key(config: DigestConfig, ingest, fingerprint: str, strict: bool) -> str:
+    """A hash of everything a build makes ``docs/`` from: the settings (digest.yml and what
+    mkdocs.yml gives the pages, as read), every article as read (its content, where it was
+    read from, its merged sources and byline), what was rejected or dropped, the analysis
+    fingerprint (code, model, data files) and the generator's code. ``site_fingerprint``
+    covers the rest of the site (MkDocs' configuration, hand-written pages, theme)."""
+    settings = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    settings = {k: v.resolve() if isinstance(v, Path) else v for k, v in settings.items()}  # `-C site` or `-C /abs/site`
+    h = hashlib.sha256(f"{generator_version()}|{fingerprint}|{strict}|{settings!r}|".encode())
+    for a in ingest.articles:
+        h.update(json.dumps([article_key(a), a.path, a.line, list(a.sources), a.author], ensure_ascii=False).encode())
+    h.update(repr((ingest.rejections, ingest.notices, ingest.warnings)).encode())
+    return h.hexdigest()[:32]
+
+
+def _unchanged_since(config: DigestConfig, key: str | None) -> dict | None:
+    """The last build's record, when it was made from inputs of the same ``key`` and not a file
+    of ``docs/`` was written since (a page edited, removed, or written by another build)."""
+    if key is None:
+        return None
+    path = config.cache_dir / BUILD_STATE
+    try:
+        last = loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        warn_unreadable(path, "the build is made in full")
+        return None
+    if not isinstance(last, dict) or last.get("key") != key or last.get("docs") != tree_stamp(config.docs_dir):
+        return None
+    return last
+
+
+def _forget_build(config: DigestConfig) -> None:
+    if config.cache_dir is not None:
+        (config.cache_dir / BUILD_STATE).unlink(missing_ok=True)
+
+
+def _remember_build(config: DigestConfig, record: dict) -> None:
+    config.cache_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(config.cache_dir / BUILD_STATE, json.dumps(record, ensure_ascii=False, sort_keys=True), fault="build-state")
+
+
+def _same_build(config, ingest, analyser, last: dict, strict: bool, timings: dict, lap, progress) -> BuildResult:
+    """A build whose inputs are those of the last complete build, whose pages are untouched:
+    the analysis, the digest and every page would be the same, so none is made again; the
+    site is built as ever (``build_site``: not at all when nothing in it changed either) and
+    the result is the last build's, with nothing analysed or written."""
+    point("build:unchanged")
+    read, built, cached = last["counts"]
+    notices = ingest.notices
+    if not config.site_url:
+        notices = (*notices, f"{config.mkdocs_file}: no site_url: feeds need it (their links must be absolute), so none were made")
+    rejected_file = write_rejected(config.site_dir.parent / REJECTED_FILE, ingest.rejections, ingest.warnings)
+    if config.engine == "zensical":
+        from generator.zensical import limits
+
+        notices = (*notices, *limits(config))
+    lap("unchanged")  # the inputs and docs/ checked against the last build
+    site_dir = build_site(config, strict=strict, epoch=last["epoch"], progress=progress)
+    lap("mkdocs")
+    _write_changes(config, site_dir, None, None)
+    size = measure_site(site_dir)
+    lap("finish")
+    return BuildResult(
+        read=read, built=built, rejections=ingest.rejections, notices=notices, analysed=0, cached=cached,
+        pages=WriteStats(0, last["pages"], 0), site_dir=site_dir, pipeline=analyser.label, timings=timings,
+        undated=last["undated"], warnings=ingest.warnings, rejected_file=rejected_file,
+        watchlists=tuple((name, 0, matches) for name, matches in last["watch"]), site_size=size,
     )
 
 
@@ -633,9 +727,10 @@ def _load_state(config: DigestConfig) -> dict | None:
     return state if isinstance(state, dict) else None
 
 
-def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None, state: dict) -> None:
+def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None, state: dict | None) -> None:
     """``changes.json`` at the site root; the snapshot for the next build. A build that changed
-    nothing keeps the last file (kept in the snapshot), so the site stays byte-identical."""
+    nothing keeps the last file (kept in the snapshot), so the site stays byte-identical;
+    ``state`` None: the snapshot stays as it is (the digest is the last build's)."""
     previous = _load_state(config) or {}
     if change_log is None:
         change_log = previous.get("changes")
@@ -647,6 +742,6 @@ def _write_changes(config: DigestConfig, site_dir: Path, change_log: dict | None
         same = False
     if not same:
         write_atomic(site_dir / "changes.json", text)  # whole or not at all; the build's history, not a page
-    if config.cache_dir is not None:
+    if config.cache_dir is not None and state is not None:
         config.cache_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(config.cache_dir / STATE_FILE, json.dumps({**state, "changes": change_log}, ensure_ascii=False, sort_keys=True))

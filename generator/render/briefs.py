@@ -77,6 +77,20 @@ def resolved(entry: ArticleEntry, index: int, digest: Digest) -> str:
     return "".join(pieces).strip()
 
 
+def at_least(n: int, noun: str) -> str:
+    """``n`` things, exactly below ten, else the step of 10, 20, 50, 100, 200, 500... it reaches
+    ("at least 200 articles"): a brief says how much it stands on, and an article added among
+    the others (not among the newest it shows) changes it only when it crosses a step, so a
+    daily update does not rewrite the brief of every actor it names (the full page counts)."""
+    if n < 10:
+        return plural(n, noun)
+    step = 10
+    while step * 10 <= n:
+        step *= 10
+    floor = next(step * k for k in (5, 2, 1) if n >= step * k)
+    return "at least " + plural(floor, noun)
+
+
 def _newest(digest: Digest, aids) -> list[str]:
     def key(aid: str):
         d = digest.by_id[aid].article.date
@@ -103,7 +117,7 @@ def brief_page(
     sources = {digest.by_id[a].article.source for a in article_ids if digest.by_id[a].article.source}
     span = f"dated {min(dates).isoformat()} to {max(dates).isoformat()}" if dates else "undated"
     page.add(p(
-        f"From {plural(len(article_ids), 'article')} {span}, by {plural(len(sources), 'source')}. "
+        f"From {at_least(len(article_ids), 'article')} {span}, by {at_least(len(sources), 'source')}. "
         f'The <a href="{full_page}">full page</a> has all the evidence; numbers in brackets cite the sentence '
         "a statement comes from.",
         "digest-brief-intro",

@@ -38,10 +38,10 @@ from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
 from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
-from generator.render.stories import STORIES, story_pages
+from generator.render.stories import STORIES, STORIES_LISTED, story_pages
 from generator.render.themes import theme_page, themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
-from generator.versions import PACKAGE, folder_version
+from generator.versions import PACKAGE, code_version, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
 PARALLEL_MIN = 500  # articles: below this, a second process costs more than it saves
@@ -76,6 +76,50 @@ def _story_key(story, digest: Digest) -> list:
     first = digest.by_id.get(story.article_ids[0])
     when = first.article.date.isoformat() if first and first.article.date else None
     return [story.slug, story.article_ids[0], first.article.source if first else None, when]
+
+
+# who said what on an actor's page comes from generator/statements.py
+STATEMENTS_VERSION = code_version(PACKAGE / "statements.py")
+
+
+def _actors_base(digest: Digest, salt: str, site_url: str | None, site_name: str) -> tuple[str, dict[str, str]]:
+    """What every actor page, brief and feed may show of the rest of the digest: the name,
+    slug and type of every actor (links), the themes' names, the digest's weeks (the weekly
+    chart) and its first date (a feed without dated entries), hashed; and each article's id,
+    content key and page, to hash into the keys of the actors it names."""
+    h = hashlib.sha256(json.dumps([RENDER_VERSION, STATEMENTS_VERSION, salt, site_url, site_name, list(digest.weeks),
+                                   min((e.article.date.isoformat() for e in digest.articles if e.article.date), default=None),
+                                   [[t.id, t.info.name] for t in digest.themes]], ensure_ascii=False).encode())
+    for a in digest.actors:
+        h.update(f"|{a.name}\x00{a.slug}\x00{a.type}".encode())
+    articles = {e.article.id: f"|{e.article.id}:{article_key(e.article)}:{e.slug}" for e in digest.articles}
+    return h.hexdigest(), articles
+
+
+def actor_page_key(actor, digest: Digest, base: tuple[str, dict[str, str]], role: tuple) -> str:
+    """Everything an actor's page, brief and feed are made from, hashed: the actor's own entry
+    (counts, themes, co-actors, members, weeks...), each article it shows or counts (its content
+    and page), the stories it is in, its role (``role``: role, Wikidata id) and ``base``
+    (``_actors_base``: the links, themes and weeks of the whole digest)."""
+    digest_key, articles = base
+    aids = dict.fromkeys(actor.article_ids)
+    aids.update(dict.fromkeys(ref.article_id for ref in actor.evidence))
+    aids.update(dict.fromkeys(aid for aid, _ in actor.figures))
+    aids.update(dict.fromkeys(aid for aid, _ in actor.quotes))
+    stories = digest.stories_of.get(actor.name, ())
+    payload = json.dumps(
+        [digest_key, list(role), actor.name, actor.slug, actor.type, actor.affiliation, actor.known, actor.mentions,
+         actor.evidence_count, actor.aliases_seen, actor.themes, actor.co_actors, actor.members, actor.weekly,
+         [[ref.article_id, ref.index] for ref in actor.evidence],
+         [[aid, f.sentence, f.text] for aid, f in actor.figures], [[aid, q.index, q.text] for aid, q in actor.quotes],
+         len(stories), [[s.slug, s.title, s.developing, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
+                         len(s.flags)] for s in stories[:STORIES_LISTED]]],
+        ensure_ascii=False,
+    )
+    h = hashlib.sha256(payload.encode())
+    h.update("".join(map(articles.__getitem__, actor.article_ids)).encode())  # in order: newest first
+    h.update("".join(map(articles.__getitem__, aids)).encode())
+    return h.hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,13 +236,28 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
         else:
             writer.put(rel, article_page(e, digest))
         entries[rel] = [key, *(_stat(path) or [])]
+    base = _actors_base(digest, job.salt, job.site_url, job.site_name) if digest.actors else ("", {})
     for a in digest.actors[part::parts]:
         tick()
-        writer.put(f"{ACTORS}/{a.slug}.md", actor_page(a, digest, *job.roles.get(a.name, (None, None)), feeds=bool(job.site_url)))
-        if followed_actor(a):  # its brief and feed, in the same share as its page
-            writer.put(f"{BRIEFS}/actors/{a.slug}.md", actor_brief(a, digest, job.site_url))
-            if job.site_url:
-                writer.put(*actor_feed(a, digest, job.site_url, job.site_name))
+        # an actor's page, and its brief and feed when it is followed, in the same share; kept
+        # as they are when what they are made from (their key) and their files did not change
+        rel = f"{ACTORS}/{a.slug}.md"
+        followed = followed_actor(a)
+        rels = [rel, *([f"{BRIEFS}/actors/{a.slug}.md"] if followed else []),
+                *([f"{FEEDS}/actors/{a.slug}.xml"] if followed and job.site_url else [])]
+        role = job.roles.get(a.name, (None, None))
+        key = actor_page_key(a, digest, base, role)
+        known = job.known.get(rel)
+        if known and known[0] == key and known[1] == [_stat(writer.root / r) for r in rels]:
+            for r in rels:
+                writer.keep(r)
+        else:
+            writer.put(rel, actor_page(a, digest, *role, feeds=bool(job.site_url)))
+            if followed:
+                writer.put(f"{BRIEFS}/actors/{a.slug}.md", actor_brief(a, digest, job.site_url))
+                if job.site_url:
+                    writer.put(*actor_feed(a, digest, job.site_url, job.site_name))
+        entries[rel] = [key, [_stat(writer.root / r) for r in rels]]
     for make in _share(_whole_jobs(job, writer.root, entries), part, parts):
         tick()
         for rel, text in make():
@@ -274,14 +333,32 @@ def write_digest(
         context = multiprocessing.get_context("fork")
         counter = context.Value("q", 0)
         _FORKED = (job, docs_dir, owned, processes, counter)
+        def tick() -> None:
+            with counter.get_lock():
+                counter.value += 1
+                done = counter.value
+            if task is not None and done % 20 == 0:
+                task.update(done)
+
         try:
-            with context.Pool(processes) as pool:
-                pending = pool.map_async(_forked_part, range(processes))
+            # this process renders the first share itself while the workers render the others: a
+            # forked worker copies every page of the digest it reads (reading an object writes its
+            # reference count), so each worker is one more copy of most of the digest (the peak of
+            # a cold build at 10,000 articles: the parent and two workers, 2.5 GB)
+            with context.Pool(processes - 1) as pool:
+                pending = pool.map_async(_forked_part, range(1, processes))
+                enabled = gc.isenabled()
+                gc.disable()  # as in the workers: rendering makes much short-lived garbage, no lasting cycle
+                try:
+                    own = _written_share(job, TreeWriter(docs_dir, owned, tag="0"), 0, processes, tick)
+                finally:
+                    if enabled:
+                        gc.enable()
                 while not pending.ready():
                     pending.wait(0.25)
                     if task is not None:
                         task.update(counter.value)
-                shares = pending.get()
+                shares = [own, *pending.get()]
         finally:
             _FORKED = None
     else:

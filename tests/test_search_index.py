@@ -12,6 +12,7 @@ shards, phrase checks across result pages).
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import subprocess
 from pathlib import Path
@@ -90,7 +91,6 @@ TERMS = ["kursk", "korea", "troops", "100000", "2.5", "dprk", "us", "keen", "sca
 def test_postings_decode_in_javascript_to_what_python_computed(built):
     """Ids as Python numbered them; scores the weights times the term's idf, which the browser
     computes from the manifest's document count and the term's frequency."""
-    import math
 
     site, digest = built
     docs = _documents(digest)
@@ -105,12 +105,8 @@ def test_postings_decode_in_javascript_to_what_python_computed(built):
         }
         return out;
     }""".replace("TERMS", json.dumps(terms)))
-    n = len(docs)
+    _assert_bm25(got, expected, terms, len(docs))
     for term in terms:
-        ids, weights, df = expected[term]
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        assert got[term]["ids"] == list(ids), term
-        assert got[term]["scores"] == pytest.approx([w * idf for w in weights], rel=1e-12), term
         assert term.startswith(got[term]["key"]), term
 
 
@@ -354,7 +350,6 @@ def test_result_records_are_kept_when_their_key_and_file_match(built, tmp_path):
 def _reference_postings(docs):
     """BM25F without the idf one posting at a time, the plain reading of the formula (the
     index computes it on arrays)."""
-    import math
     from collections import Counter, defaultdict
 
     from generator.render.search import AVG_STEPS, K1, MAX_POSTINGS, B, _weigh
@@ -419,7 +414,6 @@ def test_shards_are_keyed_by_one_character_and_split_only_past_their_size(monkey
 def test_a_cut_terms_frequency_is_in_the_manifest_and_the_browser_uses_it(built, tmp_path, monkeypatch):
     """A term cut to its best MAX_POSTINGS documents (set low here) keeps its document
     frequency in the manifest, not in its shard; search.js takes the idf from it."""
-    import math
 
     from generator.render import search
 
@@ -442,12 +436,7 @@ def test_a_cut_terms_frequency_is_in_the_manifest_and_the_browser_uses_it(built,
         for (const t of TERMS) { const p = await core.postings(t); out[t] = {ids: p.ids, scores: p.scores}; }
         return out;
     }""".replace("TERMS", json.dumps(terms)))
-    n = len(docs)
-    for term in terms:
-        ids, weights, df = expected[term]
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        assert got[term]["ids"] == list(ids), term
-        assert got[term]["scores"] == pytest.approx([w * idf for w in weights], rel=1e-12), term
+    _assert_bm25(got, expected, terms, len(docs))
 
 
 def test_an_article_below_a_cut_terms_best_leaves_its_shard_as_it_was():
@@ -481,3 +470,13 @@ def test_an_actor_pages_record_does_not_follow_its_article_count(built):
     before, after = _pages(digest), _pages(fewer)
     assert [(d.url, d.sentences, d.themes) for d in before] == [(d.url, d.sentences, d.themes) for d in after]
     assert any("Themes: " in s for d in before for s in d.sentences)
+
+
+def _assert_bm25(got: dict, expected: dict, terms, n: int) -> None:
+    """search.js's postings for ``terms`` are the Python index's: the same ids, and each weight
+    times the BM25 idf of the term's document frequency among ``n`` documents."""
+    for term in terms:
+        ids, weights, df = expected[term]
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        assert got[term]["ids"] == list(ids), term
+        assert got[term]["scores"] == pytest.approx([w * idf for w in weights], rel=1e-12), term

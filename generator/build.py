@@ -576,7 +576,8 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     page_cache.save(page_keys)
     if key is not None and site_dir is not None:
         _remember_build(config, {
-            "key": key, "docs": tree_stamp(config.docs_dir), "counts": list(counts), "undated": undated, "epoch": epoch,
+            "key": key, "docs": tree_stamp(config.docs_dir), "analysis": tree_stamp(config.cache_dir / "analysis"),
+            "counts": list(counts), "undated": undated, "epoch": epoch,
             "pages": stats.written + stats.unchanged, "watch": [[name, matches] for name, _, matches in watch]})
     lap("finish")
     return BuildResult(
@@ -626,7 +627,8 @@ def inputs_key(config: DigestConfig, ingest, fingerprint: str, strict: bool) -> 
 
 def _unchanged_since(config: DigestConfig, key: str | None) -> dict | None:
     """The last build's record, when it was made from inputs of the same ``key`` and not a file
-    of ``docs/`` was written since (a page edited, removed, or written by another build)."""
+    of ``docs/`` or of the analysis cache was written since (a page edited, removed, or written
+    by another build; a cache entry changed by hand or by another version)."""
     if key is None:
         return None
     path = config.cache_dir / BUILD_STATE
@@ -639,6 +641,8 @@ def _unchanged_since(config: DigestConfig, key: str | None) -> dict | None:
         return None
     if not isinstance(last, dict) or last.get("key") != key or last.get("docs") != tree_stamp(config.docs_dir):
         return None
+    if last.get("analysis") != tree_stamp(config.cache_dir / "analysis"):
+        return None  # the analysis cache was written to (or tampered with) since: read it again, and check it
     return last
 
 

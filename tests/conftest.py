@@ -89,3 +89,14 @@ def assert_reads_cleanly(name: str, data: bytes) -> None:
         assert isinstance(item, (RawArticle, Rejection))
         if isinstance(item, Rejection):
             assert item.reason and "unexpected error" not in item.reason
+
+
+@pytest.fixture(autouse=True)
+def _fault_counts_start_from_zero():
+    """``faults.point`` counts calls per process: a test that sets DIGEST_FAULT_POINT counts
+    from zero whatever ran before it in this process."""
+    from generator import faults
+
+    faults._calls.clear()
+    yield
+    faults._calls.clear()

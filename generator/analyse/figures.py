@@ -320,7 +320,10 @@ class FigureFinder:
     # ------------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
         figures = []
-        ents = {t.i for t in doc if t.ent_type_ in ("DATE", "TIME", "ORDINAL")}
+        # numbers in a date or a time are no figures, unless the model took a distance or a count
+        # for one ("about 24 nautical miles" typed TIME)
+        ents = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not any(
+            t.lower_ in self.units and t.lower_ not in self.durations for t in e) for t in e}
         quotes = doc._.quotes or []
         in_quote: dict[int, int] = {}
         for n, q in enumerate(quotes):

@@ -813,3 +813,9 @@ def test_a_korean_name_family_name_first_and_a_lawmaker_according_to_whom(analys
     out = analyse_text(analyser, tmp_path, text)
     assert {"Park Jin-hwan", "Lim Dae Sung"} <= {a.name for a in out.actors}
     assert [q.actor for q in out.quotes] == ["Lim Dae Sung"]
+
+
+def test_a_distance_the_model_took_for_a_time_is_a_figure(nlp):
+    text = ("It is the first time a Chinese carrier has entered the contiguous zone, about 24 nautical miles from "
+            "the Japanese coast. Talks lasted about four hours on Monday, 3 March 2024.")
+    assert [f.text for f in nlp(text)._.figures] == ["about 24 nautical miles", "about four hours"]

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from generator.analyse.attribution import MONTHS
 from generator.analyse.entities import ModelNames, tidy_name
 from generator.analyse.gazetteer import Gazetteer, load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
@@ -102,8 +103,6 @@ def _subject_at(doc: Doc, start: int) -> bool:
             break
     return False
 
-
-_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 
 class ActorResolver(ModelNames):
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True,
@@ -453,7 +452,7 @@ class ActorResolver(ModelNames):
                 j += 1
             if j >= len(doc) - 1:
                 continue
-            month = doc[j].text == "," and doc[j + 1].text.rstrip(".").lower()[:3] in _MONTHS
+            month = doc[j].text == "," and doc[j + 1].text.rstrip(".").lower()[:3] in MONTHS
             agency = doc[j].text == "(" and any(t.text == ")" for t in doc[j + 1 : j + 6])
             if month or agency:
                 out.update(range(tok.i, j))

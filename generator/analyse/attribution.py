@@ -221,7 +221,7 @@ def asks(sent: Span) -> bool:
         end < 0 and sent.text.rstrip().endswith("?") and text[sent.end_char :].strip() == "")
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})  # as datelines abbreviate them
 
 
 def _filed_on(words: list[Token]) -> bool:
@@ -229,7 +229,7 @@ def _filed_on(words: list[Token]) -> bool:
     if not words or not words[0].is_title:
         return False
     doc, i = words[0].doc, words[0].i
-    return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_[:3] in _MONTHS
+    return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_[:3] in MONTHS
 
 
 _UTTERANCES = frozenset({"statement", "statements", "remark", "remarks", "comment", "comments", "words", "claim",

@@ -68,6 +68,17 @@ def _variants(text: str) -> set[str]:
     return out | {form.replace("'", "’") for form in out if "'" in form}
 
 
+_HYPHENED_NAME = re.compile(r"\b([A-Z][a-z]+)-([a-z]+)\b")
+
+
+def _hyphen_spellings(name: str) -> set[str]:
+    """A two-syllable given name as outlets spell it: "Won-sik", "Wonsik", "Won Sik", "Won-Sik"."""
+    if not _HYPHENED_NAME.search(name):
+        return set()
+    return {_HYPHENED_NAME.sub(form, name) for form in (r"\1\2", lambda m: f"{m[1]} {m[2].title()}",
+                                                        lambda m: f"{m[1]}-{m[2].title()}")}
+
+
 def _body_states(gazetteer: Gazetteer) -> dict[str, set[str]]:
     """Bodies of states by their name without the state ("department of foreign affairs" ->
     {Philippines}, from "Philippine Department of Foreign Affairs"; "ministry of national
@@ -136,6 +147,9 @@ class ActorResolver(ModelNames):
                 "seat": list(actor.seats),
                 "part": list(actor.parts),
             }
+            if actor.type == "person":  # "Shin Won-sik" also as "Shin Wonsik", "Shin Won Sik"
+                groups["alias"] += sorted({v for f in (actor.name, *actor.aliases) for v in _hyphen_spellings(f)} - {
+                    actor.name, *actor.aliases})
             for kind, forms in groups.items():
                 docs = [nlp.make_doc(v) for f in forms for v in _variants(f)]
                 if docs:

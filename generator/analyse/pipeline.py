@@ -227,6 +227,16 @@ def settings_fingerprint(settings: PipelineSettings, label: str) -> str:
 # --------------------------------------------------------------------------- conversion
 
 
+# "South Koreaʼs", "Korea´s", "Korea′s": apostrophes typed with a look-alike (a modifier letter, an
+# accent, a prime, a fullwidth mark) that the tokenizer does not split off; one character for one, so
+# every offset into the article's text stays right
+_LOOKALIKE_APOSTROPHE = re.compile(r"(?<=\w)[\u02bc\u00b4\u2032\uff07`](?=\w)")
+
+
+def typeset_apostrophes(text: str) -> str:
+    return _LOOKALIKE_APOSTROPHE.sub("\u2019", text)
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -328,6 +338,12 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
             unresolved[(m.name, m.type)] += 1
             continue
         span = doc[m.start : m.end]
+        if m.type == "person" and m.affiliation and _names_a_government(doc, m.end):
+            # "the Biden administration", "Kishida's cabinet": the government of the person's state
+            mentions.append(Mention(m.affiliation, span.text, span.start_char, span.end_char, sidx, "part"))
+            counts[m.affiliation] += 1
+            meta.setdefault(m.affiliation, ("country", None, True))
+            continue
         mentions.append(Mention(m.name, span.text, span.start_char, span.end_char, sidx, m.kind))
         counts[m.name] += 1
         meta.setdefault(m.name, (m.type, m.affiliation, m.known))
@@ -351,6 +367,17 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         likelihoods=likelihoods,
         unresolved=tuple((n, t, c) for (n, t), c in sorted(unresolved.items(), key=lambda x: (-x[1], x[0]))),
     )
+
+
+_GOVERNMENT = frozenset({"administration", "government", "cabinet", "administration's", "government's", "cabinet's"})
+
+
+def _names_a_government(doc: Doc, end: int) -> bool:
+    """Whether the person named just before ``end`` stands for a government: "the Biden
+    administration", "Kishida's cabinet"."""
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        end += 1
+    return end < len(doc) and doc[end].lower_ in _GOVERNMENT
 
 
 def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure]) -> bool:
@@ -558,7 +585,7 @@ class Analyser:
 
 
     def _make_doc(self, article: RawArticle) -> Doc:
-        doc = self.nlp.make_doc(article.analysed_text())
+        doc = self.nlp.make_doc(typeset_apostrophes(article.analysed_text()))
         doc._.article_date = article.date  # offices are resolved on the article's date
         return doc
 

@@ -819,3 +819,26 @@ def test_a_distance_the_model_took_for_a_time_is_a_figure(nlp):
     text = ("It is the first time a Chinese carrier has entered the contiguous zone, about 24 nautical miles from "
             "the Japanese coast. Talks lasted about four hours on Monday, 3 March 2024.")
     assert [f.text for f in nlp(text)._.figures] == ["about 24 nautical miles", "about four hours"]
+
+
+def test_a_look_alike_apostrophe_and_a_given_name_spelt_without_its_hyphen(analyser, tmp_path):
+    text = ("Seoul counts the containers sent north\n\n"
+            "According to South Koreaʼs defense minister Shin Wonsik, North Korea has sent more than 6,000 "
+            "containers of munitions to Russia since August.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    names = {a.name for a in out.actors}
+    assert {"South Korea", "Shin Won-sik"} <= names and "Shin Wonsik" not in names
+    assert not out.unresolved
+    (f,) = out.figures
+    assert f.attribution_actor == "Shin Won-sik"
+
+
+def test_the_presidents_administration_is_the_government_not_the_person(analyser, tmp_path):
+    text = ("Washington adds rockets to its aid for Kyiv\n\n"
+            "The Biden administration said on Friday it would send another $300 million in weapons to Ukraine, "
+            "including rockets for HIMARS launchers.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    names = {a.name for a in out.actors}
+    assert "United States" in names and "Joe Biden" not in names

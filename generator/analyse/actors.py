@@ -126,6 +126,7 @@ class ActorResolver(ModelNames):
         self.roles = RoleIndex(gazetteer)
         self.bodies_of_a_country = {w.lower() for w in gazetteer.from_a_country}
         self.thing_words = {w.lower() for w in gazetteer.names_of_things}
+        self.event_words = {w.lower() for w in gazetteer.event_words}
         self.family_first = frozenset(gazetteer.family_names_first)
         # heads of state whose government is led by someone else (a king in a parliamentary
         # monarchy, a president beside a chancellor): what they attend is no affair of state
@@ -286,6 +287,7 @@ class ActorResolver(ModelNames):
             taken.update(range(span.start, span.end))
             resolved.append((span.start, span.end, name, kind))
 
+        resolved = self._bodies_of_a_state(doc, resolved)
         resolved.extend(self._acronyms(doc, resolved, taken))
         people = [(s, n) for s, _, n, _k in resolved if self.actors[n].type == "person"]
         named = {n for _, n in people}
@@ -359,6 +361,24 @@ class ActorResolver(ModelNames):
                 name, kind = defined[tok.text]
                 taken.add(tok.i)
                 out.append((tok.i, tok.i + 1, name, "part" if kind == "part" else "alias"))
+        return out
+
+    def _bodies_of_a_state(self, doc: Doc, resolved: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """A generic body name that an international body has as an alias ("Security Council")
+        after a state's possessive or demonym ("Moscow's Security Council", "Russia’s Security
+        Council") is that state's body, not the international one."""
+        ends = {e: (n, k) for _s, e, n, k in resolved if self.actors[n].type == "country"}
+        out = []
+        for start, end, name, kind in resolved:
+            actor = self.actors[name]
+            if kind == "alias" and actor.type == "organisation" and doc[start:end].text.lower() in self.ignore:
+                before = ends.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None
+                if before is None and start in ends and ends[start][1] == "demonym":
+                    before = ends[start]
+                if before is not None and before[0] != actor.affiliation:
+                    out.append((start, end, before[0], "part"))
+                    continue
+            out.append((start, end, name, kind))
         return out
 
     def _parts_of_named_states(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

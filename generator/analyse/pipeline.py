@@ -317,7 +317,9 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         )
 
     outlets = [article.source or "", *article.sources]
-    admitted = _admitted(doc, hits, quotes, figures, index_of_token, outlets)
+    first = doc.text.split("\n\n", 1)[0]  # the title, or the summary a title is made from
+    headline = len(first) if _title_case(first) else 0
+    admitted = _admitted(doc, hits, quotes, figures, index_of_token, outlets, headline)
     off_topic = not off_topic_actors and _off_topic(doc, hits, quotes, figures)
     # a country named only as a place ("talks in Riyadh") is not an actor of the article
     located = {m.name for m in doc._.actor_mentions or [] if m.kind == "location"} - {
@@ -417,8 +419,15 @@ def _called_an_outlet(doc: Doc, end: int) -> bool:
     return False
 
 
+def _title_case(title: str) -> bool:
+    """Whether a headline is written with every main word capitalised ("Defense Secretary Issues
+    Stern Warning"): the model then takes any run of words for a name."""
+    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure],
-              index_of_token: dict[int, int], outlets: list[str] = ()) -> set[str]:
+              index_of_token: dict[int, int], outlets: list[str] = (), headline: int = 0) -> set[str]:
     """The names found only by the statistical model that become actors of this article.
 
     On evidence only: the article must have a theme (an article with none adds no model-found
@@ -429,7 +438,8 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
     """
     if not hits:
         return set()
-    unknown = [m for m in doc._.actor_mentions or [] if not m.known]
+    # a name the model finds only in a title-case headline is no evidence: it must be named below
+    unknown = [m for m in doc._.actor_mentions or [] if not m.known and doc[m.start].idx >= headline]
     if not unknown:
         return set()
     counts = Counter(m.name for m in unknown)

@@ -289,8 +289,15 @@ class QuoteFinder:
             if source is not None and source.verb == "according to" and source.end <= span.start:
                 return source
         # a sentence before that introduces it ("Kirby told reporters on Tuesday:")
-        if first > 0 and not before:
+        if first > 0 and not [t for t in before if not (t.is_punct or t.is_space)]:
             prev = sents[first - 1]
+            words = [t for t in prev if not t.is_space]
+            if len(words) >= 2 and words[-1].text == "," and words[-2].lower_ in self.speech_verbs \
+                    and doc.has_annotation("DEP"):
+                # "Citing the drills, Hegseth stated," and the quotation as the next paragraph
+                source = subject_source(words[-2])
+                if source is not None:
+                    return source
             if prev.text.rstrip().endswith(":") or any(t.text == ":" for t in prev[-2:]):
                 source = find_source(prev, self.speech_verbs, skip=inside, outlets=self.outlets)
                 if source is not None:

@@ -24,6 +24,9 @@ TITLE_LIMIT = 130  # characters of a title made from the summary: a headline, no
 CLAUSE_MIN = 0.3  # a clause cut keeps at least this share of the limit
 _CLAUSE_END = re.compile(r"\s*(?:[,;:]\s|\s[—–-]\s|\s\()")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z0-9\"“‘(])")
+# a full stop that ends an abbreviation, not the sentence: "U.S. Stands with ...", "Mr. Kim said"
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Maj|Sgt|Prof|"
+                           r"No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Jr|Sr|Inc|Corp|Co|vs)\.)$")
 # Language detection abstains below these: a headline of three words, or a text the model is
 # unsure of, stays None (read as English) rather than risk skipping an English article.
 LANGUAGE_MIN_LETTERS = 25
@@ -40,7 +43,9 @@ def first_sentence(text: str, limit: int = TITLE_LIMIT) -> str:
     """A readable title made from a text: its first sentence when short enough (without its
     full stop), else cut at a clause boundary (comma, semicolon, colon, dash, bracket) with an
     ellipsis; never inside a word."""
-    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    text = text.strip()
+    ends = [m for m in _SENTENCE_END.finditer(text) if not _ABBREVIATION.search(text, 0, m.start())]
+    sentence = (text[: ends[0].start()] if ends else text).strip()
     if len(sentence) <= limit:
         return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
     return shorten(sentence, limit)

@@ -842,3 +842,28 @@ def test_the_presidents_administration_is_the_government_not_the_person(analyser
     out = analyse_text(analyser, tmp_path, text)
     names = {a.name for a in out.actors}
     assert "United States" in names and "Joe Biden" not in names
+
+
+def test_a_states_security_council_is_that_state_not_the_un_body(analyser, tmp_path):
+    text = ("Russian security chief holds talks in Pyongyang\n\n"
+            "Sergei Shoigu, secretary of Moscow's Security Council, met North Korean leader Kim Jong Un on Friday "
+            "to discuss the troops North Korea sent to Russia, Russia’s Security Council said.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert {"Russia", "North Korea", "Sergei Shoigu"} <= names and "UN Security Council" not in names
+
+
+def test_a_conference_and_a_title_case_headline_add_no_actors(analyser, tmp_path):
+    text = ("U.S. Warns Beijing at Asia Security Summit, Defense Chief Issues Stern Warning on Taiwan\n\n"
+            "US Defense Secretary Pete Hegseth told the Shangri-La Dialogue in Singapore on Saturday that China "
+            "was preparing to use military force against Taiwan, and urged allies in the Indo-Pacific to spend "
+            "more on defence. The Shangri-La Dialogue gathers defence ministers every year.\n\n"
+            "Citing the drills around Taiwan, Hegseth stated,\n"
+            "“China is deliberately harassing its neighbours.”\n"
+            "He assured allies that the region was “America’s priority theatre.”\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    names = {a.name for a in out.actors}
+    assert "Shangri-La Dialogue" not in names and "Issues Stern Warning" not in names
+    assert out.article.title.startswith("U.S. Warns Beijing")
+    assert [q.actor for q in out.quotes] == ["Pete Hegseth", "Pete Hegseth"]

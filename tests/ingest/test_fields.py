@@ -10,6 +10,11 @@ def test_a_short_first_sentence_is_the_title_without_its_full_stop():
     assert first_sentence("Will talks resume? Nobody knows.") == "Will talks resume?"
 
 
+def test_an_abbreviation_does_not_end_the_first_sentence():
+    assert first_sentence("U.S. Warns Beijing at Security Summit. More follows.") == "U.S. Warns Beijing at Security Summit"
+    assert first_sentence("Mr. Kim met Gen. Park in Seoul. They talked.") == "Mr. Kim met Gen. Park in Seoul"
+
+
 def test_a_long_first_sentence_is_cut_at_a_clause_boundary_with_an_ellipsis():
     text = (
         "North Korea has started sending special forces troops to Russia, with about 1,500 already moved "

@@ -452,6 +452,28 @@ def statement_opened(sent: Span) -> Source | None:
     return found
 
 
+_CREDIT = re.compile(r"\s[—–-]{1,2}\s*(?P<name>[A-Z][^—–\n]{1,60}?)\s*$")
+
+
+def headline_credit(sent: Span) -> Source | None:
+    """The source a headline credits after a dash ("EU approves 17th package, nearly 200 tankers
+    listed — Kallas"), for the headline's own sentences, when the name is an actor."""
+    doc = sent.doc
+    text = doc.text
+    end = text.find("\n\n")
+    end = len(text) if end < 0 else end
+    if sent.start_char >= end:
+        return None
+    found = _CREDIT.search(text, 0, end)
+    if found is None:
+        return None
+    span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="contract")
+    if span is None or not any(m.start >= span.start and m.end <= span.end and m.type != "place"
+                               for m in doc._.actor_mentions or []):
+        return None
+    return Source(span.text, "said", span.start, span.end, span.end - 1)
+
+
 def _put_through(verb: Token) -> bool:
     """"put" that states no figure: "put 250 launchers through testing", not "put the toll at 100"."""
     if verb.lower_ not in ("put", "puts") or not verb.doc.has_annotation("DEP"):

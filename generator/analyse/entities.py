@@ -334,7 +334,7 @@ class ModelNames:
                 continue
             # "Ferdinand “Bongbong” Marcos Jr.": the nickname split the name, "Marcos Jr." is left
             owners = self.short_owners.get(name) or self.short_owners.get(re.sub(r",?\s+[JS]r\.?$", "", name), [])
-            if len(owners) == 1 and kind != "place" and (
+            if len(owners) == 1 and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
                 or (end < len(doc) and doc[end].lower_ in _ADMINISTRATION)  # "the Biden administration"
             ):

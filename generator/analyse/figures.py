@@ -23,6 +23,7 @@ from generator.analyse.attribution import (
     SpeakerResolver,
     briefed_by,
     find_source,
+    headline_credit,
     paragraph_label,
     stated_after,
     statement_opened,
@@ -294,6 +295,8 @@ class FigureFinder:
             source = stated_after(sent, self.source_verbs)  # "... This was stated by Pat Ryder."
         if source is None:
             source = statement_opened(sent)  # after "Kim Yo Jong issued the following statement:"
+        if source is None:
+            source = headline_credit(sent)  # "..., nearly 200 tankers listed — Kallas"
         if source is None:
             return None, "outlet", False
         actor = resolver.actor(source)

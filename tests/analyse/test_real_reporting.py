@@ -867,3 +867,16 @@ def test_a_conference_and_a_title_case_headline_add_no_actors(analyser, tmp_path
     assert "Shangri-La Dialogue" not in names and "Issues Stern Warning" not in names
     assert out.article.title.startswith("U.S. Warns Beijing")
     assert [q.actor for q in out.quotes] == ["Pete Hegseth", "Pete Hegseth"]
+
+
+def test_a_headline_credit_a_newspaper_a_lone_surname_and_a_country_acronym(analyser, tmp_path):
+    text = ("EU lists nearly 200 more tankers of the shadow fleet — Kallas\n\n"
+            "German Defence Minister Boris Pistorius promised more air defence for Ukraine on Tuesday, "
+            "Berliner Zeitung reported. Berlin has become Kyiv's second-largest military donor, although Scholz "
+            "is still reluctant to send long-range missiles. The UAE denied helping Russia evade the sanctions.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    names = {a.name for a in out.actors}
+    assert {"Olaf Scholz", "United Arab Emirates", "Kaja Kallas"} <= names and "Berliner Zeitung" not in names
+    (f,) = [f for f in out.figures if "tankers" in f.text]
+    assert f.attribution_actor == "Kaja Kallas"

@@ -272,6 +272,8 @@ class QuoteFinder:
             for t in (tokens if tokens is after else reversed(tokens)):
                 if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):
                     source = subject_source(t) if doc.has_annotation("DEP") else None
+                    if source is None and tokens is after and doc.has_annotation("DEP"):
+                        source = _misparsed_subject(t, span)
                     if source is None:
                         source = find_source(sents[first if tokens is before else final], self.speech_verbs, skip=inside, outlets=self.outlets)
                     if source is not None and not (span.start <= source.start < span.end):
@@ -313,6 +315,25 @@ class QuoteFinder:
                 if source is not None:
                     return source
         return None
+
+
+def _misparsed_subject(verb, span) -> Source | None:
+    """"“...,” the Hungarian presidency of the Council of the EU 2024 announced on X": the parser
+    hung the reporting verb below the phrase before it (a reduced relative clause); right after a
+    quotation that phrase is who spoke."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "acl" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    k = span.end
+    while k < head.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    subtree = {t.i for t in head.subtree}
+    if k > head.i or not all(j in subtree for j in range(k, head.i)):
+        return None  # the phrase must open right after the quotation (the parser may hang the marks on it)
+    left = k
+    text = doc[left : verb.i].text.strip()
+    return Source(text, verb.lower_, left, verb.i, head.i) if text else None
 
 
 def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Source | None:

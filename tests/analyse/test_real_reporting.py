@@ -880,3 +880,10 @@ def test_a_headline_credit_a_newspaper_a_lone_surname_and_a_country_acronym(anal
     assert {"Olaf Scholz", "United Arab Emirates", "Kaja Kallas"} <= names and "Berliner Zeitung" not in names
     (f,) = [f for f in out.figures if "tankers" in f.text]
     assert f.attribution_actor == "Kaja Kallas"
+
+
+def test_a_speaker_the_parser_hung_below_a_noun_after_the_quotation(nlp):
+    text = ("“Ambassadors have just agreed on the 15th package of sanctions in reaction to Russia's aggression "
+            "against Ukraine,” the Hungarian presidency of the Council of the EU 2024 announced on X.")
+    (q,) = nlp(text)._.quotes
+    assert q.speaker.startswith("the Hungarian presidency") and q.actor is not None

@@ -127,6 +127,8 @@ class ActorResolver(ModelNames):
         self.bodies_of_a_country = {w.lower() for w in gazetteer.from_a_country}
         self.thing_words = {w.lower() for w in gazetteer.names_of_things}
         self.event_words = {w.lower() for w in gazetteer.event_words}
+        self.document_words = {w.lower() for w in gazetteer.document_words}
+        self.unnamed_tails = self.event_words | self.document_words  # a model-found name ending so is no actor
         self.family_first = frozenset(gazetteer.family_names_first)
         # heads of state whose government is led by someone else (a king in a parliamentary
         # monarchy, a president beside a chancellor): what they attend is no affair of state
@@ -259,6 +261,8 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif self.actors[rest.split("\t")[0]].type == "organisation" and self._names_a_text(doc, end):
+                continue  # "the United Nations Convention on the Law of the Sea", "the UN Charter": a text
             elif end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_lower \
                     and not doc[end].whitespace_ and doc[end + 1].lower_ not in _COMPOUND_TAILS \
                     and self.actors[rest.split("\t")[0]].type == "person":
@@ -362,6 +366,13 @@ class ActorResolver(ModelNames):
                 taken.add(tok.i)
                 out.append((tok.i, tok.i + 1, name, "part" if kind == "part" else "alias"))
         return out
+
+    def _names_a_text(self, doc: Doc, end: int) -> bool:
+        """Whether the capitalised words after ``end`` end in a document's word ("Convention")."""
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].is_title and doc[k].lower_ not in self.document_words:
+            k += 1
+        return k < len(doc) and doc[k].is_title and doc[k].lower_ in self.document_words
 
     def _bodies_of_a_state(self, doc: Doc, resolved: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """A generic body name that an international body has as an alias ("Security Council")

@@ -301,7 +301,7 @@ class ModelNames:
             name = re.sub(r"\s*-\s*", "-", name) if re.search(r"\w\s*-\s+\w|\w\s+-\s*\w", name) else name
             low = name.lower()
             if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end) \
-                    or self._modifies_a_noun(doc, start, end) or tokens[-1].lower_ in self.event_words:
+                    or self._modifies_a_noun(doc, start, end) or (low.split() or [""])[-1] in self.unnamed_tails:
                 continue
             if (
                 len(name) < 2

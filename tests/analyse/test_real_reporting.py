@@ -887,3 +887,18 @@ def test_a_speaker_the_parser_hung_below_a_noun_after_the_quotation(nlp):
             "against Ukraine,” the Hungarian presidency of the Council of the EU 2024 announced on X.")
     (q,) = nlp(text)._.quotes
     assert q.speaker.startswith("the Hungarian presidency") and q.actor is not None
+
+
+def test_an_agreement_and_a_convention_are_texts_and_the_senate_is_its_state(analyser, tmp_path):
+    text = ("Tokyo and Manila move toward a defence pact\n\n"
+            "Japanese Prime Minister Fumio Kishida arrived in Manila to discuss the Reciprocal Access Agreement with "
+            "President Ferdinand Marcos Jr., as China presses its claims despite the United Nations Convention on the "
+            "Law of the Sea. The Reciprocal Access Agreement would let troops train in each other's territory.\n\n"
+            "An earlier statement from the Philippine Senate said it had first raised the idea. The Senate also said "
+            "the pact was \"an enhanced security arrangement for the whole region.\"\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    names = {a.name for a in out.actors}
+    assert {"Japan", "Philippines", "Fumio Kishida"} <= names
+    assert not names & {"Reciprocal Access Agreement", "United Nations"}
+    assert [q.actor for q in out.quotes] == ["Philippines"]

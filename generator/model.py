@@ -17,11 +17,12 @@ ActorType = Literal["country", "person", "organisation", "place", "group"]
 Certainty = Literal["asserted", "reported", "hedged"]
 # where an article's date came from: its own fields, its file name, a dateline in its text, the
 # project's dates CSV; "none": still undated
-DateSource = Literal["field", "filename", "dateline", "dates-csv", "none"]
+DateSource = Literal["field", "filename", "dateline", "title", "dates-csv", "none"]
 DATE_SOURCE_LABEL = {
     "field": "given in the article",
     "filename": "from the file name",
     "dateline": "from the dateline",
+    "title": "from the title",
     "dates-csv": "from the dates file",
     "none": "no date found",
 }

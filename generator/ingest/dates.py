@@ -4,7 +4,8 @@ Plain-text articles (and many saved files) have no date field. ``assign_dates`` 
 order, at the file name (``2024-10-18-title.txt``, ``20241018_title.txt``,
 ``title-2024-10-18.txt``), at a dateline or a date standing alone at the start of the text
 (``SEOUL, Oct 18, 2024 (Yonhap) --``, ``October 18, 2024``, ``18 October 2024``; a dateline
-without its year is reported, not guessed), and at the ``dates:`` CSV of digest.yml (path ->
+without its year is reported, not guessed), at the one full date in the title of a briefing,
+statement or transcript, and at the ``dates:`` CSV of digest.yml (path ->
 date) for the rest, and records where the date came from (``RawArticle.date_source``). A date
 before 1900 or after the build's day (a date field's too) is not a date: it is ignored with a
 notice and the next place is tried. It runs after the readers (and their cache), before
@@ -60,6 +61,9 @@ NO_YEAR_SHOWN = 3  # articles named in the one notice about datelines without a 
 DATELINE_PARAGRAPHS = 3  # a dateline opens the summary or one of the first paragraphs
 DATELINE_CHARS = 120  # and is done within this many characters
 _DIGIT = re.compile(r"\d")
+
+
+_PLACE_NAMES = {"filename": "file name", "dateline": "dateline", "title": "title"}
 
 
 class NotADate(ValueError):
@@ -126,6 +130,23 @@ def date_from_text(article: RawArticle, today: dt.date) -> dt.date | None:
                 raise NoYear(m.group(0).strip())
             return _from_match(m, today)
     return None
+
+
+# a transcript's or a statement's title dates it: "Foreign Ministry Spokesperson Mao Ning's Regular
+# Press Conference on October 18, 2024", "Department Press Briefing – August 2, 2023"
+_DATED_TITLE = re.compile(r"(?i)\b(?:press conference|press briefing|briefing|remarks|readout|statement|transcript|"
+                          r"interview|press release|joint statement|communiqu[eé])\b")
+TITLE_CHARS = 200
+
+
+def date_from_title(article: RawArticle, today: dt.date) -> dt.date | None:
+    """The one full date in the title of a briefing, statement or transcript, if any."""
+    title = article.title if not article.title_derived else (article.summary or "").split("\n")[0]
+    if len(title) > TITLE_CHARS or not _DIGIT.search(title) or not _DATED_TITLE.search(title):
+        return None
+    found = [m for w in _WRITTEN for m in re.finditer(w, title) if m.group("year")]
+    days = {(m.group("year"), m.groupdict().get("mnum") or m.group("month").lower().rstrip("."), m.group("day")) for m in found}
+    return _from_match(found[0], today) if len(days) == 1 else None
 
 
 def is_date_alone(line: str) -> bool:
@@ -202,11 +223,12 @@ def assign_dates(
             except NotADate as exc:  # a date field in the future: look further, as if it had none
                 notices.append(f"{art.location}: 'date': {exc}: not used as its date")
         date, source = None, "none"
-        for name, find in (("filename", lambda a: date_from_filename(a.path, today)), ("dateline", lambda a: date_from_text(a, today))):
+        for name, find in (("filename", lambda a: date_from_filename(a.path, today)), ("dateline", lambda a: date_from_text(a, today)),
+                           ("title", lambda a: date_from_title(a, today))):
             try:
                 date = find(art)
             except NotADate as exc:
-                notices.append(f"{art.location}: {'file name' if name == 'filename' else 'dateline'}: {exc}: not used as its date")
+                notices.append(f"{art.location}: {_PLACE_NAMES[name]}: {exc}: not used as its date")
                 continue
             except NoYear as exc:
                 no_year.append(f"{art.location} (\"{exc}\")")

@@ -902,3 +902,18 @@ def test_an_agreement_and_a_convention_are_texts_and_the_senate_is_its_state(ana
     assert {"Japan", "Philippines", "Fumio Kishida"} <= names
     assert not names & {"Reciprocal Access Agreement", "United Nations"}
     assert [q.actor for q in out.quotes] == ["Philippines"]
+
+
+def test_a_ministry_that_pointed_out_words_and_a_briefing_dated_by_its_title(analyser, tmp_path):
+    text = ("Department Press Briefing – August 2, 2023\n\n"
+            "MR MILLER: Hello, everyone. Russia must end this illegal war against Ukraine.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert out.article.date is not None and out.article.date_source == "title"
+    assert "Matthew Miller" in {a.name for a in out.actors}  # the spokesman on that day, not Christopher Miller
+    text = ("Seoul rejects Pyongyang's balloon claims\n\n"
+            "South Korea's Unification Ministry denounced the statement on Thursday. The ministry also pointed out "
+            "that the remarks \"revealed that the balloons were sent by the North's authorities.\"\n\n"
+            "Original Source: example.org\n")
+    (q,) = analyse_text(analyser, tmp_path, text, "balloons.txt").quotes
+    assert q.actor == "South Korea"

@@ -37,6 +37,8 @@ def dated(name: str):
         ("yonhap-dateline.txt", dt.date(2024, 10, 18), "dateline"),
         ("date-first-line.txt", dt.date(2024, 10, 18), "dateline"),
         ("2024-05-06-field-wins.md", dt.date(2024, 1, 2), "field"),
+        ("briefing-title.txt", dt.date(2024, 11, 20), "title"),
+        ("event-title.txt", None, "none"),  # a date in a title that is no briefing's is an event's
         ("no-date.txt", None, "none"),
         ("dateline-without-year.txt", None, "none"),
     ],

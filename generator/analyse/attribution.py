@@ -485,6 +485,8 @@ def _without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+_ENVOY_WORDS = _SPOKESPEOPLE | {"diplomat", "official"}
 _LEADERS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "emperor", "monarch"})
 _AS_BY = frozenset({"stated", "reported", "said", "confirmed", "announced", "noted", "disclosed", "revealed", "estimated"})
 
@@ -652,9 +654,11 @@ class SpeakerResolver:
                 return m.name
         return said[1] if said is not None else named
 
-    def _introduced_as(self, word: str, before: int) -> str | None:
-        """The last person named before ``before`` with ``word`` as their title or apposition
-        ("Pentagon spokesman Pat Ryder", "Matthew Miller, a State Department spokesman,")."""
+    def _introduced_as(self, word: str | frozenset[str], before: int) -> str | None:
+        """The last person named before ``before`` with ``word`` (or one of the words) as their
+        title or apposition ("Pentagon spokesman Pat Ryder", "Matthew Miller, a State Department
+        spokesman,")."""
+        words = {word} if isinstance(word, str) else word
         doc = self.doc
         for m in reversed(self.mentions):
             if m.start >= before or m.type != "person" or m.kind == "role":
@@ -669,7 +673,7 @@ class SpeakerResolver:
                     if t.is_punct or t.pos_ in ("VERB", "AUX"):
                         break
                     window.append(t)
-            if any(t.lower_ == word for t in window):
+            if any(t.lower_ in words for t in window):
                 return m.name
         return None
 
@@ -780,6 +784,12 @@ class SpeakerResolver:
             introduced = self._introduced_as(word, source.start)
             if introduced is not None and (not states or self._affiliation.get(introduced) in states):
                 return introduced
+            if word in _ENVOY_WORDS:
+                # "the official representative of the Chinese Foreign Ministry", "the diplomat
+                # said": the spokesperson named before (of that state, when one is named)
+                introduced = self._introduced_as(_SPOKESPEOPLE, source.start)
+                if introduced is not None and (not states or self._affiliation.get(introduced) in states):
+                    return introduced
             if states and word in _LEADERS:
                 # "The US leader denounced ...": a leader of that state, not the leader named
                 # before ("North Korean leader Kim Jong Un")

@@ -24,6 +24,9 @@ from generator.analyse.spans import ActorMention
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _APOSTROPHES = ("’", "'")
 _EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha Min-seok", "Han Soo-min"
+# lowercase words a person's name may hold ("Ursula von der Leyen", "Mohammed bin Salman")
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
+                             "le", "bin", "bint", "ibn", "al", "el", "ul", "y", "zu", "ter", "ten", "af"})
 _QUOTE_MARKS = "\"“”‘’'"
 
 
@@ -350,6 +353,8 @@ class ModelNames:
                 kind = "place"
             elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index"):
                 kind = "company"
+            elif kind == "person" and any(t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES for t in tokens):
+                kind = "place"  # "Mar-a-Lago": a lowercase word no name holds
             elif kind == "person":
                 if len(tokens) == 1:
                     continue  # a lone name with no full form is too ambiguous to index

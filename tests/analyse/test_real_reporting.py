@@ -917,3 +917,17 @@ def test_a_ministry_that_pointed_out_words_and_a_briefing_dated_by_its_title(ana
             "Original Source: example.org\n")
     (q,) = analyse_text(analyser, tmp_path, text, "balloons.txt").quotes
     assert q.actor == "South Korea"
+
+
+def test_the_ministrys_representative_and_the_diplomat_are_the_spokesman_named_before(analyser, tmp_path):
+    text = ("China says Moscow and Pyongyang decide their own ties\n\n"
+            "Russia and North Korea may develop their relations as they please, Chinese Foreign Ministry Spokesman "
+            "Lin Jian stated at a briefing, when asked about North Korean troops in Russia.\n\n"
+            "\"How these two countries develop their bilateral relations is solely up to them,\" said the official "
+            "representative of the Chinese Foreign Ministry.\n\n"
+            "\"The Chinese side is not aware of the situation,\" the diplomat said.\n\n"
+            "Trump will host the talks at Mar-a-Lago, and Mar-a-Lago will be closed to guests.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert [q.actor for q in out.quotes] == ["Lin Jian", "Lin Jian"]
+    assert "Mar-a-Lago" not in {a.name for a in out.actors}

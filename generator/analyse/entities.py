@@ -24,6 +24,19 @@ from generator.analyse.spans import ActorMention
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _APOSTROPHES = ("’", "'")
 _EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha Min-seok", "Han Soo-min"
+def _not_a_name(tokens: Span) -> bool:
+    """Whether a run the model typed as a person holds a lowercase word no name holds: "Mar-a-Lago"
+    (not "Kim Jong-un", whose lowercase syllable ends a hyphenated given name)."""
+    doc = tokens.doc
+    for t in tokens:
+        if not (t.is_lower and t.is_alpha) or t.lower_ in _NAME_PARTICLES:
+            continue
+        hyphened = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+        if not hyphened or (t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].is_title):
+            return True
+    return False
+
+
 # lowercase words a person's name may hold ("Ursula von der Leyen", "Mohammed bin Salman")
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
                              "le", "bin", "bint", "ibn", "al", "el", "ul", "y", "zu", "ter", "ten", "af"})
@@ -353,7 +366,7 @@ class ModelNames:
                 kind = "place"
             elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index"):
                 kind = "company"
-            elif kind == "person" and any(t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES for t in tokens):
+            elif kind == "person" and _not_a_name(tokens):
                 kind = "place"  # "Mar-a-Lago": a lowercase word no name holds
             elif kind == "person":
                 if len(tokens) == 1:

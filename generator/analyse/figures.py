@@ -179,6 +179,13 @@ class FigureFinder:
         tagged = doc.has_annotation("TAG")
         if k < end and doc[k].lower_ == "of":
             k += 1
+            total = k + (k < end and doc[k].lower_ in ("the", "its", "their", "some", "an", "a", "estimated"))
+            whole = self._read_number(doc, total, end) if total < end and not doc[total].is_alpha else None
+            if whole is not None and whole[0] is not None:
+                # "about 8,000 of the 10,000 troops": a part counted in the whole's unit; the whole
+                # is a figure of its own
+                unit, _ = self._unit(doc, whole[1], end, year_like)
+                return unit, j
             if k + 1 < end and doc[k].lower_ in ("its", "their", "the", "his", "her", "our") and (
                 not tagged or doc[k + 1].tag_ in ("NN", "NNS")
             ) and doc[k + 1].is_alpha and doc[k + 1].lower_ not in self.durations:

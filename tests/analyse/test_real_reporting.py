@@ -931,3 +931,11 @@ def test_the_ministrys_representative_and_the_diplomat_are_the_spokesman_named_b
     out = analyse_text(analyser, tmp_path, text)
     assert [q.actor for q in out.quotes] == ["Lin Jian", "Lin Jian"]
     assert "Mar-a-Lago" not in {a.name for a in out.actors}
+
+
+def test_specifications_and_a_part_of_a_whole_are_figures(nlp):
+    text = "The phone has a 5ins screen with 441ppi, 4GB of memory and a 48MP camera."
+    assert [f.text for f in nlp(text)._.figures] == ["5ins", "441ppi", "4GB", "48MP"]
+    text = "Blinken said about 8,000 of the 10,000 North Korean troops had moved to Kursk."
+    assert [(f.text, f.unit) for f in nlp(text)._.figures] == [
+        ("about 8,000", "troops"), ("10,000 North Korean troops", "troops")]

@@ -58,6 +58,9 @@ def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bo
     return token.i < first < verb.i and verb.doc[first - 1].text in (",", "—", "–")
 
 
+_VAGUE = frozenset({"several", "few"})  # counts only with a scale after them ("several thousand")
+
+
 class FigureFinder:
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.name = name
@@ -122,6 +125,14 @@ class FigureFinder:
             return value, j, None
         if doc[i].lower_ in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in self.durations:
             return 1.0, i + 1, None  # "more than a decade" (kept only with a qualifier)
+        vague = doc[i].lower_ in _VAGUE or (doc[i].lower_ == "a" and i + 1 < end and doc[i + 1].lower_ == "few")
+        if vague:  # "several million shells", "a few thousand casualties"; not "several hours"
+            j = i + 1 + (doc[i].lower_ == "a")
+            if not (j < end and doc[j].lower_ in self.scales):
+                return None
+            while j < end and doc[j].lower_ in self.scales:
+                j += 1
+            return None, j, None
         got = self._number(doc[i])
         if got is None:
             return None
@@ -415,7 +426,8 @@ class FigureFinder:
                             _, j = self._unit(doc, j, end, False)
                 qualifier, qstart = self._qualifier(doc, start, sent.start)
                 if tok.lower_ in ("a", "an") and qualifier is None and not (
-                        doc[i + 1].lower_ in self.scales and doc[j - 1].tag_ in ("NNS", "NNPS")):
+                        doc[i + 1].lower_ in self.scales and doc[j - 1].tag_ in ("NNS", "NNPS")) and not (
+                        doc[i + 1].lower_ == "few" and doc[j - 1].tag_ in ("NNS", "NNPS")):
                     i = j  # "a day", "a week"; but "a dozen shipments", "a hundred drones" count
                     continue
                 if qualifier in ("over", "under") and unit in self.durations:

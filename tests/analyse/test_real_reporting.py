@@ -939,3 +939,9 @@ def test_specifications_and_a_part_of_a_whole_are_figures(nlp):
     text = "Blinken said about 8,000 of the 10,000 North Korean troops had moved to Kursk."
     assert [(f.text, f.unit) for f in nlp(text)._.figures] == [
         ("about 8,000", "troops"), ("10,000 North Korean troops", "troops")]
+
+
+def test_several_and_a_few_count_only_with_a_number_word_after_them(nlp):
+    text = ("The talks lasted several hours and several states objected. North Korea has suffered a few "
+            "thousand casualties and sent several million shells.")
+    assert [f.text for f in nlp(text)._.figures] == ["a few thousand casualties", "several million shells"]

@@ -171,6 +171,8 @@ def subject_source(verb: Token) -> Source | None:
             verb = head  # "Mr Trump, who has criticised ... and has said he could ...": Mr Trump
     if not subj:
         return None
+    if len(subj) > 1:  # "LONDON (Agency) - ..., Blinken said": the subject nearest the verb
+        subj = sorted(subj, key=lambda c: abs(verb.i - c.i))
     filed = _after_dateline(subj[0], verb)
     if filed is not None:  # "Taipei, March 3 -- Taiwan's Ministry of ... said": not Taipei
         return filed

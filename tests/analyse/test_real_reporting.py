@@ -945,3 +945,16 @@ def test_several_and_a_few_count_only_with_a_number_word_after_them(nlp):
     text = ("The talks lasted several hours and several states objected. North Korea has suffered a few "
             "thousand casualties and sent several million shells.")
     assert [f.text for f in nlp(text)._.figures] == ["a few thousand casualties", "several million shells"]
+
+
+def test_the_subject_nearest_the_verb_after_a_dateline_and_adding_as_an_act(analyser, tmp_path):
+    text = ("Blinken says Iran trained Russian troops\n\n"
+            "LONDON (wire.example) - Speaking at a news conference on Tuesday, Blinken said dozens of Russian "
+            "military personnel had been trained in Iran.\n\n"
+            "Central banks have been among the biggest buyers of gold, adding more than 1,000 tonnes to their "
+            "reserves last year.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    got = {f.text: f.attribution_actor for f in out.figures}
+    assert got["dozens of Russian military personnel"] == "Antony Blinken"
+    assert got["more than 1,000 tonnes"] == "outlet"

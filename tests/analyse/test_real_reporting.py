@@ -948,7 +948,7 @@ def test_several_and_a_few_count_only_with_a_number_word_after_them(nlp):
 
 
 def test_the_subject_nearest_the_verb_after_a_dateline_and_adding_as_an_act(analyser, tmp_path):
-    text = ("Blinken says Iran trained Russian troops\n\n"
+    text = ("Antony Blinken says Iran trained Russian troops\n\n"
             "LONDON (wire.example) - Speaking at a news conference on Tuesday, Blinken said dozens of Russian "
             "military personnel had been trained in Iran.\n\n"
             "Central banks have been among the biggest buyers of gold, adding more than 1,000 tonnes to their "

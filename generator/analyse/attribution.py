@@ -374,6 +374,19 @@ def _answerer(doc: Doc, before: int) -> Source | None:
     return None
 
 
+# what a source cited by name-less words is ("citing unnamed sources", "citing intelligence reports")
+_CITED_NOUNS = frozenset({"sources", "source", "officials", "official", "diplomats", "diplomat", "reports", "report",
+                          "data", "intelligence", "statement", "statements", "figures", "estimates", "estimate",
+                          "analysts", "people", "documents", "document", "assessment", "assessments", "agency",
+                          "ministry", "government", "authorities", "spokesperson", "spokesman", "spokeswoman",
+                          "lawmakers", "lawmaker", "military", "media", "survey", "poll", "study", "records"})
+
+
+def _could_speak(words: Span) -> bool:
+    """Whether a phrase after "citing" names a source: a name, or a noun that is one."""
+    return any((t.text[:1].isupper() and t.is_alpha) or t.lower_ in _CITED_NOUNS for t in words)
+
+
 def _phrase_after(sent: Span, k: int, verb: str) -> Source | None:
     """The source named from the ``k``-th token of ``sent`` on ("according to X", "citing X")."""
     words: list[Token] = []
@@ -504,6 +517,8 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
     for k in range(len(lowers) - 1):
         if lowers[k] == "citing" and lowers[k + 1] not in ("a", "an"):  # "AFP reported, citing the NIS"
             source = _phrase_after(sent, k + 1, "citing")
+            if source is not None and not _could_speak(sent.doc[source.start : source.end]):
+                source = None  # "citing health concerns": a reason, not a source
         elif lowers[k] == "as" and k + 2 < len(lowers) and lowers[k + 2] == "by" and lowers[k + 1] in _AS_BY:
             source = _phrase_after(sent, k + 3, "according to")  # "..., as stated by the deputy ambassador"
         elif lowers[k] == "according" and lowers[k + 1] == "to":

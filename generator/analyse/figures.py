@@ -211,11 +211,22 @@ class FigureFinder:
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
             t = doc[k]
+            if t.text == "(":  # "22 PLA (People's Liberation Army) aircraft": an expansion in brackets
+                close = next((x for x in range(k + 1, min(end, k + 8)) if doc[x].text == ")"), None)
+                if close is not None:
+                    k = close + 1
+                    skipped += 1
+                    continue
             if self._is_noun(t, tagged, year_like):
                 # the head of a noun run: "air defence systems" -> systems
                 last = k
                 while last + 1 < end and self._is_noun(doc[last + 1], tagged, year_like, inner=True):
                     last += 1
+                if t.text[:1].isupper() and last + 2 < end and doc[last + 1].lower_ in ("'s", "’s") \
+                        and doc[last + 2].text[:1].isupper():
+                    k = last + 2  # "eight People's Liberation Army Navy vessels": a name, go on
+                    skipped += 1
+                    continue
                 heads = [x for x in range(k, last + 1) if self._is_unit(doc[x], tagged, year_like)]
                 nouns = [x for x in heads if not tagged or doc[x].tag_.startswith("NN")]
                 heads = nouns or heads  # "soldiers killed": soldiers

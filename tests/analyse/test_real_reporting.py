@@ -958,3 +958,19 @@ def test_the_subject_nearest_the_verb_after_a_dateline_and_adding_as_an_act(anal
     got = {f.text: f.attribution_actor for f in out.figures}
     assert got["dozens of Russian military personnel"] == "Antony Blinken"
     assert got["more than 1,000 tonnes"] == "outlet"
+
+
+def test_an_expansion_in_brackets_a_name_with_a_possessive_a_reason_cited_and_stating(analyser, tmp_path):
+    text = ("Taiwan reports Chinese ships and Beijing hits back at tariffs\n\n"
+            "Taiwan's Ministry of National Defence on Monday said it detected 22 PLA (People's Liberation Army) "
+            "aircraft and eight People's Liberation Army Navy vessels near the island.\n\n"
+            "China also suspended imports of chicken from three U.S. companies, citing health concerns. The Chinese "
+            "Commerce Ministry issued a statement opposing the decision, stating: \"China strongly opposes the move "
+            "and will take resolute countermeasures.\"\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    got = {f.text: (f.unit, f.attribution) for f in out.figures}
+    assert got["22 PLA (People's Liberation Army) aircraft"][0] == "aircraft"
+    assert got["eight People's Liberation Army Navy vessels"][0] == "vessels"
+    assert got["three U.S. companies"][1] != "health concerns"
+    assert [q.actor for q in out.quotes] == ["China"]

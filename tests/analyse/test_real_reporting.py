@@ -974,3 +974,14 @@ def test_an_expansion_in_brackets_a_name_with_a_possessive_a_reason_cited_and_st
     assert got["eight People's Liberation Army Navy vessels"][0] == "vessels"
     assert got["three U.S. companies"][1] != "health concerns"
     assert [q.actor for q in out.quotes] == ["China"]
+
+
+def test_troops_that_made_their_way_to_the_front_are_a_deployment(analyser, tmp_path):
+    text = ("Beijing says ties between Moscow and Pyongyang are their own matter\n\n"
+            "Citing US intelligence, Antony Blinken said that about 8,000 of the 10,000 North Korean troops believed "
+            "to be in Russia have made their way to the Kursk border region.\n\n"
+            "President Vladimir Putin has brought in troops and military hardware from North Korea, the first time "
+            "Russia has invited foreign forces onto its soil in a century.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "troop-deployment" in {t.id for t in out.themes}

@@ -985,3 +985,15 @@ def test_troops_that_made_their_way_to_the_front_are_a_deployment(analyser, tmp_
             "Original Source: example.org\n")
     out = analyse_text(analyser, tmp_path, text)
     assert "troop-deployment" in {t.id for t in out.themes}
+
+
+def test_a_name_described_as_a_person_and_a_title_alone_is_no_name(analyser, tmp_path):
+    text = ("US to warn allies that Russia is burning through munitions\n\n"
+            "Russia is turning to Iran and North Korea for rockets and artillery shells to use in Ukraine, according "
+            "to a presentation from Morgan Muir, deputy director of national intelligence, seen by reporters. "
+            "Morgan Muir said the sanctions on Iran's drone makers would be widened.\n\n"
+            "“We are listing another major Russian bank,” noted Josep Borrell, High Representative of the EU for "
+            "Foreign Affairs and Security Policy.\n\n"
+            "Original Source: example.org\n")
+    actors = {a.name: a.type for a in analyse_text(analyser, tmp_path, text).actors}
+    assert actors.get("Morgan Muir") == "person" and "High Representative" not in actors

@@ -173,6 +173,12 @@ def subject_source(verb: Token) -> Source | None:
         return None
     if len(subj) > 1:  # "LONDON (Agency) - ..., Blinken said": the subject nearest the verb
         subj = sorted(subj, key=lambda c: abs(verb.i - c.i))
+    # "In a meeting with his counterpart, Rustem Umerov, Defense Secretary Lloyd Austin said": the
+    # parser made the name just before the verb an apposition of the one before it
+    named = [c for c in subj[0].children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == verb.i - 1
+             and subj[0].i < c.i and subj[0].pos_ == "PROPN"]
+    if named:
+        subj = named
     filed = _after_dateline(subj[0], verb)
     if filed is not None:  # "Taipei, March 3 -- Taiwan's Ministry of ... said": not Taipei
         return filed

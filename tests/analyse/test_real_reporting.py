@@ -997,3 +997,15 @@ def test_a_name_described_as_a_person_and_a_title_alone_is_no_name(analyser, tmp
             "Original Source: example.org\n")
     actors = {a.name: a.type for a in analyse_text(analyser, tmp_path, text).actors}
     assert actors.get("Morgan Muir") == "person" and "High Representative" not in actors
+
+
+def test_a_name_the_parser_made_an_apposition_and_soldiers_fighting_for_another_state(analyser, tmp_path):
+    text = ("Ukraine says it captured two North Korean soldiers fighting for Russia\n\n"
+            "Ukraine's forces captured two North Korean soldiers fighting alongside Russian troops in the Kursk "
+            "region, Ukrainian President Volodymyr Zelensky said on Saturday.\n\n"
+            "In a meeting with his Ukrainian counterpart, Rustem Umerov, Defense Secretary Lloyd Austin said "
+            "Tuesday that the US will soon announce a new aid package for Ukraine worth more than $2.3 billion.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "troop-deployment" in {t.id for t in out.themes}
+    assert {f.text: f.attribution_actor for f in out.figures}["more than $2.3 billion"] == "Lloyd Austin"

@@ -388,6 +388,23 @@ _CITED_NOUNS = frozenset({"sources", "source", "officials", "official", "diploma
                           "lawmakers", "lawmaker", "military", "media", "survey", "poll", "study", "records"})
 
 
+def _named_citer(sent: Span, cited: Source, speech_verbs: set[str], skip: set[int]) -> Source | None:
+    """"Citing US intelligence, Secretary of State Antony Blinken said ...": the person who cites a
+    body only by its state's name is the source (an outlet citing one relays it; a named body or
+    person cited stays the source)."""
+    doc = sent.doc
+    mentions = doc._.actor_mentions or []
+    inside = [m for m in mentions if cited.start <= m.start < cited.end]
+    if any(m.type in ("person", "organisation") for m in inside):
+        return None
+    for verb in sent:
+        if verb.lower_ in speech_verbs and verb.i not in skip and verb.pos_ in ("VERB", "AUX"):
+            told = subject_source(verb)
+            if told is not None and any(m.type == "person" and told.start <= m.start < told.end for m in mentions):
+                return told
+    return None
+
+
 def _could_speak(words: Span) -> bool:
     """Whether a phrase after "citing" names a source: a name, or a noun that is one."""
     return any((t.text[:1].isupper() and t.is_alpha) or t.lower_ in _CITED_NOUNS for t in words)
@@ -525,6 +542,8 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
             source = _phrase_after(sent, k + 1, "citing")
             if source is not None and not _could_speak(sent.doc[source.start : source.end]):
                 source = None  # "citing health concerns": a reason, not a source
+            elif source is not None and sent.doc.has_annotation("DEP"):
+                source = _named_citer(sent, source, speech_verbs, skip) or source
         elif lowers[k] == "as" and k + 2 < len(lowers) and lowers[k + 2] == "by" and lowers[k + 1] in _AS_BY:
             source = _phrase_after(sent, k + 3, "according to")  # "..., as stated by the deputy ambassador"
         elif lowers[k] == "according" and lowers[k + 1] == "to":

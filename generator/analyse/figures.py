@@ -140,6 +140,11 @@ class FigureFinder:
         j = i + 1
         if value == 1 and j < end and doc[j].lower_ == "of":  # "one of the ..."
             return None
+        # a space between thousands, as European outlets write: "10 000 containers", "1 500 000"
+        while digits and value is not None and re.fullmatch(r"\d{1,3}", doc[j - 1].text) and j < end \
+                and re.fullmatch(r"\d{3}", doc[j].text) and doc[j - 1].whitespace_ == " ":
+            value = value * 1000 + float(doc[j].text)
+            j += 1
         # number words joined by hyphens: "fifty-two", "three-thousand"
         while not digits and value is not None and j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_:
             nxt = doc[j + 1].lower_

@@ -1009,3 +1009,12 @@ def test_a_name_the_parser_made_an_apposition_and_soldiers_fighting_for_another_
     out = analyse_text(analyser, tmp_path, text)
     assert "troop-deployment" in {t.id for t in out.themes}
     assert {f.text: f.attribution_actor for f in out.figures}["more than $2.3 billion"] == "Lloyd Austin"
+
+
+def test_a_person_citing_his_states_intelligence_and_a_space_between_thousands(nlp):
+    text = ("Citing US intelligence, Secretary of State Antony Blinken said that about 8,000 North Korean troops "
+            "have made their way to Kursk. AFP reported, citing the NIS, that 1,500 troops had moved. Seoul "
+            "discovered at least 10 000 shipping containers going to Russia.")
+    got = [(f.text, f.value, f.attribution_actor) for f in nlp(text)._.figures]
+    assert got[0][2] == "Antony Blinken" and got[1][2] == "National Intelligence Service"
+    assert got[2][:2] == ("at least 10 000 shipping containers", 10000.0)

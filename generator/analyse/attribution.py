@@ -642,7 +642,8 @@ _REPORTING = frozenset({"said", "says", "say", "told", "tells", "stated", "state
 # and estimated that ..."): a reporting verb joined to them shares their subject
 _ESTIMATING = frozenset({"put", "puts", "estimated", "estimates", "assessed", "assesses", "believes", "believed",
                          "counted", "calculated", "projected", "forecast", "judged", "judges"})
-_DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "declaration", "release", "letter"})
+_DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "declaration", "release", "letter",
+                        "resolution"})
 _STATING = frozenset({"said", "says", "stated", "states", "issued", "issues", "released", "published", "announced",
                       "declared", "told", "wrote", "warned"})
 
@@ -735,7 +736,7 @@ class SpeakerResolver:
     def _named_after(self, noun: Token) -> str | None:
         """The state or body named in what follows ``noun`` and hangs from it ("a readout released
         by Japan's Ministry of Foreign Affairs")."""
-        if noun.lower_ not in self.body_nouns:
+        if noun.lower_ not in self.body_nouns and noun.lower_ not in _DOCUMENTS:
             return None
         below = {x.i for x in noun.subtree if x.i <= noun.i + 10}
         after = [m for m in self.mentions if m.start > noun.i and m.start in below
@@ -884,7 +885,10 @@ class SpeakerResolver:
                 return None  # "a Met Office spokesperson": of a body named, and no actor
             return self._last(source.start, person=False) if phrase & self.body_nouns else None
         if definite and not inside and word in _DOCUMENTS:
-            found = self._last_stated(source.start)  # "the statement said": of whoever last stated
+            # "a critical resolution from the European Parliament ... The resolution stated": the
+            # body named with the same noun before; else whoever last stated something
+            found = self._same_noun(word, source.start, 1) if word in ("resolution", "letter") else None
+            found = found or self._last_stated(source.start)
             if found is not None:
                 return found
         if definite and not inside and word not in self.person_nouns and word in self.state_nouns | self.body_nouns:
@@ -895,6 +899,10 @@ class SpeakerResolver:
             found = self._last(source.start, person=True)
             if found is None and definite:  # "the spokesperson added", after "an MOC spokesperson said"
                 found = next((a for pos, a, _t in reversed(self.spoken) if pos < source.start), None)
+            if found is None and definite and word in _SPOKESPEOPLE:
+                # "declared the spokesperson for Commerce", no person named: the spokesperson of
+                # whoever stated something last ("China responded that ... It stated that ...")
+                found = self._last_stated(source.start)
             return found
         if word in self.body_nouns:
             if inside:

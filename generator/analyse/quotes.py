@@ -273,7 +273,7 @@ class QuoteFinder:
                 if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):
                     source = subject_source(t) if doc.has_annotation("DEP") else None
                     if source is None and tokens is after and doc.has_annotation("DEP"):
-                        source = _misparsed_subject(t, span)
+                        source = _misparsed_subject(t, span) or _inverted_subject(t, span)
                     if source is None:
                         source = find_source(sents[first if tokens is before else final], self.speech_verbs, skip=inside, outlets=self.outlets)
                     if source is not None and not (span.start <= source.start < span.end):
@@ -334,6 +334,24 @@ def _misparsed_subject(verb, span) -> Source | None:
     left = k
     text = doc[left : verb.i].text.strip()
     return Source(text, verb.lower_, left, verb.i, head.i) if text else None
+
+
+def _inverted_subject(verb, span) -> Source | None:
+    """"“...,” declared the spokesperson for Commerce": a reporting verb right after the quotation,
+    its speaker after it, which the parser took for its object."""
+    doc = verb.doc
+    k = span.end
+    while k < verb.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k != verb.i:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [t for t in obj.subtree if not t.is_punct]
+    if not words or words[0].i != verb.i + 1:
+        return None
+    return Source(doc[words[0].i : words[-1].i + 1].text, verb.lower_, words[0].i, words[-1].i + 1, obj.i)
 
 
 def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Source | None:

@@ -1018,3 +1018,16 @@ def test_a_person_citing_his_states_intelligence_and_a_space_between_thousands(n
     got = [(f.text, f.value, f.attribution_actor) for f in nlp(text)._.figures]
     assert got[0][2] == "Antony Blinken" and got[1][2] == "National Intelligence Service"
     assert got[2][:2] == ("at least 10 000 shipping containers", 10000.0)
+
+
+def test_an_inverted_speaker_a_statement_that_expressed_words_and_a_resolution_named_before(analyser, tmp_path):
+    text = ("Leaders and lawmakers weigh in\n\n"
+            "China said it disagreed with the EU's decision and would protect its companies.\n\n"
+            "\"China has always favoured resolving trade disputes through dialogue and consultation,\" declared "
+            "the spokesperson for Commerce.\n\n"
+            "G20 leaders met in Rio de Janeiro. Their statement also expressed \"deep concern about the catastrophic "
+            "humanitarian situation in Gaza,\" calling for more aid.\n\n"
+            "The vote followed a critical resolution from the European Parliament on Thursday. The resolution stated "
+            "that the elections were not \"free and fair in any respect\" and called for a re-run.\n\n"
+            "Original Source: example.org\n")
+    assert [q.actor for q in analyse_text(analyser, tmp_path, text).quotes] == ["China", "G20", "European Union"]

@@ -290,6 +290,10 @@ class QuoteFinder:
             source = find_source(sents[first], self.speech_verbs, skip=inside, outlets=self.outlets)
             if source is not None and source.verb == "according to" and source.end <= span.start:
                 return source
+        if any(t.lower_ == "according" for t in after):  # "Iwaya “expressed concerns ...”, according to the ministry"
+            source = find_source(sents[final], self.speech_verbs, skip=inside, outlets=self.outlets)
+            if source is not None and source.verb == "according to" and source.start >= span.end:
+                return source
         # a sentence before that introduces it ("Kirby told reporters on Tuesday:")
         if first > 0 and not [t for t in before if not (t.is_punct or t.is_space)]:
             prev = sents[first - 1]

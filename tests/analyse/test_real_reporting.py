@@ -1031,3 +1031,10 @@ def test_an_inverted_speaker_a_statement_that_expressed_words_and_a_resolution_n
             "that the elections were not \"free and fair in any respect\" and called for a re-run.\n\n"
             "Original Source: example.org\n")
     assert [q.actor for q in analyse_text(analyser, tmp_path, text).quotes] == ["China", "G20", "European Union"]
+
+
+def test_a_quotation_according_to_a_body_named_after_it(nlp):
+    text = ("During his meeting with Mr. Wang in Beijing, Mr. Iwaya also “expressed serious concerns about the "
+            "situation in the East China Sea”, according to the Japanese Ministry of Foreign Affairs.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Japan"

@@ -199,7 +199,7 @@ class QuoteFinder:
             if speaker is not None:
                 last_sent = max(final, bisect.bisect_right(starts, source.end - 1) - 1) if source is not None else final
             quotes.append(QuoteSpan(s, e, " ".join(words.split()), speaker, actor, verb))
-        doc._.quotes = quotes
+        doc._.quotes = _without_headline_echoes(quotes, text)
         return doc
 
     def _indirect_before(self, text: str, sents: list, first: int, s: int, inside: set[int]) -> Source | None:
@@ -319,6 +319,18 @@ class QuoteFinder:
                 if source is not None:
                     return source
         return None
+
+
+def _without_headline_echoes(quotes: list[QuoteSpan], text: str) -> list[QuoteSpan]:
+    """A headline quotes a few words of a quotation the story gives whole ("China says ties are
+    ‘their own matter’" over "... is their own matter," Lin said): one quotation, the story's."""
+    head_end = text.find("\n\n")
+    if head_end < 0:
+        return quotes
+    def words(q: QuoteSpan) -> str:
+        return " ".join(re.findall(r"\w+", q.text.lower()))
+    body = [words(q) for q in quotes if q.start_char > head_end]
+    return [q for q in quotes if q.start_char > head_end or not any(f" {words(q)} " in f" {b} " for b in body)]
 
 
 def _misparsed_subject(verb, span) -> Source | None:

@@ -1038,3 +1038,10 @@ def test_a_quotation_according_to_a_body_named_after_it(nlp):
             "situation in the East China Sea”, according to the Japanese Ministry of Foreign Affairs.")
     (q,) = nlp(text)._.quotes
     assert q.actor == "Japan"
+
+
+def test_a_headline_quoting_words_of_the_storys_quotation_is_one_quotation(nlp):
+    text = ("China says Russia-North Korea ties are ‘their own matter’\n\n"
+            "\"North Korea and Russia are two independent sovereign states. How they develop bilateral relations "
+            "is their own matter,\" foreign ministry spokesman Lin Jian said.")
+    assert [q.text.split()[0] for q in nlp(text)._.quotes] == ["North"]

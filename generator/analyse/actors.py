@@ -128,7 +128,9 @@ class ActorResolver(ModelNames):
         self.thing_words = {w.lower() for w in gazetteer.names_of_things}
         self.event_words = {w.lower() for w in gazetteer.event_words}
         self.document_words = {w.lower() for w in gazetteer.document_words}
-        self.unnamed_tails = self.event_words | self.document_words  # a model-found name ending so is no actor
+        # a model-found name ending so is no actor: an event, a text, a weapon or a plan
+        # ("Intercontinental Ballistic Missile", "Belt and Road Initiative")
+        self.unnamed_tails = self.event_words | self.document_words | self.thing_words
         self.family_first = frozenset(gazetteer.family_names_first)
         # heads of state whose government is led by someone else (a king in a parliamentary
         # monarchy, a president beside a chancellor): what they attend is no affair of state

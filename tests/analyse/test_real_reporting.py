@@ -1045,3 +1045,17 @@ def test_a_headline_quoting_words_of_the_storys_quotation_is_one_quotation(nlp):
             "\"North Korea and Russia are two independent sovereign states. How they develop bilateral relations "
             "is their own matter,\" foreign ministry spokesman Lin Jian said.")
     assert [q.text.split()[0] for q in nlp(text)._.quotes] == ["North"]
+
+
+def test_a_state_media_weapon_test_report_and_a_weapon_name_in_brackets(analyser, tmp_path):
+    text = ("Supreme Leader Kim Jong Un Supervises Newly Developed Tactical Weapon Test\n\n"
+            "Pyongyang, November 16 (KCNA) -- Kim Jong Un, chairman of the Workers' Party of Korea and supreme "
+            "commander of the Korean People's Army, visited the test ground of the Academy of Defence Science and "
+            "supervised a newly developed tactical weapon test. He was accompanied by Choe Ryong Hae.\n\n"
+            "The officials took part in the launch of the ICBM (Intercontinental Ballistic Missile) on the 18th, "
+            "the second launch of an Intercontinental Ballistic Missile this year.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "indo-pacific-security" in {t.id for t in out.themes}
+    names = {a.name for a in out.actors}
+    assert "Kim Jong Un" in names and "Intercontinental Ballistic Missile" not in names

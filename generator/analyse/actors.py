@@ -385,6 +385,9 @@ class ActorResolver(ModelNames):
         for start, end, name, kind in resolved:
             actor = self.actors[name]
             if kind == "alias" and actor.type == "organisation" and doc[start:end].text.lower() in self.ignore:
+                if start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start not in ends \
+                        and doc[start - 1].lower_ not in ("the", "a", "an", "un", "u.n."):
+                    continue  # "National Security Council": a longer name, not the UN's Security Council
                 before = ends.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None
                 if before is None and start in ends and ends[start][1] == "demonym":
                     before = ends[start]

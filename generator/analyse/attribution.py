@@ -883,7 +883,10 @@ class SpeakerResolver:
             named = any(t.is_title and t.pos_ == "PROPN" for t in doc[source.start + 1 : source.end])
             if named and not inside:
                 return None  # "a Met Office spokesperson": of a body named, and no actor
-            return self._last(source.start, person=False) if phrase & self.body_nouns else None
+            if phrase & self.body_nouns or (word in _SPOKESPEOPLE and source.end - source.start == 2):
+                # "China Coast Guard issued warnings ..., a spokesman said": of the body named
+                return self._last(source.start, person=False)
+            return None
         if definite and not inside and word in _DOCUMENTS:
             # "a critical resolution from the European Parliament ... The resolution stated": the
             # body named with the same noun before; else whoever last stated something

@@ -36,7 +36,8 @@ from generator.analyse.spans import FigureSpan
 _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn)?$", re.IGNORECASE)
 _RANGE = ("-", "–", "to")
 _NOT_COUNTS = {"age", "ages", "year", "years", "one", "article", "paragraph", "chapter", "page", "resolution",
-               "score", "scale", "minute", "height", "list", "top", "class", "round", "stage", "level"}
+               "score", "scale", "minute", "height", "list", "top", "class", "round", "stage", "level", "number",
+               "code", "flight", "route", "hull", "model", "serial", "batch", "unit", "vessel"}
 _GLUED = {"C": "°C", "F": "°F", "°C": "°C", "°F": "°F", "mAh": "mah"}  # units written onto the number
 def _in_name(prev: Token) -> bool:
     """A token that makes the number after it part of a name ("S&P 500", "Nikkei 225")."""

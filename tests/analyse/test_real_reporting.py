@@ -1059,3 +1059,17 @@ def test_a_state_media_weapon_test_report_and_a_weapon_name_in_brackets(analyser
     assert "indo-pacific-security" in {t.id for t in out.themes}
     names = {a.name for a in out.actors}
     assert "Kim Jong Un" in names and "Intercontinental Ballistic Missile" not in names
+
+
+def test_a_coast_guard_spokesman_a_national_security_council_a_hull_number_and_a_dao(analyser, tmp_path):
+    text = ("China warns Manila over shoal\n\n"
+            "China Coast Guard issued warnings and \"conducted necessary control of the vessels\" near the reef on "
+            "Wednesday, a spokesman said. A Philippine vessel with the hull number of 3014 rammed Chinese ships near "
+            "Huangyan Dao, the China Coast Guard said, and Huangyan Dao belongs to China.\n\n"
+            "National Security Council spokesperson Jonathan Malaya said the Philippines would never abandon the "
+            "shoal.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    names = {a.name for a in out.actors}
+    assert [q.actor for q in out.quotes] == ["China"]
+    assert not names & {"UN Security Council", "Huangyan Dao"} and "3014" not in [f.text for f in out.figures]

@@ -26,8 +26,11 @@ How (cheap and deterministic, no model):
   name: actors other than countries, places and organisations (``VENUE_TYPES``), and figures.
   An article whose lead names places or organisations, none of them the story's, is another
   event (the G20 in Rio, not APEC in Lima); below ``EVIDENCE`` an article joins only with
-  positive evidence: an actor its lead shares with the story's leads, or a figure given in
-  its lead or theirs that the other side gives too.
+  positive evidence: an actor its lead shares with the story's leads, a figure given in
+  its lead or theirs that the other side gives too, or (a day apart at most) an event word
+  of its headline that a headline of the story has and few articles in view have ("cruise",
+  "LNG": lower-case or capitals, never a name). Among the stories it may join, one with
+  evidence wins over one alike in words only by less than ``EVIDENCE_BONUS``.
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
@@ -73,6 +76,9 @@ TITLE_WEIGHT = 1  # title and lead words count this many times more
 NUMBER_WEIGHT = 2  # a number written in the text counts this many times
 ACTOR_WEIGHT = 1
 FIGURE_WEIGHT = 4
+EVIDENCE_BONUS = 0.02  # a story with evidence (see _best) wins over one alike in words only by less than this
+RARE_SHARE = 0.03  # a headline word at most this share of the articles in view have...
+RARE_DAYS = 1  # ...in the headlines of reports at most this many days apart is evidence (see _best)
 EVIDENCE = 0.25  # below this similarity, a join needs positive evidence (see _best)
 VENUE_TYPES = ("place", "organisation")  # actors that place an event: Kursk, Rio de Janeiro, APEC, the G20
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
@@ -149,6 +155,25 @@ def title_words(a: AnalysedArticle) -> frozenset[str]:
 _TITLE_SEEN: dict[str, str] = {}  # token -> title word, or "" for a common word
 
 
+def event_words(a: AnalysedArticle) -> frozenset[str]:
+    """The words of an article's title that are no names: written in lower case (or an acronym
+    in capitals, "LNG"), common English words, numbers and the words of the actors the analysis
+    resolved (Kim, APEC, the EU) left out. "cruise" in two headlines of one day says what
+    happened; a place name ("Gyeongju") may be where two things happened."""
+    names = {w for r in a.actors for w in r.name.casefold().split()}
+    out = set()
+    for raw in _WORD.findall(a.article.title):
+        w = raw.strip("'’-.,")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if len(w) < 2 or w[:1].isdigit() or not (w.islower() or w.isupper()):
+            continue
+        w = w.casefold()
+        if w not in _STOP and w not in names:
+            out.add(w)
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Lead:
     """Who and where an article's lead (title, summary, first paragraph) names, and its figures:
@@ -158,6 +183,7 @@ class Lead:
     venues: frozenset[str]  # places and organisations among them
     figures: frozenset[str]  # its figures, "measure=value"
     lead_figures: frozenset[str]  # those given in the lead
+    title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
 
 
 def lead_of(a: AnalysedArticle) -> Lead:
@@ -169,7 +195,8 @@ def lead_of(a: AnalysedArticle) -> Lead:
     figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
                for f in a.figures if f.value is not None}
     return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES),
-                frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead))
+                frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
+                frozenset() if art.title_derived else event_words(a))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -224,6 +251,7 @@ class _Draft:
     venues: set[str] = field(default_factory=set)
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -245,6 +273,7 @@ class _Draft:
         self.venues |= lead.venues
         self.figures |= lead.figures
         self.lead_figures |= lead.lead_figures
+        self.titles |= lead.title
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -313,9 +342,10 @@ class _View:
 
 
 def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, view: _View) -> _Draft | None:
-    best, best_sim = None, threshold
+    best, best_score = None, -1.0
     v = view.weigh(vecs[i])
     lead = vecs.lead(i)
+    date = vecs.articles[i].article.date
     for s in candidates:
         core = _dot(v, s.centroid) / s.norm
         if core < CORE:
@@ -324,12 +354,29 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
-        if sim < EVIDENCE and not (lead.actors & s.actors or lead.lead_figures & s.figures
-                                   or lead.figures & s.lead_figures):
-            continue  # alike in words only: no one, nowhere and no figure in common
-        if sim >= best_sim + 1e-12 or (best is None and sim >= best_sim):
-            best, best_sim = s, sim
+        if sim < threshold:
+            continue
+        evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
+                        or _rare_word_shared(lead, s, date, view))
+        if sim < EVIDENCE and not evidence:
+            continue  # alike in words only: no one, nowhere, no figure and no rare headline word in common
+        score = sim + (EVIDENCE_BONUS if evidence else 0.0)  # evidence breaks a near tie
+        if best is None or score >= best_score + 1e-12:
+            best, best_score = s, score
     return best
+
+
+def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _View) -> bool:
+    """Whether a dated article's headline and a headline of the story, reported at most
+    ``RARE_DAYS`` apart, share an event word (``event_words``) that few articles in view have
+    ("LNG" in the headlines of a sanctions package and of what its LNG ban means, a day apart)."""
+    if date is None or story.last is None or (date - story.last).days > RARE_DAYS:
+        return False
+    shared = lead.title & story.titles
+    if not shared:
+        return False
+    most = (view.size + BACKGROUND) * RARE_SHARE
+    return any(view.df.get(w, 0) <= most for w in shared)
 
 
 def _has_weekday(story: _Draft, weekdays: frozenset[int]) -> bool:

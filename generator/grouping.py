@@ -63,6 +63,8 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is loaded
 
 from generator.model import AnalysedArticle
+from generator.storyvectors import FILE as VECTORS_FILE
+from generator.storyvectors import VectorStore
 
 STATE_VERSION = 1
 WINDOW_DAYS = 3  # a report more than this after a story's last report starts another story
@@ -295,10 +297,12 @@ def _open_to(story: _Draft, date: dt.date) -> bool:
 class _Vectors:
     """Vectors made on demand (a warm build needs only those of the articles it replays)."""
 
-    def __init__(self, articles: Sequence[AnalysedArticle]):
+    def __init__(self, articles: Sequence[AnalysedArticle], keys: Sequence[str] = (), store: VectorStore | None = None):
         self.articles = articles
         self.made: dict[int, dict[str, float]] = {}
         self.leads: dict[int, Lead] = {}
+        self.keys = keys  # by input position, for ``store``
+        self.store = store  # the vectors of earlier builds (``storyvectors.py``)
 
     def lead(self, i: int) -> Lead:
         found = self.leads.get(i)
@@ -309,7 +313,10 @@ class _Vectors:
     def __getitem__(self, i: int) -> dict[str, float]:
         vec = self.made.get(i)
         if vec is None:
-            vec = self.made[i] = vector(self.articles[i])
+            if self.store is None:
+                vec = self.made[i] = vector(self.articles[i])
+            else:
+                vec = self.made[i] = self.store.get_or_make(self.keys[i], lambda: vector(self.articles[i]))
         return vec
 
 
@@ -423,7 +430,13 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
     pos = {i: k for k, i in enumerate(order)}
     n_dated = sum(1 for i in order if articles[i].article.date is not None)
     keys = [article_key(articles[i]) for i in order]
-    vecs = _Vectors(articles)
+    by_input = [""] * len(articles)
+    for k, i in enumerate(order):
+        by_input[i] = keys[k]
+    store = None
+    if state_file is not None:
+        store = VectorStore(state_file.with_name(VECTORS_FILE), {"rules": _RULES, "salt": salt})
+    vecs = _Vectors(articles, by_input, store)
     founder = [-1] * len(articles)  # input position -> its story's founder (input position)
     previous = _load(state_file, salt) if state_file is not None else None
     decided = 0
@@ -435,14 +448,14 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
         if n_dated < len(order):
             decided += _decide_undated(articles, order, n_dated, founder, vecs)
     if state_file is not None:
-        ordinals = [articles[i].article.date.toordinal() for i in order[:n_dated]]
-        _save(state_file, salt, keys, [pos[founder[i]] for i in order], ordinals)
+        founders = [pos[founder[i]] for i in order]
+        if previous is None or previous[0] != keys or previous[1] != founders:
+            ordinals = [articles[i].article.date.toordinal() for i in order[:n_dated]]
+            _save(state_file, salt, keys, founders, ordinals)
+        store.save(keys)
     members: dict[int, list[int]] = {}
     for i in order:
         members.setdefault(founder[i], []).append(i)
-    by_input = [""] * len(articles)
-    for k, i in enumerate(order):
-        by_input[i] = keys[k]
     return Grouping(list(members.values()), decided, by_input)
 
 
@@ -566,7 +579,8 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
 
 
 # a state written by other rules (this file changed) is not used
-_RULES = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+_RULES = hashlib.blake2b(Path(__file__).read_bytes() + (Path(__file__).parent / "storyvectors.py").read_bytes(),
+                        digest_size=8).hexdigest()
 
 
 def _load(path: Path, salt: str) -> tuple[list[str], list[int], int, list[int]] | None:

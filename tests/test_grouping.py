@@ -16,7 +16,7 @@ from generator.ingest import read_articles
 from tests.conftest import ROOT, bench_module
 
 STORIES = ROOT / "tests" / "data" / "stories"
-DEV_F1_FLOOR = 0.88  # measured 0.888 on the 70-article dev half (0.918 on its first 60, before the 10 harder third-round articles; test half never tuned on)
+DEV_F1_FLOOR = 0.90  # measured 0.910 on the 70-article dev half (0.888 before evidence broke near ties and rare headline words counted; test half never tuned on)
 
 
 def _bench():

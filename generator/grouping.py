@@ -43,7 +43,8 @@ How (cheap and deterministic, no model):
   one and every report of the last ``SPAN_DAYS`` joined the story it joined before: from there
   on every decision is the previous build's. The undated articles are all decided again when
   anything changed. The result is the one a grouping from scratch gives, by construction (the
-  test suite checks it).
+  test suite checks it). Each article's vector is kept beside the state (``storyvectors.py``):
+  a warm build reads the vectors of the articles it decides again and of their view.
 """
 
 from __future__ import annotations

@@ -74,8 +74,8 @@ class VectorStore:
             if _hash(text) != digest.decode("ascii"):
                 raise ValueError
             vec = json.loads(text)
-            if not isinstance(vec, dict) or not all(isinstance(v, float) for v in vec.values()):
-                raise ValueError
+            if not isinstance(vec, dict):  # the hash stands for the rest: the line is as written
+                raise TypeError
         except (OSError, ValueError, TypeError, IndexError):
             del self.where[key]
             return None

@@ -64,7 +64,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is loaded
 
 from generator.model import AnalysedArticle
-from generator.storyvectors import FILE as VECTORS_FILE
+from generator.storyvectors import FOLDER as VECTORS_FOLDER
 from generator.storyvectors import VectorStore
 
 STATE_VERSION = 1
@@ -436,7 +436,7 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
         by_input[i] = keys[k]
     store = None
     if state_file is not None:
-        store = VectorStore(state_file.with_name(VECTORS_FILE), {"rules": _RULES, "salt": salt})
+        store = VectorStore(state_file.with_name(VECTORS_FOLDER), {"rules": _RULES, "salt": salt})
     vecs = _Vectors(articles, by_input, store)
     founder = [-1] * len(articles)  # input position -> its story's founder (input position)
     previous = _load(state_file, salt) if state_file is not None else None

@@ -13,16 +13,11 @@ import pytest
 from generator import stories as stories_module
 from generator import storycache
 from generator.digest import build_digest
-from tests.conftest import ROOT, bench_module
-
-STORIES = ROOT / "tests" / "data" / "stories"
 
 
 @pytest.fixture(scope="module")
-def entries(analyser):
-    m = bench_module("stories_eval")
-    analysed = list(analyser.analyse(m.read_each(m.article_files(STORIES / "articles"))))
-    return list(build_digest(analysed, ()).articles)
+def entries(labelled_stories):
+    return list(build_digest(list(labelled_stories[1]), ()).articles)
 
 
 @pytest.fixture

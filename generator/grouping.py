@@ -26,8 +26,11 @@ How (cheap and deterministic, no model):
   name: actors other than countries, places and organisations (``VENUE_TYPES``), and figures.
   An article whose lead names places or organisations, none of them the story's, is another
   event (the G20 in Rio, not APEC in Lima); below ``EVIDENCE`` an article joins only with
-  positive evidence: an actor its lead shares with the story's leads, or a figure given in
-  its lead or theirs that the other side gives too.
+  positive evidence: an actor its lead shares with the story's leads, a figure given in
+  its lead or theirs that the other side gives too, or (a day apart at most) an event word
+  of its headline that a headline of the story has and few articles in view have ("cruise",
+  "LNG": lower-case or capitals, never a name). Among the stories it may join, one with
+  evidence wins over one alike in words only by less than ``EVIDENCE_BONUS``.
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
@@ -40,7 +43,8 @@ How (cheap and deterministic, no model):
   one and every report of the last ``SPAN_DAYS`` joined the story it joined before: from there
   on every decision is the previous build's. The undated articles are all decided again when
   anything changed. The result is the one a grouping from scratch gives, by construction (the
-  test suite checks it).
+  test suite checks it). Each article's vector is kept beside the state (``storyvectors.py``):
+  a warm build reads the vectors of the articles it decides again and of their view.
 """
 
 from __future__ import annotations
@@ -60,6 +64,8 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is loaded
 
 from generator.model import AnalysedArticle
+from generator.storyvectors import FOLDER as VECTORS_FOLDER
+from generator.storyvectors import VectorStore
 
 STATE_VERSION = 1
 WINDOW_DAYS = 3  # a report more than this after a story's last report starts another story
@@ -73,6 +79,9 @@ TITLE_WEIGHT = 1  # title and lead words count this many times more
 NUMBER_WEIGHT = 2  # a number written in the text counts this many times
 ACTOR_WEIGHT = 1
 FIGURE_WEIGHT = 4
+EVIDENCE_BONUS = 0.02  # a story with evidence (see _best) wins over one alike in words only by less than this
+RARE_SHARE = 0.03  # a headline word at most this share of the articles in view have...
+RARE_DAYS = 1  # ...in the headlines of reports at most this many days apart is evidence (see _best)
 EVIDENCE = 0.25  # below this similarity, a join needs positive evidence (see _best)
 VENUE_TYPES = ("place", "organisation")  # actors that place an event: Kursk, Rio de Janeiro, APEC, the G20
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
@@ -149,6 +158,25 @@ def title_words(a: AnalysedArticle) -> frozenset[str]:
 _TITLE_SEEN: dict[str, str] = {}  # token -> title word, or "" for a common word
 
 
+def event_words(a: AnalysedArticle) -> frozenset[str]:
+    """The words of an article's title that are no names: written in lower case (or an acronym
+    in capitals, "LNG"), common English words, numbers and the words of the actors the analysis
+    resolved (Kim, APEC, the EU) left out. "cruise" in two headlines of one day says what
+    happened; a place name ("Gyeongju") may be where two things happened."""
+    names = {w for r in a.actors for w in r.name.casefold().split()}
+    out = set()
+    for raw in _WORD.findall(a.article.title):
+        w = raw.strip("'’-.,")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if len(w) < 2 or w[:1].isdigit() or not (w.islower() or w.isupper()):
+            continue
+        w = w.casefold()
+        if w not in _STOP and w not in names:
+            out.add(w)
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Lead:
     """Who and where an article's lead (title, summary, first paragraph) names, and its figures:
@@ -158,6 +186,7 @@ class Lead:
     venues: frozenset[str]  # places and organisations among them
     figures: frozenset[str]  # its figures, "measure=value"
     lead_figures: frozenset[str]  # those given in the lead
+    title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
 
 
 def lead_of(a: AnalysedArticle) -> Lead:
@@ -169,7 +198,8 @@ def lead_of(a: AnalysedArticle) -> Lead:
     figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
                for f in a.figures if f.value is not None}
     return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES),
-                frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead))
+                frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
+                frozenset() if art.title_derived else event_words(a))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -202,7 +232,7 @@ def article_key(a: AnalysedArticle) -> str:
     art = a.article
     text = "\0".join((art.id, art.title, str(art.title_derived), str(art.date), art.source or "", *art.sources,
                       art.summary, *art.paragraphs, ""))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]  # SHA-256: the fastest here
 
 
 # --------------------------------------------------------------------------- the grouping
@@ -224,6 +254,7 @@ class _Draft:
     venues: set[str] = field(default_factory=set)
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -245,6 +276,7 @@ class _Draft:
         self.venues |= lead.venues
         self.figures |= lead.figures
         self.lead_figures |= lead.lead_figures
+        self.titles |= lead.title
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -266,10 +298,12 @@ def _open_to(story: _Draft, date: dt.date) -> bool:
 class _Vectors:
     """Vectors made on demand (a warm build needs only those of the articles it replays)."""
 
-    def __init__(self, articles: Sequence[AnalysedArticle]):
+    def __init__(self, articles: Sequence[AnalysedArticle], keys: Sequence[str] = (), store: VectorStore | None = None):
         self.articles = articles
         self.made: dict[int, dict[str, float]] = {}
         self.leads: dict[int, Lead] = {}
+        self.keys = keys  # by input position, for ``store``
+        self.store = store  # the vectors of earlier builds (``storyvectors.py``)
 
     def lead(self, i: int) -> Lead:
         found = self.leads.get(i)
@@ -280,7 +314,10 @@ class _Vectors:
     def __getitem__(self, i: int) -> dict[str, float]:
         vec = self.made.get(i)
         if vec is None:
-            vec = self.made[i] = vector(self.articles[i])
+            if self.store is None:
+                vec = self.made[i] = vector(self.articles[i])
+            else:
+                vec = self.made[i] = self.store.get_or_make(self.keys[i], lambda: vector(self.articles[i]))
         return vec
 
 
@@ -313,9 +350,10 @@ class _View:
 
 
 def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, view: _View) -> _Draft | None:
-    best, best_sim = None, threshold
+    best, best_score = None, -1.0
     v = view.weigh(vecs[i])
     lead = vecs.lead(i)
+    date = vecs.articles[i].article.date
     for s in candidates:
         core = _dot(v, s.centroid) / s.norm
         if core < CORE:
@@ -324,12 +362,29 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
-        if sim < EVIDENCE and not (lead.actors & s.actors or lead.lead_figures & s.figures
-                                   or lead.figures & s.lead_figures):
-            continue  # alike in words only: no one, nowhere and no figure in common
-        if sim >= best_sim + 1e-12 or (best is None and sim >= best_sim):
-            best, best_sim = s, sim
+        if sim < threshold:
+            continue
+        evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
+                        or _rare_word_shared(lead, s, date, view))
+        if sim < EVIDENCE and not evidence:
+            continue  # alike in words only: no one, nowhere, no figure and no rare headline word in common
+        score = sim + (EVIDENCE_BONUS if evidence else 0.0)  # evidence breaks a near tie
+        if best is None or score >= best_score + 1e-12:
+            best, best_score = s, score
     return best
+
+
+def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _View) -> bool:
+    """Whether a dated article's headline and a headline of the story, reported at most
+    ``RARE_DAYS`` apart, share an event word (``event_words``) that few articles in view have
+    ("LNG" in the headlines of a sanctions package and of what its LNG ban means, a day apart)."""
+    if date is None or story.last is None or (date - story.last).days > RARE_DAYS:
+        return False
+    shared = lead.title & story.titles
+    if not shared:
+        return False
+    most = (view.size + BACKGROUND) * RARE_SHARE
+    return any(view.df.get(w, 0) <= most for w in shared)
 
 
 def _has_weekday(story: _Draft, weekdays: frozenset[int]) -> bool:
@@ -358,10 +413,11 @@ def _order(articles: Sequence[AnalysedArticle]) -> list[int]:
 @dataclass(slots=True)
 class Grouping:
     """The stories (lists of input positions, in processing order; the stories in the order
-    of their first report) and how many articles this run had to decide."""
+    of their first report), how many articles this run had to decide, and each article's key."""
 
     stories: list[list[int]]
     decided: int
+    keys: list[str] = field(default_factory=list)  # each article's ``article_key``, by input position
 
 
 def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, salt: str = "") -> Grouping:
@@ -375,7 +431,13 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
     pos = {i: k for k, i in enumerate(order)}
     n_dated = sum(1 for i in order if articles[i].article.date is not None)
     keys = [article_key(articles[i]) for i in order]
-    vecs = _Vectors(articles)
+    by_input = [""] * len(articles)
+    for k, i in enumerate(order):
+        by_input[i] = keys[k]
+    store = None
+    if state_file is not None:
+        store = VectorStore(state_file.with_name(VECTORS_FOLDER), {"rules": _RULES, "salt": salt})
+    vecs = _Vectors(articles, by_input, store)
     founder = [-1] * len(articles)  # input position -> its story's founder (input position)
     previous = _load(state_file, salt) if state_file is not None else None
     decided = 0
@@ -387,12 +449,15 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
         if n_dated < len(order):
             decided += _decide_undated(articles, order, n_dated, founder, vecs)
     if state_file is not None:
-        ordinals = [articles[i].article.date.toordinal() for i in order[:n_dated]]
-        _save(state_file, salt, keys, [pos[founder[i]] for i in order], ordinals)
+        founders = [pos[founder[i]] for i in order]
+        if previous is None or previous[0] != keys or previous[1] != founders:
+            ordinals = [articles[i].article.date.toordinal() for i in order[:n_dated]]
+            _save(state_file, salt, keys, founders, ordinals)
+        store.save(keys)
     members: dict[int, list[int]] = {}
     for i in order:
         members.setdefault(founder[i], []).append(i)
-    return Grouping(list(members.values()), decided)
+    return Grouping(list(members.values()), decided, by_input)
 
 
 def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) -> int:
@@ -515,7 +580,8 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
 
 
 # a state written by other rules (this file changed) is not used
-_RULES = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+_RULES = hashlib.blake2b(Path(__file__).read_bytes() + (Path(__file__).parent / "storyvectors.py").read_bytes(),
+                        digest_size=8).hexdigest()
 
 
 def _load(path: Path, salt: str) -> tuple[list[str], list[int], int, list[int]] | None:

@@ -25,6 +25,8 @@ from generator.model import (
     StoryClaim,
 )
 from generator.slugs import slugify
+from generator.storycache import FILE as STORIES_FILE
+from generator.storycache import MadeStories, story_key
 
 # --------------------------------------------------------------------------- the model's stories
 
@@ -245,11 +247,27 @@ def detect_stories(entries: Sequence[ArticleEntry], state_file: Path | None = No
     """The stories of two or more reports: most outlets first, then the fastest, then newest.
 
     ``state_file``: the grouping of the previous build, read and updated (see ``grouping.py``);
-    the stories are the same with it or without it. Every story is made again from its reports
-    (reading stories back from a cache file took longer than making them: measured).
+    beside it the stories the previous build made (``storycache.py``): only a story whose
+    reports changed is made again. The stories are the same with them or without them.
     """
     found = grouping.group([e.analysed for e in entries], state_file, salt)
-    stories = [make_story(m, entries) for m in found.stories if len(m) > 1]
+    made = MadeStories(state_file.with_name(STORIES_FILE), salt) if state_file is not None else None
+    stories = []
+    for members in found.stories:
+        if len(members) < 2:
+            continue
+        if made is None:
+            stories.append(make_story(members, entries))
+            continue
+        reports = [entries[i] for i in members]
+        key = story_key([found.keys[i] for i in members])
+        story = made.get(key, reports)
+        if story is None:
+            story = make_story(members, entries)
+            made.put(key, story, reports)
+        stories.append(story)
+    if made is not None:
+        made.save()
     dates = [e.article.date for e in entries if e.article.date]
     if dates:
         latest = max(dates)

@@ -43,6 +43,14 @@ def analyser():
 
 
 @pytest.fixture(scope="session")
+def labelled_stories(analyser):
+    """The labelled story set (tests/data/stories/): its bench module and every file read on its
+    own and analysed (once per run: the grouping's and the story cache's tests share it)."""
+    m = bench_module("stories_eval")
+    return m, tuple(analyser.analyse(m.read_each(m.article_files(ROOT / "tests" / "data" / "stories" / "articles"))))
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip("../shared/seeds is not beside the project")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import atomic
+from generator import atomic, storycache, storyvectors
 from generator.atomic import TMP_PREFIX
 from generator.build import run
 from generator.config import load_config
@@ -90,6 +90,14 @@ def assert_caches_whole(project: Path) -> None:
             head, _, body = data.partition(b"\n")
             assert json.loads(head)["sha"] == hashlib.sha256(body).hexdigest()[:32], path
             json.loads(body)
+        elif path.name == storycache.FILE:  # a header with the hash of the lines, a story a line
+            head = json.loads(data.partition(b"\n")[0])
+            assert storycache._load(path, head["salt"]), path
+        elif path.parent.name == storyvectors.FOLDER:  # segments of lines, and their index
+            if path.name != storyvectors.INDEX:
+                continue  # read through the index
+            store = storyvectors.VectorStore(path.parent, json.loads(data)["header"])
+            assert store.where and all(store.get(key) is not None for key in list(store.where)), path
         else:
             json.loads(data)
         checked += 1

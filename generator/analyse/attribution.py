@@ -137,7 +137,9 @@ def subject_source(verb: Token) -> Source | None:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         saying = any(c.lower_ == "as" and any(g.lower_ in ("saying", "telling", "stating", "writing") for g in c.children)
                      for c in verb.children)
-        if obj is not None and saying and obj.i > verb.i:
+        # "“...,” TASS quoted the press service of the Security Council": right after a quotation
+        after_quote = any(t.text in ('"', "”", "’", "'") for t in verb.doc[max(0, verb.i - 3) : verb.i])
+        if obj is not None and (saying or after_quote) and obj.i > verb.i:
             words = _subject_words(obj)
             if words:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)

@@ -1073,3 +1073,10 @@ def test_a_coast_guard_spokesman_a_national_security_council_a_hull_number_and_a
     names = {a.name for a in out.actors}
     assert [q.actor for q in out.quotes] == ["China"]
     assert not names & {"UN Security Council", "Huangyan Dao"} and "3014" not in [f.text for f in out.figures]
+
+
+def test_an_agency_quoting_a_body_after_the_quotation(nlp):
+    text = ("\"Sergei Shoigu arrived in Pyongyang on special instructions from Russian President Vladimir Putin,\" "
+            "TASS quoted the press service of the Russian Security Council.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Russia" and q.speaker.startswith("the press service")

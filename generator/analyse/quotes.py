@@ -37,7 +37,7 @@ from generator.analyse.spans import QuoteSpan
 
 _NAMED_BEFORE = re.compile(r"\b(?:entitled|titled|dubbed|headlined)\s*[,:]?\s*[\"“]?$")
 MIN_WORDS = 3  # "not aware" is a statement; a scare-quoted term is not a quotation
-OPEN = {"“": "”", "«": "»"}
+OPEN = {"“": "”", "«": "»", "„": "“"}  # „...“ as German and Central European outlets print it
 STRAIGHT = '"'
 
 
@@ -52,7 +52,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if start is None:
             if ch in OPEN or ch == STRAIGHT:
                 start, closer = i + 1, OPEN.get(ch, STRAIGHT)
-        elif ch == closer or (closer == "”" and ch == STRAIGHT):
+        elif ch == closer or (closer == "”" and ch == STRAIGHT) or (closer == "“" and ch in "”" + STRAIGHT):
             spans.append((start, i))
             start = None
         elif ch == "\n" and text.startswith("\n\n", i):

@@ -1080,3 +1080,8 @@ def test_an_agency_quoting_a_body_after_the_quotation(nlp):
             "TASS quoted the press service of the Russian Security Council.")
     (q,) = nlp(text)._.quotes
     assert q.actor == "Russia" and q.speaker.startswith("the press service")
+
+
+def test_low_opening_quotation_marks(nlp):
+    (q,) = nlp("„We will keep supporting Ukraine“, said Chancellor Olaf Scholz.")._.quotes
+    assert q.text.startswith("We will keep") and q.actor == "Olaf Scholz"

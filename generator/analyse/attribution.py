@@ -885,6 +885,8 @@ class SpeakerResolver:
             named = any(t.is_title and t.pos_ == "PROPN" for t in doc[source.start + 1 : source.end])
             if named and not inside:
                 return None  # "a Met Office spokesperson": of a body named, and no actor
+            if "administration" in phrase:
+                return None  # "a senior administration official": whose administration is not said
             if phrase & self.body_nouns or (word in _SPOKESPEOPLE and source.end - source.start == 2):
                 # "China Coast Guard issued warnings ..., a spokesman said": of the body named
                 return self._last(source.start, person=False)

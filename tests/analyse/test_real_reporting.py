@@ -1085,3 +1085,9 @@ def test_an_agency_quoting_a_body_after_the_quotation(nlp):
 def test_low_opening_quotation_marks(nlp):
     (q,) = nlp("„We will keep supporting Ukraine“, said Chancellor Olaf Scholz.")._.quotes
     assert q.text.startswith("We will keep") and q.actor == "Olaf Scholz"
+
+
+def test_an_administration_official_of_no_named_administration_is_not_the_last_state(nlp):
+    text = "Some 11,000 North Korean soldiers are in Kursk, said a senior administration official."
+    (f,) = nlp(text)._.figures
+    assert f.attribution_actor != "North Korea"

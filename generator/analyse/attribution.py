@@ -144,6 +144,9 @@ def subject_source(verb: Token) -> Source | None:
             if words:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.lower_ in _SAID_OF and any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # "North Korea is said to have launched three missiles": said of it, by no one named
     if not subj and verb.dep_ == "acl":
         owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
         if owner is not None:
@@ -514,6 +517,14 @@ def headline_credit(sent: Span) -> Source | None:
     return Source(span.text, "said", span.start, span.end, span.end - 1)
 
 
+def said_of(sent: Span) -> bool:
+    """Whether the sentence reports what is said by no one named ("North Korea is said to have
+    launched three missiles", "is believed to have sent")."""
+    return any(v.lower_ in _SAID_OF and any(c.dep_ == "auxpass" for c in v.children)
+               and any(c.dep_ == "xcomp" for c in v.children) and not any(c.dep_ == "agent" for c in v.children)
+               for v in sent)
+
+
 def _put_through(verb: Token) -> bool:
     """"put" that states no figure: "put 250 launchers through testing", not "put the toll at 100"."""
     if verb.lower_ not in ("put", "puts") or not verb.doc.has_annotation("DEP"):
@@ -525,6 +536,8 @@ def _without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
+_SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "alleged", "rumoured", "rumored",
+                      "claimed", "estimated", "expected", "known"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _ENVOY_WORDS = _SPOKESPEOPLE | {"diplomat", "official"}
 _LEADERS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "emperor", "monarch"})

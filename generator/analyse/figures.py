@@ -25,6 +25,7 @@ from generator.analyse.attribution import (
     find_source,
     headline_credit,
     paragraph_label,
+    said_of,
     stated_after,
     statement_opened,
 )
@@ -332,6 +333,8 @@ class FigureFinder:
             source = statement_opened(sent)  # after "Kim Yo Jong issued the following statement:"
         if source is None:
             source = headline_credit(sent)  # "..., nearly 200 tankers listed — Kallas"
+        if source is None and doc.has_annotation("DEP") and said_of(sent):
+            return None, None, True  # "is said to have launched": reported, by no one named
         if source is None:
             return None, "outlet", False
         actor = resolver.actor(source)

@@ -1091,3 +1091,8 @@ def test_an_administration_official_of_no_named_administration_is_not_the_last_s
     text = "Some 11,000 North Korean soldiers are in Kursk, said a senior administration official."
     (f,) = nlp(text)._.figures
     assert f.attribution_actor != "North Korea"
+
+
+def test_a_figure_said_of_a_state_by_no_one_named(nlp):
+    (f,) = nlp("North Korea is said to have launched at least three missiles on Monday.")._.figures
+    assert (f.attribution, f.attribution_actor, f.reported) == (None, None, True)

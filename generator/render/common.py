@@ -175,6 +175,8 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 def source_of(digest: Digest, fig: Figure, root: str) -> str:
     """Who a figure comes from: the phrase as written and the actor it resolves to (linked)."""
+    if fig.attribution is None and fig.attribution_actor is None and fig.certainty == "reported":
+        return "a source not named"  # "are reported to be deployed", "is said to have launched"
     if fig.attribution_actor == "outlet" or (fig.attribution is None and fig.attribution_actor is None):
         return "the outlet"
     phrase = h(fig.attribution or "")

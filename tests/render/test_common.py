@@ -44,3 +44,16 @@ def test_short_lists_and_empty_lists_make_one_page():
     assert len(pages) >= 2 and all(name.startswith("articles/index") for name in pages)
     first = pages["articles/index.md"]
     assert "<p>intro</p>" in first and 'rel="next"' in first
+
+
+def test_a_figure_reported_by_no_one_named_is_not_shown_as_the_outlets():
+    from generator.model import Figure
+    from generator.render.common import source_of
+
+    def fig(certainty, attribution=None, actor=None):
+        return Figure("thousands of soldiers", None, "soldiers", None, attribution, "s", certainty,
+                      attribution_actor=actor)
+
+    assert source_of(None, fig("reported"), "../") == "a source not named"  # "are reported to be deployed"
+    assert source_of(None, fig("asserted"), "../") == "the outlet"
+    assert source_of(None, fig("asserted", actor="outlet"), "../") == "the outlet"

@@ -33,6 +33,7 @@ from generator.errors import BuildError, ConfigError
 from generator.fastjson import loads
 from generator.faults import point
 from generator.ingest import REJECTED_LIST, read_articles
+from generator.keptpages import kept_tags_plugin
 from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.pagememory import lean_plugin
@@ -229,6 +230,10 @@ SITE_STATE = "site-v1.json"
 # paginated index pages are in the navigation: built every time), and the static files the
 # generator writes. Every other page is built every time.
 KEPT_PAGES = ("articles", "stories", "editions", "sources", "timeline", "watchlists", "briefs")
+# Tagged pages kept too: their HTML is made from their own Markdown (the navigation is written in
+# mkdocs.yml; the links of their tags follow from the tags' names), and the tags index still
+# lists them (``keptpages``: their front matter is read for it)
+KEPT_TAGGED = ("actors", "themes")
 KEPT_FILES = ("search", "downloads", "feeds")
 UNSTAMPED = ("changes.json",)  # written after the site is built (``_write_changes``), only when it changed
 
@@ -295,14 +300,26 @@ def tree_stamp(root: Path, skip: tuple[str, ...] = ()) -> str:
     return h.hexdigest()[:32]
 
 
-def _keep_unchanged(site: Path, staging: Path, docs: Path) -> int:
+def _nav_fixed(nav) -> bool:
+    """Whether the navigation is all in ``mkdocs.yml``, every entry with its title: then no
+    page's title or presence changes it (else a page not kept could change every page's)."""
+    if not isinstance(nav, list) or not nav:
+        return False
+    return all(isinstance(item, dict) and len(item) == 1
+               and all(isinstance(k, str) and (isinstance(v, str) or _nav_fixed(v)) for k, v in item.items())
+               for item in nav)
+
+
+def _keep_unchanged(site: Path, staging: Path, docs: Path, tagged: bool = False) -> int:
     """Hard-link into ``staging`` the files of the last ``site`` that MkDocs would not build
     again (output at least as new as its source) in the folders where that is safe.
 
     MkDocs, run with ``dirty``, then skips exactly those and writes every other file anew (a
-    new file, never into a linked one: the last site stays intact until the swap)."""
+    new file, never into a linked one: the last site stays intact until the swap).
+    ``tagged``: the actor and theme pages too (``KEPT_TAGGED``; only when the navigation is
+    fixed, ``_nav_fixed``)."""
     kept = 0
-    for folder in (*KEPT_PAGES, *KEPT_FILES):
+    for folder in (*KEPT_PAGES, *(KEPT_TAGGED if tagged else ()), *KEPT_FILES):
         top = site / folder
         if not top.is_dir():
             continue
@@ -310,7 +327,7 @@ def _keep_unchanged(site: Path, staging: Path, docs: Path) -> int:
             rel_dir = Path(here).relative_to(site)
             for name in files:
                 rel = rel_dir / name
-                if folder in KEPT_PAGES:
+                if folder not in KEPT_FILES:
                     if not name.endswith(".html") or name.startswith("index"):
                         continue  # the paginated lists are in the navigation: always built
                     source = docs / rel.with_suffix(".md")
@@ -414,7 +431,7 @@ def build_site(
                     return site  # built from these very files: MkDocs would make the same site
                 if last == fingerprint:
                     staging.mkdir(parents=True)
-                    dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"])) > 0
+                    dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"]), _nav_fixed(cfg["nav"])) > 0
                     point("mkdocs:kept")
             cfg["site_dir"] = str(staging)
             if str(THEME_OVERRIDES) not in cfg.theme.dirs:
@@ -425,6 +442,8 @@ def build_site(
                 cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
             cfg.plugins["digest-compact"] = compact_plugin()  # the templates' blank runs folded
             cfg.plugins["digest-lean"] = lean_plugin(GENERATED)  # pages' HTML kept compressed till written
+            if dirty:
+                cfg.plugins["digest-kept-tags"] = kept_tags_plugin(KEPT_TAGGED)  # kept tagged pages in the tags index
             build_logger.addFilter(notice)
             point("mkdocs:start")
             try:

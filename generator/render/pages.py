@@ -41,6 +41,7 @@ from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.stories import STORIES, STORIES_LISTED, story_pages
 from generator.render.themes import theme_page, themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
+from generator.statements import found_speakers, load_speakers, save_speakers
 from generator.versions import PACKAGE, code_version, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
@@ -291,7 +292,7 @@ def _written_share(job: _Job, writer: TreeWriter, part: int, parts: int, tick) -
         entries, error = _write_part(job, writer, part, parts, tick), None
     except OSError as exc:
         entries, error = {}, exc
-    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries, error
+    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries, error, found_speakers()
 
 
 def write_digest(
@@ -321,6 +322,7 @@ def write_digest(
     import shutil
 
     cache = PageCache.load(cache_dir)
+    load_speakers(cache_dir, salt)  # before forking: the workers inherit them
     job = _Job(digest, roles or {}, salt, cache.entries, extra or {}, cache_dir, site_url, site_name)
     owned = OWNED
     shutil.rmtree(undo_folder(docs_dir), ignore_errors=True)
@@ -373,7 +375,8 @@ def write_digest(
     previous: dict = {}
     entries: dict = {}
     written = unchanged = 0
-    for share_wanted, share_written, share_unchanged, share_previous, share_entries, _ in shares:
+    speakers: dict = {}
+    for share_wanted, share_written, share_unchanged, share_previous, share_entries, _, share_speakers in shares:
         clash = wanted & share_wanted
         if clash:
             raise DuplicatePageError(f"two pages would be written to docs/{min(clash)}")
@@ -382,6 +385,8 @@ def write_digest(
         unchanged += share_unchanged
         previous.update(share_previous)
         entries.update(share_entries)
+        speakers.update(share_speakers)
+    save_speakers(cache_dir, {article_key(e.article) for e in digest.articles}, speakers)
     cleaner = TreeWriter(docs_dir, owned, tag="removed")
     try:
         removed = cleaner.remove_unwanted(wanted)

@@ -38,7 +38,7 @@ from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.pagememory import lean_plugin
 from generator.progress import Progress
-from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
+from generator.render.changes import STATE_FILE, changes, figure_keys, new_matches, snapshot
 from generator.render.compact import compact_plugin
 from generator.render.pages import ASSETS_DIR, GENERATED, write_digest
 from generator.sitesize import SiteSize
@@ -554,8 +554,9 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     previous = _load_state(config)
     fresh_matches = new_matches(digest, previous)
     watch = tuple((w.info.name, len(fresh_matches[w.info.slug]), len(w.matches)) for w in digest.watchlists)
-    change_log = changes(digest, previous, config.site_url)
-    state = snapshot(digest)
+    keys = figure_keys(digest)
+    state = snapshot(digest, keys)
+    change_log = changes(digest, previous, config.site_url, state, keys)
     notices = ingest.notices
     if not config.site_url:
         notices = (*notices, f"{config.mkdocs_file}: no site_url: feeds need it (their links must be absolute), so none were made")
@@ -577,7 +578,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         from generator.zensical import limits
 
         notices = (*notices, *limits(config))
-    del ingest, analysed, digest  # MkDocs needs the memory more
+    del ingest, analysed, digest, keys  # MkDocs needs the memory more
     article_key.cache_clear()  # its memo holds every article's text
     lap("release")  # freeing millions of objects takes a moment too
     site_dir = size = None

@@ -162,7 +162,7 @@ def load_speakers(cache_dir: Path | None, salt: str) -> None:
     so that an actor page rendered again reads the articles it lists without scanning their
     sentences again. Forked workers inherit what is read here; what they find, they return
     (``found_speakers``) for ``save_speakers``. Without a cache folder nothing is kept."""
-    _STORE.salt, _STORE.known, _STORE.found = "", {}, {}
+    forget_speakers()
     if cache_dir is None or not salt:
         return
     salt = f"{salt}|{STATEMENTS_CODE}"
@@ -176,6 +176,11 @@ def load_speakers(cache_dir: Path | None, salt: str) -> None:
         pass
     except (OSError, ValueError):
         warn_unreadable(path, "speakers found again")
+
+
+def forget_speakers() -> None:
+    """Stop using what ``load_speakers`` read (it holds for one digest's analyses)."""
+    _STORE.salt, _STORE.known, _STORE.found = "", {}, {}
 
 
 def found_speakers() -> dict:

@@ -41,7 +41,7 @@ from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.stories import STORIES, STORIES_LISTED, story_pages
 from generator.render.themes import theme_page, themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
-from generator.statements import found_speakers, load_speakers, save_speakers
+from generator.statements import forget_speakers, found_speakers, load_speakers, save_speakers
 from generator.versions import PACKAGE, code_version, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
@@ -319,10 +319,17 @@ def write_digest(
         BuildError: a page could not be written (a full disk...); every page written before
             it has been put back as it was.
     """
+    load_speakers(cache_dir, salt)  # before forking: the workers inherit them
+    try:
+        return _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, progress, site_url, site_name)
+    finally:
+        forget_speakers()  # valid for this digest's analyses only
+
+
+def _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, progress, site_url, site_name):
     import shutil
 
     cache = PageCache.load(cache_dir)
-    load_speakers(cache_dir, salt)  # before forking: the workers inherit them
     job = _Job(digest, roles or {}, salt, cache.entries, extra or {}, cache_dir, site_url, site_name)
     owned = OWNED
     shutil.rmtree(undo_folder(docs_dir), ignore_errors=True)

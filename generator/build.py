@@ -224,15 +224,14 @@ def _source_date(epoch: int):
 
 SITE_STATE = "site-v1.json"
 # Folders of the site whose files may be kept from the last build when their source did not
-# change: pages not in the navigation, without tags (the tags index lists the tagged pages
-# MkDocs reads, so actor and theme pages are read every time) and with nothing from other
-# pages in them (articles, stories, editions, sources, the timeline, watchlists, briefs; their
-# paginated index pages are in the navigation: built every time), and the static files the
-# generator writes. Every other page is built every time.
+# change: pages not in the navigation, without tags and with nothing from other pages in them
+# (articles, stories, editions, sources, the timeline, watchlists, briefs), and the static
+# files the generator writes. When the navigation is all in mkdocs.yml (``_nav_fixed``), a
+# page's HTML is made from its own Markdown whatever the other pages are, so the index pages
+# (in the navigation) are kept too, and the tagged actor and theme pages: the links of their
+# tags follow from the tags' names, and the tags index still lists them (``keptpages``: their
+# front matter is read for it). Every other page is built every time.
 KEPT_PAGES = ("articles", "stories", "editions", "sources", "timeline", "watchlists", "briefs")
-# Tagged pages kept too: their HTML is made from their own Markdown (the navigation is written in
-# mkdocs.yml; the links of their tags follow from the tags' names), and the tags index still
-# lists them (``keptpages``: their front matter is read for it)
 KEPT_TAGGED = ("actors", "themes")
 KEPT_FILES = ("search", "downloads", "feeds")
 UNSTAMPED = ("changes.json",)  # written after the site is built (``_write_changes``), only when it changed
@@ -310,16 +309,15 @@ def _nav_fixed(nav) -> bool:
                for item in nav)
 
 
-def _keep_unchanged(site: Path, staging: Path, docs: Path, tagged: bool = False) -> int:
+def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = False) -> int:
     """Hard-link into ``staging`` the files of the last ``site`` that MkDocs would not build
     again (output at least as new as its source) in the folders where that is safe.
 
     MkDocs, run with ``dirty``, then skips exactly those and writes every other file anew (a
     new file, never into a linked one: the last site stays intact until the swap).
-    ``tagged``: the actor and theme pages too (``KEPT_TAGGED``; only when the navigation is
-    fixed, ``_nav_fixed``)."""
+    ``nav_fixed`` (``_nav_fixed``): the index pages and the actor and theme pages too."""
     kept = 0
-    for folder in (*KEPT_PAGES, *(KEPT_TAGGED if tagged else ()), *KEPT_FILES):
+    for folder in (*KEPT_PAGES, *(KEPT_TAGGED if nav_fixed else ()), *KEPT_FILES):
         top = site / folder
         if not top.is_dir():
             continue
@@ -328,8 +326,8 @@ def _keep_unchanged(site: Path, staging: Path, docs: Path, tagged: bool = False)
             for name in files:
                 rel = rel_dir / name
                 if folder not in KEPT_FILES:
-                    if not name.endswith(".html") or name.startswith("index"):
-                        continue  # the paginated lists are in the navigation: always built
+                    if not name.endswith(".html") or (name.startswith("index") and not nav_fixed):
+                        continue  # the paginated lists are in the navigation: built unless it is fixed
                     source = docs / rel.with_suffix(".md")
                 else:
                     source = docs / rel

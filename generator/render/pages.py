@@ -20,6 +20,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,8 +175,8 @@ class _Job:
 
 
 def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
-    """The pages and files made from the whole digest, as (cost, job), so that ``_share`` can
-    balance them between the workers. Costs are seconds measured at 10,000 articles: in a warm
+    """The pages and files made from the whole digest, as (cost, job): the workers take them
+    costliest first (``_write_part``), or ``_share`` balances them. Costs are seconds measured at 10,000 articles: in a warm
     build with one article added (of a date that renumbers a third of the search records), and
     for the two jobs whose caches may be cold, without them (every article tokenised for the
     search terms; every month's tables made)."""
@@ -220,10 +221,13 @@ def _share(jobs: list, part: int, parts: int) -> list:
     return mine
 
 
-def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambda: None) -> dict:
+def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambda: None, take=None) -> dict:
     """Render and write one share: every ``parts``-th article and actor page, and its share of
     the whole-digest jobs. Returns its page cache entries (article pages, download months).
-    ``tick`` is called after each article or actor page and each whole-digest job."""
+    ``tick`` is called after each article or actor page and each whole-digest job. ``take``
+    (shared by the workers): the index of the next whole-digest job to make, costliest first,
+    so that a worker done with its pages takes the next one however wrong the costs are;
+    without it, the jobs ``_share`` gives this part."""
     digest = job.digest
     entries = {}
     for e in digest.articles[part::parts]:
@@ -259,7 +263,13 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
                 if job.site_url:
                     writer.put(*actor_feed(a, digest, job.site_url, job.site_name))
         entries[rel] = [key, [_stat(writer.root / r) for r in rels]]
-    for make in _share(_whole_jobs(job, writer.root, entries), part, parts):
+    jobs = _whole_jobs(job, writer.root, entries)
+    if take is None:
+        mine = _share(jobs, part, parts)
+    else:
+        order = _share(jobs, 0, 1)  # the same order in every worker
+        mine = _taken(order, take)
+    for make in mine:
         tick()
         for rel, text in make():
             if text is None:
@@ -269,27 +279,44 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
     return entries
 
 
-_FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter) for forked workers
+def _taken(order: list, take) -> Iterator:
+    """The jobs of ``order`` that ``take`` gives this worker, one at a time, until none is left."""
+    while (i := take()) < len(order):
+        yield order[i]
+
+
+def _taker(shared) -> Callable[[], int]:
+    """``take`` for ``_write_part``: the next index of a counter the workers share."""
+    def take() -> int:
+        with shared.get_lock():
+            i = shared.value
+            shared.value += 1
+        return i
+
+    return take
+
+
+_FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter, next job) for forked workers
 WHOLE_JOBS = 6  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
 
 
 def _forked_part(part: int) -> tuple:
     assert _FORKED is not None
     gc.disable()  # a short-lived worker: nothing it makes outlives it (see build.long_lived)
-    job, docs_dir, owned, parts, counter = _FORKED
+    job, docs_dir, owned, parts, counter, shared = _FORKED
 
     def tick() -> None:
         with counter.get_lock():
             counter.value += 1
 
     writer = TreeWriter(docs_dir, owned, tag=str(part))
-    return _written_share(job, writer, part, parts, tick)
+    return _written_share(job, writer, part, parts, tick, _taker(shared))
 
 
-def _written_share(job: _Job, writer: TreeWriter, part: int, parts: int, tick) -> tuple:
+def _written_share(job: _Job, writer: TreeWriter, part: int, parts: int, tick, take=None) -> tuple:
     """What one share wrote, and the error that stopped it (a full disk...) or None."""
     try:
-        entries, error = _write_part(job, writer, part, parts, tick), None
+        entries, error = _write_part(job, writer, part, parts, tick, take), None
     except OSError as exc:
         entries, error = {}, exc
     return writer.wanted, writer.written, writer.unchanged, writer.previous, entries, error, found_speakers()
@@ -341,7 +368,8 @@ def _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, pr
         global _FORKED
         context = multiprocessing.get_context("fork")
         counter = context.Value("q", 0)
-        _FORKED = (job, docs_dir, owned, processes, counter)
+        shared = context.Value("q", 0)  # the next whole-digest job to take
+        _FORKED = (job, docs_dir, owned, processes, counter, shared)
         def tick() -> None:
             with counter.get_lock():
                 counter.value += 1
@@ -359,7 +387,7 @@ def _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, pr
                 enabled = gc.isenabled()
                 gc.disable()  # as in the workers: rendering makes much short-lived garbage, no lasting cycle
                 try:
-                    own = _written_share(job, TreeWriter(docs_dir, owned, tag="0"), 0, processes, tick)
+                    own = _written_share(job, TreeWriter(docs_dir, owned, tag="0"), 0, processes, tick, _taker(shared))
                 finally:
                     if enabled:
                         gc.enable()

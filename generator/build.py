@@ -318,28 +318,28 @@ def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = Fal
     ``nav_fixed`` (``_nav_fixed``): the index pages and the actor and theme pages too."""
     kept = 0
     for folder in (*KEPT_PAGES, *(KEPT_TAGGED if nav_fixed else ()), *KEPT_FILES):
-        top = site / folder
-        if not top.is_dir():
-            continue
-        for here, _, files in os.walk(top):
-            rel_dir = Path(here).relative_to(site)
+        top = os.path.join(site, folder)
+        pages = folder not in KEPT_FILES
+        for here, _, files in os.walk(top):  # plain strings: thousands of files (pathlib took most of the time)
+            rel_dir = os.path.relpath(here, site)
+            target_dir = None
             for name in files:
-                rel = rel_dir / name
-                if folder not in KEPT_FILES:
+                if pages:
                     if not name.endswith(".html") or (name.startswith("index") and not nav_fixed):
                         continue  # the paginated lists are in the navigation: built unless it is fixed
-                    source = docs / rel.with_suffix(".md")
+                    source = os.path.join(docs, rel_dir, name[:-5] + ".md")
                 else:
-                    source = docs / rel
-                old = site / rel
+                    source = os.path.join(docs, rel_dir, name)
+                old = os.path.join(here, name)
                 try:
-                    if old.stat().st_mtime < source.stat().st_mtime:
+                    if os.stat(old).st_mtime < os.stat(source).st_mtime:
                         continue
                 except OSError:
                     continue  # no source any more: the page is gone
-                target = staging / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(old, target)
+                if target_dir is None:
+                    target_dir = os.path.join(staging, rel_dir)
+                    os.makedirs(target_dir, exist_ok=True)
+                os.link(old, os.path.join(target_dir, name))
                 kept += 1
     return kept
 

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -309,6 +310,24 @@ def _nav_fixed(nav) -> bool:
                for item in nav)
 
 
+_REMOVING: list[threading.Thread] = []  # the last sites being removed (``_remove_aside``)
+
+
+def _remove_aside(path: Path) -> None:
+    """Remove the last site (a folder of thousands of files: most of a second at 1,000 articles)
+    in a thread, while the build finishes (the unlinks leave the interpreter free); ``run``
+    and the next ``build_site`` wait for it (``_removed``), so no build sees it half gone."""
+    thread = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True})  # not a daemon: done before exit
+    thread.start()
+    _REMOVING.append(thread)
+
+
+def _removed() -> None:
+    """Wait until the last sites given to ``_remove_aside`` are gone."""
+    while _REMOVING:
+        _REMOVING.pop().join()
+
+
 def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = False) -> int:
     """Hard-link into ``staging`` the files of the last ``site`` that MkDocs would not build
     again (output at least as new as its source) in the folders where that is safe.
@@ -389,6 +408,7 @@ def build_site(
     site build left them (``tree_stamp``: not a file written since), MkDocs is not run at all:
     it would build the same site.
     """
+    _removed()  # the site before the last one: gone before anything is built beside it
     # the site is built inside the project folder (below): a relative `-C` must not count twice
     config = dataclasses.replace(
         config, project_dir=config.project_dir.resolve(), mkdocs_file=config.mkdocs_file.resolve(),
@@ -452,7 +472,7 @@ def build_site(
     except (Abort, ConfigurationError, OSError) as exc:
         shutil.rmtree(config.site_dir.with_name(f".{config.site_dir.name}.building"), ignore_errors=True)
         raise BuildError(f"{config.mkdocs_file}: mkdocs build failed: {exc}") from None
-    swap_in(staging, site)
+    swap_in(staging, site, remove=_remove_aside)
     if state_file is not None and fingerprint:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         state = {"fingerprint": fingerprint, "epoch": epoch, "strict": strict, "docs": tree_stamp(config.docs_dir),
@@ -518,6 +538,7 @@ def run(
                 raise
             raise BuildError(f"{exc.filename or config.project_dir}: cannot write: {exc.strerror}") from None
         finally:
+            _removed()  # the last site gone before the lock is released
             gc.unfreeze()  # see long_lived: what the build made is the collector's again
 
 

@@ -176,10 +176,10 @@ class _Job:
 
 def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
     """The pages and files made from the whole digest, as (cost, job): the workers take them
-    costliest first (``_write_part``), or ``_share`` balances them. Costs are seconds measured at 10,000 articles: in a warm
-    build with one article added (of a date that renumbers a third of the search records), and
-    for the two jobs whose caches may be cold, without them (every article tokenised for the
-    search terms; every month's tables made)."""
+    costliest first (``_write_part``), or ``_share`` balances them. Costs are seconds measured
+    at 10,000 articles: in a warm build with one article added (of a date that renumbers a
+    third of the search records), and for the two jobs whose caches may be cold, without them
+    (every article tokenised for the search terms; every month's tables made)."""
     digest = job.digest
     feeds = bool(job.site_url)
     terms_cold = job.cache_dir is None or not (job.cache_dir / TERMS_FILE).is_file()

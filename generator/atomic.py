@@ -115,8 +115,9 @@ def old_site(site: Path) -> Path:
     return site.with_name(f".{site.name}.old")
 
 
-def swap_in(staging: Path, site: Path) -> None:
-    """Make the complete folder ``staging`` the new ``site``; remove the old one."""
+def swap_in(staging: Path, site: Path, remove=None) -> None:
+    """Make the complete folder ``staging`` the new ``site``; remove the old one (with
+    ``remove(path)``, by default at once: a caller may remove it while it does other work)."""
     point("swap:before")
     if not site.exists():
         staging.rename(site)
@@ -124,15 +125,19 @@ def swap_in(staging: Path, site: Path) -> None:
         return
     if exchange(staging, site):
         point("swap:exchanged")
-        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        (remove or _rmtree)(staging)  # now the old site
     else:
         old = old_site(site)
         shutil.rmtree(old, ignore_errors=True)
         site.rename(old)
         point("swap:between-renames")  # no site/ here: recover_site puts the old one back
         staging.rename(site)
-        shutil.rmtree(old, ignore_errors=True)
+        (remove or _rmtree)(old)
     point("swap:after")
+
+
+def _rmtree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def recover_site(site: Path, staging: Path) -> None:

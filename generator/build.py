@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,11 +34,12 @@ from generator.errors import BuildError, ConfigError
 from generator.fastjson import loads
 from generator.faults import point
 from generator.ingest import REJECTED_LIST, read_articles
+from generator.keptpages import kept_tags_plugin
 from generator.locks import articles_lock, project_lock
 from generator.model import AnalysedArticle, DroppedField, RawArticle, Rejection
 from generator.pagememory import lean_plugin
 from generator.progress import Progress
-from generator.render.changes import STATE_FILE, changes, new_matches, snapshot
+from generator.render.changes import STATE_FILE, changes, figure_keys, new_matches, snapshot
 from generator.render.compact import compact_plugin
 from generator.render.pages import ASSETS_DIR, GENERATED, write_digest
 from generator.sitesize import SiteSize
@@ -223,12 +225,15 @@ def _source_date(epoch: int):
 
 SITE_STATE = "site-v1.json"
 # Folders of the site whose files may be kept from the last build when their source did not
-# change: pages not in the navigation, without tags (the tags index lists the tagged pages
-# MkDocs reads, so actor and theme pages are read every time) and with nothing from other
-# pages in them (articles, stories, editions, sources, the timeline, watchlists, briefs; their
-# paginated index pages are in the navigation: built every time), and the static files the
-# generator writes. Every other page is built every time.
+# change: pages not in the navigation, without tags and with nothing from other pages in them
+# (articles, stories, editions, sources, the timeline, watchlists, briefs), and the static
+# files the generator writes. When the navigation is all in mkdocs.yml (``_nav_fixed``), a
+# page's HTML is made from its own Markdown whatever the other pages are, so the index pages
+# (in the navigation) are kept too, and the tagged actor and theme pages: the links of their
+# tags follow from the tags' names, and the tags index still lists them (``keptpages``: their
+# front matter is read for it). Every other page is built every time.
 KEPT_PAGES = ("articles", "stories", "editions", "sources", "timeline", "watchlists", "briefs")
+KEPT_TAGGED = ("actors", "themes")
 KEPT_FILES = ("search", "downloads", "feeds")
 UNSTAMPED = ("changes.json",)  # written after the site is built (``_write_changes``), only when it changed
 
@@ -295,36 +300,65 @@ def tree_stamp(root: Path, skip: tuple[str, ...] = ()) -> str:
     return h.hexdigest()[:32]
 
 
-def _keep_unchanged(site: Path, staging: Path, docs: Path) -> int:
+def _nav_fixed(nav) -> bool:
+    """Whether the navigation is all in ``mkdocs.yml``, every entry with its title: then no
+    page's title or presence changes it (else a page not kept could change every page's)."""
+    if not isinstance(nav, list) or not nav:
+        return False
+    return all(isinstance(item, dict) and len(item) == 1
+               and all(isinstance(k, str) and (isinstance(v, str) or _nav_fixed(v)) for k, v in item.items())
+               for item in nav)
+
+
+_REMOVING: list[threading.Thread] = []  # the last sites being removed (``_remove_aside``)
+
+
+def _remove_aside(path: Path) -> None:
+    """Remove the last site (a folder of thousands of files: most of a second at 1,000 articles)
+    in a thread, while the build finishes (the unlinks leave the interpreter free); ``run``
+    and the next ``build_site`` wait for it (``_removed``), so no build sees it half gone."""
+    thread = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True})  # not a daemon: done before exit
+    thread.start()
+    _REMOVING.append(thread)
+
+
+def _removed() -> None:
+    """Wait until the last sites given to ``_remove_aside`` are gone."""
+    while _REMOVING:
+        _REMOVING.pop().join()
+
+
+def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = False) -> int:
     """Hard-link into ``staging`` the files of the last ``site`` that MkDocs would not build
     again (output at least as new as its source) in the folders where that is safe.
 
     MkDocs, run with ``dirty``, then skips exactly those and writes every other file anew (a
-    new file, never into a linked one: the last site stays intact until the swap)."""
+    new file, never into a linked one: the last site stays intact until the swap).
+    ``nav_fixed`` (``_nav_fixed``): the index pages and the actor and theme pages too."""
     kept = 0
-    for folder in (*KEPT_PAGES, *KEPT_FILES):
-        top = site / folder
-        if not top.is_dir():
-            continue
-        for here, _, files in os.walk(top):
-            rel_dir = Path(here).relative_to(site)
+    for folder in (*KEPT_PAGES, *(KEPT_TAGGED if nav_fixed else ()), *KEPT_FILES):
+        top = os.path.join(site, folder)
+        pages = folder not in KEPT_FILES
+        for here, _, files in os.walk(top):  # plain strings: thousands of files (pathlib took most of the time)
+            rel_dir = os.path.relpath(here, site)
+            target_dir = None
             for name in files:
-                rel = rel_dir / name
-                if folder in KEPT_PAGES:
-                    if not name.endswith(".html") or name.startswith("index"):
-                        continue  # the paginated lists are in the navigation: always built
-                    source = docs / rel.with_suffix(".md")
+                if pages:
+                    if not name.endswith(".html") or (name.startswith("index") and not nav_fixed):
+                        continue  # the paginated lists are in the navigation: built unless it is fixed
+                    source = os.path.join(docs, rel_dir, name[:-5] + ".md")
                 else:
-                    source = docs / rel
-                old = site / rel
+                    source = os.path.join(docs, rel_dir, name)
+                old = os.path.join(here, name)
                 try:
-                    if old.stat().st_mtime < source.stat().st_mtime:
+                    if os.stat(old).st_mtime < os.stat(source).st_mtime:
                         continue
                 except OSError:
                     continue  # no source any more: the page is gone
-                target = staging / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(old, target)
+                if target_dir is None:
+                    target_dir = os.path.join(staging, rel_dir)
+                    os.makedirs(target_dir, exist_ok=True)
+                os.link(old, os.path.join(target_dir, name))
                 kept += 1
     return kept
 
@@ -374,6 +408,7 @@ def build_site(
     site build left them (``tree_stamp``: not a file written since), MkDocs is not run at all:
     it would build the same site.
     """
+    _removed()  # the site before the last one: gone before anything is built beside it
     # the site is built inside the project folder (below): a relative `-C` must not count twice
     config = dataclasses.replace(
         config, project_dir=config.project_dir.resolve(), mkdocs_file=config.mkdocs_file.resolve(),
@@ -414,7 +449,7 @@ def build_site(
                     return site  # built from these very files: MkDocs would make the same site
                 if last == fingerprint:
                     staging.mkdir(parents=True)
-                    dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"])) > 0
+                    dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"]), _nav_fixed(cfg["nav"])) > 0
                     point("mkdocs:kept")
             cfg["site_dir"] = str(staging)
             if str(THEME_OVERRIDES) not in cfg.theme.dirs:
@@ -425,6 +460,8 @@ def build_site(
                 cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
             cfg.plugins["digest-compact"] = compact_plugin()  # the templates' blank runs folded
             cfg.plugins["digest-lean"] = lean_plugin(GENERATED)  # pages' HTML kept compressed till written
+            if dirty:
+                cfg.plugins["digest-kept-tags"] = kept_tags_plugin(KEPT_TAGGED)  # kept tagged pages in the tags index
             build_logger.addFilter(notice)
             point("mkdocs:start")
             try:
@@ -435,7 +472,7 @@ def build_site(
     except (Abort, ConfigurationError, OSError) as exc:
         shutil.rmtree(config.site_dir.with_name(f".{config.site_dir.name}.building"), ignore_errors=True)
         raise BuildError(f"{config.mkdocs_file}: mkdocs build failed: {exc}") from None
-    swap_in(staging, site)
+    swap_in(staging, site, remove=_remove_aside)
     if state_file is not None and fingerprint:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         state = {"fingerprint": fingerprint, "epoch": epoch, "strict": strict, "docs": tree_stamp(config.docs_dir),
@@ -501,6 +538,7 @@ def run(
                 raise
             raise BuildError(f"{exc.filename or config.project_dir}: cannot write: {exc.strerror}") from None
         finally:
+            _removed()  # the last site gone before the lock is released
             gc.unfreeze()  # see long_lived: what the build made is the collector's again
 
 
@@ -535,8 +573,9 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     previous = _load_state(config)
     fresh_matches = new_matches(digest, previous)
     watch = tuple((w.info.name, len(fresh_matches[w.info.slug]), len(w.matches)) for w in digest.watchlists)
-    change_log = changes(digest, previous, config.site_url)
-    state = snapshot(digest)
+    keys = figure_keys(digest)
+    state = snapshot(digest, keys)
+    change_log = changes(digest, previous, config.site_url, state, keys)
     notices = ingest.notices
     if not config.site_url:
         notices = (*notices, f"{config.mkdocs_file}: no site_url: feeds need it (their links must be absolute), so none were made")
@@ -558,7 +597,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         from generator.zensical import limits
 
         notices = (*notices, *limits(config))
-    del ingest, analysed, digest  # MkDocs needs the memory more
+    del ingest, analysed, digest, keys  # MkDocs needs the memory more
     article_key.cache_clear()  # its memo holds every article's text
     lap("release")  # freeing millions of objects takes a moment too
     site_dir = size = None

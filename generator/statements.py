@@ -14,12 +14,18 @@ people).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from generator.analyse.lexicon import load_lexicon
+from generator.atomic import write_atomic
+from generator.cache import article_key, warn_unreadable
+from generator.fastjson import loads
 from generator.model import AnalysedArticle, Digest
+from generator.versions import code_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +128,81 @@ def _speakers_in_order(article_id: str, a: AnalysedArticle) -> list[tuple[int, t
         return found[1]
     if len(_SPEAKERS) >= _SPEAKERS_KEPT:
         _SPEAKERS.clear()
-    ordered = sorted(speakers(a).items())
+    key = article_key(a.article) if _STORE.salt else None
+    stored = _STORE.known.get(key) if key else None
+    if stored is not None:
+        ordered = [(index, (who, quoted)) for index, who, quoted in stored]
+    else:
+        ordered = sorted(speakers(a).items())
+        if key:
+            _STORE.found[key] = [[index, who, quoted] for index, (who, quoted) in ordered]
     _SPEAKERS[article_id] = (a, ordered)
     return ordered
+
+
+# --------------------------------------------------------------------------- kept between builds
+
+SPEAKERS_FILE = "speakers-v1.json"  # in the cache folder: each article's speakers, by its content
+STATEMENTS_CODE = code_version(Path(__file__))
+
+
+@dataclass(slots=True)
+class _Store:
+    salt: str = ""  # the analysis fingerprint and this module's code: "" when nothing is kept
+    known: dict = None  # article content key -> [[sentence index, speaker, quoted], ...], as last saved
+    found: dict = None  # the same, found in this process since ``load_speakers``
+
+
+_STORE = _Store("", {}, {})
+
+
+def load_speakers(cache_dir: Path | None, salt: str) -> None:
+    """Read each article's speakers as the last build found them (an article's speakers are a
+    function of its analysis: its content key and the analysis fingerprint ``salt`` fix them),
+    so that an actor page rendered again reads the articles it lists without scanning their
+    sentences again. Forked workers inherit what is read here; what they find, they return
+    (``found_speakers``) for ``save_speakers``. Without a cache folder nothing is kept."""
+    forget_speakers()
+    if cache_dir is None or not salt:
+        return
+    salt = f"{salt}|{STATEMENTS_CODE}"
+    _STORE.salt = salt
+    path = cache_dir / SPEAKERS_FILE
+    try:
+        data = loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("salt") == salt and isinstance(data.get("articles"), dict):
+            _STORE.known = data["articles"]
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError):
+        warn_unreadable(path, "speakers found again")
+
+
+def forget_speakers() -> None:
+    """Stop using what ``load_speakers`` read (it holds for one digest's analyses)."""
+    _STORE.salt, _STORE.known, _STORE.found = "", {}, {}
+
+
+def found_speakers() -> dict:
+    """The speakers this process found since ``load_speakers`` (not read from the cache)."""
+    return dict(_STORE.found)
+
+
+def save_speakers(cache_dir: Path | None, keys: set[str], found: dict) -> None:
+    """Keep the speakers of the articles whose content keys are ``keys`` (those of the digest:
+    the others' are dropped), from the last file and ``found``; written only when it changes."""
+    if cache_dir is None or not _STORE.salt:
+        return
+    kept = {k: v for k, v in _STORE.known.items() if k in keys}
+    added = {k: v for k, v in found.items() if k in keys and k not in kept}
+    if not added and len(kept) == len(_STORE.known):
+        return
+    kept.update(added)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(cache_dir / SPEAKERS_FILE,
+                 json.dumps({"salt": _STORE.salt, "articles": dict(sorted(kept.items()))}, ensure_ascii=False,
+                            separators=(",", ":")), fault="speakers")
+    _STORE.known = kept
 
 
 def who_said_what(name: str, digest: Digest, limit: int) -> tuple[list[Statement], list[Statement], bool]:

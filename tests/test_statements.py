@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
+
+import pytest
 
 from generator.analyse.taxonomy import load_taxonomy
+from generator.cache import article_key
 from generator.digest import build_digest
 from generator.model import RawArticle
-from generator.statements import who_said_what
+from generator.statements import (
+    _SPEAKERS,
+    SPEAKERS_FILE,
+    forget_speakers,
+    found_speakers,
+    load_speakers,
+    save_speakers,
+    who_said_what,
+)
 
 TEXT = (
     "China's foreign ministry said on Tuesday that it was not aware of North Korean troops in Russia.",
@@ -63,3 +75,46 @@ def test_a_name_in_a_relative_clause_or_after_and_is_not_the_speaker(analyser):
     assert said.get(text[0]) == "Olaf Scholz"  # not Xi Jinping, whom he met
     assert said.get(text[1]) != "Russia"  # the object of "raised", not who urged
     assert text[0] not in {s.sentence for s in own}  # Scholz's words are not China's
+
+
+def test_speakers_are_kept_between_builds_by_content_and_pipeline(analyser, tmp_path):
+    """What a build found is read back by the next one (same article content, same analysis
+    fingerprint): the same lists, without scanning the sentences again; another fingerprint
+    or a damaged file start afresh, and an article no longer in the digest is dropped."""
+    digest = _digest(analyser)
+    key = article_key(digest.articles[0].article)
+    try:
+        _SPEAKERS.clear()
+        load_speakers(tmp_path, "fingerprint-a")
+        first = who_said_what("China", digest, 10)
+        found = found_speakers()
+        assert list(found) == [key] and found[key]  # scanned: China's ministry, Lin Jian, the US, Blinken
+        save_speakers(tmp_path, {key}, found)
+        assert (tmp_path / SPEAKERS_FILE).is_file()
+
+        _SPEAKERS.clear()  # as in a new process
+        load_speakers(tmp_path, "fingerprint-a")
+        assert who_said_what("China", digest, 10) == first
+        assert found_speakers() == {}  # read back, not scanned again
+
+        _SPEAKERS.clear()
+        load_speakers(tmp_path, "fingerprint-b")  # another pipeline: its own analyses
+        assert who_said_what("China", digest, 10) == first and list(found_speakers()) == [key]
+
+        (tmp_path / SPEAKERS_FILE).write_bytes(b"{\"salt\": ")
+        _SPEAKERS.clear()
+        with pytest.warns(RuntimeWarning, match="unreadable cache"):
+            load_speakers(tmp_path, "fingerprint-a")
+        assert who_said_what("China", digest, 10) == first and list(found_speakers()) == [key]
+        save_speakers(tmp_path, {key}, found_speakers())  # written whole again
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            load_speakers(tmp_path, "fingerprint-a")
+        save_speakers(tmp_path, set(), {})  # the article left the digest
+        load_speakers(tmp_path, "fingerprint-a")
+        _SPEAKERS.clear()
+        who_said_what("China", digest, 10)
+        assert list(found_speakers()) == [key]
+    finally:
+        forget_speakers()
+        _SPEAKERS.clear()

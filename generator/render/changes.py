@@ -28,20 +28,28 @@ STATE_FILE = "follow-v1.json"
 MAX_FIGURES = 5000  # about 1.2 MB of JSON
 
 
-def snapshot(digest: Digest) -> dict:
-    """What the next build compares against (plain JSON)."""
+def snapshot(digest: Digest, keys: dict[str, list] | None = None) -> dict:
+    """What the next build compares against (plain JSON). ``keys``: ``figure_keys(digest)``,
+    when the caller has it already."""
+    keys = figure_keys(digest) if keys is None else keys
     articles, figures = {}, []
     for e in digest.articles:
         a = e.analysed
         payload = json.dumps([article_key(e.article), [t.id for t in a.themes], [r.name for r in a.actors]])
         articles[e.article.id] = hashlib.sha256(payload.encode()).hexdigest()[:16]
-        figures.extend(_figure_keys(e))
+        figures.extend(keys[e.article.id])
     return {
         "articles": articles,
         "figures": sorted(k for k, _ in figures),
         "watchlists": {w.info.slug: sorted(m.article_id for m in w.matches) for w in digest.watchlists},
         "stories": {st.id: sorted(st.article_ids) for st in digest.stories},
     }
+
+
+def figure_keys(digest: Digest) -> dict[str, list[tuple[str, object]]]:
+    """Article id -> the keys of its figures (see ``_figure_keys``), for ``snapshot`` and
+    ``changes`` to share."""
+    return {e.article.id: _figure_keys(e) for e in digest.articles}
 
 
 def _figure_keys(e) -> list[tuple[str, object]]:
@@ -60,9 +68,12 @@ def new_matches(digest: Digest, previous: dict | None) -> dict[str, list[str]]:
             for w in digest.watchlists}
 
 
-def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict | None:
-    """The content of ``changes.json``; None when nothing changed since ``previous``."""
-    now = snapshot(digest)
+def changes(digest: Digest, previous: dict | None, site_url: str | None, now: dict | None = None,
+            keys: dict[str, list] | None = None) -> dict | None:
+    """The content of ``changes.json``; None when nothing changed since ``previous``. ``now``
+    and ``keys``: the digest's ``snapshot`` and ``figure_keys``, when the caller has them."""
+    keys = figure_keys(digest) if keys is None else keys
+    now = snapshot(digest, keys) if now is None else now
     if previous is None:
         return {
             "format": 1,
@@ -88,7 +99,7 @@ def changes(digest: Digest, previous: dict | None, site_url: str | None) -> dict
     removed = sorted(set(old_articles) - set(now["articles"]))
     figures, more = [], 0
     for e in digest.articles:
-        for key, (f, i, n) in _figure_keys(e):
+        for key, (f, i, n) in keys[e.article.id]:
             if key in old_figures:
                 continue
             if len(figures) >= MAX_FIGURES:

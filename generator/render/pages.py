@@ -20,6 +20,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.stories import STORIES, STORIES_LISTED, story_pages
 from generator.render.themes import theme_page, themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
+from generator.statements import forget_speakers, found_speakers, load_speakers, save_speakers
 from generator.versions import PACKAGE, code_version, folder_version
 from generator.write import DuplicatePageError, TreeWriter, WriteStats, undo_folder
 
@@ -173,11 +175,11 @@ class _Job:
 
 
 def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
-    """The pages and files made from the whole digest, as (cost, job), so that ``_share`` can
-    balance them between the workers. Costs are seconds measured at 10,000 articles: in a warm
-    build with one article added (of a date that renumbers a third of the search records), and
-    for the two jobs whose caches may be cold, without them (every article tokenised for the
-    search terms; every month's tables made)."""
+    """The pages and files made from the whole digest, as (cost, job): the workers take them
+    costliest first (``_write_part``), or ``_share`` balances them. Costs are seconds measured
+    at 10,000 articles: in a warm build with one article added (of a date that renumbers a
+    third of the search records), and for the two jobs whose caches may be cold, without them
+    (every article tokenised for the search terms; every month's tables made)."""
     digest = job.digest
     feeds = bool(job.site_url)
     terms_cold = job.cache_dir is None or not (job.cache_dir / TERMS_FILE).is_file()
@@ -219,10 +221,13 @@ def _share(jobs: list, part: int, parts: int) -> list:
     return mine
 
 
-def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambda: None) -> dict:
+def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambda: None, take=None) -> dict:
     """Render and write one share: every ``parts``-th article and actor page, and its share of
     the whole-digest jobs. Returns its page cache entries (article pages, download months).
-    ``tick`` is called after each article or actor page and each whole-digest job."""
+    ``tick`` is called after each article or actor page and each whole-digest job. ``take``
+    (shared by the workers): the index of the next whole-digest job to make, costliest first,
+    so that a worker done with its pages takes the next one however wrong the costs are;
+    without it, the jobs ``_share`` gives this part."""
     digest = job.digest
     entries = {}
     for e in digest.articles[part::parts]:
@@ -258,7 +263,13 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
                 if job.site_url:
                     writer.put(*actor_feed(a, digest, job.site_url, job.site_name))
         entries[rel] = [key, [_stat(writer.root / r) for r in rels]]
-    for make in _share(_whole_jobs(job, writer.root, entries), part, parts):
+    jobs = _whole_jobs(job, writer.root, entries)
+    if take is None:
+        mine = _share(jobs, part, parts)
+    else:
+        order = _share(jobs, 0, 1)  # the same order in every worker
+        mine = _taken(order, take)
+    for make in mine:
         tick()
         for rel, text in make():
             if text is None:
@@ -268,30 +279,47 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
     return entries
 
 
-_FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter) for forked workers
+def _taken(order: list, take) -> Iterator:
+    """The jobs of ``order`` that ``take`` gives this worker, one at a time, until none is left."""
+    while (i := take()) < len(order):
+        yield order[i]
+
+
+def _taker(shared) -> Callable[[], int]:
+    """``take`` for ``_write_part``: the next index of a counter the workers share."""
+    def take() -> int:
+        with shared.get_lock():
+            i = shared.value
+            shared.value += 1
+        return i
+
+    return take
+
+
+_FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter, next job) for forked workers
 WHOLE_JOBS = 6  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
 
 
 def _forked_part(part: int) -> tuple:
     assert _FORKED is not None
     gc.disable()  # a short-lived worker: nothing it makes outlives it (see build.long_lived)
-    job, docs_dir, owned, parts, counter = _FORKED
+    job, docs_dir, owned, parts, counter, shared = _FORKED
 
     def tick() -> None:
         with counter.get_lock():
             counter.value += 1
 
     writer = TreeWriter(docs_dir, owned, tag=str(part))
-    return _written_share(job, writer, part, parts, tick)
+    return _written_share(job, writer, part, parts, tick, _taker(shared))
 
 
-def _written_share(job: _Job, writer: TreeWriter, part: int, parts: int, tick) -> tuple:
+def _written_share(job: _Job, writer: TreeWriter, part: int, parts: int, tick, take=None) -> tuple:
     """What one share wrote, and the error that stopped it (a full disk...) or None."""
     try:
-        entries, error = _write_part(job, writer, part, parts, tick), None
+        entries, error = _write_part(job, writer, part, parts, tick, take), None
     except OSError as exc:
         entries, error = {}, exc
-    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries, error
+    return writer.wanted, writer.written, writer.unchanged, writer.previous, entries, error, found_speakers()
 
 
 def write_digest(
@@ -318,6 +346,14 @@ def write_digest(
         BuildError: a page could not be written (a full disk...); every page written before
             it has been put back as it was.
     """
+    load_speakers(cache_dir, salt)  # before forking: the workers inherit them
+    try:
+        return _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, progress, site_url, site_name)
+    finally:
+        forget_speakers()  # valid for this digest's analyses only
+
+
+def _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, progress, site_url, site_name):
     import shutil
 
     cache = PageCache.load(cache_dir)
@@ -332,7 +368,8 @@ def write_digest(
         global _FORKED
         context = multiprocessing.get_context("fork")
         counter = context.Value("q", 0)
-        _FORKED = (job, docs_dir, owned, processes, counter)
+        shared = context.Value("q", 0)  # the next whole-digest job to take
+        _FORKED = (job, docs_dir, owned, processes, counter, shared)
         def tick() -> None:
             with counter.get_lock():
                 counter.value += 1
@@ -350,7 +387,7 @@ def write_digest(
                 enabled = gc.isenabled()
                 gc.disable()  # as in the workers: rendering makes much short-lived garbage, no lasting cycle
                 try:
-                    own = _written_share(job, TreeWriter(docs_dir, owned, tag="0"), 0, processes, tick)
+                    own = _written_share(job, TreeWriter(docs_dir, owned, tag="0"), 0, processes, tick, _taker(shared))
                 finally:
                     if enabled:
                         gc.enable()
@@ -373,7 +410,8 @@ def write_digest(
     previous: dict = {}
     entries: dict = {}
     written = unchanged = 0
-    for share_wanted, share_written, share_unchanged, share_previous, share_entries, _ in shares:
+    speakers: dict = {}
+    for share_wanted, share_written, share_unchanged, share_previous, share_entries, _, share_speakers in shares:
         clash = wanted & share_wanted
         if clash:
             raise DuplicatePageError(f"two pages would be written to docs/{min(clash)}")
@@ -382,6 +420,8 @@ def write_digest(
         unchanged += share_unchanged
         previous.update(share_previous)
         entries.update(share_entries)
+        speakers.update(share_speakers)
+    save_speakers(cache_dir, {article_key(e.article) for e in digest.articles}, speakers)
     cleaner = TreeWriter(docs_dir, owned, tag="removed")
     try:
         removed = cleaner.remove_unwanted(wanted)

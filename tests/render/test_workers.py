@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from generator.model import Digest
 from generator.render.pages import _Job, _share, _whole_jobs
@@ -60,3 +61,28 @@ def test_a_full_disk_in_a_worker_puts_every_page_back_and_names_the_file(tmp_pat
     with pytest.raises(BuildError, match=r"docs/.+: cannot write: No space left on device: the pages .* were put back"):
         write_digest(digest, tmp_path / "docs", extra=new, processes=2)
     assert tree() == before
+
+
+def test_workers_take_the_whole_digest_jobs_from_one_counter_each_once(tmp_path):
+    """Forked workers take the next job from a shared counter, costliest first: every job is
+    made once, whichever worker is free first, and the pages are the same as one process's."""
+    import hashlib
+    import multiprocessing
+
+    from generator.render.pages import _taken, _taker, write_digest
+
+    shared = multiprocessing.get_context("fork").Value("q", 0)
+    take = _taker(shared)
+    order = ["a", "b", "c", "d", "e"]
+    first, second = _taken(order, take), _taken(order, take)
+    got = [next(first), next(second), next(second), *first, *second]
+    assert sorted(got) == order and got[:3] == ["a", "b", "c"]
+
+    def tree(root: Path) -> dict[str, str]:
+        return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    digest = Digest(articles=(), actors=(), themes=())
+    files = {f"assets/digest/{n}.css": f"/* {n} */" for n in range(6)}
+    for processes in (1, 2):
+        write_digest(digest, tmp_path / str(processes), extra=files, processes=processes)[0].commit()
+    assert tree(tmp_path / "1") == tree(tmp_path / "2") and len(tree(tmp_path / "2")) > len(files)

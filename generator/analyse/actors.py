@@ -238,8 +238,10 @@ class ActorResolver(ModelNames):
     def _locative(self, doc: Doc, start: int, end: int) -> bool:
         """A seat used as a place: "in Beijing", "a Seoul-based", "Beijing time"."""
         if start > 0 and doc[start - 1].lower_ in self.locative:
-            # "officials in Kyiv", "authorities in Beijing": the government, not a place
-            return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE
+            # "officials in Kyiv", "authorities in Beijing", "changes of government in
+            # Washington": the government, not a place
+            before = doc[start - 2].lower_ if start >= 2 else ""
+            return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE and before not in _GOVERNMENT_PEOPLE
 
         nxt = doc[end].lower_ if end < len(doc) else ""
         return nxt in ("-based", "time") or (nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")

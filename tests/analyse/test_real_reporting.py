@@ -1096,3 +1096,12 @@ def test_an_administration_official_of_no_named_administration_is_not_the_last_s
 def test_a_figure_said_of_a_state_by_no_one_named(nlp):
     (f,) = nlp("North Korea is said to have launched at least three missiles on Monday.")._.figures
     assert (f.attribution, f.attribution_actor, f.reported) == (None, None, True)
+
+
+def test_a_change_of_government_in_a_capital_is_that_state(analyser, tmp_path):
+    text = ("G7 agrees loan for Ukraine backed by frozen Russian assets\n\n"
+            "The Group of Seven agreed a $50 billion loan for Ukraine backed by the profits of frozen Russian "
+            "assets. The harder task, diplomats say, will be ensuring that the financing survives changes of "
+            "government in Washington and in Europe.\n\n"
+            "Original Source: example.org\n")
+    assert "United States" in {a.name for a in analyse_text(analyser, tmp_path, text).actors}

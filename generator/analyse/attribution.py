@@ -712,6 +712,31 @@ class SpeakerResolver:
                 return m.name
         return said[1] if said is not None else named
 
+    def _unnamed_speaker_before(self, before: int) -> str | None:
+        """Whom "he said" is, when the sentence before in the paragraph reported an unnamed
+        person's words ("A JCS spokesman said the distance was inflated. “...,” he said"): that
+        person's body or state."""
+        doc = self.doc
+        if not doc.has_annotation("DEP") or before >= len(doc):
+            return None
+        sent = doc[before].sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in doc.text[prev.end_char - 2 : sent.start_char + 1] or "\n\n" in prev.text.strip():
+            return None  # another paragraph
+        for verb in prev:
+            if verb.lower_ not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            source = subject_source(verb)
+            if source is None or source.head is None or doc[source.head].lower_ not in self.person_nouns:
+                continue
+            if any(source.start <= m.start < source.end and m.type == "person" for m in self.mentions):
+                return None  # a named person: the usual rules find them
+            found = self._actor(source)
+            return found if found not in (None, "outlet") else None
+        return None
+
     def _introduced_as(self, word: str | frozenset[str], before: int) -> str | None:
         """The last person named before ``before`` with ``word`` (or one of the words) as their
         title or apposition ("Pentagon spokesman Pat Ryder", "Matthew Miller, a State Department
@@ -878,6 +903,9 @@ class SpeakerResolver:
             # sentence, never a name inside what is reported
             before = doc[before].sent.start
         if single and word in PERSON_PRONOUNS:
+            unnamed = self._unnamed_speaker_before(before)
+            if unnamed is not None:
+                return unnamed
             return self._last(before, person=True, pronoun=word)
         if single and word in BODY_PRONOUNS:
             return self._last(before, person=False)

@@ -1105,3 +1105,11 @@ def test_a_change_of_government_in_a_capital_is_that_state(analyser, tmp_path):
             "government in Washington and in Europe.\n\n"
             "Original Source: example.org\n")
     assert "United States" in {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+
+
+def test_he_said_after_an_unnamed_spokesman_reported_is_the_spokesmans_body(nlp):
+    text = ("North Korean leader Kim Jong Un said the missile flew 1,500 km. A JCS spokesman said the flight "
+            "distance was inflated. \"The North appears to have exaggerated the performance of the missile,\" he "
+            "said.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "South Korea"

@@ -537,7 +537,7 @@ def _without_article(text: str) -> str:
 
 
 _SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "alleged", "rumoured", "rumored",
-                      "claimed", "estimated", "expected", "known"})
+                      "claimed", "estimated"})  # not "expected to" (a forecast) nor "known to" (a fact)
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _ENVOY_WORDS = _SPOKESPEOPLE | {"diplomat", "official"}
 _LEADERS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "emperor", "monarch"})

@@ -193,7 +193,7 @@ class ActorResolver(ModelNames):
         self.place_words = {w.lower() for w in gazetteer.place_words}
         self.locative = {w.lower() for w in gazetteer.locative_words}
         self.affairs = {w.lower() for w in gazetteer.affairs_words}
-        self.chains = {a.name: gazetteer.affiliations(a.name) for a in gazetteer.actors}
+        self.chains = {a.name: gazetteer.affiliations(a.name, self.actors) for a in gazetteer.actors}
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
         self.body_states = _body_states(gazetteer)
 

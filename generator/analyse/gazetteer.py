@@ -101,9 +101,10 @@ class Gazetteer:
     def by_name(self) -> dict[str, Actor]:
         return {a.name: a for a in self.actors}
 
-    def affiliations(self, name: str) -> tuple[str, ...]:
-        """The actor and everything it belongs to, nearest first (cycles stop)."""
-        table = self.by_name()
+    def affiliations(self, name: str, table: dict[str, Actor] | None = None) -> tuple[str, ...]:
+        """The actor and everything it belongs to, nearest first (cycles stop); ``table`` is
+        ``by_name()``, made once by a caller that asks for many."""
+        table = table if table is not None else self.by_name()
         chain = [name]
         while (actor := table.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain:
             chain.append(actor.affiliation)

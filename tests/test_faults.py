@@ -323,7 +323,10 @@ def test_a_full_disk_while_writing_pages_fails_clearly_and_changes_nothing(state
     before = sum(2 * blocks(p) for p in ref_cache.rglob("*") if p.is_file() and p.name not in late) + 16
     a_docs, b_docs = states["a"]["docs"], states["b"]["docs"]
     pages = sum(blocks(states["ref_b"] / "docs" / rel) for rel, h in b_docs.items() if a_docs.get(rel) != h)
-    assert pages > 2 * before, (pages, before)
+    # ``before`` is an upper bound (every file twice, plus slack), so the free space below runs out
+    # while the pages are written whenever they take more than it: the story and vector caches
+    # (stories16b) made it close to half the pages, so twice is not asked any more
+    assert pages > before, (pages, before)
     free = (before + pages // 3) * 4096
     size = sum(p.stat().st_size + 4096 for p in source.rglob("*") if p.is_file()) + 16 * 2**20
     out = tmp_path / "out"

@@ -24,15 +24,10 @@ from generator.analyse.spans import ActorMention
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _APOSTROPHES = ("’", "'")
 _EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha Min-seok", "Han Soo-min"
-_PERSON_ROLES = frozenset({"director", "spokesman", "spokesperson", "spokeswoman", "minister", "secretary",
-                           "ambassador", "envoy", "chief", "adviser", "advisor", "commander", "president",
-                           "chairman", "chairwoman", "lawmaker", "senator", "analyst", "researcher", "professor",
-                           "fellow", "deputy", "undersecretary", "governor", "mayor", "economist"})
-
-
-def _described_as_a_person(doc: Doc, tokens: Span) -> bool:
-    """Whether two or three capitalised words are followed by a person's role in apposition
-    ("Morgan Muir, deputy director of national intelligence")."""
+def _described_as_a_person(doc: Doc, tokens: Span, roles: frozenset[str]) -> bool:
+    """Whether two or three capitalised words are followed by a person's role (``roles``: the
+    person nouns of kb/roles.yml) in apposition ("Morgan Muir, deputy director of national
+    intelligence")."""
     if not 2 <= len(tokens) <= 3 or not all(t.is_title and t.is_alpha for t in tokens):
         return False
     k = tokens.end
@@ -41,7 +36,7 @@ def _described_as_a_person(doc: Doc, tokens: Span) -> bool:
     for t in doc[k + 1 : k + 5]:
         if t.is_punct:
             return False
-        if t.is_lower and t.lower_ in _PERSON_ROLES:
+        if t.is_lower and t.lower_ in roles:
             return True
     return False
 
@@ -356,7 +351,8 @@ class ModelNames:
             kind = _NER_TYPES[ent.label_]
             if _quoted_name(doc, start, end):
                 continue  # "Freedom Edge" in quotation marks: the name of an exercise, a plan
-            if kind == "organisation" and (_EAST_ASIAN_NAME.match(name) or _described_as_a_person(doc, tokens)):
+            if kind == "organisation" and (_EAST_ASIAN_NAME.match(name) or _described_as_a_person(
+                    doc, tokens, self.roles.speaker_nouns.get("person", frozenset()))):
                 kind = "person"  # "Han Soo-min"; "Morgan Muir, deputy director of ...": a person
             if kind == "organisation" and {t.lower_ for t in tokens} & self.commentator_words:
                 # a think tank, a university: a commentator, kept among the unresolved names

@@ -93,7 +93,8 @@ def tidy_name(text: str) -> str:
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "das", "do", "dos", "di",
                              "du", "la", "le", "bin", "binti", "ibn", "al", "el", "ben", "ter", "ten", "y", "e",
                              "zu", "af", "ap", "bint", "abu"})
-_ADMINISTRATION = frozenset({"administration", "administration's", "government", "cabinet"})
+# the words after a leader's name that make it their government ("the Biden administration")
+ADMINISTRATION = frozenset({"administration", "government", "cabinet", "administration's", "government's", "cabinet's"})
 
 class ModelNames:
     """Cleaning and typing of the model's entities (mixed into ``ActorResolver``)."""
@@ -370,7 +371,7 @@ class ModelNames:
             owners = self.short_owners.get(name) or self.short_owners.get(re.sub(r",?\s+[JS]r\.?$", "", name), [])
             if len(owners) == 1 and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
-                or (end < len(doc) and doc[end].lower_ in _ADMINISTRATION)  # "the Biden administration"
+                or (end < len(doc) and doc[end].lower_ in ADMINISTRATION)  # "the Biden administration"
             ):
                 # the model says it is a name ("the Trump administration"): the one known
                 # person with that short form, when the article names their state (not Novak

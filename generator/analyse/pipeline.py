@@ -41,6 +41,7 @@ from generator.analyse import figures as _figures  # noqa: F401 - registers dige
 from generator.analyse import quotes as _quotes  # noqa: F401 - registers digest_quotes
 from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
 from generator.analyse.datafile import DATA_DIR
+from generator.analyse.entities import ADMINISTRATION
 from generator.analyse.gazetteer import BUILTIN_FILES
 from generator.analyse.roles import ROLES_FILE
 from generator.analyse.taxonomy import load_taxonomy
@@ -371,15 +372,12 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
     )
 
 
-_GOVERNMENT = frozenset({"administration", "government", "cabinet", "administration's", "government's", "cabinet's"})
-
-
 def _names_a_government(doc: Doc, end: int) -> bool:
     """Whether the person named just before ``end`` stands for a government: "the Biden
     administration", "Kishida's cabinet"."""
     if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
         end += 1
-    return end < len(doc) and doc[end].lower_ in _GOVERNMENT
+    return end < len(doc) and doc[end].lower_ in ADMINISTRATION
 
 
 def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure]) -> bool:

@@ -126,6 +126,7 @@ class ActorResolver(ModelNames):
         self.roles = RoleIndex(gazetteer)
         self.bodies_of_a_country = {w.lower() for w in gazetteer.from_a_country}
         self.thing_words = {w.lower() for w in gazetteer.names_of_things}
+        self.editorial_labels = frozenset(w.lower() for w in gazetteer.editorial_labels)
         self.event_words = {w.lower() for w in gazetteer.event_words}
         self.document_words = {w.lower() for w in gazetteer.document_words}
         # a model-found name ending so is no actor: an event, a text, a weapon or a plan
@@ -315,7 +316,7 @@ class ActorResolver(ModelNames):
         if filed:
             resolved = [r for r in resolved if not (r[3] == "seat" and r[0] in filed)]
         taken.update(self._datelines(doc, taken))
-        doc.user_data["digest_place_labels"] = self._place_labels(doc)
+        doc.user_data["digest_no_speaker_labels"] = self._no_speaker_labels(doc)
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
             mentions.extend(self._unknown_entities(doc, taken, mentions))
@@ -476,17 +477,22 @@ class ActorResolver(ModelNames):
                     break
         return out
 
-    def _place_labels(self, doc: Doc) -> frozenset[int]:
-        """Where a paragraph opens with a place in capitals and a colon ("RIO DE JANEIRO: The
-        first time ..."): a dateline, not a transcript's speaker label."""
+    def _no_speaker_labels(self, doc: Doc) -> frozenset[int]:
+        """Where a paragraph opens with a label that is no speaker before a colon: a place in
+        capitals ("RIO DE JANEIRO: The first time ...", a dateline) or the page's own furniture
+        ("VIDEO: A parade begins ...", "Read more: ...": gazetteer ``editorial_labels``)."""
         out = set()
         for tok in doc:
-            if not (tok.i == 0 or "\n" in doc[tok.i - 1].text) or not tok.is_upper:
+            if not (tok.i == 0 or "\n" in doc[tok.i - 1].text) or not (tok.is_upper or tok.is_title):
                 continue
             j = tok.i
-            while j < len(doc) and doc[j].is_upper and doc[j].is_alpha:
+            while j < len(doc) and j - tok.i < 5 and doc[j].text != ":" and "\n" not in doc[j].text_with_ws:
                 j += 1
-            if j < len(doc) and doc[j].text == ":" and doc[tok.i : j].text.lower() in self.place_names:
+            if not (j < len(doc) and doc[j].text == ":"):
+                continue
+            words = doc[tok.i : j].text.lower()
+            if words in self.editorial_labels or (tok.is_upper and doc[tok.i : j].text.replace(" ", "").isalpha()
+                                                  and words in self.place_names):
                 out.add(tok.i)
         return frozenset(out)
 

@@ -161,9 +161,11 @@ def subject_source(verb: Token) -> Source | None:
             return tail
     if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-            # "Rutte confirmed that troops had been deployed in Kursk, saying ...": the parser hung
-            # "saying" from the reported clause; its speaker is who reported it
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and (
+                verb.doc[verb.i - 1].text == "," or verb.doc[verb.i - 1].lower_ in ("while", "when", "before", "after")):
+            # "Rutte confirmed that troops had been deployed in Kursk, saying ...", "... said China
+            # was unstoppable while warning that ...": the parser hung "saying" from the reported
+            # clause; its speaker is who reported it
             while head.dep_ == "ccomp" and head.head is not head and head.head.i < head.i:
                 head = head.head
         elif verb.dep_ == "conj" and head.dep_ == "ccomp" and head.lower_ not in _REPORTING | _ESTIMATING and \
@@ -198,6 +200,9 @@ def subject_source(verb: Token) -> Source | None:
         if words:
             return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, words[-1].i)
     if subj[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        given = _giver_of(verb.head)
+        if given is not None:  # "Xi said in a speech that warned ...": Xi's speech
+            return given
         subj = [verb.head]  # "the spy agency, which estimated ...": the agency
         words = [t for t in subj[0].subtree if t.i < verb.i and not (t.dep_ == "punct" and t.text in _STOP)]
         while words and (words[-1].is_punct or words[-1].lower_ in ("which", "who", "that")):
@@ -247,7 +252,8 @@ def _filed_on(words: list[Token]) -> bool:
 
 _UTTERANCES = frozenset({"statement", "statements", "remark", "remarks", "comment", "comments", "words", "claim",
                          "claims", "warning", "warnings", "pledge", "promise", "assertion", "description",
-                         "call", "vow", "threat", "announcement", "message", "post", "tweet", "letter"})
+                         "call", "vow", "threat", "announcement", "message", "post", "tweet", "letter",
+                         "speech", "speeches", "address", "interview", "op-ed"})
 
 
 def _owner_of(noun: Token) -> Span | None:
@@ -262,6 +268,21 @@ def _owner_of(noun: Token) -> Span | None:
     if not words:
         return None
     return poss.doc[words[0].i : words[-1].i + 1]
+
+
+def _giver_of(noun: Token) -> Source | None:
+    """Who gave the statement ``noun`` names: its possessor ("Karoline Leavitt's remark, which
+    ..."), or the subject of the verb it is the setting of ("Xi said in a speech that warned ...",
+    "the ministry wrote in a statement that ...")."""
+    owner = _owner_of(noun)
+    if owner is not None:
+        return Source(owner.text, "said", owner.start, owner.end, owner.end - 1)
+    if noun.lower_ not in _UTTERANCES or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return subject_source(verb)
 
 
 def utterance_owner(before: list[Token]) -> Source | None:
@@ -346,8 +367,8 @@ def _label_at(doc: Doc, para: int) -> Source | None:
     if len(text[colon + 1 : end if end >= 0 else len(text)].split()) < 4:
         return None  # "BYD: 17.4%;": an item of a list, not a speaker's paragraph
     label = doc.char_span(para, colon, alignment_mode="contract")
-    if label is None or not len(label) or label.start in doc.user_data.get("digest_place_labels", ()):
-        return None  # "RIO DE JANEIRO: The first time ...": a dateline
+    if label is None or not len(label) or label.start in doc.user_data.get("digest_no_speaker_labels", ()):
+        return None  # "RIO DE JANEIRO: The first time ...": a dateline; "VIDEO: ...": the page's own
     if len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" for t in label):
         # "Burnley manager Sean Dyche: “...”": a role, then a name the model knows for a person
         if not (len(label) <= 7 and label[-1].ent_type_ == "PERSON" and label[-2].ent_type_ == "PERSON"

@@ -352,9 +352,12 @@ class ModelNames:
             kind = _NER_TYPES[ent.label_]
             if _quoted_name(doc, start, end):
                 continue  # "Freedom Edge" in quotation marks: the name of an exercise, a plan
-            if kind == "organisation" and (_EAST_ASIAN_NAME.match(name) or _described_as_a_person(
-                    doc, tokens, self.roles.speaker_nouns.get("person", frozenset()))):
-                kind = "person"  # "Han Soo-min"; "Morgan Muir, deputy director of ...": a person
+            if (kind == "organisation" or (kind == "place" and name not in self.places)) and (
+                    _EAST_ASIAN_NAME.match(name)
+                    or _described_as_a_person(doc, tokens, self.roles.speaker_nouns.get("person", frozenset()))):
+                # "Han Soo-min"; "Morgan Muir, deputy director of ...", "Hong Lei, assistant
+                # foreign minister of China" (typed a place): a person
+                kind = "person"
             if kind == "organisation" and {t.lower_ for t in tokens} & self.commentator_words:
                 # a think tank, a university: a commentator, kept among the unresolved names
                 out.append(ActorMention(start, end, name, "entity", "commentator", None, False, (name,)))

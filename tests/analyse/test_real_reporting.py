@@ -1113,3 +1113,40 @@ def test_he_said_after_an_unnamed_spokesman_reported_is_the_spokesmans_body(nlp)
             "said.")
     (q,) = nlp(text)._.quotes
     assert q.actor == "South Korea"
+
+
+def test_a_pages_own_label_before_a_colon_is_no_speaker(nlp):
+    text = ("VIDEO: A parade begins in Beijing, watched by Kim Jong Un and Vladimir Putin.\n\n"
+            "An enormous new missile with a range of 20,000 kilometres was on display.\n\n"
+            "The club of 10 countries touts itself as an alternative to Western alliances.")
+    doc = nlp(text)
+    assert all(f.attribution != "VIDEO" for f in doc._.figures)
+    assert not [q for q in doc._.quotes if q.speaker == "VIDEO"]
+
+
+def test_a_name_the_model_typed_a_place_is_a_person_when_a_role_follows_it(analyser, tmp_path):
+    text = ("China hosts parade\n\n"
+            "Xi Jinping held summit talks with Vladimir Putin in Beijing on Tuesday and signed a joint statement "
+            "on their partnership.\n\n"
+            "Friendship between China, Russia\n\n"  # the model types the name below as a place
+            "Hong Lei, assistant foreign minister of China, said the visit of Putin shows \"the unity and "
+            "solidarity between the two states\".\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    (q,) = out.quotes
+    assert q.actor == "Hong Lei"
+    assert "Hong Lei" in {a.name for a in out.actors if a.type == "person"}
+
+
+def test_the_speech_a_speaker_gave_is_the_speakers(nlp):
+    text = ('"Our cause will prevail," Xi Jinping said in a speech that warned the world faced a "choice of peace '
+            'or war and nothing else."')
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Xi Jinping", "Xi Jinping"]
+
+
+def test_warning_while_saying_is_the_sayers(nlp):
+    text = ('President Xi Jinping, opening the parade, said China was strong while warning that humanity faces a '
+            'choice between "peace or war, dialogue or confrontation."')
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Xi Jinping"

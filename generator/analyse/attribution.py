@@ -628,12 +628,17 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
 def _is_subject(span: Span) -> bool:
     """Whether a mention is (part of) a clause's subject: "Cha Min-seok, a fellow, said" (the
     model may parse a hyphenated name into pieces), "Ukraine's military intelligence has given"."""
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ == "pobj":
+        return False  # "his meeting with his counterpart Xi Jinping was ...": the parser's subject, not one
     for t in span:
         if t.dep_ in _SUBJECTS:
             return not _aside(t.head)
         root = t.head.i < span.start or t.head.i >= span.end or t.head == t  # the mention's root
         if root and t.dep_ in ("appos", "compound", "poss") and t.head.dep_ in _SUBJECTS:
             return not _aside(t.head.head)
+        if root and t.dep_ == "poss" and t.head.lower_ in _UTTERANCES:
+            return True  # "Xinhua published a readout of Xi's comments. He said ...": Xi speaks
     return False
 
 
@@ -641,7 +646,8 @@ def _aside(verb: Token) -> bool:
     """A clause beside the sentence's point ("..., as Beijing continues its drills"), whose
     subject is not whom a later "it said" refers to."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when", "because", "since",
-                                                                           "after", "before", "although", "though")
+                                                                           "after", "before", "although", "though",
+                                                                           "with")  # "..., with Xi expected to"
                                         for c in verb.children)
 
 

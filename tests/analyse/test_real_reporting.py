@@ -1150,3 +1150,26 @@ def test_warning_while_saying_is_the_sayers(nlp):
             'choice between "peace or war, dialogue or confrontation."')
     (q,) = nlp(text)._.quotes
     assert q.actor == "Xi Jinping"
+
+
+def test_he_after_a_readout_of_someones_comments_is_that_person(nlp):
+    text = ("Donald Trump said the talks went well and described the meeting as \"a great success for both of us\". "
+            "Xinhua published a readout of Xi Jinping's comments. He said both sides had agreed to resolve "
+            "\"major trade issues between the two countries\".")
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Donald Trump", "Xi Jinping"]
+
+
+def test_a_subject_in_a_with_clause_is_not_whom_he_refers_to(nlp):
+    text = ("Donald Trump met Xi Jinping in Busan on Thursday. "
+            "The US president also announced that he would visit China in April, with Xi Jinping expected to visit "
+            "Washington afterwards. He said China will buy \"large, tremendous amounts of soybeans\".")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Donald Trump"
+
+
+def test_a_name_after_a_noun_in_a_prepositional_phrase_is_no_subject(nlp):
+    text = ("US President Donald Trump said his meeting with his Chinese counterpart Xi Jinping was amazing.\n\n"
+            "He said tariffs on China will be cut to 47 per cent.")
+    (f,) = nlp(text)._.figures
+    assert f.attribution_actor == "Donald Trump"

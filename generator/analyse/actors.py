@@ -266,6 +266,14 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif kind == "alias" and doc[end - 1].lower_ == "military" and end < len(doc) and doc[end].is_lower \
+                    and doc[end].pos_ == "NOUN" and self.actors[rest.split("\t")[0]].type == "organisation" \
+                    and doc[end].lower_ not in self.roles.speaker_nouns.get("state_nouns", ()) \
+                    and doc[end].lower_ not in self.thing_words:
+                # "any Chinese military action", "Chinese military pressure": the state's, said of
+                # it ("a Chinese military spokesperson", "153 Chinese military aircraft" stay the
+                # military's)
+                continue
             elif self.actors[rest.split("\t")[0]].type == "organisation" and self._names_a_text(doc, end):
                 continue  # "the United Nations Convention on the Law of the Sea", "the UN Charter": a text
             elif end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_lower \

@@ -293,9 +293,23 @@ def utterance_owner(before: list[Token]) -> Source | None:
     if k < 0:
         return None
     owner = _owner_of(before[k])
-    if owner is None:
+    if owner is None or _in_reply(before[k]):
         return None
     return Source(owner.text, "said", owner.start, owner.end, owner.end - 1)
+
+
+def _in_reply(noun: Token) -> bool:
+    """Whether an utterance is what another speaker answered: "Xue said in a post, in response to
+    Takaichi's remark, that “...”" (the remark hangs, through prepositions, from an earlier verb
+    that has a subject of its own)."""
+    t = noun
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head is not t.head:
+        t = t.head.head
+        if t.pos_ in ("VERB", "AUX"):
+            # a verb after the quotation ("In response to X's remark that “...”, Lin reiterated
+            # ...") leaves the remark its owner's
+            return t.i < noun.i and any(c.dep_ == "nsubj" for c in t.children)
+    return False
 
 
 def _after_dateline(subj: Token, verb: Token) -> Source | None:
@@ -733,11 +747,23 @@ class SpeakerResolver:
                 continue
             named = named or m.name
             subject = _is_subject(self.doc[m.start : m.end])
+            if subject and self._outspoken(m):
+                continue  # "Kobayashi said Japan should respond firmly to Xue's comments": Kobayashi
             if subject:  # "Ukraine's foreign minister Andrii Sybiha urged ..."
                 if said is not None and said[0] > m.start:
                     return said[1]
                 return m.name
         return said[1] if said is not None else named
+
+    def _outspoken(self, m: ActorMention) -> bool:
+        """Whether ``m`` is only the owner of words ("Xue's comments") in a sentence whose subject
+        is another person named: that person is whom "he" refers to next."""
+        span = self.doc[m.start : m.end]
+        if not any(t.dep_ == "poss" and t.head.lower_ in _UTTERANCES for t in span):
+            return False
+        sent = span.sent
+        return any(o is not m and o.type == "person" and sent.start <= o.start < m.start
+                   and _is_subject(self.doc[o.start : o.end]) for o in self.mentions)
 
     def _unnamed_speaker_before(self, before: int) -> str | None:
         """Whom "he said" is, when the sentence before in the paragraph reported an unnamed
@@ -962,7 +988,7 @@ class SpeakerResolver:
         if definite and not inside and word in _DOCUMENTS:
             # "a critical resolution from the European Parliament ... The resolution stated": the
             # body named with the same noun before; else whoever last stated something
-            found = self._same_noun(word, source.start, 1) if word in ("resolution", "letter") else None
+            found = self._same_noun(word, source.start, 1) if word in ("resolution", "letter", "statement") else None
             found = found or self._last_stated(source.start)
             if found is not None:
                 return found

@@ -213,7 +213,7 @@ class ModelNames:
         """Token bounds of the name in ``ent`` without titles, possessives and stray marks."""
         start, end = ent.start, ent.end
         # a possessive inside: "England ’s Harry Kane" -> the part after it
-        for i in range(end - 1, start, -1):
+        for i in range(end - 2, start, -1):  # (a possessive at the end is only dropped: "Xue Jian's")
             if doc[i].text in POSSESSIVE or (doc[i].text in _APOSTROPHES and i + 1 < end and doc[i + 1].lower_ == "s"):
                 if ent.label_ == "PERSON":
                     start = i + 1 + (doc[i].text in _APOSTROPHES and doc[i + 1].lower_ == "s")
@@ -293,6 +293,8 @@ class ModelNames:
         for m in known:
             if m.type == "person":
                 surnames[surname(doc[m.start : m.end])] = m.name
+                if m.end - m.start == 2 and doc[m.start].text in self.family_first:
+                    surnames.setdefault(doc[m.start].text, m.name)  # "Sun Weidong ... Sun said"
         ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
         lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
         by_start = {m.start: m for m in known}
@@ -307,6 +309,11 @@ class ModelNames:
                     last_taken = max(i for i in range(ent.start, ent.end) if i in taken)
                     if sum(t.is_title for t in doc[last_taken + 1 : ent.end]) >= 2:
                         ent = Span(doc, last_taken + 1, ent.end, label="PERSON")  # "FBI Director Christopher Wray"
+            state = by_start.get(ent.start)
+            if ent.label_ == "ORG" and state is not None and state.type == "country" and ent.start > 0 \
+                    and doc[ent.start - 1].lower_ == "to" and 2 <= ent.end - state.end <= 3 \
+                    and all(t.is_title and t.is_alpha for t in doc[state.end : ent.end]):
+                ent = Span(doc, state.end, ent.end, label="PERSON")  # "Ambassador to China Kenji Kanasugi"
             if ent.label_ == "ORG" and any(i in taken for i in range(ent.start, ent.end)):
                 part = self._part_of_state(ent, by_start)
                 if part is not None:  # "the Russian Defence Ministry": Russia, already taken;

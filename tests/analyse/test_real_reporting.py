@@ -1173,3 +1173,64 @@ def test_a_name_after_a_noun_in_a_prepositional_phrase_is_no_subject(nlp):
             "He said tariffs on China will be cut to 47 per cent.")
     (f,) = nlp(text)._.figures
     assert f.attribution_actor == "Donald Trump"
+
+
+def test_a_name_the_model_took_with_its_possessive_is_still_a_name(analyser, tmp_path):
+    text = ("Japan summons envoy\n\n"
+            "Japan on Friday summoned Beijing's envoy over Consul General in Osaka Xue Jian's remarks on Taiwan, "
+            "and lodged a diplomatic protest.\n\n"
+            "Last weekend, Xue wrote that he would \"cut a dirty neck without a moment of hesitation\".\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert [q.actor for q in out.quotes] == ["Xue Jian"]
+
+
+def test_a_chinese_family_name_alone_is_the_known_person_named_before(nlp):
+    text = ("Chinese Vice Foreign Minister Sun Weidong summoned the Japanese ambassador on Thursday. "
+            "Sun said the remark hurt the feelings of the country's 1.4 billion citizens.")
+    (f,) = nlp(text)._.figures
+    assert f.attribution_actor == "Sun Weidong"
+
+
+def test_an_ambassador_to_a_state_is_named_after_it(analyser, tmp_path):
+    text = ("China protests to Japan\n\n"
+            "Chinese Vice Foreign Minister Sun Weidong on Thursday summoned Japanese Ambassador to China Kenji "
+            "Kanasugi and lodged a strong protest over Sanae Takaichi's remark on Taiwan.\n\n"
+            "China firmly opposes any interference in the Taiwan question, which is China's internal affair, Sun "
+            "said. Kanasugi argued back by explaining Japan's position, the embassy said.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    names = {a.name for a in out.actors}
+    assert "Kenji Kanasugi" in names and not any("China Kenji" in n for n in names)
+
+
+def test_a_states_military_said_of_an_action_is_no_army_acting(analyser, tmp_path):
+    text = ("Tokyo warns Beijing\n\n"
+            "Japan's prime minister said any Chinese military action toward Taiwan could threaten Japan's survival, "
+            "and China lodged a diplomatic protest.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "China" in names and "People's Liberation Army" not in names
+
+
+def test_a_quotation_answering_anothers_remark_is_the_answerers(nlp):
+    text = ("The consul-general, Xue Jian, said in a post in response to Sanae Takaichi's remark that \"we just need "
+            "to chop off their heads without hesitation.\"")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Xue Jian"
+
+
+def test_the_statement_is_the_statement_named_before(nlp):
+    text = ("Takehiro Funakoshi \"made a strong protest over the remarks,\" said a statement from Japan's foreign "
+            "ministry.\n\nXue wrote on X that he would retaliate, after Sanae Takaichi said last week that a crisis "
+            "over Taiwan could threaten Japan.\n\n"
+            "Funakoshi \"once again demanded that the Chinese side act,\" the statement said.")
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Japan", "Japan"]
+
+
+def test_he_is_the_sentences_subject_not_the_owner_of_words_it_answers(nlp):
+    text = ("Takayuki Kobayashi, the policy chief of the ruling party, said that Japan should respond firmly to "
+            "Xue Jian's comments. He added that Japan \"will continue dialogue with its neighbour\".")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Takayuki Kobayashi"

@@ -204,6 +204,18 @@ class FigureFinder:
                 # is a figure of its own
                 unit, _ = self._unit(doc, whole[1], end, year_like)
                 return unit, j
+            if k < end and doc[k].lower_ in ("those", "these", "the", "its", "their"):
+                # "about 600 of those North Korean soldiers": the part's unit is the whole's
+                unit, after = self._unit(doc, k + 1, end, year_like)
+                if unit is not None and unit in self.units:
+                    return unit, after
+            if k < end and (doc[k].lower_ == "them" or doc[k].lower_ == "those" and (
+                    k + 1 >= end or not (doc[k + 1].is_alpha and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ")))):
+                # "sent some 14,000 soldiers ..., where more than 6,000 of them were killed": the
+                # unit counted last before it in the sentence
+                before = [t for t in doc[doc[j].sent.start : j] if t.lower_ in self.units]
+                if before:
+                    return before[-1].lower_, k + 1
             if k + 1 < end and doc[k].lower_ in ("its", "their", "the", "his", "her", "our") and (
                 not tagged or doc[k + 1].tag_ in ("NN", "NNS")
             ) and doc[k + 1].is_alpha and doc[k + 1].lower_ not in self.durations:
@@ -275,6 +287,8 @@ class FigureFinder:
                 counted = [g for p in child.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
                 if counted and counted[0].lower_ in self.units:
                     return counted[0].lower_
+                if not counted and child.lower_ == "toll" and "deaths" in self.units:
+                    return "deaths"  # "estimated North Korea's death toll in the war at 600"
         return None
 
     def _is_unit(self, t: Token, tagged: bool, year_like: bool) -> bool:

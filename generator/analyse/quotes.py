@@ -169,7 +169,8 @@ class QuoteFinder:
             if source is not None and source.text.lower().removeprefix("the ") in self.outlets:
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
                 # the words of the person the sentence is about
-                source = self._reported_by_outlet(sents[first], span) or source
+                source = self._according_to(sents[first], span, inside) or self._reported_by_outlet(sents[first], span) \
+                    or source
             if source is not None and source.text.lower() in PERSON_PRONOUNS and not asks(sents[first]):
                 # "A: ... “We urge ...,” she said": the answerer; in a reporter's question ("AFP:
                 # Marcos said ... He also pledged ...") "he" is the person quoted, not the reporter
@@ -223,12 +224,26 @@ class QuoteFinder:
             return None
         return source
 
+    def _according_to(self, sent, span, inside: set[int]) -> Source | None:
+        """"According to Kim, “...,” KCNA reported": the person the outlet relays, named before
+        the quotation."""
+        if not any(t.lower_ == "according" and t.i < span.start for t in sent):
+            return None
+        source = find_source(sent, self.speech_verbs, skip=inside, outlets=self.outlets)
+        if source is None or source.verb != "according to" or source.end > span.start:
+            return None
+        people = [m for m in sent.doc._.actor_mentions or [] if m.type == "person"]
+        return source if any(source.start <= m.start < source.end for m in people) else None
+
     @staticmethod
     def _reported_by_outlet(sent, span) -> Source | None:
         for m in sent.doc._.actor_mentions or []:
             last = sent.doc[m.end - 1]
             if sent.start <= m.start < span.start and m.type == "person" and last.dep_ in ("nsubj", "nsubjpass"):
                 return Source(sent.doc[m.start : m.end].text, last.head.lower_, m.start, m.end, m.end - 1)
+        for t in sent:  # "He said the soldiers' “...” must be “...,” KCNA reported": his words
+            if t.i < span.start and t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head.pos_ == "VERB":
+                return Source(t.text, t.head.lower_, t.i, t.i + 1, t.i)
         return None
 
     def _interrupted(self, text: str, spans: list[tuple[int, int]]) -> dict[int, int]:

@@ -1234,3 +1234,36 @@ def test_he_is_the_sentences_subject_not_the_owner_of_words_it_answers(nlp):
             "Xue Jian's comments. He added that Japan \"will continue dialogue with its neighbour\".")
     (q,) = nlp(text)._.quotes
     assert q.actor == "Takayuki Kobayashi"
+
+
+def test_a_part_of_those_counted_is_in_their_unit(nlp):
+    text = "According to Seoul's intelligence, about 600 of those North Korean soldiers died in the fighting."
+    got = {f.text: f.unit for f in nlp(text)._.figures}
+    assert got.get("about 600 of those North Korean soldiers") == "soldiers"
+
+
+def test_a_part_of_them_is_counted_in_the_unit_named_before(nlp):
+    text = ("North Korea sent some 14,000 soldiers to fight in Ukraine, where more than 6,000 of them were killed, "
+            "according to Western sources.")
+    got = {f.text: f.unit for f in nlp(text)._.figures}
+    assert got.get("more than 6,000 of them") == "soldiers"
+
+
+def test_a_death_toll_estimated_at_a_number(nlp):
+    text = "South Korea's spy agency has estimated North Korea's death toll in the war at 600."
+    (f,) = nlp(text)._.figures
+    assert (f.text, f.unit, f.attribution_actor) == ("600", "deaths", "National Intelligence Service")
+
+
+def test_a_leaders_words_an_agency_reports_according_to_him_are_his(nlp):
+    text = ("According to Kim Jong Un, “the combat of our overseas forces showed the strength of the army,” and the "
+            "“liberation of the region” showed the “fighting spirit of the heroes,” KCNA reported on Friday.")
+    got = quotes(nlp, text)
+    assert got and all(actor == "Kim Jong Un" for _, _, actor in got)
+
+
+def test_he_said_before_an_agency_reported_is_his(nlp):
+    text = ("Kim Jong Un inspected the memorial on Friday. He said the soldiers' “matchless bravery and heroism” must "
+            "be “etched in history as a banner of invincibility,” KCNA reported.")
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Kim Jong Un", "Kim Jong Un"]

@@ -266,6 +266,10 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif kind in ("alias", "part") and end - start == 1 and doc[start].is_upper \
+                    and (kind == "part" or self.actors[rest.split("\t")[0]].type == "organisation") \
+                    and self._starts_another_name(doc, start):
+                continue  # "the Russian entity, TSK Vektor": another organisation, not the Turkish forces
             elif kind == "alias" and doc[end - 1].lower_ == "military" and end < len(doc) and doc[end].is_lower \
                     and doc[end].pos_ == "NOUN" and self.actors[rest.split("\t")[0]].type == "organisation" \
                     and doc[end].lower_ not in self.roles.speaker_nouns.get("state_nouns", ()) \
@@ -336,6 +340,17 @@ class ActorResolver(ModelNames):
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
         return doc
+
+    def _starts_another_name(self, doc: Doc, i: int) -> bool:
+        """Whether the acronym at ``i`` opens a longer name the model found, of one more
+        capitalised word that names no body or event ("TSK Vektor", "KCNA Watch"; not "UN
+        Council")."""
+        ent = next((e for e in doc.ents if e.start == i or (e.start == i - 1 and doc[e.start].lower_ == "the")), None)
+        if ent is None or ent.label_ != "ORG" or ent.end != i + 2:
+            return False
+        word = doc[i + 1]
+        return word.is_title and word.is_alpha and word.lower_ not in self.part_words \
+            and word.lower_ not in self.unnamed_tails and word.lower_ not in self.title_words
 
     def _acronyms(self, doc: Doc, resolved: list, taken: set[int]) -> list[tuple[int, int, str, str]]:
         """An acronym the article defines ("the European Commission (EC)", "China's Ministry of

@@ -415,8 +415,9 @@ def _is_title(words: str) -> bool:
         return False
     small = ("of", "the", "and", "for", "in", "a", "an", "to", "on", "between", "with", "against", "at",
              "by", "from", "into", "over", "under", "its", "their")
-    if words.rstrip()[-1:] in ".!?,;:" and len(parts) > 3:
-        return False  # a sentence, however capitalised
+    if words.rstrip()[-1:] in ".!?,;:" and 3 < len(parts) <= 8:
+        return False  # a sentence, however capitalised (a longer run of capitals is a title:
+        # "Executive Order 14024 “Blocking Property With Respect To Specified Harmful ...”")
     return len(parts) <= 20 and all(p[:1].isupper() or p[:1].isdigit() or p.lower() in small for p in parts)
 
 

@@ -1267,3 +1267,20 @@ def test_he_said_before_an_agency_reported_is_his(nlp):
             "be “etched in history as a banner of invincibility,” KCNA reported.")
     got = quotes(nlp, text)
     assert [actor for _, _, actor in got] == ["Kim Jong Un", "Kim Jong Un"]
+
+
+def test_a_known_acronym_opening_another_organisations_name_is_not_that_body(analyser, tmp_path):
+    text = ("US sanctions Chinese drone makers\n\n"
+            "The U.S. Treasury on Thursday announced sanctions against two Chinese makers of drone engines that "
+            "helped Russia build attack drones used in the war in Ukraine.\n\n"
+            "Officials said China should have known that the Russian entity, TSK Vektor, was a problematic actor "
+            "already under sanctions.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Russia" in names and "Turkey" not in names
+
+
+def test_a_long_title_in_capitals_ending_with_a_full_stop_is_no_quotation(nlp):
+    text = ("The sanctions were taken pursuant to Executive Order 14024 “Blocking Property With Respect To Specified "
+            "Harmful Foreign Activities of the Government of the Russian Federation.”")
+    assert not nlp(text)._.quotes

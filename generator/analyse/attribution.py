@@ -796,22 +796,30 @@ class SpeakerResolver:
         spokesman,")."""
         words = {word} if isinstance(word, str) else word
         doc = self.doc
-        for m in reversed(self.mentions):
-            if m.start >= before or m.type != "person" or m.kind == "role":
-                continue
-            window = []
-            for t in reversed(doc[max(0, m.start - 5) : m.start]):  # "Pentagon spokesman Pat Ryder"
-                if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ != "of":
+        found = [m.name for m in reversed(self.mentions) if m.start < before and m.type == "person"
+                 and m.kind != "role" and self._titled(m, words)]
+        if len(set(found)) > 1:
+            # "President Lee Jae Myung welcomed Chinese President Xi Jinping ... Lee has been urging
+            # ... The president also said": of those so introduced, the one last named as a subject
+            for m in reversed(self.mentions):
+                if m.start < before and m.name in found and _is_subject(doc[m.start : m.end]):
+                    return m.name
+        return found[0] if found else None
+
+    def _titled(self, m: ActorMention, words: set[str]) -> bool:
+        """Whether the person mention ``m`` carries one of ``words`` as a title or apposition."""
+        doc = self.doc
+        window = []
+        for t in reversed(doc[max(0, m.start - 5) : m.start]):  # "Pentagon spokesman Pat Ryder"
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ != "of":
+                break
+            window.append(t)
+        if m.end < len(doc) and doc[m.end].text == ",":  # "Matthew Miller, a ... spokesman,"
+            for t in doc[m.end + 1 : min(len(doc), m.end + 8)]:
+                if t.is_punct or t.pos_ in ("VERB", "AUX"):
                     break
                 window.append(t)
-            if m.end < len(doc) and doc[m.end].text == ",":  # "Matthew Miller, a ... spokesman,"
-                for t in doc[m.end + 1 : min(len(doc), m.end + 8)]:
-                    if t.is_punct or t.pos_ in ("VERB", "AUX"):
-                        break
-                    window.append(t)
-            if any(t.lower_ in words for t in window):
-                return m.name
-        return None
+        return any(t.lower_ in words for t in window)
 
     def remember(self, position: int, actor: str | None) -> None:
         if actor and actor != "outlet" and actor in self.types:

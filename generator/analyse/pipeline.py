@@ -232,10 +232,14 @@ def settings_fingerprint(settings: PipelineSettings, label: str) -> str:
 # accent, a prime, a fullwidth mark) that the tokenizer does not split off; one character for one, so
 # every offset into the article's text stays right
 _LOOKALIKE_APOSTROPHE = re.compile(r"(?<=\w)[\u02bc\u00b4\u2032\uff07`](?=\w)")
+# "Wi Sung‑lac", "Asia‑Pacific": a hyphen typed as the non-breaking or Unicode hyphen, which the
+# tokenizer does not split at and the knowledge base does not spell
+_LOOKALIKE_HYPHEN = re.compile(r"(?<=\w)[\u2010\u2011](?=\w)")
 
 
 def typeset_apostrophes(text: str) -> str:
-    return _LOOKALIKE_APOSTROPHE.sub("\u2019", text)
+    """Look-alike apostrophes and hyphens between letters as the ones the tokenizer knows."""
+    return _LOOKALIKE_HYPHEN.sub("-", _LOOKALIKE_APOSTROPHE.sub("\u2019", text))
 
 
 def _clean(text: str) -> str:

@@ -1284,3 +1284,20 @@ def test_a_long_title_in_capitals_ending_with_a_full_stop_is_no_quotation(nlp):
     text = ("The sanctions were taken pursuant to Executive Order 14024 “Blocking Property With Respect To Specified "
             "Harmful Foreign Activities of the Government of the Russian Federation.”")
     assert not nlp(text)._.quotes
+
+
+def test_the_president_is_the_president_last_named_as_a_subject(nlp):
+    text = ("President Lee Jae Myung welcomed Chinese President Xi Jinping for their summit on Saturday. "
+            "Lee has been urging China to support peace on the peninsula. Ahead of Lee and Xi's summit, "
+            "Pyongyang called denuclearization a dream. The president also said trade had grown greatly over "
+            "the past 30 years.")
+    (f,) = nlp(text)._.figures
+    assert f.attribution_actor == "Lee Jae-myung"
+
+
+def test_a_non_breaking_hyphen_in_a_name(analyser, tmp_path):
+    text = ("Seoul and Beijing restore ties\n\n"
+            "South Korea's president held summit talks with Xi Jinping in Gyeongju on Saturday.\n\n"
+            "Wi Sung\u2011lac, South Korea's national security adviser, said the summit meeting restored "
+            "relations.\n\nOriginal Source: example.org\n")
+    assert "Wi Sung-lac" in {a.name for a in analyse_text(analyser, tmp_path, text).actors}

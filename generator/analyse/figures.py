@@ -487,7 +487,10 @@ class FigureFinder:
         if not hedges or not doc.has_annotation("DEP"):
             return bool(hedges)
         ancestors = {a.i for a in token.ancestors} | {token.i}
-        return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" for h in hedges)
+        return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" or (
+            # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":
+            # a hedge of what the sentence says of the counted things
+            doc[h].head.dep_ in ("amod", "acl", "relcl") and doc[h].head.head.i in ancestors) for h in hedges)
 
     def _duration_at(self, doc: Doc, i: int, end: int) -> bool:
         """A number the model calls a date that counts time: "90-day", "four hours"."""

@@ -1301,3 +1301,10 @@ def test_a_non_breaking_hyphen_in_a_name(analyser, tmp_path):
             "Wi Sung\u2011lac, South Korea's national security adviser, said the summit meeting restored "
             "relations.\n\nOriginal Source: example.org\n")
     assert "Wi Sung-lac" in {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+
+
+def test_a_hedge_of_what_is_said_of_the_counted_things(nlp):
+    text = ("China aims to test its troops' abilities, with over 10 Chinese warships reportedly active near "
+            "Taiwan's response zone.")
+    (f,) = nlp(text)._.figures
+    assert f.hedged

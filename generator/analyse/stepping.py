@@ -25,11 +25,12 @@ from collections.abc import Iterable, Iterator
 import numpy
 from spacy.language import Language
 from spacy.ml.parser_model import ParserStepModel
+from spacy.pipeline._parser_internals.arc_eager import ArcEager
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-STEP_TOKENS = 12_000  # tokens stepped together: enough to share the steps, little memory (the parser's features take 4 KB a token)
+STEP_TOKENS = 24_000  # tokens stepped together (a chunk of articles, pipeline.CHUNK); the parser's features take 4 KB a token
 
 
 class _OneDocAtATime:
@@ -71,6 +72,8 @@ class SteppedParser:
         self.source = source
         self.model = source.model  # where spaCy finds the parser's tok2vec listener
         self.per_doc = per_doc  # the model's tok2vec and first layer one article at a time
+        self.annotation = "DEP" if isinstance(source.moves, ArcEager) else "ENT_TYPE"  # the labels it reads from a Doc
+        source._ensure_labels_are_added([Doc(source.vocab, words=[])])  # the transition system's own labels
 
     def __call__(self, doc: Doc) -> Doc:
         self._annotate([doc])
@@ -98,7 +101,9 @@ class SteppedParser:
         batch = source.moves.init_batch(docs)
         if not any(len(doc) for doc in docs):
             return batch
-        source._ensure_labels_are_added(docs)
+        # labels a Doc brings (spaCy adds actions for them): only from a Doc already annotated,
+        # without making a Python object of every token
+        source._ensure_labels_are_added([doc for doc in docs if doc.has_annotation(self.annotation)])
         model = source.model
         if self.per_doc:
             tok2vec, lower, upper = model.layers
@@ -109,6 +114,15 @@ class SteppedParser:
         else:
             steps = model.predict(docs)
         states = [state for state in batch if not state.is_final()]
+        upper = model.get_ref("upper")
+        if model.attrs["has_upper"] and not model.attrs["unseen_classes"]:
+            # ``steps.predict`` (spaCy's ``step_forward``) without its layers' bookkeeping: the
+            # same features, maxout and output layer (thinc's Linear: the product, then the bias)
+            W, b, hidden = upper.get_param("W"), upper.get_param("b"), steps.state2vec
+            while states:
+                scores = upper.ops.gemm(hidden.predict(steps.get_token_ids(states)), W, trans2=True)
+                scores += b
+                states = source.transition_states(states, scores)
         while states:
             states = source.transition_states(states, steps.predict(states))
         steps.clear_memory()

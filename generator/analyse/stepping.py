@@ -30,7 +30,7 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-STEP_TOKENS = 24_000  # tokens stepped together (a chunk of articles, pipeline.CHUNK); the parser's features take 4 KB a token
+STEP_TOKENS = 16_000  # tokens stepped together (about 16 articles); the parser's features take 4 KB a token
 
 
 class _OneDocAtATime:

@@ -292,6 +292,21 @@ def measure_zensical(n: int, work: Path, full: bool = True) -> dict:
 # --------------------------------------------------------------------------- report
 
 
+def report_analysis(results: list[dict]) -> str:
+    """The cold build's analysis throughput beside the bare model's (the ratio column of ``report``)."""
+    rows = []
+    for r in results:
+        words, seconds = r["bare"]["words"], r["cold"]["timings"]["analyse"]
+        ours, bare = words / seconds, words / r["bare"]["seconds"]
+        rows.append([f"{r['n']:,}", f"{words:,}", f"{seconds:.1f}s", f"{r['bare']['seconds']:.1f}s", f"{ours:,.0f}",
+                     f"{bare:,.0f}", f"{ours / bare:.2f}", str(r["bare"]["n_process"])])
+    lines = text_table(["articles", "words", "ours analyse", "bare model", "ours w/s", "bare w/s", "ratio", "processes"], rows)
+    lines.append("")
+    lines.append("ours = the cold build's analyse stage; bare = the trained model alone (nlp.pipe), same texts and processes")
+    lines.append("(wall clock: on a loaded machine see also bench/analysis_speed.py, which compares CPU seconds).")
+    return "\n".join(lines)
+
+
 def report(results: list[dict]) -> str:
     rows = []
     head = ["articles", "read", "load", "analyse", "digest", "markdown", "mkdocs", "cold", "warm", "warm+1",
@@ -480,6 +495,9 @@ def main(argv: list[str] | None = None) -> int:
             (args.work / f"results-zensical-{n}.json").write_text(json.dumps(zensical[-1], indent=1))
         if not args.warm_only and not args.no_full:
             print(report(results), flush=True)
+            print(flush=True)
+        elif not args.warm_only:  # the cold build's analysis beside the bare model all the same
+            print(report_analysis(results), flush=True)
             print(flush=True)
         if not args.no_full:
             print(report_warm(results), flush=True)

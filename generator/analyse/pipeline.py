@@ -39,6 +39,7 @@ from generator.analyse import attribute_rules as _attribute_rules  # noqa: F401 
 from generator.analyse import certainty as _certainty  # noqa: F401 - registers digest_certainty
 from generator.analyse import figures as _figures  # noqa: F401 - registers digest_figures
 from generator.analyse import quotes as _quotes  # noqa: F401 - registers digest_quotes
+from generator.analyse import stepping as _stepping  # noqa: F401 - registers digest_stepped
 from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
 from generator.analyse.datafile import DATA_DIR
 from generator.analyse.entities import ADMINISTRATION
@@ -130,6 +131,7 @@ def _drop_emoticons(nlp: Language) -> None:
 
 # The trained components whose matrix products run on numpy's BLAS, one Doc at a time.
 PER_DOC = ("tok2vec", "ner")
+STEPPED = ("parser", "ner")  # the transition-based ones (stepping.py)
 
 
 def _run_faster(nlp: Language) -> None:
@@ -141,14 +143,19 @@ def _run_faster(nlp: Language) -> None:
     is matrix products. Thinc does them with BLIS, which on the machines measured runs a third as
     fast as the OpenBLAS that numpy ships. So:
 
-    - ``tok2vec`` and ``ner`` do their products with numpy's BLAS, one Doc at a time (their
-      batch size is ``PER_DOC_BATCH``). OpenBLAS's float results for a row depend on the other
+    - ``tok2vec`` and ``ner`` do their products with numpy's BLAS, one Doc at a time
+      (``PER_DOC_BATCH`` for ``tok2vec``; ``ner`` in ``stepping.py``). OpenBLAS's float results for a row depend on the other
       rows of the product, where BLIS's do not: one Doc at a time, an article's annotation
       depends on that article alone, never on the articles analysed with it, as before (the
       cache and an incremental build rely on it). The parser and tagger keep BLIS: they gain
       little from it and batch better.
     - ``attribute_ruler`` is replaced by ``digest_attribute_rules``: the same rules and the same
       annotation, applied as array operations (``attribute_rules.py``).
+    - ``parser`` and ``ner`` take their transitions from Python, the steps of several articles
+      together (``stepping.py``): spaCy's compiled loop spends most of the entity recogniser's
+      time taking and dropping the GIL. The same annotation; ``ner``'s ``tok2vec`` and first
+      layer still run one article at a time, its output layer (only used in those steps) on BLIS,
+      as in spaCy's loop.
 
     The analysis runs with BLAS on one thread (``blas_one_thread``): the results of a product
     also depend on the number of threads that shared it.
@@ -156,14 +163,25 @@ def _run_faster(nlp: Language) -> None:
     fast = NumpyOps(use_blis=False)
     for name in PER_DOC:
         if name in nlp.pipe_names:
-            for node in nlp.get_pipe(name).model.walk():
+            model = nlp.get_pipe(name).model
+            upper = model.get_ref("upper") if model.has_ref("upper") else None
+            for node in model.walk():
                 node.ops = fast
+            if upper is not None:  # the transitions' output layer: BLIS, as spaCy's own loop has it
+                for node in upper.walk():
+                    node.ops = NumpyOps()
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("digest_attribute_rules", before="attribute_ruler", config={"source": "attribute_ruler"})
         nlp.remove_pipe("attribute_ruler")
+    for name in STEPPED:
+        if name in nlp.pipe_names:  # the same component, under its own name, stepped from Python
+            nlp.rename_pipe(name, f"{name}_compiled")
+            nlp.add_pipe("digest_stepped", name=name, after=f"{name}_compiled",
+                         config={"source": f"{name}_compiled", "per_doc": name in PER_DOC})
+            nlp.remove_pipe(f"{name}_compiled")
 
 
-PER_DOC_BATCH = {name: {"batch_size": 1} for name in PER_DOC}
+PER_DOC_BATCH = {"tok2vec": {"batch_size": 1}}  # ner: one article at a time inside stepping.py
 
 
 @contextmanager

@@ -26,17 +26,24 @@ from generator.render.briefs import BRIEFS, story_brief
 from generator.render.editions import EDITIONS, edition_page, editions_index
 from generator.render.feeds import FEEDS, edition_feed, story_feed
 from generator.render.stories import STORIES, TOP, story_index_pages, story_page
+from generator.storycache import RULES as STORY_RULES
+from generator.versions import PACKAGE, code_version
 
 Stat = Callable[[str], "list[int] | None"]
+# the code that makes the digest's editions and stories from the articles (the renderers' own
+# code is in the ``version`` given to ``links_key``)
+MODEL_VERSION = code_version(PACKAGE / "digest.py", PACKAGE / "stories.py", PACKAGE / "grouping.py", PACKAGE / "model.py")
 
 
 def links_key(digest: Digest, version: str, salt: str, site_url: str | None, site_name: str) -> str:
-    """What any story or edition page may show of the rest of the digest, hashed: the name,
+    """What any story or edition page may show of the rest of the digest, and the code and
+    analysis they are made with (``version``: the renderers'; ``salt``: the analysis
+    fingerprint), hashed: the name,
     slug and type of every actor (by name: not in the digest's order, which an article added
     changes), the themes' names, each source's slug and grade, the digest's first date (a feed
     without dated entries says it), the site's address and name."""
     first = min((e.article.date for e in digest.articles if e.article.date), default=None)
-    h = hashlib.sha256(json.dumps([version, salt, site_url, site_name, str(first),
+    h = hashlib.sha256(json.dumps([version, MODEL_VERSION, salt, site_url, site_name, str(first),
                                    [[t.id, t.info.name] for t in digest.themes],
                                    sorted([s.name, s.slug, s.grade] for s in digest.sources)], ensure_ascii=False).encode())
     for name, slug, kind in sorted((a.name, a.slug, a.type) for a in digest.actors):
@@ -50,8 +57,13 @@ def _articles(digest: Digest, article_ids) -> list:
 
 
 def story_key(story: Story, digest: Digest, links: str) -> str:
-    """Everything a story's page, brief and feed are made from (see the module's docstring)."""
-    payload = json.dumps([links, repr(story), _articles(digest, story.article_ids)], ensure_ascii=False)
+    """Everything a story's page, brief and feed are made from: a story is made from its
+    reports alone (``stories.make_story``: their articles as read and their analysis, which
+    the analysis fingerprint in ``links`` stands for, and the rules of ``storycache.RULES``),
+    but whether it is developing, which depends on the digest's latest day."""
+    reports = [[aid, article_key(e.article), list(e.article.sources), e.slug]
+               for aid in story.article_ids if (e := digest.by_id.get(aid)) is not None]
+    payload = json.dumps([links, STORY_RULES, story.id, story.developing, reports], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
@@ -62,9 +74,14 @@ def edition_key(ed: Edition, older: Edition | None, newer: Edition | None, top: 
     and after it, its top stories as the table shows them, its articles."""
     shown = [[s.slug, s.title, s.developing, len(s.sources), len(s.article_ids), str(s.first), str(s.last), len(s.flags)]
              for s in top]
-    figures = dict.fromkeys(aid for aid, _ in ed.figures)
-    payload = json.dumps([links, repr(ed), older.week if older else None, newer.week if newer else None, shown,
-                          _articles(digest, dict.fromkeys((*ed.article_ids, *figures)))], ensure_ascii=False)
+    # the figures as the article they are from, their text and sentence: the rest of each is
+    # that article's analysis (its key below and the fingerprint in ``links``)
+    figures = [[aid, f.text, f.sentence] for aid, f in ed.figures]
+    payload = json.dumps([links, ed.week, str(ed.start), str(ed.end), list(ed.article_ids), list(ed.new_actors),
+                          [list(t) for t in ed.themes], figures, older.week if older else None,
+                          newer.week if newer else None, shown,
+                          _articles(digest, dict.fromkeys((*ed.article_ids, *(aid for aid, _ in ed.figures))))],
+                         ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 

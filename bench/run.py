@@ -493,6 +493,9 @@ def main(argv: list[str] | None = None) -> int:
               "mkdocs": lambda p: child_mkdocs(p, engine=engine), "bare": child_bare}[kind]
         print(json.dumps(fn(Path(path))))
         return 0
+    if "mid" not in args.extra and not (args.no_full and args.engine == "mkdocs"):
+        parser.error("the first tables and --engine zensical compare the warm+1 build dated mid-range: "
+                     "keep 'mid' in --extra, or add --no-full")
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ["BENCH_BARE_SAMPLE"] = str(args.bare_sample)  # read by the bare-model child
     results, zensical = [], []

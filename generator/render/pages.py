@@ -38,11 +38,11 @@ from generator.render.downloads import DOWNLOADS, download_files, month_key_for
 from generator.render.editions import EDITIONS
 from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
-from generator.render.parts import edition_files, links_key, story_files
+from generator.render.parts import edition_files, links_key, story_files, theme_files
 from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.stories import STORIES, STORIES_LISTED
-from generator.render.themes import theme_page, themes_index
+from generator.render.themes import themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
 from generator.statements import forget_speakers, found_speakers, load_speakers, save_speakers
 from generator.versions import PACKAGE, code_version, folder_version
@@ -209,14 +209,14 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         (1.8, records),
         (0.3, lambda: edition_files(digest, links(), job.known, stat, entries, job.site_url, job.site_name)),
         (0.2, lambda: story_files(digest, links(), job.known, stat, entries, job.site_url, job.site_name)),
-        (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url, stories=False).items(),
+        (0.3, lambda: theme_files(digest, links(), job.known, stat, entries, job.site_url, job.site_name)),
+        (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url, parts=False).items(),
                        *(feed_files(digest, job.site_url, job.site_name).items() if feeds else ())]),
         (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),
         (6.1 if months_cold else 0.9, downloads),
         (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                        (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
                        (f"{SEARCH}/index.md", search_page(digest)),
-                       *[(f"{THEMES}/{t.id}.md", theme_page(t, digest, feeds)) for t in digest.themes],
                        *job.extra.items()]),
     ]
 
@@ -308,7 +308,7 @@ def _taker(shared) -> Callable[[], int]:
 
 
 _FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter, next job) for forked workers
-WHOLE_JOBS = 6  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
+WHOLE_JOBS = 9  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
 
 
 def _forked_part(part: int) -> tuple:

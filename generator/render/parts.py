@@ -1,17 +1,19 @@
-"""Pages made from one part of the digest (a story, a weekly edition), each kept as it is when
-what it is made from did not change.
+"""Pages made from one part of the digest (a theme, a story, a weekly edition), each kept as it
+is when what it is made from did not change.
 
 A story's page, brief and feed are made from the story (its reports' analysis, the figure
 table, whether it is developing), its reports' articles and pages, and the links every page
 may show (``links_key``: the names, slugs and types of the actors, the themes' names, the
 sources' grades); an edition's page and feed from the edition, the weeks before and after it
-(the pager), its top stories, its articles and pages, and the same links. Each group of files
+(the pager), its top stories, its articles and pages, and the same links; a theme's page, brief
+and feed from the theme (its articles, evidence, figures, weeks, actors), the stories it lists,
+its articles and pages, and the same links. Each group of files
 has a key: a hash of exactly that, with the renderer's version and the analysis fingerprint
 (``salt``). When a group's key, and the size and modification time of each of its files,
 match the page cache (the last build's), its files are kept without being made again, as
 article and actor pages are (``render/pages.py``); else they are made, and written only when
-their text changed. So a daily update makes the stories and editions the new article is in
-(and the edition after its week, whose "week before" counts it), not the other hundreds.
+their text changed. So a daily update makes the themes, stories and editions the new article
+is in (and the edition after its week, whose "week before" counts it), not the other hundreds.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ import json
 from collections.abc import Callable, Iterator
 
 from generator.cache import article_key
-from generator.model import Digest, Edition, Story
-from generator.render.briefs import BRIEFS, story_brief
+from generator.model import Digest, Edition, Story, ThemeEntry
+from generator.render.briefs import BRIEFS, story_brief, theme_brief
+from generator.render.common import THEMES
 from generator.render.editions import EDITIONS, edition_page, editions_index
-from generator.render.feeds import FEEDS, edition_feed, story_feed
-from generator.render.stories import STORIES, TOP, story_index_pages, story_page
+from generator.render.feeds import FEEDS, edition_feed, story_feed, theme_feed
+from generator.render.stories import STORIES, STORIES_LISTED, TOP, story_index_pages, story_page
+from generator.render.themes import theme_page
 from generator.storycache import RULES as STORY_RULES
 from generator.versions import PACKAGE, code_version
 
@@ -72,8 +76,7 @@ def edition_key(ed: Edition, older: Edition | None, newer: Edition | None, top: 
     """Everything an edition's page and feed are made from: the edition (its articles, new
     actors, theme counts against the week before, figures), the weeks of the editions before
     and after it, its top stories as the table shows them, its articles."""
-    shown = [[s.slug, s.title, s.developing, len(s.sources), len(s.article_ids), str(s.first), str(s.last), len(s.flags)]
-             for s in top]
+    shown = _listed(top)
     # the figures as the article they are from, their text and sentence: the rest of each is
     # that article's analysis (its key below and the fingerprint in ``links``)
     figures = [[aid, f.text, f.sentence] for aid, f in ed.figures]
@@ -82,6 +85,27 @@ def edition_key(ed: Edition, older: Edition | None, newer: Edition | None, top: 
                           newer.week if newer else None, shown,
                           _articles(digest, dict.fromkeys((*ed.article_ids, *(aid for aid, _ in ed.figures))))],
                          ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def _listed(stories) -> list:
+    """Stories as a table of stories shows them (``render.stories._row``)."""
+    return [[s.slug, s.title, s.developing, len(s.sources), len(s.article_ids), str(s.first), str(s.last), len(s.flags)]
+            for s in stories]
+
+
+def theme_key(theme: ThemeEntry, digest: Digest, links: str) -> str:
+    """Everything a theme's page, brief and feed are made from: its description, articles,
+    actors, evidence, figures, weeks and bottom line (each sentence as its article and index:
+    the rest is that article's analysis), the stories it lists, and its articles."""
+    info = theme.info
+    stories = digest.stories_of.get(info.id, ())
+    payload = json.dumps([links, info.id, info.name, info.description, list(theme.article_ids), [list(a) for a in theme.actors],
+                          [[aid, ev.index, ev.sentence] for aid, ev in theme.evidence],
+                          [[aid, f.text, f.sentence] for aid, f in theme.figures], [list(w) for w in theme.weekly],
+                          [[aid, ev.index] for aid, ev in theme.bluf], len(stories), _listed(stories[:STORIES_LISTED]),
+                          _articles(digest, dict.fromkeys((*theme.article_ids, *(aid for aid, _ in theme.evidence),
+                                                           *(aid for aid, _ in theme.figures))))], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
@@ -140,3 +164,19 @@ def edition_files(digest: Digest, links: str, known: dict, stat: Stat, record: d
 
         yield from _kept_or_made(rels, edition_key(ed, older, newer, tops[ed.week], digest, links), make, known, stat, record)
     yield f"{EDITIONS}/index.md", editions_index(digest)
+
+
+def theme_files(digest: Digest, links: str, known: dict, stat: Stat, record: dict, site_url: str | None,
+                site_name: str) -> Iterator[tuple[str, str | None]]:
+    """Each theme's page, brief and (with ``site_url``) feed, kept or made."""
+    feeds = bool(site_url)
+    for t in digest.themes:
+        rels = [f"{THEMES}/{t.id}.md", f"{BRIEFS}/themes/{t.id}.md", *([f"{FEEDS}/themes/{t.id}.xml"] if feeds else [])]
+
+        def make(t=t) -> list[tuple[str, str]]:
+            out = [(f"{THEMES}/{t.id}.md", theme_page(t, digest, feeds)), (f"{BRIEFS}/themes/{t.id}.md", theme_brief(t, digest, site_url))]
+            if feeds:
+                out.append(theme_feed(t, digest, site_url, site_name))
+            return out
+
+        yield from _kept_or_made(rels, theme_key(t, digest, links), make, known, stat, record)

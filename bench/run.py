@@ -7,7 +7,9 @@ process so that peak memory is its own:
 - a cold build (no analysis cache, no generated pages, no site), timed stage by stage: read,
   analyse, digest model, write Markdown (render + write), mkdocs build;
 - a warm build with nothing changed (no article may be analysed, no page written);
-- a warm build with one article added (exactly one analysed; the site built incrementally);
+- warm builds with one article added (exactly one analysed; the site built incrementally), the
+  article dated mid-range, before the oldest, after the newest, and undated (``--extra``; each
+  removed again by a build after it), with the files each rewrote;
 - the same again with the whole site built (``digest build --full``): the article removed, then
   added again, its analysis forgotten so that it is analysed again;
 - ``mkdocs build`` alone on the same docs/, twice (the mean: one run varies by a second or two),
@@ -51,14 +53,22 @@ def _peak_mb() -> float:
     return max(own, kids) / 1024  # kB on Linux; forked analysis workers are children
 
 
+def _cpu() -> float:
+    """User and system seconds of this process and of its children waited for (forked workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def child_build(project: Path, full: bool = False, engine: str = "mkdocs") -> dict:
     from generator.build import run
     from generator.config import load_config
 
     t = time.perf_counter()
+    cpu = _cpu()
     result = run(load_config(project, engine=engine), incremental=not full)
     return {
         "total": time.perf_counter() - t,
+        "cpu": _cpu() - cpu,
         "timings": result.timings,
         "analysed": result.analysed,
         "built": result.built,
@@ -157,13 +167,15 @@ def clean(project: Path) -> None:
         shutil.rmtree(project / d, ignore_errors=True)
 
 
-EXTRA_DATES = {"mid": "2024-07-01", "last": "2025-01-15"}  # the corpus spans 2024: mid-range and after the newest
+# the corpus spans 2024: mid-range, before the oldest, after the newest, and no date at all
+EXTRA_DATES: dict[str, str | None] = {"mid": "2024-07-01", "first": "2023-12-15", "last": "2025-01-15", "undated": None}
+EXTRA_LABELS = {"mid": "warm+1 mid-range", "first": "warm+1 first", "last": "warm+1 last", "undated": "warm+1 undated"}
 
 
-def add_article(path: Path, project: Path, date: str = EXTRA_DATES["mid"]) -> None:
+def add_article(path: Path, project: Path, date: str | None = EXTRA_DATES["mid"]) -> None:
     """Write the benchmark's extra article, dated ``date`` (mid-range by default: an article
-    that a feed brings weeks late is inserted among the others, not after them), and forget
-    its analysis, so that the build analyses exactly one article."""
+    that a feed brings weeks late is inserted among the others, not after them; None: no date),
+    and forget its analysis, so that the build analyses exactly one article."""
     import random
     import re
 
@@ -172,7 +184,7 @@ def add_article(path: Path, project: Path, date: str = EXTRA_DATES["mid"]) -> No
     from generator.ingest import read_articles
 
     text = article(10**6, random.Random("extra"))
-    text = re.sub(r"(?m)^date: .*$", f"date: {date}", text, count=1)
+    text = re.sub(r"(?m)^date: .*\n", f"date: {date}\n" if date else "", text, count=1)
     path.write_text(text, encoding="utf-8")
     key = article_key(read_articles([str(path)]).articles[0])
     for entry in (project / ".digest-cache" / "analysis").glob(f"*/{key[:2]}/{key}.json"):
@@ -223,7 +235,13 @@ def _measured(kind: str, project: Path, engine: str = "mkdocs") -> dict:
     return result
 
 
-def measure(n: int, work: Path, cold_too: bool = True, corpus_from: Path | None = None, full: bool = True) -> dict:
+def _uptime() -> str:
+    """The machine's load averages (1, 5, 15 minutes): numbers measured on a loaded machine say so."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def measure(n: int, work: Path, cold_too: bool = True, corpus_from: Path | None = None, full: bool = True,
+            kinds: tuple[str, ...] = tuple(EXTRA_DATES)) -> dict:
     corpus, project = prepare(n, work, corpus_from)
     cold = None
     if cold_too:
@@ -231,22 +249,18 @@ def measure(n: int, work: Path, cold_too: bool = True, corpus_from: Path | None 
         print(f"[{n}] cold build...", file=sys.stderr, flush=True)
         cold = _child("build", project)
     print(f"[{n}] warm build...", file=sys.stderr, flush=True)
-    warm = _measured("build", project)
+    warm = _measured("build", project) | {"uptime": _uptime()}
     extra = project / "extra" / "bench-extra.md"
     warm1_full = mk = None
+    extras: dict[str, dict] = {}
     try:
-        add_article(extra, project, EXTRA_DATES["mid"])
-        print(f"[{n}] warm build, one article added (dated mid-range)...", file=sys.stderr, flush=True)
-        warm1 = _measured("build", project)
-        extra.unlink()
-        print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
-        _child("build", project)
-        add_article(extra, project, EXTRA_DATES["last"])
-        print(f"[{n}] warm build, one article added (dated last)...", file=sys.stderr, flush=True)
-        warm1_last = _measured("build", project)
-        extra.unlink()
-        print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
-        _child("build", project)
+        for kind in kinds:
+            add_article(extra, project, EXTRA_DATES[kind])
+            print(f"[{n}] warm build, one article added ({EXTRA_LABELS[kind]})...", file=sys.stderr, flush=True)
+            extras[kind] = _measured("build", project) | {"uptime": _uptime()}
+            extra.unlink()
+            print(f"[{n}] warm build, that article removed again...", file=sys.stderr, flush=True)
+            _child("build", project)
         if full:
             add_article(extra, project)
             print(f"[{n}] warm build, the article added again, whole site built (--full)...", file=sys.stderr, flush=True)
@@ -260,7 +274,8 @@ def measure(n: int, work: Path, cold_too: bool = True, corpus_from: Path | None 
     if cold_too:
         print(f"[{n}] bare spaCy model...", file=sys.stderr, flush=True)
         bare = _child("bare", corpus)
-    return {"n": n, "cold": cold, "warm": warm, "warm1": warm1, "warm1_last": warm1_last, "warm1_full": warm1_full, "mkdocs": mk,
+    return {"n": n, "cold": cold, "warm": warm, "warm1": extras.get("mid"), "warm1_first": extras.get("first"),
+            "warm1_last": extras.get("last"), "warm1_undated": extras.get("undated"), "warm1_full": warm1_full, "mkdocs": mk,
             "bare": bare}
 
 
@@ -398,35 +413,42 @@ def report_size(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+WARM_ROWS = (("warm", "warm"), ("warm1", "warm+1 mid-range"), ("warm1_first", "warm+1 first"), ("warm1_last", "warm+1 last"),
+             ("warm1_undated", "warm+1 undated"))
+
+
 def report_rewritten(results: list[dict]) -> str:
     """Warm builds: nothing changed, one article added dated mid-range, one dated last; their
     time, peak memory and the files they rewrote, and the stages of the warm build."""
-    head = ["articles", "build", "seconds", "peak MB", "docs written", "docs changed", "site written", "site changed",
-            "changed by folder (site)"]
+    head = ["articles", "build", "seconds", "CPU s", "stories", "peak MB", "docs written", "docs changed", "site written",
+            "site changed", "changed by folder (site)", "load"]
     rows = []
     for r in results:
-        for name, label in (("warm", "warm"), ("warm1", "warm+1 mid-range"), ("warm1_last", "warm+1 last")):
+        for name, label in WARM_ROWS:
             b = r.get(name)
             if not b or "rewritten" not in b:
                 continue
             d, site = b["rewritten"]["docs"], b["rewritten"]["site"]
             folders = ", ".join(f"{k} {v}" for k, v in list(site["folders"].items())[:6])
-            rows.append([f"{r['n']:,}", label, f"{b['total']:.1f}s", f"{b['peak_mb']:,.0f}",
+            rows.append([f"{r['n']:,}", label, f"{b['total']:.1f}s", f"{b.get('cpu', 0):.1f}s",
+                         f"{b['timings'].get('stories', 0):.2f}s", f"{b['peak_mb']:,.0f}",
                          f"{d['written']:,} of {d['files']:,}", f"{d['changed']:,}",
-                         f"{site['written']:,} of {site['files']:,}", f"{site['changed']:,}", folders])
+                         f"{site['written']:,} of {site['files']:,}", f"{site['changed']:,}", folders, b.get("uptime", "")])
     lines = text_table(head, rows)
     lines.append("")
     lines.append("written = files new or with another inode or modification time after the build; changed = files whose")
     lines.append("content differs (new, changed or removed). MkDocs writes every page it does not keep from the last site")
-    lines.append("(see build.KEPT_PAGES), so 'site written' is more than 'site changed'.")
+    lines.append("(see build.KEPT_PAGES), so 'site written' is more than 'site changed'. CPU s = user + system time of the")
+    lines.append("build's process and its workers; stories = story detection (part of digest); load = the machine's load")
+    lines.append("averages (1, 5, 15 min) when the build ended.")
     stages: list[str] = []
     for r in results:
-        for name in ("warm", "warm1", "warm1_last"):
+        for name, _ in WARM_ROWS:
             stages += [k for k in (r.get(name) or {}).get("timings", {}) if k not in stages]
     lines.append("")
     lines += text_table(["articles", "build", *stages], [
         [f"{r['n']:,}", label, *(f"{r[name]['timings'].get(k, 0):.2f}s" for k in stages)]
-        for r in results for name, label in (("warm", "warm"), ("warm1", "warm+1 mid-range"), ("warm1_last", "warm+1 last"))
+        for r in results for name, label in WARM_ROWS
         if r.get(name)
     ])
     return "\n".join(lines)
@@ -474,6 +496,9 @@ def main(argv: list[str] | None = None) -> int:
                              "site alone (their columns are left out: '-')")
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
                         help="zensical: also build each size with Zensical and print both engines' site stage side by side")
+    parser.add_argument("--extra", nargs="+", choices=list(EXTRA_DATES), default=list(EXTRA_DATES),
+                        help="the warm+1 builds: the article added dated mid-range, before the oldest (first), after the "
+                             "newest (last), or undated (default: all four)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -483,12 +508,16 @@ def main(argv: list[str] | None = None) -> int:
               "mkdocs": lambda p: child_mkdocs(p, engine=engine), "bare": child_bare}[kind]
         print(json.dumps(fn(Path(path))))
         return 0
+    if "mid" not in args.extra and not (args.no_full and args.engine == "mkdocs"):
+        parser.error("the first tables and --engine zensical compare the warm+1 build dated mid-range: "
+                     "keep 'mid' in --extra, or add --no-full")
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ["BENCH_BARE_SAMPLE"] = str(args.bare_sample)  # read by the bare-model child
     results, zensical = [], []
     for n in args.sizes:
         results.append(measure(n, args.work.resolve(), cold_too=not args.warm_only,
-                               corpus_from=args.corpus_from.resolve() if args.corpus_from else None, full=not args.no_full))
+                               corpus_from=args.corpus_from.resolve() if args.corpus_from else None, full=not args.no_full,
+                               kinds=tuple(args.extra)))
         (args.work / f"results-{n}.json").write_text(json.dumps(results[-1], indent=1))
         if args.engine == "zensical":
             zensical.append(measure_zensical(n, args.work.resolve(), full=not args.no_full))

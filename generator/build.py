@@ -44,6 +44,7 @@ from generator.render.compact import compact_plugin
 from generator.render.pages import ASSETS_DIR, GENERATED, write_digest
 from generator.sitesize import SiteSize
 from generator.sitesize import measure as measure_site
+from generator.templatecache import template_cache_plugin
 from generator.versions import code_version
 from generator.write import WriteStats
 
@@ -460,6 +461,8 @@ def build_site(
                 cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
             cfg.plugins["digest-compact"] = compact_plugin()  # the templates' blank runs folded
             cfg.plugins["digest-lean"] = lean_plugin(GENERATED)  # pages' HTML kept compressed till written
+            if config.cache_dir is not None:
+                cfg.plugins["digest-templates"] = template_cache_plugin(config.cache_dir)  # compiled once, kept
             if dirty:
                 cfg.plugins["digest-kept-tags"] = kept_tags_plugin(KEPT_TAGGED)  # kept tagged pages in the tags index
             build_logger.addFilter(notice)

@@ -42,7 +42,9 @@ How (cheap and deterministic, no model):
   article that is new, changed or gone, and stops once it is ``VIEW`` articles past the last
   one and every report of the last ``SPAN_DAYS`` joined the story it joined before: from there
   on every decision is the previous build's. The undated articles are all decided again when
-  anything changed. The result is the one a grouping from scratch gives, by construction (the
+  anything changed, against the term counts of every article and each dated story's key terms
+  kept in the state too (``_Basis``, updated from what changed): only the vectors of the
+  stories an undated article may join are read, not every article's. The result is the one a grouping from scratch gives, by construction (the
   test suite checks it). Each article's vector is kept beside the state (``storyvectors.py``):
   a warm build reads the vectors of the articles it decides again and of their view.
 """
@@ -441,18 +443,21 @@ def group(articles: Sequence[AnalysedArticle], state_file: Path | None = None, s
     founder = [-1] * len(articles)  # input position -> its story's founder (input position)
     previous = _load(state_file, salt) if state_file is not None else None
     decided = 0
+    basis = None
     if previous is not None and previous[0] == keys:
         for k, f in enumerate(previous[1]):
             founder[order[k]] = order[f]
     else:
         decided = _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous)
+        if state_file is not None or n_dated < len(order):
+            basis = _undated_basis(order, n_dated, keys, founder, vecs, previous, store)
         if n_dated < len(order):
-            decided += _decide_undated(articles, order, n_dated, founder, vecs)
+            decided += _decide_undated(articles, order, n_dated, founder, vecs, basis)
     if state_file is not None:
         founders = [pos[founder[i]] for i in order]
-        if previous is None or previous[0] != keys or previous[1] != founders:
+        if basis is not None:
             ordinals = [articles[i].article.date.toordinal() for i in order[:n_dated]]
-            _save(state_file, salt, keys, founders, ordinals)
+            _save(state_file, salt, keys, founders, ordinals, basis)
         store.save(keys)
     members: dict[int, list[int]] = {}
     for i in order:
@@ -465,7 +470,7 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
     change, until the decisions meet the previous build's again (see the module's docstring)."""
     start, stop_check = 0, None
     if previous is not None:
-        old_keys, old_founders, old_dated, old_ordinals = previous
+        old_keys, old_founders, old_dated, old_ordinals = previous[:4]
         limit = min(n_dated, old_dated)
         first = next((k for k in range(limit) if keys[k] != old_keys[k]), limit)
         if first == n_dated == old_dated:  # only undated articles changed
@@ -531,7 +536,66 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
     return decided
 
 
-def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
+@dataclass(slots=True)
+class _Basis:
+    """What the undated articles are decided against, besides their own vectors: the document
+    frequency of every term over all the articles (``df``: the undated articles' view) and each
+    dated story's key terms (``terms``, by its founder's key: the union of its reports'
+    ``_key_terms``). Kept in the state, so that a later build updates them from the articles
+    that changed (and the stories whose reports changed) instead of reading every vector."""
+
+    df: Counter[str]
+    terms: dict[str, list[str]]
+
+
+def _members(keys: Sequence[str], founders: Sequence[int], n_dated: int) -> dict[str, list[str]]:
+    """Each dated story's reports' keys, by its founder's key (positions in processing order)."""
+    out: dict[str, list[str]] = {}
+    for k in range(n_dated):
+        out.setdefault(keys[founders[k]], []).append(keys[k])
+    return out
+
+
+def _undated_basis(order, n_dated, keys, founder, vecs, previous, store) -> _Basis:
+    """The ``_Basis`` of this build's articles and dated stories: the previous build's, updated
+    where articles or stories changed (the same counts and sets as made from every vector, by
+    construction), or made from every vector when there is none (or a vector of an article
+    gone is not kept any more)."""
+    pos_of = {i: k for k, i in enumerate(order)}
+    founders = [pos_of[founder[order[k]]] for k in range(n_dated)]
+    members = _members(keys, founders, n_dated)
+    at = {key: k for k, key in enumerate(keys)}
+    old = previous[4] if previous is not None and len(previous) > 4 else None
+    df = None
+    if old is not None and len(set(keys)) == len(keys):
+        old_keys = previous[0]
+        gone, new = set(old_keys) - set(keys), set(keys) - set(old_keys)
+        df = Counter(old.df)
+        for key in gone:
+            vec = store.get(key) if store is not None else None
+            if vec is None:
+                df = None  # its terms are not known any more: counted again from every vector
+                break
+            df.subtract(vec.keys())
+        if df is not None:
+            for key in new:
+                df.update(vecs[order[at[key]]].keys())
+            df = Counter({w: n for w, n in df.items() if n > 0})
+    if df is None:
+        df = Counter()
+        for i in order:
+            df.update(vecs[i].keys())
+    old_members = _members(previous[0], previous[1], previous[2]) if old is not None else {}
+    terms = {}
+    for f, reports in members.items():
+        kept = old.terms.get(f) if old is not None and old_members.get(f) == reports else None
+        if kept is None:
+            kept = list(dict.fromkeys(w for key in reports for w in _key_terms(vecs[order[at[key]]])))
+        terms[f] = kept
+    return _Basis(df, terms)
+
+
+def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> int:
     """Each undated article (by id) joins the most similar story sharing one of its key terms."""
     drafts: dict[int, _Draft] = {}
     postings: dict[str, list[_Draft]] = defaultdict(list)
@@ -542,14 +606,17 @@ def _decide_undated(articles, order, n_dated, founder, vecs) -> int:
                 d.keys.add(w)
                 postings[w].append(d)
 
-    view = _View(vecs)
-    for k in range(len(order)):
-        view.enter(order[k])
+    view = _View(vecs)  # every article: the basis's counts
+    view.df, view.size = basis.df, len(order)
     for k in range(n_dated):
         i = order[k]
         d = drafts.setdefault(founder[i], _Draft(founder[i], [], None, None))
         d.wait(i, articles[i].article.date)
-        index(d, i)
+    for f, d in drafts.items():
+        for w in basis.terms[vecs.keys[f]]:
+            if w not in d.keys:
+                d.keys.add(w)
+                postings[w].append(d)
     number = {f: n for n, f in enumerate(drafts)}
     for k in range(n_dated, len(order)):
         i = order[k]
@@ -584,8 +651,9 @@ _RULES = hashlib.blake2b(Path(__file__).read_bytes() + (Path(__file__).parent / 
                         digest_size=8).hexdigest()
 
 
-def _load(path: Path, salt: str) -> tuple[list[str], list[int], int, list[int]] | None:
-    """(keys, founders' positions, dated count, dated ordinals) of the previous build, or None."""
+def _load(path: Path, salt: str) -> tuple:
+    """(keys, founders' positions, dated count, dated ordinals, ``_Basis`` or None) of the
+    previous build, or None."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != STATE_VERSION or data.get("salt") != f"{_RULES}:{salt}":
@@ -593,14 +661,19 @@ def _load(path: Path, salt: str) -> tuple[list[str], list[int], int, list[int]] 
         keys, founders, ordinals = data["keys"], data["founders"], data["dates"]
         if len(keys) != len(founders) or len(ordinals) > len(keys) or any(f > k for k, f in enumerate(founders)):
             return None
-        return keys, founders, len(ordinals), ordinals
+        basis = None
+        df, terms = data.get("df"), data.get("terms")
+        if isinstance(df, dict) and isinstance(terms, dict):
+            basis = _Basis(Counter(df), terms)
+        return keys, founders, len(ordinals), ordinals, basis
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no state, or a damaged one: group from scratch
 
 
-def _save(path: Path, salt: str, keys: list[str], founders: list[int], ordinals: list[int]) -> None:
+def _save(path: Path, salt: str, keys: list[str], founders: list[int], ordinals: list[int], basis: _Basis) -> None:
     from generator.atomic import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, json.dumps({"version": STATE_VERSION, "salt": f"{_RULES}:{salt}", "keys": keys, "founders": founders,
-                                   "dates": ordinals}, separators=(",", ":")))
+                                   "dates": ordinals, "df": dict(sorted(basis.df.items())), "terms": basis.terms},
+                                  separators=(",", ":")))

@@ -31,7 +31,7 @@ VERSION = 1
 FILE = "stories-made-v1.json"  # beside the grouping's state (``grouping.py``) in the cache folder
 
 _HERE = Path(__file__).resolve().parent
-_RULES = hashlib.blake2b(b"".join((_HERE / name).read_bytes() for name in (
+RULES = hashlib.blake2b(b"".join((_HERE / name).read_bytes() for name in (
     "storycache.py", "stories.py", "grouping.py", "slugs.py", "model.py")), digest_size=8).hexdigest()
 
 
@@ -135,7 +135,7 @@ class MadeStories:
         from generator.atomic import write_atomic
 
         body = "".join(f"{key} {line}\n" for key, line in self.new.items())
-        head = json.dumps({"version": VERSION, "rules": _RULES, "salt": self.salt, "hash": _hash(body)})
+        head = json.dumps({"version": VERSION, "rules": RULES, "salt": self.salt, "hash": _hash(body)})
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, head + "\n" + body)
 
@@ -148,7 +148,7 @@ def _load(path: Path, salt: str) -> dict[str, str]:
     try:
         head, body = path.read_text(encoding="ascii").split("\n", 1)
         meta = json.loads(head)
-        if meta != {"version": VERSION, "rules": _RULES, "salt": salt, "hash": _hash(body)}:
+        if meta != {"version": VERSION, "rules": RULES, "salt": salt, "hash": _hash(body)}:
             return {}
         return dict(line.split(" ", 1) for line in body.splitlines())
     except (OSError, ValueError, UnicodeDecodeError):

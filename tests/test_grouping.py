@@ -90,6 +90,35 @@ def test_incremental_grouping_of_a_long_corpus_replays_only_near_the_change(labe
 
 
 @pytest.mark.slow
+def test_an_undated_article_added_to_a_long_corpus_reads_few_vectors(labelled, tmp_path, monkeypatch):
+    """An undated article added (then another, then one removed) is decided against the kept
+    term counts and story terms (``_Basis``): the vectors read are those of the stories it may
+    join, not every article's, and the stories are those a grouping from scratch gives."""
+    monkeypatch.setattr(grouping, "VIEW", 6)
+    monkeypatch.setattr(grouping, "UNDATED_CANDIDATES", 5)  # a few of the stories, as 40 are of a large digest's
+    _, articles = labelled
+    dated = [a for a in articles if a.article.date]
+    undated = [a for a in articles if a.article.date is None]
+    corpus = [replace(a, article=replace(a.article, id=f"{a.article.id}-{c}", date=a.article.date + dt.timedelta(days=35 * c)))
+              for c in range(5) for a in dated]
+    state = tmp_path / "state.json"
+    grouping.group(corpus, state)
+    read: set[int] = set()
+    getitem = grouping._Vectors.__getitem__
+
+    def counted(self, i):
+        read.add(i)
+        return getitem(self, i)
+
+    monkeypatch.setattr(grouping._Vectors, "__getitem__", counted)
+    for step in (corpus + undated[:1], corpus + undated[:2], corpus + undated[1:2]):
+        read.clear()
+        warm = grouping.group(step, state)
+        assert len(read) < len(step) // 6, (len(read), len(step))  # every vector, before the basis was kept
+        assert _stories(step, warm) == _stories(step, grouping.group(step))
+
+
+@pytest.mark.slow
 def test_incremental_grouping_equals_grouping_from_scratch_on_the_sample(analyser, tmp_path):
     articles = list(analyser.analyse(read_articles([str(ROOT / "examples" / "articles")]).articles))
     dated = sorted((k for k, a in enumerate(articles) if a.article.date), key=lambda k: articles[k].article.date)

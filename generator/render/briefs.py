@@ -227,12 +227,13 @@ def story_brief(story, digest: Digest, site_url: str | None = None) -> str:
                       timeline, aids, site_url)
 
 
-def brief_pages(digest: Digest, site_url: str | None = None) -> dict[str, str]:
-    """The briefs of themes, stories and watchlists (an actor's is made with its page: ``actor_brief``)."""
+def brief_pages(digest: Digest, site_url: str | None = None, parts: bool = True) -> dict[str, str]:
+    """The briefs of themes, stories and watchlists (an actor's is made with its page: ``actor_brief``;
+    ``parts=False``: not the themes' and stories', made with their pages by ``render/parts.py``)."""
     pages = {}
-    for t in digest.themes:
+    for t in digest.themes if parts else ():
         pages[f"{BRIEFS}/themes/{t.id}.md"] = theme_brief(t, digest, site_url)
-    for st in digest.stories:
+    for st in digest.stories if parts else ():
         pages[f"{BRIEFS}/stories/{st.slug}.md"] = story_brief(st, digest, site_url)
     for w in digest.watchlists:
         pages[f"{BRIEFS}/watchlists/{w.info.slug}.md"] = watchlist_brief(w, digest, site_url)

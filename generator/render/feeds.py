@@ -106,9 +106,39 @@ def actor_feed(actor, digest: Digest, site_url: str, site_name: str) -> tuple[st
                       f"Articles that name {actor.name}.", items)
 
 
+def theme_feed(t, digest: Digest, site_url: str, site_name: str) -> tuple[str, str]:
+    """The feed of a theme, its articles each at its first evidence sentence: (path under docs/,
+    Atom XML). Made with the theme's page (``render/parts.py``)."""
+    best: dict[str, int] = {}
+    for aid, ev in t.evidence:
+        best.setdefault(aid, ev.index)
+    arts = sorted((digest.by_id[a] for a in t.article_ids), key=_newest)
+    path = f"{FEEDS}/themes/{t.id}.xml"
+    return path, atom(digest, site_url, site_name, path, f"themes/{t.id}.html", t.info.name, t.info.description,
+                      [(e, best[e.article.id]) for e in arts if e.article.id in best])
+
+
+def edition_feed(ed, digest: Digest, site_url: str, site_name: str) -> tuple[str, str]:
+    """The feed of a weekly edition: (path under docs/, Atom XML). Made with the edition's page
+    (``render/parts.py``)."""
+    path = f"{FEEDS}/editions/{ed.week}.xml"
+    return path, atom(digest, site_url, site_name, path, f"editions/{ed.week}.html", f"week {ed.week}",
+                      f"The articles of ISO week {ed.week}.", [(digest.by_id[a], best_sentence(digest.by_id[a])) for a in ed.article_ids])
+
+
+def story_feed(st, digest: Digest, site_url: str, site_name: str) -> tuple[str, str]:
+    """The feed of a story, its reports each at its best sentence: (path under docs/, Atom XML).
+    Made with the story's page (``render/parts.py``)."""
+    path = f"{FEEDS}/stories/{st.slug}.xml"
+    return path, atom(digest, site_url, site_name, path, f"stories/{st.slug}.html", f"story: {st.title}",
+                      f"The reports of the story {st.title}.",
+                      [(e, best_sentence(e)) for e in sorted((digest.by_id[a] for a in st.article_ids if a in digest.by_id), key=_newest)])
+
+
 def feed_files(digest: Digest, site_url: str, site_name: str) -> dict[str, str]:
-    """The feeds of the whole digest, its editions, themes, stories and watchlists: path under docs/ ->
-    Atom XML (actors' feeds: ``actor_feed``)."""
+    """The feeds of the whole digest and its watchlists: path under docs/ -> Atom XML (actors'
+    feeds: ``actor_feed``; themes', editions' and stories': ``theme_feed``, ``edition_feed``,
+    ``story_feed``)."""
 
     def feed(path: str, page: str, title: str, subtitle: str, items: list[tuple[ArticleEntry, int]]) -> None:
         files[f"{FEEDS}/{path}"] = atom(digest, site_url, site_name, f"{FEEDS}/{path}", page, title, subtitle, items)
@@ -116,20 +146,6 @@ def feed_files(digest: Digest, site_url: str, site_name: str) -> dict[str, str]:
     files: dict[str, str] = {}
     feed("index.xml", "index.html", "latest articles", "The newest articles of the digest.",
          [(e, best_sentence(e)) for e in _newest_dated(digest, (e.article.id for e in digest.articles))])
-    for ed in digest.editions:
-        feed(f"editions/{ed.week}.xml", f"editions/{ed.week}.html", f"week {ed.week}",
-             f"The articles of ISO week {ed.week}.", [(digest.by_id[a], best_sentence(digest.by_id[a])) for a in ed.article_ids])
-    for t in digest.themes:
-        best: dict[str, int] = {}
-        for aid, ev in t.evidence:
-            best.setdefault(aid, ev.index)
-        arts = sorted((digest.by_id[a] for a in t.article_ids), key=_newest)
-        feed(f"themes/{t.id}.xml", f"themes/{t.id}.html", t.info.name, t.info.description,
-             [(e, best[e.article.id]) for e in arts if e.article.id in best])
-    for st in digest.stories:  # a story's reports, each at its best sentence
-        feed(f"stories/{st.slug}.xml", f"stories/{st.slug}.html", f"story: {st.title}",
-             f"The reports of the story {st.title}.",
-             [(e, best_sentence(e)) for e in sorted((digest.by_id[a] for a in st.article_ids if a in digest.by_id), key=_newest)])
     for w in digest.watchlists:
         feed(f"watchlists/{w.info.slug}.xml", f"watchlists/{w.info.slug}.html", f"watchlist {w.info.name}",
              f"Articles that match the watchlist {w.info.name}.", [(digest.by_id[m.article_id], m.index) for m in w.matches])

@@ -15,6 +15,7 @@ themes, search, downloads).
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -34,13 +35,14 @@ from generator.render.articles import article_page, articles_index, undated_inde
 from generator.render.briefs import BRIEFS, actor_brief, brief_pages
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
 from generator.render.downloads import DOWNLOADS, download_files, month_key_for
-from generator.render.editions import EDITIONS, edition_pages
+from generator.render.editions import EDITIONS
 from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
+from generator.render.parts import edition_files, links_key, story_files, theme_files
 from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
-from generator.render.stories import STORIES, STORIES_LISTED, story_pages
-from generator.render.themes import theme_page, themes_index
+from generator.render.stories import STORIES, STORIES_LISTED
+from generator.render.themes import themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
 from generator.statements import forget_speakers, found_speakers, load_speakers, save_speakers
 from generator.versions import PACKAGE, code_version, folder_version
@@ -92,8 +94,10 @@ def _actors_base(digest: Digest, salt: str, site_url: str | None, site_name: str
     h = hashlib.sha256(json.dumps([RENDER_VERSION, STATEMENTS_VERSION, salt, site_url, site_name, list(digest.weeks),
                                    min((e.article.date.isoformat() for e in digest.articles if e.article.date), default=None),
                                    [[t.id, t.info.name] for t in digest.themes]], ensure_ascii=False).encode())
-    for a in digest.actors:
-        h.update(f"|{a.name}\x00{a.slug}\x00{a.type}".encode())
+    # the links, by name: an article added reorders the actors (most mentioned first), which
+    # changes no page but the index
+    for name, slug, kind in sorted((a.name, a.slug, a.type) for a in digest.actors):
+        h.update(f"|{name}\x00{slug}\x00{kind}".encode())
     articles = {e.article.id: f"|{e.article.id}:{article_key(e.article)}:{e.slug}" for e in digest.articles}
     return h.hexdigest(), articles
 
@@ -189,6 +193,13 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
         stat = (lambda rel: _stat(root / rel)) if job.salt else None
         return download_files(digest, month_key_for(job.salt), job.known, stat, entries)
 
+    def stat(rel: str) -> list[int] | None:
+        return _stat(root / rel) if job.salt else None  # without the analysis fingerprint, no key is trusted
+
+    @functools.cache
+    def links() -> str:
+        return links_key(digest, RENDER_VERSION, job.salt, job.site_url, job.site_name)
+
     def records():
         salt = f"{RENDER_VERSION}|{job.salt}" if job.salt else ""
         return record_files(digest, salt, job.known, lambda rel: _stat(root / rel), entries)
@@ -196,16 +207,16 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
     return [
         (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
         (1.8, records),
-        (0.3, lambda: edition_pages(digest, feeds).items()),
-        (0.2, lambda: story_pages(digest, feeds).items()),
-        (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url).items(),
+        (0.3, lambda: edition_files(digest, links(), job.known, stat, entries, job.site_url, job.site_name)),
+        (0.2, lambda: story_files(digest, links(), job.known, stat, entries, job.site_url, job.site_name)),
+        (0.3, lambda: theme_files(digest, links(), job.known, stat, entries, job.site_url, job.site_name)),
+        (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url, parts=False).items(),
                        *(feed_files(digest, job.site_url, job.site_name).items() if feeds else ())]),
         (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),
         (6.1 if months_cold else 0.9, downloads),
         (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                        (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),
                        (f"{SEARCH}/index.md", search_page(digest)),
-                       *[(f"{THEMES}/{t.id}.md", theme_page(t, digest, feeds)) for t in digest.themes],
                        *job.extra.items()]),
     ]
 
@@ -297,7 +308,7 @@ def _taker(shared) -> Callable[[], int]:
 
 
 _FORKED: tuple | None = None  # (job, docs_dir, owned, parts, counter, next job) for forked workers
-WHOLE_JOBS = 6  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
+WHOLE_JOBS = 9  # len(_whole_jobs(...)): what the progress counts besides article and actor pages
 
 
 def _forked_part(part: int) -> tuple:

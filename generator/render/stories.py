@@ -217,10 +217,18 @@ def story_pages(digest: Digest, feeds: bool = False) -> dict[str, str]:
     """Every story page and the index of stories (most outlets first); ``feeds``: each page
     links its story's Atom feed."""
     pages = {f"{STORIES}/{s.slug}.md": story_page(s, digest, feeds) for s in digest.stories}
+    pages.update(story_index_pages(digest))
+    return pages
+
+
+def story_index_pages(digest: Digest) -> dict[str, str]:
+    """The index of stories, most outlets first: pages named and bounded by the stories' ids
+    (``paginated`` with keys), so that a story added or moved changes the pages around it, not
+    every page after it."""
     intro = p(f"{plural(len(digest.stories), 'story', 'stories')}: events reported by two or more articles, "
               "most outlets first, then the fastest reported.")
-    pages.update(paginated(STORIES, "index", "Stories", intro, HEADERS, [_row(s, digest, ROOT) for s in digest.stories]))
-    return pages
+    return paginated(STORIES, "index", "Stories", intro, HEADERS, [_row(s, digest, ROOT) for s in digest.stories],
+                     keys=[s.id for s in digest.stories])
 
 
 def stories_table(stories: list[Story] | tuple[Story, ...], digest: Digest, root: str) -> str:

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 import numpy
 from spacy.language import Language
 from spacy.ml.parser_model import ParserStepModel
-from spacy.pipeline._parser_internals.arc_eager import ArcEager
 from spacy.pipeline import TrainablePipe
+from spacy.pipeline._parser_internals.arc_eager import ArcEager
 from spacy.tokens import Doc
 from spacy.util import minibatch
 

@@ -123,19 +123,25 @@ def _kept_or_made(rels: list[str], key: str, make: Callable[[], list[tuple[str, 
     record[rels[0]] = [key, [stat(r) for r in rels]]
 
 
+def _page_brief_feed(folder: str, kind: str, slug: str, page: Callable[[], str], brief: Callable[[], str],
+                     feed: Callable[[], tuple[str, str]] | None) -> tuple[list[str], Callable[[], list[tuple[str, str]]]]:
+    """The paths of a page, its brief and (when ``feed``) its feed, and how to make the three."""
+    rels = [f"{folder}/{slug}.md", f"{BRIEFS}/{kind}/{slug}.md", *([f"{FEEDS}/{kind}/{slug}.xml"] if feed else [])]
+
+    def make() -> list[tuple[str, str]]:
+        return [(rels[0], page()), (rels[1], brief()), *([feed()] if feed else [])]
+
+    return rels, make
+
+
 def story_files(digest: Digest, links: str, known: dict, stat: Stat, record: dict, site_url: str | None,
                 site_name: str) -> Iterator[tuple[str, str | None]]:
     """Each story's page, brief and (with ``site_url``) feed, kept or made; then the index of stories."""
     feeds = bool(site_url)
     for s in digest.stories:
-        rels = [f"{STORIES}/{s.slug}.md", f"{BRIEFS}/stories/{s.slug}.md", *([f"{FEEDS}/stories/{s.slug}.xml"] if feeds else [])]
-
-        def make(s=s) -> list[tuple[str, str]]:
-            out = [(f"{STORIES}/{s.slug}.md", story_page(s, digest, feeds)), (f"{BRIEFS}/stories/{s.slug}.md", story_brief(s, digest, site_url))]
-            if feeds:
-                out.append(story_feed(s, digest, site_url, site_name))
-            return out
-
+        rels, make = _page_brief_feed(
+            STORIES, "stories", s.slug, lambda s=s: story_page(s, digest, feeds), lambda s=s: story_brief(s, digest, site_url),
+            (lambda s=s: story_feed(s, digest, site_url, site_name)) if feeds else None)
         yield from _kept_or_made(rels, story_key(s, digest, links), make, known, stat, record)
     yield from story_index_pages(digest).items()
 
@@ -171,12 +177,7 @@ def theme_files(digest: Digest, links: str, known: dict, stat: Stat, record: dic
     """Each theme's page, brief and (with ``site_url``) feed, kept or made."""
     feeds = bool(site_url)
     for t in digest.themes:
-        rels = [f"{THEMES}/{t.id}.md", f"{BRIEFS}/themes/{t.id}.md", *([f"{FEEDS}/themes/{t.id}.xml"] if feeds else [])]
-
-        def make(t=t) -> list[tuple[str, str]]:
-            out = [(f"{THEMES}/{t.id}.md", theme_page(t, digest, feeds)), (f"{BRIEFS}/themes/{t.id}.md", theme_brief(t, digest, site_url))]
-            if feeds:
-                out.append(theme_feed(t, digest, site_url, site_name))
-            return out
-
+        rels, make = _page_brief_feed(
+            THEMES, "themes", t.id, lambda t=t: theme_page(t, digest, feeds), lambda t=t: theme_brief(t, digest, site_url),
+            (lambda t=t: theme_feed(t, digest, site_url, site_name)) if feeds else None)
         yield from _kept_or_made(rels, theme_key(t, digest, links), make, known, stat, record)

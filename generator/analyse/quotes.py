@@ -35,6 +35,7 @@ from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import QuoteSpan
 
+_DOCUMENT_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "release", "transcript", "report"})
 _NAMED_BEFORE = re.compile(r"\b(?:entitled|titled|dubbed|headlined)\s*[,:]?\s*[\"“]?$")
 MIN_WORDS = 3  # "not aware" is a statement; a scare-quoted term is not a quotation
 OPEN = {"“": "”", "«": "»", "„": "“"}  # „...“ as German and Central European outlets print it
@@ -224,6 +225,24 @@ class QuoteFinder:
             return None
         return source
 
+    def _voiced_in(self, span, source: Source, inside: set[int]) -> Source | None:
+        """"Wang expressed his hopes that China and the US “...,” according to a statement by the
+        Chinese Foreign Ministry": the person whose words a document reports, when the quotation
+        hangs from a verb whose subject names that person."""
+        doc = span.doc
+        if source.head is None or doc[source.head].lower_ not in _DOCUMENT_NOUNS or not doc.has_annotation("DEP"):
+            return None
+        people = [m for m in doc._.actor_mentions or [] if m.type == "person"]
+        for a in span.root.ancestors:
+            if a.i in inside or a.sent != span.root.sent:
+                break
+            if a.pos_ == "VERB":
+                subject = subject_source(a)
+                if subject is not None and subject.end <= span.start and any(
+                        subject.start <= m.start < subject.end for m in people):
+                    return subject
+        return None
+
     def _according_to(self, sent, span, inside: set[int]) -> Source | None:
         """"According to Kim, “...,” KCNA reported": the person the outlet relays, named before
         the quotation."""
@@ -308,7 +327,7 @@ class QuoteFinder:
         if any(t.lower_ == "according" for t in after):  # "Iwaya “expressed concerns ...”, according to the ministry"
             source = find_source(sents[final], self.speech_verbs, skip=inside, outlets=self.outlets)
             if source is not None and source.verb == "according to" and source.start >= span.end:
-                return source
+                return self._voiced_in(span, source, inside) or source
         # a sentence before that introduces it ("Kirby told reporters on Tuesday:")
         if first > 0 and not [t for t in before if not (t.is_punct or t.is_space)]:
             prev = sents[first - 1]

@@ -1308,3 +1308,10 @@ def test_a_hedge_of_what_is_said_of_the_counted_things(nlp):
             "Taiwan's response zone.")
     (f,) = nlp(text)._.figures
     assert f.hedged
+
+
+def test_a_persons_words_a_ministrys_statement_reports_are_the_persons(nlp):
+    text = ("Wang Yi expressed his hopes that China and the US “will work in the same direction and create "
+            "conditions for relations,” according to a statement by the Chinese Foreign Ministry.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Wang Yi"

@@ -135,8 +135,8 @@ class ModelNames:
                 ) or any(
                     (t.lower_,) in self.titles for t in span
                 ) or self._is_part(span) or words[-1].lower_ in self.company_words | self.commentator_words | self.place_words \
-                        or words[-1].text in self.company_marks:
-                    continue  # "the Commerce Ministry said": a body, not a person
+                        or words[-1].text in self.company_marks or words[-1].lower_ in self.unnamed_tails:
+                    continue  # "the Commerce Ministry said": a body; "the Defence White Paper": a text
                 name = tidy_name(span.text)
                 name = re.sub(r"\s*-\s*", "-", name)
                 if name.lower() in self.ignore or name in self.places:

@@ -1315,3 +1315,13 @@ def test_a_persons_words_a_ministrys_statement_reports_are_the_persons(nlp):
             "conditions for relations,” according to a statement by the Chinese Foreign Ministry.")
     (q,) = nlp(text)._.quotes
     assert q.actor == "Wang Yi"
+
+
+def test_a_white_paper_is_a_document_not_an_actor(analyser, tmp_path):
+    text = ("Moscow criticises Tokyo\n\n"
+            "Russia's foreign ministry said Japan's annual Defence White Paper repeats claims about Russia and North "
+            "Korea, and warned Tokyo against militarisation that threatens security in the region.\n\n"
+            "Japan's Defence White Paper, Maria Zakharova said, toughens rhetoric about imaginary threats.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "Japan" in names and not any("White Paper" in n for n in names)

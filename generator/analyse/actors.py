@@ -186,6 +186,9 @@ class ActorResolver(ModelNames):
         self.places = gazetteer.places
         self.place_names = {p.lower() for p in gazetteer.places} | {
             n.lower() for a in gazetteer.actors if a.type in ("country", "place") for n in (a.name, *a.aliases, *a.seats)}
+        # cities and seats of government, written as a dateline ("Washington: ...", "New Delhi: ...")
+        self.city_names = {p.lower() for p in gazetteer.places} | {
+            n.lower() for a in gazetteer.actors if a.type == "country" for n in a.seats}
         # "SE", "AG", "SA" mark a company only in capitals: "Yun Byung-Se" is a person
         self.company_marks = {w for w in gazetteer.company_words if w.isupper() and len(w) <= 3}
         self.company_words = {w.lower() for w in gazetteer.company_words if w not in self.company_marks}
@@ -514,9 +517,9 @@ class ActorResolver(ModelNames):
             if not (j < len(doc) and doc[j].text == ":"):
                 continue
             words = doc[tok.i : j].text.lower()
-            if words in self.editorial_labels or (tok.is_upper and doc[tok.i : j].text.replace(" ", "").isalpha()
-                                                  and words in self.place_names):
-                out.add(tok.i)
+            if words in self.editorial_labels or (doc[tok.i : j].text.replace(" ", "").isalpha() and (
+                    (tok.is_upper and words in self.place_names) or (tok.is_title and words in self.city_names))):
+                out.add(tok.i)  # "RIO DE JANEIRO:", "Washington: US President Donald Trump on ..."
         return frozenset(out)
 
     @staticmethod

@@ -659,6 +659,11 @@ def _is_subject(span: Span) -> bool:
 def _aside(verb: Token) -> bool:
     """A clause beside the sentence's point ("..., as Beijing continues its drills"), whose
     subject is not whom a later "it said" refers to."""
+    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+        # "the ministry had pointed out that the US ... were doing business": what it reported;
+        # "it" next is the ministry
+        return True
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when", "because", "since",
                                                                            "after", "before", "although", "though",
                                                                            "with")  # "..., with Xi expected to"
@@ -1017,6 +1022,11 @@ class SpeakerResolver:
             if inside:
                 return inside[0].name
             if word in self.part_nouns:  # "the ministry said": the state whose ministry was named last
+                sent = doc[source.start].sent
+                here = [m for m in self.mentions if sent.start <= m.start < source.start and m.type == "country"
+                        and m.start > sent.start and doc[m.start - 1].lower_ == "in" and m.start - 1 == sent.start]
+                if here:  # "In Russia, the Defense Ministry said ...": that state's ministry
+                    return here[0].name
                 parts = [m for m in reversed(self.mentions) if m.start < source.start and m.kind == "part"]
                 same = [m for m in parts if any(t.lower_ == word for t in doc[m.start : m.end])]
                 if same or (parts and word not in self.org_nouns):

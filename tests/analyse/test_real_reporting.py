@@ -1325,3 +1325,25 @@ def test_a_white_paper_is_a_document_not_an_actor(analyser, tmp_path):
             "Original Source: example.org\n")
     names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
     assert "Japan" in names and not any("White Paper" in n for n in names)
+
+
+def test_a_city_dateline_in_title_case_is_no_speaker(nlp):
+    text = ("Washington: US President Donald Trump on Wednesday slapped an additional 25 per cent tariff on goods "
+            "coming from India.")
+    (f,) = nlp(text)._.figures
+    assert f.attribution != "Washington"
+
+
+def test_the_ministry_of_the_state_the_sentence_opens_with(nlp):
+    text = ("Ukraine's air force said Russia launched nine missiles and 62 drones overnight.\n\n"
+            "In Russia, the Defense Ministry said its air defenses shot down 121 Ukrainian drones over Russia.")
+    got = {f.text: f.attribution_actor for f in nlp(text)._.figures}
+    assert got["121 Ukrainian drones"] == "Russia"
+
+
+def test_its_after_a_ministry_reported_what_others_did_is_the_ministrys(nlp):
+    text = ("Earlier, the External Affairs Ministry had pointed out that the US and the European Union were doing "
+            "business with Russia. Its statement on Wednesday said: “India will take all actions necessary to "
+            "protect its national interests.”")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "India"

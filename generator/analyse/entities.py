@@ -99,6 +99,28 @@ ADMINISTRATION = frozenset({"administration", "government", "cabinet", "administ
 class ModelNames:
     """Cleaning and typing of the model's entities (mixed into ``ActorResolver``)."""
 
+    def _named_after_according(self, doc: Doc, k: int, taken: set[int]) -> ActorMention | None:
+        """The person the model missed at the end of an "according to" phrase with a title
+        before the name ("According to Japan's State Minister of Defense Toshiro Ino,")."""
+        end = k
+        while end < len(doc) and end - k < 12 and not doc[end].is_punct or (end < len(doc) and doc[end].text in ("'s", "’s")):
+            end += 1
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        start = end
+        while start > k and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in self.title_words:
+            start -= 1
+        if not (2 <= end - start <= 3) or start == k or doc[start - 1].lower_ not in self.title_words:
+            return None  # a name after a title only: "Minister of Defense Toshiro Ino"
+        if any(i in taken for i in range(start, end)) or any(e.start <= start < e.end for e in doc.ents if e.label_ != "PERSON"):
+            return None
+        name = tidy_name(doc[start:end].text)
+        if name.lower() in self.ignore or name in self.places:
+            return None
+        taken.update(range(start, end))
+        return ActorMention(start, end, name, "entity", "person", None, False, (name,))
+
     def _unnamed_speakers(self, doc: Doc, taken: set[int]) -> list[ActorMention]:
         """A name the model missed that speaks: the proper-noun subject of a reporting verb
         ("Cha Min-seok, a research fellow at the institute, said")."""
@@ -110,6 +132,11 @@ class ModelNames:
                 if name.lower() not in self.ignore and name not in self.places and not self._is_part(doc[named[0] : named[1]]):
                     taken.update(range(*named))
                     out.append(ActorMention(named[0], named[1], name, "entity", "person", None, False, (name,)))
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                named = self._named_after_according(doc, tok.i + 2, taken)
+                if named is not None:  # "According to Japan's State Minister of Defense Toshiro Ino,"
+                    out.append(named)
                 continue
             if tok.lower_ not in self.speech_verbs:
                 continue
@@ -135,8 +162,10 @@ class ModelNames:
                 ) or any(
                     (t.lower_,) in self.titles for t in span
                 ) or self._is_part(span) or words[-1].lower_ in self.company_words | self.commentator_words | self.place_words \
-                        or words[-1].text in self.company_marks or words[-1].lower_ in self.unnamed_tails:
-                    continue  # "the Commerce Ministry said": a body; "the Defence White Paper": a text
+                        or words[-1].text in self.company_marks or words[-1].lower_ in self.unnamed_tails \
+                        or start in doc.user_data.get("digest_no_speaker_labels", ()):
+                    continue  # "the Commerce Ministry said": a body; "the Defence White Paper": a text;
+                    # "Digital Desk: The Joint Chiefs ... informed reporters": the page's byline
                 name = tidy_name(span.text)
                 name = re.sub(r"\s*-\s*", "-", name)
                 if name.lower() in self.ignore or name in self.places:

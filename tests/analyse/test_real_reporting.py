@@ -1347,3 +1347,20 @@ def test_its_after_a_ministry_reported_what_others_did_is_the_ministrys(nlp):
             "protect its national interests.”")
     (q,) = nlp(text)._.quotes
     assert q.actor == "India"
+
+
+def test_a_name_after_a_title_in_an_according_to_phrase_is_a_person(nlp):
+    text = ("According to Japan's State Minister of Defense Toshiro Ino, the first missile traveled 350 kilometers "
+            "at a maximum height of roughly 100 kilometers.")
+    got = {f.text: f.attribution_actor for f in nlp(text)._.figures}
+    assert got.get("350 kilometers") == "Toshiro Ino"
+
+
+def test_a_desks_byline_label_is_no_person(analyser, tmp_path):
+    text = ("North Korea fires two missiles\n\n"
+            "Digital Desk: The Joint Chiefs of Staff of South Korea informed reporters that North Korea launched two "
+            "short-range ballistic missiles into the sea on Sunday.\n\n"
+            "Japan's defence ministry said the missiles flew about 350 kilometres.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "North Korea" in names and "Digital Desk" not in names

@@ -651,9 +651,14 @@ def _is_subject(span: Span) -> bool:
         root = t.head.i < span.start or t.head.i >= span.end or t.head == t  # the mention's root
         if root and t.dep_ in ("appos", "compound", "poss") and t.head.dep_ in _SUBJECTS:
             return not _aside(t.head.head)
-        if root and t.dep_ == "poss" and t.head.lower_ in _UTTERANCES:
+        if root and _owns_words(t):
             return True  # "Xinhua published a readout of Xi's comments. He said ...": Xi speaks
     return False
+
+
+def _owns_words(t: Token) -> bool:
+    """Whether ``t`` is the possessor of words ("Xi's comments", "Xue's remarks")."""
+    return t.dep_ == "poss" and t.head.lower_ in _UTTERANCES
 
 
 def _aside(verb: Token) -> bool:
@@ -703,7 +708,7 @@ _REPORTING = frozenset({"said", "says", "say", "told", "tells", "stated", "state
 # and estimated that ..."): a reporting verb joined to them shares their subject
 _ESTIMATING = frozenset({"put", "puts", "estimated", "estimates", "assessed", "assesses", "believes", "believed",
                          "counted", "calculated", "projected", "forecast", "judged", "judges"})
-_DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "declaration", "release", "letter",
+DOCUMENTS = frozenset({"statement", "readout", "communique", "communiqué", "declaration", "release", "letter",
                         "resolution"})
 _STATING = frozenset({"said", "says", "stated", "states", "issued", "issues", "released", "published", "announced",
                       "declared", "told", "wrote", "warned"})
@@ -764,7 +769,7 @@ class SpeakerResolver:
         """Whether ``m`` is only the owner of words ("Xue's comments") in a sentence whose subject
         is another person named: that person is whom "he" refers to next."""
         span = self.doc[m.start : m.end]
-        if not any(t.dep_ == "poss" and t.head.lower_ in _UTTERANCES for t in span):
+        if not any(_owns_words(t) for t in span):
             return False
         sent = span.sent
         return any(o is not m and o.type == "person" and sent.start <= o.start < m.start
@@ -842,7 +847,7 @@ class SpeakerResolver:
     def _named_after(self, noun: Token) -> str | None:
         """The state or body named in what follows ``noun`` and hangs from it ("a readout released
         by Japan's Ministry of Foreign Affairs")."""
-        if noun.lower_ not in self.body_nouns and noun.lower_ not in _DOCUMENTS:
+        if noun.lower_ not in self.body_nouns and noun.lower_ not in DOCUMENTS:
             return None
         below = {x.i for x in noun.subtree if x.i <= noun.i + 10}
         after = [m for m in self.mentions if m.start > noun.i and m.start in below
@@ -998,7 +1003,7 @@ class SpeakerResolver:
                 # "China Coast Guard issued warnings ..., a spokesman said": of the body named
                 return self._last(source.start, person=False)
             return None
-        if definite and not inside and word in _DOCUMENTS:
+        if definite and not inside and word in DOCUMENTS:
             # "a critical resolution from the European Parliament ... The resolution stated": the
             # body named with the same noun before; else whoever last stated something
             found = self._same_noun(word, source.start, 1) if word in ("resolution", "letter", "statement") else None

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from generator.analyse.attribution import (
+    DOCUMENTS,
     PERSON_PRONOUNS,
     Source,
     SpeakerResolver,
@@ -35,7 +36,6 @@ from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import QuoteSpan
 
-_DOCUMENT_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "release", "transcript", "report"})
 _NAMED_BEFORE = re.compile(r"\b(?:entitled|titled|dubbed|headlined)\s*[,:]?\s*[\"“]?$")
 MIN_WORDS = 3  # "not aware" is a statement; a scare-quoted term is not a quotation
 OPEN = {"“": "”", "«": "»", "„": "“"}  # „...“ as German and Central European outlets print it
@@ -230,7 +230,7 @@ class QuoteFinder:
         Chinese Foreign Ministry": the person whose words a document reports, when the quotation
         hangs from a verb whose subject names that person."""
         doc = span.doc
-        if source.head is None or doc[source.head].lower_ not in _DOCUMENT_NOUNS or not doc.has_annotation("DEP"):
+        if source.head is None or doc[source.head].lower_ not in DOCUMENTS or not doc.has_annotation("DEP"):
             return None
         people = [m for m in doc._.actor_mentions or [] if m.type == "person"]
         for a in span.root.ancestors:

@@ -24,6 +24,7 @@ Resolution rules, in order (see the methodology page):
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from spacy.language import Language
@@ -133,6 +134,7 @@ class ActorResolver(ModelNames):
         # ("Intercontinental Ballistic Missile", "Belt and Road Initiative")
         self.unnamed_tails = self.event_words | self.document_words | self.thing_words
         self.family_first = frozenset(gazetteer.family_names_first)
+        self.vessel_prefixes = frozenset(gazetteer.vessel_prefixes)
         # heads of state whose government is led by someone else (a king in a parliamentary
         # monarchy, a president beside a chancellor): what they attend is no affair of state
         self.ceremonial = {
@@ -144,6 +146,7 @@ class ActorResolver(ModelNames):
         self.short_owners: dict[str, list[str]] = {}
         self.contexts: dict[str, tuple[re.Pattern, str]] = {}
         self.by_form: dict[str, str] = {}  # lowercase known form -> actor (for the model's entities)
+        self.spellings: dict[int, list[tuple[tuple[str, ...], str]]] = {}  # words -> person's full names
         for actor in gazetteer.actors:
             bound = {alias for alias, _ in actor.context_aliases}  # matched only in context
             groups = {
@@ -165,6 +168,11 @@ class ActorResolver(ModelNames):
                         self.by_form.setdefault(tidy_name(f).lower(), actor.name)
             for short in actor.short:
                 self.short_owners.setdefault(short, []).append(actor.name)
+            if actor.type == "person":
+                for form in (actor.name, *actor.aliases):
+                    words = tuple(form.lower().split())
+                    if len(words) > 1:
+                        self.spellings.setdefault(len(words), []).append((words, actor.name))
             for i, (alias, context) in enumerate(actor.context_aliases):
                 key = f"context\t{actor.name}\t{i}"
                 self.matcher.add(key, [nlp.make_doc(v) for v in _variants(alias)])
@@ -234,6 +242,21 @@ class ActorResolver(ModelNames):
             in_office = [o for o in fitting if any(off.held_on(day) for off in self.actors[o].offices)]
             fitting = in_office or ([] if roles else fitting)
         return fitting[0] if len(fitting) == 1 else None
+
+    def spelled_like(self, name: str) -> str | None:
+        """The one known person whose full name differs from ``name`` in one word of four letters
+        or more, spelled alike (same first letter, similarity 0.85): "Esmail Baqaei" is Esmaeil
+        Baqaei. Short words ("Kim Jong Il" and "Kim Jong Un") never count as a respelling."""
+        words = tuple(name.lower().split())
+        found = set()
+        for known, actor in self.spellings.get(len(words), ()):
+            differ = [(a, b) for a, b in zip(words, known) if a != b]
+            if len(differ) == 1:
+                a, b = differ[0]
+                if min(len(a), len(b)) >= 4 and a[0] == b[0] and abs(len(a) - len(b)) <= 2 and \
+                        difflib.SequenceMatcher(None, a, b).ratio() >= 0.85:
+                    found.add(actor)
+        return found.pop() if len(found) == 1 else None
 
     def _mention(self, start: int, end: int, name: str, kind: str) -> ActorMention:
         actor = self.actors[name]

@@ -45,7 +45,11 @@ def _span_text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text.strip().rstrip(".,;:").strip() or tokens[0].text
+    end = tokens[-1].i + 1
+    written = doc[tokens[0].i : end].text
+    if end < len(doc) and doc[end].text == ")" and written.count("(") > written.count(")"):
+        end += 1  # "Taiwan's Ministry of National Defence (MND)": the bracket closed
+    return doc[tokens[0].i : end].text.strip().rstrip(".,;:").lstrip("”’\"' ,").strip() or tokens[0].text
 
 
 def _subject_words(subj: Token) -> list[Token]:
@@ -561,7 +565,11 @@ def said_of(sent: Span) -> bool:
 
 
 def _put_through(verb: Token) -> bool:
-    """"put" that states no figure: "put 250 launchers through testing", not "put the toll at 100"."""
+    """A source verb used for an act that states nothing: "put 250 launchers through testing"
+    (not "put the toll at 100"), "the war claimed the lives of 1,100 people" (not "claimed that")."""
+    if verb.lower_ in ("claimed", "claims", "claim", "claiming"):
+        following = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
+        return "lives" in following or "life" in following
     if verb.lower_ not in ("put", "puts") or not verb.doc.has_annotation("DEP"):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
@@ -573,6 +581,7 @@ def _without_article(text: str) -> str:
 
 _SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "alleged", "rumoured", "rumored",
                       "claimed", "estimated"})  # not "expected to" (a forecast) nor "known to" (a fact)
+_PERCEIVING = frozenset({"detected", "detects", "tracked", "tracks", "spotted", "spots"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _ENVOY_WORDS = _SPOKESPEOPLE | {"diplomat", "official"}
 _LEADERS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "emperor", "monarch"})
@@ -619,8 +628,12 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
         # the nearest verb governing the anchor first ("Ukraine says ... where Zelensky says
         # 11,000 troops ..." -> Zelensky), then the others in text order
         depth = {t.i: n for n, t in enumerate(anchor.ancestors)} if anchor is not None else {}
-        verbs.sort(key=lambda v: (depth.get(v.i, len(depth) + 1), v.i))
+        # a verb of detection counts only where nobody says it ("Lawmaker Park said the agency
+        # had detected 1 million barrels": Park's figure; "Taiwan detected 12 aircraft": Taiwan's)
+        verbs.sort(key=lambda v: (v.lower_ in _PERCEIVING, depth.get(v.i, len(depth) + 1), v.i))
         for verb in verbs:
+            if verb.lower_ in _PERCEIVING and not any(c.dep_ == "nsubj" for c in verb.children):
+                continue  # "22 aircraft were detected": by whom, another verb says
             source = subject_source(verb)
             if source is None:
                 continue
@@ -732,6 +745,7 @@ class SpeakerResolver:
         self.state_nouns = nouns.get("state_nouns", frozenset())
         self.part_nouns = nouns.get("part_nouns", frozenset())
         self.org_nouns = nouns.get("organisation_nouns", frozenset())
+        self.local_modifiers = nouns.get("local_modifiers", frozenset())
         self.types = {m.name: m.type for m in self.mentions}
         self.genders = {**_text_genders(doc, self.mentions), **(genders or {})}  # person -> "f" / "m"
         self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
@@ -905,6 +919,20 @@ class SpeakerResolver:
                             return found
         return said
 
+    def _after_unnamed_report(self, at: int) -> bool:
+        """Whether the sentence before ``at`` was sourced to a report or a news agency of no actor
+        ("..., according to the report.", "the news agency reported"): "it" next is that report."""
+        doc = self.doc
+        if not doc.has_annotation("DEP") or doc[at].sent.start == 0:
+            return False
+        prev = doc[doc[at].sent.start - 1].sent
+        source = find_source(prev, _REPORTING)
+        if source is None or source.head is None:
+            return False
+        head = doc[source.head]
+        unnamed = head.lower_ == "report" or (head.i > 0 and doc[head.i - 1].lower_ == "news")
+        return unnamed and self._actor(source) is None
+
     def _spoken_at(self, actor: str) -> int:
         return max((pos for pos, a, _t in self.spoken if a == actor), default=-1)
 
@@ -933,6 +961,8 @@ class SpeakerResolver:
             return people[0].name
         word = doc[head].lower_
         definite = doc[source.start].lower_ in ("the", "this", "that")
+        if not people and head > source.start and doc[head - 1].lower_ == "news":
+            return None  # "Japanese news agency Kyodo", "the news agency": an outlet, no actor
         states = {m.name for m in inside if m.type == "country" and m.kind in ("demonym", "alias", "name", "seat")}
         if definite and word in self.person_nouns:  # "the Pentagon spokesman": the one named so
             introduced = self._introduced_as(word, source.start)
@@ -951,6 +981,12 @@ class SpeakerResolver:
                 before = [m for m in ours if m.start < source.start]
                 if ours:
                     return (before[-1] if before else ours[0]).name
+            if states and word not in _LEADERS:
+                # "“...,” the senior Iranian diplomat added", after Baghaei spoke: the last speaker,
+                # when of that state
+                last = next((a for pos, a, t in reversed(self.spoken) if pos < source.start), None)
+                if last is not None and self.types.get(last) == "person" and self._affiliation.get(last) in states:
+                    return last
         for m in inside:
             last = doc[m.end - 1]
             if last.dep_ == "poss" and last.head.i == head:
@@ -967,6 +1003,9 @@ class SpeakerResolver:
         tokens = doc[source.start : source.end]
         if not inside and len(tokens) > 1 and all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in tokens):
             return None  # "Xinhua News Agency", "Royal United Services Institute": a name, unknown
+        if not inside and word in self.body_nouns and any(
+                t.lower_ in self.local_modifiers for t in doc[source.start : head]):
+            return None  # "the rescue service", "the city police": a local body, not the state named last
         single = source.end - source.start == 1
         before = source.start
         if single and before > 0 and doc[before - 1].text == "," and doc[before].sent.start < before:
@@ -979,6 +1018,8 @@ class SpeakerResolver:
                 return unnamed
             return self._last(before, person=True, pronoun=word)
         if single and word in BODY_PRONOUNS:
+            if word == "it" and self._after_unnamed_report(source.start):
+                return None  # "..., according to the report. It added that ...": the report
             return self._last(before, person=False)
         indefinite = doc[source.start].lower_ in ("a", "an", "one")
         phrase = {t.lower_ for t in doc[source.start : source.end]}
@@ -1003,6 +1044,10 @@ class SpeakerResolver:
                 # "China Coast Guard issued warnings ..., a spokesman said": of the body named
                 return self._last(source.start, person=False)
             return None
+        if definite and not inside and word == "report":
+            # "the report said": the report named before ("a Pentagon report"); a news agency's
+            # report, or one of no named author, is no actor's
+            return self._same_noun(word, source.start, 1)
         if definite and not inside and word in DOCUMENTS:
             # "a critical resolution from the European Parliament ... The resolution stated": the
             # body named with the same noun before; else whoever last stated something

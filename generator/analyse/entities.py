@@ -119,6 +119,14 @@ class ModelNames:
         if name.lower() in self.ignore or name in self.places:
             return None
         taken.update(range(start, end))
+        return self._new_person(start, end, name)
+
+    def _new_person(self, start: int, end: int, name: str) -> ActorMention:
+        """A person found by name only; a known person when it is their name spelled otherwise
+        ("Esmail Baqaei" for Esmaeil Baqaei)."""
+        known_as = self.spelled_like(name)
+        if known_as is not None:
+            return self._mention(start, end, known_as, "alias")
         return ActorMention(start, end, name, "entity", "person", None, False, (name,))
 
     def _unnamed_speakers(self, doc: Doc, taken: set[int]) -> list[ActorMention]:
@@ -131,7 +139,7 @@ class ModelNames:
                 name = tidy_name(doc[named[0] : named[1]].text)
                 if name.lower() not in self.ignore and name not in self.places and not self._is_part(doc[named[0] : named[1]]):
                     taken.update(range(*named))
-                    out.append(ActorMention(named[0], named[1], name, "entity", "person", None, False, (name,)))
+                    out.append(self._new_person(named[0], named[1], name))
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 named = self._named_after_according(doc, tok.i + 2, taken)
@@ -171,7 +179,7 @@ class ModelNames:
                 if name.lower() in self.ignore or name in self.places:
                     continue
                 taken.update(range(start, end))
-                out.append(ActorMention(start, end, name, "entity", "person", None, False, (name,)))
+                out.append(self._new_person(start, end, name))
         return out
 
     def _surnames(self, doc: Doc, taken: set[int], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -272,6 +280,20 @@ class ModelNames:
             end -= 1
         return (start, end) if end > start else None
 
+    def _name_after_role(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where the name starts in an organisation the model ran into a person's role and name
+        ("Foreign Ministry Spokesperson Esmail Baqaei"): two or three capitalised words after a
+        role word ("Spokesperson", "Minister", "Ambassador")."""
+        people = self.roles.speaker_nouns.get("person", frozenset())
+        for k in range(end - 3, start - 1, -1):
+            if doc[k].lower_ in people and doc[k].is_title:
+                after = doc[k + 1 : end]
+                if 2 <= len(after) <= 3 and all(t.is_alpha and t.is_title for t in after) and \
+                        not any(t.lower_ in self.part_words | self.title_words for t in after):
+                    return k + 1
+                return None
+        return None
+
     def _is_part(self, tokens: Span) -> bool:
         """A body of a state by its name: "Ministry of Defence", "Joint Chiefs of Staff"."""
         words = [t.lower_ for t in tokens]
@@ -364,12 +386,17 @@ class ModelNames:
             if bounds is None:
                 continue
             start, end = bounds
+            titled = self._name_after_role(doc, start, end) if ent.label_ == "ORG" else None
+            if titled is not None:  # "Foreign Ministry Spokesperson Esmail Baqaei": the person
+                start = titled
             if any(i in taken for i in range(start, end)):
                 continue
             tokens = doc[start:end]
             name = tidy_name(tokens.text.split("(")[0])  # "National Intelligence Service(NIS": up to the bracket
             name = re.sub(r"\s*-\s*", "-", name) if re.search(r"\w\s*-\s+\w|\w\s+-\s*\w", name) else name
             low = name.lower()
+            if len(tokens) > 1 and tokens[0].text in self.vessel_prefixes and tokens[1].is_title:
+                continue  # "BRP Datu Pagbuaya", "USS Ronald Reagan": a ship
             if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end) \
                     or self._modifies_a_noun(doc, start, end) or (low.split() or [""])[-1] in self.unnamed_tails:
                 continue
@@ -388,7 +415,9 @@ class ModelNames:
             kind = _NER_TYPES[ent.label_]
             if _quoted_name(doc, start, end):
                 continue  # "Freedom Edge" in quotation marks: the name of an exercise, a plan
-            if (kind == "organisation" or (kind == "place" and name not in self.places)) and (
+            if titled is not None:
+                kind = "person"
+            elif (kind == "organisation" or (kind == "place" and name not in self.places)) and (
                     _EAST_ASIAN_NAME.match(name)
                     or _described_as_a_person(doc, tokens, self.roles.speaker_nouns.get("person", frozenset()))):
                 # "Han Soo-min"; "Morgan Muir, deputy director of ...", "Hong Lei, assistant
@@ -429,6 +458,11 @@ class ModelNames:
             elif kind == "person":
                 if len(tokens) == 1:
                     continue  # a lone name with no full form is too ambiguous to index
+                person = self._new_person(start, end, name)
+                if person.known:  # "Esmail Baqaei": Esmaeil Baghaei, transliterated otherwise
+                    taken.update(range(start, end))
+                    out.append(person)
+                    continue
                 surnames[surname(tokens, self.family_first)] = name
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))

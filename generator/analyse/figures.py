@@ -466,6 +466,9 @@ class FigureFinder:
                     continue
                 if qualifier in ("over", "under") and unit in self.durations:
                     qualifier, qstart = None, start  # "over seven years": during, not more than
+                elif qualifier in ("over", "under") and qstart > sent.start and (
+                        doc[qstart - 1].tag_ == "NNS" or doc[qstart - 1].dep_ in ("dobj", "nsubj", "pobj")):
+                    qualifier, qstart = None, start  # "shot down 25 drones over seven regions": above
                 if between and qualifier is None and upper is not None:
                     qualifier, qstart = "between", start - 1
                 if unit in self.weak_units and qualifier is None:

@@ -53,7 +53,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if start is None:
             if ch in OPEN or ch == STRAIGHT:
                 start, closer = i + 1, OPEN.get(ch, STRAIGHT)
-        elif ch == closer or (closer == "”" and ch == STRAIGHT) or (closer == "“" and ch in "”" + STRAIGHT):
+        elif ch == closer or (closer == "”" and ch == STRAIGHT) or (closer == "“" and ch in "”" + STRAIGHT) or (
+                closer == STRAIGHT and ch == "”"):  # '"We are members ...”': an outlet's mixed marks
             spans.append((start, i))
             start = None
         elif ch == "\n" and text.startswith("\n\n", i):

@@ -16,7 +16,7 @@ from generator.errors import ConfigError
 from generator.model import ThemeInfo
 
 DEFAULT_THEMES = DATA_DIR / "themes.yml"
-_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", LINE}
+_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", LINE}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -29,6 +29,7 @@ class Theme:
     rules: tuple[tuple[str, ...], ...]
     patterns: tuple[tuple[dict, ...], ...] = ()
     min_score: int = 1
+    unless: tuple[str, ...] = ()  # groups whose terms make a sentence no evidence
 
     @property
     def info(self) -> ThemeInfo:
@@ -46,6 +47,10 @@ class Theme:
                 parts.append(f"{g} ({shown})")
             out.append("a sentence with a term of " + " and of ".join(parts))
         out.extend(f"a sentence matching token pattern {i + 1}" for i in range(len(self.patterns)))
+        for g in self.unless:
+            words = terms.get(g, ())
+            shown = ", ".join(words[:8]) + (", ..." if len(words) > 8 else "")
+            out.append(f"no sentence with a term of {g} ({shown}) counts by a rule of several groups")
         if self.min_score > 1:
             out.append(f"a score of at least {self.min_score} (a sentence in the lead counts twice)")
         return tuple(out)
@@ -107,6 +112,10 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
             if g not in names:
                 problems.append(f"{label}: rule names unknown terms group '{g}'")
         rules.append(values)
+    unless = str_list(item.get("unless") or []) or ()
+    for g in unless:
+        if g not in names:
+            problems.append(f"{label}: 'unless' names unknown terms group '{g}'")
     patterns = []
     for pattern in item.get("patterns") or []:
         if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
@@ -128,6 +137,7 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         rules=tuple(rules),
         patterns=tuple(patterns),
         min_score=min_score,
+        unless=tuple(unless),
     )
 
 

@@ -75,8 +75,10 @@ class ThemeDetector:
             for s in sorted(set(groups) | set(patterns)):
                 why = sorted(patterns[s].get(theme.id, ())) if s in patterns else []
                 present = groups.get(s, set())
+                # "Japan's Defense Ministry requested a budget for missiles": not aid
+                vetoed = any((theme.id, g) in present for g in theme.unless)
                 for rule in theme.rules:
-                    if all((theme.id, g) in present for g in rule):
+                    if (len(rule) == 1 or not vetoed) and all((theme.id, g) in present for g in rule):
                         why.append("+".join(rule))
                 if why:
                     found.append([s, why])

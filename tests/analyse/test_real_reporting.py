@@ -1364,3 +1364,119 @@ def test_a_desks_byline_label_is_no_person(analyser, tmp_path):
             "Original Source: example.org\n")
     names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
     assert "North Korea" in names and "Digital Desk" not in names
+
+
+# ------------------------------------------------------------------ stop 29
+def test_a_local_rescue_service_is_not_the_state_named_last(nlp):
+    text = ("Russia attacked Ukraine overnight. “Two people were killed in a hostile attack in the Odesa region,” "
+            "says the rescue service in a statement on social media.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor is None
+
+
+def test_a_demonyms_air_force_is_that_state(nlp):
+    text = "Russia attacked Ukraine overnight. The Ukrainian air force said it shot down 40 Russian attack drones."
+    got = {f.text: f.attribution_actor for f in nlp(text)._.figures}
+    assert got["40 Russian attack drones"] == "Ukraine"
+
+
+def test_over_after_a_noun_is_a_place_not_more_than(nlp):
+    text = "Ukraine's air force said it shot down 40 Russian attack drones over five regions."
+    got = {f.text: f.qualifier for f in nlp(text)._.figures}
+    assert "five regions" in got and got["five regions"] is None
+
+
+def test_a_war_that_claimed_lives_is_no_source(nlp):
+    text = "Russia's war against Ukraine claimed the lives of nearly 1,100 civilians in the region last year."
+    (f,) = nlp(text)._.figures
+    assert f.attribution_actor == "outlet" and not f.reported
+
+
+def test_a_speaker_who_continued_with_a_quotation(nlp):
+    text = ("Iranian Foreign Ministry spokesperson Esmaeil Baghaei spoke on Sunday. Criticising the board's statement, "
+            "Baghaei continued, “Unfortunately, the other parties ignore the facts entirely.”")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Esmaeil Baghaei"
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation(nlp):
+    text = ('Esmaeil Baghaei said Iran needs no mediator. "Our envoy in Vienna is active and we speak for ourselves.”\n\n'
+            '“The trouble began when the inspections stopped,” the senior Iranian diplomat added.')
+    got = quotes(nlp, text)
+    assert [w for w, _, _ in got] == ["Our", "The"]
+    assert {actor for _, _, actor in got} == {"Esmaeil Baghaei"}
+
+
+def test_what_a_defence_ministry_detected_is_its_count(nlp):
+    text = "Taiwan's Ministry of National Defence (MND) detected 12 Chinese aircraft near the island on Thursday."
+    (f,) = nlp(text)._.figures
+    assert f.attribution_actor == "Taiwan" and f.reported
+    assert f.attribution == "Taiwan's Ministry of National Defence (MND)"
+
+
+def test_ships_detected_are_no_troop_deployment(analyser, tmp_path):
+    text = ("Taiwan detects Chinese aircraft\n\n"
+            "Taiwan's armed forces detected 23 aircraft and five ships of the Chinese People's Liberation Army near the "
+            "island over the past day.\n\n"
+            "Taiwan responded by engaging aircraft, ships and land-based missile systems to track the targets.\n\n"
+            "Original Source: example.org\n")
+    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    assert "troop-deployment" not in themes
+
+
+def test_a_ships_name_is_no_actor(analyser, tmp_path):
+    text = ("Chinese ships fire water cannon at Philippine vessel\n\n"
+            "China's coast guard fired water cannon at the BRP Datu Kalantiaw near Scarborough Shoal, damaging the "
+            "BRP Datu Kalantiaw, the Philippines said. China said the BRP Datu Kalantiaw had intruded into its waters, "
+            "raising tensions in the South China Sea.\n\n"
+            "Original Source: example.org\n")
+    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    assert "China" in names and not any("Kalantiaw" in n for n in names)
+
+
+def test_a_known_person_transliterated_otherwise(nlp):
+    text = ("Iran's Foreign Ministry Spokesperson Esmail Baqaei said on Monday that talks with three European "
+            "countries had not stopped.")
+    assert "Esmaeil Baghaei" in {m.name for m in nlp(text)._.actor_mentions}
+
+
+def test_a_state_budget_for_its_own_missiles_is_no_military_aid(analyser, tmp_path):
+    text = ("Japan seeks record defence budget\n\n"
+            "Japan's Defense Ministry requested its largest-ever budget on Thursday, days after North Korea launched "
+            "a missile over Japan.\n\n"
+            "The budget proposal includes funding for new interceptor missiles to counter North Korean missiles.\n\n"
+            "The ministry will also buy long-range missiles for its own forces, officials from Japan said.\n\n"
+            "Original Source: example.org\n")
+    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    assert "military-aid" not in themes
+
+
+def test_a_news_agency_and_its_report_are_no_actor(nlp):
+    text = ("Japanese news agency Kyodo reported on Tuesday, citing sources, that the budget would top 7 trillion yen. "
+            "The plan may surpass this year's record 6.8 trillion yen budget, the news agency reported. "
+            "The range of the missiles would grow to 1,000 kilometers, according to the report. "
+            "It added that Japan would build two destroyers.")
+    got = figures(nlp, text)
+    assert got["6.8 trillion yen"][1] is None
+    assert got["1,000 kilometers"][1] is None
+    assert got["two destroyers"][1] is None
+
+
+def test_who_says_what_an_agency_detected_is_the_source(nlp):
+    text = ("Lawmaker Park Sun-won said the spy agency had detected at least 300,000 barrels of oil shipped to the "
+            "North. “22 aircraft and 20 vessels around Taiwan were detected by 6 a.m. today,” the Taiwan Defense "
+            "Ministry said.")
+    got = figures(nlp, text)
+    assert got["at least 300,000 barrels"] == ("Lawmaker Park Sun-won", "Park Sun-won")
+    assert got["22 aircraft"][1] == "Taiwan"
+
+
+def test_a_state_launching_its_own_missiles_is_no_military_aid(analyser, tmp_path):
+    text = ("North Korea fires ballistic missiles\n\n"
+            "The Japan Coast Guard announced on Thursday that North Korea had launched possible ballistic missiles "
+            "toward Japan.\n\n"
+            "The Japanese Ministry of Defense reported that another ballistic missile launched by North Korea fell "
+            "outside Japan's economic waters.\n\n"
+            "Original Source: example.org\n")
+    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    assert "indo-pacific-security" in themes and "military-aid" not in themes

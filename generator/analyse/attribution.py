@@ -257,7 +257,8 @@ def _filed_on(words: list[Token]) -> bool:
 _UTTERANCES = frozenset({"statement", "statements", "remark", "remarks", "comment", "comments", "words", "claim",
                          "claims", "warning", "warnings", "pledge", "promise", "assertion", "description",
                          "call", "vow", "threat", "announcement", "message", "post", "tweet", "letter",
-                         "speech", "speeches", "address", "interview", "op-ed"})
+                         "speech", "speeches", "address", "interview", "op-ed", "position", "stance",
+                         "view", "argument", "insistence", "demand"})
 
 
 def _owner_of(noun: Token) -> Span | None:

@@ -163,6 +163,10 @@ class FigureFinder:
             while j + 1 < end and doc[j].lower_ == "of" and self._number(doc[j + 1]) and self._number(doc[j + 1])[0] is None:
                 j += 2
             return None, j, None
+        if j + 2 < end and [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"] and \
+                j + 3 < end and (doc[j + 3].lower_ in self.durations or doc[j + 3].lower_ in self.scales):
+            value += 0.5  # "two and a half hours", "one and a half million"
+            j += 3
         while j < end and doc[j].lower_ in self.scales and not _NUMBER.match(doc[j].text):
             value *= self.scales[doc[j].lower_]
             j += 1
@@ -377,8 +381,10 @@ class FigureFinder:
         figures = []
         # numbers in a date or a time are no figures, unless the model took a distance or a count
         # for one ("about 24 nautical miles" typed TIME)
+        percent = {p[0] for p in self.percent if len(p) == 1}  # "20pc next month" (a date to the model)
         ents = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not any(
-            t.lower_ in self.units and t.lower_ not in self.durations for t in e) for t in e}
+            (t.lower_ in self.units and t.lower_ not in self.durations) or t.lower_ in percent
+            or (t.lower_ in self.scales and t.lower_ not in self.durations) for t in e) for t in e}
         quotes = doc._.quotes or []
         in_quote: dict[int, int] = {}
         for n, q in enumerate(quotes):
@@ -478,15 +484,19 @@ class FigureFinder:
                 attribution, actor, reported = self._source(doc, sent, tok, quotes, in_quote, resolver)
                 figures.append(FigureSpan(qstart, j, text, value, upper, unit, qualifier, attribution, actor,
                                           self._place(doc, sent), self.measures.get(unit, unit), reported,
-                                          self._hedged(doc, sent, tok)))
+                                          self._hedged(doc, sent, tok, in_quote)))
                 i = j
         doc._.figures = figures
         return doc
 
     @staticmethod
-    def _hedged(doc: Doc, sent: Span, token: Token) -> bool:
-        """Whether a hedging word of the sentence bears on the figure's clause."""
-        hedges = [h for h in doc._.hedges or () if sent.start <= h < sent.end]
+    def _hedged(doc: Doc, sent: Span, token: Token, in_quote: dict[int, int]) -> bool:
+        """Whether a hedging word of the sentence bears on the figure's clause. A hedge inside a
+        quotation the figure is not in ("warned of a “potentially catastrophic situation” for
+        Bicol, where 180,000 people have been evacuated") is the quoted words'."""
+        here = in_quote.get(token.i)
+        hedges = [h for h in doc._.hedges or () if sent.start <= h < sent.end
+                  and (h not in in_quote or in_quote[h] == here)]
         if not hedges or not doc.has_annotation("DEP"):
             return bool(hedges)
         ancestors = {a.i for a in token.ancestors} | {token.i}
@@ -498,6 +508,8 @@ class FigureFinder:
     def _duration_at(self, doc: Doc, i: int, end: int) -> bool:
         """A number the model calls a date that counts time: "90-day", "four hours"."""
         j = i + 1
+        if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
+            j += 3  # "two and a half hours"
         while j < end and (doc[j].text == "-" or doc[j].lower_ in self.scales):
             j += 1
         adjectives = 0

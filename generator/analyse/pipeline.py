@@ -105,11 +105,11 @@ def _load_model(name: str | None) -> tuple[Language | None, str]:
 
 
 def _split_glued_units(nlp: Language) -> None:
-    """Split a unit written onto its number ("22C", "30°C", "2,770mAh", "441ppi", "5ins") so the figure finder reads
+    """Split a unit written onto its number ("22C", "30°C", "2,770mAh", "441ppi", "5ins", "145pc") so the figure finder reads
     the number; spaCy already splits "12GB" and "5km"."""
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:mAh|°[CF]|[CF]|ins|ppi|MP|fps|mph|kph)", r"(?<=[0-9][CF])\."]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:mAh|°[CF]|[CF]|ins|ppi|MP|fps|mph|kph|pc)", r"(?<=[0-9][CF])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # an acronym in brackets glued to its name, as Korean outlets print it: "Joint Chiefs of
     # Staff(JCS)", "National Intelligence Service(NIS)"

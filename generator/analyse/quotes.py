@@ -191,6 +191,10 @@ class QuoteFinder:
             elif (prior := self._indirect_before(text, sents, first, s, inside)) is not None:
                 # "Singh said the US could not confirm it.\n\n“What we've said before is ...”"
                 speaker, actor, verb = prior.text, resolver.actor(prior), prior.verb
+            elif (after := self._indirect_after(text, sents, first, final, s, e, inside, resolver)) is not None:
+                # "“China has taken note of the reports.” Lin Jian said that ...": the next
+                # sentence names who spoke, reporting more of his words
+                speaker, actor, verb = after.text, resolver.actor(after), after.verb
             elif (doer := _governing_subject(span, inside, self.voicing_verbs)) is not None and (found := resolver.actor(doer)):
                 # a phrase quoted inside a clause: "Trump praised the summit where “tremendous
                 # things have been accomplished”"; "Locsin condemned “in the strongest terms”"
@@ -225,6 +229,22 @@ class QuoteFinder:
         if source is None or source.verb in ("according to", "citing"):
             return None
         return source
+
+    def _indirect_after(self, text: str, sents: list, first: int, final: int, s: int, e: int, inside: set[int],
+                        resolver: SpeakerResolver) -> Source | None:
+        """The speaker of a quotation that is a whole sentence of its own, named as the subject
+        of a reporting verb opening the next sentence of the paragraph ("“China has taken note of
+        the relevant reports.” Lin Jian said that ...")."""
+        if final + 1 >= len(sents) or sents[first].start_char < s - 1:
+            return None
+        nxt = sents[final + 1]
+        if text[e : nxt.start_char].strip(" \"”’'.,") or "\n" in text[e : nxt.start_char]:
+            return None  # the quotation does not end its sentence, or the paragraph ends
+        source = find_source(nxt, self.speech_verbs, skip=inside, outlets=self.outlets)
+        if source is None or source.start != nxt.start or source.verb in ("according to", "citing"):
+            return None
+        names = [m for m in resolver.mentions if source.start <= m.start < source.end]
+        return source if any(m.type == "person" for m in names) else None
 
     def _voiced_in(self, span, source: Source, inside: set[int]) -> Source | None:
         """"Wang expressed his hopes that China and the US “...,” according to a statement by the
@@ -362,8 +382,8 @@ def _without_headline_echoes(quotes: list[QuoteSpan], text: str) -> list[QuoteSp
     head_end = text.find("\n\n")
     if head_end < 0:
         return quotes
-    def words(q: QuoteSpan) -> str:
-        return " ".join(re.findall(r"\w+", q.text.lower()))
+    def words(q: QuoteSpan) -> str:  # headlines drop articles: "eliminate doubts between two countries"
+        return " ".join(w for w in re.findall(r"\w+", q.text.lower()) if w not in ("the", "a", "an"))
     body = [words(q) for q in quotes if q.start_char > head_end]
     return [q for q in quotes if q.start_char > head_end or not any(f" {words(q)} " in f" {b} " for b in body)]
 

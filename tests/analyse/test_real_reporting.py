@@ -1480,3 +1480,56 @@ def test_a_state_launching_its_own_missiles_is_no_military_aid(analyser, tmp_pat
             "Original Source: example.org\n")
     themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
     assert "indo-pacific-security" in themes and "military-aid" not in themes
+
+
+def test_a_hedge_inside_another_quotation_does_not_hedge_the_figure(nlp):
+    text = ("The weather agency warned of a “potentially catastrophic and life-threatening situation” for the "
+            "region, where nearly 180,000 people have been evacuated.")
+    (f,) = nlp(text)._.figures
+    assert not f.hedged
+
+
+def test_a_position_that_is_quoted_is_its_holders(nlp):
+    text = ("Prime Minister Sanae Takaichi expressed “understanding and respect” for the Chinese government's "
+            "position that “Taiwan is an inseparable part of Chinese territory”.")
+    got = {q.text.split()[0]: q.actor for q in nlp(text)._.quotes}
+    assert got["Taiwan"] == "China"
+
+
+def test_a_quotation_sentence_then_the_speaker_reporting_more(nlp):
+    text = ("A reporter asked about Japan's remarks. What is China's comment?\n\n"
+            "“China has taken note of the relevant reports.” Lin Jian said that stable relations serve the "
+            "fundamental interests of the two peoples.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Lin Jian"
+
+
+def test_a_headline_quoting_without_articles_echoes_the_storys_quotation(nlp):
+    text = ("Visit to help “eliminate doubts between two countries”: Chinese FM\n\n"
+            "Wang Yi said he hoped the visit would help “eliminate doubts between the two countries”.")
+    got = nlp(text)._.quotes
+    assert [q.text for q in got] == ["eliminate doubts between the two countries"]
+    assert got[0].actor == "Wang Yi"
+
+
+def test_percent_written_pc_onto_the_number(nlp):
+    text = "The tariff on Chinese goods will rise to 145pc from 20pc next month."
+    got = {f.text: (f.value, f.unit) for f in nlp(text)._.figures}
+    assert got == {"145pc": (145.0, "percent"), "20pc": (20.0, "percent")}
+
+
+def test_a_number_and_a_half(nlp):
+    text = "The talks lasted two and a half hours, and the allies sent one and a half million shells."
+    got = {f.text: f.value for f in nlp(text)._.figures}
+    assert got == {"two and a half hours": 2.5, "one and a half million shells": 1_500_000.0}
+
+
+def test_sanctions_on_makers_that_helped_build_drones_for_the_war_are_military_aid(analyser, tmp_path):
+    text = ("US sanctions Chinese drone engine makers\n\n"
+            "The U.S. Treasury on Thursday imposed sanctions on two Chinese makers of drone engines that officials "
+            "said helped Russia build long-range attack drones used in the war in Ukraine.\n\n"
+            "One of the firms worked with a Russian entity to arrange the shipment of the drones to Russia, the "
+            "Treasury said.\n\n"
+            "Original Source: example.org\n")
+    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    assert "military-aid" in themes

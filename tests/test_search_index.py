@@ -480,3 +480,14 @@ def _assert_bm25(got: dict, expected: dict, terms, n: int) -> None:
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
         assert got[term]["ids"] == list(ids), term
         assert got[term]["scores"] == pytest.approx([w * idf for w in weights], rel=1e-12), term
+
+
+def test_a_word_a_page_only_mentions_counts_twice_at_most():
+    """A theme page whose bottom-line sentences repeat a place does not outrank the articles on
+    it (fewer troop-deployment evidence sentences once lifted "Troop deployment" above a Kursk article)."""
+    from generator.render.search import ABOUT_REPEATS, BOOSTS, _weigh
+
+    wtf, _ = _weigh({"about": "kursk troops in kursk and kursk again near kursk"})
+    assert wtf["kursk"] == ABOUT_REPEATS * BOOSTS["about"]
+    wtf, _ = _weigh({"text": "kursk troops in kursk and kursk again near kursk"})
+    assert wtf["kursk"] == 4 * BOOSTS["text"]  # an article's own text counts every time

@@ -148,6 +148,8 @@ def subject_source(verb: Token) -> Source | None:
             if words:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.lower_ in ("asked", "told", "questioned", "pressed") and any(c.dep_ == "nsubjpass" for c in subj):
+        return None  # "“...?” he was asked": the words put to him, not his
     if verb.lower_ in _SAID_OF and any(c.dep_ == "auxpass" for c in verb.children) and any(
             c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "North Korea is said to have launched three missiles": said of it, by no one named

@@ -54,9 +54,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if ch in OPEN or ch == STRAIGHT:
                 start, closer = i + 1, OPEN.get(ch, STRAIGHT)
         elif ch == closer or (closer == "”" and ch == STRAIGHT) or (closer == "“" and ch in "”" + STRAIGHT) or (
-                closer == STRAIGHT and ch == "”"):  # '"We are members ...”': an outlet's mixed marks
+                closer == STRAIGHT and ch == "”") or (  # '"We are members ...”': an outlet's mixed marks
+                closer in ("”", STRAIGHT) and text.startswith("’’", i)):  # “...,’’ he said: two single marks
             spans.append((start, i))
             start = None
+            i += text.startswith("’’", i)  # both marks close it
         elif ch == "\n" and text.startswith("\n\n", i):
             # a paragraph ends with the quotation open: it goes on if the next one opens with
             # a quotation mark, else it was never closed and ends here
@@ -168,7 +170,7 @@ class QuoteFinder:
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
             source = self._speaker(sents, first, final, span, inside)
             para_start = text.rfind("\n\n", 0, s)
-            if source is not None and source.text.lower().removeprefix("the ") in self.outlets:
+            if source is not None and self._names_outlet(source.text):
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
                 # the words of the person the sentence is about
                 source = self._according_to(sents[first], span, inside) or self._reported_by_outlet(sents[first], span) \
@@ -181,6 +183,8 @@ class QuoteFinder:
                     source = Source(source.text, source.verb, label.start, label.end, label.head)
             if source is not None:
                 speaker, actor, verb = source.text, resolver.actor(source), source.verb
+            elif _put_to(sents[final], span):
+                speaker = actor = verb = None  # "“...?” he was asked": a reporter's question
             elif last is not None and last[0] is not None and (
                 (last[3] >= para_start - 2 and _opens_paragraph(text, s))
                 # the next sentence is another quotation: "“A,” he said. “B.”"
@@ -208,6 +212,12 @@ class QuoteFinder:
             quotes.append(QuoteSpan(s, e, " ".join(words.split()), speaker, actor, verb))
         doc._.quotes = _without_headline_echoes(quotes, text)
         return doc
+
+    def _names_outlet(self, phrase: str) -> bool:
+        """Whether a source phrase names a news outlet: "KCNA", "the North's official Korean
+        Central News Agency (KCNA)"."""
+        words = re.sub(r"\s*\([^)]*\)?", "", phrase.lower()).removeprefix("the ").strip()
+        return words in self.outlets or any(words.endswith(" " + o) for o in self.outlets if " " in o)
 
     def _indirect_before(self, text: str, sents: list, first: int, s: int, inside: set[int]) -> Source | None:
         """The speaker of the paragraph or sentence before, when it ends reporting someone's words
@@ -374,6 +384,12 @@ class QuoteFinder:
                 if source is not None:
                     return source
         return None
+
+
+def _put_to(sent, span) -> bool:
+    """Whether the quotation ``span`` is put to someone: "“...?” he was asked"."""
+    return any(t.i >= span.end and t.lower_ in ("asked", "questioned") and any(c.dep_ == "nsubjpass" for c in t.children)
+               for t in sent)
 
 
 def _without_headline_echoes(quotes: list[QuoteSpan], text: str) -> list[QuoteSpan]:

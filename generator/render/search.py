@@ -51,8 +51,8 @@ starts collide, the second (by start, then name) takes the next free id (``stabl
 
 Ranking: BM25F (k1=1.2, b=0.75) over title (x3), actors and themes (x2) and text (x1) for an
 article; an actor or theme page is found by its name (title x3, aliases x2) and, weakly, by
-what the page shows (``about``, x0.5: description, affiliation, leading actors, bottom-line
-sentences), and is never scored as shorter than the average document, so a list of names does
+what the page shows (``about``, x0.5, a word twice at most: description, affiliation, leading actors,
+bottom-line sentences), and is never scored as shorter than the average document, so a list of names does
 not outrank the articles. Very common words: the stopwords of ``searchtext`` are not indexed,
 and a term keeps its ``MAX_POSTINGS`` best documents, so a shard stays small however large the
 digest grows. The browser sums the scores of the query's words (see ``search.js``).
@@ -85,6 +85,7 @@ SEARCH = "search"
 FORMAT = 3  # 2: weights without the idf (the browser multiplies), ids from dates and hashes; 3: cut terms' df in the manifest
 K1, B = 1.2, 0.75
 BOOSTS = {"title": 3.0, "tags": 2.0, "text": 1.0, "about": 0.5}
+ABOUT_REPEATS = 2  # a word of a page's ``about`` counts this many times at most
 PAGE_NAMES = 10  # aliases, members, themes, sentences a page's document takes
 PAGE_ACTORS = 5  # a theme's leading actors its document names
 MAX_POSTINGS = 1000
@@ -294,6 +295,14 @@ def _weigh(fields: dict) -> tuple[dict, float]:
     length = 0.0
     for field, text in fields.items():
         toks = tokens(text)
+        if field == "about":  # what a page only mentions counts twice at most, however often its evidence repeats it
+            seen: Counter[str] = Counter()
+            kept = []
+            for t in toks:
+                seen[t] += 1
+                if seen[t] <= ABOUT_REPEATS:
+                    kept.append(t)
+            toks = kept
         boost = BOOSTS[field]
         length += boost * len(toks)
         for t in toks:

@@ -1533,3 +1533,34 @@ def test_sanctions_on_makers_that_helped_build_drones_for_the_war_are_military_a
             "Original Source: example.org\n")
     themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
     assert "military-aid" in themes
+
+
+def test_two_single_marks_close_a_quotation_and_a_question_put_to_him_is_not_his(nlp):
+    text = ("Prime Minister Anthony Albanese spoke to reporters on Tuesday.\n\n"
+            "“I would like to see any impediments to our seafood being removed,’’ he said.\n\n"
+            "“Australia has an interest in trade with China. So this is a win-win.”\n\n"
+            "“Why are we not going down the same path on the app?,’’ he was asked.\n\n"
+            "“I’m surprised you asked me that at a press conference,’’ Mr Albanese replied.")
+    got = quotes(nlp, text)
+    assert [w for w, _, _ in got] == ["I", "Australia", "Why", "I’m"]
+    assert [actor for _, _, actor in got] == ["Anthony Albanese", "Anthony Albanese", None, "Anthony Albanese"]
+
+
+def test_the_north_and_the_south_beside_the_short_forms_of_the_koreas(nlp):
+    text = "S. Korea and the U.S. staged joint drills as the North warned of retaliation."
+    assert "North Korea" in {m.name for m in nlp(text)._.actor_mentions}
+    text = "N. Korea fired two missiles, the South's military said."
+    assert "South Korea" in {m.name for m in nlp(text)._.actor_mentions}
+
+
+def test_words_the_states_agency_relays_under_a_longer_name_are_the_persons(nlp):
+    text = ("North Korean leader Kim Jong Un inspected arms factories. Kim made the visit to “learn about the "
+            "implementation of the party's munitions policy”, according to the North's official Korean Central News "
+            "Agency (KCNA).")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Kim Jong Un"
+
+
+def test_our_two_countries_is_no_figure(nlp):
+    text = '"The common interests of our two countries far exceed our differences," Xi said.'
+    assert nlp(text)._.figures == []

@@ -189,6 +189,28 @@ class Lead:
     figures: frozenset[str]  # its figures, "measure=value"
     lead_figures: frozenset[str]  # those given in the lead
     title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
+    title_persons: frozenset[str] = frozenset()  # the persons its headline names (``_meets_others``)
+
+
+_TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
+
+
+def _affiliations(a: AnalysedArticle, mentions: list, persons: list) -> set[str]:
+    """Organisations named only as a person's post ("Chinese Communist Party leader Xi Jinping",
+    "NATO Secretary General Mark Rutte"): at most three words before a person's name, no comma
+    between. They say who a person is, not where the event is: no venue."""
+    text = ""
+    posts: dict[str, bool] = {}
+    for m in mentions:
+        follows = False
+        for p in persons:
+            if p.sentence == m.sentence and 0 < p.start - m.end <= 30:
+                text = text or a.article.analysed_text()  # made only when a name follows one
+                if _TITLE_GAP.fullmatch(text[m.end:p.start]):
+                    follows = True
+                    break
+        posts[m.actor] = posts.get(m.actor, True) and follows
+    return {actor for actor, only in posts.items() if only}
 
 
 def lead_of(a: AnalysedArticle) -> Lead:
@@ -196,12 +218,17 @@ def lead_of(a: AnalysedArticle) -> Lead:
     lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
     where = {k for k, s in enumerate(a.sentences) if s and s in lead}
     types = {r.name: r.type for r in a.actors}
-    named = {m.actor for m in a.mentions if m.sentence in where and types.get(m.actor, "country") != "country"}
+    in_lead = [m for m in a.mentions if m.sentence in where and types.get(m.actor, "country") != "country"]
+    named = {m.actor for m in in_lead}
+    posts = _affiliations(a, [m for m in in_lead if types[m.actor] in VENUE_TYPES],
+                          [m for m in in_lead if types[m.actor] == "person"])
     figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
                for f in a.figures if f.value is not None}
-    return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES),
+    title_at = -1 if art.title_derived else next((k for k, s in enumerate(a.sentences) if s == art.title), -1)
+    return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES and n not in posts),
                 frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
-                frozenset() if art.title_derived else event_words(a))
+                frozenset() if art.title_derived else event_words(a),
+                frozenset(m.actor for m in in_lead if m.sentence == title_at and types[m.actor] == "person"))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -257,6 +284,7 @@ class _Draft:
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
+    heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -279,6 +307,7 @@ class _Draft:
         self.figures |= lead.figures
         self.lead_figures |= lead.lead_figures
         self.titles |= lead.title
+        self.heads.update(lead.title_persons)
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -362,6 +391,8 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue
         if lead.venues and s.venues and not lead.venues & s.venues:
             continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
+        if _meets_others(lead, s):
+            continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
         if sim < threshold:
@@ -374,6 +405,16 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
         if best is None or score >= best_score + 1e-12:
             best, best_score = s, score
     return best
+
+
+def _meets_others(lead: Lead, story: _Draft) -> bool:
+    """Whether an article's headline names two or more persons (a meeting, a call, a summit)
+    while its lead leaves out a person whom most of the story's headlines name (at least two):
+    "Lee, Xi hold first summit" is not the story of "Trump cuts tariffs after meeting Xi", though
+    both name Xi, on the same days, at the same forum."""
+    if len(lead.title_persons) < 2 or len(story.members) < 2:
+        return False
+    return any(n * 2 > len(story.members) and p not in lead.actors for p, n in story.heads.items())
 
 
 def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _View) -> bool:

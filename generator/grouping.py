@@ -138,6 +138,38 @@ def weekdays_named(a: AnalysedArticle) -> frozenset[int]:
     return frozenset(list(calendar.day_name).index(m) for m in _WEEKDAY.findall(text))
 
 
+_MONTH_NAMES = {m: n for n in range(1, 13) for m in (calendar.month_name[n], calendar.month_abbr[n])} | {"Sept": 9}
+_MONTH = "(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_DAY_OF = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH
+                     + r")\b(?:,?\s+(\d{4})\b)?")
+
+
+def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
+    """The days an article's lead (title, summary, first paragraph) names: (month, day, year or
+    None) for "August 27", "Wednesday, Oct. 22, 2025", "8 May"; capitals only ("may 10" is no date)."""
+    art = a.article
+    out = set()
+    for m in _DAY_OF.finditer("\n".join((art.title, art.summary, *art.paragraphs[:1]))):
+        month = _MONTH_NAMES[m.group(1) or m.group(4)]
+        day = int(m.group(2) or m.group(3))
+        if 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year, 29 February is a day
+            out.add((month, day, int(m.group(5)) if m.group(5) else None))
+    return frozenset(out)
+
+
+def _has_date(story: _Draft, days: frozenset[tuple[int, int, int | None]]) -> bool:
+    """Whether a day from the day before the story's first report to the day after its last is
+    one of ``days`` (any year when a day names none)."""
+    if story.first is None or story.last is None:
+        return True  # a story of undated articles: no dates to go by
+    day = story.first - dt.timedelta(days=1)
+    while day <= story.last + dt.timedelta(days=1):
+        if (day.month, day.day, None) in days or (day.month, day.day, day.year) in days:
+            return True
+        day += dt.timedelta(days=1)
+    return False
+
+
 _WORDS_SEEN: dict[str, tuple[str, int]] = {}  # token -> (term, weight): the same words recur in every article
 
 
@@ -674,6 +706,9 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         candidates = [found[n] for n in sorted(nearest)]
         if weekdays:  # "on Tuesday": the story has a report on a Tuesday, or the day after one
             candidates = [d for d in candidates if _has_weekday(d, weekdays)]  # a wrong day: another event
+        days = dates_named(articles[i])
+        if days:  # "on Wednesday, August 27": the story is reported from about that day
+            candidates = [d for d in candidates if _has_date(d, days)]
         best = _best(i, [d.settle(vecs) for d in candidates], vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)

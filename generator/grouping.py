@@ -441,10 +441,11 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
 
 def _meets_others(lead: Lead, story: _Draft) -> bool:
     """Whether an article's headline names two or more persons (a meeting, a call, a summit)
-    while its lead leaves out a person whom most of the story's headlines name (at least two):
+    while its lead leaves out a person whom most of the story's headlines name (the one headline
+    of a story of one report):
     "Lee, Xi hold first summit" is not the story of "Trump cuts tariffs after meeting Xi", though
     both name Xi, on the same days, at the same forum."""
-    if len(lead.title_persons) < 2 or len(story.members) < 2:
+    if len(lead.title_persons) < 2:
         return False
     return any(n * 2 > len(story.members) and p not in lead.actors for p, n in story.heads.items())
 

@@ -144,12 +144,22 @@ _DAY_OF = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2}
                      + r")\b(?:,?\s+(\d{4})\b)?")
 
 
+# a day after these words is a deadline or an earlier event, not the day of what is reported:
+# "a 100% tariff from November 1", "effective December 1", "its first launch since May 8"
+_NOT_THE_DAY = re.compile(r"\b(?:from|starting|starts?|beginning|begins?|effective|until|till|by|before|after|since"
+                          r"|through|deadline|as of)(?:\s+on)?\s*$", re.IGNORECASE)
+
+
 def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
-    """The days an article's lead (title, summary, first paragraph) names: (month, day, year or
-    None) for "August 27", "Wednesday, Oct. 22, 2025", "8 May"; capitals only ("may 10" is no date)."""
+    """The days an article's lead (title, summary, first paragraph) names as when things happened:
+    (month, day, year or None) for "August 27", "Wednesday, Oct. 22, 2025", "8 May"; capitals only
+    ("may 10" is no date); not a day after "from", "effective", "since"... (``_NOT_THE_DAY``)."""
     art = a.article
     out = set()
-    for m in _DAY_OF.finditer("\n".join((art.title, art.summary, *art.paragraphs[:1]))):
+    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    for m in _DAY_OF.finditer(lead):
+        if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
+            continue
         month = _MONTH_NAMES[m.group(1) or m.group(4)]
         day = int(m.group(2) or m.group(3))
         if 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year, 29 February is a day

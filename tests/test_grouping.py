@@ -241,8 +241,9 @@ def test_a_headline_naming_the_storys_participants_and_another_stays_in_the_stor
 
 def test_the_days_a_lead_names():
     a = _raw(21, "As tariffs kick in, officials talk", None, "x.example",
-             "The duties took effect on Wednesday, i.e., August 27, after the notice of Aug. 26, 2025.",
-             "Talks may 10 times fail, officials said.",  # lower case: no month
+             "The duties took effect on Wednesday, i.e., August 27, as the notice of Aug. 26, 2025 said.",
+             "Talks may 10 times fail, officials said, and a further tariff starts from October 1; "  # lower case: no month
+             "it is the first since July 30.",  # a deadline and an earlier event: not the day reported
              "On 3 September 2024 the talks began.")  # after the lead's first paragraph: background
     assert grouping.dates_named(_Only(a)) == {(8, 27, None), (8, 26, 2025)}
     effect = grouping._Draft(0, [], None, None)

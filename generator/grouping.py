@@ -255,22 +255,47 @@ def _affiliations(a: AnalysedArticle, mentions: list, persons: list) -> set[str]
     return {actor for actor, only in posts.items() if only}
 
 
+_PAIR = re.compile(r"\b[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+\b")  # "Lee-Trump", "Xi–Biden"
+
+
+def _title_persons(mentions: list, known: set[str], title: str = "") -> frozenset[str]:
+    """The known persons a headline names; a pair written as one ("Lee-Trump summit", which the
+    model may take for a person of its own, or miss) read as the persons of the article its
+    parts name."""
+    out = {m.actor for m in mentions if m.actor in known}
+    texts = [m.text for m in mentions if m.actor not in known] + _PAIR.findall(title)
+    for text in texts:
+        if "-" in text or "–" in text:
+            for part in re.split(r"[-–]", text.casefold()):
+                out.update(p for p in known if part and part in p.casefold().replace("-", " ").split())
+    return frozenset(out)
+
+
 def lead_of(a: AnalysedArticle) -> Lead:
     art = a.article
     lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
     where = {k for k, s in enumerate(a.sentences) if s and s in lead}
     types = {r.name: r.type for r in a.actors}
+    known_persons = {r.name for r in a.actors if r.type == "person" and r.known}  # the model's guesses ("Lee-Trump") left out
+    # a known place of no one state (a sea, a peninsula: "peace on the Korean Peninsula") is what
+    # talks are about, not where an event is
+    regions = {r.name for r in a.actors if r.type == "place" and r.known and not r.affiliation}
     in_lead = [m for m in a.mentions if m.sentence in where and types.get(m.actor, "country") != "country"]
     named = {m.actor for m in in_lead}
     posts = _affiliations(a, [m for m in in_lead if types[m.actor] in VENUE_TYPES],
                           [m for m in in_lead if types[m.actor] == "person"])
     figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
                for f in a.figures if f.value is not None}
-    title_at = -1 if art.title_derived else next((k for k, s in enumerate(a.sentences) if s == art.title), -1)
-    return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES and n not in posts),
+    title_at = set()  # the headline's sentences (one, or two around a colon): the text opens with it
+    for k, sentence in enumerate(() if art.title_derived else a.sentences):
+        if not sentence or sentence not in art.title:
+            break
+        title_at.add(k)
+    return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES and n not in posts | regions),
                 frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
                 frozenset() if art.title_derived else event_words(a),
-                frozenset(m.actor for m in in_lead if m.sentence == title_at and types[m.actor] == "person"))
+                _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
+                               art.title if title_at else ""))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:

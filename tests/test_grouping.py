@@ -190,10 +190,31 @@ def test_an_organisation_named_as_a_persons_post_is_no_venue(analyser):
     no venue (a venue keeps a report from a story with other venues); 'the APEC summit' is one."""
     [a] = analyser.analyse([_raw(1, "Trump and Xi agree trade truce", dt.date(2025, 10, 30), "wire-a.example",
                                  "US President Donald Trump and Chinese Communist Party leader Xi Jinping agreed to "
-                                 "cut tariffs at their meeting on the sidelines of the APEC summit.")])
+                                 "cut tariffs at their meeting on the sidelines of the APEC summit.",
+                                 "They also discussed peace on the Korean Peninsula and the fighting in Russia's Kursk region.")])
     lead = grouping.lead_of(a)
-    assert "Chinese Communist Party" in lead.actors and "APEC" in lead.actors, lead
+    assert {"Chinese Communist Party", "APEC", "Korean Peninsula", "Kursk"} <= lead.actors, lead
     assert "Chinese Communist Party" not in lead.venues and "APEC" in lead.venues, lead
+    # a known place of no one state (a sea, a peninsula) is what talks are about; Kursk is in Russia
+    assert "Korean Peninsula" not in lead.venues and "Kursk" in lead.venues, lead
+
+
+def test_a_pair_written_as_one_in_a_headline_names_both_persons(analyser):
+    """'Lee-Trump summit': the model may read the pair as a person of its own; the headline names
+    the two persons the article names."""
+    from generator.model import Mention
+
+    known = {"Donald Trump", "Lee Jae-myung", "Xi Jinping"}
+    pair = [Mention("Lee-Trump", "Lee-Trump", 0, 9, 0)]
+    assert grouping._title_persons(pair, known) == {"Donald Trump", "Lee Jae-myung"}
+    assert grouping._title_persons([Mention("Xi Jinping", "Xi", 0, 2, 0)], known) == {"Xi Jinping"}
+    assert grouping._title_persons([Mention("Moon-Park", "Moon-Park", 0, 9, 0)], known) == set()  # no such persons
+    [a] = analyser.analyse([_raw(2, "Lee-Trump summit: South Korea's $350 billion investment takes shape", dt.date(2025, 10, 29),
+                                 "wire-a.example",
+                                 "SEOUL, South Korea — Details are still scarce, but President Trump and South Korean "
+                                 "President Lee Jae-myung have touted a tentative deal to boost South Korean investment "
+                                 "in the U.S. and lower American tariffs on Korean cars.")])
+    assert grouping.lead_of(a).title_persons == {"Donald Trump", "Lee Jae-myung"}
 
 
 MEETINGS = [

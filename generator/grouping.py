@@ -239,8 +239,8 @@ _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Sec
 
 def _affiliations(a: AnalysedArticle, mentions: list, persons: list) -> set[str]:
     """Organisations named only as a person's post ("Chinese Communist Party leader Xi Jinping",
-    "NATO Secretary General Mark Rutte"): at most three words before a person's name, no comma
-    between. They say who a person is, not where the event is: no venue."""
+    "NATO Secretary General Mark Rutte"): at most two words between it and a person's name, no
+    comma. They say who a person is, not where the event is: no venue."""
     text = ""
     posts: dict[str, bool] = {}
     for m in mentions:
@@ -476,10 +476,9 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
 
 def _meets_others(lead: Lead, story: _Draft) -> bool:
     """Whether an article's headline names two or more persons (a meeting, a call, a summit)
-    while its lead leaves out a person whom most of the story's headlines name (the one headline
-    of a story of one report):
-    "Lee, Xi hold first summit" is not the story of "Trump cuts tariffs after meeting Xi", though
-    both name Xi, on the same days, at the same forum."""
+    while its lead leaves out a person whom most of the story's headlines name (for a story of
+    one report, its headline): "Lee, Xi hold first summit" is not the story of "Trump cuts
+    tariffs after meeting Xi", though both name Xi, on the same days, at the same forum."""
     if len(lead.title_persons) < 2:
         return False
     return any(n * 2 > len(story.members) and p not in lead.actors for p, n in story.heads.items())

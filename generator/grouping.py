@@ -138,6 +138,48 @@ def weekdays_named(a: AnalysedArticle) -> frozenset[int]:
     return frozenset(list(calendar.day_name).index(m) for m in _WEEKDAY.findall(text))
 
 
+_MONTH_NAMES = {m: n for n in range(1, 13) for m in (calendar.month_name[n], calendar.month_abbr[n])} | {"Sept": 9}
+_MONTH = "(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_DAY_OF = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH
+                     + r")\b(?:,?\s+(\d{4})\b)?")
+
+
+# a day after these words is a deadline or an earlier event, not the day of what is reported:
+# "a 100% tariff from November 1", "effective December 1", "its first launch since May 8"
+_NOT_THE_DAY = re.compile(r"\b(?:from|starting|starts?|beginning|begins?|effective|until|till|by|before|after|since"
+                          r"|through|deadline|as of)(?:\s+on)?\s*$", re.IGNORECASE)
+
+
+def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
+    """The days an article's lead (title, summary, first paragraph) names as when things happened:
+    (month, day, year or None) for "August 27", "Wednesday, Oct. 22, 2025", "8 May"; capitals only
+    ("may 10" is no date); not a day after "from", "effective", "since"... (``_NOT_THE_DAY``)."""
+    art = a.article
+    out = set()
+    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    for m in _DAY_OF.finditer(lead):
+        if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
+            continue
+        month = _MONTH_NAMES[m.group(1) or m.group(4)]
+        day = int(m.group(2) or m.group(3))
+        if 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year, 29 February is a day
+            out.add((month, day, int(m.group(5)) if m.group(5) else None))
+    return frozenset(out)
+
+
+def _has_date(story: _Draft, days: frozenset[tuple[int, int, int | None]]) -> bool:
+    """Whether a day from the day before the story's first report to the day after its last is
+    one of ``days`` (any year when a day names none)."""
+    if story.first is None or story.last is None:
+        return True  # a story of undated articles: no dates to go by
+    day = story.first - dt.timedelta(days=1)
+    while day <= story.last + dt.timedelta(days=1):
+        if (day.month, day.day, None) in days or (day.month, day.day, day.year) in days:
+            return True
+        day += dt.timedelta(days=1)
+    return False
+
+
 _WORDS_SEEN: dict[str, tuple[str, int]] = {}  # token -> (term, weight): the same words recur in every article
 
 
@@ -189,6 +231,44 @@ class Lead:
     figures: frozenset[str]  # its figures, "measure=value"
     lead_figures: frozenset[str]  # those given in the lead
     title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
+    title_persons: frozenset[str] = frozenset()  # the persons its headline names (``_meets_others``)
+
+
+_TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
+
+
+def _affiliations(a: AnalysedArticle, mentions: list, persons: list) -> set[str]:
+    """Organisations named only as a person's post ("Chinese Communist Party leader Xi Jinping",
+    "NATO Secretary General Mark Rutte"): at most two words between it and a person's name, no
+    comma. They say who a person is, not where the event is: no venue."""
+    text = ""
+    posts: dict[str, bool] = {}
+    for m in mentions:
+        follows = False
+        for p in persons:
+            if p.sentence == m.sentence and 0 < p.start - m.end <= 30:
+                text = text or a.article.analysed_text()  # made only when a name follows one
+                if _TITLE_GAP.fullmatch(text[m.end:p.start]):
+                    follows = True
+                    break
+        posts[m.actor] = posts.get(m.actor, True) and follows
+    return {actor for actor, only in posts.items() if only}
+
+
+_PAIR = re.compile(r"\b[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+\b")  # "Lee-Trump", "Xi–Biden"
+
+
+def _title_persons(mentions: list, known: set[str], title: str = "") -> frozenset[str]:
+    """The known persons a headline names; a pair written as one ("Lee-Trump summit", which the
+    model may take for a person of its own, or miss) read as the persons of the article its
+    parts name."""
+    out = {m.actor for m in mentions if m.actor in known}
+    texts = [m.text for m in mentions if m.actor not in known] + _PAIR.findall(title)
+    for text in texts:
+        if "-" in text or "–" in text:
+            for part in re.split(r"[-–]", text.casefold()):
+                out.update(p for p in known if part and part in p.casefold().replace("-", " ").split())
+    return frozenset(out)
 
 
 def lead_of(a: AnalysedArticle) -> Lead:
@@ -196,12 +276,26 @@ def lead_of(a: AnalysedArticle) -> Lead:
     lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
     where = {k for k, s in enumerate(a.sentences) if s and s in lead}
     types = {r.name: r.type for r in a.actors}
-    named = {m.actor for m in a.mentions if m.sentence in where and types.get(m.actor, "country") != "country"}
+    known_persons = {r.name for r in a.actors if r.type == "person" and r.known}  # the model's guesses ("Lee-Trump") left out
+    # a known place of no one state (a sea, a peninsula: "peace on the Korean Peninsula") is what
+    # talks are about, not where an event is
+    regions = {r.name for r in a.actors if r.type == "place" and r.known and not r.affiliation}
+    in_lead = [m for m in a.mentions if m.sentence in where and types.get(m.actor, "country") != "country"]
+    named = {m.actor for m in in_lead}
+    posts = _affiliations(a, [m for m in in_lead if types[m.actor] in VENUE_TYPES],
+                          [m for m in in_lead if types[m.actor] == "person"])
     figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
                for f in a.figures if f.value is not None}
-    return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES),
+    title_at = set()  # the headline's sentences (one, or two around a colon): the text opens with it
+    for k, sentence in enumerate(() if art.title_derived else a.sentences):
+        if not sentence or sentence not in art.title:
+            break
+        title_at.add(k)
+    return Lead(frozenset(named), frozenset(n for n in named if types[n] in VENUE_TYPES and n not in posts | regions),
                 frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
-                frozenset() if art.title_derived else event_words(a))
+                frozenset() if art.title_derived else event_words(a),
+                _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
+                               art.title if title_at else ""))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -257,6 +351,7 @@ class _Draft:
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
+    heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -279,6 +374,7 @@ class _Draft:
         self.figures |= lead.figures
         self.lead_figures |= lead.lead_figures
         self.titles |= lead.title
+        self.heads.update(lead.title_persons)
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -362,6 +458,8 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue
         if lead.venues and s.venues and not lead.venues & s.venues:
             continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
+        if _meets_others(lead, s):
+            continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
         if sim < threshold:
@@ -374,6 +472,16 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
         if best is None or score >= best_score + 1e-12:
             best, best_score = s, score
     return best
+
+
+def _meets_others(lead: Lead, story: _Draft) -> bool:
+    """Whether an article's headline names two or more persons (a meeting, a call, a summit)
+    while its lead leaves out a person whom most of the story's headlines name (for a story of
+    one report, its headline): "Lee, Xi hold first summit" is not the story of "Trump cuts
+    tariffs after meeting Xi", though both name Xi, on the same days, at the same forum."""
+    if len(lead.title_persons) < 2:
+        return False
+    return any(n * 2 > len(story.members) and p not in lead.actors for p, n in story.heads.items())
 
 
 def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _View) -> bool:
@@ -633,6 +741,9 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         candidates = [found[n] for n in sorted(nearest)]
         if weekdays:  # "on Tuesday": the story has a report on a Tuesday, or the day after one
             candidates = [d for d in candidates if _has_weekday(d, weekdays)]  # a wrong day: another event
+        days = dates_named(articles[i])
+        if days:  # "on Wednesday, August 27": the story is reported from about that day
+            candidates = [d for d in candidates if _has_date(d, days)]
         best = _best(i, [d.settle(vecs) for d in candidates], vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)

@@ -16,7 +16,7 @@ from generator.ingest import read_articles
 from tests.conftest import ROOT
 
 STORIES = ROOT / "tests" / "data" / "stories"
-DEV_F1_FLOOR = 0.90  # measured 0.910 on the 70-article dev half (0.888 before evidence broke near ties and rare headline words counted; test half never tuned on)
+DEV_F1_FLOOR = 0.90  # measured 0.926 on the 70-article dev half (0.910 before a headline naming other participants made another meeting; 0.888 before evidence broke near ties and rare headline words counted; test half never tuned on)
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +172,142 @@ def test_an_undated_report_naming_a_weekday_meets_only_stories_reported_near_suc
                    grouping.Lead(frozenset(), frozenset(), frozenset(), frozenset()))
     assert not grouping._has_weekday(launch, frozenset({1}))  # "on Tuesday": another event
     assert grouping._has_weekday(launch, frozenset({4})) and grouping._has_weekday(launch, frozenset({0}))  # Friday; Monday 4th
+
+
+def _raw(n: int, title: str, date: dt.date | None, source: str, *paragraphs: str):
+    from generator.model import RawArticle
+
+    return RawArticle(path=f"rule/{n}.md", id=f"rule{n:03d}", title=title, date=date, source=source, url=None,
+                      summary=paragraphs[0], paragraphs=tuple(paragraphs[1:]), format="markdown")
+
+
+def _together(articles) -> set[frozenset[str]]:
+    return {frozenset(articles[i].article.id for i in m) for m in grouping.group(articles).stories}
+
+
+def test_an_organisation_named_as_a_persons_post_is_no_venue(analyser):
+    """'Communist Party leader Xi Jinping' says who Xi is, not where the event is: the party is
+    no venue (a venue keeps a report from a story with other venues); 'the APEC summit' is one."""
+    [a] = analyser.analyse([_raw(1, "Trump and Xi agree trade truce", dt.date(2025, 10, 30), "wire-a.example",
+                                 "US President Donald Trump and Chinese Communist Party leader Xi Jinping agreed to "
+                                 "cut tariffs at their meeting on the sidelines of the APEC summit.",
+                                 "They also discussed peace on the Korean Peninsula and the fighting in Russia's Kursk region.")])
+    lead = grouping.lead_of(a)
+    assert {"Chinese Communist Party", "APEC", "Korean Peninsula", "Kursk"} <= lead.actors, lead
+    assert "Chinese Communist Party" not in lead.venues and "APEC" in lead.venues, lead
+    # a known place of no one state (a sea, a peninsula) is what talks are about; Kursk is in Russia
+    assert "Korean Peninsula" not in lead.venues and "Kursk" in lead.venues, lead
+
+
+def test_a_pair_written_as_one_in_a_headline_names_both_persons(analyser):
+    """'Lee-Trump summit': the model may read the pair as a person of its own; the headline names
+    the two persons the article names."""
+    from generator.model import Mention
+
+    known = {"Donald Trump", "Lee Jae-myung", "Xi Jinping"}
+    pair = [Mention("Lee-Trump", "Lee-Trump", 0, 9, 0)]
+    assert grouping._title_persons(pair, known) == {"Donald Trump", "Lee Jae-myung"}
+    assert grouping._title_persons([Mention("Xi Jinping", "Xi", 0, 2, 0)], known) == {"Xi Jinping"}
+    assert grouping._title_persons([Mention("Moon-Park", "Moon-Park", 0, 9, 0)], known) == set()  # no such persons
+    [a] = analyser.analyse([_raw(2, "Lee-Trump summit: South Korea's $350 billion investment takes shape", dt.date(2025, 10, 29),
+                                 "wire-a.example",
+                                 "SEOUL, South Korea — Details are still scarce, but President Trump and South Korean "
+                                 "President Lee Jae-myung have touted a tentative deal to boost South Korean investment "
+                                 "in the U.S. and lower American tariffs on Korean cars.")])
+    assert grouping.lead_of(a).title_persons == {"Donald Trump", "Lee Jae-myung"}
+
+
+MEETINGS = [
+    _raw(11, "Trump and Xi agree to cut tariffs at Busan meeting", dt.date(2025, 10, 30), "wire-a.example",
+         "US President Donald Trump and Chinese President Xi Jinping agreed on Thursday to cut tariffs on Chinese goods "
+         "at a meeting on the sidelines of the APEC summit in South Korea.",
+         "Trump said tariffs would fall to 47% from 57% as China resumes soybean purchases and pauses rare earth curbs.",
+         "Xi told Trump that the two countries should be partners and friends."),
+    _raw(12, "Trump says meeting with Xi was amazing as tariffs are cut", dt.date(2025, 10, 30), "daily-b.example",
+         "Donald Trump said his talks with Xi Jinping at the APEC summit in South Korea were an amazing meeting.",
+         "The United States will cut tariffs on Chinese imports to 47% and China will buy soybeans, Trump said.",
+         "Xi said China and the United States should cooperate on trade."),
+    _raw(13, "Lee and Xi hold first summit, agree to deepen ties", dt.date(2025, 11, 1), "seoul-c.example",
+         "South Korean President Lee Jae-myung and Chinese President Xi Jinping held their first summit on Saturday "
+         "on the sidelines of the APEC summit in South Korea.",
+         "Xi said China and South Korea should be partners and friends and deepen trade and cooperation.",
+         "Lee asked Xi to help resume dialogue with North Korea; the two sides renewed a currency swap."),
+]
+
+
+def test_a_headline_naming_other_participants_is_another_meeting(analyser, monkeypatch):
+    """Lee and Xi's summit two days after Trump and Xi's meeting, at the same forum, in like
+    words: a headline naming two persons (a meeting) whose lead leaves out a person the story's
+    headlines name (Trump) is another event. Without the rule the two meetings are one story."""
+    articles = list(analyser.analyse(MEETINGS))
+    assert grouping.lead_of(articles[2]).title_persons == {"Lee Jae-myung", "Xi Jinping"}
+    assert _together(articles) == {frozenset({"rule011", "rule012"}), frozenset({"rule013"})}
+    monkeypatch.setattr(grouping, "_meets_others", lambda lead, story: False)
+    assert _together(articles) == {frozenset({"rule011", "rule012", "rule013"})}
+
+
+def test_a_headline_naming_the_storys_participants_and_another_stays_in_the_story():
+    story = grouping._Draft(0, [], None, None)
+    for k in range(2):
+        story.add(k, dt.date(2025, 10, 30), {"tariffs": 1.0},
+                  grouping.Lead(frozenset({"Donald Trump", "Xi Jinping"}), frozenset(), frozenset(), frozenset(),
+                                title_persons=frozenset({"Donald Trump", "Xi Jinping"})))
+
+    def lead(title, named):
+        return grouping.Lead(frozenset(named), frozenset(), frozenset(), frozenset(), title_persons=frozenset(title))
+    assert not grouping._meets_others(lead({"Scott Bessent", "Xi Jinping"}, {"Scott Bessent", "Xi Jinping", "Donald Trump"}), story)
+    assert not grouping._meets_others(lead({"Xi Jinping"}, {"Xi Jinping"}), story)  # one person: no meeting
+    assert grouping._meets_others(lead({"Lee Jae-myung", "Xi Jinping"}, {"Lee Jae-myung", "Xi Jinping"}), story)
+
+
+def test_the_days_a_lead_names():
+    a = _raw(21, "As tariffs kick in, officials talk", None, "x.example",
+             "The duties took effect on Wednesday, i.e., August 27, as the notice of Aug. 26, 2025 said.",
+             "Talks may 10 times fail, officials said, and a further tariff starts from October 1; "  # lower case: no month
+             "it is the first since July 30.",  # a deadline and an earlier event: not the day reported
+             "On 3 September 2024 the talks began.")  # after the lead's first paragraph: background
+    assert grouping.dates_named(_Only(a)) == {(8, 27, None), (8, 26, 2025)}
+    effect = grouping._Draft(0, [], None, None)
+    effect.add(0, dt.date(2025, 8, 26), {}, grouping.Lead(frozenset(), frozenset(), frozenset(), frozenset()))
+    announced = grouping._Draft(1, [], None, None)
+    announced.add(1, dt.date(2025, 8, 6), {}, grouping.Lead(frozenset(), frozenset(), frozenset(), frozenset()))
+    assert grouping._has_date(effect, frozenset({(8, 27, None)})) and not grouping._has_date(announced, frozenset({(8, 27, None)}))
+    assert not grouping._has_date(effect, frozenset({(8, 27, 2024)}))  # another year
+
+
+class _Only:
+    """Just the article: ``dates_named`` reads no analysis."""
+
+    def __init__(self, article):
+        self.article = article
+
+
+TARIFFS = [
+    _raw(31, "US doubles tariff on Indian goods to 50% over Russian oil", dt.date(2025, 8, 6), "wire-a.example",
+         "President Donald Trump signed an order adding a 25% tariff on Indian goods over India's purchases of Russian oil, "
+         "bringing the total to 50%.",
+         "The extra duty takes effect in 21 days. India called the move unfair and unjustified."),
+    _raw(32, "India condemns Trump's 50% tariff as unfair", dt.date(2025, 8, 7), "delhi-b.example",
+         "India said the 50% tariff announced by Donald Trump over its Russian oil purchases was unfair and unjustified.",
+         "New Delhi said it would protect the interests of its farmers and exporters."),
+    _raw(33, "50% US tariff on Indian goods takes effect", dt.date(2025, 8, 27), "wire-a.example",
+         "The 50% tariff on Indian goods ordered by Donald Trump over India's purchases of Russian oil took effect on Wednesday.",
+         "Exporters of textiles, jewellery and shrimp said orders had been cancelled."),
+    _raw(34, "US customs confirms 50% duty on India from Wednesday", dt.date(2025, 8, 26), "delhi-b.example",
+         "US Customs and Border Protection published a notice confirming the 50% tariff on Indian goods from Wednesday.",
+         "Goods already in transit will pay the old rate until September 17."),
+    _raw(35, "Trump's aide speaks as 50% tariffs on India kick in", None, "mumbai-e.example",
+         "As Donald Trump's 50% tariffs on Indian goods over Russian oil came into effect on Wednesday, August 27, "
+         "Treasury Secretary Scott Bessent said relations with India were complicated.",
+         "India called the tariffs unfair and unjustified and said it would protect its farmers."),
+]
+
+
+def test_an_undated_report_naming_a_day_meets_only_stories_reported_near_that_day(analyser, monkeypatch):
+    """The announcement (6-7 August) and the duty taking effect (26-27 August) are two stories;
+    an undated report whose lead says 'on Wednesday, August 27' joins the second, though its
+    words are as close to the first."""
+    articles = list(analyser.analyse(TARIFFS))
+    assert _together(articles) == {frozenset({"rule031", "rule032"}), frozenset({"rule033", "rule034", "rule035"})}
+    monkeypatch.setattr(grouping, "dates_named", lambda a: frozenset())
+    assert frozenset({"rule031", "rule032", "rule035"}) in _together(articles)

@@ -213,6 +213,26 @@ class QuoteFinder:
         doc._.quotes = _without_headline_echoes(quotes, text)
         return doc
 
+    @staticmethod
+    def _teller(verb, source: Source, sent) -> Source | None:
+        """The person who reports a state's or a body's view that a quotation is part of: "Russia's
+        UN Ambassador Vassily Nebenzia told the council that Russia believes ... “tireless and
+        diplomatic efforts”" is the ambassador's; a person's own view stays theirs."""
+        mentions = verb.doc._.actor_mentions or []
+
+        def person(src: Source) -> bool:
+            return any(src.start <= m.start < src.end and m.type == "person" for m in mentions)
+
+        if person(source):
+            return None
+        for b in verb.ancestors:
+            if not (sent.start <= b.i < sent.end):
+                break
+            if b.lower_ in _TELLING and b.pos_ == "VERB":
+                outer = subject_source(b)
+                return outer if outer is not None and person(outer) else None
+        return None
+
     def _names_outlet(self, phrase: str) -> bool:
         """Whether a source phrase names a news outlet: "KCNA", "the North's official Korean
         Central News Agency (KCNA)"."""
@@ -329,7 +349,7 @@ class QuoteFinder:
                 if a.lower_ in self.speech_verbs and a.pos_ in ("VERB", "AUX"):
                     source = subject_source(a)
                     if source is not None and not (span.start <= source.start < span.end):
-                        return source
+                        return self._teller(a, source, sents[first]) or source
                     break
         for tokens in (after, before):
             # the reporting verb nearest the quotation: "The Pentagon has not confirmed ..., she
@@ -384,6 +404,9 @@ class QuoteFinder:
                 if source is not None:
                     return source
         return None
+
+
+_TELLING = frozenset({"said", "says", "told", "tells", "stated", "added", "noted", "stressed", "argued", "insisted"})
 
 
 def _put_to(sent, span) -> bool:

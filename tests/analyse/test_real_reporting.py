@@ -1561,6 +1561,11 @@ def test_words_the_states_agency_relays_under_a_longer_name_are_the_persons(nlp)
     assert q.actor == "Kim Jong Un"
 
 
-def test_our_two_countries_is_no_figure(nlp):
-    text = '"The common interests of our two countries far exceed our differences," Xi said.'
-    assert nlp(text)._.figures == []
+def test_a_states_view_a_person_reports_with_a_quotation_is_the_persons(nlp):
+    text = ("Russia's UN Ambassador Vassily Nebenzia told the council on Wednesday that Russia believes the only way to "
+            "resolve the situation is through “tireless and diplomatic efforts.”")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Vasily Nebenzya"
+    text = "Lin Jian said China would “fight to the end” if the United States insisted on a trade war."
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Lin Jian"

@@ -246,7 +246,11 @@ class ActorResolver(ModelNames):
     def spelled_like(self, name: str) -> str | None:
         """The one known person whose full name differs from ``name`` in one word of four letters
         or more, spelled alike (same first letter, similarity 0.85): "Esmail Baqaei" is Esmaeil
-        Baqaei. Short words ("Kim Jong Il" and "Kim Jong Un") never count as a respelling."""
+        Baqaei. Short words ("Kim Jong Il" and "Kim Jong Un") never count as a respelling. A
+        middle initial is left out: "Vladimir V. Putin" is Vladimir Putin."""
+        bare = re.sub(r"\s+[A-Z]\.?(?=\s)", "", name)  # "Vladimir V. Putin": the name without its initial
+        if bare != name and bare.lower() in self.by_form and self.actors[self.by_form[bare.lower()]].type == "person":
+            return self.by_form[bare.lower()]
         words = tuple(name.lower().split())
         found = set()
         for known, actor in self.spellings.get(len(words), ()):

@@ -1569,3 +1569,14 @@ def test_a_states_view_a_person_reports_with_a_quotation_is_the_persons(nlp):
     text = "Lin Jian said China would “fight to the end” if the United States insisted on a trade war."
     (q,) = nlp(text)._.quotes
     assert q.actor == "Lin Jian"
+
+
+def test_currency_codes_before_the_number_and_indian_scales(nlp):
+    text = "Exports were worth USD 3 billion, the EU pledged EUR 500 million, and India approved Rs 500 crore."
+    got = {f.text: (f.value, f.unit) for f in nlp(text)._.figures}
+    assert got == {"USD 3 billion": (3e9, "USD"), "EUR 500 million": (5e8, "EUR"), "Rs 500 crore": (5e9, "INR")}
+
+
+def test_a_known_person_with_a_middle_initial(nlp):
+    text = "What is President Vladimir V. Putin of Russia giving North Korea's leader in return for the troops?"
+    assert "Vladimir Putin" in {m.name for m in nlp(text)._.actor_mentions}

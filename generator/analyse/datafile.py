@@ -140,21 +140,41 @@ def derived(kind: str, sources: Sequence[Path], make: Callable[[], T], *, code: 
     key = derived_key(kind, sources, code) if _kept_in is not None else None
     if key is None:
         return make()
-    folder = _kept_in / DERIVED_DIR
-    path = folder / f"{kind}-{key}.pickle"
+    found = read_kept(kind, key, classes)
+    if found is not None:
+        return found[0]
+    value = make()
+    keep(kind, key, value)
+    return value
+
+
+def read_kept(kind: str, key: str, classes: Sequence[type] = ()) -> tuple[object] | None:
+    """(what ``keep`` kept as ``kind`` under ``key``,), or None: none kept (or no ``kept_in``
+    folder), or not readable (with a warning)."""
+    if _kept_in is None:
+        return None
+    path = _kept_in / DERIVED_DIR / f"{kind}-{key}.pickle"
     try:
         data = path.read_bytes()
     except OSError:
-        pass  # not made yet
-    else:
-        try:
-            value = _Unpickler(data, classes).load()
-            if not isinstance(value, tuple) or len(value) != 2 or value[0] != key:
-                raise pickle.UnpicklingError("another key")
-            return value[1]
-        except Exception:  # noqa: BLE001 - truncated, corrupt or foreign: made again
-            warnings.warn(f"{path}: unreadable cache: made again from the data files", RuntimeWarning, stacklevel=2)
-    value = make()
+        return None  # not made yet
+    try:
+        value = _Unpickler(data, classes).load()
+        if not isinstance(value, tuple) or len(value) != 2 or value[0] != key:
+            raise pickle.UnpicklingError("another key")
+        return (value[1],)
+    except Exception:  # noqa: BLE001 - truncated, corrupt or foreign: made again
+        warnings.warn(f"{path}: unreadable cache: made again from the data files", RuntimeWarning, stacklevel=3)
+        return None
+
+
+def keep(kind: str, key: str, value: object) -> None:
+    """Write ``value`` as ``kind`` under ``key`` in the ``kept_in`` folder (if any), in place of
+    what was kept as ``kind`` under another key."""
+    if _kept_in is None:
+        return
+    folder = _kept_in / DERIVED_DIR
+    path = folder / f"{kind}-{key}.pickle"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL), fault="knowledge")
@@ -163,4 +183,3 @@ def derived(kind: str, sources: Sequence[Path], make: Callable[[], T], *, code: 
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache folder: made again next time
-    return value

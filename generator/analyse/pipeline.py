@@ -42,7 +42,7 @@ from generator.analyse import figures as _figures  # noqa: F401 - registers dige
 from generator.analyse import quotes as _quotes  # noqa: F401 - registers digest_quotes
 from generator.analyse import stepping as _stepping  # noqa: F401 - registers digest_stepped
 from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
-from generator.analyse.datafile import DATA_DIR, kept_in
+from generator.analyse.datafile import DATA_DIR, derived_key, keep, kept_in, read_kept
 from generator.analyse.entities import ADMINISTRATION
 from generator.analyse.gazetteer import BUILTIN_FILES
 from generator.analyse.roles import ROLES_FILE
@@ -206,16 +206,47 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
     nlp.tokenizer.rules = {}  # each change of the affixes loads every rule again (0.3-1 s): none meanwhile
     _split_glued_units(nlp)
     nlp.tokenizer.rules = _without_emoticons(rules)  # loaded once, with the affixes as they are now
-    nlp.add_pipe(
-        "digest_actors",
-        config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown,
-                "lexicon_path": settings.lexicon_path},
-    )
+    with _pattern_tokens(nlp, label):
+        nlp.add_pipe(
+            "digest_actors",
+            config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown,
+                    "lexicon_path": settings.lexicon_path},
+        )
     nlp.add_pipe("digest_certainty", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths)})
     nlp.add_pipe("digest_quotes", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_figures", config={"lexicon_path": settings.lexicon_path})  # reads the quotes
     return nlp, label
+
+
+@contextmanager
+def _pattern_tokens(nlp: Language, label: str) -> Iterator[None]:
+    """While the actors' name patterns are made (some 7,000 names tokenized: half a second or
+    more of every load), ``nlp.make_doc`` gives a name the tokenizer gave in an earlier run its
+    token ids, what ``PhraseMatcher.add`` reads from a Doc when it matches on ORTH; names are
+    kept in the cache folder (``datafile.kept_in``) under the tokenizer's identity (the model,
+    spaCy, this module's code), and a name not seen yet is tokenized and kept too."""
+    key = derived_key(f"pattern-tokens|{label}|spacy {spacy.__version__}", (), (Path(__file__),))
+    found = read_kept("pattern-tokens", key) if key is not None else None
+    memo: dict[str, tuple[int, ...]] = found[0] if found is not None and isinstance(found[0], dict) else {}
+    used: set[str] = set()
+    tokenize = nlp.make_doc
+
+    def make_doc(text: str) -> Doc | tuple[int, ...]:
+        used.add(text)
+        if (ids := memo.get(text)) is not None:
+            return ids
+        doc = tokenize(text)
+        memo[text] = tuple(t.orth for t in doc)
+        return doc
+
+    nlp.make_doc = make_doc
+    try:
+        yield
+    finally:
+        del nlp.make_doc  # the Language's own again
+    if key is not None and (found is None or used != memo.keys()):  # names added or gone
+        keep("pattern-tokens", key, {text: memo[text] for text in sorted(used)})
 
 
 def settings_fingerprint(settings: PipelineSettings, label: str) -> str:

@@ -1,5 +1,6 @@
-"""The knowledge base kept between runs (datafile.derived), and the pipeline loaded with it: the
-same analysis with and without it, made again when a data file changes or the file is damaged."""
+"""The knowledge base and the actors' name patterns kept between runs (datafile.derived,
+pipeline._pattern_tokens), and the pipeline loaded with them: the same analysis with and without
+them, made again when a data file changes or a kept file is damaged."""
 
 from __future__ import annotations
 
@@ -125,4 +126,7 @@ def test_a_pipeline_loaded_from_the_kept_knowledge_base_analyses_the_same(tmp_pa
         cached = Analyser(analyser.settings, tmp_path)
         got = [json.dumps(article_to_json(a), sort_keys=True) for a in cached.analyse(articles, n_process=1)]
         assert got == expected, run
-        assert list((tmp_path / DERIVED_DIR).glob("gazetteer-*.pickle")), run
+        assert {p.name.split("-")[0] for p in (tmp_path / DERIVED_DIR).glob("*.pickle")} == {"gazetteer", "pattern"}, run
+        for name in ("matcher", "outlets"):  # the same patterns (PhraseMatcher's own state, as it pickles it)
+            ours, theirs = (getattr(a.nlp.get_pipe("digest_actors"), name) for a in (cached, analyser))
+            assert ours.__reduce__()[1][1] == theirs.__reduce__()[1][1], (run, name)

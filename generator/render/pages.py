@@ -403,7 +403,7 @@ def _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, pr
                     if enabled:
                         gc.enable()
                 while not pending.ready():
-                    pending.wait(0.25)
+                    pending.wait(0.05)  # the progress a few times a second; a finished share is not kept waiting
                     if task is not None:
                         task.update(counter.value)
                 shares = [own, *pending.get()]

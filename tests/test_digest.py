@@ -99,3 +99,29 @@ def test_weekly_counts_span_their_subjects_own_weeks():
     without = build_digest(ARTICLES, THEMES)
     assert without.actor_by_name["North Korea"].weekly == actors["North Korea"].weekly
     assert {t.id: t.weekly for t in without.themes}["troop-deployment"] == themes["troop-deployment"]
+
+
+def test_an_article_dated_before_the_oldest_changes_only_the_page_keys_of_what_it_is_in():
+    """The keys that decide whether an actor's or a theme's page is made again hold neither the
+    digest's weeks nor its first date, but for a subject whose feed has no dated entry (such a
+    feed says the digest's first date)."""
+    from dataclasses import replace
+
+    from generator.render.pages import _actors_base, actor_page_key
+    from generator.render.parts import links_key, theme_key
+
+    undated = article("u1", 20, ["Japan imposes sanctions.", "Tokyo acted."], {"Japan": [0]}, {"sanctions": [0]})
+    undated = replace(undated, article=replace(undated.article, date=None))
+    oldest = article("o1", 1, ["Talks were held.", "Nothing was decided."], {}, {})
+    oldest = replace(oldest, article=replace(oldest.article, date=dt.date(2024, 10, 1)))
+
+    def keys(articles):
+        digest = build_digest(articles, THEMES)
+        base, links = _actors_base(digest, "salt", None, "D"), links_key(digest, "v", "salt", None, "D")
+        return ({a.name: actor_page_key(a, digest, base, (None, None)) for a in digest.actors},
+                {t.id: theme_key(t, digest, links) for t in digest.themes})
+
+    (actors, themes), (actors_after, themes_after) = keys([*ARTICLES, undated]), keys([*ARTICLES, undated, oldest])
+    assert actors_after["North Korea"] == actors["North Korea"] and actors_after["Russia"] == actors["Russia"]
+    assert themes_after == themes  # each theme has a dated article
+    assert actors_after["Japan"] != actors["Japan"]  # named in the undated article only

@@ -4,14 +4,17 @@ them, made again when a data file changes or a kept file is damaged."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import pickle
 import warnings
+from dataclasses import dataclass
 
 import pytest
 
 from generator.analyse import datafile, gazetteer
-from generator.analyse.datafile import DERIVED_DIR, kept_in
+from generator.analyse.datafile import DERIVED_DIR, derived, kept_in
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.pipeline import Analyser, _split_glued_units, _without_emoticons
 from generator.ingest import read_articles
@@ -60,43 +63,60 @@ def test_kept_knowledge_base_is_read_back_not_parsed(tmp_path, yaml_calls):
     assert len(yaml_calls) == len({*yaml_calls})
 
 
-def test_a_changed_data_file_makes_it_again(tmp_path, yaml_calls):
-    user = tmp_path / "mine.yml"
-    user.write_text(USER_KB)
-    cache = tmp_path / "cache"
-    with kept_in(cache):
-        first = _fresh((str(user),))
-        user.write_text(USER_KB + "  - name: Quorvian League\n    type: organisation\n")
-        yaml_calls.clear()
-        second = _fresh((str(user),))
-    assert yaml_calls  # parsed again
-    assert "Quorvian League" in second.by_name() and "Quorvian League" not in first.by_name()
-    assert len(list((cache / DERIVED_DIR).glob("gazetteer-*.pickle"))) == 1  # the old one replaced
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a loader makes of a data file (the knowledge base's classes are such)."""
+
+    name: str
+    day: dt.date
+    words: frozenset[str]
 
 
-@pytest.mark.parametrize("damage", ["truncated", "foreign class", "another key"])
-def test_a_damaged_file_is_made_again_with_a_warning(tmp_path, yaml_calls, damage):
-    user = tmp_path / "mine.yml"
-    user.write_text(USER_KB)
-    cache = tmp_path / "cache"
-    with kept_in(cache):
-        made = _fresh((str(user),))
-        (kept,) = (cache / DERIVED_DIR).glob("gazetteer-*.pickle")
-        good = kept.read_bytes()
-        kept.write_bytes({
-            "truncated": good[: len(good) // 2],
-            # a pickle that would run a command if it were loaded unchecked
-            "foreign class": pickle.dumps((kept.stem.split("-")[1], __import__("os").system)),
-            "another key": pickle.dumps(("0" * 24, made)),
-        }[damage])
-        yaml_calls.clear()
-        with pytest.warns(RuntimeWarning, match="unreadable cache: made again"):
-            again = _fresh((str(user),))
-        assert again == made and yaml_calls
-        assert pickle.loads(kept.read_bytes()) == (kept.stem.split("-")[1], made)  # written whole again
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            assert _fresh((str(user),)) == made  # and read back next time, without a warning
+def _kept(tmp_path, source, made):
+    """``derived`` over one small data file: what ``load_gazetteer`` does over the knowledge base."""
+    def make():
+        made.append(source.read_text())
+        return tuple(Entry(w, dt.date(2024, 1, 2), frozenset({w})) for w in source.read_text().split())
+
+    with kept_in(tmp_path / "cache"):
+        return derived("entries", [source], make, code=[source.with_name("loader.py")], classes=(Entry,))
+
+
+def test_a_changed_data_file_or_loader_makes_it_again(tmp_path):
+    source, loader, made = tmp_path / "entries.txt", tmp_path / "loader.py", []
+    source.write_text("alpha beta")
+    loader.write_text("# version 1")
+    first = _kept(tmp_path, source, made)
+    assert _kept(tmp_path, source, made) == first and len(made) == 1  # read back
+    source.write_text("alpha gamma")
+    assert [e.name for e in _kept(tmp_path, source, made)] == ["alpha", "gamma"] and len(made) == 2
+    loader.write_text("# version 2")
+    _kept(tmp_path, source, made)
+    assert len(made) == 3
+    assert len(list((tmp_path / "cache" / DERIVED_DIR).glob("entries-*.pickle"))) == 1  # the old ones replaced
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "foreign class", "another key"])
+def test_a_damaged_file_is_made_again_with_a_warning(tmp_path, damage):
+    source, made = tmp_path / "entries.txt", []
+    source.write_text("alpha beta")
+    (tmp_path / "loader.py").write_text("")
+    value = _kept(tmp_path, source, made)
+    (kept,) = (tmp_path / "cache" / DERIVED_DIR).glob("entries-*.pickle")
+    key, good = kept.stem.rsplit("-", 1)[1], kept.read_bytes()
+    kept.write_bytes({
+        "truncated": good[: len(good) // 2],
+        "garbage": b"\x00\xff{[" * 7,
+        # a pickle that would run a command if it were loaded unchecked
+        "foreign class": pickle.dumps((key, os.system)),
+        "another key": pickle.dumps(("0" * 24, value)),
+    }[damage])
+    with pytest.warns(RuntimeWarning, match="unreadable cache: made again"):
+        assert _kept(tmp_path, source, made) == value
+    assert len(made) == 2 and pickle.loads(kept.read_bytes()) == (key, value)  # made and written whole again
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert _kept(tmp_path, source, made) == value and len(made) == 2  # read back, without a warning
 
 
 def test_the_tokenizer_is_the_one_each_change_in_turn_gives(analyser):

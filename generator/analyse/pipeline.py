@@ -251,7 +251,6 @@ def _pattern_tokens(nlp: Language, label: str) -> Iterator[None]:
 
 def settings_fingerprint(settings: PipelineSettings, label: str) -> str:
     """A hash of everything that decides the analysis: code version, model, data files."""
-
     h = hashlib.sha256()
     h.update(f"{PIPELINE_VERSION}|{label}|spacy {spacy.__version__}|{settings.keep_unknown}|{settings.off_topic_actors}".encode())
     try:

@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.analyse.datafile import kept_in
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.pipeline import Analyser, PipelineSettings
 from generator.analyse.taxonomy import load_taxonomy
@@ -198,7 +199,7 @@ def prefill_cache(
     with articles_lock(config.project_dir, write=False):
         ingest = read_articles(config.articles, config.articles_root, dates=config.dates, progress=progress)
     mine = tuple(a for a in ingest.articles if in_shard(a, index, count))
-    analyser = Analyser(settings_for(config))
+    analyser = Analyser(settings_for(config), config.cache_dir)
     try:
         _, fresh = analyse_with_cache(mine, analyser, config.cache_dir, dask, progress)
     finally:
@@ -557,7 +558,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         ingest = read_articles(config.articles, config.articles_root, config.cache_dir, config.dates, progress)
     point("read:done")
     lap("read")
-    analyser = analyser or Analyser(settings_for(config))
+    analyser = analyser or Analyser(settings_for(config), config.cache_dir)
     lap("load model")
     key = inputs_key(config, ingest, analyser.fingerprint, strict) if site and incremental and config.cache_dir else None
     last = _unchanged_since(config, key)
@@ -744,7 +745,9 @@ def actor_roles(config: DigestConfig, fingerprint: str) -> dict[str, tuple[str |
             pass
         except (OSError, ValueError, AttributeError, TypeError, KeyError):
             warn_unreadable(path, "read from the gazetteer again")
-    roles = {a.name: (a.role, a.wikidata) for a in load_gazetteer(config.gazetteer).actors if a.role or a.wikidata}
+    with kept_in(config.cache_dir):
+        actors = load_gazetteer(config.gazetteer).actors
+    roles = {a.name: (a.role, a.wikidata) for a in actors if a.role or a.wikidata}
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, json.dumps({"fingerprint": fingerprint, "roles": roles}, ensure_ascii=False, sort_keys=True),

@@ -94,12 +94,12 @@ def build_digest(
     by_id = {e.article.id: e for e in entries}
     weeks = week_range([iso_week(e.article.date) for e in entries if e.article.date])
 
-    actors = _build_actors(entries, weeks)
+    actors = _build_actors(entries)
     hits_by_theme: dict[str, list[tuple[ArticleEntry, ThemeHit]]] = defaultdict(list)
     for entry in entries:
         for hit in entry.analysed.themes:
             hits_by_theme[hit.id].append((entry, hit))
-    theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, []), weeks) for info in themes)
+    theme_entries = tuple(_build_theme(info, hits_by_theme.get(info.id, [])) for info in themes)
     started = time.perf_counter()
     stories = detect_stories(entries, stories_state, salt)
     if timings is not None:
@@ -132,13 +132,19 @@ def _stories_of(stories: tuple) -> dict[str, tuple]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _weekly(dated: list[tuple[dt.date | None, int]], weeks: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    """(week, total) for every week of the digest, from (article date, count) pairs."""
+def _weekly(dated: list[tuple[dt.date | None, int]]) -> tuple[tuple[str, int], ...]:
+    """(week, total) for every week from the subject's first dated article to its last, from
+    (article date, count) pairs.
+
+    The subject's own weeks, not the digest's: an article dated before the oldest or after the
+    newest would otherwise add a week to every actor's and theme's chart, and a daily update
+    rewrite every actor and theme page each new week; a chart says where it starts and ends
+    (``charts.bar_chart``)."""
     counts: Counter[str] = Counter()
     for date, n in dated:
         if date:
             counts[iso_week(date)] += n
-    return tuple((w, counts.get(w, 0)) for w in weeks)
+    return tuple((w, counts.get(w, 0)) for w in week_range(list(counts)))
 
 
 def _build_editions(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...], themes: tuple[ThemeInfo, ...]) -> tuple:
@@ -194,7 +200,7 @@ def _build_sources(entries: tuple[ArticleEntry, ...], grades: dict[str, str]) ->
     )
 
 
-def _build_actors(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()) -> tuple[ActorEntry, ...]:
+def _build_actors(entries: tuple[ArticleEntry, ...]) -> tuple[ActorEntry, ...]:
     meta: dict[str, ActorRef] = {}
     mentions: Counter[str] = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
@@ -272,7 +278,7 @@ def _build_actors(entries: tuple[ArticleEntry, ...], weeks: tuple[str, ...] = ()
                 evidence=tuple(evidence[name]),
                 members=tuple(sorted(members.get(name, ()), key=lambda n: (-mentions[n], n))),
                 quotes=tuple(quotes.get(name, ())),
-                weekly=_weekly(per_article_mentions[name], weeks),
+                weekly=_weekly(per_article_mentions[name]),
                 evidence_count=evidence_count[name],
             )
         )
@@ -288,7 +294,7 @@ def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _build_theme(info: ThemeInfo, hits: list[tuple[ArticleEntry, ThemeHit]], weeks: tuple[str, ...] = ()) -> ThemeEntry:
+def _build_theme(info: ThemeInfo, hits: list[tuple[ArticleEntry, ThemeHit]]) -> ThemeEntry:
     """A theme from its hits (the articles it was assigned to, in digest order)."""
     actors: Counter[str] = Counter()
     figures: list[tuple[str, Figure]] = []
@@ -308,7 +314,7 @@ def _build_theme(info: ThemeInfo, hits: list[tuple[ArticleEntry, ThemeHit]], wee
         actors=_ranked(actors),
         figures=tuple(figures),
         evidence=tuple(evidence),
-        weekly=_weekly([(e.analysed.article.date, 1) for e, _ in hits], weeks),
+        weekly=_weekly([(e.analysed.article.date, 1) for e, _ in hits]),
         bluf=_bluf(hits),
     )
 

@@ -251,7 +251,7 @@ class ActorEntry:
     evidence: tuple[SentenceRef, ...]  # newest article first, then text order; the first EVIDENCE_KEPT
     members: tuple[str, ...] = ()  # people affiliated to this actor (leaders of a country)
     quotes: tuple[tuple[str, Quote], ...] = ()  # (article id, quote) by the actor or its people
-    weekly: tuple[tuple[str, int], ...] = ()  # (ISO week, mentions), every week of the digest
+    weekly: tuple[tuple[str, int], ...] = ()  # (ISO week, mentions), its first week named to its last
     evidence_count: int = 0  # sentences that name the actor, all of them (``evidence`` is capped)
 
 
@@ -267,7 +267,7 @@ class ThemeEntry:
     actors: tuple[tuple[str, int], ...]  # (actor, articles), count desc
     figures: tuple[tuple[str, Figure], ...]  # figures stated in evidence sentences
     evidence: tuple[tuple[str, Evidence], ...]  # (article id, evidence)
-    weekly: tuple[tuple[str, int], ...] = ()  # (ISO week, articles), every week of the digest
+    weekly: tuple[tuple[str, int], ...] = ()  # (ISO week, articles), its first week to its last
     bluf: tuple[tuple[str, Evidence], ...] = ()  # the few sentences that best represent it
 
     @property

@@ -123,7 +123,7 @@ def serve(
 
         if analyser is None or settings != settings_for(config):
             settings = settings_for(config)
-            analyser = Analyser(settings)  # loading the model is the slow part: keep it
+            analyser = Analyser(settings, config.cache_dir)  # loading the model is the slow part: keep it
         return run(config, analyser=analyser, progress=progress)
 
     on_build(build_once(config), None)

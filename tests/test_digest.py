@@ -80,3 +80,48 @@ def test_watchlist_figure_rule_compares_with_its_bounds():
     assert [m.article_id for m in matches(watch(figures=(FigureRule("personnel", 1000),)))] == ["a3", "a1"]
     assert [m.article_id for m in matches(watch(figures=(FigureRule("personnel", None, 5000),)))] == ["a3"]
     assert [m.article_id for m in matches(watch(figures=(FigureRule("vessels", 1),)))] == []
+
+
+def test_weekly_counts_span_their_subjects_own_weeks():
+    """An actor's and a theme's weeks run from its first dated article to its last, whatever the
+    digest's span: an article dated before the oldest or after the newest changes the charts of
+    what it names only, not every actor's and theme's page."""
+    late = article("a4", 28, ["Japan imposes sanctions.", "Tokyo acted."], {"Japan": [0, 1]}, {"sanctions": [0]})
+    digest = build_digest([*ARTICLES, late], THEMES)
+    assert digest.weeks == ("2024-W44", "2024-W45", "2024-W46", "2024-W47", "2024-W48")
+    actors = digest.actor_by_name
+    assert actors["North Korea"].weekly == (("2024-W44", 2), ("2024-W45", 1))
+    assert actors["Russia"].weekly == (("2024-W45", 2),)
+    assert actors["Japan"].weekly == (("2024-W48", 2),)
+    themes = {t.id: t.weekly for t in digest.themes}
+    assert themes["sanctions"] == (("2024-W45", 1), ("2024-W46", 0), ("2024-W47", 0), ("2024-W48", 1))
+    assert themes["troop-deployment"] == (("2024-W44", 1), ("2024-W45", 1))
+    without = build_digest(ARTICLES, THEMES)
+    assert without.actor_by_name["North Korea"].weekly == actors["North Korea"].weekly
+    assert {t.id: t.weekly for t in without.themes}["troop-deployment"] == themes["troop-deployment"]
+
+
+def test_an_article_dated_before_the_oldest_changes_only_the_page_keys_of_what_it_is_in():
+    """The keys that decide whether an actor's or a theme's page is made again hold neither the
+    digest's weeks nor its first date, but for a subject whose feed has no dated entry (such a
+    feed says the digest's first date)."""
+    from dataclasses import replace
+
+    from generator.render.pages import _actors_base, actor_page_key
+    from generator.render.parts import links_key, theme_key
+
+    undated = article("u1", 20, ["Japan imposes sanctions.", "Tokyo acted."], {"Japan": [0]}, {"sanctions": [0]})
+    undated = replace(undated, article=replace(undated.article, date=None))
+    oldest = article("o1", 1, ["Talks were held.", "Nothing was decided."], {}, {})
+    oldest = replace(oldest, article=replace(oldest.article, date=dt.date(2024, 10, 1)))
+
+    def keys(articles):
+        digest = build_digest(articles, THEMES)
+        base, links = _actors_base(digest, "salt", None, "D"), links_key(digest, "v", "salt", None, "D")
+        return ({a.name: actor_page_key(a, digest, base, (None, None)) for a in digest.actors},
+                {t.id: theme_key(t, digest, links) for t in digest.themes})
+
+    (actors, themes), (actors_after, themes_after) = keys([*ARTICLES, undated]), keys([*ARTICLES, undated, oldest])
+    assert actors_after["North Korea"] == actors["North Korea"] and actors_after["Russia"] == actors["Russia"]
+    assert themes_after == themes  # each theme has a dated article
+    assert actors_after["Japan"] != actors["Japan"]  # named in the undated article only

@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -29,6 +30,7 @@ import pytest
 from jinja2.bccache import bc_magic
 
 from generator import atomic, storycache, storyvectors, templatecache
+from generator.analyse import datafile
 from generator.atomic import TMP_PREFIX
 from generator.build import run
 from generator.config import load_config
@@ -98,6 +100,8 @@ def assert_caches_whole(project: Path) -> None:
             if path.suffix != ".tmp":  # a temporary file Jinja renames when written (the next build removes it)
                 assert data.startswith(bc_magic), path
             continue
+        elif path.parent.name == datafile.DERIVED_DIR:  # the knowledge base kept by the pipeline's loaders
+            assert pickle.loads(data)[0] == path.stem.rsplit("-", 1)[1], path  # whole: its key, then its value
         elif path.parent.name == storyvectors.FOLDER:  # segments of lines, and their index
             if path.name != storyvectors.INDEX:
                 continue  # read through the index

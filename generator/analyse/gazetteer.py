@@ -22,11 +22,12 @@ replaces its entry. Every problem in every file is listed before the run stops.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list, where
+from generator.analyse.datafile import DATA_DIR, LINE, derived, load_yaml, str_list, where
 from generator.errors import ConfigError
 from generator.model import ACTOR_TYPES
 
@@ -246,9 +247,24 @@ def _load_places(path: Path) -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+def load_gazetteer(extra_paths: Iterable[str] = ()) -> Gazetteer:
+    """The built-in knowledge base, then each user file in order (later entries win by name).
+
+    Made once a process (``load_gazetteer()`` and ``load_gazetteer(())`` alike), and kept in the
+    project's cache folder while the pipeline is loaded (``datafile.kept_in``), under a hash of
+    every file it is made from and of this code."""
+    return _load_gazetteer(tuple(map(str, extra_paths)))
+
+
 @lru_cache(maxsize=8)
-def load_gazetteer(extra_paths: tuple[str, ...] = ()) -> Gazetteer:
-    """The built-in knowledge base, then each user file in order (later entries win by name)."""
+def _load_gazetteer(extra_paths: tuple[str, ...]) -> Gazetteer:
+    sources = [*(p for p in (*GENERATED, *HAND_WRITTEN, PLACES) if p.exists()), *map(Path, extra_paths)]
+    code = [Path(__file__), Path(__file__).with_name("datafile.py"), Path(__file__).parent.parent / "model.py"]
+    return derived("gazetteer", sources, lambda: _made_gazetteer(extra_paths), code=code,
+                   classes=(Gazetteer, Actor, Office))
+
+
+def _made_gazetteer(extra_paths: tuple[str, ...]) -> Gazetteer:
     problems: list[str] = []
     merged: dict[str, Actor] = {}
     generated: set[str] = set()  # names only the generated files have given so far

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -41,7 +42,7 @@ from generator.analyse import figures as _figures  # noqa: F401 - registers dige
 from generator.analyse import quotes as _quotes  # noqa: F401 - registers digest_quotes
 from generator.analyse import stepping as _stepping  # noqa: F401 - registers digest_stepped
 from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
-from generator.analyse.datafile import DATA_DIR
+from generator.analyse.datafile import DATA_DIR, derived_key, keep, kept_in, read_kept
 from generator.analyse.entities import ADMINISTRATION
 from generator.analyse.gazetteer import BUILTIN_FILES
 from generator.analyse.roles import ROLES_FILE
@@ -117,16 +118,13 @@ def _split_glued_units(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def _drop_emoticons(nlp: Language) -> None:
+def _without_emoticons(rules: dict) -> dict:
     """News copy has no emoticons, but it has datelines and labels that look like them: spaCy
     keeps "):" in "KYIV (Reuters): Ukraine's President ..." as one token (a sad face), which
     glues the dateline to the subject. Only the emoticon exceptions go; spaces, quotes and
     dashes keep theirs."""
     marks = set("()[]{}:;=<>^_@*|/\\")
-    nlp.tokenizer.rules = {
-        k: v for k, v in nlp.tokenizer.rules.items()
-        if not (len(k) > 1 and not any(c.isalnum() for c in k) and marks & set(k))
-    }
+    return {k: v for k, v in rules.items() if not (len(k) > 1 and not any(c.isalnum() for c in k) and marks & set(k))}
 
 
 # The trained components whose matrix products run on numpy's BLAS, one Doc at a time.
@@ -204,13 +202,16 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
     else:
         first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
         nlp.add_pipe("digest_paragraphs", before=first)
+    rules = nlp.tokenizer.rules
+    nlp.tokenizer.rules = {}  # each change of the affixes loads every rule again (0.3-1 s): none meanwhile
     _split_glued_units(nlp)
-    _drop_emoticons(nlp)
-    nlp.add_pipe(
-        "digest_actors",
-        config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown,
-                "lexicon_path": settings.lexicon_path},
-    )
+    nlp.tokenizer.rules = _without_emoticons(rules)  # loaded once, with the affixes as they are now
+    with _pattern_tokens(nlp, label):
+        nlp.add_pipe(
+            "digest_actors",
+            config={"gazetteer_paths": list(settings.gazetteer_paths), "keep_unknown": settings.keep_unknown,
+                    "lexicon_path": settings.lexicon_path},
+        )
     nlp.add_pipe("digest_certainty", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths)})
     nlp.add_pipe("digest_quotes", config={"lexicon_path": settings.lexicon_path})
@@ -218,10 +219,38 @@ def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language,
     return nlp, label
 
 
+@contextmanager
+def _pattern_tokens(nlp: Language, label: str) -> Iterator[None]:
+    """While the actors' name patterns are made (some 7,000 names tokenized: half a second or
+    more of every load), ``nlp.make_doc`` gives a name the tokenizer gave in an earlier run its
+    token ids, what ``PhraseMatcher.add`` reads from a Doc when it matches on ORTH; names are
+    kept in the cache folder (``datafile.kept_in``) under the tokenizer's identity (the model,
+    spaCy, this module's code), and a name not seen yet is tokenized and kept too."""
+    key = derived_key(f"pattern-tokens|{label}|spacy {spacy.__version__}", (), (Path(__file__),))
+    found = read_kept("pattern-tokens", key) if key is not None else None
+    memo: dict[str, tuple[int, ...]] = found[0] if found is not None and isinstance(found[0], dict) else {}
+    used: set[str] = set()
+    tokenize = nlp.make_doc
+
+    def make_doc(text: str) -> Doc | tuple[int, ...]:
+        used.add(text)
+        if (ids := memo.get(text)) is not None:
+            return ids
+        doc = tokenize(text)
+        memo[text] = tuple(t.orth for t in doc)
+        return doc
+
+    nlp.make_doc = make_doc
+    try:
+        yield
+    finally:
+        del nlp.make_doc  # the Language's own again
+    if key is not None and (found is None or used != memo.keys()):  # names added or gone
+        keep("pattern-tokens", key, {text: memo[text] for text in sorted(used)})
+
+
 def settings_fingerprint(settings: PipelineSettings, label: str) -> str:
     """A hash of everything that decides the analysis: code version, model, data files."""
-    from pathlib import Path
-
     h = hashlib.sha256()
     h.update(f"{PIPELINE_VERSION}|{label}|spacy {spacy.__version__}|{settings.keep_unknown}|{settings.off_topic_actors}".encode())
     try:
@@ -528,8 +557,6 @@ def not_analysed(article: RawArticle, label: str) -> AnalysedArticle:
 def installed_label(name: str | None) -> str | None:
     """The label ``load_nlp`` gives the model it would load, read from the model's
     ``meta.json`` without loading it (a second or more), or None when none is installed."""
-    from pathlib import Path
-
     for candidate in (name,) if name else MODEL_NAMES:
         try:
             if spacy.util.is_package(candidate):
@@ -549,8 +576,9 @@ class Analyser:
     analysed: a warm build that finds every article in the cache needs only its label (which
     goes into the cache's fingerprint), read from the model's metadata."""
 
-    def __init__(self, settings: PipelineSettings = PipelineSettings()):
+    def __init__(self, settings: PipelineSettings = PipelineSettings(), cache_dir: Path | None = None):
         self.settings = settings
+        self.cache_dir = cache_dir  # where what is derived from the data files is kept (datafile.kept_in)
         self._nlp: Language | None = None
         self._themes: dict | None = None
         self.label = installed_label(settings.model)
@@ -559,7 +587,8 @@ class Analyser:
 
     def _load(self) -> Language:
         if self._nlp is None:
-            self._nlp, self.label = load_nlp(self.settings)  # the label as loaded (it may fail to load)
+            with kept_in(self.cache_dir):
+                self._nlp, self.label = load_nlp(self.settings)  # the label as loaded (it may fail to load)
         return self._nlp
 
     @property

@@ -76,7 +76,8 @@ def actor_page(actor: ActorEntry, digest: Digest, role: str | None = None, wikid
         bar_chart(
             list(actor.weekly),
             f"Mentions of {actor.name} per week",
-            f"Bar chart of how often {actor.name} is named in the digest's articles, per ISO week.",
+            f"Bar chart of how often {actor.name} is named in the digest's articles, per ISO week, "
+            "from the first week it is named in to the last.",
             "mentions",
         )
     )

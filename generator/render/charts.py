@@ -22,6 +22,7 @@ from generator.render.escape import html_text
 WIDTH, HEIGHT, PAD_TOP, PAD_BOTTOM, PAD_SIDE = 640, 180, 26, 28, 8
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LABEL_GAP = 96  # the least distance between two axis labels, in drawing units (phone size)
+BAR_MAX = 40  # the widest bar, in drawing units
 
 
 def bar_chart(points: list[tuple[str, float]], title: str, description: str, value_label: str) -> str:
@@ -32,7 +33,7 @@ def bar_chart(points: list[tuple[str, float]], title: str, description: str, val
     inner_w = WIDTH - 2 * PAD_SIDE
     inner_h = HEIGHT - PAD_BOTTOM - PAD_TOP
     step = inner_w / len(points)
-    bar = max(step * 0.8, 1.0)
+    bar = min(max(step * 0.8, 1.0), BAR_MAX)  # a subject of a few weeks: narrow bars, not a wall
     every = max(1, round(len(points) / 8))
     parts = _open_svg(title, description, f"{_num(peak)} {value_label}", inner_h)
     for i, (label, value) in enumerate(points):
@@ -42,8 +43,9 @@ def bar_chart(points: list[tuple[str, float]], title: str, description: str, val
             f'<rect x="{x:.1f}" y="{PAD_TOP + inner_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}">'
             f"<title>{html_text(label)}: {_num(value)} {html_text(value_label)}</title></rect>"
         )
-        if i % every == 0:
-            parts.append(_tick(x + bar / 2, _short(label), minor=(i // every) % 2 == 1 and step * every < LABEL_GAP))
+        if i % every == 0:  # the first with its year: each chart spans its own subject's weeks
+            parts.append(_tick(x + bar / 2, label if i == 0 else _short(label),
+                               minor=(i // every) % 2 == 1 and step * every < LABEL_GAP))
     parts.append("</svg>")
     table = _table(["Week", value_label.capitalize()], [[label, _num(v)] for label, v in points])
     return _figure("".join(parts), title, table)

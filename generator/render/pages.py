@@ -38,7 +38,13 @@ from generator.render.downloads import DOWNLOADS, download_files, month_key_for
 from generator.render.editions import EDITIONS
 from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
-from generator.render.parts import edition_files, links_key, story_files, theme_files
+from generator.render.parts import (
+    edition_files,
+    first_date_if_undated,
+    links_key,
+    story_files,
+    theme_files,
+)
 from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
 from generator.render.sources import SOURCES, TIMELINE, source_pages
 from generator.render.stories import STORIES, STORIES_LISTED
@@ -88,11 +94,12 @@ STATEMENTS_VERSION = code_version(PACKAGE / "statements.py")
 
 def _actors_base(digest: Digest, salt: str, site_url: str | None, site_name: str) -> tuple[str, dict[str, str]]:
     """What every actor page, brief and feed may show of the rest of the digest: the name,
-    slug and type of every actor (links), the themes' names, the digest's weeks (the weekly
-    chart) and its first date (a feed without dated entries), hashed; and each article's id,
-    content key and page, to hash into the keys of the actors it names."""
-    h = hashlib.sha256(json.dumps([RENDER_VERSION, STATEMENTS_VERSION, salt, site_url, site_name, list(digest.weeks),
-                                   min((e.article.date.isoformat() for e in digest.articles if e.article.date), default=None),
+    slug and type of every actor (links) and the themes' names, hashed; and each article's id,
+    content key and page, to hash into the keys of the actors it names. Not the digest's weeks
+    (an actor's chart spans its own, in its entry) nor its first date (only a feed without
+    dated entries says it: ``first_date_if_undated``, in that actor's key), which an article
+    dated before the oldest or after the newest changes."""
+    h = hashlib.sha256(json.dumps([RENDER_VERSION, STATEMENTS_VERSION, salt, site_url, site_name,
                                    [[t.id, t.info.name] for t in digest.themes]], ensure_ascii=False).encode())
     # the links, by name: an article added reorders the actors (most mentioned first), which
     # changes no page but the index
@@ -119,7 +126,7 @@ def actor_page_key(actor, digest: Digest, base: tuple[str, dict[str, str]], role
          [[ref.article_id, ref.index] for ref in actor.evidence],
          [[aid, f.sentence, f.text] for aid, f in actor.figures], [[aid, q.index, q.text] for aid, q in actor.quotes],
          len(stories), [[s.slug, s.title, s.developing, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
-                         len(s.flags)] for s in stories[:STORIES_LISTED]]],
+                         len(s.flags)] for s in stories[:STORIES_LISTED]], first_date_if_undated(digest, actor.article_ids)],
         ensure_ascii=False,
     )
     h = hashlib.sha256(payload.encode())
@@ -403,7 +410,7 @@ def _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, pr
                     if enabled:
                         gc.enable()
                 while not pending.ready():
-                    pending.wait(0.25)
+                    pending.wait(0.05)  # the progress a few times a second; a finished share is not kept waiting
                     if task is not None:
                         task.update(counter.value)
                 shares = [own, *pending.get()]

@@ -44,15 +44,23 @@ def links_key(digest: Digest, version: str, salt: str, site_url: str | None, sit
     analysis they are made with (``version``: the renderers'; ``salt``: the analysis
     fingerprint), hashed: the name,
     slug and type of every actor (by name: not in the digest's order, which an article added
-    changes), the themes' names, each source's slug and grade, the digest's first date (a feed
-    without dated entries says it), the site's address and name."""
-    first = min((e.article.date for e in digest.articles if e.article.date), default=None)
-    h = hashlib.sha256(json.dumps([version, MODEL_VERSION, salt, site_url, site_name, str(first),
+    changes), the themes' names, each source's slug and grade, the site's address and name.
+    Not the digest's first date, which an article dated before the oldest changes: only the
+    keys of the pages whose feed has no dated entry hold it (``first_date_if_undated``)."""
+    h = hashlib.sha256(json.dumps([version, MODEL_VERSION, salt, site_url, site_name,
                                    [[t.id, t.info.name] for t in digest.themes],
                                    sorted([s.name, s.slug, s.grade] for s in digest.sources)], ensure_ascii=False).encode())
     for name, slug, kind in sorted((a.name, a.slug, a.type) for a in digest.actors):
         h.update(f"|{name}\x00{slug}\x00{kind}".encode())
     return h.hexdigest()
+
+
+def first_date_if_undated(digest: Digest, article_ids) -> str | None:
+    """The digest's first date when none of ``article_ids`` (the entries of a feed) is dated:
+    such a feed says that date (``feeds.atom``); else None."""
+    if any((e := digest.by_id.get(aid)) is not None and e.article.date for aid in article_ids):
+        return None
+    return str(min((e.article.date for e in digest.articles if e.article.date), default=None))
 
 
 def _articles(digest: Digest, article_ids) -> list:
@@ -67,7 +75,8 @@ def story_key(story: Story, digest: Digest, links: str) -> str:
     but whether it is developing, which depends on the digest's latest day."""
     reports = [[aid, article_key(e.article), list(e.article.sources), e.slug]
                for aid in story.article_ids if (e := digest.by_id.get(aid)) is not None]
-    payload = json.dumps([links, STORY_RULES, story.id, story.developing, reports], ensure_ascii=False)
+    payload = json.dumps([links, STORY_RULES, story.id, story.developing, reports,
+                          first_date_if_undated(digest, story.article_ids)], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
@@ -105,7 +114,8 @@ def theme_key(theme: ThemeEntry, digest: Digest, links: str) -> str:
                           [[aid, f.text, f.sentence] for aid, f in theme.figures], [list(w) for w in theme.weekly],
                           [[aid, ev.index] for aid, ev in theme.bluf], len(stories), _listed(stories[:STORIES_LISTED]),
                           _articles(digest, dict.fromkeys((*theme.article_ids, *(aid for aid, _ in theme.evidence),
-                                                           *(aid for aid, _ in theme.figures))))], ensure_ascii=False)
+                                                           *(aid for aid, _ in theme.figures)))),
+                          first_date_if_undated(digest, (aid for aid, _ in theme.evidence))], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 

@@ -50,7 +50,8 @@ def theme_page(theme: ThemeEntry, digest: Digest, feeds: bool = False) -> str:
         bar_chart(
             list(theme.weekly),
             f"Articles on {info.name} per week",
-            f"Bar chart of the number of articles assigned the theme {info.name}, per ISO week.",
+            f"Bar chart of the number of articles assigned the theme {info.name}, per ISO week, "
+            "from its first article's week to its last.",
             "articles",
         )
     )

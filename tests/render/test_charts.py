@@ -57,3 +57,13 @@ def test_charts_name_no_colour_and_keep_the_data_beside_the_figure():
     assert not re.search(r"(fill|stroke|style)=|#[0-9a-fA-F]{3,6}\b|rgba?\(", html)
     assert re.search(r"</figure><details><summary>Data of this chart</summary><table>", html)
     assert '<td class="digest-heat-5">5</td>' in html and '<td class="digest-heat-1">1</td>' in html
+
+
+def test_a_bar_chart_names_its_first_week_with_the_year_and_keeps_few_bars_narrow():
+    """Each chart spans its own subject's weeks: the first label says which year it starts in;
+    a subject of one or two weeks gets bars of a bar's width, not a wall."""
+    html = bar_chart([("2024-W52", 3.0), ("2025-W01", 5.0)], "Mentions", "Bar chart.", "mentions")
+    labels = re.findall(r'<text class="tick[^"]*"[^>]*>([^<]+)</text>', html)
+    assert labels[:2] == ["5 mentions", "2024-W52"] and "W01" in labels
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([0-9.]+)"', html)]
+    assert len(widths) == 2 and all(0 < w <= 40 for w in widths)

@@ -222,6 +222,13 @@ def subject_source(verb: Token) -> Source | None:
         ) or (t.text == ":" and k < 5):
             words = words[k + 1 :]
             break
+    if len(words) > MAX_WORDS:
+        # "The Pentagon estimates there are 10,000 forces in Kursk, and Maj. Gen. Pat Ryder, the
+        # Pentagon's press secretary, said": the parser joined the name to the clause before; the
+        # name joined last is who said it
+        named = [c for c in subj[0].children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
+        if named:
+            words = _subject_words(named[-1])
     if len(words) > MAX_WORDS:  # keep the head and what comes before it: "Kim Yo Jong, the ... sister of ..."
         at = next((k for k, t in enumerate(words) if t.i == subj[0].i), 0 if subj[0].i < words[0].i else len(words) - 1)
         comma = next((k for k in range(at + 1, len(words)) if words[k].doc[words[k].i - 1].text == ","), None)

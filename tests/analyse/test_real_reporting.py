@@ -1580,3 +1580,21 @@ def test_currency_codes_before_the_number_and_indian_scales(nlp):
 def test_a_known_person_with_a_middle_initial(nlp):
     text = "What is President Vladimir V. Putin of Russia giving North Korea's leader in return for the troops?"
     assert "Vladimir Putin" in {m.name for m in nlp(text)._.actor_mentions}
+
+
+def test_a_name_the_parser_joined_to_the_clause_before_is_who_said_it(nlp):
+    text = ('The Pentagon estimates there are now "at least 10,000" North Korean forces inside Russia\'s Kursk Oblast, '
+            'and Maj. Gen. Pat Ryder, the Pentagon\'s press secretary, said that "those numbers could go up."')
+    got = {q.text.split()[0]: q.actor for q in nlp(text)._.quotes}
+    assert got["those"] == "Pat Ryder"
+
+
+def test_troops_in_combat_alongside_another_army_are_deployed(analyser, tmp_path):
+    text = ("North Korea suffered several hundred casualties, Pentagon says\n\n"
+            "The United States believes North Korea has suffered several hundred troop casualties during combat "
+            "alongside Russian forces against Ukraine, a Pentagon spokesperson said on Thursday.\n\n"
+            "South Korea's spy agency told lawmakers that at least 100 North Korean troops, who were dispatched to "
+            "Russia, were killed in action.\n\n"
+            "Original Source: example.org\n")
+    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    assert "troop-deployment" in themes

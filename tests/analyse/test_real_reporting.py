@@ -33,6 +33,14 @@ def analyse_text(analyser, tmp_path: Path, text: str, name: str = "story.txt"):
     return out
 
 
+def actor_names(analyser, tmp_path: Path, text: str) -> set[str]:
+    return {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+
+
+def theme_ids(analyser, tmp_path: Path, text: str) -> set[str]:
+    return {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+
+
 # ------------------------------------------------------------------ quotations
 def test_the_next_sentences_quotation_goes_on_with_the_same_speaker(nlp):
     text = ('"The troops are moving toward the front," Rep. Lee Seong-kweun told reporters after the briefing. '
@@ -525,7 +533,7 @@ def test_a_title_case_dateline_and_a_name_ending_a_sentence_on_a_month(analyser,
             '"There are many pending security issues," Koizumi said at a meeting on Saturday with Chinese Defense '
             "Minister Dong Jun.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Malaysia" not in names  # where the report was filed
     assert "Dong Jun" in names and not any(")" in n or n.endswith(".") for n in names)
 
@@ -535,7 +543,7 @@ def test_a_name_called_a_news_publisher_is_no_actor(analyser, tmp_path):
             "About 500 North Korean soldiers were killed in a missile strike on Kursk, an outlet reported, citing "
             "Global Defense, a defense news publisher. Global Defense said the troops were deployed in November.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "North Korea" in names and "Global Defense" not in names
 
 
@@ -565,7 +573,7 @@ def test_a_demonym_that_only_says_where_a_company_or_outlet_is_from(analyser, tm
             "Conflict Armament Research, a British group that studies weapons, found North Korean parts in the "
             "debris.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert {"North Korea", "Russia"} <= names
     assert "Japan" not in names and "United Kingdom" not in names
 
@@ -587,7 +595,7 @@ def test_a_name_before_drills_or_a_weapon_is_no_actor(analyser, tmp_path):
             "U.S. running until Friday, the military said. The launch comes amid the Iron Mountain air drills "
             "between South Korea and the U.S.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Freedom Flag" not in names and "Iron Mountain" not in names
     assert {"South Korea", "United States", "North Korea"} <= names
 
@@ -624,7 +632,7 @@ def test_a_name_that_only_says_what_kind_of_thing_follows(analyser, tmp_path):
             "The embassy of China in Manila did not immediately reply to a Viber message seeking comment, and "
             "Tokyo's envoy answered questions in a Facebook Messenger chat with reporters.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Facebook Messenger" not in names and "Viber" not in names
 
 
@@ -656,7 +664,7 @@ def test_a_description_of_an_outlet_is_no_speakers_name(analyser, tmp_path):
             "MOSCOW (Sputnik) – Russian Foreign Minister Sergey Lavrov and his North Korean counterpart, Choe Son "
             "Hui, discussed cooperation during talks on March 4, North Korean state-run news agency KCNA reported.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert not any("agency" in n for n in names)
 
 
@@ -665,7 +673,7 @@ def test_a_title_and_a_surname_need_a_holder_of_that_title(analyser, tmp_path):
             "Russian Foreign Ministry spokeswoman Maria Zakharova said Foreign Minister Choi would hold strategic "
             "consultations with Sergei Lavrov. Foreign Minister Choi left Pyongyang on Monday.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Choi Sang-mok" not in names  # South Korea's finance minister, never a foreign minister
     assert "Choe Son Hui" in names
 
@@ -727,7 +735,7 @@ def test_a_hyphen_spaced_by_a_typo_inside_a_name(analyser, tmp_path):
             "The US ambassador to the UN Linda Thomas- Greenfield condemned North Korea's missile launch, calling "
             "it reckless, while Russia's envoy blamed Washington.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Linda Thomas-Greenfield" in names and "Linda Thomas- Greenfield" not in names
 
 
@@ -798,7 +806,7 @@ def test_a_person_who_speaks_without_quotation_marks_is_an_actor(analyser, tmp_p
             "Russian Deputy Foreign Minister Mikhail Galuzin warned that Kyiv and its backers would face grave "
             "consequences for the attacks.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Mikhail Galuzin" in names
     assert {"United States", "United Kingdom"} <= names  # sponsors in Washington: its government
 
@@ -849,7 +857,7 @@ def test_a_states_security_council_is_that_state_not_the_un_body(analyser, tmp_p
             "Sergei Shoigu, secretary of Moscow's Security Council, met North Korean leader Kim Jong Un on Friday "
             "to discuss the troops North Korea sent to Russia, Russia’s Security Council said.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert {"Russia", "North Korea", "Sergei Shoigu"} <= names and "UN Security Council" not in names
 
 
@@ -1209,7 +1217,7 @@ def test_a_states_military_said_of_an_action_is_no_army_acting(analyser, tmp_pat
             "Japan's prime minister said any Chinese military action toward Taiwan could threaten Japan's survival, "
             "and China lodged a diplomatic protest.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "China" in names and "People's Liberation Army" not in names
 
 
@@ -1276,7 +1284,7 @@ def test_a_known_acronym_opening_another_organisations_name_is_not_that_body(ana
             "Officials said China should have known that the Russian entity, TSK Vektor, was a problematic actor "
             "already under sanctions.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Russia" in names and "Turkey" not in names
 
 
@@ -1323,7 +1331,7 @@ def test_a_white_paper_is_a_document_not_an_actor(analyser, tmp_path):
             "Korea, and warned Tokyo against militarisation that threatens security in the region.\n\n"
             "Japan's Defence White Paper, Maria Zakharova said, toughens rhetoric about imaginary threats.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "Japan" in names and not any("White Paper" in n for n in names)
 
 
@@ -1362,7 +1370,7 @@ def test_a_desks_byline_label_is_no_person(analyser, tmp_path):
             "short-range ballistic missiles into the sea on Sunday.\n\n"
             "Japan's defence ministry said the missiles flew about 350 kilometres.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "North Korea" in names and "Digital Desk" not in names
 
 
@@ -1420,7 +1428,7 @@ def test_ships_detected_are_no_troop_deployment(analyser, tmp_path):
             "island over the past day.\n\n"
             "Taiwan responded by engaging aircraft, ships and land-based missile systems to track the targets.\n\n"
             "Original Source: example.org\n")
-    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    themes = theme_ids(analyser, tmp_path, text)
     assert "troop-deployment" not in themes
 
 
@@ -1430,7 +1438,7 @@ def test_a_ships_name_is_no_actor(analyser, tmp_path):
             "BRP Datu Kalantiaw, the Philippines said. China said the BRP Datu Kalantiaw had intruded into its waters, "
             "raising tensions in the South China Sea.\n\n"
             "Original Source: example.org\n")
-    names = {a.name for a in analyse_text(analyser, tmp_path, text).actors}
+    names = actor_names(analyser, tmp_path, text)
     assert "China" in names and not any("Kalantiaw" in n for n in names)
 
 
@@ -1447,7 +1455,7 @@ def test_a_state_budget_for_its_own_missiles_is_no_military_aid(analyser, tmp_pa
             "The budget proposal includes funding for new interceptor missiles to counter North Korean missiles.\n\n"
             "The ministry will also buy long-range missiles for its own forces, officials from Japan said.\n\n"
             "Original Source: example.org\n")
-    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    themes = theme_ids(analyser, tmp_path, text)
     assert "military-aid" not in themes
 
 
@@ -1478,7 +1486,7 @@ def test_a_state_launching_its_own_missiles_is_no_military_aid(analyser, tmp_pat
             "The Japanese Ministry of Defense reported that another ballistic missile launched by North Korea fell "
             "outside Japan's economic waters.\n\n"
             "Original Source: example.org\n")
-    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    themes = theme_ids(analyser, tmp_path, text)
     assert "indo-pacific-security" in themes and "military-aid" not in themes
 
 
@@ -1531,7 +1539,7 @@ def test_sanctions_on_makers_that_helped_build_drones_for_the_war_are_military_a
             "One of the firms worked with a Russian entity to arrange the shipment of the drones to Russia, the "
             "Treasury said.\n\n"
             "Original Source: example.org\n")
-    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    themes = theme_ids(analyser, tmp_path, text)
     assert "military-aid" in themes
 
 
@@ -1596,5 +1604,5 @@ def test_troops_in_combat_alongside_another_army_are_deployed(analyser, tmp_path
             "South Korea's spy agency told lawmakers that at least 100 North Korean troops, who were dispatched to "
             "Russia, were killed in action.\n\n"
             "Original Source: example.org\n")
-    themes = {t.id for t in analyse_text(analyser, tmp_path, text).themes}
+    themes = theme_ids(analyser, tmp_path, text)
     assert "troop-deployment" in themes

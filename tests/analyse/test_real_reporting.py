@@ -1606,3 +1606,15 @@ def test_troops_in_combat_alongside_another_army_are_deployed(analyser, tmp_path
             "Original Source: example.org\n")
     themes = theme_ids(analyser, tmp_path, text)
     assert "troop-deployment" in themes
+
+
+def test_central_command_is_the_us_and_commercial_shipping_is_no_military_aid(analyser, tmp_path):
+    text = ("Houthi missile fired at container ship\n\n"
+            "“There were no injuries or damage,” U.S. Central Command said in a statement after a ballistic missile "
+            "was fired from Yemen toward the international shipping lane.\n\n"
+            "It was the third time since Sunday that the Houthis have fired missiles at commercial vessels, raising "
+            "concerns about the security of commercial shipping in the Red Sea.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert [q.actor for q in out.quotes] == ["United States"]
+    assert "military-aid" not in {t.id for t in out.themes}

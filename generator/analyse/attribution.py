@@ -607,7 +607,8 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
     """
     lowers = [t.lower_ for t in sent]
     for k in range(len(lowers) - 1):
-        if lowers[k] == "citing" and lowers[k + 1] not in ("a", "an"):  # "AFP reported, citing the NIS"
+        if lowers[k] == "citing" and lowers[k + 1] not in ("a", "an") and (k == 0 or lowers[k - 1] != "without"):
+            # "AFP reported, citing the NIS"; not "the website said, without citing the source of it"
             source = _phrase_after(sent, k + 1, "citing")
             if source is not None and not _could_speak(sent.doc[source.start : source.end]):
                 source = None  # "citing health concerns": a reason, not a source

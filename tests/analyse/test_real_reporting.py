@@ -1618,3 +1618,10 @@ def test_central_command_is_the_us_and_commercial_shipping_is_no_military_aid(an
     out = analyse_text(analyser, tmp_path, text)
     assert [q.actor for q in out.quotes] == ["United States"]
     assert "military-aid" not in {t.id for t in out.themes}
+
+
+def test_without_citing_names_no_source(nlp):
+    text = ("They were killed no more than 48 hours before being found, the Israeli Ynet news website said, without "
+            "citing the source of the information.")
+    (f,) = nlp(text)._.figures
+    assert f.attribution != "the source of the information" and f.attribution_actor is None

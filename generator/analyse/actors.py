@@ -56,13 +56,16 @@ _REGION_WORDS = {"north", "south", "east", "west", "latin", "central", "northern
 
 
 def _variants(text: str) -> set[str]:
-    """The alias as written, with a capital first letter when it starts lowercase, and a dotted
-    abbreviation as some outlets space it ("U. S.")."""
+    """The alias as written, with a capital first letter when it starts lowercase, a dotted
+    abbreviation as some outlets space it ("U. S."), and an acronym of four letters or more in
+    title case ("Nato")."""
     out = {text}
     if text[:1].islower():
         out.add(text[:1].upper() + text[1:])
     if _DOTTED.fullmatch(text):
         out.add(text.replace(".", ". ").strip())
+    if len(text) >= 4 and text.isalpha() and text.isupper():
+        out.add(text.title())  # an acronym as British outlets write it: "Nato", "Asean", "Mofcom"
     for two, one in (("Coast Guard", "Coastguard"), ("coast guard", "coastguard")):  # as British outlets write it
         out |= {form.replace(two, one) for form in list(out) if two in form}
     # "South Korea's spy agency" as typeset: "South Korea’s spy agency"

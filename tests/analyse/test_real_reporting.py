@@ -1625,3 +1625,12 @@ def test_without_citing_names_no_source(nlp):
             "citing the source of the information.")
     (f,) = nlp(text)._.figures
     assert f.attribution != "the source of the information" and f.attribution_actor is None
+
+
+def test_an_acronym_in_title_case_as_british_outlets_write_it(nlp):
+    text = ("The Mofcom spokesperson said: “China’s export controls on rare earths are a legitimate action.” "
+            "Nato allies met in Brussels.")
+    names = {m.name for m in nlp(text)._.actor_mentions}
+    assert "China" in names and "NATO" in names
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "China"

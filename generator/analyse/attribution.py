@@ -822,8 +822,30 @@ class SpeakerResolver:
             if any(source.start <= m.start < source.end and m.type == "person" for m in self.mentions):
                 return None  # a named person: the usual rules find them
             found = self._actor(source)
-            return found if found not in (None, "outlet") else None
+            return found if found not in (None, "outlet") else ""  # "": someone unnamed, of no known state
         return None
+
+    def _owner_kind(self, noun: Token) -> str | None:
+        """"person" or "office" when a person or an office possesses ``noun`` ("Putin's
+        spokesman", "the Prime Minister's official spokesman"); None otherwise ("the ministry's
+        spokeswoman" is the ministry's, whom the usual rules find)."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if any(m.start <= owner.i < m.end and m.type == "person" for m in self.mentions):
+            return "person"
+        return "office" if owner.lower_ in _LEADERS | {"minister"} else None
+
+    def _possessed(self, noun: Token, before: int) -> str | None:
+        """Whose "X's spokesman" is: the state of the person X, or of the office-holder X names
+        when the article introduced one with that title ("Prime Minister Keir Starmer"); else
+        unknown, never the last person named."""
+        owner = next(c for c in noun.children if c.dep_ == "poss")
+        named = [m for m in self.mentions if m.start <= owner.i < m.end and m.type == "person"]
+        if named:  # "Putin's spokesman": of Putin's state
+            return named[0].affiliation
+        holder = self._introduced_as(owner.lower_, before)
+        return self._affiliation.get(holder) if holder else None
 
     def _introduced_as(self, word: str | frozenset[str], before: int) -> str | None:
         """The last person named before ``before`` with ``word`` (or one of the words) as their
@@ -1026,7 +1048,7 @@ class SpeakerResolver:
         if single and word in PERSON_PRONOUNS:
             unnamed = self._unnamed_speaker_before(before)
             if unnamed is not None:
-                return unnamed
+                return unnamed or None
             return self._last(before, person=True, pronoun=word)
         if single and word in BODY_PRONOUNS:
             if word == "it" and self._after_unnamed_report(source.start):
@@ -1070,6 +1092,15 @@ class SpeakerResolver:
             found = self._same_noun(word, source.start)
             if found is not None:
                 return found
+        if word in self.person_nouns and not inside and doc.has_annotation("DEP"):
+            # "the Prime Minister's official spokesman": someone of the possessor's, not the last
+            # person named; and "the spokesman" after him is him again
+            noun = doc[head]
+            if self._owner_kind(noun) is None and definite:
+                noun = next((t for t in reversed(doc[max(0, source.start - 400) : source.start])
+                             if t.lower_ == word and self._owner_kind(t) is not None), noun)
+            if self._owner_kind(noun) is not None:
+                return self._possessed(noun, source.start)
         if word in self.person_nouns and not inside:
             found = self._last(source.start, person=True)
             if found is None and definite:  # "the spokesperson added", after "an MOC spokesperson said"

@@ -1634,3 +1634,19 @@ def test_an_acronym_in_title_case_as_british_outlets_write_it(nlp):
     assert "China" in names and "NATO" in names
     (q,) = nlp(text)._.quotes
     assert q.actor == "China"
+
+
+def test_an_office_holders_spokesman_is_not_the_last_person_named(nlp):
+    text = ("Mr Rutte is thought to be pushing members to spend more on defence.\n\n"
+            "“The two leaders have spoken a number of times,” the Prime Minister’s official spokesman said on "
+            "Thursday.\n\n"
+            "“You can expect the Prime Minister to raise our collective defence,” the spokesman later added.")
+    got = [q.actor for q in nlp(text)._.quotes]
+    assert got == [None, None]
+
+
+def test_a_bodys_spokeswoman_is_still_the_one_named_before(nlp):
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova criticised the drills on Wednesday. “This is a "
+            "provocation against our country,” the ministry's spokeswoman added.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Maria Zakharova"

@@ -317,14 +317,19 @@ class QuoteFinder:
         return None
 
     def _interrupted(self, text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
-        """Quotations interrupted only by who said them: index of the first -> of the second."""
+        """Quotations interrupted only by who said them: index of the first -> of the second. The
+        first must open its sentence ("“We will win,” he said, “whatever it takes.”"): a phrase
+        quoted inside a clause ("Asked about the warning to “prepare for the consequences,” the
+        spokesperson replied, “…”") is someone else's words."""
         out = {}
         for n in range(len(spans) - 1):
             between = text[spans[n][1] : spans[n + 1][0]]
             words = re.findall(r"[a-z]+", between.lower())
+            opened = text[: spans[n][0]].rstrip(' "“')  # what the first quotation follows
             if (
                 len(between) < 90
                 and "\n" not in between
+                and (not opened or opened[-1] in ".!?:\n")  # it opens its sentence, or a colon introduces it
                 and text[spans[n][1] - 1 : spans[n][1]] == ","
                 and between.strip(' \"“”')[-1:] in (",", ":")
                 and any(w in self.speech_verbs for w in words)

@@ -1650,3 +1650,19 @@ def test_a_bodys_spokeswoman_is_still_the_one_named_before(nlp):
             "provocation against our country,” the ministry's spokeswoman added.")
     (q,) = nlp(text)._.quotes
     assert q.actor == "Maria Zakharova"
+
+
+def test_a_phrase_quoted_in_a_clause_is_not_joined_to_the_reply_after_it(nlp):
+    text = ("Asked to comment on the warning by the Chinese Foreign Ministry to “prepare to bear all potential "
+            "consequences,” DFA spokesperson Teresita Daza replied, “The Philippines will not be deterred by threats "
+            "or hostility.”")
+    got = quotes(nlp, text)
+    assert [w for w, _, _ in got] == ["prepare", "The"]
+    assert got[1][2] == "Teresita Daza"
+
+
+def test_the_dfa_beside_the_philippines(nlp):
+    text = ("The Department of Foreign Affairs said Chinese vessels blocked Philippine supply boats. “The acts of the "
+            "Chinese Coast Guard vessels are illegal,” the DFA said.")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Philippines"

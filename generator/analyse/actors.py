@@ -119,6 +119,16 @@ def _subject_at(doc: Doc, start: int) -> bool:
     return False
 
 
+def _possessor_at(doc: Doc, start: int) -> bool:
+    """Whether the name starting at ``start`` only says whose someone is ("Kim Jong-un's sister")."""
+    for t in doc[start : min(len(doc), start + 6)]:
+        if t.text in ("'s", "’s"):
+            return True
+        if not (t.is_title or t.text == "-" or (t.i > start and doc[t.i - 1].text == "-")):  # "Jong-un"
+            break
+    return False
+
+
 class ActorResolver(ModelNames):
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True,
                  lexicon: Lexicon | None = None):
@@ -232,6 +242,11 @@ class ActorResolver(ModelNames):
                 subjects = [p for p in before if _subject_at(doc, p[0])]
                 if subjects:
                     return subjects[-1][1]
+                # "citing Kim Yo-jong, North Korean leader Kim Jong-un's powerful sister ... Kim
+                # said": not the one named only to say whose sister she is
+                named = [p for p in before if not _possessor_at(doc, p[0])]
+                if named:
+                    return named[-1][1]
             return (before[-1] if before else seen[0])[1]
         title = self._title_before(doc, start)
         if title is None:

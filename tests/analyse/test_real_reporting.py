@@ -1666,3 +1666,21 @@ def test_the_dfa_beside_the_philippines(nlp):
             "Chinese Coast Guard vessels are illegal,” the DFA said.")
     (q,) = nlp(text)._.quotes
     assert q.actor == "Philippines"
+
+
+def test_a_family_name_alone_is_not_the_one_named_only_as_whose_sister(nlp):
+    text = ("South Korea will face “devastating consequences” for leaflets, state media KCNA said, citing Kim Yo-jong, "
+            "North Korean leader Kim Jong-un's powerful sister. At least 29 large balloons carrying leaflets were found "
+            "around North Korea, Kim said.")
+    got = {f.text: f.attribution_actor for f in nlp(text)._.figures}
+    assert got["At least 29 large balloons"] == "Kim Yo Jong"
+
+
+def test_drones_sent_into_another_states_sky_are_an_incursion_not_military_aid(analyser, tmp_path):
+    text = ("North Korea warns South over drones\n\n"
+            "North Korea's foreign ministry accused South Korea of sending drones into the sky over Pyongyang at night "
+            "and said the intrusion demanded retaliatory action.\n\n"
+            "Kim Yo Jong said the South Korean military was to blame if it failed to stop drones sent into the "
+            "North's airspace by activists.\n\n"
+            "Original Source: example.org\n")
+    assert "military-aid" not in theme_ids(analyser, tmp_path, text)

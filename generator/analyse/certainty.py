@@ -36,6 +36,8 @@ class CertaintyMarker:
         hedges = []
         for start, end, label in self.terms.find(doc):
             s = bisect.bisect_right(starts, start) - 1
+            if label == "hedged" and _the_month(doc, start):
+                continue  # "May 25 (Reuters) -", "in May", "Theresa May": not "may"
             if label == "hedged":
                 certainty[s] = "hedged"
                 hedges.append(start)
@@ -58,3 +60,16 @@ class CertaintyMarker:
 )
 def make_certainty_marker(nlp: Language, name: str, lexicon_path: str | None) -> CertaintyMarker:
     return CertaintyMarker(nlp, name, load_lexicon(lexicon_path))
+
+
+def _the_month(doc: Doc, i: int) -> bool:
+    """Whether "May" at ``i`` is the month or a name, not the modal: capitalised inside a
+    sentence ("in May", "Theresa May said"), or opening one with a day or a year after it
+    ("May 25 (Reuters) -")."""
+    t = doc[i]
+    if t.text != "May":
+        return False
+    if not t.is_sent_start:
+        return True
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is not None and after.like_num

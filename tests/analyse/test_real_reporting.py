@@ -1684,3 +1684,11 @@ def test_drones_sent_into_another_states_sky_are_an_incursion_not_military_aid(a
             "North's airspace by activists.\n\n"
             "Original Source: example.org\n")
     assert "military-aid" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_the_month_of_may_hedges_nothing(nlp):
+    text = ("May 25 (Reuters) - Russia's Defence Ministry said on Sunday that its air defence units had destroyed "
+            "95 Ukrainian drones. In May, the ministry said it had destroyed 300 drones. May 2024 was calmer, "
+            "and officials may still revise the count of 40 drones.")
+    got = {f.text: f.hedged for f in nlp(text)._.figures}
+    assert got["95 Ukrainian drones"] is False and got["300 drones"] is False and got["40 drones"] is True

@@ -1692,3 +1692,10 @@ def test_the_month_of_may_hedges_nothing(nlp):
             "and officials may still revise the count of 40 drones.")
     got = {f.text: f.hedged for f in nlp(text)._.figures}
     assert got["95 Ukrainian drones"] is False and got["300 drones"] is False and got["40 drones"] is True
+
+
+def test_spokespeople_of_bodies_the_roles_do_not_name_are_known(nlp):
+    text = ("“China has no locus standi to comment on India's internal matters,” said MEA spokesperson Srivastava. "
+            "Chen Binhua, spokesperson for China's Taiwan Affairs Office, accused Lai of sending dangerous signals.")
+    names = {m.name for m in nlp(text)._.actor_mentions if m.known}
+    assert {"Anurag Srivastava", "Chen Binhua"} <= names

@@ -388,6 +388,9 @@ def _transcript_label(label: str, text: str) -> bool:
 def _label_at(doc: Doc, para: int) -> Source | None:
     """The speaker's label of the paragraph starting at character ``para``, if any."""
     text = doc.text
+    if text.startswith(("A)", "Q)"), para) and text[para + 2 : para + 3] == " ":
+        # "Q) ... A) ...": a briefing transcript written with brackets (South Korea's ministries)
+        return _answerer(doc, para) if text[para] == "A" else None
     colon = text.find(":", para, para + 45)
     if colon < 0 or "\n" in text[para:colon]:
         return None
@@ -413,7 +416,7 @@ def _label_at(doc: Doc, para: int) -> Source | None:
     return Source(label.text.strip(), "said", label.start, label.end, label.end - 1)
 
 
-_ANSWERER = re.compile(r"[Ss]pokes(?:person|man|woman)\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+?)(?:['’]s\b|\b)")
+_ANSWERER = re.compile(r"[Ss]pokes(?:person|man|woman)[ \t]+((?:[A-Z][\w-]+[ \t]+){0,2}[A-Z][\w-]+?)(?:['’]s\b|\b)")
 
 
 def _answerer(doc: Doc, before: int) -> Source | None:

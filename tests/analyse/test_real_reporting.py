@@ -1699,3 +1699,12 @@ def test_spokespeople_of_bodies_the_roles_do_not_name_are_known(nlp):
             "Chen Binhua, spokesperson for China's Taiwan Affairs Office, accused Lai of sending dangerous signals.")
     names = {m.name for m in nlp(text)._.actor_mentions if m.known}
     assert {"Anurag Srivastava", "Chen Binhua"} <= names
+
+
+def test_a_briefing_transcript_with_bracketed_labels_is_the_spokespersons(nlp):
+    text = ("Regular Briefing by Spokesperson Koo Byoungsam\n\n"
+            "Q) What is the Ministry's stance on North Korea's launch yesterday?\n\n"
+            "A) The Government strongly condemns North Korea's provocation. North Korea has fired 3 missiles this "
+            "month.")
+    (f,) = nlp(text)._.figures
+    assert f.attribution_actor == "Koo Byung-sam" and f.attribution == "Koo Byoungsam"

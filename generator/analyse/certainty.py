@@ -62,14 +62,19 @@ def make_certainty_marker(nlp: Language, name: str, lexicon_path: str | None) ->
     return CertaintyMarker(nlp, name, load_lexicon(lexicon_path))
 
 
+
+_BEFORE_A_MONTH = frozenset({"in", "on", "of", "since", "until", "till", "by", "from", "last", "next", "this", "early",
+                             "late", "mid", "through", "between", "during", "before", "after"})
+
+
 def _the_month(doc: Doc, i: int) -> bool:
-    """Whether "May" at ``i`` is the month or a name, not the modal: capitalised inside a
-    sentence ("in May", "Theresa May said"), or opening one with a day or a year after it
-    ("May 25 (Reuters) -")."""
+    """Whether "May" at ``i`` is the month or a name, not the modal: a day or a year after it
+    ("May 25 (Reuters) -", "May 2024"), a preposition before it ("in May"), or what the model
+    calls a date or a person ("Theresa May said"). A headline's "China May Retaliate" stays a hedge."""
     t = doc[i]
     if t.text != "May":
         return False
-    if not t.is_sent_start:
-        return True
     after = doc[i + 1] if i + 1 < len(doc) else None
-    return after is not None and after.like_num
+    before = doc[i - 1] if i > 0 else None
+    return (after is not None and after.like_num) or (before is not None and before.lower_ in _BEFORE_A_MONTH) \
+        or t.ent_type_ in ("DATE", "PERSON")

@@ -1708,3 +1708,8 @@ def test_a_briefing_transcript_with_bracketed_labels_is_the_spokespersons(nlp):
             "month.")
     (f,) = nlp(text)._.figures
     assert f.attribution_actor == "Koo Byung-sam" and f.attribution == "Koo Byoungsam"
+
+
+def test_a_headlines_may_in_title_case_still_hedges(nlp):
+    (f,) = nlp("China May Retaliate With 25% Tariffs On US Goods")._.figures
+    assert f.hedged

@@ -37,3 +37,21 @@ def test_folding_twice_changes_nothing_more():
     html = "<ul>\n  <li>\n    a\n  </li>\n</ul>\n<pre>\n  x\n</pre>\n\n"
     once = fold_blanks(html)
     assert fold_blanks(once) == once and len(once) < len(html)
+
+
+def test_folding_line_by_line_is_the_pattern_it_replaces():
+    """``_fold`` is ``re.sub(r"[ \\t\\r\\f\\v]*\\n\\s*", "\\n", ...)``, faster: the same on random
+    runs of ASCII and Unicode whitespace (no-break and em spaces, NEL, the separators \\x1c-\\x1f
+    that ``\\s`` and ``str.isspace`` both count) and text, and ``\\s`` is ``str.isspace``."""
+    import random
+    import re
+
+    from generator.render.compact import _fold
+
+    pattern = re.compile(r"[ \t\r\f\v]*\n\s*")
+    assert all((re.fullmatch(r"\s", chr(c)) is not None) == chr(c).isspace() for c in range(0x3100))
+    alphabet = [" ", "\t", "\n", "\n", "\r", "\f", "\v", "\xa0", "\u2003", "\u3000", "\x1c", "\x85", "a", "<", "é"]
+    rng = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        assert _fold(text) == pattern.sub("\n", text), repr(text)

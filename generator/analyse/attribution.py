@@ -577,7 +577,7 @@ def said_of(sent: Span) -> bool:
                for v in sent)
 
 
-def _put_through(verb: Token) -> bool:
+def _states_nothing(verb: Token) -> bool:
     """A source verb used for an act that states nothing: "put 250 launchers through testing"
     (not "put the toll at 100"), "the war claimed the lives of 1,100 people" (not "claimed that")."""
     if verb.lower_ in ("claimed", "claims", "claim", "claiming"):
@@ -634,7 +634,7 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
             continue
         if source is not None:
             return source
-    verbs = [t for t in sent if t.lower_ in speech_verbs and t.i not in skip and not _put_through(t)]
+    verbs = [t for t in sent if t.lower_ in speech_verbs and t.i not in skip and not _states_nothing(t)]
     if not verbs:
         return None
     doc = sent.doc
@@ -806,7 +806,8 @@ class SpeakerResolver:
     def _unnamed_speaker_before(self, before: int) -> str | None:
         """Whom "he said" is, when the sentence before in the paragraph reported an unnamed
         person's words ("A JCS spokesman said the distance was inflated. “...,” he said"): that
-        person's body or state."""
+        person's body or state; "" when the person is of no known body or state (then "he" is
+        nobody known, not the last person named); None when no such sentence comes before."""
         doc = self.doc
         if not doc.has_annotation("DEP") or before >= len(doc):
             return None

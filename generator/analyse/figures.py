@@ -74,6 +74,7 @@ class FigureFinder:
         self.symbols = dict(lexicon.currency_symbols)
         self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
         self.percent = [tuple(p.lower().split()) for p in lexicon.percent]
+        self.percent_words = {p[0] for p in self.percent if len(p) == 1}  # "%", "pc": "20pc next month"
         self.measures = dict(lexicon.measures)
         speech = [tuple(v.lower().split()) for v in lexicon.speech_verbs]
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
@@ -381,9 +382,8 @@ class FigureFinder:
         figures = []
         # numbers in a date or a time are no figures, unless the model took a distance or a count
         # for one ("about 24 nautical miles" typed TIME)
-        percent = {p[0] for p in self.percent if len(p) == 1}  # "20pc next month" (a date to the model)
         ents = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not any(
-            (t.lower_ in self.units and t.lower_ not in self.durations) or t.lower_ in percent
+            (t.lower_ in self.units and t.lower_ not in self.durations) or t.lower_ in self.percent_words
             or (t.lower_ in self.scales and t.lower_ not in self.durations) for t in e) for t in e}
         quotes = doc._.quotes or []
         in_quote: dict[int, int] = {}

@@ -375,7 +375,11 @@ class ActorResolver(ModelNames):
         filed = self._title_datelines(doc)  # "Kuala Lumpur, Nov. 2 (Jiji Press)--": where it was filed
         if filed:
             resolved = [r for r in resolved if not (r[3] == "seat" and r[0] in filed)]
-        taken.update(self._datelines(doc, taken))
+        lines = self._datelines(doc, taken)
+        taken.update(lines)
+        # "ERBIL, Kurdistan Region of Iraq -": the state of a dateline is where it was filed
+        resolved = [(s, e, n, "location") if s in lines and self.actors[n].type == "country" else (s, e, n, k)
+                    for s, e, n, k in resolved]
         doc.user_data["digest_no_speaker_labels"] = self._no_speaker_labels(doc)
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
@@ -520,6 +524,13 @@ class ActorResolver(ModelNames):
                 j += 1
             if j > tok.i and j < len(doc) and doc[j].text in (",", "(", "-", "—", "–", ":"):
                 out.update(range(tok.i, j))
+                if doc[j].text == ",":
+                    # "ERBIL, Kurdistan Region of Iraq - ...": the region and state of the dateline too
+                    k = j + 1
+                    while k < min(len(doc), j + 9) and (doc[k].is_title or doc[k].lower_ in ("of", "the", ",")):
+                        k += 1
+                    if k > j + 1 and k < len(doc) and doc[k].text in ("-", "—", "–", "--"):
+                        out.update(range(j + 1, k))
         return out
 
     def _capital_labels(self, doc: Doc, taken: set[int], full: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:

@@ -49,7 +49,11 @@ def _span_text(tokens: list[Token]) -> str:
     written = doc[tokens[0].i : end].text
     if end < len(doc) and doc[end].text == ")" and written.count("(") > written.count(")"):
         end += 1  # "Taiwan's Ministry of National Defence (MND)": the bracket closed
-    return doc[tokens[0].i : end].text.strip().rstrip(".,;:").lstrip("”’\"' ,").strip() or tokens[0].text
+    text = doc[tokens[0].i : end].text.strip().rstrip(".,;:").lstrip("”’\"' ,").strip()
+    # "(MENAFN) India's Defense Minister ...": the outlet's bracketed credit before the phrase
+    # is no part of who spoke
+    text = re.sub(r"^[^()\s]{1,30}\)\s*", "", text)
+    return text or tokens[0].text
 
 
 def _subject_words(subj: Token) -> list[Token]:
@@ -184,6 +188,13 @@ def subject_source(verb: Token) -> Source | None:
             verb = head  # "Mr Trump, who has criticised ... and has said he could ...": Mr Trump
     if not subj:
         return None
+    if len(subj) > 1:
+        # "Zelenskyy, after the meeting said": a phrase after a preposition is no subject, whatever
+        # the parser made of it
+        doc = verb.doc
+        kept = [c for c in subj if not (min(t.i for t in c.subtree) > 0 and doc[min(t.i for t in c.subtree) - 1].lower_
+                                        in ("after", "before", "following", "during", "at", "in"))]
+        subj = kept or subj
     if len(subj) > 1:  # "LONDON (Agency) - ..., Blinken said": the subject nearest the verb
         subj = sorted(subj, key=lambda c: abs(verb.i - c.i))
     # "In a meeting with his counterpart, Rustem Umerov, Defense Secretary Lloyd Austin said": the
@@ -760,6 +771,8 @@ class SpeakerResolver:
         self.part_nouns = nouns.get("part_nouns", frozenset())
         self.org_nouns = nouns.get("organisation_nouns", frozenset())
         self.local_modifiers = nouns.get("local_modifiers", frozenset())
+        self.unnamed_nouns = nouns.get("unnamed_people", frozenset())
+        self.quoted = quoted
         self.types = {m.name: m.type for m in self.mentions}
         self.genders = {**_text_genders(doc, self.mentions), **(genders or {})}  # person -> "f" / "m"
         self.spoken: list[tuple[int, str, str]] = doc.user_data.setdefault("digest_speakers", [])
@@ -828,6 +841,30 @@ class SpeakerResolver:
             found = self._actor(source)
             return found if found not in (None, "outlet") else ""  # "": someone unnamed, of no known state
         return None
+
+    def _unnamed_person_nearer(self, before: int) -> bool:
+        """Whether the nearest subject before ``before`` (in its sentence, then up to two sentences
+        back) that is a person is someone unnamed and of no post ("The prisoner explained that he
+        began serving at 17", "the soldier with the ID card told security personnel"), rather than a
+        person named: then "he" is that someone, nobody known."""
+        doc = self.doc
+        if not doc.has_annotation("DEP") or before >= len(doc) or not self.unnamed_nouns:
+            return False
+        sent = doc[before].sent
+        named = {i for m in self.mentions if m.type == "person" for i in range(m.start, m.end)}
+        for _ in range(3):
+            subjects = [t for t in sent if t.i < before and t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.quoted]
+            for t in reversed(subjects):
+                if t.i in named:
+                    return False
+                if t.lower_ in self.unnamed_nouns and not any(
+                        c.dep_ == "poss" or c.i in named for c in t.children):
+                    return True
+            if sent.start == 0:
+                return False
+            before = sent.start
+            sent = doc[sent.start - 1].sent
+        return False
 
     def _owner_kind(self, noun: Token) -> str | None:
         """"person" or "office" when a person or an office possesses ``noun`` ("Putin's
@@ -916,11 +953,13 @@ class SpeakerResolver:
                 break
             if t.lower_ != word or t.i == 0:
                 continue
-            for m in self.mentions:  # "a senior White House official", "Chinese officials"
+            # "a senior White House official", "Chinese officials": a name in the noun's own phrase
+            # (not one across a paragraph break: "... in Russia\n\nThe Ukrainian intelligence service")
+            for m in self.mentions:
                 if m.start <= t.i < m.end and m.type in ("organisation", "country", "group") and m.known:
                     return m.name  # "the Department of Defense" for "defense"
                 if t.i - 5 <= m.start and m.end <= t.i and m.type not in ("place", "part", "person") and all(
-                        not (x.is_punct or x.pos_ in ("VERB", "AUX", "ADP")) for x in doc[m.end : t.i]):
+                        not (x.is_punct or x.is_space or x.pos_ in ("VERB", "AUX", "ADP")) for x in doc[m.end : t.i]):
                     return m.name
             if doc.has_annotation("DEP"):  # "a readout released by Japan's Ministry of Foreign Affairs"
                 agent = self._named_after(t)
@@ -1053,6 +1092,8 @@ class SpeakerResolver:
             unnamed = self._unnamed_speaker_before(before)
             if unnamed is not None:
                 return unnamed or None
+            if self._unnamed_person_nearer(before):
+                return None  # "The prisoner explained that ... “...,” he admitted": the prisoner
             return self._last(before, person=True, pronoun=word)
         if single and word in BODY_PRONOUNS:
             if word == "it" and self._after_unnamed_report(source.start):

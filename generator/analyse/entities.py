@@ -13,6 +13,7 @@ on evidence (``pipeline._admitted``).
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from spacy.tokens import Doc, Span
@@ -58,6 +59,12 @@ def _not_a_name(tokens: Span) -> bool:
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
                              "le", "bin", "bint", "ibn", "al", "el", "ul", "y", "zu", "ter", "ten", "af"})
 _QUOTE_MARKS = "\"“”‘’'"
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one surname: same first letter, length within one, and a close match
+    ("Zelenksyy", "Zelenskyy"); never the same word (that is no misspelling)."""
+    return a != b and a[0] == b[0] and abs(len(a) - len(b)) <= 1 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def _quoted_name(doc: Doc, start: int, end: int) -> bool:
@@ -446,6 +453,16 @@ class ModelNames:
                 # Djokovic for Katalin Novak of Hungary)
                 out.append(self._mention(start, end, owners[0], "short"))
                 continue
+            if len(tokens) == 1 and len(name) >= 6 and kind in ("person", "organisation"):
+                # "Zelenksyy, after the meeting, said": the surname of a person the article named
+                # in full, mistyped (same first letter, one or two letters moved)
+                alike = {m.name for m in known if m.type == "person" and m.end - m.start > 1
+                         and _spelled_alike(name.lower(), doc[m.end - 1].lower_)}
+                if len(alike) == 1:
+                    owner = alike.pop()
+                    taken.update(range(start, end))
+                    out.append(self._mention(start, end, owner, "short"))
+                    continue
             if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
                 out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
                 continue

@@ -45,7 +45,7 @@ from generator.analyse import themes as _themes  # noqa: F401 - registers digest
 from generator.analyse.datafile import DATA_DIR, derived_key, keep, kept_in, read_kept
 from generator.analyse.entities import ADMINISTRATION
 from generator.analyse.gazetteer import BUILTIN_FILES
-from generator.analyse.roles import ROLES_FILE
+from generator.analyse.roles import ROLES_FILE, load_roles
 from generator.analyse.taxonomy import load_taxonomy
 from generator.model import (
     ActorRef,
@@ -406,8 +406,12 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         for name in sorted(counts, key=lambda n: (-counts[n], n))
     )
     dropped = {n for n, _ in unresolved}
-    figures = [f if f.attribution_actor not in dropped else replace(f, attribution_actor=None) for f in figures]
-    quotes = [q if q.actor not in dropped else replace(q, actor=None) for q in quotes]
+    # an official the article does not make an actor speaks for the state of his post, when that
+    # state is an actor here ("Thai army deputy spokesperson Richa Suksuwanon told reporters")
+    posts = {n: s for n, s in _posts(doc, dropped).items() if s in counts}
+    figures = [f if f.attribution_actor not in dropped else replace(f, attribution_actor=posts.get(f.attribution_actor))
+               for f in figures]
+    quotes = [q if q.actor not in dropped else replace(q, actor=posts.get(q.actor)) for q in quotes]
     return AnalysedArticle(
         article=article,
         sentences=sentences,
@@ -446,6 +450,46 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     public = any((m.type in ("person", "organisation", "group") and m.name not in ceremonial) or m.name in speakers
                  for m in mentions)
     return not (len(countries) >= 2 and public)  # relations between states, someone official in them
+
+
+def _posts(doc: Doc, names: set[str]) -> dict[str, str]:
+    """The state each unknown person in ``names`` holds a post of, from the title before the name
+    ("Thai army deputy spokesperson Richa Suksuwanon", "Cambodia's Defense Ministry spokeswoman,
+    Maly Socheata") or the apposition after it ("Ahmed Sharif Chaudhry, the spokesman of
+    Pakistan's military,"): a role noun and one state named there. Someone with no post named
+    ("63-year-old Sean Leap") holds none."""
+    nouns = load_roles()[2]
+    person_nouns = nouns.get("person", frozenset())
+    # a city's or a region's post is no post of the state: "Moscow Mayor Sergei Sobyanin"
+    local = nouns.get("local_modifiers", frozenset()) | {"mayor", "governor", "deputy mayor"}
+    mentions = doc._.actor_mentions or []
+    states = [(m.start, m.name) for m in mentions if m.known and m.type == "country" and m.kind != "location"]
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.known or m.type != "person" or m.name not in names:
+            continue
+        sent = doc[m.start].sent
+        lo = m.start
+        while lo > max(sent.start, m.start - 9):
+            t = doc[lo - 1]
+            if t.text == "," and lo == m.start and lo - 2 >= sent.start and doc[lo - 2].lower_ in person_nouns:
+                lo -= 1
+                continue
+            if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in ("'s", "’s", "-")):
+                break
+            lo -= 1
+        windows = [(lo, m.start)]
+        if m.end < sent.end and doc[m.end].text == ",":
+            hi = m.end + 1
+            while hi < min(sent.end, m.end + 11) and not (doc[hi].is_punct or doc[hi].pos_ in ("VERB", "AUX")):
+                hi += 1
+            windows.append((m.end + 1, hi))
+        for a, b in windows:
+            if any(t.lower_ in person_nouns for t in doc[a:b]) and not any(t.lower_ in local for t in doc[a:b]):
+                here = {name for pos, name in states if a <= pos < b}
+                if len(here) == 1:
+                    found.setdefault(m.name, set()).update(here)
+    return {n: next(iter(s)) for n, s in found.items() if len(s) == 1}
 
 
 ADMIT_MENTIONS = 2  # a model-found name named this often in a themed article is an actor

@@ -370,10 +370,14 @@ class QuoteFinder:
                         return source
         # any verb with a subject that introduces it ("Mao Ning clarified, “...”", "he went on:")
         lead = [t for t in before if not t.is_space]
-        if len(lead) >= 2 and lead[-1].text in (",", ":") and lead[-1].i == span.start - 1 and doc.has_annotation("DEP"):
+        mark = 1 if lead and lead[-1].i == span.start - 1 and lead[-1].is_quote else 0  # the opening mark
+        lead = lead[: len(lead) - mark]
+        if len(lead) >= 2 and lead[-1].text in (",", ":") and lead[-1].i == span.start - 1 - mark and doc.has_annotation("DEP"):
             verb = lead[-2] if lead[-2].pos_ in ("VERB", "AUX") else (lead[-2].head if lead[-2].dep_ in ("advmod", "prt", "npadvmod") else None)
+            if verb is None and lead[-2].dep_ == "pobj" and lead[-2].head.dep_ == "prep":
+                verb = lead[-2].head.head  # "Medvedev posted on social media, “...”"
             if verb is not None and verb.pos_ == "VERB":
-                source = subject_source(verb)
+                source = subject_source(verb) or _clause_of_name(verb)
                 if source is not None:
                     return source
         if any(t.lower_ == "according" for t in before):  # "According to John Kirby, “...”"
@@ -451,6 +455,22 @@ def _misparsed_subject(verb, span) -> Source | None:
     return Source(text, verb.lower_, left, verb.i, head.i) if text else None
 
 
+def _clause_of_name(verb) -> Source | None:
+    """"Dmitry Medvedev, deputy chairman of Russia's Security Council, posted on social media,
+    “...”": the parser hung the verb below the name as a reduced relative clause; the name (with
+    its apposition) opening the sentence is who spoke."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ != "PROPN" or head.i >= verb.i or head.dep_ not in ("ROOT", "nsubj"):
+        return None
+    words = [t for t in head.subtree if t.i < verb.i]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words or words[0].i != head.sent.start:
+        return None
+    doc = verb.doc
+    return Source(doc[words[0].i : words[-1].i + 1].text, verb.lower_, words[0].i, words[-1].i + 1, head.i)
+
+
 def _inverted_subject(verb, span) -> Source | None:
     """"“...,” declared the spokesperson for Commerce": a reporting verb right after the quotation,
     its speaker after it, which the parser took for its object."""
@@ -479,9 +499,12 @@ def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Sourc
     if not heads:
         return None
     node, steps = heads[0], 0
+    voiced = False  # "Trump took to social media to call for both sides to “stop where they are”"
     while steps < 6:
+        if node.pos_ == "VERB" and node.dep_ in ("xcomp", "advcl") and node.lower_ in voicing:
+            voiced = True
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside for c in node.children):
-            if node.lower_ not in voicing:
+            if node.lower_ not in voicing and not voiced:
                 return None  # "troops showed “poor coordination”": the outlet's words about them
             source = subject_source(node)
             return source if source is not None and not any(i in inside for i in range(source.start, source.end)) else None
@@ -502,7 +525,8 @@ def _is_title(words: str) -> bool:
     if words.rstrip()[-1:] in ".!?,;:" and 3 < len(parts) <= 8:
         return False  # a sentence, however capitalised (a longer run of capitals is a title:
         # "Executive Order 14024 “Blocking Property With Respect To Specified Harmful ...”")
-    return len(parts) <= 20 and all(p[:1].isupper() or p[:1].isdigit() or p.lower() in small for p in parts)
+    return len(parts) <= 20 and all(p[:1].isupper() or p[:1].isdigit() or p.lower() in small
+                                    or not any(c.isalpha() for c in p) for p in parts)  # "Fox & Friends"
 
 
 def _opens_paragraph(text: str, start: int) -> bool:

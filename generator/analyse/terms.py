@@ -20,11 +20,14 @@ from spacy.tokens import Doc
 
 
 def term_pattern(nlp: Language, term: str) -> list[dict]:
-    """One Matcher pattern (a list of token dicts) for one term."""
-    words = [t.text for t in nlp.make_doc(term.rstrip("*"))]
-    pattern: list[dict] = [{"LOWER": w.lower()} for w in words]
-    if term.endswith("*") and pattern:
-        pattern[-1] = {"LOWER": {"REGEX": "^" + re.escape(words[-1].lower())}}
+    """One Matcher pattern (a list of token dicts) for one term; any word of a phrase may end
+    in "*" ("call* for": calls for, called for, calling for)."""
+    pattern: list[dict] = []
+    for part in term.split():
+        words = [t.text for t in nlp.make_doc(part.rstrip("*"))]
+        pattern.extend({"LOWER": w.lower()} for w in words)
+        if part.endswith("*") and words:
+            pattern[-1] = {"LOWER": {"REGEX": "^" + re.escape(words[-1].lower())}}
     return pattern
 
 
@@ -41,7 +44,7 @@ class TermIndex:
         for key, terms in groups.items():
             exact_docs, wild = [], []
             for term in terms:
-                words = [t.text.lower() for t in nlp.make_doc(term.rstrip("*"))]
+                words = [t.text.lower() for t in nlp.make_doc(term.replace("*", ""))]
                 if not words:
                     continue
                 if len(words) == 1:
@@ -49,7 +52,7 @@ class TermIndex:
                         self.prefixes.append((words[0], key))
                     else:
                         self.exact.setdefault(words[0], set()).add(key)
-                elif term.endswith("*"):
+                elif "*" in term:
                     wild.append(term_pattern(nlp, term))
                 else:
                     exact_docs.append(nlp.make_doc(term.lower()))

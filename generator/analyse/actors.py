@@ -50,6 +50,7 @@ _COMPOUND_TAILS = frozenset({"led", "backed", "style", "era", "linked", "aligned
                              "ist", "ism", "ite", "esque", "type", "related", "inspired", "supporting", "leaning"})
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*")  # "MofCom": capitals inside a word of letters
 # "North American", "Latin American", "East Asian": a region's adjective, not a state's demonym
 _REGION_WORDS = {"north", "south", "east", "west", "latin", "central", "northern", "southern",
                  "eastern", "western", "northeast", "northwest", "southeast", "southwest", "pan"}
@@ -435,6 +436,11 @@ class ActorResolver(ModelNames):
                         t.lower_ in self.part_words for t in doc[j + 1 : i - 1]):
                     defined[word] = (owner[0], "part")
         out = []
+        for tok in doc:
+            # "MofCom", "NaTo": a known acronym in mixed case, as some outlets write it
+            if tok.i not in taken and len(tok.text) >= 4 and _CAMEL.fullmatch(tok.text) and tok.lower_ in self.by_form:
+                taken.add(tok.i)
+                out.append((tok.i, tok.i + 1, self.by_form[tok.lower_], "alias"))
         if not defined and not terms:
             return out
         for tok in doc:

@@ -1050,6 +1050,12 @@ class SpeakerResolver:
                 introduced = self._introduced_as(_SPOKESPEOPLE, source.start)
                 if introduced is not None and (not states or self._affiliation.get(introduced) in states):
                     return introduced
+            if word in _SPOKESPEOPLE and not states and not inside:
+                # "“...,” a Ministry of Commerce spokesman said ... “...,” the spokesperson said":
+                # the unnamed spokesperson who spoke before, not the last person named
+                said = next((a for pos, w, a in reversed(self.nouns_said) if pos < source.start and w in _SPOKESPEOPLE), None)
+                if said is not None:
+                    return said
             if states and word in _LEADERS:
                 # "The US leader denounced ...": a leader of that state, not the leader named
                 # before ("North Korean leader Kim Jong Un")

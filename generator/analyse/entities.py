@@ -283,6 +283,9 @@ class ModelNames:
             if not changed and end - start > 1 and doc[start].lower_ in self.title_words and doc[start + 1].is_title:
                 start += 1  # "Presidential Aide Yury Ushakov": any word of a title
                 changed = True
+        if ent.label_ == "PERSON" and end - start >= 3 and doc[start].text in self.places and doc[start].is_title \
+                and start > 0 and doc[start - 1].lower_ == "in":
+            start += 1  # "China's Consul General in Osaka Xue Jian": the city is no part of his name
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
         return (start, end) if end > start else None

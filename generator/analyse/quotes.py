@@ -174,7 +174,7 @@ class QuoteFinder:
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
                 # the words of the person the sentence is about
                 source = self._according_to(sents[first], span, inside) or self._reported_by_outlet(sents[first], span) \
-                    or source
+                    or self._reporter_before(sents[first], span, source) or source
             if source is not None and source.text.lower() in PERSON_PRONOUNS and not asks(sents[first]):
                 # "A: ... “We urge ...,” she said": the answerer; in a reporter's question ("AFP:
                 # Marcos said ... He also pledged ...") "he" is the person quoted, not the reporter
@@ -237,7 +237,11 @@ class QuoteFinder:
         """Whether a source phrase names a news outlet: "KCNA", "the North's official Korean
         Central News Agency (KCNA)"."""
         words = re.sub(r"\s*\([^)]*\)?", "", phrase.lower()).removeprefix("the ").strip()
-        return words in self.outlets or any(words.endswith(" " + o) for o in self.outlets if " " in o)
+        if words in self.outlets or any(words.endswith(" " + o) for o in self.outlets if " " in o):
+            return True
+        # "the state-run paper", "state media", "the official news agency": an outlet unnamed
+        return bool(re.fullmatch(r"(?:[\w-]+ ){0,3}(?:paper|newspaper|tabloid|broadcaster|media|news agency|daily)", words)) \
+            and not re.search(r"\b(?:white|position|policy|working|concept|discussion|research|social) (?:paper|media)$", words)
 
     def _indirect_before(self, text: str, sents: list, first: int, s: int, inside: set[int]) -> Source | None:
         """The speaker of the paragraph or sentence before, when it ends reporting someone's words
@@ -316,6 +320,20 @@ class QuoteFinder:
                 return Source(t.text, t.head.lower_, t.i, t.i + 1, t.i)
         return None
 
+    def _reporter_before(self, sent, span, outlet: Source) -> Source | None:
+        """"The ministry said the move “brings new uncertainty,” the state-run paper wrote": the
+        subject of a reporting verb before the quotation, which the outlet relays."""
+        if not sent.doc.has_annotation("DEP"):
+            return None
+        for t in sent:
+            if t.i >= span.start or t.lower_ not in self.speech_verbs or t.pos_ not in ("VERB", "AUX"):
+                continue
+            source = subject_source(t)
+            if source is not None and source.end <= span.start and source.start != outlet.start \
+                    and not self._names_outlet(source.text):
+                return source
+        return None
+
     def _interrupted(self, text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
         """Quotations interrupted only by who said them: index of the first -> of the second. The
         first must open its sentence ("“We will win,” he said, “whatever it takes.”"): a phrase
@@ -376,7 +394,9 @@ class QuoteFinder:
             verb = lead[-2] if lead[-2].pos_ in ("VERB", "AUX") else (lead[-2].head if lead[-2].dep_ in ("advmod", "prt", "npadvmod") else None)
             if verb is None and lead[-2].dep_ == "pobj" and lead[-2].head.dep_ == "prep":
                 verb = lead[-2].head.head  # "Medvedev posted on social media, “...”"
-            if verb is not None and verb.pos_ == "VERB":
+            if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                # (a passive verb's subject is what was done, not who speaks: "22 aircraft were
+                # detected by 6 a.m. today, “...")
                 source = subject_source(verb) or _clause_of_name(verb)
                 if source is not None:
                     return source

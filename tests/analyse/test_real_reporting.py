@@ -1822,3 +1822,24 @@ def test_soldiers_that_joined_a_war_are_deployed(analyser, tmp_path):
             "The soldiers told interrogators they had been sent to Russia for what they were told was training.\n\n"
             "Original Source: example.org\n")
     assert "troop-deployment" in theme_ids(analyser, tmp_path, text)
+
+
+def test_the_spokesperson_after_an_unnamed_ministry_spokesman_is_his_state(nlp):
+    text = ("China's Ministry of Commerce condemned the tariffs Donald Trump imposed on Monday. "
+            '"We deeply regret the decision," a Ministry of Commerce spokesman said, according to Xinhua. '
+            '"We hope the U.S. side corrects its course in good time," the spokesperson said.')
+    got = quotes(nlp, text)
+    assert [a for _, _, a in got] == ["China", "China"]
+
+
+def test_what_a_state_paper_relays_is_the_ministrys(nlp):
+    text = ("According to China Daily, China's trade ministry regrets the new tariff. The ministry said "
+            'the move "adds new uncertainty to the talks ahead," the state-run paper wrote.')
+    ((_, speaker, actor),) = quotes(nlp, text)
+    assert (speaker, actor) == ("The ministry", "China")
+
+
+def test_a_known_acronym_in_mixed_case(nlp):
+    text = '"We will respond to any protectionist measure with equal force," said MofCom on Friday.'
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "China"

@@ -186,6 +186,14 @@ def subject_source(verb: Token) -> Source | None:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and subj[0].lower_ in ("which", "who", "that") and head.dep_ == "relcl":
             verb = head  # "Mr Trump, who has criticised ... and has said he could ...": Mr Trump
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and verb.lower_ in _REPORTING | _ISSUING and (not subj or subj[0].dep_ == "nsubjpass"):
+        # "This was said by the sister of the leader, Kim Yo Jong": who said it is the agent
+        obj = next((c for c in agent.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            words = _subject_words(obj)
+            if words:
+                return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
     if not subj:
         return None
     if len(subj) > 1:
@@ -739,6 +747,9 @@ def _text_genders(doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
     return {name: next(iter(cues)) for name, cues in seen.items() if len(cues) == 1}
 
 
+_KIN = frozenset({"sister", "brother", "wife", "husband", "daughter", "son", "mother", "father", "niece", "nephew",
+                  "widow", "aunt", "uncle", "cousin", "sibling"})
+_ISSUING = frozenset({"made", "issued", "released", "expressed", "voiced", "echoed", "published", "posted"})
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "announced", "claimed", "claims",
                         "confirmed", "confirms", "denied", "denies", "added", "adds", "noted", "notes", "wrote",
                         "writes", "insisted", "argued", "declared", "warned", "warns", "accused", "reported"})
@@ -904,6 +915,20 @@ class SpeakerResolver:
                     return m.name
         return found[0] if found else None
 
+    def _kin_named(self, kin: str, relatives: set[str]) -> str | None:
+        """The one person the article names as someone's ``kin`` ("Kim Yo Jong, the sister of
+        ...", "the sister of ..., Kim Yo Jong"), other than ``relatives``."""
+        doc = self.doc
+        found = set()
+        for m in self.mentions:
+            if m.type != "person" or m.name in relatives:
+                continue
+            sent = doc[m.start].sent
+            window = list(doc[max(sent.start, m.start - 12) : m.start]) + list(doc[m.end : min(sent.end, m.end + 6)])
+            if any(t.lower_ == kin and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("of", "’s", "'s") for t in window):
+                found.add(m.name)
+        return found.pop() if len(found) == 1 else None
+
     def _titled(self, m: ActorMention, words: set[str]) -> bool:
         """Whether the person mention ``m`` carries one of ``words`` as a title or apposition."""
         doc = self.doc
@@ -1033,6 +1058,21 @@ class SpeakerResolver:
                     and doc[head].lower_ in self.body_nouns:
                 return m.affiliation
         people = [m for m in inside if m.type == "person"]
+        # "the sister of North Korean leader Kim Jong Un, Kim Yo Jong": the one in apposition to
+        # the head, not the one named in its "of" phrase
+        beside = [m for m in people if doc[m.end - 1].dep_ == "appos" and doc[m.end - 1].head.i == head]
+        if beside and doc[head].pos_ == "NOUN":
+            return beside[0].name
+        if doc[head].lower_ in _KIN:
+            # "Kim's sister", "the sister of North Korean leader Kim Jong Un, Kim Yo Jong": not
+            # the leader, whose relative she is; the person the article calls so, else nobody known
+            of = [t.i for t in doc[head].children if t.dep_ == "prep"]
+            after = [m for m in people if of and m.start > of[0]]
+            relatives = {m.name for m in people if m.end <= head} | ({after[0].name} if after else set())
+            others = [m for m in people if m.name not in relatives]
+            if others:
+                return others[0].name
+            return self._kin_named(doc[head].lower_, relatives)
         if people:  # "Matthew Miller, a State Department spokesman"
             return people[0].name
         word = doc[head].lower_

@@ -1843,3 +1843,17 @@ def test_a_known_acronym_in_mixed_case(nlp):
     text = '"We will respond to any protectionist measure with equal force," said MofCom on Friday.'
     ((_, _, actor),) = quotes(nlp, text)
     assert actor == "China"
+
+
+def test_a_leaders_sister_is_not_the_leader(nlp):
+    text = ('Kim\'s sister warns Seoul: "The border is now a very dangerous place"\n\n'
+            "The sister of North Korean leader Kim Jong Un, Kim Yo Jong, said the broadcasts had to stop.")
+    got = quotes(nlp, text)
+    assert [a for _, _, a in got] == ["Kim Yo Jong"]
+
+
+def test_words_said_by_someone_are_the_agents(nlp):
+    text = ("Seoul resumed the broadcasts on Sunday. This was said by the sister of North Korean leader "
+            'Kim Jong Un, Kim Yo Jong, warning of "a very dangerous new situation."')
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "Kim Yo Jong"

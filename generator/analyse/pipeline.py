@@ -553,6 +553,8 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
             continue  # one word the model calls an organisation: a surname ("Zakharova said"), an index, a brand
         if m.name in called_outlets:
             continue  # "citing Global Defense, a defense news publisher": a source, not an actor
+        if m.start > 0 and doc[m.start - 1].lower_ in _OUTLET_NOUNS and doc[m.start - 1].lower_ != "news":
+            continue  # "the German newspaper Frankfurter Allgemeine", "the tabloid Bild": an outlet
         if (
             counts[m.name] >= ADMIT_MENTIONS
             or m.name in speakers

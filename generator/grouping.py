@@ -84,6 +84,7 @@ FIGURE_WEIGHT = 4
 EVIDENCE_BONUS = 0.02  # a story with evidence (see _best) wins over one alike in words only by less than this
 RARE_SHARE = 0.03  # a headline word at most this share of the articles in view have...
 RARE_DAYS = 1  # ...in the headlines of reports at most this many days apart is evidence (see _best)
+JOIN_SAME_DAY = 0.12  # a dated article whose lead names a day of the story's and whose headline shares an event word joins from this (see _same_day)
 EVIDENCE = 0.25  # below this similarity, a join needs positive evidence (see _best)
 VENUE_TYPES = ("place", "organisation")  # actors that place an event: Kursk, Rio de Janeiro, APEC, the G20
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
@@ -167,6 +168,48 @@ def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
     return frozenset(out)
 
 
+_HAPPENED = re.compile(r"\b(?:on|late|early|last) (" + "|".join(calendar.day_name) + r")\b")
+# a day right after these is when it was reported ("KCNA said on Sunday"), not when it happened
+_REPORTED = re.compile(r"\b(?:said|says|reported|reports|told(?: \w+)?|added|wrote|stated)\s*$", re.IGNORECASE)
+
+
+def _happened_weekdays(lead: str) -> set[int]:
+    """The weekdays (0 Monday) a lead says things happened on: not after "said", "reported"..."""
+    return {list(calendar.day_name).index(m.group(1)) for m in _HAPPENED.finditer(lead)
+            if not _REPORTED.search(lead, max(0, m.start() - 20), m.start())}
+
+
+def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
+    """The weekdays (0 Monday) an article's lead says things happened on (see ``happening_days``)."""
+    art = a.article
+    return frozenset(_happened_weekdays("\n".join((art.title, art.summary, *art.paragraphs[:1]))))
+
+
+def happening_days(a: AnalysedArticle) -> frozenset[int]:
+    """The days (ordinals) a dated article's lead (title, summary, first paragraph) says things
+    happened on: a weekday ("on Saturday", "late Friday") is the latest such day up to its date,
+    a date ("January 25") the one of the year that ends at the day after its date. Not the day
+    a source said something on ("KCNA said on Sunday"), nor a deadline or an earlier event
+    ("since May 8", ``_NOT_THE_DAY``). Two reports of one launch, from the state that fired and
+    from the neighbour that tracked it, name its day; two events on one subject seldom share one."""
+    art = a.article
+    if art.date is None:
+        return frozenset()
+    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    today = art.date.toordinal()
+    out = {today - (art.date.weekday() - w) % 7 for w in _happened_weekdays(lead)}
+    for m in _DAY_OF.finditer(lead):
+        if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
+            continue
+        month, day = _MONTH_NAMES[m.group(1) or m.group(4)], int(m.group(2) or m.group(3))
+        year = int(m.group(5)) if m.group(5) else art.date.year
+        if not m.group(5) and (month, day) > ((art.date + dt.timedelta(days=1)).month, (art.date + dt.timedelta(days=1)).day):
+            year -= 1  # "December 30" in a report of January 2
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            out.add(dt.date(year, month, day).toordinal())
+    return frozenset(out)
+
+
 def _has_date(story: _Draft, days: frozenset[tuple[int, int, int | None]]) -> bool:
     """Whether a day from the day before the story's first report to the day after its last is
     one of ``days`` (any year when a day names none)."""
@@ -232,6 +275,7 @@ class Lead:
     lead_figures: frozenset[str]  # those given in the lead
     title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
     title_persons: frozenset[str] = frozenset()  # the persons its headline names (``_meets_others``)
+    days: frozenset[int] = frozenset()  # the days its lead says things happened on (``happening_days``)
 
 
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
@@ -296,7 +340,8 @@ def lead_of(a: AnalysedArticle) -> Lead:
                 frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
                 frozenset() if art.title_derived else event_words(a),
                 _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
-                               art.title if title_at else ""))
+                               art.title if title_at else ""),
+                happening_days(a))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -353,6 +398,7 @@ class _Draft:
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
+    days: set[int] = field(default_factory=set)  # the days its members' leads say things happened on
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -376,6 +422,7 @@ class _Draft:
         self.lead_figures |= lead.lead_figures
         self.titles |= lead.title
         self.heads.update(lead.title_persons)
+        self.days |= lead.days
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -463,10 +510,10 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
-        if sim < threshold:
+        if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(lead, s)):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
-                        or _rare_word_shared(lead, s, date, view))
+                        or _rare_word_shared(lead, s, date, view) or _same_day(lead, s))
         if sim < EVIDENCE and not evidence:
             continue  # alike in words only: no one, nowhere, no figure and no rare headline word in common
         score = sim + (EVIDENCE_BONUS if evidence else 0.0)  # evidence breaks a near tie
@@ -496,6 +543,13 @@ def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _Vi
         return False
     most = (view.size + BACKGROUND) * RARE_SHARE
     return any(view.df.get(w, 0) <= most for w in shared)
+
+
+def _same_day(lead: Lead, story: _Draft) -> bool:
+    """Whether an article's lead and a lead of the story say things happened on one day
+    (``happening_days``) and their headlines share an event word (``event_words``): the
+    military that tracked a launch and the state media that hailed it, the day after."""
+    return bool(lead.days & story.days and lead.title & story.titles)
 
 
 def _has_weekday(story: _Draft, weekdays: frozenset[int]) -> bool:
@@ -745,7 +799,11 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         days = dates_named(articles[i])
         if days:  # "on Wednesday, August 27": the story is reported from about that day
             candidates = [d for d in candidates if _has_date(d, days)]
-        best = _best(i, [d.settle(vecs) for d in candidates], vecs, JOIN_UNDATED, view)
+        candidates = [d.settle(vecs) for d in candidates]
+        happened = happened_weekdays(articles[i])
+        if happened:  # "fired ... on Sunday": not a story whose leads name other days of what happened
+            candidates = [d for d in candidates if not d.days or any((o - 1) % 7 in happened for o in d.days)]
+        best = _best(i, candidates, vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)
             number[i] = len(number)

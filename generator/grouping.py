@@ -169,14 +169,22 @@ def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
 
 
 _HAPPENED = re.compile(r"\b(?:on|late|early|last) (" + "|".join(calendar.day_name) + r")\b")
-# a day right after these is when it was reported ("KCNA said on Sunday"), not when it happened
+# a day right after these is when it was reported ("KCNA said on Sunday")...
 _REPORTED = re.compile(r"\b(?:said|says|reported|reports|told(?: \w+)?|added|wrote|stated)\s*$", re.IGNORECASE)
+# ...or a deadline or what is to come ("takes effect on Thursday", "talks will be held on Saturday")
+_TO_COME = re.compile(r"\b(?:effect|effective|from|until|till|by|before|after|since|starting|deadline|due|expires?"
+                      r"|scheduled|planned|will(?: \w+){0,2})\s*$", re.IGNORECASE)
 
 
-def _happened_weekdays(lead: str) -> set[int]:
-    """The weekdays (0 Monday) a lead says things happened on: not after "said", "reported"..."""
-    return {list(calendar.day_name).index(m.group(1)) for m in _HAPPENED.finditer(lead)
-            if not _REPORTED.search(lead, max(0, m.start() - 20), m.start())}
+def _happened_weekdays(lead: str, said: bool = False) -> set[int]:
+    """The weekdays (0 Monday) a lead says things happened on, not a deadline nor what is to come;
+    nor the day a source spoke on ("said on Sunday"), unless ``said`` and the lead names no other."""
+    happened, spoke = set(), set()
+    for m in _HAPPENED.finditer(lead):
+        before = lead[max(0, m.start() - 20):m.start()]
+        if not _TO_COME.search(before):
+            (spoke if _REPORTED.search(before) else happened).add(list(calendar.day_name).index(m.group(1)))
+    return happened or (spoke if said else set())
 
 
 def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
@@ -187,26 +195,27 @@ def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
 
 def happening_days(a: AnalysedArticle) -> frozenset[int]:
     """The days (ordinals) a dated article's lead (title, summary, first paragraph) says things
-    happened on: a weekday ("on Saturday", "late Friday") is the latest such day up to its date,
-    a date ("January 25") the one of the year that ends at the day after its date. Not the day
-    a source said something on ("KCNA said on Sunday"), nor a deadline or an earlier event
-    ("since May 8", ``_NOT_THE_DAY``). Two reports of one launch, from the state that fired and
-    from the neighbour that tracked it, name its day; two events on one subject seldom share one."""
+    happened on: a date ("January 25") the latest such day up to the day after its date, a
+    weekday ("on Saturday", "late Friday") the latest such day up to its date. Not a deadline,
+    what is to come or an earlier event ("since May 8", "takes effect on Thursday"); the day a
+    source spoke on ("KCNA said on Sunday") only when the lead names no other. Two reports of
+    one launch, from the state that fired and the neighbour that tracked it, name its day."""
     art = a.article
     if art.date is None:
         return frozenset()
     lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
-    today = art.date.toordinal()
-    out = {today - (art.date.weekday() - w) % 7 for w in _happened_weekdays(lead)}
+    latest = art.date + dt.timedelta(days=1)
+    out = set()
     for m in _DAY_OF.finditer(lead):
         if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
             continue
         month, day = _MONTH_NAMES[m.group(1) or m.group(4)], int(m.group(2) or m.group(3))
-        year = int(m.group(5)) if m.group(5) else art.date.year
-        if not m.group(5) and (month, day) > ((art.date + dt.timedelta(days=1)).month, (art.date + dt.timedelta(days=1)).day):
-            year -= 1  # "December 30" in a report of January 2
-        if 1 <= day <= calendar.monthrange(year, month)[1]:
-            out.add(dt.date(year, month, day).toordinal())
+        for year in ((int(m.group(5)),) if m.group(5) else (latest.year, latest.year - 1)):
+            if 1 <= day <= calendar.monthrange(year, month)[1] and (m.group(5) or dt.date(year, month, day) <= latest):
+                out.add(dt.date(year, month, day).toordinal())
+                break
+    today = art.date.toordinal()
+    out.update(today - (art.date.weekday() - w) % 7 for w in _happened_weekdays(lead, said=not out))
     return frozenset(out)
 
 

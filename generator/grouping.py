@@ -85,6 +85,8 @@ EVIDENCE_BONUS = 0.02  # a story with evidence (see _best) wins over one alike i
 RARE_SHARE = 0.03  # a headline word at most this share of the articles in view have...
 RARE_DAYS = 1  # ...in the headlines of reports at most this many days apart is evidence (see _best)
 JOIN_SAME_DAY = 0.12  # a dated article whose lead names a day of the story's and whose headline shares an event word joins from this (see _same_day)
+JOIN_UNDATED_HEADLINE = 0.2  # an undated article whose headline shares HEADLINE_WORDS event words with one of the story's joins from this
+HEADLINE_WORDS = 2
 EVIDENCE = 0.25  # below this similarity, a join needs positive evidence (see _best)
 VENUE_TYPES = ("place", "organisation")  # actors that place an event: Kursk, Rio de Janeiro, APEC, the G20
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
@@ -408,6 +410,7 @@ class _Draft:
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
     days: set[int] = field(default_factory=set)  # the days its members' leads say things happened on
+    headlines: list[frozenset[str]] = field(default_factory=list)  # each member's headline event words
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -432,6 +435,8 @@ class _Draft:
         self.titles |= lead.title
         self.heads.update(lead.title_persons)
         self.days |= lead.days
+        if len(lead.title) >= HEADLINE_WORDS:
+            self.headlines.append(lead.title)
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -519,10 +524,12 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
-        if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(lead, s)):
+        if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(lead, s)
+                                    or date is None and sim >= JOIN_UNDATED_HEADLINE and _headline_shared(lead, s)):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
-                        or _rare_word_shared(lead, s, date, view) or _same_day(lead, s))
+                        or _rare_word_shared(lead, s, date, view) or bool(lead.days & s.days)
+                        or date is None and _headline_shared(lead, s))
         if sim < EVIDENCE and not evidence:
             continue  # alike in words only: no one, nowhere, no figure and no rare headline word in common
         score = sim + (EVIDENCE_BONUS if evidence else 0.0)  # evidence breaks a near tie
@@ -552,6 +559,13 @@ def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _Vi
         return False
     most = (view.size + BACKGROUND) * RARE_SHARE
     return any(view.df.get(w, 0) <= most for w in shared)
+
+
+def _headline_shared(lead: Lead, story: _Draft) -> bool:
+    """Whether an article's headline and one headline of the story share ``HEADLINE_WORDS`` event
+    words (``event_words``): "China expands export controls" and "China tightens rare earth export
+    controls"."""
+    return len(lead.title) >= HEADLINE_WORDS and any(len(lead.title & h) >= HEADLINE_WORDS for h in story.headlines)
 
 
 def _same_day(lead: Lead, story: _Draft) -> bool:

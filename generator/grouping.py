@@ -72,6 +72,7 @@ from generator.storyvectors import VectorStore
 STATE_VERSION = 1
 WINDOW_DAYS = 3  # a report more than this after a story's last report starts another story
 SPAN_DAYS = 8  # ...and one more than this after its first
+FOLLOW_UP_DAYS = 10  # ...but a report whose lead gives the date of the story's event joins up to this after its first
 JOIN = 0.18  # similarity to join a story within the window
 CORE = 0.1  # the similarity to the story's centroid must reach this too
 VIEW = 150  # articles before and after an article whose terms weigh its own (see _View)
@@ -196,15 +197,20 @@ def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
 
 
 def happening_days(a: AnalysedArticle) -> frozenset[int]:
-    """The days (ordinals) a dated article's lead (title, summary, first paragraph) says things
-    happened on: a date ("January 25") the latest such day up to the day after its date, a
+    """The days (ordinals) a dated article's lead says things happened on (see ``_happening``)."""
+    return _happening(a)[0]
+
+
+def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
+    """(every day, the days given as dates): the days (ordinals) a dated article's lead (title,
+    summary, first paragraph) says things happened on: a date ("January 25") the latest such day up to the day after its date, a
     weekday ("on Saturday", "late Friday") the latest such day up to its date. Not a deadline,
     what is to come or an earlier event ("since May 8", "takes effect on Thursday"); the day a
     source spoke on ("KCNA said on Sunday") only when the lead names no other. Two reports of
     one launch, from the state that fired and the neighbour that tracked it, name its day."""
     art = a.article
     if art.date is None:
-        return frozenset()
+        return frozenset(), frozenset()
     lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
     latest = art.date + dt.timedelta(days=1)
     out = set()
@@ -216,9 +222,10 @@ def happening_days(a: AnalysedArticle) -> frozenset[int]:
             if 1 <= day <= calendar.monthrange(year, month)[1] and (m.group(5) or dt.date(year, month, day) <= latest):
                 out.add(dt.date(year, month, day).toordinal())
                 break
+    dated = frozenset(out)
     today = art.date.toordinal()
     out.update(today - (art.date.weekday() - w) % 7 for w in _happened_weekdays(lead, said=not out))
-    return frozenset(out)
+    return frozenset(out), dated
 
 
 def _has_date(story: _Draft, days: frozenset[tuple[int, int, int | None]]) -> bool:
@@ -287,6 +294,7 @@ class Lead:
     title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
     title_persons: frozenset[str] = frozenset()  # the persons its headline names (``_meets_others``)
     days: frozenset[int] = frozenset()  # the days its lead says things happened on (``happening_days``)
+    dated: frozenset[int] = frozenset()  # those of them it gives as dates ("On October 17"), not weekdays
 
 
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
@@ -352,7 +360,7 @@ def lead_of(a: AnalysedArticle) -> Lead:
                 frozenset() if art.title_derived else event_words(a),
                 _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
                                art.title if title_at else ""),
-                happening_days(a))
+                *_happening(a))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -453,6 +461,16 @@ class _Draft:
 def _open_to(story: _Draft, date: dt.date) -> bool:
     return (story.last + dt.timedelta(days=WINDOW_DAYS) >= date
             and story.first + dt.timedelta(days=SPAN_DAYS) >= date)
+
+
+def _follows_up(story: _Draft, date: dt.date, lead: Lead) -> bool:
+    """Whether a report is open to the story as a follow-up: its lead gives as a date ("On October
+    17, the Treasury announced...") a day the story's leads say things happened on, and it comes
+    at most ``FOLLOW_UP_DAYS`` after the story's first report (a rewrite a week later)."""
+    return bool(lead.dated & story.days) and story.first + dt.timedelta(days=FOLLOW_UP_DAYS) >= date
+
+
+_REACH = max(SPAN_DAYS, FOLLOW_UP_DAYS)  # the days after its first report a story may still gain one
 
 
 class _Vectors:
@@ -679,7 +697,7 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
     if 0 < start < n_dated:
         date0 = articles[order[start]].article.date
         back = start
-        while back > 0 and articles[order[back - 1]].article.date + dt.timedelta(days=SPAN_DAYS) >= date0:
+        while back > 0 and articles[order[back - 1]].article.date + dt.timedelta(days=_REACH) >= date0:
             back -= 1
         for k in range(back, start):
             i = order[k]
@@ -695,8 +713,10 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
     while k < n_dated:
         i = order[k]
         date = articles[i].article.date
-        open_stories = [s for s in open_stories if _open_to(s, date)]
-        best = _best(i, open_stories, vecs, JOIN, view)
+        open_stories = [s for s in open_stories if s.first + dt.timedelta(days=_REACH) >= date]
+        lead = vecs.lead(i)
+        best = _best(i, [s for s in open_stories if _open_to(s, date) or lead.dated and _follows_up(s, date, lead)],
+                     vecs, JOIN, view)
         if best is None:
             best = _Draft(i, [], None, None)
             open_stories.append(best)
@@ -713,7 +733,7 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
         settled, old_founder_key, mismatch = stop_check
         if k - 1 >= settled - VIEW and old_founder_key.get(keys[k - 1]) != keys[pos[best.founder]]:
             mismatch = stop_check[2] = max(mismatch, date) if mismatch else date
-        if k >= settled and (mismatch is None or mismatch + dt.timedelta(days=SPAN_DAYS) < articles[order[k]].article.date):
+        if k >= settled and (mismatch is None or mismatch + dt.timedelta(days=_REACH) < articles[order[k]].article.date):
             # the view and the open stories are the previous build's from here on: so is every decision
             at = {key: m for m, key in enumerate(keys)}
             for m in range(k, n_dated):

@@ -171,6 +171,7 @@ def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
     return frozenset(out)
 
 
+_WEEKDAY_NUMBER = {name: n for n, name in enumerate(calendar.day_name)}
 _HAPPENED = re.compile(r"\b(?:on|late|early|last) (" + "|".join(calendar.day_name) + r")\b")
 # a day right after these is when it was reported ("KCNA said on Sunday")...
 _REPORTED = re.compile(r"\b(?:said|says|reported|reports|told(?: \w+)?|added|wrote|stated)\s*$", re.IGNORECASE)
@@ -186,7 +187,7 @@ def _happened_weekdays(lead: str, said: bool = False) -> set[int]:
     for m in _HAPPENED.finditer(lead):
         before = lead[max(0, m.start() - 20):m.start()]
         if not _TO_COME.search(before):
-            (spoke if _REPORTED.search(before) else happened).add(list(calendar.day_name).index(m.group(1)))
+            (spoke if _REPORTED.search(before) else happened).add(_WEEKDAY_NUMBER[m.group(1)])
     return happened or (spoke if said else set())
 
 
@@ -268,18 +269,29 @@ def event_words(a: AnalysedArticle) -> frozenset[str]:
     in capitals, "LNG"), common English words, numbers and the words of the actors the analysis
     resolved (Kim, APEC, the EU) left out. "cruise" in two headlines of one day says what
     happened; a place name ("Gyeongju") may be where two things happened."""
-    names = {w for r in a.actors for w in r.name.casefold().split()}
-    out = set()
+    seen = _EVENT_SEEN
+    words = set()
     for raw in _WORD.findall(a.article.title):
-        w = raw.strip("'’-.,")
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        if len(w) < 2 or w[:1].isdigit() or not (w.islower() or w.isupper()):
-            continue
-        w = w.casefold()
-        if w not in _STOP and w not in names:
-            out.add(w)
-    return frozenset(out)
+        w = seen.get(raw)
+        if w is None:
+            w = raw.strip("'’-.,")
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]
+            ok = len(w) > 1 and not w[:1].isdigit() and (w.islower() or w.isupper())
+            w = seen[raw] = w.casefold() if ok and w.casefold() not in _STOP else ""
+            if len(seen) > 200_000:
+                seen.clear()
+        if w:
+            words.add(w)
+    if not words:
+        return frozenset()
+    names = set()
+    for r in a.actors:
+        names.update(r.name.casefold().split())
+    return frozenset(words - names)
+
+
+_EVENT_SEEN: dict[str, str] = {}  # title token -> event word, or "" for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,8 +305,6 @@ class Lead:
     lead_figures: frozenset[str]  # those given in the lead
     title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
     title_persons: frozenset[str] = frozenset()  # the persons its headline names (``_meets_others``)
-    days: frozenset[int] = frozenset()  # the days its lead says things happened on (``happening_days``)
-    dated: frozenset[int] = frozenset()  # those of them it gives as dates ("On October 17"), not weekdays
 
 
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
@@ -359,8 +369,7 @@ def lead_of(a: AnalysedArticle) -> Lead:
                 frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
                 frozenset() if art.title_derived else event_words(a),
                 _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
-                               art.title if title_at else ""),
-                *_happening(a))
+                               art.title if title_at else ""))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -417,7 +426,8 @@ class _Draft:
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
-    days: set[int] = field(default_factory=set)  # the days its members' leads say things happened on
+    days_of: list[int] = field(default_factory=list)  # members whose days are not yet in ``_days`` (see ``days``)
+    _days: set[int] = field(default_factory=set)
     headlines: list[frozenset[str]] = field(default_factory=list)  # each member's headline event words
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
@@ -428,6 +438,15 @@ class _Draft:
         for i in pending:
             self.add(i, self.first, vecs[i], vecs.lead(i))
         return self
+
+    def days(self, vecs: _Vectors) -> set[int]:
+        """The days its members' leads say things happened on (``happening_days``): read only when
+        a rule asks, since most stories an undated article meets are never asked."""
+        if self.days_of:
+            for i in self.days_of:
+                self._days |= vecs.days(i)[0]
+            self.days_of = []
+        return self._days
 
     def wait(self, i: int, date: dt.date) -> None:
         self.pending.append(i)
@@ -442,7 +461,7 @@ class _Draft:
         self.lead_figures |= lead.lead_figures
         self.titles |= lead.title
         self.heads.update(lead.title_persons)
-        self.days |= lead.days
+        self.days_of.append(i)
         if len(lead.title) >= HEADLINE_WORDS:
             self.headlines.append(lead.title)
         if date is not None:
@@ -463,11 +482,11 @@ def _open_to(story: _Draft, date: dt.date) -> bool:
             and story.first + dt.timedelta(days=SPAN_DAYS) >= date)
 
 
-def _follows_up(story: _Draft, date: dt.date, lead: Lead) -> bool:
+def _follows_up(story: _Draft, date: dt.date, dated: frozenset[int], vecs: _Vectors) -> bool:
     """Whether a report is open to the story as a follow-up: its lead gives as a date ("On October
     17, the Treasury announced...") a day the story's leads say things happened on, and it comes
     at most ``FOLLOW_UP_DAYS`` after the story's first report (a rewrite a week later)."""
-    return bool(lead.dated & story.days) and story.first + dt.timedelta(days=FOLLOW_UP_DAYS) >= date
+    return story.first + dt.timedelta(days=FOLLOW_UP_DAYS) >= date and bool(dated & story.days(vecs))
 
 
 _REACH = max(SPAN_DAYS, FOLLOW_UP_DAYS)  # the days after its first report a story may still gain one
@@ -480,8 +499,16 @@ class _Vectors:
         self.articles = articles
         self.made: dict[int, dict[str, float]] = {}
         self.leads: dict[int, Lead] = {}
+        self.happened: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
         self.keys = keys  # by input position, for ``store``
         self.store = store  # the vectors of earlier builds (``storyvectors.py``)
+
+    def days(self, i: int) -> tuple[frozenset[int], frozenset[int]]:
+        """``_happening`` of article ``i``, made once."""
+        found = self.happened.get(i)
+        if found is None:
+            found = self.happened[i] = _happening(self.articles[i])
+        return found
 
     def lead(self, i: int) -> Lead:
         found = self.leads.get(i)
@@ -542,11 +569,11 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
-        if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(lead, s)
+        if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(i, lead, s, vecs)
                                     or date is None and sim >= JOIN_UNDATED_HEADLINE and _headline_shared(lead, s)):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
-                        or _rare_word_shared(lead, s, date, view) or bool(lead.days & s.days)
+                        or _rare_word_shared(lead, s, date, view) or date is not None and bool(vecs.days(i)[0] & s.days(vecs))
                         or date is None and _headline_shared(lead, s))
         if sim < EVIDENCE and not evidence:
             continue  # alike in words only: no one, nowhere, no figure and no rare headline word in common
@@ -586,11 +613,11 @@ def _headline_shared(lead: Lead, story: _Draft) -> bool:
     return len(lead.title) >= HEADLINE_WORDS and any(len(lead.title & h) >= HEADLINE_WORDS for h in story.headlines)
 
 
-def _same_day(lead: Lead, story: _Draft) -> bool:
+def _same_day(i: int, lead: Lead, story: _Draft, vecs: _Vectors) -> bool:
     """Whether an article's lead and a lead of the story say things happened on one day
     (``happening_days``) and their headlines share an event word (``event_words``): the
     military that tracked a launch and the state media that hailed it, the day after."""
-    return bool(lead.days & story.days and lead.title & story.titles)
+    return bool(lead.title & story.titles and vecs.days(i)[0] & story.days(vecs))
 
 
 def _has_weekday(story: _Draft, weekdays: frozenset[int]) -> bool:
@@ -714,8 +741,8 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
         i = order[k]
         date = articles[i].article.date
         open_stories = [s for s in open_stories if s.first + dt.timedelta(days=_REACH) >= date]
-        lead = vecs.lead(i)
-        best = _best(i, [s for s in open_stories if _open_to(s, date) or lead.dated and _follows_up(s, date, lead)],
+        dated = vecs.days(i)[1]
+        best = _best(i, [s for s in open_stories if _open_to(s, date) or dated and _follows_up(s, date, dated, vecs)],
                      vecs, JOIN, view)
         if best is None:
             best = _Draft(i, [], None, None)
@@ -816,7 +843,9 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
     view.df, view.size = basis.df, len(order)
     for k in range(n_dated):
         i = order[k]
-        d = drafts.setdefault(founder[i], _Draft(founder[i], [], None, None))
+        d = drafts.get(founder[i])
+        if d is None:  # (not setdefault: a draft made for every report costs more than the rest of the loop)
+            d = drafts[founder[i]] = _Draft(founder[i], [], None, None)
         d.wait(i, articles[i].article.date)
     for f, d in drafts.items():
         for w in basis.terms[vecs.keys[f]]:
@@ -845,7 +874,7 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         candidates = [d.settle(vecs) for d in candidates]
         happened = happened_weekdays(articles[i])
         if happened:  # "fired ... on Sunday": not a story whose leads name other days of what happened
-            candidates = [d for d in candidates if not d.days or any((o - 1) % 7 in happened for o in d.days)]
+            candidates = [d for d in candidates if not d.days(vecs) or any((o - 1) % 7 in happened for o in d.days(vecs))]
         best = _best(i, candidates, vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)

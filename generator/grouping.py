@@ -31,16 +31,27 @@ How (cheap and deterministic, no model):
   of its headline that a headline of the story has and few articles in view have ("cruise",
   "LNG": lower-case or capitals, never a name). Among the stories it may join, one with
   evidence wins over one alike in words only by less than ``EVIDENCE_BONUS``.
+- The day of the event: a lead says what day things happened on ("fired ... on Saturday",
+  "On October 17, the Treasury..."; ``happening_days``, resolved against the report's date; not
+  the day a source spoke on unless it names no other, nor a deadline). A day the story's leads
+  name too is evidence; with a headline event word shared as well, a report joins from
+  ``JOIN_SAME_DAY`` (the military that tracked a launch and the state media that hailed it
+  share few words). A report giving such a day as a date is a follow-up: it may join up to
+  ``FOLLOW_UP_DAYS`` after the story's first report, past the window. A story's days are read
+  only when a rule asks (``_Draft.days``).
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
   only a story reported on such a day (give or take one) is a candidate: an undated report of
-  a Tuesday's salvo does not join a launch reported from Thursday to Sunday.
+  a Tuesday's salvo does not join a launch reported from Thursday to Sunday; when its lead says
+  things happened on that weekday, only a story whose leads name such a day (if they name any).
+  One whose headline shares ``HEADLINE_WORDS`` event words with a headline of the story has
+  evidence and joins from ``JOIN_UNDATED_HEADLINE``.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
   the cache folder. A decision depends only on the articles in view and the stories open on
   its date, so a later build decides again only from ``VIEW`` articles before the first
   article that is new, changed or gone, and stops once it is ``VIEW`` articles past the last
-  one and every report of the last ``SPAN_DAYS`` joined the story it joined before: from there
+  one and every report of the last ``_REACH`` days joined the story it joined before: from there
   on every decision is the previous build's. The undated articles are all decided again when
   anything changed, against the term counts of every article and each dated story's key terms
   kept in the state too (``_Basis``, updated from what changed): only the vectors of the

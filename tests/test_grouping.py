@@ -16,7 +16,7 @@ from generator.ingest import read_articles
 from tests.conftest import ROOT
 
 STORIES = ROOT / "tests" / "data" / "stories"
-DEV_F1_FLOOR = 0.90  # measured 0.926 on the 70-article dev half (0.910 before a headline naming other participants made another meeting; 0.888 before evidence broke near ties and rare headline words counted; test half never tuned on)
+DEV_F1_FLOOR = 0.90  # measured 0.944 on the 70-article dev half (0.926 before the day a lead says things happened on counted; 0.910 before a headline naming other participants made another meeting; 0.888 before evidence broke near ties and rare headline words counted; test half never tuned on)
 
 
 @pytest.fixture(scope="module")

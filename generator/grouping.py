@@ -31,16 +31,27 @@ How (cheap and deterministic, no model):
   of its headline that a headline of the story has and few articles in view have ("cruise",
   "LNG": lower-case or capitals, never a name). Among the stories it may join, one with
   evidence wins over one alike in words only by less than ``EVIDENCE_BONUS``.
+- The day of the event: a lead says what day things happened on ("fired ... on Saturday",
+  "On October 17, the Treasury..."; ``happening_days``, resolved against the report's date; not
+  the day a source spoke on unless it names no other, nor a deadline). A day the story's leads
+  name too is evidence; with a headline event word shared as well, a report joins from
+  ``JOIN_SAME_DAY`` (the military that tracked a launch and the state media that hailed it
+  share few words). A report giving such a day as a date is a follow-up: it may join up to
+  ``FOLLOW_UP_DAYS`` after the story's first report, past the window. A story's days are read
+  only when a rule asks (``_Draft.days``).
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
   only a story reported on such a day (give or take one) is a candidate: an undated report of
-  a Tuesday's salvo does not join a launch reported from Thursday to Sunday.
+  a Tuesday's salvo does not join a launch reported from Thursday to Sunday; when its lead says
+  things happened on that weekday, only a story whose leads name such a day (if they name any).
+  One whose headline shares ``HEADLINE_WORDS`` event words with a headline of the story has
+  evidence and joins from ``JOIN_UNDATED_HEADLINE``.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
   the cache folder. A decision depends only on the articles in view and the stories open on
   its date, so a later build decides again only from ``VIEW`` articles before the first
   article that is new, changed or gone, and stops once it is ``VIEW`` articles past the last
-  one and every report of the last ``SPAN_DAYS`` joined the story it joined before: from there
+  one and every report of the last ``_REACH`` days joined the story it joined before: from there
   on every decision is the previous build's. The undated articles are all decided again when
   anything changed, against the term counts of every article and each dated story's key terms
   kept in the state too (``_Basis``, updated from what changed): only the vectors of the
@@ -72,6 +83,7 @@ from generator.storyvectors import VectorStore
 STATE_VERSION = 1
 WINDOW_DAYS = 3  # a report more than this after a story's last report starts another story
 SPAN_DAYS = 8  # ...and one more than this after its first
+FOLLOW_UP_DAYS = 10  # ...but a report whose lead gives the date of the story's event joins up to this after its first
 JOIN = 0.18  # similarity to join a story within the window
 CORE = 0.1  # the similarity to the story's centroid must reach this too
 VIEW = 150  # articles before and after an article whose terms weigh its own (see _View)
@@ -84,6 +96,9 @@ FIGURE_WEIGHT = 4
 EVIDENCE_BONUS = 0.02  # a story with evidence (see _best) wins over one alike in words only by less than this
 RARE_SHARE = 0.03  # a headline word at most this share of the articles in view have...
 RARE_DAYS = 1  # ...in the headlines of reports at most this many days apart is evidence (see _best)
+JOIN_SAME_DAY = 0.12  # a dated article whose lead names a day of the story's and whose headline shares an event word joins from this (see _same_day)
+JOIN_UNDATED_HEADLINE = 0.2  # an undated article whose headline shares HEADLINE_WORDS event words with one of the story's joins from this
+HEADLINE_WORDS = 2
 EVIDENCE = 0.25  # below this similarity, a join needs positive evidence (see _best)
 VENUE_TYPES = ("place", "organisation")  # actors that place an event: Kursk, Rio de Janeiro, APEC, the G20
 VECTOR_TERMS = 120  # an article's heaviest terms: the rest add little but cost
@@ -167,6 +182,64 @@ def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
     return frozenset(out)
 
 
+_WEEKDAY_NUMBER = {name: n for n, name in enumerate(calendar.day_name)}
+_HAPPENED = re.compile(r"\b(?:on|late|early|last) (" + "|".join(calendar.day_name) + r")\b")
+# a day right after these is when it was reported ("KCNA said on Sunday")...
+_REPORTED = re.compile(r"\b(?:said|says|reported|reports|told(?: \w+)?|added|wrote|stated)\s*$", re.IGNORECASE)
+# ...or a deadline or what is to come ("takes effect on Thursday", "talks will be held on Saturday")
+_TO_COME = re.compile(r"\b(?:effect|effective|from|until|till|by|before|after|since|starting|deadline|due|expires?"
+                      r"|scheduled|planned|will(?: \w+){0,2})\s*$", re.IGNORECASE)
+
+
+def _happened_weekdays(lead: str, said: bool = False) -> set[int]:
+    """The weekdays (0 Monday) a lead says things happened on, not a deadline nor what is to come;
+    nor the day a source spoke on ("said on Sunday"), unless ``said`` and the lead names no other."""
+    happened, spoke = set(), set()
+    for m in _HAPPENED.finditer(lead):
+        before = lead[max(0, m.start() - 20):m.start()]
+        if not _TO_COME.search(before):
+            (spoke if _REPORTED.search(before) else happened).add(_WEEKDAY_NUMBER[m.group(1)])
+    return happened or (spoke if said else set())
+
+
+def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
+    """The weekdays (0 Monday) an article's lead says things happened on (see ``happening_days``)."""
+    art = a.article
+    return frozenset(_happened_weekdays("\n".join((art.title, art.summary, *art.paragraphs[:1]))))
+
+
+def happening_days(a: AnalysedArticle) -> frozenset[int]:
+    """The days (ordinals) a dated article's lead says things happened on (see ``_happening``)."""
+    return _happening(a)[0]
+
+
+def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
+    """(every day, the days given as dates): the days (ordinals) a dated article's lead (title,
+    summary, first paragraph) says things happened on: a date ("January 25") the latest such day up to the day after its date, a
+    weekday ("on Saturday", "late Friday") the latest such day up to its date. Not a deadline,
+    what is to come or an earlier event ("since May 8", "takes effect on Thursday"); the day a
+    source spoke on ("KCNA said on Sunday") only when the lead names no other. Two reports of
+    one launch, from the state that fired and the neighbour that tracked it, name its day."""
+    art = a.article
+    if art.date is None:
+        return frozenset(), frozenset()
+    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    latest = art.date + dt.timedelta(days=1)
+    out = set()
+    for m in _DAY_OF.finditer(lead):
+        if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
+            continue
+        month, day = _MONTH_NAMES[m.group(1) or m.group(4)], int(m.group(2) or m.group(3))
+        for year in ((int(m.group(5)),) if m.group(5) else (latest.year, latest.year - 1)):
+            if 1 <= day <= calendar.monthrange(year, month)[1] and (m.group(5) or dt.date(year, month, day) <= latest):
+                out.add(dt.date(year, month, day).toordinal())
+                break
+    dated = frozenset(out)
+    today = art.date.toordinal()
+    out.update(today - (art.date.weekday() - w) % 7 for w in _happened_weekdays(lead, said=not out))
+    return frozenset(out), dated
+
+
 def _has_date(story: _Draft, days: frozenset[tuple[int, int, int | None]]) -> bool:
     """Whether a day from the day before the story's first report to the day after its last is
     one of ``days`` (any year when a day names none)."""
@@ -207,18 +280,29 @@ def event_words(a: AnalysedArticle) -> frozenset[str]:
     in capitals, "LNG"), common English words, numbers and the words of the actors the analysis
     resolved (Kim, APEC, the EU) left out. "cruise" in two headlines of one day says what
     happened; a place name ("Gyeongju") may be where two things happened."""
-    names = {w for r in a.actors for w in r.name.casefold().split()}
-    out = set()
+    seen = _EVENT_SEEN
+    words = set()
     for raw in _WORD.findall(a.article.title):
-        w = raw.strip("'’-.,")
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        if len(w) < 2 or w[:1].isdigit() or not (w.islower() or w.isupper()):
-            continue
-        w = w.casefold()
-        if w not in _STOP and w not in names:
-            out.add(w)
-    return frozenset(out)
+        w = seen.get(raw)
+        if w is None:
+            w = raw.strip("'’-.,")
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]
+            ok = len(w) > 1 and not w[:1].isdigit() and (w.islower() or w.isupper())
+            w = seen[raw] = w.casefold() if ok and w.casefold() not in _STOP else ""
+            if len(seen) > 200_000:
+                seen.clear()
+        if w:
+            words.add(w)
+    if not words:
+        return frozenset()
+    names = set()
+    for r in a.actors:
+        names.update(r.name.casefold().split())
+    return frozenset(words - names)
+
+
+_EVENT_SEEN: dict[str, str] = {}  # title token -> event word, or "" for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +437,9 @@ class _Draft:
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
+    days_of: list[int] = field(default_factory=list)  # members whose days are not yet in ``_days`` (see ``days``)
+    _days: set[int] = field(default_factory=set)
+    headlines: list[frozenset[str]] = field(default_factory=list)  # each member's headline event words
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
 
     def settle(self, vecs: _Vectors) -> _Draft:
@@ -362,6 +449,15 @@ class _Draft:
         for i in pending:
             self.add(i, self.first, vecs[i], vecs.lead(i))
         return self
+
+    def days(self, vecs: _Vectors) -> set[int]:
+        """The days its members' leads say things happened on (``happening_days``): read only when
+        a rule asks, since most stories an undated article meets are never asked."""
+        if self.days_of:
+            for i in self.days_of:
+                self._days |= vecs.days(i)[0]
+            self.days_of = []
+        return self._days
 
     def wait(self, i: int, date: dt.date) -> None:
         self.pending.append(i)
@@ -376,6 +472,9 @@ class _Draft:
         self.lead_figures |= lead.lead_figures
         self.titles |= lead.title
         self.heads.update(lead.title_persons)
+        self.days_of.append(i)
+        if len(lead.title) >= HEADLINE_WORDS:
+            self.headlines.append(lead.title)
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
@@ -394,6 +493,16 @@ def _open_to(story: _Draft, date: dt.date) -> bool:
             and story.first + dt.timedelta(days=SPAN_DAYS) >= date)
 
 
+def _follows_up(story: _Draft, date: dt.date, dated: frozenset[int], vecs: _Vectors) -> bool:
+    """Whether a report is open to the story as a follow-up: its lead gives as a date ("On October
+    17, the Treasury announced...") a day the story's leads say things happened on, and it comes
+    at most ``FOLLOW_UP_DAYS`` after the story's first report (a rewrite a week later)."""
+    return story.first + dt.timedelta(days=FOLLOW_UP_DAYS) >= date and bool(dated & story.days(vecs))
+
+
+_REACH = max(SPAN_DAYS, FOLLOW_UP_DAYS)  # the days after its first report a story may still gain one
+
+
 class _Vectors:
     """Vectors made on demand (a warm build needs only those of the articles it replays)."""
 
@@ -401,8 +510,16 @@ class _Vectors:
         self.articles = articles
         self.made: dict[int, dict[str, float]] = {}
         self.leads: dict[int, Lead] = {}
+        self.happened: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
         self.keys = keys  # by input position, for ``store``
         self.store = store  # the vectors of earlier builds (``storyvectors.py``)
+
+    def days(self, i: int) -> tuple[frozenset[int], frozenset[int]]:
+        """``_happening`` of article ``i``, made once."""
+        found = self.happened.get(i)
+        if found is None:
+            found = self.happened[i] = _happening(self.articles[i])
+        return found
 
     def lead(self, i: int) -> Lead:
         found = self.leads.get(i)
@@ -463,10 +580,12 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
-        if sim < threshold:
+        if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(i, lead, s, vecs)
+                                    or date is None and sim >= JOIN_UNDATED_HEADLINE and _headline_shared(lead, s)):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
-                        or _rare_word_shared(lead, s, date, view))
+                        or _rare_word_shared(lead, s, date, view) or date is not None and bool(vecs.days(i)[0] & s.days(vecs))
+                        or date is None and _headline_shared(lead, s))
         if sim < EVIDENCE and not evidence:
             continue  # alike in words only: no one, nowhere, no figure and no rare headline word in common
         score = sim + (EVIDENCE_BONUS if evidence else 0.0)  # evidence breaks a near tie
@@ -496,6 +615,20 @@ def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _Vi
         return False
     most = (view.size + BACKGROUND) * RARE_SHARE
     return any(view.df.get(w, 0) <= most for w in shared)
+
+
+def _headline_shared(lead: Lead, story: _Draft) -> bool:
+    """Whether an article's headline and one headline of the story share ``HEADLINE_WORDS`` event
+    words (``event_words``): "China expands export controls" and "China tightens rare earth export
+    controls"."""
+    return len(lead.title) >= HEADLINE_WORDS and any(len(lead.title & h) >= HEADLINE_WORDS for h in story.headlines)
+
+
+def _same_day(i: int, lead: Lead, story: _Draft, vecs: _Vectors) -> bool:
+    """Whether an article's lead and a lead of the story say things happened on one day
+    (``happening_days``) and their headlines share an event word (``event_words``): the
+    military that tracked a launch and the state media that hailed it, the day after."""
+    return bool(lead.title & story.titles and vecs.days(i)[0] & story.days(vecs))
 
 
 def _has_weekday(story: _Draft, weekdays: frozenset[int]) -> bool:
@@ -602,7 +735,7 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
     if 0 < start < n_dated:
         date0 = articles[order[start]].article.date
         back = start
-        while back > 0 and articles[order[back - 1]].article.date + dt.timedelta(days=SPAN_DAYS) >= date0:
+        while back > 0 and articles[order[back - 1]].article.date + dt.timedelta(days=_REACH) >= date0:
             back -= 1
         for k in range(back, start):
             i = order[k]
@@ -618,8 +751,10 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
     while k < n_dated:
         i = order[k]
         date = articles[i].article.date
-        open_stories = [s for s in open_stories if _open_to(s, date)]
-        best = _best(i, open_stories, vecs, JOIN, view)
+        open_stories = [s for s in open_stories if s.first + dt.timedelta(days=_REACH) >= date]
+        dated = vecs.days(i)[1]
+        best = _best(i, [s for s in open_stories if _open_to(s, date) or dated and _follows_up(s, date, dated, vecs)],
+                     vecs, JOIN, view)
         if best is None:
             best = _Draft(i, [], None, None)
             open_stories.append(best)
@@ -636,7 +771,7 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
         settled, old_founder_key, mismatch = stop_check
         if k - 1 >= settled - VIEW and old_founder_key.get(keys[k - 1]) != keys[pos[best.founder]]:
             mismatch = stop_check[2] = max(mismatch, date) if mismatch else date
-        if k >= settled and (mismatch is None or mismatch + dt.timedelta(days=SPAN_DAYS) < articles[order[k]].article.date):
+        if k >= settled and (mismatch is None or mismatch + dt.timedelta(days=_REACH) < articles[order[k]].article.date):
             # the view and the open stories are the previous build's from here on: so is every decision
             at = {key: m for m, key in enumerate(keys)}
             for m in range(k, n_dated):
@@ -719,7 +854,9 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
     view.df, view.size = basis.df, len(order)
     for k in range(n_dated):
         i = order[k]
-        d = drafts.setdefault(founder[i], _Draft(founder[i], [], None, None))
+        d = drafts.get(founder[i])
+        if d is None:  # (not setdefault: a draft made for every report costs more than the rest of the loop)
+            d = drafts[founder[i]] = _Draft(founder[i], [], None, None)
         d.wait(i, articles[i].article.date)
     for f, d in drafts.items():
         for w in basis.terms[vecs.keys[f]]:
@@ -745,7 +882,11 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         days = dates_named(articles[i])
         if days:  # "on Wednesday, August 27": the story is reported from about that day
             candidates = [d for d in candidates if _has_date(d, days)]
-        best = _best(i, [d.settle(vecs) for d in candidates], vecs, JOIN_UNDATED, view)
+        candidates = [d.settle(vecs) for d in candidates]
+        happened = happened_weekdays(articles[i])
+        if happened:  # "fired ... on Sunday": not a story whose leads name other days of what happened
+            candidates = [d for d in candidates if not d.days(vecs) or any((o - 1) % 7 in happened for o in d.days(vecs))]
+        best = _best(i, candidates, vecs, JOIN_UNDATED, view)
         if best is None:
             best = drafts[i] = _Draft(i, [], None, None)
             number[i] = len(number)

@@ -16,7 +16,7 @@ from generator.ingest import read_articles
 from tests.conftest import ROOT
 
 STORIES = ROOT / "tests" / "data" / "stories"
-DEV_F1_FLOOR = 0.90  # measured 0.926 on the 70-article dev half (0.910 before a headline naming other participants made another meeting; 0.888 before evidence broke near ties and rare headline words counted; test half never tuned on)
+DEV_F1_FLOOR = 0.90  # measured 0.944 on the 70-article dev half (0.926 before the day a lead says things happened on counted; 0.910 before a headline naming other participants made another meeting; 0.888 before evidence broke near ties and rare headline words counted; test half never tuned on)
 
 
 @pytest.fixture(scope="module")
@@ -310,3 +310,110 @@ def test_an_undated_report_naming_a_day_meets_only_stories_reported_near_that_da
     assert _together(articles) == {frozenset({"rule031", "rule032"}), frozenset({"rule033", "rule034", "rule035"})}
     monkeypatch.setattr(grouping, "dates_named", lambda a: frozenset())
     assert frozenset({"rule031", "rule032", "rule035"}) in _together(articles)
+
+
+def test_the_days_a_lead_says_things_happened_on():
+    """The day of the event, resolved against the report's date: a weekday is the latest such day
+    up to it, a date the latest such day up to the day after it. Not the day a source spoke on
+    (unless the lead names no other), nor a deadline or what is to come."""
+    def days(date, *paragraphs):
+        happened = grouping._happening(_Only(_raw(60, "Launch", date, "x.example", *paragraphs)))
+        return [sorted(dt.date.fromordinal(o) for o in found) for found in happened]
+
+    sunday = dt.date(2026, 1, 25)
+    assert days(sunday, "North Korea fired cruise missiles on Saturday, state media said on Sunday.") == [[dt.date(2026, 1, 24)], []]
+    assert days(sunday, "The military said on Sunday that missiles were fired.") == [[sunday], []]  # no other day
+    assert days(sunday, "Tariffs take effect on Thursday and talks will be held on Friday.") == [[], []]
+    assert days(dt.date(2026, 1, 2), "On December 30, the ministry announced the curbs.") == [[dt.date(2025, 12, 30)]] * 2
+    assert days(dt.date(2026, 4, 23), "On April 15, the Treasury sanctioned three firms; late Monday it added two.",
+                ) == [[dt.date(2026, 4, 15), dt.date(2026, 4, 20)], [dt.date(2026, 4, 15)]]
+    assert days(None, "Missiles were fired on Saturday.") == [[], []]  # an undated report: no day to resolve against
+    assert grouping.happened_weekdays(_Only(_raw(61, "Launch", None, "x.example", "Missiles were fired on Saturday, "
+                                                 "the agency said on Sunday."))) == {5}
+
+
+LAUNCH = [  # invented reports of one launch: the state that fired it, the military that tracked it
+    _raw(41, "Kim watches submarine fire strategic cruise missiles", dt.date(2026, 3, 13), "pyongyang-a.example",
+         "Kim Jong Un watched a submarine fire two strategic cruise missiles off the east coast on Thursday, the state news "
+         "agency reported on Friday, hailing the launch as proof that the navy can strike from under the sea.",
+         "The missiles flew for 7,800 seconds along elliptical routes before hitting an island target 1,800 km away, it said.",
+         "Kim ordered the shipyard to finish a second submarine of the class by the autumn."),
+    _raw(42, "JCS says it spotted cruise missiles, shares data with Tokyo and Washington", dt.date(2026, 3, 13), "seoul-b.example",
+         "SEOUL — The Joint Chiefs of Staff said on Friday that South Korea's military had spotted what appeared to be "
+         "cruise missiles fired from waters near the port of Sinpo late Thursday, and was sharing data with Tokyo and Washington.",
+         "Officials gave no range and declined to say whether a submarine was involved.",
+         "Cruise missiles, unlike ballistic ones, are not barred by UN resolutions."),
+    _raw(43, "North Korea fires cruise missiles into Yellow Sea, Seoul says", dt.date(2026, 3, 27), "seoul-b.example",
+         "North Korea fired several cruise missiles into the Yellow Sea early Friday, South Korea's Joint Chiefs of Staff said, "
+         "two weeks after a submarine launch off its east coast.",
+         "The missiles flew for about two hours, the JCS said, without giving a range.",
+         "Japan said none had landed in its waters."),
+    _raw(44, "Pyongyang's cruise missile tests point to a naval push, analysts say", None, "review-c.example",
+         "North Korea fired cruise missiles from a submarine on Thursday, the latest sign that Kim Jong Un wants "
+         "a navy that can strike from the sea, analysts in Seoul said.",
+         "The missiles flew for about two hours, according to the JCS, a range analysts put at 1,500 km or more.",
+         "Japan said none had landed in its waters."),
+]
+
+ENGINES = [  # invented: a sanctions decision, its reports, a rewrite a week later, an undated feature
+    _raw(51, "US sanctions Chinese makers of drone engines used in Russian strikes", dt.date(2026, 4, 15), "wire-a.example",
+         "The US Treasury on Wednesday sanctioned three Chinese companies that it said made engines and navigation parts "
+         "for the long-range attack drones Russia fires at Ukrainian cities.",
+         "The companies shipped more than 2,000 engines to a plant in Tatarstan last year, the Treasury said.",
+         "China's foreign ministry said it firmly opposed unilateral sanctions."),
+    _raw(52, "Treasury targets Chinese drone engine suppliers to Russia", dt.date(2026, 4, 16), "daily-b.example",
+         "Washington has blacklisted three Chinese firms over engines for Russian attack drones, the Treasury Department "
+         "said on Wednesday, in its first such action this year.",
+         "Officials said the engines powered drones that struck Kyiv and Odesa in March.",
+         "Beijing called the sanctions illegal."),
+    _raw(53, "How three Chinese engine makers kept Russia's drone war going", dt.date(2026, 4, 23), "weekly-c.example",
+         "On April 15, the US Treasury sanctioned three Chinese companies for supplying engines to the makers of "
+         "Russia's long-range attack drones.",
+         "A look at shipping records shows the engines travelled through Kazakhstan before reaching Tatarstan.",
+         "Analysts said the sanctions would slow but not stop the supply."),
+    _raw(54, "Small engine makers in Chinese drone hub weigh the cost of a US blacklist", None, "asia-d.example",
+         "In the workshops of Zhuzhou, managers of small aircraft engine makers say a US blacklist will cost them buyers in Europe.",
+         "Three local firms were named this month over engines for drones used against Ukraine; others fear they are next.",
+         "The city has courted drone makers with cheap land and tax breaks since 2021."),
+]
+
+
+@pytest.fixture(scope="module")
+def among_labelled(labelled, analyser):
+    """The invented reports among the labelled set's articles (their words weigh as in a digest)."""
+    _, articles = labelled
+    return articles + list(analyser.analyse(LAUNCH + ENGINES))
+
+
+def _invented(articles) -> set[frozenset[str]]:
+    return {s for s in _together(articles) if any(i.startswith("rule") for i in s)}
+
+
+@pytest.mark.slow
+def test_the_state_that_fired_and_the_military_that_tracked_report_one_launch(among_labelled, monkeypatch):
+    """Few words in common (figures on one side, none on the other), but both leads say the
+    missiles flew on Thursday and both headlines say 'cruise': one story, from a lower similarity.
+    An undated analysis of 'the launch on Thursday' joins it, though its words are closer to the
+    launch of a Friday two weeks later."""
+    launch = frozenset({"rule041", "rule042", "rule044"})
+    assert {launch, frozenset({"rule043"})} <= _invented(among_labelled)
+    monkeypatch.setattr(grouping, "happened_weekdays", lambda a: frozenset())  # no day for the undated
+    assert {frozenset({"rule041", "rule042"}), frozenset({"rule043", "rule044"})} <= _invented(among_labelled)
+    monkeypatch.setattr(grouping, "_same_day", lambda *args: False)
+    assert {frozenset({"rule041"}), frozenset({"rule042"})} <= _invented(among_labelled)
+
+
+@pytest.mark.slow
+def test_a_rewrite_a_week_later_giving_the_events_date_joins_its_story(among_labelled, monkeypatch, tmp_path):
+    """'On April 15, the US Treasury sanctioned...' eight days after the sanctions: a follow-up,
+    past the window, joins; so does an undated feature whose headline shares two event words with
+    one of the story's ('engine makers'). The incremental grouping gives the same stories."""
+    engines = frozenset({"rule051", "rule052", "rule053", "rule054"})
+    assert engines in _invented(among_labelled)
+    for k, a in enumerate(among_labelled):
+        if a.article.id in ("rule053", "rule054"):
+            _check_incremental(among_labelled, k, tmp_path / "state.json")
+    monkeypatch.setattr(grouping, "JOIN_UNDATED_HEADLINE", 1.0)
+    assert {engines - {"rule054"}, frozenset({"rule054"})} <= _invented(among_labelled)
+    monkeypatch.setattr(grouping, "_happening", lambda a: (frozenset(), frozenset()))
+    assert frozenset({"rule053"}) in _invented(among_labelled)

@@ -1868,3 +1868,14 @@ def test_a_name_after_an_outlet_noun_is_an_outlet_not_an_actor(analyser, tmp_pat
             "Original Source: example.org\n")
     out = analyse_text(analyser, tmp_path, text)
     assert out.themes and "Rheinische Rundschau" not in {a.name for a in out.actors}
+
+
+def test_fighters_scrambled_at_a_drone_are_regional_security_not_a_deployment(analyser, tmp_path):
+    text = ("Japan scrambles jets after drone flies near its islands\n\n"
+            "Japan said on Tuesday it scrambled fighter jets after a suspected Chinese drone flew between "
+            "its westernmost island and Taiwan.\n\n"
+            "Fighters from the Southwest Air Defense Command were dispatched to monitor the drone, and Japan "
+            "sent fighters to follow it until it turned back.\n\n"
+            "Original Source: example.org\n")
+    got = theme_ids(analyser, tmp_path, text)
+    assert "indo-pacific-security" in got and "troop-deployment" not in got

@@ -53,6 +53,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if start is None:
             if ch in OPEN or ch == STRAIGHT:
                 start, closer = i + 1, OPEN.get(ch, STRAIGHT)
+            elif ch == "”" and (i == 0 or text[i - 1] in " \n\t(") and i + 1 < n and text[i + 1].isalnum():
+                start, closer = i + 1, "”"  # ”We cannot ignore ...”: a closing mark set as the opening one
         elif ch == closer or (closer == "”" and ch == STRAIGHT) or (closer == "“" and ch in "”" + STRAIGHT) or (
                 closer == STRAIGHT and ch == "”") or (  # '"We are members ...”': an outlet's mixed marks
                 closer in ("”", STRAIGHT) and text.startswith("’’", i)):  # “...,’’ he said: two single marks

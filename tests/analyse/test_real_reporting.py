@@ -1879,3 +1879,10 @@ def test_fighters_scrambled_at_a_drone_are_regional_security_not_a_deployment(an
             "Original Source: example.org\n")
     got = theme_ids(analyser, tmp_path, text)
     assert "indo-pacific-security" in got and "troop-deployment" not in got
+
+
+def test_a_closing_mark_set_as_the_opening_one(nlp):
+    text = ("”Such steps cannot be called anything but destabilising,” Russian Foreign Minister Sergey Lavrov said. "
+            "”We will take all necessary measures,” he said.")
+    got = quotes(nlp, text)
+    assert [(w, a) for w, _, a in got] == [("Such", "Sergei Lavrov"), ("We", "Sergei Lavrov")]

@@ -189,7 +189,8 @@ def subject_source(verb: Token) -> Source | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and verb.lower_ in _REPORTING | _ISSUING and (not subj or subj[0].dep_ == "nsubjpass"):
         # "This was said by the sister of the leader, Kim Yo Jong": who said it is the agent
-        obj = next((c for c in agent.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        # a name, or a noun of someone who speaks: not "confirmed by Navalny's death"
+        obj = next((c for c in agent.children if c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.lower_ in _AGENT_NOUNS)), None)
         if obj is not None:
             words = _subject_words(obj)
             if words:
@@ -749,6 +750,10 @@ def _text_genders(doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
 
 _KIN = frozenset({"sister", "brother", "wife", "husband", "daughter", "son", "mother", "father", "niece", "nephew",
                   "widow", "aunt", "uncle", "cousin", "sibling"})
+_AGENT_NOUNS = _KIN | frozenset({"spokesperson", "spokesman", "spokeswoman", "ministry", "minister", "official",
+                                  "officials", "government", "president", "leader", "agency", "office", "department",
+                                  "embassy", "military", "army", "council", "commission", "secretary", "ambassador",
+                                  "diplomat", "authorities", "side", "administration", "premier", "chancellor"})
 _ISSUING = frozenset({"made", "issued", "released", "expressed", "voiced", "echoed", "published", "posted"})
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "announced", "claimed", "claims",
                         "confirmed", "confirms", "denied", "denies", "added", "adds", "noted", "notes", "wrote",

@@ -1095,6 +1095,12 @@ class SpeakerResolver:
                 introduced = self._introduced_as(_SPOKESPEOPLE, source.start)
                 if introduced is not None and (not states or self._affiliation.get(introduced) in states):
                     return introduced
+            if introduced is None and not states and not inside and word not in _LEADERS:
+                # "The Deputy Minister held a briefing and said ... the Deputy Minister said": whom
+                # the same noun stood for last time, not the last person named since
+                said = next((a for pos, w, a in reversed(self.nouns_said) if pos < source.start and w == word), None)
+                if said is not None:
+                    return said
             if word in _SPOKESPEOPLE and not states and not inside:
                 # "“...,” a Ministry of Commerce spokesman said ... “...,” the spokesperson said":
                 # the unnamed spokesperson who spoke before, not the last person named

@@ -446,6 +446,8 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
     mentions = [m for m in doc._.actor_mentions or [] if m.known and m.kind != "location"]
     countries = {m.name for m in mentions if m.type == "country"}
+    # a known leader or body stands for its state too: South Korea's president on North Korea
+    countries |= {m.affiliation for m in mentions if m.type in ("person", "organisation") and m.affiliation}
     ceremonial = doc.user_data.get("digest_ceremonial", set())  # a king at a prize-giving is no affair of state
     public = any((m.type in ("person", "organisation", "group") and m.name not in ceremonial) or m.name in speakers
                  for m in mentions)

@@ -1886,3 +1886,20 @@ def test_a_closing_mark_set_as_the_opening_one(nlp):
             "”We will take all necessary measures,” he said.")
     got = quotes(nlp, text)
     assert [(w, a) for w, _, a in got] == [("Such", "Sergei Lavrov"), ("We", "Sergei Lavrov")]
+
+
+def test_the_deputy_minister_again_is_whom_the_noun_stood_for_before(nlp):
+    text = ("Wi Sung-lac, the national security adviser, returned from Washington on Monday. The Deputy Minister "
+            'held a briefing and said, "We shared our view of the talks with the United States." '
+            "When Donald Trump visits China in April, he could also meet Kim Jong Un. "
+            'Asked about the ministries, the Deputy Minister said, "Each ministry can make its own proposals to us."')
+    assert [a for _, _, a in quotes(nlp, text)] == ["Wi Sung-lac", "Wi Sung-lac"]
+
+
+def test_a_leader_on_another_states_affairs_is_on_the_digests_subject(analyser, tmp_path):
+    # no theme, one country named: the South Korean president stands for his state
+    text = ("Lee wants ministries to hold distinct positions on the North\n\n"
+            "President Lee Jae Myung said it would help for each ministry to hold its own position on North Korea, "
+            "his spokesperson said on Friday.\n\n"
+            "Original Source: example.org\n")
+    assert {"Lee Jae-myung", "North Korea"} <= actor_names(analyser, tmp_path, text)

@@ -754,6 +754,7 @@ _AGENT_NOUNS = _KIN | frozenset({"spokesperson", "spokesman", "spokeswoman", "mi
                                   "officials", "government", "president", "leader", "agency", "office", "department",
                                   "embassy", "military", "army", "council", "commission", "secretary", "ambassador",
                                   "diplomat", "authorities", "side", "administration", "premier", "chancellor"})
+_ROLE_SPELLED = {"rep": "representative"}  # a role noun shortened, as headlines write it
 _ISSUING = frozenset({"made", "issued", "released", "expressed", "voiced", "echoed", "published", "posted"})
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "announced", "claimed", "claims",
                         "confirmed", "confirms", "denied", "denies", "added", "adds", "noted", "notes", "wrote",
@@ -920,6 +921,13 @@ class SpeakerResolver:
                     return m.name
         return found[0] if found else None
 
+    def _holder_of_role(self, source: Source, people: list[ActorMention]) -> bool:
+        """Whether the source phrase ends in a role noun that the persons in it only qualify
+        ("Trump trade rep", "Putin's aide"): the holder of that role is someone else."""
+        last = self.doc[source.end - 1]
+        return (last.lower_ in self.person_nouns and not last.is_title
+                and all(m.end <= last.i for m in people))
+
     def _kin_named(self, kin: str, relatives: set[str]) -> str | None:
         """The one person the article names as someone's ``kin`` ("Kim Yo Jong, the sister of
         ...", "the sister of ..., Kim Yo Jong"), other than ``relatives``."""
@@ -1049,6 +1057,9 @@ class SpeakerResolver:
         if head is None:
             if inside:
                 people = [m for m in inside if m.type == "person"]
+                if people and self._holder_of_role(source, people):  # "Trump trade rep says" (not parsed)
+                    word = doc[source.end - 1].lower_
+                    return self._introduced_as({word, _ROLE_SPELLED.get(word, word)}, len(doc))
                 return (people or inside)[0].name
             words = source.text.lower().split()
             if words and words[-1] in PERSON_PRONOUNS:
@@ -1078,6 +1089,11 @@ class SpeakerResolver:
             if others:
                 return others[0].name
             return self._kin_named(doc[head].lower_, relatives)
+        if people and self._holder_of_role(source, people):
+            # "Trump trade rep", "Putin's aide": someone of that person's, not that person; the
+            # one the article calls so, else nobody known
+            word = doc[source.end - 1].lower_
+            return self._introduced_as({word, _ROLE_SPELLED.get(word, word)}, len(doc))
         if people:  # "Matthew Miller, a State Department spokesman"
             return people[0].name
         word = doc[head].lower_

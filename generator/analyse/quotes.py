@@ -201,6 +201,9 @@ class QuoteFinder:
                 # "“China has taken note of the reports.” Lin Jian said that ...": the next
                 # sentence names who spoke, reporting more of his words
                 speaker, actor, verb = after.text, resolver.actor(after), after.verb
+            elif (credit := _credit_line(doc, text, e)) is not None:
+                # “...”\n\n— Jamieson Greer, U.S. Trade Representative: the line under it says who
+                speaker, actor, verb = credit.text, resolver.actor(credit), credit.verb
             elif (doer := _governing_subject(span, inside, self.voicing_verbs)) is not None and (found := resolver.actor(doer)):
                 # a phrase quoted inside a clause: "Trump praised the summit where “tremendous
                 # things have been accomplished”"; "Locsin condemned “in the strongest terms”"
@@ -438,6 +441,26 @@ class QuoteFinder:
 
 
 _TELLING = frozenset({"said", "says", "told", "tells", "stated", "added", "noted", "stressed", "argued", "insisted"})
+
+
+def _credit_line(doc, text: str, e: int) -> Source | None:
+    """The speaker named on a line of its own under a quotation that ends its paragraph, after a
+    dash ("— Jamieson Greer, U.S. Trade Representative"): the words up to the first comma."""
+    rest = text[e:]
+    stripped = rest.lstrip("\"”’' .")
+    if not stripped.startswith("\n"):
+        return None
+    line_start = e + (len(rest) - len(stripped.lstrip("\n ")))
+    if line_start >= len(text) or text[line_start] not in "-—–―":
+        return None
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    name_end = text.find(",", line_start, line_end)
+    name_end = line_end if name_end < 0 else name_end
+    span = doc.char_span(line_start + 1, name_end, alignment_mode="contract")
+    if span is None or not len(span) or len(span) > 6 or not span[0].is_title:
+        return None
+    return Source(span.text, "said", span.start, span.end, None)
 
 
 def _put_to(sent, span) -> bool:

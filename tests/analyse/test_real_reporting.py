@@ -1903,3 +1903,19 @@ def test_a_leader_on_another_states_affairs_is_on_the_digests_subject(analyser, 
             "his spokesperson said on Friday.\n\n"
             "Original Source: example.org\n")
     assert {"Lee Jae-myung", "North Korea"} <= actor_names(analyser, tmp_path, text)
+
+
+def test_a_leaders_aide_or_trade_rep_is_not_the_leader(nlp):
+    got = quotes(nlp, '"We will answer in kind," Putin\'s aide told reporters on Friday.')
+    assert [a for _, _, a in got] == [None]
+    text = ("Trump trade rep says \"a lot depends on what the Chinese do\"\n\n"
+            "President Donald Trump could still raise tariffs on Nov. 1, U.S. Trade Representative Jamieson Greer said.")
+    assert [a for _, _, a in quotes(nlp, text)] == ["Jamieson Greer"]
+
+
+def test_a_dash_credit_line_under_a_quotation_names_its_speaker(nlp):
+    text = ("Greer criticised the export controls in an interview.\n\n"
+            "\"It was incredibly aggressive. It was out of all proportion to anything anybody did.\"\n\n"
+            "— Jamieson Greer, U.S. Trade Representative\n\n"
+            "He said talks would go on.")
+    assert [a for _, _, a in quotes(nlp, text)] == ["Jamieson Greer"]

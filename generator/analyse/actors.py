@@ -279,6 +279,15 @@ class ActorResolver(ModelNames):
                 if min(len(a), len(b)) >= 4 and a[0] == b[0] and abs(len(a) - len(b)) <= 2 and \
                         difflib.SequenceMatcher(None, a, b).ratio() >= 0.85:
                     found.add(actor)
+            elif len(differ) == 2 and len(words) == 2:
+                # "Kirillo Budanow" for Kyrylo Budanov: given name and surname both transliterated
+                # otherwise, each close (0.8) and of the same first letter... or the given name's
+                # first sound ("Kirillo", "Kyrylo")
+                (a1, b1), (a2, b2) = differ
+                if min(len(a1), len(b1), len(a2), len(b2)) >= 4 and a2[0] == b2[0] and a1[0] == b1[0] and \
+                        difflib.SequenceMatcher(None, a2, b2).ratio() >= 0.85 and \
+                        difflib.SequenceMatcher(None, a1, b1).ratio() >= 0.7:
+                    found.add(actor)
         return found.pop() if len(found) == 1 else None
 
     def _mention(self, start: int, end: int, name: str, kind: str) -> ActorMention:

@@ -813,6 +813,9 @@ class SpeakerResolver:
         for m in reversed(self.mentions):
             if m.start >= before or m.type not in kinds or (unlike and self.genders.get(m.name) == unlike):
                 continue
+            last = self.doc[m.end - 1]
+            if m.type == "person" and last.dep_ == "poss" and last.head.lower_ not in self.person_nouns:
+                continue  # "Kim Jong-un's regime also sends ...": the regime acts, "he" is not Kim
             named = named or m.name
             subject = _is_subject(self.doc[m.start : m.end])
             if subject and self._outspoken(m):
@@ -946,7 +949,8 @@ class SpeakerResolver:
         """Whether the person mention ``m`` carries one of ``words`` as a title or apposition."""
         doc = self.doc
         window = []
-        for t in reversed(doc[max(0, m.start - 5) : m.start]):  # "Pentagon spokesman Pat Ryder"
+        start = m.start - 1 if m.start > 1 and doc[m.start - 1].text == "," else m.start  # "... chief, Kyrylo Budanov"
+        for t in reversed(doc[max(0, start - 5) : start]):  # "Pentagon spokesman Pat Ryder"
             if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ != "of":
                 break
             window.append(t)

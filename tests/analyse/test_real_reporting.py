@@ -1919,3 +1919,26 @@ def test_a_dash_credit_line_under_a_quotation_names_its_speaker(nlp):
             "— Jamieson Greer, U.S. Trade Representative\n\n"
             "He said talks would go on.")
     assert [a for _, _, a in quotes(nlp, text)] == ["Jamieson Greer"]
+
+
+def test_he_is_not_the_leader_whose_regime_acts(nlp):
+    text = ("Ukraine's military intelligence chief, Kyrylo Budanov, spoke to a news agency. "
+            "According to him, Kim Jong Un's regime also sends Russia ballistic missiles. "
+            '"A truce is realistic this year," he said.')
+    assert [a for _, _, a in quotes(nlp, text)] == ["Kyrylo Budanov"]
+
+
+def test_the_chief_is_the_one_titled_so_before_a_comma(nlp):
+    text = ("Ukraine's military intelligence chief, Kyrylo Budanov, gave an interview on Monday. "
+            'Donald Trump was also mentioned. "I see no sign that our cooperation will stop," the intelligence chief said.')
+    assert [a for _, _, a in quotes(nlp, text)] == ["Kyrylo Budanov"]
+
+
+def test_a_known_person_with_both_names_transliterated_otherwise(nlp):
+    doc = nlp("Military intelligence director Kirillo Budanow said the shells had arrived.")
+    assert [m.name for m in doc._.actor_mentions if m.type == "person"] == ["Kyrylo Budanov"]
+
+
+def test_a_name_right_after_a_role_and_a_comma_is_a_person(nlp):
+    doc = nlp("His aide, Vadim Skibitsky, said this week that a thousand people join the army every day.")
+    assert [(m.name, m.type) for m in doc._.actor_mentions if not m.known] == [("Vadim Skibitsky", "person")]

@@ -814,7 +814,8 @@ class SpeakerResolver:
             if m.start >= before or m.type not in kinds or (unlike and self.genders.get(m.name) == unlike):
                 continue
             last = self.doc[m.end - 1]
-            if m.type == "person" and last.dep_ == "poss" and last.head.lower_ not in self.person_nouns:
+            if m.type == "person" and last.dep_ == "poss" and last.head.lower_ not in self.person_nouns \
+                    and not _owns_words(last):
                 continue  # "Kim Jong-un's regime also sends ...": the regime acts, "he" is not Kim
             named = named or m.name
             subject = _is_subject(self.doc[m.start : m.end])

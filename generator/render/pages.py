@@ -125,7 +125,7 @@ def actor_page_key(actor, digest: Digest, base: tuple[str, dict[str, str]], role
          actor.evidence_count, actor.aliases_seen, actor.themes, actor.co_actors, actor.members, actor.weekly,
          [[ref.article_id, ref.index] for ref in actor.evidence],
          [[aid, f.sentence, f.text] for aid, f in actor.figures], [[aid, q.index, q.text] for aid, q in actor.quotes],
-         len(stories), [[s.slug, s.title, s.developing, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
+         len(stories), [[s.slug, s.title, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
                          len(s.flags)] for s in stories[:STORIES_LISTED]], first_date_if_undated(digest, actor.article_ids)],
         ensure_ascii=False,
     )

@@ -137,6 +137,31 @@ def test_a_story_ending_its_run_changes_the_pages_about_the_present_not_its_acto
     assert "digest-developing" in "".join(story_index_pages(live).values())
 
 
+def test_the_story_tables_are_kept_while_the_stories_are_made_from_the_same_reports(cases):
+    """downloads/stories.* and story-figures.csv.gz: made again only when a story's reports (or
+    the code or analysis that makes stories) changed, like a month's tables; the index page
+    counts them either way."""
+    from generator.render.downloads import STORY_FILES, download_files, stories_key_for
+
+    def files(digest, known, salt="salt"):
+        record = {}
+        out = dict(download_files(digest, known=known, stat=lambda rel: [1, 2], record=record,
+                                  stories_key=stories_key_for(salt)))
+        return out, record
+
+    digest = build_digest(cases, ())
+    assert digest.stories
+    made, record = files(digest, {})
+    assert all(made[f] for f in STORY_FILES)
+    kept, again = files(digest, record)
+    assert all(kept[f] is None for f in STORY_FILES) and again == record
+    assert kept["downloads/index.md"] == made["downloads/index.md"]
+    assert all(files(digest, record, "other analysis")[0][f] for f in STORY_FILES)
+    fewer = build_digest([c for c in cases if c.article.id != "case003"], ())  # case001's story loses a report
+    assert all(files(fewer, record)[0][f] for f in STORY_FILES)
+    assert all(files(digest, {k: [v[0], v[1], [[9, 9]] * 3] for k, v in record.items()})[0][f] for f in STORY_FILES)  # files touched
+
+
 # --------------------------------------------------------------------------- a built site
 
 # one story of three outlets in one week (the US and Ukraine disagree), and an unrelated article

@@ -237,6 +237,11 @@ SITE_STATE = "site-v1.json"
 KEPT_PAGES = ("articles", "stories", "editions", "sources", "timeline", "watchlists", "briefs")
 KEPT_TAGGED = ("actors", "themes")
 KEPT_FILES = ("search", "downloads", "feeds")
+# The static files of ``assets/``: the theme's (scripts, styles, the lunr languages, icons) and
+# the generator's (``docs/assets/digest``), kept when MkDocs would not copy them again: output
+# at least as new as the file it copies, found as MkDocs finds it (``docs/`` first, then the
+# theme's folders in order). Without it every build wrote ~50 files anew that never change.
+KEPT_ASSETS = "assets"
 UNSTAMPED = ("changes.json",)  # written after the site is built (``_write_changes``), only when it changed
 
 
@@ -330,17 +335,31 @@ def _removed() -> None:
         _REMOVING.pop().join()
 
 
-def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = False) -> int:
+def _theme_source(rel: str, docs: Path, theme_dirs: list[str]) -> str | None:
+    """The file MkDocs copies to ``rel`` of the site when it is no page: the one in ``docs/``,
+    else the first theme folder's that has it (``Files.add_files_from_theme``)."""
+    for top in (docs, *theme_dirs):
+        path = os.path.join(top, rel)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = False,
+                    theme_dirs: list[str] | None = None) -> int:
     """Hard-link into ``staging`` the files of the last ``site`` that MkDocs would not build
     again (output at least as new as its source) in the folders where that is safe.
 
     MkDocs, run with ``dirty``, then skips exactly those and writes every other file anew (a
     new file, never into a linked one: the last site stays intact until the swap).
-    ``nav_fixed`` (``_nav_fixed``): the index pages and the actor and theme pages too."""
+    ``nav_fixed`` (``_nav_fixed``): the index pages and the actor and theme pages too;
+    ``theme_dirs`` (the theme's folders, in MkDocs' order): the static files of ``assets/``
+    too (``KEPT_ASSETS``)."""
     kept = 0
-    for folder in (*KEPT_PAGES, *(KEPT_TAGGED if nav_fixed else ()), *KEPT_FILES):
+    folders = (*KEPT_PAGES, *(KEPT_TAGGED if nav_fixed else ()), *KEPT_FILES, *((KEPT_ASSETS,) if theme_dirs is not None else ()))
+    for folder in folders:
         top = os.path.join(site, folder)
-        pages = folder not in KEPT_FILES
+        pages = folder not in KEPT_FILES and folder != KEPT_ASSETS
         for here, _, files in os.walk(top):  # plain strings: thousands of files (pathlib took most of the time)
             rel_dir = os.path.relpath(here, site)
             target_dir = None
@@ -349,6 +368,10 @@ def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = Fal
                     if not name.endswith(".html") or (name.startswith("index") and not nav_fixed):
                         continue  # the paginated lists are in the navigation: built unless it is fixed
                     source = os.path.join(docs, rel_dir, name[:-5] + ".md")
+                elif folder == KEPT_ASSETS:
+                    source = _theme_source(os.path.join(rel_dir, name), docs, theme_dirs)
+                    if source is None or name.endswith((".html", ".md")):
+                        continue  # made by a plugin, or a page: built
                 else:
                     source = os.path.join(docs, rel_dir, name)
                 old = os.path.join(here, name)
@@ -435,6 +458,8 @@ def build_site(
             fingerprint = site_fingerprint(config, str(cfg["site_url"])) if state_file else None
             dirty = False
             docs_dir = Path(cfg["docs_dir"])
+            if str(THEME_OVERRIDES) not in cfg.theme.dirs:  # before keeping: its files are the theme's too
+                cfg.theme.dirs.insert(1 if cfg.theme.custom_dir else 0, str(THEME_OVERRIDES))
             if incremental and fingerprint and site.is_dir():
                 try:
                     previous = json.loads(state_file.read_text(encoding="utf-8"))
@@ -451,11 +476,10 @@ def build_site(
                     return site  # built from these very files: MkDocs would make the same site
                 if last == fingerprint:
                     staging.mkdir(parents=True)
-                    dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"]), _nav_fixed(cfg["nav"])) > 0
+                    dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"]), _nav_fixed(cfg["nav"]),
+                                            list(cfg.theme.dirs)) > 0
                     point("mkdocs:kept")
             cfg["site_dir"] = str(staging)
-            if str(THEME_OVERRIDES) not in cfg.theme.dirs:
-                cfg.theme.dirs.insert(1 if cfg.theme.custom_dir else 0, str(THEME_OVERRIDES))
             if state_file is not None:
                 state_file.unlink(missing_ok=True)  # until this build is complete
             if progress is not None:

@@ -6,6 +6,7 @@ import gc
 import gzip
 import hashlib
 import json
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -283,6 +284,8 @@ def test_incremental_site_is_the_full_site_byte_for_byte(tmp_path, analyser):
     kept_tagged = {p: p.stat().st_ino for folder in ("actors", "themes") for p in (site / folder).glob("*.html")
                    if not p.name.startswith("index")}
     kept_index = {p: p.stat().st_ino for p in site.glob("*/index*.html")}  # in the navigation, which mkdocs.yml fixes
+    assets = {p: p.stat().st_ino for p in (site / "assets").rglob("*") if p.is_file()}  # the theme's and ours
+    assert any("javascripts" in p.parts for p in assets) and any("digest" in p.parts for p in assets)
     (daily / "articles" / "zz-hotline.md").write_text(NEW_ARTICLE)  # dated mid-range: ids and lists shift
     run(config, analyser=analyser)
     same_inode = [p for p, ino in kept.items() if p.is_file() and p.stat().st_ino == ino]
@@ -291,6 +294,7 @@ def test_incremental_site_is_the_full_site_byte_for_byte(tmp_path, analyser):
     # actor and theme pages the new article does not change are kept too (tags.html still lists them)
     assert [p for p, ino in kept_tagged.items() if p.is_file() and p.stat().st_ino == ino], "no actor or theme page kept"
     assert [p for p, ino in kept_index.items() if p.is_file() and p.stat().st_ino == ino], "no index page kept"
+    assert [p for p, ino in assets.items() if p.stat().st_ino != ino] == [], "static assets copied again"
 
     full = make_project(tmp_path / "full", settings=settings)
     (full / "articles" / "zz-hotline.md").write_text(NEW_ARTICLE)
@@ -307,8 +311,12 @@ def test_incremental_site_is_the_full_site_byte_for_byte(tmp_path, analyser):
         "A new passenger ferry line between Busan and Fukuoka opened on Friday, the port authority said.\n")
     run(config, analyser=analyser, site=False)
     assert not list((site / "articles").glob("busan-and-fukuoka*"))
+    css = site / "assets" / "digest" / "digest.css"
+    ino = css.stat().st_ino
+    os.utime(daily / "docs" / "assets" / "digest" / "digest.css")  # a static file newer than its copy: copied again
     run(config, analyser=analyser)
     assert list((site / "articles").glob("busan-and-fukuoka*.html"))
+    assert css.stat().st_ino != ino and css.read_bytes() == (daily / "docs" / "assets" / "digest" / "digest.css").read_bytes()
 
     # another site name: every page shows it, so nothing may be kept
     yml = daily / "mkdocs.yml"

@@ -99,6 +99,69 @@ def test_a_story_gaining_reports_on_the_latest_days_is_developing(cases):
     assert not build_digest(cases, ()).story_of["case001"].developing  # six weeks before the latest article
 
 
+def test_a_story_ending_its_run_changes_the_pages_about_the_present_not_its_actors_themes_or_editions(cases):
+    """*Developing* is shown where the digest's present is (the home page's top stories, the
+    stories index, the story's own page), not in the story tables of its actors', themes' and
+    editions' pages, nor in their keys: a later article that ends a story's run (a daily
+    update, one day after the last) leaves those pages as they are."""
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.render.actors import actor_page
+    from generator.render.editions import edition_page
+    from generator.render.pages import _actors_base, actor_page_key
+    from generator.render.parts import edition_key, links_key, theme_key
+    from generator.render.stories import story_index_pages, story_page, top_stories
+    from generator.render.themes import theme_page
+
+    live = build_digest(cases[:4], load_taxonomy().infos())
+    story = live.story_of["case001"]
+    assert story.developing
+    ended = {s.id: replace(s, developing=False) for s in live.stories}
+    over = replace(live, stories=tuple(ended[s.id] for s in live.stories),
+                   story_of={aid: ended[s.id] for aid, s in live.story_of.items()},
+                   stories_of={k: tuple(ended[s.id] for s in v) for k, v in live.stories_of.items()})
+
+    def pages(d):
+        base, links = _actors_base(d, "salt", None, "D"), links_key(d, "v", "salt", None, "D")
+        actors = {a.name: (actor_page(a, d), actor_page_key(a, d, base, (None, None)))
+                  for a in d.actors if d.stories_of.get(a.name)}
+        themes = {t.info.id: (theme_page(t, d), theme_key(t, d, links)) for t in d.themes if d.stories_of.get(t.info.id)}
+        eds = {e.week: (edition_page(e, d, None, None), edition_key(e, None, None, list(d.stories), d, links)) for e in d.editions}
+        return actors, themes, eds
+
+    (actors, themes, eds), after = pages(live), pages(over)
+    assert {"North Korea", "Russia"} <= set(actors) and themes and eds  # pages that list the story
+    assert any(story.slug in page for page, _ in (*actors.values(), *themes.values(), *eds.values()))
+    assert (actors, themes, eds) == after
+    assert "digest-developing" in story_page(story, live) and "digest-developing" not in story_page(ended[story.id], over)
+    assert "digest-developing" in top_stories(live, "") and "digest-developing" not in top_stories(over, "")
+    assert "digest-developing" in "".join(story_index_pages(live).values())
+
+
+def test_the_story_tables_are_kept_while_the_stories_are_made_from_the_same_reports(cases):
+    """downloads/stories.* and story-figures.csv.gz: made again only when a story's reports (or
+    the code or analysis that makes stories) changed, like a month's tables; the index page
+    counts them either way."""
+    from generator.render.downloads import STORY_FILES, download_files, stories_key_for
+
+    def files(digest, known, salt="salt"):
+        record = {}
+        out = dict(download_files(digest, known=known, stat=lambda rel: [1, 2], record=record,
+                                  stories_key=stories_key_for(salt)))
+        return out, record
+
+    digest = build_digest(cases, ())
+    assert digest.stories
+    made, record = files(digest, {})
+    assert all(made[f] for f in STORY_FILES)
+    kept, again = files(digest, record)
+    assert all(kept[f] is None for f in STORY_FILES) and again == record
+    assert kept["downloads/index.md"] == made["downloads/index.md"]
+    assert all(files(digest, record, "other analysis")[0][f] for f in STORY_FILES)
+    fewer = build_digest([c for c in cases if c.article.id != "case003"], ())  # case001's story loses a report
+    assert all(files(fewer, record)[0][f] for f in STORY_FILES)
+    assert all(files(digest, {k: [v[0], v[1], [[9, 9]] * 3] for k, v in record.items()})[0][f] for f in STORY_FILES)  # files touched
+
+
 # --------------------------------------------------------------------------- a built site
 
 # one story of three outlets in one week (the US and Ukraine disagree), and an unrelated article

@@ -186,19 +186,26 @@ def month_of(entry: ArticleEntry) -> str:
 
 
 
+STORY_FILES = [f"{DOWNLOADS}/stories.jsonl.gz", f"{DOWNLOADS}/stories.csv.gz", f"{DOWNLOADS}/story-figures.csv.gz"]
+STORIES_ENTRY = f"{DOWNLOADS}/stories"  # the page cache's entry of the story tables
+
+
 def download_files(
     digest: Digest,
     month_key: Callable[[list[ArticleEntry]], str] | None = None,
     known: dict | None = None,
     stat: Callable[[str], list[int] | None] | None = None,
     record: dict | None = None,
+    stories_key: Callable[[Digest], str] | None = None,
 ) -> Iterator[tuple[str, str | bytes | None]]:
     """(path, content) for every download file (gzip'd bytes) and the index page (text).
 
     With ``month_key`` (a hash of a month's articles, what its rows are made from), a month
     whose key, file sizes and modification times (``stat``) match ``known`` (the page cache)
     is not made again: its files come as (path, None), keep them. ``record`` receives each
-    month's entry for the page cache (``downloads/<month>/`` -> [key, row counts]).
+    month's entry for the page cache (``downloads/<month>/`` -> [key, row counts]). Likewise
+    the story tables with ``stories_key`` (a hash of what the stories are made from): an
+    article that joins no story, as a daily update's often does not, leaves them as they are.
     """
     by_month: dict[str, list[ArticleEntry]] = defaultdict(list)
     for e in digest.articles:
@@ -207,10 +214,19 @@ def download_files(
     _, columns = TABLES["articles"]
     yield f"{DOWNLOADS}/articles.jsonl.gz", gz(_jsonl(catalogue))
     yield f"{DOWNLOADS}/articles.csv.gz", gz(_csv(columns, catalogue))
-    story_objects, story_rows, story_figures = _story_rows(digest)
-    yield f"{DOWNLOADS}/stories.jsonl.gz", gz(_jsonl(story_objects))
-    yield f"{DOWNLOADS}/stories.csv.gz", gz(_csv(STORY_TABLES["stories"][1], story_rows))
-    yield f"{DOWNLOADS}/story-figures.csv.gz", gz(_csv(STORY_TABLES["story-figures"][1], story_figures))
+    key = stories_key(digest) if stories_key else None
+    last = (known or {}).get(STORIES_ENTRY)
+    if key and last and last[0] == key and stat and last[2] == [stat(f) for f in STORY_FILES]:
+        n_stories, n_story_figures = last[1]
+        yield from ((f, None) for f in STORY_FILES)
+    else:
+        story_objects, story_rows, story_figures = _story_rows(digest)
+        n_stories, n_story_figures = len(story_rows), len(story_figures)
+        yield STORY_FILES[0], gz(_jsonl(story_objects))
+        yield STORY_FILES[1], gz(_csv(STORY_TABLES["stories"][1], story_rows))
+        yield STORY_FILES[2], gz(_csv(STORY_TABLES["story-figures"][1], story_figures))
+    if record is not None and key and stat:
+        record[STORIES_ENTRY] = [key, [n_stories, n_story_figures], [stat(f) for f in STORY_FILES]]
     counts: dict[str, dict[str, int]] = {}
     for month in sorted(by_month, reverse=True):
         entries = by_month[month]
@@ -230,7 +246,7 @@ def download_files(
                 yield f"{folder}{name}.csv.gz", gz(_csv(columns, rows[name]))
         if record is not None and key and stat:
             record[folder] = [key, counts[month], [stat(f) for f in files]]
-    yield f"{DOWNLOADS}/index.md", _index(len(catalogue), counts, len(story_rows), len(story_figures))
+    yield f"{DOWNLOADS}/index.md", _index(len(catalogue), counts, n_stories, n_story_figures)
 
 
 def month_key_for(salt: str) -> Callable[[list[ArticleEntry]], str]:
@@ -242,6 +258,27 @@ def month_key_for(salt: str) -> Callable[[list[ArticleEntry]], str]:
         h = hashlib.sha256(f"{RENDER_VERSION}|{salt}".encode())
         for e in entries:
             h.update(f"|{article_key(e.article)}:{e.slug}".encode())
+        return h.hexdigest()[:24]
+
+    return key
+
+
+def stories_key_for(salt: str) -> Callable[[Digest], str]:
+    """Hash of what the story tables are made from: each story's id and page, and its reports
+    (in order) by their content; a story is made from its reports alone (``stories.make_story``
+    with ``storycache.RULES``, on the analysis ``salt`` stands for), and the digest's order of
+    stories follows from them too."""
+    from generator.cache import article_key
+    from generator.render.pages import RENDER_VERSION
+    from generator.storycache import RULES
+
+    def key(digest: Digest) -> str:
+        h = hashlib.sha256(f"{RENDER_VERSION}|{salt}|{RULES}".encode())
+        for s in digest.stories:
+            h.update(f"|{s.id}:{s.slug}".encode())
+            for aid in s.article_ids:
+                e = digest.by_id.get(aid)
+                h.update(f",{aid}:{article_key(e.article) if e else ''}".encode())
         return h.hexdigest()[:24]
 
     return key

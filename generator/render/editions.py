@@ -63,7 +63,7 @@ def edition_page(ed: Edition, digest: Digest, previous: Edition | None, followin
     week_stories = [s for s in digest.stories if week_ids.intersection(s.article_ids)]  # digest order: top first
     if week_stories:
         page.heading("Top stories")
-        page.add(stories_table(week_stories[:TOP], digest, ROOT))
+        page.add(stories_table(week_stories[:TOP], digest, ROOT, developing=False))  # a past week's: see stories_section
     page.heading("Articles")
     rows = []
     for aid in ed.article_ids:

@@ -34,7 +34,7 @@ from generator.render.actors import actor_page, actors_index, followed_actor
 from generator.render.articles import article_page, articles_index, undated_index
 from generator.render.briefs import BRIEFS, actor_brief, brief_pages
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
-from generator.render.downloads import DOWNLOADS, download_files, month_key_for
+from generator.render.downloads import DOWNLOADS, download_files, month_key_for, stories_key_for
 from generator.render.editions import EDITIONS
 from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
@@ -125,7 +125,7 @@ def actor_page_key(actor, digest: Digest, base: tuple[str, dict[str, str]], role
          actor.evidence_count, actor.aliases_seen, actor.themes, actor.co_actors, actor.members, actor.weekly,
          [[ref.article_id, ref.index] for ref in actor.evidence],
          [[aid, f.sentence, f.text] for aid, f in actor.figures], [[aid, q.index, q.text] for aid, q in actor.quotes],
-         len(stories), [[s.slug, s.title, s.developing, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
+         len(stories), [[s.slug, s.title, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
                          len(s.flags)] for s in stories[:STORIES_LISTED]], first_date_if_undated(digest, actor.article_ids)],
         ensure_ascii=False,
     )
@@ -198,7 +198,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
 
     def downloads():
         stat = (lambda rel: _stat(root / rel)) if job.salt else None
-        return download_files(digest, month_key_for(job.salt), job.known, stat, entries)
+        return download_files(digest, month_key_for(job.salt), job.known, stat, entries, stories_key_for(job.salt))
 
     def stat(rel: str) -> list[int] | None:
         return _stat(root / rel) if job.salt else None  # without the analysis fingerprint, no key is trusted

@@ -98,8 +98,9 @@ def edition_key(ed: Edition, older: Edition | None, newer: Edition | None, top: 
 
 
 def _listed(stories) -> list:
-    """Stories as a table of stories shows them (``render.stories._row``)."""
-    return [[s.slug, s.title, s.developing, len(s.sources), len(s.article_ids), str(s.first), str(s.last), len(s.flags)]
+    """Stories as the tables of a theme's and an edition's pages show them (``render.stories._row``,
+    without the *developing* mark)."""
+    return [[s.slug, s.title, len(s.sources), len(s.article_ids), str(s.first), str(s.last), len(s.flags)]
             for s in stories]
 
 

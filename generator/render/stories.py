@@ -203,10 +203,12 @@ def adds_cell(news: ReportNews | None, first: bool, digest: Digest) -> str:
 DEVELOPING = '<strong class="digest-developing">developing</strong>'
 
 
-def _row(story: Story, digest: Digest, root: str) -> list[str]:
+def _row(story: Story, digest: Digest, root: str, developing: bool = True) -> list[str]:
+    """A story as a table of stories shows it; ``developing``: with its *developing* mark
+    (the tables about the digest's present only: see ``stories_section``)."""
     return [
-        story_link(story, root) + (f" {DEVELOPING}" if story.developing else ""), str(len(story.sources)), str(len(story.article_ids)), _span(story),
-        "⚑ " + str(len(story.flags)) if story.flags else "—",
+        story_link(story, root) + (f" {DEVELOPING}" if developing and story.developing else ""), str(len(story.sources)),
+        str(len(story.article_ids)), _span(story), "⚑ " + str(len(story.flags)) if story.flags else "—",
     ]
 
 
@@ -231,9 +233,9 @@ def story_index_pages(digest: Digest) -> dict[str, str]:
                      keys=[s.id for s in digest.stories])
 
 
-def stories_table(stories: list[Story] | tuple[Story, ...], digest: Digest, root: str) -> str:
-    """A table of stories (HTML), or '' when there is none."""
-    return table(HEADERS, [_row(s, digest, root) for s in stories])
+def stories_table(stories: list[Story] | tuple[Story, ...], digest: Digest, root: str, developing: bool = True) -> str:
+    """A table of stories (HTML), or '' when there is none; ``developing``: see ``_row``."""
+    return table(HEADERS, [_row(s, digest, root, developing) for s in stories])
 
 
 def top_stories(digest: Digest, root: str) -> str:
@@ -245,11 +247,17 @@ STORIES_LISTED = 20
 
 
 def stories_section(digest: Digest, key: str, root: str) -> str:
-    """The stories an actor (by name) or a theme (by id) is in, newest first, as a table."""
+    """The stories an actor (by name) or a theme (by id) is in, newest first, as a table.
+
+    Without the *developing* mark: it says how a story stands at the digest's latest day,
+    which every later article moves, and a story is listed on the pages of all its actors and
+    themes (a daily update that ends one story's run would make dozens of them again). The
+    tables about the present (the home page's top stories, the stories index) and the story's
+    own page show it; these show each story's dates, which do not go stale."""
     found = digest.stories_of.get(key, ())
     if not found:
         return ""
-    rows = [_row(s, digest, root) for s in found[:STORIES_LISTED]]
+    rows = [_row(s, digest, root, developing=False) for s in found[:STORIES_LISTED]]
     left = len(found) - STORIES_LISTED
     note = p(f'<em>…and {plural(left, "older story", "older stories")}: see <a href="{root}{STORIES}/index.html">all stories</a>.</em>') if left > 0 else ""
     return table(HEADERS, rows) + note

@@ -380,6 +380,8 @@ class ActorResolver(ModelNames):
                 taken.update(range(span.start, span.end))
                 resolved.append((span.start, span.end, name, "short"))
 
+        resolved.extend(self._honorific_first_names(doc, taken, full))
+        resolved.extend(self._bare_roles(doc, taken, {n for _, n in full}))
         resolved.extend(self._capital_labels(doc, taken, full))
         resolved = self._locations(doc, resolved)
         filed = self._title_datelines(doc)  # "Kuala Lumpur, Nov. 2 (Jiji Press)--": where it was filed
@@ -640,6 +642,55 @@ class ActorResolver(ModelNames):
                 located = self._of_a_body(doc, end)  # "a British group", "Japanese broadcaster NHK"
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
+        return out
+
+    def _honorific_first_names(self, doc: Doc, taken: set[int], full: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:
+        """"Sir Keir", "Dame Priti": a knight's given name after the honorific, as British outlets
+        write it, is the person named in full in the article with that given name."""
+        out = []
+        for tok in doc[:-1]:
+            if tok.text not in ("Sir", "Dame") or tok.i in taken or tok.i + 1 in taken:
+                continue
+            given = doc[tok.i + 1]
+            if not given.is_title or (tok.i + 2 < len(doc) and doc[tok.i + 2].is_title):
+                continue  # "Sir Keir Starmer": the full name, resolved as such
+            owners = {n for _, n in full if n.split()[0] == given.text}
+            if len(owners) == 1:
+                taken.update((tok.i, tok.i + 1))
+                out.append((tok.i, tok.i + 2, owners.pop(), "short"))
+        return out
+
+    _BARE_ROLES = frozenset({"head-of-government", "head-of-state", "foreign-minister", "defence-minister"})
+
+    def _bare_roles(self, doc: Doc, taken: set[int], named: set[str]) -> list[tuple[int, int, str, str]]:
+        """"The Prime Minister said", "the PM added": an office named with no state, written as a
+        title, is the one person named in the article who holds it ("Sir Keir Starmer ... the Prime
+        Minister said"); with none or several, no one."""
+        out = []
+        people = {n for n in named if self.actors[n].type == "person"}
+        if not people:
+            return out
+        for tok in doc[:-1]:
+            if tok.lower_ != "the" or tok.i + 1 in taken:
+                continue
+            found = self.roles.phrase_at(doc, tok.i + 1, doc[tok.i].sent.end if doc.has_annotation("SENT_START") else len(doc))
+            if not found:
+                continue
+            end, roles = found
+            first = doc[tok.i + 1]
+            if not (first.is_title or first.is_upper) or not self._BARE_ROLES.intersection(roles):
+                continue
+            if end < len(doc) and (end in taken or doc[end].is_title or doc[end].text in POSSESSIVE or doc[end].lower_ == "of"):
+                continue  # "the Prime Minister Keir Starmer", "the Prime Minister's office", "of Japan"
+            title = " ".join(t.lower_ for t in doc[tok.i + 1 : end])
+            title = {"pm": "prime minister"}.get(title, title)
+            # the office's own title where the knowledge base gives one: a US president heads the
+            # government too, but is no "Prime Minister"
+            holders = {p for p in people for o in self.actors[p].offices
+                       if o.role in roles and o.role in self._BARE_ROLES and (o.title or title).lower() == title}
+            if len(holders) == 1 and not any(t in taken for t in range(tok.i + 1, end)):
+                taken.update(range(tok.i + 1, end))
+                out.append((tok.i + 1, end, holders.pop(), "role"))
         return out
 
     def _roles(self, doc: Doc, resolved: list, taken: set[int], named: set[str]) -> list[tuple[int, int, str, str]]:

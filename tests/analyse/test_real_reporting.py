@@ -1942,3 +1942,27 @@ def test_a_known_person_with_both_names_transliterated_otherwise(nlp):
 def test_a_name_right_after_a_role_and_a_comma_is_a_person(nlp):
     doc = nlp("His aide, Vadim Skibitsky, said this week that a thousand people join the army every day.")
     assert [(m.name, m.type) for m in doc._.actor_mentions if not m.known] == [("Vadim Skibitsky", "person")]
+
+
+def test_the_prime_minister_is_the_one_head_of_government_the_article_names(nlp):
+    text = ("Sir Keir Starmer and President Emmanuel Macron spoke to allies on Thursday. President Donald Trump "
+            'has not said he would give air support. The Prime Minister said: "These plans are now mature." '
+            '"We are ready to support a peace deal," the PM added.')
+    assert [a for _, _, a in quotes(nlp, text)] == ["Keir Starmer", "Keir Starmer"]
+
+
+def test_a_knights_given_name_after_sir_is_the_person_named_in_full(nlp):
+    text = ("The talks came after Sir Keir Starmer said the mission was ready. Keith Kellogg, a retired general, "
+            "dialled into the call alongside two senators. Sir Keir hailed their attendance at a press conference "
+            'after the meeting. "We have just co-chaired a meeting of the coalition," he said.')
+    doc = nlp(text)
+    assert [m.name for m in doc._.actor_mentions if m.type == "person" and m.known] == ["Keir Starmer", "Keir Starmer"]
+    assert [a for _, _, a in quotes(nlp, text)] == ["Keir Starmer"]
+
+
+def test_troops_placed_in_a_country_by_a_peacekeeping_force_are_deployed(analyser, tmp_path):
+    text = ("Allies say a peacekeeping force is ready\n\n"
+            "Under the plans, troops from France and Britain would be placed in Ukraine after a ceasefire.\n\n"
+            "The peacekeeping force would be headquartered in Paris and deployed once the guns fall silent.\n\n"
+            "Original Source: example.org\n")
+    assert "troop-deployment" in theme_ids(analyser, tmp_path, text)

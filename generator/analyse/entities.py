@@ -489,4 +489,8 @@ class ModelNames:
                 surnames[surname(tokens, self.family_first)] = name
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))
-        return out
+        # a surname named before the full name ("Xi, Obama meet" over "... Barack Obama met"),
+        # typed anyhow: the person named in full
+        return [ActorMention(m.start, m.end, surnames[m.name], "short", "person", None, False, (surnames[m.name],))
+                if m.kind == "entity" and m.end - m.start == 1 and m.type in ("place", "organisation")
+                and m.name in surnames else m for m in out]

@@ -1966,3 +1966,10 @@ def test_troops_placed_in_a_country_by_a_peacekeeping_force_are_deployed(analyse
             "The peacekeeping force would be headquartered in Paris and deployed once the guns fall silent.\n\n"
             "Original Source: example.org\n")
     assert "troop-deployment" in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_surname_in_the_headline_before_the_full_name_is_that_person(nlp):
+    text = ("Xi, Obama meet for first summit\n\n"
+            "Chinese President Xi Jinping and his US counterpart, Barack Obama, met on Friday in California.")
+    doc = nlp(text)
+    assert [m.name for m in doc._.actor_mentions if not m.known and m.type != "place"] == ["Barack Obama"] * 2

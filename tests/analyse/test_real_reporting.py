@@ -1973,3 +1973,11 @@ def test_a_surname_in_the_headline_before_the_full_name_is_that_person(nlp):
             "Chinese President Xi Jinping and his US counterpart, Barack Obama, met on Friday in California.")
     doc = nlp(text)
     assert [m.name for m in doc._.actor_mentions if not m.known and m.type != "place"] == ["Barack Obama"] * 2
+
+
+def test_foreign_forces_operating_in_a_region_and_their_presence_are_deployed(analyser, tmp_path):
+    text = ("Think tank: Moscow hides presence of foreign troops in border region\n\n"
+            "Analysts said Moscow avoids acknowledging the presence of North Korean troops in the Kursk region.\n\n"
+            "North Korean forces operating in the region have fired on Russian vehicles, Ukrainian intelligence said.\n\n"
+            "Original Source: example.org\n")
+    assert "troop-deployment" in theme_ids(analyser, tmp_path, text)

@@ -45,6 +45,19 @@ def _in_name(prev: Token) -> bool:
     return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper or "&" in prev.text) and not prev.ent_type_ in ("GPE", "NORP")
 
 
+def _capitalised_name(doc: Doc, i: int, sent: Span) -> bool:
+    """A capitalised number word between capitalised words inside a sentence written in lower
+    case ("the ASEAN Plus Three Senior Officials' Meeting", "the Group of Seven Leaders"); in a
+    headline written in title case every word is capitalised, and counts."""
+    if i == sent.start or i + 1 >= sent.end or not doc[i + 1].is_title:
+        return False
+    prev = doc[i - 1] if doc[i - 1].lower_ != "of" or i - 2 < sent.start else doc[i - 2]
+    if not (prev.is_alpha and (prev.is_title or prev.is_upper)):
+        return False
+    lower = sum(1 for t in sent if t.is_alpha and t.is_lower and len(t) > 3)
+    return lower >= 2
+
+
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
 _AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
@@ -81,6 +94,7 @@ class FigureFinder:
         self.source_verbs = {v.lower() for v in lexicon.source_verbs}
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
+        self.change_verbs = {w.lower() for w in lexicon.change_verbs}
         self.address_verbs = {v.lower() for v in lexicon.address_verbs}
         self.not_units = {u.lower() for u in lexicon.not_units}
         self.durations = {w.lower() for w in lexicon.durations}
@@ -145,9 +159,15 @@ class FigureFinder:
             return None
         # a space between thousands, as European outlets write: "10 000 containers", "1 500 000"
         while digits and value is not None and re.fullmatch(r"\d{1,3}", doc[j - 1].text) and j < end \
-                and re.fullmatch(r"\d{3}", doc[j].text) and doc[j - 1].whitespace_ == " ":
+                and re.fullmatch(r"\d{3}", doc[j].text) and doc[j - 1].whitespace_ == " " \
+                and not (j + 1 < end and doc[j + 1].lower_ in self.not_units):  # "20 120mm mortars": a count, a calibre
             value = value * 1000 + float(doc[j].text)
             j += 1
+        # digits joined to a scale by a hyphen, as Korean outlets write: "15-thousand troops", "27-hundred"
+        if digits and value is not None and j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and doc[j + 1].lower_ in self.scales and doc[j + 1].lower_ not in self.units:
+            value *= self.scales[doc[j + 1].lower_]
+            j += 2
         # number words joined by hyphens: "fifty-two", "three-thousand"
         while not digits and value is not None and j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_:
             nxt = doc[j + 1].lower_
@@ -174,7 +194,8 @@ class FigureFinder:
         upper = None
         # a range: "10,000-12,000", "10,000 to 12,000" (the lower bound is the value)
         between = i > 0 and doc[i - 1].lower_ == "between" and j < end and doc[j].lower_ == "and"
-        second = self._number(doc[j + 1]) if j + 1 < end and (doc[j].text in _RANGE or between) else None
+        second = self._number(doc[j + 1]) if j + 1 < end and (doc[j].text in _RANGE or between) \
+            and not self._change(doc, i) else None
         if second is not None and second[0] is not None and (second[1] or not _NUMBER.match(doc[i].text)):
             upper = second[0]
             j += 2
@@ -209,6 +230,11 @@ class FigureFinder:
                 # is a figure of its own
                 unit, _ = self._unit(doc, whole[1], end, year_like)
                 return unit, j
+            if k + 3 < end and doc[k].lower_ in ("the", "its", "their") and doc[k + 2].lower_ in ("'s", "’s"):
+                whole = self._read_number(doc, k + 3, end)
+                if whole is not None and whole[0] is not None:
+                    unit, _ = self._unit(doc, whole[1], end, year_like)
+                    return unit, j  # "11 of the alliance's 32 members": counted as the whole is
             if k < end and doc[k].lower_ in ("those", "these", "the", "its", "their"):
                 # "about 600 of those North Korean soldiers": the part's unit is the whole's
                 unit, after = self._unit(doc, k + 1, end, year_like)
@@ -235,6 +261,10 @@ class FigureFinder:
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
             t = doc[k]
+            if k > j and t.lower_ in self.not_units and doc[k - 1].like_num:
+                k += 1  # "20 120mm mortar systems": the calibre of what is counted
+                skipped += 1
+                continue
             if t.text == "(":  # "22 PLA (People's Liberation Army) aircraft": an expansion in brackets
                 close = next((x for x in range(k + 1, min(end, k + 8)) if doc[x].text == ")"), None)
                 if close is not None:
@@ -307,6 +337,18 @@ class FigureFinder:
         if self._is_unit(t, tagged, year_like):
             return True
         return inner and tagged and t.tag_ in ("NN", "NNS") and t.is_alpha
+
+    def _change(self, doc: Doc, start: int) -> bool:
+        """Whether "from" after a verb of change makes "X to Y" a change, two figures ("jumped from
+        1.91% to 2.44%", "cut its tariffs on goods from 145% to 30%"), not a range ("rates range
+        from 7.8% to 35.3%", "planned levies from 5 to 25 percent")."""
+        k = start - 1
+        while k > 0 and doc[k].lower_ in ("about", "around", "roughly", "some", "approximately"):
+            k -= 1
+        if not (k > 0 and doc[k].lower_ == "from"):
+            return False
+        return doc[k - 1].lower_ in self.change_verbs or (
+            doc.has_annotation("DEP") and doc[k].dep_ == "prep" and doc[k].head.lower_ in self.change_verbs)
 
     def _qualifier(self, doc: Doc, start: int, sent_start: int) -> tuple[str | None, int]:
         for words in self.qualifiers:
@@ -419,8 +461,18 @@ class FigureFinder:
                 if unit is None and start > sent.start and _in_name(doc[start - 1]):
                     i = max(j, i + 1)  # "S&P 500", "Galaxy S25", "Nikkei 225": part of a name
                     continue
+                if start - 2 >= sent.start and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_ \
+                        and not doc[start - 2].whitespace_ and re.fullmatch(r"(19|20)\d\d", doc[start - 2].text):
+                    i = max(j, i + 1)  # "the 2024-25 fiscal year": the end of a span of years
+                    continue
+                if tok.is_alpha and tok.is_title and _capitalised_name(doc, i, sent):
+                    i = max(j, i + 1)  # "the ASEAN Plus Three Senior Officials' Meeting": a name
+                    continue
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
+                    if unit is None and not year_like and j + 1 < end and doc[j].lower_ == "to" and self._change(doc, start):
+                        second = self._read_number(doc, j + 1, end)  # "rose from 10 to 12 percent": 10 percent
+                        unit = self._unit(doc, second[1], end, False)[0] if second is not None else None
                     if unit is None and not year_like and doc.has_annotation("DEP"):
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
                     if unit is None and not year_like and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
@@ -454,11 +506,12 @@ class FigureFinder:
                     continue
                 # a range written after the unit: "25% to 50%", "between 25% and 50%"
                 between = start > sent.start and doc[start - 1].lower_ == "between"
-                if upper is None and j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")):
+                if upper is None and j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")) \
+                        and not self._change(doc, start):
                     k = j + 1 + (doc[j + 1].text in self.symbols)
                     second = self._read_number(doc, k, end) if k < end else None
                     same_unit = second is not None and (
-                        between or doc[j + 1].text in self.symbols
+                        between or self.symbols.get(doc[j + 1].text) == unit  # not "0.6 percent to $213.8 billion"
                         or (second[1] < end and (doc[second[1]].text == "%" or doc[second[1]].lower_ == unit)))
                     if second is not None and second[0] is not None and same_unit:
                         upper, j = second[0], second[1]

@@ -1,0 +1,76 @@
+"""Figures as real reporting writes them (issue 15), on the real model: what is counted, the
+qualifier, who the figure comes from and how certain its sentence is.
+
+The sentences are invented; each test names the construction it guards. Constructions were
+found by reading published news (air-force tallies, defence-ministry counts, trade data,
+intelligence briefings, aid packages, sanctions packages, press-conference transcripts).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(analyser):
+    return analyser.nlp
+
+
+def found(nlp, text):
+    """{figure text: (value, upper, unit)} of what the analysis finds."""
+    return {f.text: (f.value, f.upper, f.unit) for f in nlp(text)._.figures}
+
+
+def sourced(nlp, text):
+    """{figure text: (actor it is attributed to, reported, hedged)}."""
+    return {f.text: (f.attribution_actor, f.reported, f.hedged) for f in nlp(text)._.figures}
+
+
+# ------------------------------------------------------------------ what is counted
+def test_a_change_from_one_level_to_another_is_two_figures_not_a_range(nlp):
+    got = found(nlp, "Imports slipped by 1.2 percent to $41.7 billion, and the deficit widened from 3.1% to 4.6%.")
+    assert got["1.2 percent"] == (1.2, None, "percent")
+    assert got["$41.7 billion"] == (41.7e9, None, "USD")
+    assert got["3.1%"] == (3.1, None, "percent") and got["4.6%"] == (4.6, None, "percent")
+
+
+def test_from_x_to_y_without_a_verb_of_change_stays_a_range(nlp):
+    got = found(nlp, "Brussels set duties ranging from 9 percent to 31 percent, with levies from 4 to 18 percent.")
+    assert got["9 percent to 31 percent"] == (9, 31, "percent")
+    assert got["4 to 18 percent"] == (4, 18, "percent")
+
+
+def test_a_bare_first_level_of_a_change_takes_the_second_ones_unit(nlp):
+    got = found(nlp, "The jobless rate climbed from 6 to 8 percent last year.")
+    assert got["6"] == (6, None, "percent") and got["8 percent"] == (8, None, "percent")
+
+
+def test_digits_joined_to_a_scale_by_a_hyphen(nlp):
+    got = found(nlp, "Pyongyang has sent some 12-thousand soldiers, and about 31-hundred were hurt, the agency said.")
+    assert got["some 12-thousand soldiers"][0] == 12000
+
+
+def test_a_calibre_between_the_count_and_the_noun(nlp):
+    got = found(nlp, "The package holds 30 105mm howitzers and 40 120 mm mortar systems.")
+    assert got["30 105mm howitzers"] == (30, None, "howitzers")
+    assert got["40 120 mm mortar systems"] == (40, None, "systems")
+
+
+def test_the_end_of_a_span_of_years_is_no_figure(nlp):
+    got = found(nlp, "The ministry expects to spend 2.6 per cent in the 2025-26 budget year.")
+    assert list(got) == ["2.6 per cent"]
+
+
+def test_a_part_of_a_possessed_whole_counts_what_the_whole_counts(nlp):
+    got = found(nlp, "Only 9 of the bloc's 27 governments backed the plan.")
+    assert got["9"] == (9, None, "governments") and got["27 governments"] == (27, None, "governments")
+
+
+def test_a_capitalised_number_word_inside_a_name_is_no_figure(nlp):
+    got = found(nlp, "Envoys will attend the ASEAN Plus Three Finance Ministers' Meeting in Jakarta next week.")
+    assert got == {}
+
+
+def test_mil_and_mln_are_millions(nlp):
+    got = found(nlp, "Washington cleared a $240 mil. radar deal and a $75 mln training contract.")
+    assert got["$240 mil"][0] == 240e6 and got["$75 mln"][0] == 75e6

@@ -58,6 +58,16 @@ def _capitalised_name(doc: Doc, i: int, sent: Span) -> bool:
     return lower >= 2
 
 
+def _impersonal(verb: Token, subject: Token) -> bool:
+    """A reporting verb under an impersonal "it is ADJ" ("It is important to note that ...", "It
+    is worth noting that ..."): nobody is named; the outlet speaks."""
+    if subject.lower_ != "it" or verb.dep_ != "xcomp":
+        return False
+    head = verb.head if verb.head.dep_ != "acomp" else verb.head.head
+    return (head.lemma_ == "be" or head.lower_ in ("is", "was", "'s", "’s", "remains", "seems")) and any(
+        c.dep_ == "acomp" for c in head.children)
+
+
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
 _AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
@@ -368,6 +378,8 @@ class FigureFinder:
         if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):
             verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)), None)
             ancestors = [a.i for a in token.ancestors]
+            if verb is not None and _impersonal(verb, doc[source.start]):
+                source, verb = None, None  # "It is important to note that $1.2 billion ...": the outlet's aside
             if verb is not None and not (
                 verb.i in ancestors
                 or verb.dep_ in ("ROOT", "parataxis")
@@ -386,6 +398,15 @@ class FigureFinder:
                     source = None  # "the department added dozens of firms": an act, not a claim
                 elif below in _FRAMES or (verb.lower_ in self.address_verbs and below in _AUDIENCE):
                     source = None  # "Speaking after four hours of talks, he said"; "told the crowd of 15,000"
+        if source is None and sent.end < len(doc) and doc[sent.end].text in (",", "—", "–") \
+                and doc[sent.end].sent.start == sent.end:
+            # the parser cut the sentence before its closing reporting clause: "... has risen to at
+            # least 14, with eight confirmed | , the disaster council said on Thursday."
+            tail = doc[sent.end].sent
+            verb = next((t for t in tail if t.dep_ == "ROOT"), None)
+            if verb is not None and verb.lower_ in self.source_verbs and not any(
+                    c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+                source = find_source(tail, self.source_verbs, verb, skip=set(in_quote), outlets=self.outlets)
         if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:

@@ -403,6 +403,8 @@ class FigureFinder:
             # the parser cut the sentence before its closing reporting clause: "... has risen to at
             # least 14, with eight confirmed | , the disaster council said on Thursday."
             tail = doc[sent.end].sent
+            if all(t.is_punct for t in tail) and tail.end < len(doc):
+                tail = doc[tail.end].sent  # the comma stood alone
             verb = next((t for t in tail if t.dep_ == "ROOT"), None)
             if verb is not None and verb.lower_ in self.source_verbs and not any(
                     c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):

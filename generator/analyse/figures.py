@@ -68,6 +68,19 @@ def _impersonal(verb: Token, subject: Token) -> bool:
         c.dep_ == "acomp" for c in head.children)
 
 
+def _listed_like(doc: Doc, start: int, j: int, before: list[FigureSpan]) -> str | None:
+    """The unit of a bare number in a list that leaves it out after the first item: "11 drones
+    were shot down over the Belgorod region, 28 over the Voronezh region and 17 over ..." (the
+    number follows a comma or "and", and the preposition after it followed the first figure)."""
+    if not before or j >= len(doc) or doc[j].tag_ != "IN" or doc[start - 1].text not in (",", "and"):
+        return None
+    first = before[-1]
+    if first.unit is None or first.unit == "percent" or first.upper is not None:
+        return None
+    between = doc[first.end : start]
+    return first.unit if len(between) <= 12 and any(t.lower_ == doc[j].lower_ for t in between) else None
+
+
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
 _AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
@@ -250,7 +263,7 @@ class FigureFinder:
                 unit, after = self._unit(doc, k + 1, end, year_like)
                 if unit is not None and unit in self.units:
                     return unit, after
-            if k < end and (doc[k].lower_ == "them" or doc[k].lower_ == "those" and (
+            if k < end and (doc[k].lower_ in ("them", "which", "whom") or doc[k].lower_ == "those" and (
                     k + 1 >= end or not (doc[k + 1].is_alpha and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ")))):
                 # "sent some 14,000 soldiers ..., where more than 6,000 of them were killed": the
                 # unit counted last before it in the sentence
@@ -498,6 +511,8 @@ class FigureFinder:
                         unit = self._unit(doc, second[1], end, False)[0] if second is not None else None
                     if unit is None and not year_like and doc.has_annotation("DEP"):
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
+                    if unit is None and not year_like:
+                        unit = _listed_like(doc, start, j, [f for f in figures if f.start >= sent.start])
                     if unit is None and not year_like and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
                             and doc[start - 2].tag_ in ("NN", "NNS") and doc[start - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):
@@ -546,11 +561,16 @@ class FigureFinder:
                         doc[i + 1].lower_ == "few" and doc[j - 1].tag_ in ("NNS", "NNPS")):
                     i = j  # "a day", "a week"; but "a dozen shipments", "a hundred drones" count
                     continue
-                if qualifier in ("over", "under") and unit in self.durations:
-                    qualifier, qstart = None, start  # "over seven years": during, not more than
+                if qualifier in ("over", "under") and unit in self.durations and not (
+                        tok.lower_ in ("a", "an") or (qstart > sent.start and doc[qstart - 1].lower_ in ("for", "in"))):
+                    # "over seven years": during, not more than; but "flew over an hour", "for over two years"
+                    qualifier, qstart = None, start
                 elif qualifier in ("over", "under") and qstart > sent.start and (
-                        doc[qstart - 1].tag_ == "NNS" or doc[qstart - 1].dep_ in ("dobj", "nsubj", "pobj")):
-                    qualifier, qstart = None, start  # "shot down 25 drones over seven regions": above
+                        doc[qstart - 1].tag_ == "NNS" or doc[qstart - 1].dep_ in ("dobj", "nsubj", "pobj")
+                        or (doc[qstart - 1].tag_ == "VBN" and any(c.dep_ == "auxpass" for c in doc[qstart - 1].children)
+                            and unit not in self.durations and unit != "times")):
+                    # "shot down 25 drones over seven regions", "were downed over six regions": above
+                    qualifier, qstart = None, start
                 if between and qualifier is None and upper is not None:
                     qualifier, qstart = "between", start - 1
                 if unit in self.weak_units and qualifier is None:

@@ -76,6 +76,29 @@ def test_mil_and_mln_are_millions(nlp):
     assert got["$240 mil"][0] == 240e6 and got["$75 mln"][0] == 75e6
 
 
+
+def test_n_of_which_counts_what_was_counted_before(nlp):
+    got = found(nlp, "The army fired 44 guided rockets at the port, 39 of which were intercepted.")
+    assert got["39 of which"] == (39, None, "rockets")
+
+
+def test_a_list_that_leaves_the_unit_out_after_its_first_item(nlp):
+    got = found(nlp, "The ministry said 19 drones were downed over the Tula region, 12 over the Kaluga region "
+                     "and 5 over the Oryol region.")
+    assert got["12"] == (12, None, "drones") and got["5"] == (5, None, "drones")
+
+
+def test_over_after_a_passive_verb_is_where_not_more_than(nlp):
+    (f,) = nlp("The drones were destroyed over nine Ukrainian regions, the air force said.")._.figures
+    assert (f.value, f.unit, f.qualifier) == (9, "regions", None)
+
+
+def test_over_a_single_span_of_time_is_more_than(nlp):
+    got = {f.text: f.qualifier for f in nlp("The launch was the first in over a decade; the rocket flew over an "
+                                            "hour. The talks ran over three days.")._.figures}
+    assert got["over a decade"] == "over" and got["over an hour"] == "over"
+    assert got["three days"] is None  # "over three days": during them
+
 # ------------------------------------------------------------------ who the figure comes from
 def test_a_short_transcripts_later_paragraphs_are_the_answerers(nlp):
     text = ("Xinhua: The customs figures for May came out this morning. What is your comment?\n\n"

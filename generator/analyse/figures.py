@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.attribution import (
+    Source,
     SpeakerResolver,
     briefed_by,
     find_source,
@@ -79,6 +80,25 @@ def _listed_like(doc: Doc, start: int, j: int, before: list[FigureSpan]) -> str 
         return None
     between = doc[first.end : start]
     return first.unit if len(between) <= 12 and any(t.lower_ == doc[j].lower_ for t in between) else None
+
+
+def _quoted_as_saying(token: Token) -> Source | None:
+    """The source Y of "X quoted Y as saying (that) ..." for a figure in what Y said, whether it
+    follows ("Lee quoted the spy agency as saying that some 300 soldiers ...") or comes first
+    ("... over two phases, the lawmakers quoted the NIS as saying"): Y said it, X relayed it."""
+    doc = token.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    for verb in token.ancestors:
+        if verb.lower_ not in ("quoted", "quotes", "quoting", "quote"):
+            continue
+        said = [c for c in verb.children if c.dep_ == "dobj"]
+        saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.lower_ in ("saying", "telling", "stating")]
+        if said and saying and token.i not in {x.i for x in said[0].subtree}:
+            words = [t for t in said[0].subtree if t.dep_ not in ("relcl", "acl") or t is said[0]]
+            return Source(doc[words[0].i : said[0].i + 1].text, "said", words[0].i, said[0].i + 1, said[0].i)
+    return None
 
 
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
@@ -387,7 +407,11 @@ class FigureFinder:
         q = in_quote.get(token.i)
         if q is not None and (quotes[q].speaker or quotes[q].actor):
             return quotes[q].speaker, quotes[q].actor, True
-        source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets)
+        source = _quoted_as_saying(token)
+        if source is not None and resolver.actor(source) in (None, "outlet"):
+            source = None  # Y is no actor: who relayed it is the source we can name
+        if source is None:
+            source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets)
         if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):
             verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)), None)
             ancestors = [a.i for a in token.ancestors]

@@ -155,3 +155,12 @@ def test_a_state_named_in_a_reports_relative_clause_is_not_its_author(nlp):
     text = ("The deal covers nine items, according to a report from AP which cited a U.S. official "
             "who spoke on condition of anonymity.")
     assert sourced(nlp, text)["nine items"] == (None, True, False)
+
+
+def test_x_quoted_y_as_saying_is_ys_figure_before_or_after(nlp):
+    text = ("South Korea's National Intelligence Service briefed a parliamentary committee on Tuesday. "
+            "Rep. Park Jin-ho quoted the NIS as saying that about 900 North Korean soldiers had been wounded. "
+            "The North has rotated its units three times, the lawmakers quoted the NIS as saying.")
+    got = sourced(nlp, text)
+    assert got["about 900 North Korean soldiers"][0] == "National Intelligence Service"
+    assert got["three times"][0] == "National Intelligence Service"

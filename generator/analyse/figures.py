@@ -329,6 +329,11 @@ class FigureFinder:
                 heads = nouns or heads  # "soldiers killed": soldiers
                 if heads:
                     return doc[heads[-1]].lower_, heads[-1] + 1
+            if t.text == "," and k > j and k + 1 < end and doc[k - 1].tag_ in ("JJ", "NN") \
+                    and doc[k + 1].tag_ in ("JJ", "NN"):
+                k += 1  # "thousands of aerial, surface and sub-surface drones"
+                skipped += 1
+                continue
             if t.lower_ in self.skippable or (t.text[:1].isupper() and t.is_alpha) or (
                 tagged and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.tag_ == "VBN"
             ) or (t.text == "-" or "-" in t.text):
@@ -344,6 +349,9 @@ class FigureFinder:
         ("the casualties could reach 3,000", "the toll rose to 45") or "the number of X"
         ("put the number of troops at 11,000"). Only words of the units list count."""
         head = number.head if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ == "NUM" else number
+        if head.dep_ == "nsubjpass" and head.head.lower_ in self.units and head.head.lower_ in self.measures \
+                and self.measures[head.head.lower_] == "casualties":
+            return head.head.lower_  # "61 were killed while 1,250 were wounded": counted by the verb
         if head.dep_ == "dobj" and head.head.dep_ == "conj" and head.i == head.head.i + 1:
             # "killed at least four people and wounded 20": the object of the verb it is joined to
             first = head.head.head
@@ -363,8 +371,8 @@ class FigureFinder:
                 return child.lower_
             if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.lower_ in ("number", "toll", "count", "tally", "total"):
                 counted = [g for p in child.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-                if counted and counted[0].lower_ in self.units:
-                    return counted[0].lower_
+                if counted and (counted[0].lower_ in self.units or counted[0].tag_ == "NNS"):
+                    return counted[0].lower_  # "the number of martyrs reached 26"
                 if not counted and child.lower_ == "toll" and "deaths" in self.units:
                     return "deaths"  # "estimated North Korea's death toll in the war at 600"
         return None
@@ -580,7 +588,11 @@ class FigureFinder:
                         if j < end and doc[j].text in ("%",) or (j < end and doc[j].lower_ in ("percent", "per")):
                             _, j = self._unit(doc, j, end, False)
                 qualifier, qstart = self._qualifier(doc, start, sent.start)
-                if tok.lower_ in ("a", "an") and qualifier is None and not (
+                half = tok.lower_ in ("a", "an") and unit in self.durations and \
+                    [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]
+                if half:
+                    value, j = 1.5, j + 3  # "after an hour and a half"
+                if tok.lower_ in ("a", "an") and qualifier is None and not half and not (
                         doc[i + 1].lower_ in self.scales and doc[j - 1].tag_ in ("NNS", "NNPS")) and not (
                         doc[i + 1].lower_ == "few" and doc[j - 1].tag_ in ("NNS", "NNPS")):
                     i = j  # "a day", "a week"; but "a dozen shipments", "a hundred drones" count
@@ -630,7 +642,8 @@ class FigureFinder:
         j = i + 1
         if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
             j += 3  # "two and a half hours"
-        while j < end and (doc[j].text == "-" or doc[j].lower_ in self.scales):
+        while j < end and (doc[j].text in ("-", "–") or doc[j].lower_ in self.scales or (
+                doc[j - 1].text in ("-", "–") and doc[j].like_num)):  # "30-40 minutes"
             j += 1
         adjectives = 0
         while j < end and adjectives < 2 and doc[j].tag_ == "JJ" and doc[j].lower_ not in self.durations:

@@ -99,6 +99,28 @@ def test_over_a_single_span_of_time_is_more_than(nlp):
     assert got["over a decade"] == "over" and got["over an hour"] == "over"
     assert got["three days"] is None  # "over three days": during them
 
+
+def test_an_hour_and_a_half_and_a_range_of_minutes_are_durations(nlp):
+    got = found(nlp, "The call was planned for 20-25 minutes but went on for an hour and a half.")
+    assert got["20-25 minutes"] == (20, 25, "minutes")
+    assert got["an hour and a half"] == (1.5, None, "hour")
+
+
+def test_a_bare_number_counted_by_its_casualty_verb_or_its_number_of(nlp):
+    got = found(nlp, "Officials said 14 soldiers were killed while 230 were wounded. The number of evacuees "
+                     "sheltering in schools reached 4,600 by nightfall.")
+    assert got["230"] == (230, None, "wounded")
+    assert got["4,600"] == (4600, None, "evacuees")
+
+
+def test_a_toll_nearing_a_number_counts_deaths(nlp):
+    assert found(nlp, "The death toll from the floods is nearing 1,300, officials said.")["1,300"][2] == "deaths"
+
+
+def test_adjectives_joined_by_commas_before_the_counted_noun(nlp):
+    got = found(nlp, "The navy will buy hundreds of aerial, surface and underwater drones.")
+    assert got["hundreds of aerial, surface and underwater drones"] == (None, None, "drones")
+
 # ------------------------------------------------------------------ who the figure comes from
 def test_a_short_transcripts_later_paragraphs_are_the_answerers(nlp):
     text = ("Xinhua: The customs figures for May came out this morning. What is your comment?\n\n"

@@ -621,9 +621,10 @@ class FigureFinder:
         doc._.figures = figures
         return doc
 
-    @staticmethod
-    def _hedged(doc: Doc, sent: Span, token: Token, in_quote: dict[int, int]) -> bool:
-        """Whether a hedging word of the sentence bears on the figure's clause. A hedge inside a
+    def _hedged(self, doc: Doc, sent: Span, token: Token, in_quote: dict[int, int]) -> bool:
+        """Whether a hedging word of the sentence bears on the figure's clause, or on what the
+        same source reports with it ("He said Ukrainian forces had killed about 3,800 soldiers,
+        and warned that Pyongyang could send more": one report, hedged). A hedge inside a
         quotation the figure is not in ("warned of a “potentially catastrophic situation” for
         Bicol, where 180,000 people have been evacuated") is the quoted words'."""
         here = in_quote.get(token.i)
@@ -632,6 +633,13 @@ class FigureFinder:
         if not hedges or not doc.has_annotation("DEP"):
             return bool(hedges)
         ancestors = {a.i for a in token.ancestors} | {token.i}
+        report = next((a for a in token.ancestors if a.lower_ in self.source_verbs and a.pos_ in ("VERB", "AUX")), None)
+        if report is not None:
+            # the report and the reports joined to it: "said ..., and warned that ... could"
+            said = {report.i} | {c.i for c in report.children if c.dep_ == "conj"} | (
+                {report.head.i} if report.dep_ == "conj" else set())
+            if any(said & {a.i for a in doc[h].ancestors} for h in hedges):
+                return True
         return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" or (
             # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":
             # a hedge of what the sentence says of the counted things

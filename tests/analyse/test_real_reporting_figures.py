@@ -186,3 +186,16 @@ def test_x_quoted_y_as_saying_is_ys_figure_before_or_after(nlp):
     got = sourced(nlp, text)
     assert got["about 900 North Korean soldiers"][0] == "National Intelligence Service"
     assert got["three times"][0] == "National Intelligence Service"
+
+
+# ------------------------------------------------------------------ how certain
+def test_a_hedge_in_what_the_same_source_reports_with_the_figure_hedges_it(nlp):
+    got = sourced(nlp, "The minister said the army had lost about 2,100 vehicles, and warned that the enemy "
+                       "could mount a new offensive within weeks.")
+    assert got["about 2,100 vehicles"][2] is True
+
+
+def test_a_hedge_in_a_clause_the_source_does_not_report_leaves_the_figure(nlp):
+    got = sourced(nlp, "The agency set a target of at least 40 percent by June, and said the new method could "
+                       "help other labs.")
+    assert got["at least 40 percent"][2] is False

@@ -29,6 +29,7 @@ from generator.analyse.attribution import (
     said_of,
     stated_after,
     statement_opened,
+    subject_source,
 )
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
@@ -415,7 +416,7 @@ class FigureFinder:
         q = in_quote.get(token.i)
         if q is not None and (quotes[q].speaker or quotes[q].actor):
             return quotes[q].speaker, quotes[q].actor, True
-        source = _quoted_as_saying(token)
+        source = _quoted_as_saying(token) or self._relative_source(token)
         if source is not None and resolver.actor(source) in (None, "outlet"):
             source = None  # Y is no actor: who relayed it is the source we can name
         if source is None:
@@ -475,7 +476,38 @@ class FigureFinder:
             briefer = briefed_by(sent)
             if briefer is not None and resolver.actor(briefer) is not None:
                 return briefer.text, resolver.actor(briefer), True
+        if actor is None:
+            outer = self._outer_source(sent, source)
+            if outer is not None and resolver.actor(outer) not in (None, "outlet"):
+                return outer.text, resolver.actor(outer), True
         return source.text, actor, True
+
+    def _relative_source(self, token: Token) -> Source | None:
+        """The source a relative clause on the counted noun names: "the roughly 11,000 troops Seoul
+        says are in Russia", "the latest package, which the Pentagon valued at $125 million"."""
+        if not token.doc.has_annotation("DEP"):
+            return None
+        noun = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
+        if noun.pos_ == "NUM" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        for clause in (c for c in noun.children if c.dep_ == "relcl" and c.lower_ in self.source_verbs):
+            if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in clause.children):
+                return subject_source(clause)  # not "eight measures he said would help": he is the speaker already
+        return None
+
+    def _outer_source(self, sent: Span, source: Source) -> Source | None:
+        """Who reports the report when its own source is no actor: "Ray Navarro said satellite
+        images showed about 40 vessels" (the images show; Navarro tells us)."""
+        if not sent.doc.has_annotation("DEP"):
+            return None
+        verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)
+                     and source.start in {x.i for x in t.subtree}), None)
+        if verb is None:
+            return None
+        for outer in verb.ancestors:
+            if outer.lower_ in self.source_verbs and outer.pos_ in ("VERB", "AUX"):
+                return subject_source(outer)
+        return None
 
     def _place(self, doc: Doc, sent: Span) -> str | None:
         mentions = [m for m in doc._.actor_mentions or [] if sent.start <= m.start < sent.end]

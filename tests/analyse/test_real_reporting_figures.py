@@ -188,6 +188,22 @@ def test_x_quoted_y_as_saying_is_ys_figure_before_or_after(nlp):
     assert got["three times"][0] == "National Intelligence Service"
 
 
+
+def test_who_reports_what_the_images_show(nlp):
+    text = ("Mira Castell, a researcher at a maritime think tank, said satellite photos showed about 25 "
+            "Chinese fishing vessels anchored near the reef.")
+    assert sourced(nlp, text)["about 25 Chinese fishing vessels"][0] == "Mira Castell"
+
+
+def test_what_no_actor_reports_stays_no_actors(nlp):
+    got = sourced(nlp, "Analysts said satellite photos showed about 25 vessels near the reef.")
+    assert got["about 25 vessels"] == (None, True, False)
+
+
+def test_a_value_a_body_put_on_something_is_its_figure(nlp):
+    text = "Kyiv received the first shells of the latest package, which the Pentagon valued at $310 million."
+    assert sourced(nlp, text)["$310 million"][0] == "US Department of Defense"
+
 # ------------------------------------------------------------------ how certain
 def test_a_hedge_in_what_the_same_source_reports_with_the_figure_hedges_it(nlp):
     got = sourced(nlp, "The minister said the army had lost about 2,100 vehicles, and warned that the enemy "

@@ -222,6 +222,13 @@ class FigureFinder:
             else:
                 break
             j += 2
+        # a decimal written out, as Korean broadcasters do: "76-point-six percent", "Sixty-one-point-six"
+        if value is not None and j + 3 < end and doc[j].text == "-" and doc[j + 1].lower_ == "point" \
+                and doc[j + 2].text == "-" and not doc[j].whitespace_:
+            decimal = self._number(doc[j + 3])
+            if decimal is not None and decimal[0] is not None and decimal[0] < 10 and float(decimal[0]).is_integer():
+                value += decimal[0] / 10
+                j += 4
         if value is None:  # "thousands of", "tens of thousands of", "several million"
             while j < end and doc[j].lower_ in self.scales:
                 j += 1
@@ -363,6 +370,8 @@ class FigureFinder:
             verb = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in ("at", "to", "of") and head.head.dep_ == "prep":
             verb = head.head.head
+            if verb.lower_ == "up" and verb.dep_ == "advmod":
+                verb = verb.head  # "is up to 8,500"
         else:
             return None
         if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self.reach_verbs:
@@ -600,7 +609,8 @@ class FigureFinder:
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"
                     or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations
-                        and not (i + 2 < end and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.number_words)))
+                        and not (i + 2 < end and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.number_words
+                                                  or doc[i + 2].lower_ == "point")))
                     or (unit in self.durations and j < end and doc[j].lower_.lstrip("-") in self.not_durations)
                     or (unit in self.durations and j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in self.not_durations)
                 ):

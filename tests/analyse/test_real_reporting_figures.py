@@ -121,6 +121,19 @@ def test_adjectives_joined_by_commas_before_the_counted_noun(nlp):
     got = found(nlp, "The navy will buy hundreds of aerial, surface and underwater drones.")
     assert got["hundreds of aerial, surface and underwater drones"] == (None, None, "drones")
 
+
+def test_a_decimal_written_out_in_words(nlp):
+    got = found(nlp, "The poll found that 64-point-two percent backed the plan, while Thirty-one-point-five "
+                     "percent opposed it, with a margin of error of plus or minus two-point-eight percentage points.")
+    assert got["64-point-two percent"][0] == 64.2
+    assert got["Thirty-one-point-five percent"][0] == 31.5
+    assert got["two-point-eight percentage points"][0] == 2.8
+
+
+def test_the_number_of_things_is_up_to_a_number(nlp):
+    got = found(nlp, "Officials said the number of reservists on standby is up to 6,200 this week.")
+    assert got["up to 6,200"] == (6200, None, "reservists")
+
 # ------------------------------------------------------------------ who the figure comes from
 def test_a_short_transcripts_later_paragraphs_are_the_answerers(nlp):
     text = ("Xinhua: The customs figures for May came out this morning. What is your comment?\n\n"

@@ -336,7 +336,11 @@ class FigureFinder:
                 nouns = [x for x in heads if not tagged or doc[x].tag_.startswith("NN")]
                 heads = nouns or heads  # "soldiers killed": soldiers
                 if heads:
-                    return doc[heads[-1]].lower_, heads[-1] + 1
+                    h = heads[-1]
+                    if h + 2 < end and doc[h + 1].text == "-" and not doc[h].whitespace_ and not doc[h + 1].whitespace_ \
+                            and doc[h + 2].is_alpha:
+                        return doc[h + 2].lower_, h + 3  # "five million person-years": years
+                    return doc[h].lower_, h + 1
             if t.text == "," and k > j and k + 1 < end and doc[k - 1].tag_ in ("JJ", "NN") \
                     and doc[k + 1].tag_ in ("JJ", "NN"):
                 k += 1  # "thousands of aerial, surface and sub-surface drones"
@@ -615,6 +619,9 @@ class FigureFinder:
                     or (unit in self.durations and j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in self.not_durations)
                 ):
                     i = max(j, i + 1)
+                    continue
+                if tok.lower_ == "one" and doc[j - 1].dep_ == "nsubj" and doc[j - 1].head.lower_ in self.source_verbs:
+                    i = j  # "One officer, speaking on condition of anonymity, told reporters": a speaker, not a count
                     continue
                 # a range written after the unit: "25% to 50%", "between 25% and 50%"
                 between = start > sent.start and doc[start - 1].lower_ == "between"

@@ -134,6 +134,16 @@ def test_the_number_of_things_is_up_to_a_number(nlp):
     got = found(nlp, "Officials said the number of reservists on standby is up to 6,200 this week.")
     assert got["up to 6,200"] == (6200, None, "reservists")
 
+
+def test_one_person_counts(nlp):
+    got = found(nlp, "The shelling killed one civilian and damaged 14 houses. One resident was hurt.")
+    assert got["one civilian"] == (1, None, "civilian") and got["One resident"] == (1, None, "resident")
+    assert "one thing" not in found(nlp, "The minister said one thing and did another.")
+
+
+def test_a_unit_joined_to_another_by_a_hyphen_is_the_second(nlp):
+    assert found(nlp, "The project took some 40,000 person-hours.")["some 40,000 person-hours"][2] == "hours"
+
 # ------------------------------------------------------------------ who the figure comes from
 def test_a_short_transcripts_later_paragraphs_are_the_answerers(nlp):
     text = ("Xinhua: The customs figures for May came out this morning. What is your comment?\n\n"
@@ -228,3 +238,7 @@ def test_a_hedge_in_a_clause_the_source_does_not_report_leaves_the_figure(nlp):
     got = sourced(nlp, "The agency set a target of at least 40 percent by June, and said the new method could "
                        "help other labs.")
     assert got["at least 40 percent"][2] is False
+
+
+def test_one_person_who_speaks_is_no_count(nlp):
+    assert found(nlp, "One officer, speaking on condition of anonymity, told reporters the line held.") == {}

@@ -425,7 +425,7 @@ def _label_at(doc: Doc, para: int) -> Source | None:
     label = doc.char_span(para, colon, alignment_mode="contract")
     if label is None or not len(label) or label.start in doc.user_data.get("digest_no_speaker_labels", ()):
         return None  # "RIO DE JANEIRO: The first time ...": a dateline; "VIDEO: ...": the page's own
-    if len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" or (  # "Joint Chiefs of Staff:"
+    if len(label) > 5 or not all(t.text[:1].isupper() or t.text in ".-'" or (  # "Joint Chiefs of Staff:", "Russian MoD:"
             t.lower_ in ("of", "and", "for") and label.start < t.i < label.end - 1) for t in label):
         # "Burnley manager Sean Dyche: “...”": a role, then a name the model knows for a person
         if not (len(label) <= 7 and label[-1].ent_type_ == "PERSON" and label[-2].ent_type_ == "PERSON"
@@ -575,7 +575,7 @@ def statement_opened(sent: Span) -> Source | None:
     return found
 
 
-_CREDIT = re.compile(r"(?:\s[—–-]{1,2}|:)\s*(?P<name>[A-Z][^—–:\n]{1,60}?)\s*$")
+_CREDIT = re.compile(r"(?:\s[—–-]{1,2}\s*(?P<name>[A-Z][^—–\n]{1,60}?)|:\s*(?P<short>[A-Z][^\W\d]*(?:[ -][^\W\d]+){0,3}))\s*$")
 
 
 def headline_credit(sent: Span) -> Source | None:
@@ -591,7 +591,8 @@ def headline_credit(sent: Span) -> Source | None:
     found = _CREDIT.search(text, 0, end)
     if found is None:
         return None
-    span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="contract")
+    group = "name" if found.group("name") else "short"  # after a colon only a short name: "...: Ukraine"
+    span = doc.char_span(found.start(group), found.end(group), alignment_mode="contract")
     if span is None or not any(m.start >= span.start and m.end <= span.end and m.type != "place"
                                for m in doc._.actor_mentions or []):
         return None

@@ -139,6 +139,9 @@ class FigureFinder:
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
         self.change_verbs = {w.lower() for w in lexicon.change_verbs}
+        self.directive_verbs = {w.lower() for w in lexicon.directive_verbs}
+        self.goal_nouns = {w.lower() for w in lexicon.goal_nouns}
+        self.goal_verbs = {w.lower() for w in lexicon.goal_verbs}
         self.address_verbs = {v.lower() for v in lexicon.address_verbs}
         self.not_units = {u.lower() for u in lexicon.not_units}
         self.durations = {w.lower() for w in lexicon.durations}
@@ -236,7 +239,8 @@ class FigureFinder:
                 j += 2
             return None, j, None
         if j + 2 < end and [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"] and \
-                j + 3 < end and (doc[j + 3].lower_ in self.durations or doc[j + 3].lower_ in self.scales):
+                j + 3 < end and (doc[j + 3].lower_ in self.durations or doc[j + 3].lower_ in self.scales
+                                 or doc[j + 3].lower_ == "times"):  # "by two and a half times"
             value += 0.5  # "two and a half hours", "one and a half million"
             j += 3
         while j < end and doc[j].lower_ in self.scales and not _NUMBER.match(doc[j].text):
@@ -469,6 +473,8 @@ class FigureFinder:
                     c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
                 source = find_source(tail, self.source_verbs, verb, skip=set(in_quote), outlets=self.outlets)
         if source is None:
+            source = self._directed_by(token)  # "Kim ordered the plant to raise output by 40 percent"
+        if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:
             source = stated_after(sent, self.source_verbs)  # "... This was stated by Pat Ryder."
@@ -494,6 +500,19 @@ class FigureFinder:
             if outer is not None and resolver.actor(outer) not in (None, "outlet"):
                 return outer.text, resolver.actor(outer), True
         return source.text, actor, True
+
+    def _directed_by(self, token: Token) -> Source | None:
+        """Who orders the figure or sets it as a goal: the subject of a directive verb above it
+        ("He ordered the facility to expand output by two and a half times"), or of the verb
+        that sets the goal it is in ("set forth the task of ... by 40 percent")."""
+        if not token.doc.has_annotation("DEP"):
+            return None
+        for a in token.ancestors:
+            directs = a.lower_ in self.directive_verbs or a.lower_ in self.goal_verbs and any(
+                c.dep_ == "dobj" and c.lower_ in self.goal_nouns for c in a.children)  # "set forth the task of"
+            if directs and a.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in a.children):
+                return subject_source(a)
+        return None
 
     def _relative_source(self, token: Token) -> Source | None:
         """The source a relative clause on the counted noun names: "the roughly 11,000 troops Seoul
@@ -706,7 +725,8 @@ class FigureFinder:
         while j < end and adjectives < 2 and doc[j].tag_ == "JJ" and doc[j].lower_ not in self.durations:
             j += 1  # "five awkward minutes", "two long weeks"
             adjectives += 1
-        return j < end and doc[j].lower_ in self.durations and not re.fullmatch(r"(19|20)\d\d", doc[i].text)
+        return j < end and (doc[j].lower_ in self.durations or doc[j].lower_ == "times") \
+            and not re.fullmatch(r"(19|20)\d\d", doc[i].text)  # "two and a half times": a multiple
 
 
 @Language.factory("digest_figures", assigns=["doc._.figures"], default_config={"lexicon_path": None})

@@ -11,10 +11,10 @@ from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list
 from generator.errors import ConfigError
 
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
-_MAY_BE_EMPTY = {"weak_units", "change_verbs", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs"}
+_MAY_BE_EMPTY = {"weak_units", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs"}
 _LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs", "durations",
           "not_durations", "skippable", "anaphoric", "place_prepositions", "source_verbs",
-          "action_verbs", "address_verbs", "not_units", "voicing_verbs", "reach_verbs", "change_verbs")
+          "action_verbs", "address_verbs", "not_units", "voicing_verbs", "reach_verbs", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,9 @@ class Lexicon:
     voicing_verbs: tuple[str, ...] = ()
     reach_verbs: tuple[str, ...] = ()
     change_verbs: tuple[str, ...] = ()
+    directive_verbs: tuple[str, ...] = ()
+    goal_nouns: tuple[str, ...] = ()
+    goal_verbs: tuple[str, ...] = ()
     small_number: float = 10
 
 

@@ -227,6 +227,21 @@ def test_a_value_a_body_put_on_something_is_its_figure(nlp):
     text = "Kyiv received the first shells of the latest package, which the Pentagon valued at $310 million."
     assert sourced(nlp, text)["$310 million"][0] == "US Department of Defense"
 
+
+def test_who_orders_a_figure_or_sets_it_as_a_goal_states_it(nlp):
+    text = ("Kim Jong Un toured the plant on Monday. He ordered the workers to raise shell output by "
+            "three and a half times within two years.")
+    got = sourced(nlp, text)
+    assert got["three and a half times"] == ("Kim Jong Un", True, False)
+    got = sourced(nlp, "The ministry set a goal of cutting imports by 15 percent.")
+    assert got["15 percent"][1] is True
+
+
+def test_a_target_reached_or_goals_scored_state_nothing(nlp):
+    got = sourced(nlp, "Only 9 of the 32 members reached the target last year. The striker scored two goals.")
+    assert got["two goals"] == ("outlet", False, False)
+    assert got["32 members"] == ("outlet", False, False)
+
 # ------------------------------------------------------------------ how certain
 def test_a_hedge_in_what_the_same_source_reports_with_the_figure_hedges_it(nlp):
     got = sourced(nlp, "The minister said the army had lost about 2,100 vehicles, and warned that the enemy "

@@ -461,6 +461,15 @@ class FigureFinder:
                     source = None  # "the department added dozens of firms": an act, not a claim
                 elif below in _FRAMES or (verb.lower_ in self.address_verbs and below in _AUDIENCE):
                     source = None  # "Speaking after four hours of talks, he said"; "told the crowd of 15,000"
+                elif below == "conj" and branch.pos_ in ("VERB", "AUX") and any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in branch.children) and any(
+                        c.dep_ == "dobj" for c in verb.children) and not any(
+                        c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+                    # "The department added dozens of firms, and the EU has banned 50 categories":
+                    # a clause of its own, joined to a source verb used for an act (it has an object,
+                    # no clause), states what its own subject did (not "X, the office said, but
+                    # launches had landed within 50 m")
+                    source = None
         if source is None and sent.end < len(doc) and doc[sent.end].text in (",", "—", "–") \
                 and doc[sent.end].sent.start == sent.end:
             # the parser cut the sentence before its closing reporting clause: "... has risen to at

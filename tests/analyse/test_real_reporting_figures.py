@@ -257,3 +257,15 @@ def test_a_hedge_in_a_clause_the_source_does_not_report_leaves_the_figure(nlp):
 
 def test_one_person_who_speaks_is_no_count(nlp):
     assert found(nlp, "One officer, speaking on condition of anonymity, told reporters the line held.") == {}
+
+
+def test_a_clause_of_its_own_joined_to_an_act_is_the_outlets(nlp):
+    text = ("The Commerce Department has added dozens of firms to its entity list, and the European Union "
+            "has banned the export of 40 categories of components to Moscow.")
+    assert sourced(nlp, text)["40 categories"] == ("outlet", False, False)
+
+
+def test_what_follows_a_reporting_clause_in_mid_sentence_is_still_reported(nlp):
+    text = ("Early rockets missed by two to four kilometres, the ministry said in a statement, but newer "
+            "ones had landed within 30 to 60 metres of the target.")
+    assert sourced(nlp, text)["30 to 60 metres"][1] is True

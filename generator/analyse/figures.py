@@ -128,6 +128,7 @@ class FigureFinder:
         self.weak_units = {u.lower() for u in lexicon.weak_units}
         self.scales = dict(lexicon.scales)
         self.number_words = dict(lexicon.number_words)
+        self.multiples = dict(lexicon.multiples)
         self.symbols = dict(lexicon.currency_symbols)
         self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
         self.percent = [tuple(p.lower().split()) for p in lexicon.percent]
@@ -579,6 +580,17 @@ class FigureFinder:
             i, end = sent.start, sent.end
             while i < end:
                 tok = doc[i]
+                if tok.lower_ in self.multiples and i + 1 < end and doc[i + 1].lower_ in (
+                        "the", "as", "that", "its", "their", "his", "her", "what"):
+                    # "nearly twice the peak-year level", "twice as many": 2 times; not "speak twice"
+                    qualifier, qstart = self._qualifier(doc, i, sent.start)
+                    attribution, actor, reported = self._source(doc, sent, tok, quotes, in_quote, resolver)
+                    figures.append(FigureSpan(qstart, i + 1, doc[qstart : i + 1].text, self.multiples[tok.lower_],
+                                              None, "times", qualifier, attribution, actor, self._place(doc, sent),
+                                              self.measures.get("times", "times"), reported,
+                                              self._hedged(doc, sent, tok, in_quote)))
+                    i += 1
+                    continue
                 if tok.is_alpha and tok.lower_ not in self.number_words and tok.lower_ not in ("a", "an"):
                     i += 1
                     continue

@@ -48,6 +48,7 @@ class Lexicon:
     goal_nouns: tuple[str, ...] = ()
     goal_verbs: tuple[str, ...] = ()
     small_number: float = 10
+    multiples: tuple[tuple[str, float], ...] = ()  # words that are a number of times ("twice")
 
 
 def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
@@ -97,6 +98,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             (k, None if v is None else float(v))
             for k, v in _mapping(data, "number_words", display, problems).items()
         ),
+        multiples=tuple((str(k), float(v)) for k, v in (data.get("multiples") or {}).items() if k != LINE),
         currency_symbols=tuple((k, str(v)) for k, v in (currencies.get("symbols") or {}).items() if k != LINE),
         currency_words=tuple((k, str(v)) for k, v in (currencies.get("words") or {}).items() if k != LINE),
         estimative=tuple(est),

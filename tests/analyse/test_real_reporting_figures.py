@@ -144,6 +144,11 @@ def test_one_person_counts(nlp):
 def test_a_unit_joined_to_another_by_a_hyphen_is_the_second(nlp):
     assert found(nlp, "The project took some 40,000 person-hours.")["some 40,000 person-hours"][2] == "hours"
 
+
+def test_twice_a_level_is_a_multiple_speaking_twice_is_not(nlp):
+    got = found(nlp, "State media said output reached nearly twice the level of last year. We will not ask twice.")
+    assert got == {"nearly twice": (2, None, "times")}
+
 # ------------------------------------------------------------------ who the figure comes from
 def test_a_short_transcripts_later_paragraphs_are_the_answerers(nlp):
     text = ("Xinhua: The customs figures for May came out this morning. What is your comment?\n\n"

@@ -402,7 +402,12 @@ def _transcript_label(label: str, text: str) -> bool:
     """Whether a paragraph's label is a transcript's speaker ("MS. SINGH", "Mao Ning"): written in
     capitals, or one of several labelled paragraphs."""
     label = label.strip()
-    return (label.isupper() and len(label) > 3) or len(re.findall(r"(?:^|\n\n)[A-Z][\w.'’ -]{1,40}:", text)) >= 3
+    if label.isupper() and len(label) > 3:
+        return True
+    labelled = re.findall(r"(?:^|\n\n)[A-Z][\w.'’ -]{1,40}:([^\n]*)", text)
+    # several labelled paragraphs, or a labelled question and its labelled answer ("CCTV: ...?
+    # \n\nMao Ning: ..."): a transcript however short the excerpt
+    return len(labelled) >= 3 or (len(labelled) == 2 and labelled[0].rstrip().endswith("?"))
 
 
 def _label_at(doc: Doc, para: int) -> Source | None:
@@ -420,7 +425,8 @@ def _label_at(doc: Doc, para: int) -> Source | None:
     label = doc.char_span(para, colon, alignment_mode="contract")
     if label is None or not len(label) or label.start in doc.user_data.get("digest_no_speaker_labels", ()):
         return None  # "RIO DE JANEIRO: The first time ...": a dateline; "VIDEO: ...": the page's own
-    if len(label) > 5 or not all(t.is_title or t.is_upper or t.text in ".-'" for t in label):
+    if len(label) > 5 or not all(t.text[:1].isupper() or t.text in ".-'" or (  # "Joint Chiefs of Staff:", "Russian MoD:"
+            t.lower_ in ("of", "and", "for") and label.start < t.i < label.end - 1) for t in label):
         # "Burnley manager Sean Dyche: “...”": a role, then a name the model knows for a person
         if not (len(label) <= 7 and label[-1].ent_type_ == "PERSON" and label[-2].ent_type_ == "PERSON"
                 and text[colon + 1 : colon + 4].lstrip()[:1] in "\"“'‘"):
@@ -436,6 +442,8 @@ def _label_at(doc: Doc, para: int) -> Source | None:
     return Source(label.text.strip(), "said", label.start, label.end, label.end - 1)
 
 
+_DATA = frozenset({"data", "figures", "statistics", "numbers", "estimates", "tallies", "count"})
+_MEDIA = frozenset({"media", "press", "newspaper", "newspapers", "broadcaster", "broadcasters", "tabloid"})
 _ANSWERER = re.compile(r"[Ss]pokes(?:person|man|woman)[ \t]+((?:[A-Z][\w-]+[ \t]+){0,2}[A-Z][\w-]+?)(?:['’]s\b|\b)")
 
 
@@ -567,12 +575,13 @@ def statement_opened(sent: Span) -> Source | None:
     return found
 
 
-_CREDIT = re.compile(r"\s[—–-]{1,2}\s*(?P<name>[A-Z][^—–\n]{1,60}?)\s*$")
+_CREDIT = re.compile(r"(?:\s[—–-]{1,2}\s*(?P<name>[A-Z][^—–\n]{1,60}?)|:\s*(?P<short>[A-Z][^\W\d]*(?:[ -][^\W\d]+){0,3}))\s*$")
 
 
 def headline_credit(sent: Span) -> Source | None:
-    """The source a headline credits after a dash ("EU approves 17th package, nearly 200 tankers
-    listed — Kallas"), for the headline's own sentences, when the name is an actor."""
+    """The source a headline credits after a dash or a colon ("EU approves 17th package, nearly
+    200 tankers listed — Kallas", "Russia fired 40 missiles overnight: Ukraine"), for the
+    headline's own sentences, when the name is an actor."""
     doc = sent.doc
     text = doc.text
     end = text.find("\n\n")
@@ -582,7 +591,8 @@ def headline_credit(sent: Span) -> Source | None:
     found = _CREDIT.search(text, 0, end)
     if found is None:
         return None
-    span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="contract")
+    group = "name" if found.group("name") else "short"  # after a colon only a short name: "...: Ukraine"
+    span = doc.char_span(found.start(group), found.end(group), alignment_mode="contract")
     if span is None or not any(m.start >= span.start and m.end <= span.end and m.type != "place"
                                for m in doc._.actor_mentions or []):
         return None
@@ -602,7 +612,8 @@ def _states_nothing(verb: Token) -> bool:
     (not "put the toll at 100"), "the war claimed the lives of 1,100 people" (not "claimed that")."""
     if verb.lower_ in ("claimed", "claims", "claim", "claiming"):
         following = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
-        return "lives" in following or "life" in following
+        taken = [c.lower_ for c in verb.children if c.dep_ == "dobj"]  # "claimed at least three lives"
+        return bool({"lives", "life"} & {*following, *taken})
     if verb.lower_ not in ("put", "puts") or not verb.doc.has_annotation("DEP"):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
@@ -981,6 +992,8 @@ class SpeakerResolver:
         if noun.lower_ not in self.body_nouns and noun.lower_ not in DOCUMENTS:
             return None
         below = {x.i for x in noun.subtree if x.i <= noun.i + 10}
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            below -= {x.i for x in clause.subtree}  # "a report from AP which cited a U.S. official": not the US
         after = [m for m in self.mentions if m.start > noun.i and m.start in below
                  and m.type not in ("place", "part", "person")]
         return after[0].name if after else None
@@ -1105,6 +1118,17 @@ class SpeakerResolver:
         definite = doc[source.start].lower_ in ("the", "this", "that")
         if not people and head > source.start and doc[head - 1].lower_ == "news":
             return None  # "Japanese news agency Kyodo", "the news agency": an outlet, no actor
+        if not people and word in _MEDIA:
+            return None  # "Japanese media reported", "state media said": outlets, not the state
+        if word in _DATA and doc.has_annotation("DEP"):
+            # "data from the General Administration of Customs showed": whose data they are
+            for prep in (c for c in doc[head].children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    words = list(obj.subtree)
+                    found = self._actor(Source(_span_text(words), source.verb, words[0].i, words[-1].i + 1, obj.i))
+                    if found not in (None, "outlet"):
+                        return found
         states = {m.name for m in inside if m.type == "country" and m.kind in ("demonym", "alias", "name", "seat")}
         if definite and word in self.person_nouns:  # "the Pentagon spokesman": the one named so
             introduced = self._introduced_as(word, source.start)

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.attribution import (
+    Source,
     SpeakerResolver,
     briefed_by,
     find_source,
@@ -28,6 +29,7 @@ from generator.analyse.attribution import (
     said_of,
     stated_after,
     statement_opened,
+    subject_source,
 )
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
@@ -43,6 +45,61 @@ _GLUED = {"C": "°C", "F": "°F", "°C": "°C", "°F": "°F", "mAh": "mah"}  # u
 def _in_name(prev: Token) -> bool:
     """A token that makes the number after it part of a name ("S&P 500", "Nikkei 225")."""
     return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper or "&" in prev.text) and not prev.ent_type_ in ("GPE", "NORP")
+
+
+def _capitalised_name(doc: Doc, i: int, sent: Span) -> bool:
+    """A capitalised number word between capitalised words inside a sentence written in lower
+    case ("the ASEAN Plus Three Senior Officials' Meeting", "the Group of Seven Leaders"); in a
+    headline written in title case every word is capitalised, and counts."""
+    if i == sent.start or i + 1 >= sent.end or not doc[i + 1].is_title:
+        return False
+    prev = doc[i - 1] if doc[i - 1].lower_ != "of" or i - 2 < sent.start else doc[i - 2]
+    if not (prev.is_alpha and (prev.is_title or prev.is_upper)):
+        return False
+    lower = sum(1 for t in sent if t.is_alpha and t.is_lower and len(t) > 3)
+    return lower >= 2
+
+
+def _impersonal(verb: Token, subject: Token) -> bool:
+    """A reporting verb under an impersonal "it is ADJ" ("It is important to note that ...", "It
+    is worth noting that ..."): nobody is named; the outlet speaks."""
+    if subject.lower_ != "it" or verb.dep_ != "xcomp":
+        return False
+    head = verb.head if verb.head.dep_ != "acomp" else verb.head.head
+    return (head.lemma_ == "be" or head.lower_ in ("is", "was", "'s", "’s", "remains", "seems")) and any(
+        c.dep_ == "acomp" for c in head.children)
+
+
+def _listed_like(doc: Doc, start: int, j: int, before: list[FigureSpan]) -> str | None:
+    """The unit of a bare number in a list that leaves it out after the first item: "11 drones
+    were shot down over the Belgorod region, 28 over the Voronezh region and 17 over ..." (the
+    number follows a comma or "and", and the preposition after it followed the first figure)."""
+    if not before or j >= len(doc) or doc[j].tag_ != "IN" or doc[start - 1].text not in (",", "and"):
+        return None
+    first = before[-1]
+    if first.unit is None or first.unit == "percent" or first.upper is not None:
+        return None
+    between = doc[first.end : start]
+    return first.unit if len(between) <= 12 and any(t.lower_ == doc[j].lower_ for t in between) else None
+
+
+def _quoted_as_saying(token: Token) -> Source | None:
+    """The source Y of "X quoted Y as saying (that) ..." for a figure in what Y said, whether it
+    follows ("Lee quoted the spy agency as saying that some 300 soldiers ...") or comes first
+    ("... over two phases, the lawmakers quoted the NIS as saying"): Y said it, X relayed it."""
+    doc = token.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    for verb in token.ancestors:
+        if verb.lower_ not in ("quoted", "quotes", "quoting", "quote"):
+            continue
+        said = [c for c in verb.children if c.dep_ == "dobj"]
+        saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.lower_ in ("saying", "telling", "stating")]
+        if said and saying and token.i not in {x.i for x in said[0].subtree}:
+            words = [t for t in said[0].subtree if t.dep_ not in ("relcl", "acl") or t is said[0]]
+            return Source(doc[words[0].i : said[0].i + 1].text, "said", words[0].i, said[0].i + 1, said[0].i)
+    return None
 
 
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
@@ -71,6 +128,7 @@ class FigureFinder:
         self.weak_units = {u.lower() for u in lexicon.weak_units}
         self.scales = dict(lexicon.scales)
         self.number_words = dict(lexicon.number_words)
+        self.multiples = dict(lexicon.multiples)
         self.symbols = dict(lexicon.currency_symbols)
         self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
         self.percent = [tuple(p.lower().split()) for p in lexicon.percent]
@@ -81,6 +139,10 @@ class FigureFinder:
         self.source_verbs = {v.lower() for v in lexicon.source_verbs}
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
+        self.change_verbs = {w.lower() for w in lexicon.change_verbs}
+        self.directive_verbs = {w.lower() for w in lexicon.directive_verbs}
+        self.goal_nouns = {w.lower() for w in lexicon.goal_nouns}
+        self.goal_verbs = {w.lower() for w in lexicon.goal_verbs}
         self.address_verbs = {v.lower() for v in lexicon.address_verbs}
         self.not_units = {u.lower() for u in lexicon.not_units}
         self.durations = {w.lower() for w in lexicon.durations}
@@ -145,9 +207,15 @@ class FigureFinder:
             return None
         # a space between thousands, as European outlets write: "10 000 containers", "1 500 000"
         while digits and value is not None and re.fullmatch(r"\d{1,3}", doc[j - 1].text) and j < end \
-                and re.fullmatch(r"\d{3}", doc[j].text) and doc[j - 1].whitespace_ == " ":
+                and re.fullmatch(r"\d{3}", doc[j].text) and doc[j - 1].whitespace_ == " " \
+                and not (j + 1 < end and doc[j + 1].lower_ in self.not_units):  # "20 120mm mortars": a count, a calibre
             value = value * 1000 + float(doc[j].text)
             j += 1
+        # digits joined to a scale by a hyphen, as Korean outlets write: "15-thousand troops", "27-hundred"
+        if digits and value is not None and j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and doc[j + 1].lower_ in self.scales and doc[j + 1].lower_ not in self.units:
+            value *= self.scales[doc[j + 1].lower_]
+            j += 2
         # number words joined by hyphens: "fifty-two", "three-thousand"
         while not digits and value is not None and j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_:
             nxt = doc[j + 1].lower_
@@ -158,6 +226,13 @@ class FigureFinder:
             else:
                 break
             j += 2
+        # a decimal written out, as Korean broadcasters do: "76-point-six percent", "Sixty-one-point-six"
+        if value is not None and j + 3 < end and doc[j].text == "-" and doc[j + 1].lower_ == "point" \
+                and doc[j + 2].text == "-" and not doc[j].whitespace_:
+            decimal = self._number(doc[j + 3])
+            if decimal is not None and decimal[0] is not None and decimal[0] < 10 and float(decimal[0]).is_integer():
+                value += decimal[0] / 10
+                j += 4
         if value is None:  # "thousands of", "tens of thousands of", "several million"
             while j < end and doc[j].lower_ in self.scales:
                 j += 1
@@ -165,7 +240,8 @@ class FigureFinder:
                 j += 2
             return None, j, None
         if j + 2 < end and [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"] and \
-                j + 3 < end and (doc[j + 3].lower_ in self.durations or doc[j + 3].lower_ in self.scales):
+                j + 3 < end and (doc[j + 3].lower_ in self.durations or doc[j + 3].lower_ in self.scales
+                                 or doc[j + 3].lower_ == "times"):  # "by two and a half times"
             value += 0.5  # "two and a half hours", "one and a half million"
             j += 3
         while j < end and doc[j].lower_ in self.scales and not _NUMBER.match(doc[j].text):
@@ -174,7 +250,8 @@ class FigureFinder:
         upper = None
         # a range: "10,000-12,000", "10,000 to 12,000" (the lower bound is the value)
         between = i > 0 and doc[i - 1].lower_ == "between" and j < end and doc[j].lower_ == "and"
-        second = self._number(doc[j + 1]) if j + 1 < end and (doc[j].text in _RANGE or between) else None
+        second = self._number(doc[j + 1]) if j + 1 < end and (doc[j].text in _RANGE or between) \
+            and not self._change(doc, i) else None
         if second is not None and second[0] is not None and (second[1] or not _NUMBER.match(doc[i].text)):
             upper = second[0]
             j += 2
@@ -209,12 +286,17 @@ class FigureFinder:
                 # is a figure of its own
                 unit, _ = self._unit(doc, whole[1], end, year_like)
                 return unit, j
+            if k + 3 < end and doc[k].lower_ in ("the", "its", "their") and doc[k + 2].lower_ in ("'s", "’s"):
+                whole = self._read_number(doc, k + 3, end)
+                if whole is not None and whole[0] is not None:
+                    unit, _ = self._unit(doc, whole[1], end, year_like)
+                    return unit, j  # "11 of the alliance's 32 members": counted as the whole is
             if k < end and doc[k].lower_ in ("those", "these", "the", "its", "their"):
                 # "about 600 of those North Korean soldiers": the part's unit is the whole's
                 unit, after = self._unit(doc, k + 1, end, year_like)
                 if unit is not None and unit in self.units:
                     return unit, after
-            if k < end and (doc[k].lower_ == "them" or doc[k].lower_ == "those" and (
+            if k < end and (doc[k].lower_ in ("them", "which", "whom") or doc[k].lower_ == "those" and (
                     k + 1 >= end or not (doc[k + 1].is_alpha and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ")))):
                 # "sent some 14,000 soldiers ..., where more than 6,000 of them were killed": the
                 # unit counted last before it in the sentence
@@ -235,6 +317,10 @@ class FigureFinder:
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
             t = doc[k]
+            if k > j and t.lower_ in self.not_units and doc[k - 1].like_num:
+                k += 1  # "20 120mm mortar systems": the calibre of what is counted
+                skipped += 1
+                continue
             if t.text == "(":  # "22 PLA (People's Liberation Army) aircraft": an expansion in brackets
                 close = next((x for x in range(k + 1, min(end, k + 8)) if doc[x].text == ")"), None)
                 if close is not None:
@@ -255,7 +341,16 @@ class FigureFinder:
                 nouns = [x for x in heads if not tagged or doc[x].tag_.startswith("NN")]
                 heads = nouns or heads  # "soldiers killed": soldiers
                 if heads:
-                    return doc[heads[-1]].lower_, heads[-1] + 1
+                    h = heads[-1]
+                    if h + 2 < end and doc[h + 1].text == "-" and not doc[h].whitespace_ and not doc[h + 1].whitespace_ \
+                            and doc[h + 2].is_alpha:
+                        return doc[h + 2].lower_, h + 3  # "five million person-years": years
+                    return doc[h].lower_, h + 1
+            if t.text == "," and k > j and k + 1 < end and doc[k - 1].tag_ in ("JJ", "NN") \
+                    and doc[k + 1].tag_ in ("JJ", "NN"):
+                k += 1  # "thousands of aerial, surface and sub-surface drones"
+                skipped += 1
+                continue
             if t.lower_ in self.skippable or (t.text[:1].isupper() and t.is_alpha) or (
                 tagged and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.tag_ == "VBN"
             ) or (t.text == "-" or "-" in t.text):
@@ -271,6 +366,9 @@ class FigureFinder:
         ("the casualties could reach 3,000", "the toll rose to 45") or "the number of X"
         ("put the number of troops at 11,000"). Only words of the units list count."""
         head = number.head if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ == "NUM" else number
+        if head.dep_ == "nsubjpass" and head.head.lower_ in self.units and head.head.lower_ in self.measures \
+                and self.measures[head.head.lower_] == "casualties":
+            return head.head.lower_  # "61 were killed while 1,250 were wounded": counted by the verb
         if head.dep_ == "dobj" and head.head.dep_ == "conj" and head.i == head.head.i + 1:
             # "killed at least four people and wounded 20": the object of the verb it is joined to
             first = head.head.head
@@ -281,6 +379,8 @@ class FigureFinder:
             verb = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in ("at", "to", "of") and head.head.dep_ == "prep":
             verb = head.head.head
+            if verb.lower_ == "up" and verb.dep_ == "advmod":
+                verb = verb.head  # "is up to 8,500"
         else:
             return None
         if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self.reach_verbs:
@@ -290,8 +390,8 @@ class FigureFinder:
                 return child.lower_
             if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.lower_ in ("number", "toll", "count", "tally", "total"):
                 counted = [g for p in child.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-                if counted and counted[0].lower_ in self.units:
-                    return counted[0].lower_
+                if counted and (counted[0].lower_ in self.units or counted[0].tag_ == "NNS"):
+                    return counted[0].lower_  # "the number of martyrs reached 26"
                 if not counted and child.lower_ == "toll" and "deaths" in self.units:
                     return "deaths"  # "estimated North Korea's death toll in the war at 600"
         return None
@@ -308,6 +408,18 @@ class FigureFinder:
             return True
         return inner and tagged and t.tag_ in ("NN", "NNS") and t.is_alpha
 
+    def _change(self, doc: Doc, start: int) -> bool:
+        """Whether "from" after a verb of change makes "X to Y" a change, two figures ("jumped from
+        1.91% to 2.44%", "cut its tariffs on goods from 145% to 30%"), not a range ("rates range
+        from 7.8% to 35.3%", "planned levies from 5 to 25 percent")."""
+        k = start - 1
+        while k > 0 and doc[k].lower_ in ("about", "around", "roughly", "some", "approximately"):
+            k -= 1
+        if not (k > 0 and doc[k].lower_ == "from"):
+            return False
+        return doc[k - 1].lower_ in self.change_verbs or (
+            doc.has_annotation("DEP") and doc[k].dep_ == "prep" and doc[k].head.lower_ in self.change_verbs)
+
     def _qualifier(self, doc: Doc, start: int, sent_start: int) -> tuple[str | None, int]:
         for words in self.qualifiers:
             n = len(words)
@@ -322,10 +434,16 @@ class FigureFinder:
         q = in_quote.get(token.i)
         if q is not None and (quotes[q].speaker or quotes[q].actor):
             return quotes[q].speaker, quotes[q].actor, True
-        source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets)
+        source = _quoted_as_saying(token) or self._relative_source(token)
+        if source is not None and resolver.actor(source) in (None, "outlet"):
+            source = None  # Y is no actor: who relayed it is the source we can name
+        if source is None:
+            source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets)
         if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):
             verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)), None)
             ancestors = [a.i for a in token.ancestors]
+            if verb is not None and _impersonal(verb, doc[source.start]):
+                source, verb = None, None  # "It is important to note that $1.2 billion ...": the outlet's aside
             if verb is not None and not (
                 verb.i in ancestors
                 or verb.dep_ in ("ROOT", "parataxis")
@@ -344,6 +462,28 @@ class FigureFinder:
                     source = None  # "the department added dozens of firms": an act, not a claim
                 elif below in _FRAMES or (verb.lower_ in self.address_verbs and below in _AUDIENCE):
                     source = None  # "Speaking after four hours of talks, he said"; "told the crowd of 15,000"
+                elif below == "conj" and branch.pos_ in ("VERB", "AUX") and any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in branch.children) and any(
+                        c.dep_ == "dobj" for c in verb.children) and not any(
+                        c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+                    # "The department added dozens of firms, and the EU has banned 50 categories":
+                    # a clause of its own, joined to a source verb used for an act (it has an object,
+                    # no clause), states what its own subject did (not "X, the office said, but
+                    # launches had landed within 50 m")
+                    source = None
+        if source is None and sent.end < len(doc) and doc[sent.end].text in (",", "—", "–") \
+                and doc[sent.end].sent.start == sent.end:
+            # the parser cut the sentence before its closing reporting clause: "... has risen to at
+            # least 14, with eight confirmed | , the disaster council said on Thursday."
+            tail = doc[sent.end].sent
+            if all(t.is_punct for t in tail) and tail.end < len(doc):
+                tail = doc[tail.end].sent  # the comma stood alone
+            verb = next((t for t in tail if t.dep_ == "ROOT"), None)
+            if verb is not None and verb.lower_ in self.source_verbs and not any(
+                    c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+                source = find_source(tail, self.source_verbs, verb, skip=set(in_quote), outlets=self.outlets)
+        if source is None:
+            source = self._directed_by(token)  # "Kim ordered the plant to raise output by 40 percent"
         if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:
@@ -365,7 +505,51 @@ class FigureFinder:
             briefer = briefed_by(sent)
             if briefer is not None and resolver.actor(briefer) is not None:
                 return briefer.text, resolver.actor(briefer), True
+        if actor is None:
+            outer = self._outer_source(sent, source)
+            if outer is not None and resolver.actor(outer) not in (None, "outlet"):
+                return outer.text, resolver.actor(outer), True
         return source.text, actor, True
+
+    def _directed_by(self, token: Token) -> Source | None:
+        """Who orders the figure or sets it as a goal: the subject of a directive verb above it
+        ("He ordered the facility to expand output by two and a half times"), or of the verb
+        that sets the goal it is in ("set forth the task of ... by 40 percent")."""
+        if not token.doc.has_annotation("DEP"):
+            return None
+        for a in token.ancestors:
+            directs = a.lower_ in self.directive_verbs or a.lower_ in self.goal_verbs and any(
+                c.dep_ == "dobj" and c.lower_ in self.goal_nouns for c in a.children)  # "set forth the task of"
+            if directs and a.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in a.children):
+                return subject_source(a)
+        return None
+
+    def _relative_source(self, token: Token) -> Source | None:
+        """The source a relative clause on the counted noun names: "the roughly 11,000 troops Seoul
+        says are in Russia", "the latest package, which the Pentagon valued at $125 million"."""
+        if not token.doc.has_annotation("DEP"):
+            return None
+        noun = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
+        if noun.pos_ == "NUM" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        for clause in (c for c in noun.children if c.dep_ == "relcl" and c.lower_ in self.source_verbs):
+            if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in clause.children):
+                return subject_source(clause)  # not "eight measures he said would help": he is the speaker already
+        return None
+
+    def _outer_source(self, sent: Span, source: Source) -> Source | None:
+        """Who reports the report when its own source is no actor: "Ray Navarro said satellite
+        images showed about 40 vessels" (the images show; Navarro tells us)."""
+        if not sent.doc.has_annotation("DEP"):
+            return None
+        verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)
+                     and source.start in {x.i for x in t.subtree}), None)
+        if verb is None:
+            return None
+        for outer in verb.ancestors:
+            if outer.lower_ in self.source_verbs and outer.pos_ in ("VERB", "AUX"):
+                return subject_source(outer)
+        return None
 
     def _place(self, doc: Doc, sent: Span) -> str | None:
         mentions = [m for m in doc._.actor_mentions or [] if sent.start <= m.start < sent.end]
@@ -396,6 +580,17 @@ class FigureFinder:
             i, end = sent.start, sent.end
             while i < end:
                 tok = doc[i]
+                if tok.lower_ in self.multiples and i + 1 < end and doc[i + 1].lower_ in (
+                        "the", "as", "that", "its", "their", "his", "her", "what"):
+                    # "nearly twice the peak-year level", "twice as many": 2 times; not "speak twice"
+                    qualifier, qstart = self._qualifier(doc, i, sent.start)
+                    attribution, actor, reported = self._source(doc, sent, tok, quotes, in_quote, resolver)
+                    figures.append(FigureSpan(qstart, i + 1, doc[qstart : i + 1].text, self.multiples[tok.lower_],
+                                              None, "times", qualifier, attribution, actor, self._place(doc, sent),
+                                              self.measures.get("times", "times"), reported,
+                                              self._hedged(doc, sent, tok, in_quote)))
+                    i += 1
+                    continue
                 if tok.is_alpha and tok.lower_ not in self.number_words and tok.lower_ not in ("a", "an"):
                     i += 1
                     continue
@@ -419,10 +614,22 @@ class FigureFinder:
                 if unit is None and start > sent.start and _in_name(doc[start - 1]):
                     i = max(j, i + 1)  # "S&P 500", "Galaxy S25", "Nikkei 225": part of a name
                     continue
+                if start - 2 >= sent.start and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_ \
+                        and not doc[start - 2].whitespace_ and re.fullmatch(r"(19|20)\d\d", doc[start - 2].text):
+                    i = max(j, i + 1)  # "the 2024-25 fiscal year": the end of a span of years
+                    continue
+                if tok.is_alpha and tok.is_title and _capitalised_name(doc, i, sent):
+                    i = max(j, i + 1)  # "the ASEAN Plus Three Senior Officials' Meeting": a name
+                    continue
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
+                    if unit is None and not year_like and j + 1 < end and doc[j].lower_ == "to" and self._change(doc, start):
+                        second = self._read_number(doc, j + 1, end)  # "rose from 10 to 12 percent": 10 percent
+                        unit = self._unit(doc, second[1], end, False)[0] if second is not None else None
                     if unit is None and not year_like and doc.has_annotation("DEP"):
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
+                    if unit is None and not year_like:
+                        unit = _listed_like(doc, start, j, [f for f in figures if f.start >= sent.start])
                     if unit is None and not year_like and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
                             and doc[start - 2].tag_ in ("NN", "NNS") and doc[start - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):
@@ -446,35 +653,49 @@ class FigureFinder:
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"
                     or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations
-                        and not (i + 2 < end and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.number_words)))
+                        and not (i + 2 < end and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.number_words
+                                                  or doc[i + 2].lower_ == "point")))
                     or (unit in self.durations and j < end and doc[j].lower_.lstrip("-") in self.not_durations)
                     or (unit in self.durations and j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in self.not_durations)
                 ):
                     i = max(j, i + 1)
                     continue
+                if tok.lower_ == "one" and doc[j - 1].dep_ == "nsubj" and doc[j - 1].head.lower_ in self.source_verbs:
+                    i = j  # "One officer, speaking on condition of anonymity, told reporters": a speaker, not a count
+                    continue
                 # a range written after the unit: "25% to 50%", "between 25% and 50%"
                 between = start > sent.start and doc[start - 1].lower_ == "between"
-                if upper is None and j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")):
+                if upper is None and j + 1 < end and (doc[j].text in _RANGE or (between and doc[j].lower_ == "and")) \
+                        and not self._change(doc, start):
                     k = j + 1 + (doc[j + 1].text in self.symbols)
                     second = self._read_number(doc, k, end) if k < end else None
                     same_unit = second is not None and (
-                        between or doc[j + 1].text in self.symbols
+                        between or self.symbols.get(doc[j + 1].text) == unit  # not "0.6 percent to $213.8 billion"
                         or (second[1] < end and (doc[second[1]].text == "%" or doc[second[1]].lower_ == unit)))
                     if second is not None and second[0] is not None and same_unit:
                         upper, j = second[0], second[1]
                         if j < end and doc[j].text in ("%",) or (j < end and doc[j].lower_ in ("percent", "per")):
                             _, j = self._unit(doc, j, end, False)
                 qualifier, qstart = self._qualifier(doc, start, sent.start)
-                if tok.lower_ in ("a", "an") and qualifier is None and not (
+                half = tok.lower_ in ("a", "an") and unit in self.durations and \
+                    [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]
+                if half:
+                    value, j = 1.5, j + 3  # "after an hour and a half"
+                if tok.lower_ in ("a", "an") and qualifier is None and not half and not (
                         doc[i + 1].lower_ in self.scales and doc[j - 1].tag_ in ("NNS", "NNPS")) and not (
                         doc[i + 1].lower_ == "few" and doc[j - 1].tag_ in ("NNS", "NNPS")):
                     i = j  # "a day", "a week"; but "a dozen shipments", "a hundred drones" count
                     continue
-                if qualifier in ("over", "under") and unit in self.durations:
-                    qualifier, qstart = None, start  # "over seven years": during, not more than
+                if qualifier in ("over", "under") and unit in self.durations and not (
+                        tok.lower_ in ("a", "an") or (qstart > sent.start and doc[qstart - 1].lower_ in ("for", "in"))):
+                    # "over seven years": during, not more than; but "flew over an hour", "for over two years"
+                    qualifier, qstart = None, start
                 elif qualifier in ("over", "under") and qstart > sent.start and (
-                        doc[qstart - 1].tag_ == "NNS" or doc[qstart - 1].dep_ in ("dobj", "nsubj", "pobj")):
-                    qualifier, qstart = None, start  # "shot down 25 drones over seven regions": above
+                        doc[qstart - 1].tag_ == "NNS" or doc[qstart - 1].dep_ in ("dobj", "nsubj", "pobj")
+                        or (doc[qstart - 1].tag_ == "VBN" and any(c.dep_ == "auxpass" for c in doc[qstart - 1].children)
+                            and unit not in self.durations and unit != "times")):
+                    # "shot down 25 drones over seven regions", "were downed over six regions": above
+                    qualifier, qstart = None, start
                 if between and qualifier is None and upper is not None:
                     qualifier, qstart = "between", start - 1
                 if unit in self.weak_units and qualifier is None:
@@ -489,9 +710,10 @@ class FigureFinder:
         doc._.figures = figures
         return doc
 
-    @staticmethod
-    def _hedged(doc: Doc, sent: Span, token: Token, in_quote: dict[int, int]) -> bool:
-        """Whether a hedging word of the sentence bears on the figure's clause. A hedge inside a
+    def _hedged(self, doc: Doc, sent: Span, token: Token, in_quote: dict[int, int]) -> bool:
+        """Whether a hedging word of the sentence bears on the figure's clause, or on what the
+        same source reports with it ("He said Ukrainian forces had killed about 3,800 soldiers,
+        and warned that Pyongyang could send more": one report, hedged). A hedge inside a
         quotation the figure is not in ("warned of a “potentially catastrophic situation” for
         Bicol, where 180,000 people have been evacuated") is the quoted words'."""
         here = in_quote.get(token.i)
@@ -500,6 +722,13 @@ class FigureFinder:
         if not hedges or not doc.has_annotation("DEP"):
             return bool(hedges)
         ancestors = {a.i for a in token.ancestors} | {token.i}
+        report = next((a for a in token.ancestors if a.lower_ in self.source_verbs and a.pos_ in ("VERB", "AUX")), None)
+        if report is not None:
+            # the report and the reports joined to it: "said ..., and warned that ... could"
+            said = {report.i} | {c.i for c in report.children if c.dep_ == "conj"} | (
+                {report.head.i} if report.dep_ == "conj" else set())
+            if any(said & {a.i for a in doc[h].ancestors} for h in hedges):
+                return True
         return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" or (
             # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":
             # a hedge of what the sentence says of the counted things
@@ -510,13 +739,15 @@ class FigureFinder:
         j = i + 1
         if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
             j += 3  # "two and a half hours"
-        while j < end and (doc[j].text == "-" or doc[j].lower_ in self.scales):
+        while j < end and (doc[j].text in ("-", "–") or doc[j].lower_ in self.scales or (
+                doc[j - 1].text in ("-", "–") and doc[j].like_num)):  # "30-40 minutes"
             j += 1
         adjectives = 0
         while j < end and adjectives < 2 and doc[j].tag_ == "JJ" and doc[j].lower_ not in self.durations:
             j += 1  # "five awkward minutes", "two long weeks"
             adjectives += 1
-        return j < end and doc[j].lower_ in self.durations and not re.fullmatch(r"(19|20)\d\d", doc[i].text)
+        return j < end and (doc[j].lower_ in self.durations or doc[j].lower_ == "times") \
+            and not re.fullmatch(r"(19|20)\d\d", doc[i].text)  # "two and a half times": a multiple
 
 
 @Language.factory("digest_figures", assigns=["doc._.figures"], default_config={"lexicon_path": None})

@@ -11,10 +11,10 @@ from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list
 from generator.errors import ConfigError
 
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
-_MAY_BE_EMPTY = {"weak_units", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs"}
+_MAY_BE_EMPTY = {"weak_units", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs"}
 _LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs", "durations",
           "not_durations", "skippable", "anaphoric", "place_prepositions", "source_verbs",
-          "action_verbs", "address_verbs", "not_units", "voicing_verbs", "reach_verbs")
+          "action_verbs", "address_verbs", "not_units", "voicing_verbs", "reach_verbs", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,12 @@ class Lexicon:
     not_units: tuple[str, ...] = ()
     voicing_verbs: tuple[str, ...] = ()
     reach_verbs: tuple[str, ...] = ()
+    change_verbs: tuple[str, ...] = ()
+    directive_verbs: tuple[str, ...] = ()
+    goal_nouns: tuple[str, ...] = ()
+    goal_verbs: tuple[str, ...] = ()
     small_number: float = 10
+    multiples: tuple[tuple[str, float], ...] = ()  # words that are a number of times ("twice")
 
 
 def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
@@ -93,6 +98,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             (k, None if v is None else float(v))
             for k, v in _mapping(data, "number_words", display, problems).items()
         ),
+        multiples=tuple((str(k), float(v)) for k, v in (data.get("multiples") or {}).items() if k != LINE),
         currency_symbols=tuple((k, str(v)) for k, v in (currencies.get("symbols") or {}).items() if k != LINE),
         currency_words=tuple((k, str(v)) for k, v in (currencies.get("words") or {}).items() if k != LINE),
         estimative=tuple(est),

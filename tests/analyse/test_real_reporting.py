@@ -1981,3 +1981,8 @@ def test_foreign_forces_operating_in_a_region_and_their_presence_are_deployed(an
             "North Korean forces operating in the region have fired on Russian vehicles, Ukrainian intelligence said.\n\n"
             "Original Source: example.org\n")
     assert "troop-deployment" in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_body_of_a_place_no_state_here_is_not_the_state_named_last(nlp):
+    text = ('Israeli strikes continued on Sunday. "At least 40 people were killed," Gaza\'s health ministry said.')
+    assert [a for _, _, a in quotes(nlp, text)] == [None]

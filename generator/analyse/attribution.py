@@ -1185,7 +1185,7 @@ class SpeakerResolver:
                 t.lower_ in self.local_modifiers for t in doc[source.start : head]):
             return None  # "the rescue service", "the city police": a local body, not the state named last
         if not inside and word in self.body_nouns and any(
-                t.dep_ == "poss" and t.head.i == head and t.is_title and t.pos_ == "PROPN"
+                t.dep_ == "poss" and t.head.i == head and t.is_title and t.is_alpha and t.pos_ == "PROPN"
                 for t in doc[source.start : head]):
             return None  # "Gaza's health ministry": a body of a place or party no state here, not the state named last
         single = source.end - source.start == 1

@@ -463,7 +463,7 @@ def _posts(doc: Doc, names: set[str]) -> dict[str, str]:
     nouns = load_roles()[2]
     person_nouns = nouns.get("person", frozenset())
     # a city's or a region's post is no post of the state: "Moscow Mayor Sergei Sobyanin"
-    local = nouns.get("local_modifiers", frozenset()) | {"mayor", "governor", "deputy mayor"}
+    local = nouns.get("local_modifiers", frozenset()) | nouns.get("local_posts", frozenset())
     mentions = doc._.actor_mentions or []
     states = [(m.start, m.name) for m in mentions if m.known and m.type == "country" and m.kind != "location"]
     found: dict[str, set[str]] = {}

@@ -1986,3 +1986,13 @@ def test_foreign_forces_operating_in_a_region_and_their_presence_are_deployed(an
 def test_a_body_of_a_place_no_state_here_is_not_the_state_named_last(nlp):
     text = ('Israeli strikes continued on Sunday. "At least 40 people were killed," Gaza\'s health ministry said.')
     assert [a for _, _, a in quotes(nlp, text)] == [None]
+
+
+def test_a_citys_mayor_speaks_for_no_state(analyser, tmp_path):
+    text = ("Drones downed near the capital\n\n"
+            "Air defences downed two drones flying toward Moscow overnight, Moscow Mayor Pavel Orlenko said on "
+            "Telegram. Russia and Ukraine traded strikes along the front, and Kremlin spokesman Dmitry Peskov "
+            "said talks were not on the agenda.\n\n"
+            "Original Source: example.org\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert [f.attribution_actor for f in out.figures if f.text.startswith("two")] == [None]

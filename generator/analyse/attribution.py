@@ -943,6 +943,12 @@ class SpeakerResolver:
         return (last.lower_ in self.person_nouns and not last.is_title
                 and all(m.end <= last.i for m in people))
 
+    def _role_holder_named(self, source: Source) -> str | None:
+        """The person the article titles with the role the source phrase ends in ("rep": a
+        "Representative"), anywhere in the article; None when nobody is."""
+        word = self.doc[source.end - 1].lower_
+        return self._introduced_as({word, _ROLE_SPELLED.get(word, word)}, len(self.doc))
+
     def _kin_named(self, kin: str, relatives: set[str]) -> str | None:
         """The one person the article names as someone's ``kin`` ("Kim Yo Jong, the sister of
         ...", "the sister of ..., Kim Yo Jong"), other than ``relatives``."""
@@ -1076,8 +1082,7 @@ class SpeakerResolver:
             if inside:
                 people = [m for m in inside if m.type == "person"]
                 if people and self._holder_of_role(source, people):  # "Trump trade rep says" (not parsed)
-                    word = doc[source.end - 1].lower_
-                    return self._introduced_as({word, _ROLE_SPELLED.get(word, word)}, len(doc))
+                    return self._role_holder_named(source)
                 return (people or inside)[0].name
             words = source.text.lower().split()
             if words and words[-1] in PERSON_PRONOUNS:
@@ -1110,8 +1115,7 @@ class SpeakerResolver:
         if people and self._holder_of_role(source, people):
             # "Trump trade rep", "Putin's aide": someone of that person's, not that person; the
             # one the article calls so, else nobody known
-            word = doc[source.end - 1].lower_
-            return self._introduced_as({word, _ROLE_SPELLED.get(word, word)}, len(doc))
+            return self._role_holder_named(source)
         if people:  # "Matthew Miller, a State Department spokesman"
             return people[0].name
         word = doc[head].lower_

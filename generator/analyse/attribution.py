@@ -60,7 +60,11 @@ def _subject_words(subj: Token) -> list[Token]:
     """The subject phrase without relative clauses ("X, who ..., said")."""
     drop: set[int] = set()
     for t in subj.subtree:
-        if t is not subj and t.dep_ in ("relcl", "acl"):
+        if t.i != subj.i and t.dep_ in ("relcl", "acl"):
+            drop.update(x.i for x in t.subtree)
+        elif t.head.i == subj.i and t.dep_ == "prep" and subj.i > subj.head.i and subj.pos_ == "PROPN" \
+                and t.lower_ in ("at", "in", "on", "during", "after", "before", "from"):
+            # "“...,” said Fico at the press conference": where he said it, not who he is
             drop.update(x.i for x in t.subtree)
     words = [t for t in subj.subtree if t.i not in drop and not (t.dep_ == "punct" and t.text in _STOP)]
     while words and words[-1].is_punct:
@@ -77,7 +81,7 @@ def _hangs_from(token: Token, head: int, source: Source) -> bool:
             return False
         if token.dep_ == "prep" and token.lower_ not in ("of", "in", "at", "within", "from", "for"):
             return False
-        if not (source.start <= token.head.i < source.end) or token.head is token:
+        if not (source.start <= token.head.i < source.end) or token.head.i == token.i:
             return False
         token = token.head
         steps += 1
@@ -105,7 +109,7 @@ def _after_comma(verb: Token) -> Source | None:
     if not any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS for t in words):
         return None
     # the phrase's own head, when it has one ("Teodoro Locsin Jr. of the Philippines": Locsin)
-    roots = [t for t in words if not (words[0].i <= t.head.i <= words[-1].i) or t.head is t]
+    roots = [t for t in words if not (words[0].i <= t.head.i <= words[-1].i) or t.head.i == t.i]
     head = roots[0] if len(roots) == 1 else words[-1]
     return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
 
@@ -169,14 +173,14 @@ def subject_source(verb: Token) -> Source | None:
         tail = _after_comma(verb)
         if tail is not None:
             return tail
-    if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
+    if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head.i != verb.i:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and (
                 verb.doc[verb.i - 1].text == "," or verb.doc[verb.i - 1].lower_ in ("while", "when", "before", "after")):
             # "Rutte confirmed that troops had been deployed in Kursk, saying ...", "... said China
             # was unstoppable while warning that ...": the parser hung "saying" from the reported
             # clause; its speaker is who reported it
-            while head.dep_ == "ccomp" and head.head is not head and head.head.i < head.i:
+            while head.dep_ == "ccomp" and head.head.i != head.i and head.head.i < head.i:
                 head = head.head
         elif verb.dep_ == "conj" and head.dep_ == "ccomp" and head.lower_ not in _REPORTING | _ESTIMATING and \
                 head.head.lower_ in _REPORTING and head.head.i < head.i:
@@ -226,7 +230,7 @@ def subject_source(verb: Token) -> Source | None:
         if words:
             return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, words[-1].i)
     if subj[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        given = _giver_of(verb.head)
+        given = giver_of(verb.head)
         if given is not None:  # "Xi said in a speech that warned ...": Xi's speech
             return given
         subj = [verb.head]  # "the spy agency, which estimated ...": the agency
@@ -288,6 +292,13 @@ _UTTERANCES = frozenset({"statement", "statements", "remark", "remarks", "commen
                          "call", "vow", "threat", "announcement", "message", "post", "tweet", "letter",
                          "speech", "speeches", "address", "interview", "op-ed", "position", "stance",
                          "view", "argument", "insistence", "demand"})
+# verbs whose subject gives the statement that is their object ("issued a warning that ...")
+_GIVING = frozenset({"issue", "issued", "issues", "issuing", "make", "made", "makes", "making", "deliver",
+                     "delivered", "delivers", "give", "gave", "given", "gives", "post", "posted", "posts",
+                     "publish", "published", "release", "released", "releases", "send", "sent", "sends",
+                     "repeat", "repeated", "repeats", "renew", "renewed", "reiterate", "reiterated",
+                     "voice", "voiced", "voices", "express", "expressed", "expresses", "sound", "sounded",
+                     "offer", "offered", "put", "puts"})
 
 
 def _owner_of(noun: Token) -> Span | None:
@@ -304,16 +315,23 @@ def _owner_of(noun: Token) -> Span | None:
     return poss.doc[words[0].i : words[-1].i + 1]
 
 
-def _giver_of(noun: Token) -> Source | None:
+def giver_of(noun: Token) -> Source | None:
     """Who gave the statement ``noun`` names: its possessor ("Karoline Leavitt's remark, which
     ..."), or the subject of the verb it is the setting of ("Xi said in a speech that warned ...",
     "the ministry wrote in a statement that ...")."""
     owner = _owner_of(noun)
     if owner is not None:
         return Source(owner.text, "said", owner.start, owner.end, owner.end - 1)
-    if noun.lower_ not in _UTTERANCES or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+    if noun.lower_ not in _UTTERANCES or noun.pos_ != "NOUN":
         return None
-    verb = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lower_ in _GIVING:
+        # "Netanyahu issued a stern warning that ...", "Kim made a statement saying ..."; not
+        # "China rejected the claims that ...", which are someone else's
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
     if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     return subject_source(verb)
@@ -337,7 +355,7 @@ def _in_reply(noun: Token) -> bool:
     Takaichi's remark, that “...”" (the remark hangs, through prepositions, from an earlier verb
     that has a subject of its own)."""
     t = noun
-    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head is not t.head:
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
         t = t.head.head
         if t.pos_ in ("VERB", "AUX"):
             # a verb after the quotation ("In response to X's remark that “...”, Lin reiterated
@@ -365,7 +383,7 @@ def _after_dateline(subj: Token, verb: Token) -> Source | None:
     if not words:
         return None
     inside = {t.i for t in words}
-    roots = [t for t in words if not t.is_punct and (t.head.i not in inside or t.head is t)]
+    roots = [t for t in words if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
     head = roots[-1] if roots else words[-1]
     return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
 
@@ -800,6 +818,7 @@ class SpeakerResolver:
         self.org_nouns = nouns.get("organisation_nouns", frozenset())
         self.local_modifiers = nouns.get("local_modifiers", frozenset())
         self.unnamed_nouns = nouns.get("unnamed_people", frozenset())
+        self.unnamed_officials = nouns.get("unnamed_officials", frozenset())
         self.quoted = quoted
         self.types = {m.name: m.type for m in self.mentions}
         self.genders = {**_text_genders(doc, self.mentions), **(genders or {})}  # person -> "f" / "m"
@@ -857,21 +876,28 @@ class SpeakerResolver:
         if not doc.has_annotation("DEP") or before >= len(doc):
             return None
         sent = doc[before].sent
-        if sent.start == 0:
-            return None
-        prev = doc[sent.start - 1].sent
-        if "\n\n" in doc.text[prev.end_char - 2 : sent.start_char + 1] or "\n\n" in prev.text.strip():
-            return None  # another paragraph
-        for verb in prev:
-            if verb.lower_ not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
-                continue
-            source = subject_source(verb)
-            if source is None or source.head is None or doc[source.head].lower_ not in self.person_nouns:
-                continue
-            if any(source.start <= m.start < source.end and m.type == "person" for m in self.mentions):
-                return None  # a named person: the usual rules find them
-            found = self._actor(source)
-            return found if found not in (None, "outlet") else ""  # "": someone unnamed, of no known state
+        for _ in range(2):  # the sentence before, or the one before it when that one reports nobody
+            if sent.start == 0:
+                return None
+            prev = doc[sent.start - 1].sent
+            if "\n\n" in doc.text[prev.end_char - 2 : sent.start_char + 1] or "\n\n" in prev.text.strip():
+                return None  # another paragraph
+            reported = False
+            for verb in prev:
+                if verb.lower_ not in _REPORTING or verb.pos_ not in ("VERB", "AUX"):
+                    continue
+                reported = True
+                source = subject_source(verb)
+                if source is None or source.head is None or \
+                        doc[source.head].lower_ not in self.person_nouns | self.unnamed_officials:
+                    continue
+                if any(source.start <= m.start < source.end and m.type == "person" for m in self.mentions):
+                    return None  # a named person: the usual rules find them
+                found = self._actor(source)
+                return found if found not in (None, "outlet") else ""  # "": someone unnamed, of no known state
+            if reported or any(prev.start <= m.start < prev.end and m.type == "person" for m in self.mentions):
+                return None
+            sent = prev
         return None
 
     def _unnamed_person_nearer(self, before: int) -> bool:
@@ -1163,12 +1189,17 @@ class SpeakerResolver:
                 before = [m for m in ours if m.start < source.start]
                 if ours:
                     return (before[-1] if before else ours[0]).name
-            if states and word not in _LEADERS:
-                # "“...,” the senior Iranian diplomat added", after Baghaei spoke: the last speaker,
-                # when of that state
+            owners = states | {m.name for m in inside if m.type == "organisation" and doc[m.end - 1].dep_ == "poss"}
+            if owners and word not in _LEADERS:
+                # "“...,” the senior Iranian diplomat added", after Baghaei spoke; "the EU's top
+                # diplomat said", after Kallas spoke: the last speaker, when of that state or body
                 last = next((a for pos, a, t in reversed(self.spoken) if pos < source.start), None)
-                if last is not None and self.types.get(last) == "person" and self._affiliation.get(last) in states:
+                if last is not None and self.types.get(last) == "person" and self._affiliation.get(last) in owners:
                     return last
+                ours = {m.name for m in self.mentions if m.type == "person" and m.start < source.start
+                        and m.affiliation in owners}
+                if len(ours) == 1 and word in _ENVOY_WORDS and word != "official":
+                    return ours.pop()  # the one diplomat of that state or body named before
         for m in inside:
             last = doc[m.end - 1]
             if last.dep_ == "poss" and last.head.i == head:
@@ -1185,6 +1216,13 @@ class SpeakerResolver:
         tokens = doc[source.start : source.end]
         if not inside and len(tokens) > 1 and all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in tokens):
             return None  # "Xinhua News Agency", "Royal United Services Institute": a name, unknown
+        if not inside and word in self.body_nouns and doc.has_annotation("DEP") and self._owner_kind(doc[head]) == "office":
+            # "The Prime Minister's Office clarified": the state of the one the article titles so
+            owner = next(c for c in doc[head].children if c.dep_ == "poss")
+            title = next((c.lower_ for c in owner.children if c.dep_ in ("compound", "amod") and c.i < owner.i), owner.lower_)
+            holder = self._introduced_as(title, source.start) or self._introduced_as(title, len(doc))
+            if holder is not None and self._affiliation.get(holder):
+                return self._affiliation[holder]
         if not inside and word in self.body_nouns and any(
                 t.lower_ in self.local_modifiers for t in doc[source.start : head]):
             return None  # "the rescue service", "the city police": a local body, not the state named last

@@ -97,7 +97,7 @@ def _quoted_as_saying(token: Token) -> Source | None:
         saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                   for g in c.children if g.lower_ in ("saying", "telling", "stating")]
         if said and saying and token.i not in {x.i for x in said[0].subtree}:
-            words = [t for t in said[0].subtree if t.dep_ not in ("relcl", "acl") or t is said[0]]
+            words = [t for t in said[0].subtree if t.dep_ not in ("relcl", "acl") or t.i == said[0].i]
             return Source(doc[words[0].i : said[0].i + 1].text, "said", words[0].i, said[0].i + 1, said[0].i)
     return None
 

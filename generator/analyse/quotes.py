@@ -27,6 +27,7 @@ from generator.analyse.attribution import (
     SpeakerResolver,
     asks,
     find_source,
+    giver_of,
     paragraph_label,
     subject_source,
     utterance_owner,
@@ -40,6 +41,16 @@ _NAMED_BEFORE = re.compile(r"\b(?:entitled|titled|dubbed|headlined)\s*[,:]?\s*[\
 MIN_WORDS = 3  # "not aware" is a statement; a scare-quoted term is not a quotation
 OPEN = {"“": "”", "«": "»", "„": "“"}  # „...“ as German and Central European outlets print it
 STRAIGHT = '"'
+
+
+def _uttered(text: str, start: int, end: int) -> bool:
+    """A short quotation that is a whole utterance: it opens a sentence and closes on its own
+    punctuation before a speech tag ("“We’ll wait,” the spokesperson added"), unlike a scare-quoted
+    term inside a sentence."""
+    if text[end - 1 : end] not in (",", "!", "?") or not text[start:end].strip(",!? ")[:1].isupper():
+        return False
+    before = text[: max(start - 1, 0)].rstrip(" ")
+    return not before or before[-1] in "\n.!?\"”"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -56,6 +67,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             elif ch == "”" and (i == 0 or text[i - 1] in " \n\t(") and i + 1 < n and text[i + 1].isalnum():
                 start, closer = i + 1, "”"  # ”We cannot ignore ...”: a closing mark set as the opening one
         elif ch == closer or (closer == "”" and ch == STRAIGHT) or (closer == "“" and ch in "”" + STRAIGHT) or (
+                # “stronger and fairer“ with ...: an opening mark set as the closing one, after a
+                # word and before a space or stop
+                closer == "”" and ch == "“" and text[i - 1 : i].strip() and not text[i + 1 : i + 2].isalnum()) or (
                 closer == STRAIGHT and ch == "”") or (  # '"We are members ...”': an outlet's mixed marks
                 closer in ("”", STRAIGHT) and text.startswith("’’", i)):  # “...,’’ he said: two single marks
             spans.append((start, i))
@@ -73,8 +87,28 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     if start is not None:
         spans.append((start, n))
-    singles = _single_quoted(text, spans)
+    blocks = _block_quoted(text, spans)
+    if blocks:  # a word in marks inside a block quotation is no quotation of its own
+        spans = [(a, b) for a, b in spans if not any(s <= a < e for s, e in blocks)]
+    singles = _single_quoted(text, spans) + _dash_quoted(text, spans) + blocks
     return sorted(spans + singles) if singles else spans
+
+
+# a paragraph that opens with a dash and ends on its speech tag: "–It is important that everyone
+# takes their share, says Rutte." (the dialogue dash of Nordic and Central European outlets)
+_DASH_LINE = re.compile(r"(?m)^[ \t]*[–—][ \t]?(?=[A-Z])([^\n“”\"]+?),[ \t]+(?:(?:he|she|they|[A-Z][\w.’'-]+(?:[ \t][A-Z][\w.’'-]+){0,3})[ \t]+)?(?:says|said|notes|noted|adds|added|"
+                        r"continues|continued|explains|explained|writes|wrote|stresses|stressed|tells|told|"
+                        r"emphasizes|emphasises|emphasized|emphasised|points out|pointed out)\b[^\n,]{1,120}$")
+
+
+def _dash_quoted(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations opened by a dash at the start of their paragraph, outside the marked ones."""
+    out = []
+    for m in _DASH_LINE.finditer(text):
+        s, e = m.span(1)
+        if len(text[s:e].split()) >= MIN_WORDS and not any(a <= s < b for a, b in doubles):
+            out.append((s, e))
+    return out
 
 
 def _next_paragraph(text: str, i: int) -> int:
@@ -139,7 +173,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        spans = [(s, e) for s, e in quote_spans(text) if len(text[s:e].split()) >= MIN_WORDS]
+        spans = [(s, e) for s, e in quote_spans(text) if len(text[s:e].split()) >= MIN_WORDS or _uttered(text, s, e)]
         if not spans:
             doc._.quotes = []
             return doc
@@ -187,6 +221,9 @@ class QuoteFinder:
                 speaker, actor, verb = source.text, resolver.actor(source), source.verb
             elif _put_to(sents[final], span):
                 speaker = actor = verb = None  # "“...?” he was asked": a reporter's question
+            elif (credit := _credit_line(doc, text, e)) is not None and credit.head is not None:
+                # an unmarked quotation, "- Zelensky wrote on Telegram." on the line under it
+                speaker, actor, verb = credit.text, resolver.actor(credit), credit.verb
             elif last is not None and last[0] is not None and (
                 (last[3] >= para_start - 2 and _opens_paragraph(text, s))
                 # the next sentence is another quotation: "“A,” he said. “B.”"
@@ -378,7 +415,14 @@ class QuoteFinder:
                     source = subject_source(a)
                     if source is not None and not (span.start <= source.start < span.end):
                         return self._teller(a, source, sents[first]) or source
+                    if source is None and a.dep_ == "acl" and a.head.dep_ == "dobj" and giver_of(a.head) is not None:
+                        continue  # "issued a statement saying ...": whoever issued it
                     break
+                # "Netanyahu issued a warning that Israel “will not relent”" (an object given; a
+                # remark owned by another may be one answered: "in response to X's remark that")
+                source = giver_of(a) if a.dep_ == "dobj" else None
+                if source is not None and not (span.start <= source.start < span.end):
+                    return source
         for tokens in (after, before):
             # the reporting verb nearest the quotation: "The Pentagon has not confirmed ..., she
             # said, adding, “...”" is hers
@@ -396,15 +440,23 @@ class QuoteFinder:
         mark = 1 if lead and lead[-1].i == span.start - 1 and lead[-1].is_quote else 0  # the opening mark
         lead = lead[: len(lead) - mark]
         if len(lead) >= 2 and lead[-1].text in (",", ":") and lead[-1].i == span.start - 1 - mark and doc.has_annotation("DEP"):
-            verb = lead[-2] if lead[-2].pos_ in ("VERB", "AUX") else (lead[-2].head if lead[-2].dep_ in ("advmod", "prt", "npadvmod") else None)
+            verb = lead[-2] if lead[-2].pos_ in ("VERB", "AUX") else (lead[-2].head if lead[-2].dep_ in ("advmod", "prt", "npadvmod", "acomp") else None)
             if verb is None and lead[-2].dep_ == "pobj" and lead[-2].head.dep_ == "prep":
                 verb = lead[-2].head.head  # "Medvedev posted on social media, “...”"
-            if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            # ("Rutte was blunt: “...”": a copula and its adjective introduce it too)
+            if verb is not None and (verb.pos_ == "VERB" or lead[-2].dep_ == "acomp") \
+                    and not any(c.dep_ == "nsubjpass" for c in verb.children):
                 # (a passive verb's subject is what was done, not who speaks: "22 aircraft were
                 # detected by 6 a.m. today, “...")
                 source = subject_source(verb) or _clause_of_name(verb)
                 if source is not None:
                     return source
+        if 2 <= len(lead) <= 5 and lead[-1].text == ":" and lead[-1].i == span.start - 1 - mark and all(
+                t.is_alpha and (t.is_title or t.is_upper) for t in lead[:-1]) and any(
+                m.type == "person" and doc[m.end - 1].lower_ == lead[-2].lower_ for m in doc._.actor_mentions):
+            # a headline's label naming a person of the story: "Slovakia blocks the package.
+            # Kallas: “Moscow escalates”"
+            return Source(doc[lead[0].i : lead[-1].i].text, "said", lead[0].i, lead[-1].i, None)
         if any(t.lower_ == "according" for t in before):  # "According to John Kirby, “...”"
             source = find_source(sents[first], self.speech_verbs, skip=inside, outlets=self.outlets)
             if source is not None and source.verb == "according to" and source.end <= span.start:
@@ -455,12 +507,37 @@ def _credit_line(doc, text: str, e: int) -> Source | None:
         return None
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end < 0 else line_end
+    told = _CREDIT_TOLD.match(text, line_start, line_end)
+    if told is not None:  # "- Zelensky wrote on social media.", "- the President emphasized."
+        span = doc.char_span(told.start(1), told.end(1), alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        return Source(span.text, told.group(2).lower(), span.start, span.end, span.end - 1)
     name_end = text.find(",", line_start, line_end)
     name_end = line_end if name_end < 0 else name_end
     span = doc.char_span(line_start + 1, name_end, alignment_mode="contract")
     if span is None or not len(span) or len(span) > 6 or not span[0].is_title:
         return None
     return Source(span.text, "said", span.start, span.end, None)
+
+
+_CREDIT_VERBS = (r"said|says|wrote|writes|emphasized|emphasised|stressed|noted|added|stated|posted|"
+                 r"declared|explained|told|announced")
+# a line of its own under an unmarked quotation, saying who spoke: "- Zelensky wrote on Telegram."
+_CREDIT_TOLD = re.compile(r"[-—–―][ \t]*((?:[Tt]he[ \t]+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:[ \t][A-Z][\w’'.-]*){0,3})"
+                          r"[ \t]+(" + _CREDIT_VERBS + r")\b[^\n]{0,80}$", re.MULTILINE)
+# an unmarked paragraph above such a line is the quotation (a block quote that lost its markup)
+_BLOCK_CREDITED = re.compile(r"(?:\A|\n\n)([^\n“”\"«»][^\n]+)\n\n(?=[ \t]*" + _CREDIT_TOLD.pattern + ")", re.MULTILINE)
+
+
+def _block_quoted(text: str, marked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs that are quotations only because a credit line under them says who spoke."""
+    out = []
+    for m in _BLOCK_CREDITED.finditer(text):
+        s, e = m.span(1)
+        if len(text[s:e].split()) >= MIN_WORDS:
+            out.append((s, e))
+    return out
 
 
 def _put_to(sent, span) -> bool:
@@ -553,7 +630,7 @@ def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Sourc
                 return None  # "troops showed “poor coordination”": the outlet's words about them
             source = subject_source(node)
             return source if source is not None and not any(i in inside for i in range(source.start, source.end)) else None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node, steps = node.head, steps + 1
     return None

@@ -1996,3 +1996,97 @@ def test_a_citys_mayor_speaks_for_no_state(analyser, tmp_path):
             "Original Source: example.org\n")
     out = analyse_text(analyser, tmp_path, text)
     assert [f.attribution_actor for f in out.figures if f.text.startswith("two")] == [None]
+
+
+def test_a_two_word_utterance_before_its_speech_tag_is_a_quotation(nlp):
+    text = ("The Kremlin spokesman Dmitry Peskov said Moscow had received no text yet. "
+            "“We’ll see,” the Kremlin spokesman added. He called the plan a “wishlist,” not a proposal.")
+    got = quotes(nlp, text)
+    assert got == [("We’ll", "the Kremlin spokesman", "Dmitry Peskov")]
+
+
+def test_he_after_an_unnamed_official_is_that_officials_state_not_the_leader_named_before(nlp):
+    text = ("Netanyahu met the families on Monday. A Israeli official said a truce could come within weeks. "
+            "Under the plan, the militants would have to disarm. "
+            "“If they refuse, we will move toward military action,” he said.")
+    text = text.replace("A Israeli", "An Israeli")
+    (q,) = nlp(text)._.quotes
+    assert (q.speaker, q.actor) == ("he", "Israel")
+
+
+def test_the_giver_of_a_warning_or_statement_speaks_the_quotation_in_it(nlp):
+    got = quotes(nlp, "Prime Minister Benjamin Netanyahu issued a stern warning that Israel “will not stop until "
+                      "every captive is home” on Sunday.")
+    assert got == [("will", "Prime Minister Benjamin Netanyahu", "Benjamin Netanyahu")]
+    got = quotes(nlp, "Kim Yo Jong released a statement saying the exercises “will be answered by our army”.")
+    assert got == [("will", "Kim Yo Jong", "Kim Yo Jong")]
+    # a warning ignored is not the words of those who ignored it
+    got = quotes(nlp, "The Philippine crew ignored the warning that the waters “belong to China since ancient "
+                      "times” and sailed on.")
+    assert got == [("belong", None, None)]
+
+
+def test_an_office_named_by_its_holders_title_is_that_holders_state(nlp):
+    text = ("Prime Minister Benjamin Netanyahu said he hoped for news soon. Foreign Minister Gideon Saar agreed. "
+            "The Prime Minister’s Office later clarified: “No date was meant by that.”")
+    got = quotes(nlp, text)
+    assert got == [("No", "The Prime Minister’s Office", "Israel")]
+    got = quotes(nlp, "The President's office said “no decision has been made” on the trip, a week after President "
+                      "Lee Jae Myung met Trump.")
+    assert got == [("no", "The President's office", "South Korea")]
+
+
+def test_a_paragraph_opened_by_a_dash_and_ending_on_its_speech_tag_is_a_quotation(nlp):
+    text = ("NATO Secretary General Mark Rutte met the press in Brussels.\n\n"
+            "–Every member must carry its share of the load, says Rutte.\n\n"
+            "– There will be no exceptions for anyone, and a review follows in 2029, he adds at the briefing.\n\n"
+            "– a list item, says nobody\n\n"
+            "—Jamieson Greer, U.S. Trade Representative")
+    got = quotes(nlp, text)
+    assert [(w, actor) for w, _, actor in got] == [("Every", "Mark Rutte"), ("There", "Mark Rutte")]
+
+
+def test_an_opening_mark_set_as_the_closing_one_ends_the_quotation(nlp):
+    (q,) = nlp("Rutte: alliance will be “stronger and fairer“ with the new spending deal\n\n"
+               "NATO Secretary General Mark Rutte spoke after the summit.")._.quotes
+    assert q.text == "stronger and fairer"
+
+
+def test_a_copula_and_its_adjective_before_a_colon_introduce_a_quotation(nlp):
+    got = quotes(nlp, "NATO Secretary General Mark Rutte rejected the claim on Sunday. Rutte was blunt: "
+                      "“Nobody gets an exception. Every ally must meet the target.”")
+    assert got == [("Nobody", "Rutte", "Mark Rutte")]
+
+
+def test_an_unmarked_paragraph_over_a_dash_credit_line_is_the_credited_speakers_quotation(nlp):
+    text = ("President Volodymyr Zelensky reacted to the overnight strikes on Monday.\n\n"
+            "The enemy sent 9 missiles and over 120 \"Shahed\" drones at our cities. Rescuers are working "
+            "everywhere\n\n"
+            "- Zelensky wrote on Telegram.\n\n"
+            "Partners must send more air defence without delay\n\n"
+            "- the President stressed.")
+    doc = nlp(text)
+    got = [(q.text.split()[0], q.actor) for q in doc._.quotes]
+    assert got == [("The", "Volodymyr Zelensky"), ("Partners", "Volodymyr Zelensky")]
+    figs = {f.text: f.attribution_actor for f in doc._.figures}
+    assert figs["9 missiles"] == "Volodymyr Zelensky"
+
+
+def test_a_bodys_top_diplomat_is_the_one_diplomat_of_that_body_named_before(nlp):
+    text = ("The bloc failed to adopt the package, EU foreign policy chief Kaja Kallas said on Tuesday. "
+            "“We were very close, and the ball is now in their court,” the EU’s top diplomat said.")
+    assert quotes(nlp, text) == [("We", "the EU’s top diplomat", "Kaja Kallas")]
+
+
+def test_where_a_speaker_spoke_is_not_part_of_the_speakers_name(nlp):
+    got = quotes(nlp, "“We refuse to back the package,” said Prime Minister Robert Fico at the press conference in "
+                      "Bratislava.")
+    assert got == [("We", "Prime Minister Robert Fico", "Robert Fico")]
+
+
+def test_a_persons_name_and_a_colon_label_a_quotation_inside_a_headline(nlp):
+    text = ('Slovakia holds up the new EU package. Kallas: "Moscow steps up its attacks"\n\n'
+            "In Brussels, EU foreign policy chief Kaja Kallas said the bloc was close to a deal.\n\n"
+            'Markets slide. Update: "Shares dropped three percent on the day"')
+    got = quotes(nlp, text)
+    assert got == [("Moscow", "Kallas", "Kaja Kallas"), ("Shares", None, None)]

@@ -114,7 +114,10 @@ def _split_glued_units(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # an acronym in brackets glued to its name, as Korean outlets print it: "Joint Chiefs of
     # Staff(JCS)", "National Intelligence Service(NIS)"
-    infixes = [*nlp.Defaults.infixes, r"(?<=[a-z])\((?=[A-Z]{2,})"]
+    # and a dateline's closing bracket glued to the dash after it and the story's first word:
+    # "(Jiji Press)--Japan's Defense Ministry", "Caracas (EFE).- The Venezuelan Minister"
+    infixes = [*nlp.Defaults.infixes, r"(?<=[a-z])\((?=[A-Z]{2,})", r"(?<=\w)\)(?=(?:\.-|-{1,2}|[—–]))",
+               r"(?<=\))(?:\.-|-{1,2}|[—–])(?=[A-Z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -411,7 +411,9 @@ class QuoteFinder:
             for a in span.root.ancestors:
                 if a.i in inside or not (sents[first].start <= a.i < sents[first].end):
                     break
-                if a.lower_ in self.speech_verbs and a.pos_ in ("VERB", "AUX"):
+                if a.lower_ in self.speech_verbs and a.pos_ in ("VERB", "AUX") and not (
+                        a.lower_ in ("continued", "continues") and any(c.dep_ == "xcomp" for c in a.children)):
+                    # ("Venezuela continues “crying out for peace”" goes on doing, not speaking)
                     source = subject_source(a)
                     if source is not None and not (span.start <= source.start < span.end):
                         return self._teller(a, source, sents[first]) or source

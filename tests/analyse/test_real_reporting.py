@@ -2090,3 +2090,43 @@ def test_a_persons_name_and_a_colon_label_a_quotation_inside_a_headline(nlp):
             'Markets slide. Update: "Shares dropped three percent on the day"')
     got = quotes(nlp, text)
     assert got == [("Moscow", "Kallas", "Kaja Kallas"), ("Shares", None, None)]
+
+
+def test_one_official_after_a_states_officials_is_one_of_them(nlp):
+    text = ("Israeli officials familiar with the talks sought to temper expectations. “It was a figure of "
+            "speech, nothing more,” one official explained.\n\n"
+            "In Washington, the mood was calmer.\n\n"
+            "Markets in Tokyo rose. “Nobody expected a deal this week,” an official said.")
+    got = quotes(nlp, text)
+    assert [(w, actor) for w, _, actor in got] == [("It", "Israel"), ("Nobody", None)]
+
+
+def test_a_state_that_continues_doing_something_is_not_speaking(nlp):
+    text = ("Venezuelan Defence Minister Vladimir Padrino Lopez spoke at a ceremony. The military chief said that "
+            "Venezuela continues “crying out for peace,” though he stressed the country stood ready.")
+    got = quotes(nlp, text)
+    assert got == [("crying", "The military chief", "Vladimir Padrino Lopez")]
+
+
+def test_the_official_with_no_official_named_before_is_the_post_holder_who_spoke_last(nlp):
+    text = ("“Our waters are not theirs to police,” Venezuelan Defence Minister Vladimir Padrino Lopez said on "
+            "Friday. The military official stated that the tanker carried oil “for other buyers abroad”.")
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Vladimir Padrino Lopez", "Vladimir Padrino Lopez"]
+
+
+def test_a_datelines_bracket_is_not_glued_to_the_dash_and_first_word(nlp):
+    doc = nlp("Caracas (EFE).- The Venezuelan Defence Minister said the deployment was “a threat to the region”.")
+    assert [t.text for t in doc[:6]] == ["Caracas", "(", "EFE", ")", ".-", "The"]
+    (q,) = doc._.quotes
+    assert q.speaker == "The Venezuelan Defence Minister"
+    doc = nlp("TOKYO, Dec. 2 (Jiji Press)--Japan's Defense Ministry said it had spotted two ships.")
+    assert "Japan" in [t.text for t in doc]
+
+
+def test_he_after_an_accented_short_form_of_a_known_person_is_that_person(nlp):
+    text = ("Venezuelan Defence Minister Vladimir Padrino López spoke on Friday.\n\n"
+            "Padrino López questioned Washington's policy, claiming that it wants to dominate the region.\n\n"
+            "“It intends to take the natural resources of the whole hemisphere,” he added.")
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Vladimir Padrino Lopez"]

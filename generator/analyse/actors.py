@@ -375,6 +375,8 @@ class ActorResolver(ModelNames):
         for span, short in sorted(shorts, key=lambda s: s[0].start):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
+            if self._given_name_before(doc, span.start, taken):
+                continue  # "Duyeon Kim, of the Center for a New American Security": not Kim Jong Un
             name = self._resolve_short(doc, span.start, short, full)
             if name:
                 taken.update(range(span.start, span.end))
@@ -659,6 +661,16 @@ class ActorResolver(ModelNames):
                 taken.update((tok.i, tok.i + 1))
                 out.append((tok.i, tok.i + 2, owners.pop(), "short"))
         return out
+
+    def _given_name_before(self, doc: Doc, start: int, taken: set[int]) -> bool:
+        """Whether the word before a short form is the given name of someone else who bears that
+        surname ("Duyeon Kim", "Andrei Kim"): a capitalised word of no title, in no other name."""
+        if start == 0:
+            return False
+        prev = doc[start - 1]
+        return (prev.is_alpha and prev.is_title and prev.i not in taken
+                and prev.lower_ not in self.title_words and prev.pos_ == "PROPN" and not prev.is_sent_start
+                and prev.ent_type_ in ("", "PERSON"))
 
     _BARE_ROLES = frozenset({"head-of-government", "head-of-state", "foreign-minister", "defence-minister"})
 

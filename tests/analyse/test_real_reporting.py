@@ -2130,3 +2130,14 @@ def test_he_after_an_accented_short_form_of_a_known_person_is_that_person(nlp):
             "“It intends to take the natural resources of the whole hemisphere,” he added.")
     got = quotes(nlp, text)
     assert [actor for _, _, actor in got] == ["Vladimir Padrino Lopez"]
+
+
+def test_a_surname_after_someone_elses_given_name_is_not_the_leader_of_that_surname(nlp):
+    doc = nlp("North Korean leader Kim Jong Un met Putin on Monday. Chairman Kim said little. "
+              "\"Both men gain from the bargain,\" said Duyeon Kim, of the Center for a New American Security.")
+    kims = [(doc[m.start : m.end].text, m.name) for m in doc._.actor_mentions if "Kim" in doc[m.start : m.end].text]
+    assert ("Kim", "Kim Jong Un") in kims
+    assert all(name != "Kim Jong Un" for text, name in kims if text.startswith("Duyeon") or text == "Duyeon Kim")
+    assert not any(m.name == "Kim Jong Un" and doc[m.start - 1].text == "Duyeon" for m in doc._.actor_mentions)
+    (q,) = doc._.quotes
+    assert q.actor != "Kim Jong Un"

@@ -213,7 +213,7 @@ def happening_days(a: AnalysedArticle) -> frozenset[int]:
     return _happening(a)[0]
 
 
-def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
+def _happening(a: AnalysedArticle, teaser: bool = True) -> tuple[frozenset[int], frozenset[int]]:
     """(every day, the days given as dates): the days (ordinals) a dated article's lead (title,
     summary, first paragraph) says things happened on: a date ("January 25") the latest such day up to the day after its date, a
     weekday ("on Saturday", "late Friday") the latest such day up to its date. Not a deadline,
@@ -223,8 +223,15 @@ def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
     art = a.article
     if art.date is None:
         return frozenset(), frozenset()
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
-    latest = art.date + dt.timedelta(days=1)
+    found = _days_in("\n".join((art.title, art.summary, *art.paragraphs[:1])), art.date)
+    if teaser and not found[0] and len(art.paragraphs) > 1:  # a teaser first ("Footage shows..."): the next paragraph
+        found = _days_in(art.paragraphs[1], art.date)
+    return found
+
+
+def _days_in(lead: str, date: dt.date) -> tuple[frozenset[int], frozenset[int]]:
+    """``_happening`` of one text of a report dated ``date``."""
+    latest = date + dt.timedelta(days=1)
     out = set()
     for m in _DAY_OF.finditer(lead):
         if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
@@ -235,8 +242,8 @@ def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
                 out.add(dt.date(year, month, day).toordinal())
                 break
     dated = frozenset(out)
-    today = art.date.toordinal()
-    out.update(today - (art.date.weekday() - w) % 7 for w in _happened_weekdays(lead, said=not out))
+    today = date.toordinal()
+    out.update(today - (date.weekday() - w) % 7 for w in _happened_weekdays(lead, said=not out))
     out.update(today - back for back in _relative_days(lead))
     return frozenset(out), dated
 
@@ -471,7 +478,7 @@ class _Draft:
         a rule asks, since most stories an undated article meets are never asked."""
         if self.days_of:
             for i in self.days_of:
-                self._days |= vecs.days(i)[0]
+                self._days |= vecs.days(i, teaser=False)[0]
             self.days_of = []
         return self._days
 
@@ -530,15 +537,15 @@ class _Vectors:
         self.articles = articles
         self.made: dict[int, dict[str, float]] = {}
         self.leads: dict[int, Lead] = {}
-        self.happened: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+        self.happened: dict[tuple[int, bool], tuple[frozenset[int], frozenset[int]]] = {}
         self.keys = keys  # by input position, for ``store``
         self.store = store  # the vectors of earlier builds (``storyvectors.py``)
 
-    def days(self, i: int) -> tuple[frozenset[int], frozenset[int]]:
+    def days(self, i: int, teaser: bool = True) -> tuple[frozenset[int], frozenset[int]]:
         """``_happening`` of article ``i``, made once."""
-        found = self.happened.get(i)
+        found = self.happened.get((i, teaser))
         if found is None:
-            found = self.happened[i] = _happening(self.articles[i])
+            found = self.happened[(i, teaser)] = _happening(self.articles[i], teaser)
         return found
 
     def lead(self, i: int) -> Lead:

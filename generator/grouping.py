@@ -252,11 +252,17 @@ _RELATIVE = re.compile(r"\b(?:(overnight|today|this morning|this afternoon|this 
                        re.IGNORECASE)
 
 
+_RELATIVE_WORDS = ("overnight", "today", "this ", "tonight", "yesterday", "last night")
+
+
 def _relative_days(lead: str) -> set[int]:
     """How many days before its date a lead says things happened on, by words relative to it:
     0 for "overnight", "today", "this morning"; 1 for "yesterday", "last night". Not a deadline
     nor what is to come ("takes effect today", "will meet tonight")."""
     out = set()
+    low = lead.casefold()
+    if not any(w in low for w in _RELATIVE_WORDS):  # most leads have none: no pattern search
+        return out
     for m in _RELATIVE.finditer(lead):
         if not _TO_COME.search(lead[max(0, m.start() - 20):m.start()]):
             out.add(0 if m.group(1) else 1)
@@ -542,10 +548,17 @@ class _Vectors:
         self.store = store  # the vectors of earlier builds (``storyvectors.py``)
 
     def days(self, i: int, teaser: bool = True) -> tuple[frozenset[int], frozenset[int]]:
-        """``_happening`` of article ``i``, made once."""
+        """``_happening`` of article ``i``, made once (the lead's, then the teaser's only when it names none)."""
         found = self.happened.get((i, teaser))
         if found is None:
-            found = self.happened[(i, teaser)] = _happening(self.articles[i], teaser)
+            art = self.articles[i].article
+            if not teaser:
+                found = _happening(self.articles[i], False)
+            elif art.date is None or len(art.paragraphs) < 2 or self.days(i, False)[0]:
+                found = self.days(i, False)
+            else:  # the lead names no day: the second paragraph's (as ``_happening``)
+                found = _days_in(art.paragraphs[1], art.date)
+            self.happened[(i, teaser)] = found
         return found
 
     def lead(self, i: int) -> Lead:

@@ -213,7 +213,7 @@ def happening_days(a: AnalysedArticle) -> frozenset[int]:
     return _happening(a)[0]
 
 
-def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
+def _happening(a: AnalysedArticle, teaser: bool = True) -> tuple[frozenset[int], frozenset[int]]:
     """(every day, the days given as dates): the days (ordinals) a dated article's lead (title,
     summary, first paragraph) says things happened on: a date ("January 25") the latest such day up to the day after its date, a
     weekday ("on Saturday", "late Friday") the latest such day up to its date. Not a deadline,
@@ -223,8 +223,15 @@ def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
     art = a.article
     if art.date is None:
         return frozenset(), frozenset()
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
-    latest = art.date + dt.timedelta(days=1)
+    found = _days_in("\n".join((art.title, art.summary, *art.paragraphs[:1])), art.date)
+    if teaser and not found[0] and len(art.paragraphs) > 1:  # a teaser first ("Footage shows..."): the next paragraph
+        found = _days_in(art.paragraphs[1], art.date)
+    return found
+
+
+def _days_in(lead: str, date: dt.date) -> tuple[frozenset[int], frozenset[int]]:
+    """``_happening`` of one text of a report dated ``date``."""
+    latest = date + dt.timedelta(days=1)
     out = set()
     for m in _DAY_OF.finditer(lead):
         if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
@@ -235,9 +242,31 @@ def _happening(a: AnalysedArticle) -> tuple[frozenset[int], frozenset[int]]:
                 out.add(dt.date(year, month, day).toordinal())
                 break
     dated = frozenset(out)
-    today = art.date.toordinal()
-    out.update(today - (art.date.weekday() - w) % 7 for w in _happened_weekdays(lead, said=not out))
+    today = date.toordinal()
+    out.update(today - (date.weekday() - w) % 7 for w in _happened_weekdays(lead, said=not out))
+    out.update(today - back for back in _relative_days(lead))
     return frozenset(out), dated
+
+
+_RELATIVE = re.compile(r"\b(?:(overnight|today|this morning|this afternoon|this evening|tonight)|(yesterday|last night))\b",
+                       re.IGNORECASE)
+
+
+_RELATIVE_WORDS = ("overnight", "today", "this ", "tonight", "yesterday", "last night")
+
+
+def _relative_days(lead: str) -> set[int]:
+    """How many days before its date a lead says things happened on, by words relative to it:
+    0 for "overnight", "today", "this morning"; 1 for "yesterday", "last night". Not a deadline
+    nor what is to come ("takes effect today", "will meet tonight")."""
+    out = set()
+    low = lead.casefold()
+    if not any(w in low for w in _RELATIVE_WORDS):  # most leads have none: no pattern search
+        return out
+    for m in _RELATIVE.finditer(lead):
+        if not _TO_COME.search(lead[max(0, m.start() - 20):m.start()]):
+            out.add(0 if m.group(1) else 1)
+    return out
 
 
 def _has_date(story: _Draft, days: frozenset[tuple[int, int, int | None]]) -> bool:
@@ -455,7 +484,7 @@ class _Draft:
         a rule asks, since most stories an undated article meets are never asked."""
         if self.days_of:
             for i in self.days_of:
-                self._days |= vecs.days(i)[0]
+                self._days |= vecs.days(i, teaser=False)[0]
             self.days_of = []
         return self._days
 
@@ -495,9 +524,13 @@ def _open_to(story: _Draft, date: dt.date) -> bool:
 
 def _follows_up(story: _Draft, date: dt.date, dated: frozenset[int], vecs: _Vectors) -> bool:
     """Whether a report is open to the story as a follow-up: its lead gives as a date ("On October
-    17, the Treasury announced...") a day the story's leads say things happened on, and it comes
-    at most ``FOLLOW_UP_DAYS`` after the story's first report (a rewrite a week later)."""
-    return story.first + dt.timedelta(days=FOLLOW_UP_DAYS) >= date and bool(dated & story.days(vecs))
+    17, the Treasury announced...") a day the story's leads say things happened on, or a day from
+    the eve of its first report to its last, and it comes at most ``FOLLOW_UP_DAYS`` after the
+    story's first report (a rewrite a week later)."""
+    if story.first + dt.timedelta(days=FOLLOW_UP_DAYS) < date:
+        return False
+    first, last = story.first.toordinal(), story.last.toordinal()
+    return any(first - 1 <= d <= last for d in dated) or bool(dated & story.days(vecs))
 
 
 _REACH = max(SPAN_DAYS, FOLLOW_UP_DAYS)  # the days after its first report a story may still gain one
@@ -510,15 +543,22 @@ class _Vectors:
         self.articles = articles
         self.made: dict[int, dict[str, float]] = {}
         self.leads: dict[int, Lead] = {}
-        self.happened: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+        self.happened: dict[tuple[int, bool], tuple[frozenset[int], frozenset[int]]] = {}
         self.keys = keys  # by input position, for ``store``
         self.store = store  # the vectors of earlier builds (``storyvectors.py``)
 
-    def days(self, i: int) -> tuple[frozenset[int], frozenset[int]]:
-        """``_happening`` of article ``i``, made once."""
-        found = self.happened.get(i)
+    def days(self, i: int, teaser: bool = True) -> tuple[frozenset[int], frozenset[int]]:
+        """``_happening`` of article ``i``, made once (the lead's, then the teaser's only when it names none)."""
+        found = self.happened.get((i, teaser))
         if found is None:
-            found = self.happened[i] = _happening(self.articles[i])
+            art = self.articles[i].article
+            if not teaser:
+                found = _happening(self.articles[i], False)
+            elif art.date is None or len(art.paragraphs) < 2 or self.days(i, False)[0]:
+                found = self.days(i, False)
+            else:  # the lead names no day: the second paragraph's (as ``_happening``)
+                found = _days_in(art.paragraphs[1], art.date)
+            self.happened[(i, teaser)] = found
         return found
 
     def lead(self, i: int) -> Lead:
@@ -581,7 +621,8 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
         if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(i, lead, s, vecs)
-                                    or date is None and sim >= JOIN_UNDATED_HEADLINE and _headline_shared(lead, s)):
+                                    or date is None and sim >= JOIN_UNDATED_HEADLINE and (_headline_shared(lead, s)
+                                                                                          or _same_meeting(lead, s))):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
                         or _rare_word_shared(lead, s, date, view) or date is not None and bool(vecs.days(i)[0] & s.days(vecs))
@@ -598,10 +639,42 @@ def _meets_others(lead: Lead, story: _Draft) -> bool:
     """Whether an article's headline names two or more persons (a meeting, a call, a summit)
     while its lead leaves out a person whom most of the story's headlines name (for a story of
     one report, its headline): "Lee, Xi hold first summit" is not the story of "Trump cuts
-    tariffs after meeting Xi", though both name Xi, on the same days, at the same forum."""
+    tariffs after meeting Xi", though both name Xi, on the same days, at the same forum.
+    Conversely, a story whose headlines (most of them) name two or more persons is a meeting:
+    a report whose headline names a person, and whose lead names the forum the meeting was held
+    at but leaves out one of the meeting's persons, tells of the forum, not of the meeting on its
+    sidelines ("SCO leaders adopt declaration as Xi proposes bank" is not "Modi, Xi meet on the
+    eve of SCO summit"). A person is named by another spelling of his name too ("Li Jae Myung",
+    ``_same_person``)."""
+    if not lead.title_persons:
+        return False
+    most = [p for p, n in story.heads.items() if n * 2 > len(story.members)]
+    if len(lead.title_persons) < 2 and (len(most) < 2 or not lead.venues & story.venues):
+        return False
+    return any(not _named(p, lead.actors) for p in most)
+
+
+def _named(person: str, names: frozenset[str]) -> bool:
+    """Whether ``person`` is one of ``names``, or spelt otherwise in one (``_same_person``)."""
+    return person in names or any(_same_person(person, n) for n in names)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one name of three parts or more: every part but one the same, the rest in
+    the same order ("Li Jae Myung" and "Lee Jae-myung", "Kim Jong Un" and "Kim Jong-un")."""
+    x, y = a.casefold().replace("-", " ").split(), b.casefold().replace("-", " ").split()
+    if len(x) != len(y) or len(x) < 3:
+        return x == y and len(x) >= 3
+    return sum(p != q for p, q in zip(x, y)) <= 1
+
+
+def _same_meeting(lead: Lead, story: _Draft) -> bool:
+    """Whether an article's headline names two or more persons, each of whom half the story's
+    headlines name at least: "Presidents Lee and Trump agree to follow-up consultations" and "Lee-Trump
+    summit: South Korea's investment takes shape" tell of one meeting."""
     if len(lead.title_persons) < 2:
         return False
-    return any(n * 2 > len(story.members) and p not in lead.actors for p, n in story.heads.items())
+    return all(story.heads.get(p, 0) * 2 >= len(story.members) for p in lead.title_persons)
 
 
 def _rare_word_shared(lead: Lead, story: _Draft, date: dt.date | None, view: _View) -> bool:

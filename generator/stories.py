@@ -33,6 +33,9 @@ from generator.storycache import MadeStories, story_key
 SUMMARY_SIZE = 3  # sentences in a story's summary
 DEVELOPING_RATE = 1.0  # reports a day that make a recent story 'developing'
 DISAGREE_RATIO = 3.0  # values further apart than this measure different things
+ROUNDING = 0.05  # an approximate value ("about 29 minutes") this close to another ("nearly 30") is the same estimate
+APPROXIMATE = frozenset({"about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "close to",
+                         "some", "an estimated", "estimated", "about some"})
 
 
 def _week(date: dt.date) -> str:
@@ -61,6 +64,8 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
     """Different values for one measure, place and ISO week, from different claimants.
 
     Only claims attributed to an actor count (an outlet's own figure is mostly background);
+    an approximate value ("about 29 minutes") within ``ROUNDING`` of another ("nearly 30
+    minutes") is the same estimate rounded otherwise, counted as one value (the lower);
     a claim without a place counts at every place its measure has that week (it does not say
     where). Values are estimates of one quantity only when close: they are split into runs
     where each is at most ``DISAGREE_RATIO`` times the one before (so a total and a part, or
@@ -78,8 +83,10 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
         for place in places or [None]:
             here = [c for c in group_claims if c.figure.place in (place, None)]
             by_value: dict[float, set[str]] = defaultdict(set)
+            approximate = {c.figure.value for c in here if (c.figure.qualifier or "").casefold() in APPROXIMATE}
             for c in here:
                 by_value[c.figure.value].add(c.claimant)
+            _merge_rounded(by_value, approximate)
             runs: list[list[float]] = []
             for v in sorted(by_value):
                 if runs and v <= runs[-1][-1] * DISAGREE_RATIO and runs[-1][-1] > 0:
@@ -97,6 +104,18 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
                 kept = tuple(c for c in here if c.figure.value in run)
                 out.append(Disagreement(measure, place, week, tuple(run), kept))
     return out
+
+
+def _merge_rounded(by_value: dict[float, set[str]], approximate: set[float]) -> None:
+    """Merge into the value below it each value within ``ROUNDING`` of it when either is
+    approximate (given with "about", "nearly"...): their claimants claim one estimate."""
+    kept = None
+    for v in sorted(by_value):
+        if (kept is not None and kept > 0 and v - kept <= ROUNDING * v
+                and (v in approximate or kept in approximate)):
+            by_value[kept] |= by_value.pop(v)
+        else:
+            kept = v
 
 
 def _best_title(members: list[int], entries: Sequence[ArticleEntry]) -> int:

@@ -221,3 +221,21 @@ def test_each_report_says_what_it_adds_to_the_earlier_ones(cases):
     copy = replace(cases[1], article=replace(cases[1].article, id="case009", path="case/9.md", source="copy-f.example"))
     again = build_digest(cases + [copy], ())
     assert "nothing new: repeats the earlier reports" in story_page(again.story_of["case001"], again)
+
+
+def test_an_estimate_rounded_otherwise_is_no_disagreement():
+    """'Nearly 30 minutes' (the coast guard) and 'about 29 minutes' (its spokesman) are one
+    estimate; 'about 1,000 km' and 'about 1,100 km' are two, and so are 29 and 30 minutes given
+    as exact values."""
+    from generator.model import Figure
+    from generator.stories import StoryClaim, disagreements
+
+    def claim(n, who, value, qualifier=None, unit="minutes"):
+        figure = Figure(f"{qualifier or ''} {value} {unit}", value, unit, qualifier, who, "", measure="duration"
+                        if unit == "minutes" else "km", attribution_actor=who)
+        return StoryClaim(f"a{n}", dt.date(2025, 9, 16), who, figure)
+
+    assert disagreements([claim(1, "Philippines", 30.0, "nearly"), claim(2, "Jay Tarriela", 29.0, "about")]) == []
+    assert [d.values for d in disagreements([claim(1, "Philippines", 30.0), claim(2, "Jay Tarriela", 29.0)])] == [(29.0, 30.0)]
+    far = disagreements([claim(1, "Japan", 1100.0, "about", "km"), claim(2, "South Korea", 1000.0, "about", "km")])
+    assert [d.values for d in far] == [(1000.0, 1100.0)]

@@ -717,6 +717,27 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
     return None
 
 
+def zero_relative(sent: Span, anchor: Token, speech_verbs: set[str] | frozenset[str]) -> Source | None:
+    """The name right after a figure's noun that says or estimates it in a relative clause with no
+    "that" ("the 11,000 troops Seoul says are in Russia", "the 600 missiles Ukraine estimates were
+    fired"): whatever the parser made of it, the count is that name's."""
+    doc = sent.doc
+    noun = anchor
+    while noun.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and noun.i < noun.head.i < sent.end:
+        noun = noun.head
+    k = noun.i + 1
+    j = k
+    while j < sent.end and j - k < 4 and doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in speech_verbs:
+        j += 1
+    if j == k or j + 1 >= sent.end:
+        return None
+    verb, after = doc[j], doc[j + 1]
+    if verb.lower_ not in speech_verbs or verb.lower_.endswith("ing") or not (
+            after.pos_ in ("AUX", "VERB") or after.lower_ == "to"):
+        return None
+    return Source(doc[k:j].text, verb.lower_, k, j, j - 1)
+
+
 def _is_subject(span: Span) -> bool:
     """Whether a mention is (part of) a clause's subject: "Cha Min-seok, a fellow, said" (the
     model may parse a hyphenated name into pieces), "Ukraine's military intelligence has given"."""

@@ -30,6 +30,7 @@ from generator.analyse.attribution import (
     stated_after,
     statement_opened,
     subject_source,
+    zero_relative,
 )
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
@@ -535,7 +536,8 @@ class FigureFinder:
         for clause in (c for c in noun.children if c.dep_ == "relcl" and c.lower_ in self.source_verbs):
             if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in clause.children):
                 return subject_source(clause)  # not "eight measures he said would help": he is the speaker already
-        return None
+        # the same clause read from the words, where the parser made something else of it
+        return zero_relative(token.sent, token, self.source_verbs)
 
     def _outer_source(self, sent: Span, source: Source) -> Source | None:
         """Who reports the report when its own source is no actor: "Ray Navarro said satellite

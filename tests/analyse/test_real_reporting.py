@@ -2141,3 +2141,9 @@ def test_a_surname_after_someone_elses_given_name_is_not_the_leader_of_that_surn
     assert not any(m.name == "Kim Jong Un" and doc[m.start - 1].text == "Duyeon" for m in doc._.actor_mentions)
     (q,) = doc._.quotes
     assert q.actor != "Kim Jong Un"
+
+
+def test_a_name_saying_a_count_in_a_clause_with_no_that_is_the_counts_source(nlp):
+    text = ("He said his government was watching for signs that the roughly 11,000 North Korean troops Seoul "
+            "says are in Russia had entered combat.")
+    assert figures(nlp, text)["roughly 11,000 North Korean troops"] == ("Seoul", "South Korea")

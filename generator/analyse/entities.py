@@ -450,6 +450,9 @@ class ModelNames:
                 continue
             # "Ferdinand “Bongbong” Marcos Jr.": the nickname split the name, "Marcos Jr." is left
             owners = self.short_owners.get(name) or self.short_owners.get(re.sub(r",?\s+[JS]r\.?$", "", name), [])
+            if len(tokens) == 1 and start > 0 and not self._title_before(doc, start) and doc[start - 1].is_alpha \
+                    and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
+                owners = []  # "Reporting by Hyonhee Shin": another person's given name, not Shin Won-sik
             if len(owners) == 1 and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
                 or (end < len(doc) and doc[end].lower_ in ADMINISTRATION)  # "the Biden administration"

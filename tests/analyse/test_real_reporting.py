@@ -2147,3 +2147,13 @@ def test_a_name_saying_a_count_in_a_clause_with_no_that_is_the_counts_source(nlp
     text = ("He said his government was watching for signs that the roughly 11,000 North Korean troops Seoul "
             "says are in Russia had entered combat.")
     assert figures(nlp, text)["roughly 11,000 North Korean troops"] == ("Seoul", "South Korea")
+
+
+def test_a_reporters_surname_in_a_wire_footer_is_not_a_minister_of_that_surname(analyser, tmp_path):
+    text = ("North Korea fires missile into sea, Seoul says\n\n"
+            "SEOUL (Reuters) - North Korea fired a ballistic missile on Thursday, South Korea's Joint Chiefs of "
+            "Staff said. Japan's Defence Minister Gen Nakatani said it flew for 86 minutes.\n\n"
+            "(Reporting by Hyonhee Shin and Josh Smith; Editing by Gerry Doyle)\n\nOriginal Source: reuters.com\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert "Shin Won-sik" not in names
+    assert {"North Korea", "South Korea", "Gen Nakatani"} <= names

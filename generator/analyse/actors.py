@@ -216,6 +216,11 @@ class ActorResolver(ModelNames):
         self.company_words = {w.lower() for w in gazetteer.company_words if w not in self.company_marks}
         self.part_words = {w.lower() for w in gazetteer.part_words}
         self.commentator_words = {w.lower() for w in gazetteer.commentator_words}
+        self.journalist_roles = {w.lower() for w in gazetteer.journalist_roles}
+        # the one-word titles: a name made of these and places is a post ("Osaka Consul"), not a name
+        self.acronyms = {f for a in gazetteer.actors for f in (a.name, *a.aliases, *a.parts)
+                         if len(f) >= 4 and f.isalpha() and f.isupper()}  # written as words too: "Nato"
+        self.title_only = {t.lower() for t in gazetteer.titles if " " not in t}
         self.place_words = {w.lower() for w in gazetteer.place_words}
         self.locative = {w.lower() for w in gazetteer.locative_words}
         self.affairs = {w.lower() for w in gazetteer.affairs_words}
@@ -324,6 +329,10 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif end - start == 1 and doc[start].is_title and doc[start].text.upper() in self.acronyms and (
+                    doc[start].ent_iob_ == "I" or (doc[start].ent_iob_ == "O" and start > 0 and doc[start - 1].is_title
+                                                   and not doc[start].is_sent_start)):
+                continue  # an acronym written as a word ("Nato") ends no other name: "Peace Plan" is no PLAN
             elif kind in ("alias", "part") and end - start == 1 and doc[start].is_upper \
                     and (kind == "part" or self.actors[rest.split("\t")[0]].type == "organisation") \
                     and self._starts_another_name(doc, start):

@@ -240,6 +240,33 @@ class ModelNames:
             return True  # "Javelin anti-tank", "Stinger missiles": a person's name is capitalised
         return label == "PERSON" and any(t.is_title and len(t.text) > 3 and t.lower_ in lower_words for t in words)
 
+    def _a_post(self, name: str) -> bool:
+        """Whether a name is made only of titles and places ("Consul General", "Osaka Consul"):
+        the post, not the person holding it."""
+        words = name.replace("-", " ").split()
+        return any(w.lower() in self.title_only for w in words) and all(
+            w.lower() in self.title_only or w.lower() in self.place_names for w in words)
+
+    def _a_journalist(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the article presents the person at ``start:end`` as a journalist reporting the
+        story, not a party to it: a journalist's role just before ("reporter Jane Roe"), an outlet
+        owning the name ("Example News' Jane Roe"), or the role in apposition after it ("Jane
+        Roe, a correspondent for ...")."""
+        sent = doc[start].sent
+        if any(t.lower_ in self.journalist_roles for t in doc[max(sent.start, start - 3) : start]):
+            return True
+        if start - 2 >= sent.start and doc[start - 1].text in POSSESSIVE and doc[start - 2].is_title \
+                and doc[start - 2].lower_ in self.commentator_words and doc[start - 2].ent_type_ == "ORG":
+            return True
+        if end >= sent.end or doc[end].text != ",":
+            return False
+        for t in doc[end + 1 : min(sent.end, end + 6)]:
+            if t.text in (",", ";", ".", ")", "(") or t.pos_ in ("VERB", "AUX"):
+                return False
+            if t.lower_ in self.journalist_roles:
+                return True
+        return False
+
     def _names_a_thing(self, doc: Doc, end: int) -> bool:
         """Whether the name ending at ``end`` names the exercise, weapon or plan after it
         ("Vigilant Storm air drills", "Iron Dome air defence system"), not an actor."""
@@ -421,6 +448,8 @@ class ModelNames:
                 or "\n" in name
             ):
                 continue
+            if self._a_post(name):
+                continue  # "Consul General", "Osaka Consul": a post, whoever holds it, not a name
             if low in self.by_form:  # a known actor written another way ("the Workers' Party")
                 taken.update(range(start, end))
                 out.append(self._mention(start, end, self.by_form[low], "alias"))
@@ -487,6 +516,8 @@ class ModelNames:
                     out.append(person)
                     continue
                 surnames[surname(tokens, self.family_first)] = name
+                if self._a_journalist(doc, start, end):  # "Example News' Jane Roe reported": the
+                    doc.user_data.setdefault("digest_journalists", set()).add(name)  # outlet's own, no actor
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))
         # a surname named before the full name ("Xi, Obama meet" over "... Barack Obama met"),

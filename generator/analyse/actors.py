@@ -48,6 +48,9 @@ _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "lead
 _COMPOUND_TAILS = frozenset({"led", "backed", "style", "era", "linked", "aligned", "controlled", "friendly", "allied",
                              "appointed", "based", "made", "brokered", "sponsored", "funded", "run", "owned", "like",
                              "ist", "ism", "ite", "esque", "type", "related", "inspired", "supporting", "leaning"})
+# what names an outlet just before its acronym ("broadcaster KBS", "the daily JoongAng"); "news
+# agency" too ("state news agency SPA"), but not "spy agency NIS"
+_OUTLET_NOUNS = frozenset({"broadcaster", "newspaper", "daily", "outlet", "website", "magazine", "tabloid", "wire"})
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*")  # "MofCom": capitals inside a word of letters
@@ -316,6 +319,7 @@ class ActorResolver(ModelNames):
         candidates: list[tuple[Span, str, str]] = []  # (span, actor name, kind)
         shorts: list[tuple[Span, str]] = []
         text = doc.text
+        outlets: list[int] = []  # acronyms named as outlets
         for match_id, start, end in self.matcher(doc):
             key = vocab[match_id]
             kind, _, rest = key.partition("\t")
@@ -333,6 +337,13 @@ class ActorResolver(ModelNames):
                     doc[start].ent_iob_ == "I" or (doc[start].ent_iob_ == "O" and start > 0 and doc[start - 1].is_title
                                                    and not doc[start].is_sent_start)):
                 continue  # an acronym written as a word ("Nato") ends no other name: "Peace Plan" is no PLAN
+            elif kind in ("name", "alias", "demonym", "seat") and self.actors[rest.split("\t")[0]].type == "country" \
+                    and self._opens_a_commentators_name(doc, end):
+                continue  # "Pakistan Point News", "Seoul National University": an outlet, a school, not the state
+            elif kind in ("alias", "part") and end - start == 1 and doc[start].is_upper and start >= 1 and (
+                    doc[start - 1].lower_ in _OUTLET_NOUNS or doc[start - 2 : start].text.lower() == "news agency"):
+                outlets.append(start)  # "state news agency SPA", "broadcaster KBS": an outlet, whatever else
+                continue  # it abbreviates
             elif kind in ("alias", "part") and end - start == 1 and doc[start].is_upper \
                     and (kind == "part" or self.actors[rest.split("\t")[0]].type == "organisation") \
                     and self._starts_another_name(doc, start):
@@ -364,7 +375,7 @@ class ActorResolver(ModelNames):
 
         # Longest span wins; among equal spans the better kind (names before short forms).
         ranked = sorted(candidates, key=lambda c: (-(c[0].end - c[0].start), _KIND_RANK[c[2]], c[1]))
-        taken: set[int] = set()
+        taken: set[int] = set(outlets)
         for _id, start, end in self.outlets(doc):  # "RBC-Ukraine reported": an outlet, not the state
             if not any(s.start <= start and end <= s.end and s.end - s.start > end - start for s, _n, _k in candidates):
                 taken.update(range(start, end))
@@ -413,6 +424,18 @@ class ActorResolver(ModelNames):
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
         return doc
+
+    def _opens_a_commentators_name(self, doc: Doc, end: int) -> bool:
+        """Whether the state's name ending at ``end`` opens the name of an outlet or a research
+        body ("Pakistan Point News", "Seoul National University", "the Chinese Academy of
+        Sciences"): the proper nouns after it hold a commentator's word. A commentator, not the state."""
+        k = end
+        while k < len(doc) and k - end < 5 and (doc[k].pos_ == "PROPN" and doc[k].is_title or (
+                doc[k].lower_ in ("of", "for", "and") and k + 1 < len(doc) and doc[k + 1].is_title)):
+            if doc[k].is_title and doc[k].lower_ in self.commentator_words:
+                return True
+            k += 1
+        return False
 
     def _starts_another_name(self, doc: Doc, i: int) -> bool:
         """Whether the acronym at ``i`` opens a longer name the model found, of one more

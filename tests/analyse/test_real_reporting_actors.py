@@ -76,3 +76,20 @@ def test_a_quoted_analyst_stays_a_person_the_article_may_admit(nlp):  # noqa: F8
     doc = nlp('"This is a pause, not a peace," said Martin Ellery, a senior analyst at the Harbour Institute.')
     assert ("Martin Ellery", "person") in {(m.name, m.type) for m in doc._.actor_mentions}
     assert "Martin Ellery" not in doc.user_data.get("digest_journalists", set())
+
+
+# ------------------------------------------------------------------ outlets and schools are not their state
+def test_a_state_opening_an_outlets_or_a_schools_name_is_not_the_state(nlp):  # noqa: F811
+    got = mentions(nlp, "JAKARTA (Harbour Wire / Malaysia Morning News / XYZ) - The talks resumed, and "
+                        "researchers at Manila Central University said the shoal was disputed.")
+    assert not {"Malaysia", "Philippines"} & {name for name, _ in got}
+    got = mentions(nlp, "Malaysia said the talks would resume in Manila next week.")
+    assert "Malaysia" in {name for name, _ in got}
+
+
+def test_an_acronym_after_news_agency_is_the_outlet(nlp):  # noqa: F811
+    # SPA is also the Supreme People's Assembly of North Korea (kb/organisations.yml)
+    got = mentions(nlp, "The ministers reviewed regional developments, the state news agency SPA reported.")
+    assert "North Korea" not in {name for name, _ in got}
+    got = mentions(nlp, "The SPA met in Pyongyang and passed a new law on the border.")
+    assert "North Korea" in {name for name, _ in got}

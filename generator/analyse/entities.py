@@ -81,11 +81,22 @@ def surname(tokens: Span, family_first: frozenset[str] = frozenset()) -> str:
     """The family name of a full name: the last word, or the first where the given name is
     hyphenated in the East Asian order ("Cha Min-seok" -> "Cha"), or where a name of three
     words opens with a common Korean or Chinese family name ("Li Song Kwun" -> "Li")."""
-    if len(tokens) > 2 and any(t.text == "-" for t in tokens[1:]) and tokens[0].is_title:
+    if len(tokens) > 2 and any(t.text == "-" for t in tokens[1:]) and tokens[0].is_title and tokens[1].is_title:
         return tokens[0].text
     if len(tokens) == 3 and tokens[0].text in family_first and all(t.is_title for t in tokens):
         return tokens[0].text
     return tokens[-1].text
+
+
+def particle_tail(name: str) -> str | None:
+    """The family name of a full name from its last particle on, as an article uses it alone:
+    "al hayya" for "Khalil al-Hayya" (written "Al-Hayya"), "al thani" for "Mohammed bin
+    Abdulrahman Al Thani"; None without a particle."""
+    words = name.replace("-", " ").lower().split()
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] in _NAME_PARTICLES:
+            return " ".join(words[i:])
+    return None
 
 
 _MONTH_DOT = re.compile(r"(?<=\s)(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
@@ -381,9 +392,12 @@ class ModelNames:
     def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:
         out: list[ActorMention] = []
         surnames: dict[str, str] = {}
+        tails: dict[str, str] = {}  # "al hayya" -> "Khalil al-Hayya": a family name with its particle
         for m in known:
             if m.type == "person":
                 surnames[surname(doc[m.start : m.end])] = m.name
+                if (tail := particle_tail(m.name)) is not None:
+                    tails.setdefault(tail, m.name)
                 if m.end - m.start == 2 and doc[m.start].text in self.family_first:
                     surnames.setdefault(doc[m.start].text, m.name)  # "Sun Weidong ... Sun said"
         ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
@@ -498,6 +512,12 @@ class ModelNames:
                     taken.update(range(start, end))
                     out.append(self._mention(start, end, owner, "short"))
                     continue
+            owner = tails.get(name.replace("-", " ").lower())
+            if owner is not None and owner != name and kind in ("person", "organisation"):
+                # "Al-Hayya" after "Khalil al-Hayya", typed anyhow: the same person
+                out.append(ActorMention(start, end, owner, "short", "person", None, False, (owner,)))
+                taken.update(range(start, end))
+                continue
             if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
                 out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
                 continue
@@ -516,6 +536,8 @@ class ModelNames:
                     out.append(person)
                     continue
                 surnames[surname(tokens, self.family_first)] = name
+                if (tail := particle_tail(name)) is not None:
+                    tails.setdefault(tail, name)
                 if self._a_journalist(doc, start, end):  # "Example News' Jane Roe reported": the
                     doc.user_data.setdefault("digest_journalists", set()).add(name)  # outlet's own, no actor
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))

@@ -93,3 +93,16 @@ def test_an_acronym_after_news_agency_is_the_outlet(nlp):  # noqa: F811
     assert "North Korea" not in {name for name, _ in got}
     got = mentions(nlp, "The SPA met in Pyongyang and passed a new law on the border.")
     assert "North Korea" in {name for name, _ in got}
+
+
+# ------------------------------------------------------------------ a family name with its particle
+def test_a_family_name_with_its_particle_alone_is_the_person_named_before(nlp):  # noqa: F811
+    doc = nlp("The delegation, led by Yusuf al-Rashidi, met the mediators on Monday. Al-Rashidi's talks went on "
+              "late into the night, and Al-Rashidi said the group wanted a written guarantee.")
+    people = [m.name for m in doc._.actor_mentions if m.type == "person"]
+    assert people == ["Yusuf al-Rashidi"] * 3
+
+
+def test_a_hyphened_korean_given_name_still_gives_the_family_name_first(nlp):  # noqa: F811
+    doc = nlp("Defense Minister Cha Min-seok visited the unit on Monday. Later, Cha told reporters the drills would go on.")
+    assert [m.name for m in doc._.actor_mentions if m.type == "person"] == ["Cha Min-seok", "Cha Min-seok"]

@@ -251,6 +251,17 @@ class ModelNames:
             return True  # "Javelin anti-tank", "Stinger missiles": a person's name is capitalised
         return label == "PERSON" and any(t.is_title and len(t.text) > 3 and t.lower_ in lower_words for t in words)
 
+    def _listed_as_a_company(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` comes just after a noun for companies ("two shipping
+        companies, Dalian Haibo, ...", "the firms Example Trading and ..."): a company (not a
+        speaker put in between: "the firm, Park Ji-hoon said, will grow")."""
+        k = start - 1
+        if k >= 0 and doc[k].text in (",", ":"):
+            k -= 1
+        if end < len(doc) and (doc[end].lower_ in self.speech_verbs or doc[end - 1].dep_ in ("nsubj", "nsubjpass")):
+            return False
+        return k >= 0 and doc[k].lower_ in self.company_nouns and doc[k].pos_ == "NOUN"
+
     def _a_post(self, name: str) -> bool:
         """Whether a name is made only of titles and places ("Consul General", "Osaka Consul"):
         the post, not the person holding it."""
@@ -523,7 +534,8 @@ class ModelNames:
                 continue
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
                 kind = "place"
-            elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index"):
+            elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index") \
+                    or self._listed_as_a_company(doc, start, end):
                 kind = "company"
             elif kind == "person" and _not_a_name(tokens):
                 kind = "place"  # "Mar-a-Lago": a lowercase word no name holds

@@ -106,3 +106,16 @@ def test_a_family_name_with_its_particle_alone_is_the_person_named_before(nlp): 
 def test_a_hyphened_korean_given_name_still_gives_the_family_name_first(nlp):  # noqa: F811
     doc = nlp("Defense Minister Cha Min-seok visited the unit on Monday. Later, Cha told reporters the drills would go on.")
     assert [m.name for m in doc._.actor_mentions if m.type == "person"] == ["Cha Min-seok", "Cha Min-seok"]
+
+
+# ------------------------------------------------------------------ companies in a list
+def test_names_listed_after_a_noun_for_companies_are_companies(nlp):  # noqa: F811
+    got = mentions(nlp, "The Treasury sanctioned three trading firms, Hanbit Marine, Lotus Way Shipping Co and "
+                        "Blue Crane Ltd, for moving oil to North Korea.")
+    assert ("Hanbit Marine", "company") in got
+    assert not any(kind == "person" for _, kind in got)
+
+
+def test_a_speaker_put_inside_a_sentence_about_a_firm_stays_a_person(nlp):  # noqa: F811
+    got = mentions(nlp, "The firm, Choi Dong-hyun said, would keep its plant in Russia open.")
+    assert ("Choi Dong-hyun", "person") in got

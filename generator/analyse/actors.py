@@ -673,6 +673,12 @@ class ActorResolver(ModelNames):
                     located = True  # the rest of the list
             elif self.actors[name].type == "country" and kind == "demonym":
                 located = self._of_a_body(doc, end)  # "a British group", "Japanese broadcaster NHK"
+            elif self.actors[name].type == "place" and previous_located and all(
+                    t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
+                # "flagged in Palau, the Cook Islands, Barbados and Jamaica": a place in the list goes on with it
+                out.append((start, end, name, kind))
+                previous_end = end
+                continue
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
         return out

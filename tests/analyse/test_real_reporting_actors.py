@@ -119,3 +119,10 @@ def test_names_listed_after_a_noun_for_companies_are_companies(nlp):  # noqa: F8
 def test_a_speaker_put_inside_a_sentence_about_a_firm_stays_a_person(nlp):  # noqa: F811
     got = mentions(nlp, "The firm, Choi Dong-hyun said, would keep its plant in Russia open.")
     assert ("Choi Dong-hyun", "person") in got
+
+
+# ------------------------------------------------------------------ a list of places
+def test_a_place_in_a_list_of_locations_does_not_end_the_list(nlp):  # noqa: F811
+    doc = nlp("The tankers sail under flags registered in Gabon, the Cook Islands, Comoros and Cameroon.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions}
+    assert kinds["Gabon"] == kinds["Comoros"] == kinds["Cameroon"] == "location"

@@ -669,6 +669,8 @@ class ActorResolver(ModelNames):
                 prep = doc[before] if before >= 0 else None  # "in Spain", "in the United Arab Emirates"
                 if prep is not None and prep.lower_ in self.locative and prep.head.lower_ not in self.affairs:
                     located = True
+                elif prep is not None and self._places_such_as(doc, prep.i):
+                    located = True  # "registered in locations such as the United Arab Emirates, Panama, ..." 
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
             elif self.actors[name].type == "country" and kind == "demonym":
@@ -682,6 +684,16 @@ class ActorResolver(ModelNames):
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
         return out
+
+    def _places_such_as(self, doc: Doc, i: int) -> bool:
+        """Whether the token at ``i`` opens examples of where something is: "in locations such as",
+        "in countries including", "in jurisdictions like"."""
+        j = i
+        if doc[i].lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such":
+            j = i - 1
+        elif doc[i].lower_ not in ("including", "like"):
+            return False
+        return j >= 2 and doc[j - 1].pos_ == "NOUN" and doc[j - 2].lower_ in self.locative
 
     def _honorific_first_names(self, doc: Doc, taken: set[int], full: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:
         """"Sir Keir", "Dame Priti": a knight's given name after the honorific, as British outlets

@@ -126,3 +126,10 @@ def test_a_place_in_a_list_of_locations_does_not_end_the_list(nlp):  # noqa: F81
     doc = nlp("The tankers sail under flags registered in Gabon, the Cook Islands, Comoros and Cameroon.")
     kinds = {m.name: m.kind for m in doc._.actor_mentions}
     assert kinds["Gabon"] == kinds["Comoros"] == kinds["Cameroon"] == "location"
+
+
+def test_states_given_as_examples_of_locations_are_locations(nlp):  # noqa: F811
+    doc = nlp("The shell companies were registered in jurisdictions such as the Seychelles, Belize and Samoa.")
+    assert {m.kind for m in doc._.actor_mentions if m.type == "country"} == {"location"}
+    doc = nlp("The talks covered sanctions on states such as Iran and North Korea.")
+    assert {m.kind for m in doc._.actor_mentions if m.type == "country"} == {"name"}

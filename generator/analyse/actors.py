@@ -311,6 +311,12 @@ class ActorResolver(ModelNames):
             before = doc[start - 2].lower_ if start >= 2 else ""
             return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE and before not in _GOVERNMENT_PEOPLE
 
+        return self._based(doc, end)
+
+    @staticmethod
+    def _based(doc: Doc, end: int) -> bool:
+        """Whether the place ending at ``end`` says where something is based: "Seoul-based",
+        "UAE-based companies", "Beijing time"."""
         nxt = doc[end].lower_ if end < len(doc) else ""
         return nxt in ("-based", "time") or (nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
 
@@ -669,6 +675,8 @@ class ActorResolver(ModelNames):
                 prep = doc[before] if before >= 0 else None  # "in Spain", "in the United Arab Emirates"
                 if prep is not None and prep.lower_ in self.locative and prep.head.lower_ not in self.affairs:
                     located = True
+                elif self._based(doc, end):
+                    located = True  # "UAE-based companies", "China-based Donghai Ship Management", "Japan time"
                 elif prep is not None and self._places_such_as(doc, prep.i):
                     located = True  # "registered in locations such as the United Arab Emirates, Panama, ..." 
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):

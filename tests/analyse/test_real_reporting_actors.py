@@ -133,3 +133,8 @@ def test_states_given_as_examples_of_locations_are_locations(nlp):  # noqa: F811
     assert {m.kind for m in doc._.actor_mentions if m.type == "country"} == {"location"}
     doc = nlp("The talks covered sanctions on states such as Iran and North Korea.")
     assert {m.kind for m in doc._.actor_mentions if m.type == "country"} == {"name"}
+
+
+def test_a_state_saying_where_a_company_is_based_is_a_location(nlp):  # noqa: F811
+    doc = nlp("The Treasury named two Malaysia-based firms and a Singapore-based broker.")
+    assert {m.kind for m in doc._.actor_mentions if m.type == "country"} == {"location"}

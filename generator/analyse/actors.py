@@ -340,9 +340,9 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
-            elif end - start == 1 and doc[start].is_title and doc[start].text.upper() in self.acronyms and (
-                    doc[start].ent_iob_ == "I" or (doc[start].ent_iob_ == "O" and start > 0 and doc[start - 1].is_title
-                                                   and not doc[start].is_sent_start)):
+            elif end - start == 1 and doc[start].is_title and doc[start].text.upper() in self.acronyms \
+                    and start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title \
+                    and doc[start - 1].pos_ != "DET" and doc[start].ent_iob_ != "B":
                 continue  # an acronym written as a word ("Nato") ends no other name: "Peace Plan" is no PLAN
             elif kind in ("name", "alias", "demonym", "seat") and self.actors[rest.split("\t")[0]].type == "country" \
                     and self._opens_a_commentators_name(doc, end):

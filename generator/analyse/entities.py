@@ -404,6 +404,7 @@ class ModelNames:
         out: list[ActorMention] = []
         surnames: dict[str, str] = {}
         tails: dict[str, str] = {}  # "al hayya" -> "Khalil al-Hayya": a family name with its particle
+        known_people = {m.name: m for m in known if m.type == "person" and m.known}
         for m in known:
             if m.type == "person":
                 surnames[surname(doc[m.start : m.end])] = m.name
@@ -504,13 +505,15 @@ class ModelNames:
                 continue
             # "Ferdinand “Bongbong” Marcos Jr.": the nickname split the name, "Marcos Jr." is left
             owners = self.short_owners.get(name) or self.short_owners.get(re.sub(r",?\s+[JS]r\.?$", "", name), [])
-            if len(owners) == 1 and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
+            if len(owners) == 1 and surnames.get(name, owners[0]) == owners[0] \
+                    and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
                 or (end < len(doc) and doc[end].lower_ in ADMINISTRATION)  # "the Biden administration"
             ):
                 # the model says it is a name ("the Trump administration"): the one known
                 # person with that short form, when the article names their state (not Novak
-                # Djokovic for Katalin Novak of Hungary)
+                # Djokovic for Katalin Novak of Hungary) and no one else of that family name in
+                # full ("Moon" after "Moon Hyung-bae" is not Moon Jae-in)
                 out.append(self._mention(start, end, owners[0], "short"))
                 continue
             if len(tokens) == 1 and len(name) >= 6 and kind in ("person", "organisation"):
@@ -530,7 +533,11 @@ class ModelNames:
                 taken.update(range(start, end))
                 continue
             if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
-                out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
+                full = known_people.get(surnames[name])  # a person of the knowledge base stays one
+                out.append(ActorMention(start, end, full.name, "short", "person", full.affiliation, full.known, full.chain)
+                           if full is not None else
+                           ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
+                taken.update(range(start, end))  # once: not again as a surname the model missed
                 continue
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
                 kind = "place"

@@ -138,3 +138,13 @@ def test_states_given_as_examples_of_locations_are_locations(nlp):  # noqa: F811
 def test_a_state_saying_where_a_company_is_based_is_a_location(nlp):  # noqa: F811
     doc = nlp("The Treasury named two Malaysia-based firms and a Singapore-based broker.")
     assert {m.kind for m in doc._.actor_mentions if m.type == "country"} == {"location"}
+
+
+# ------------------------------------------------------------------ a family name alone
+def test_a_family_name_alone_is_the_person_named_in_full_here_not_a_known_namesake(nlp):  # noqa: F811
+    # "Moon" is the short form of Moon Jae-in (kb/people.yml), but this article named Moon Hyung-bae
+    doc = nlp("Acting court chief Moon Hyung-bae read the verdict in South Korea on Friday. Two justices, "
+              "Moon and Justice Lee Mi-son, leave in April. Moon said the court was united.")
+    moons = [(m.name, m.start) for m in doc._.actor_mentions if "Moon" in m.name]
+    assert [n for n, _ in moons] == ["Moon Hyung-bae"] * 3
+    assert len({s for _, s in moons}) == 3  # each mention once

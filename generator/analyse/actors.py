@@ -48,6 +48,9 @@ _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "lead
 _COMPOUND_TAILS = frozenset({"led", "backed", "style", "era", "linked", "aligned", "controlled", "friendly", "allied",
                              "appointed", "based", "made", "brokered", "sponsored", "funded", "run", "owned", "like",
                              "ist", "ism", "ite", "esque", "type", "related", "inspired", "supporting", "leaning"})
+# what names an outlet just before its acronym ("broadcaster KBS", "the daily JoongAng"); "news
+# agency" too ("state news agency SPA"), but not "spy agency NIS"
+_OUTLET_NOUNS = frozenset({"broadcaster", "newspaper", "daily", "outlet", "website", "magazine", "tabloid", "wire"})
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*")  # "MofCom": capitals inside a word of letters
@@ -216,6 +219,12 @@ class ActorResolver(ModelNames):
         self.company_words = {w.lower() for w in gazetteer.company_words if w not in self.company_marks}
         self.part_words = {w.lower() for w in gazetteer.part_words}
         self.commentator_words = {w.lower() for w in gazetteer.commentator_words}
+        self.journalist_roles = {w.lower() for w in gazetteer.journalist_roles}
+        self.company_nouns = {w.lower() for w in gazetteer.company_nouns}
+        # the one-word titles: a name made of these and places is a post ("Osaka Consul"), not a name
+        self.acronyms = {f for a in gazetteer.actors for f in (a.name, *a.aliases, *a.parts)
+                         if len(f) >= 4 and f.isalpha() and f.isupper()}  # written as words too: "Nato"
+        self.title_only = {t.lower() for t in gazetteer.titles if " " not in t}
         self.place_words = {w.lower() for w in gazetteer.place_words}
         self.locative = {w.lower() for w in gazetteer.locative_words}
         self.affairs = {w.lower() for w in gazetteer.affairs_words}
@@ -302,6 +311,12 @@ class ActorResolver(ModelNames):
             before = doc[start - 2].lower_ if start >= 2 else ""
             return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE and before not in _GOVERNMENT_PEOPLE
 
+        return self._based(doc, end)
+
+    @staticmethod
+    def _based(doc: Doc, end: int) -> bool:
+        """Whether the place ending at ``end`` says where something is based: "Seoul-based",
+        "UAE-based companies", "Beijing time"."""
         nxt = doc[end].lower_ if end < len(doc) else ""
         return nxt in ("-based", "time") or (nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
 
@@ -311,6 +326,7 @@ class ActorResolver(ModelNames):
         candidates: list[tuple[Span, str, str]] = []  # (span, actor name, kind)
         shorts: list[tuple[Span, str]] = []
         text = doc.text
+        outlets: list[int] = []  # acronyms named as outlets
         for match_id, start, end in self.matcher(doc):
             key = vocab[match_id]
             kind, _, rest = key.partition("\t")
@@ -324,6 +340,17 @@ class ActorResolver(ModelNames):
                     candidates.append((span, rest.split("\t")[0], "context"))
             elif kind == "seat" and self._locative(doc, start, end):
                 continue
+            elif end - start == 1 and doc[start].is_title and doc[start].text.upper() in self.acronyms \
+                    and start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title \
+                    and doc[start - 1].pos_ != "DET" and doc[start].ent_iob_ != "B":
+                continue  # an acronym written as a word ("Nato") ends no other name: "Peace Plan" is no PLAN
+            elif kind in ("name", "alias", "demonym", "seat") and self.actors[rest.split("\t")[0]].type == "country" \
+                    and self._opens_a_commentators_name(doc, end):
+                continue  # "Pakistan Point News", "Seoul National University": an outlet, a school, not the state
+            elif kind in ("alias", "part") and end - start == 1 and doc[start].is_upper and start >= 1 and (
+                    doc[start - 1].lower_ in _OUTLET_NOUNS or doc[start - 2 : start].text.lower() == "news agency"):
+                outlets.append(start)  # "state news agency SPA", "broadcaster KBS": an outlet, whatever else
+                continue  # it abbreviates
             elif kind in ("alias", "part") and end - start == 1 and doc[start].is_upper \
                     and (kind == "part" or self.actors[rest.split("\t")[0]].type == "organisation") \
                     and self._starts_another_name(doc, start):
@@ -355,7 +382,7 @@ class ActorResolver(ModelNames):
 
         # Longest span wins; among equal spans the better kind (names before short forms).
         ranked = sorted(candidates, key=lambda c: (-(c[0].end - c[0].start), _KIND_RANK[c[2]], c[1]))
-        taken: set[int] = set()
+        taken: set[int] = set(outlets)
         for _id, start, end in self.outlets(doc):  # "RBC-Ukraine reported": an outlet, not the state
             if not any(s.start <= start and end <= s.end and s.end - s.start > end - start for s, _n, _k in candidates):
                 taken.update(range(start, end))
@@ -406,6 +433,18 @@ class ActorResolver(ModelNames):
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
         return doc
+
+    def _opens_a_commentators_name(self, doc: Doc, end: int) -> bool:
+        """Whether the state's name ending at ``end`` opens the name of an outlet or a research
+        body ("Pakistan Point News", "Seoul National University", "the Chinese Academy of
+        Sciences"): the proper nouns after it hold a commentator's word. A commentator, not the state."""
+        k = end
+        while k < len(doc) and k - end < 5 and (doc[k].pos_ == "PROPN" and doc[k].is_title or (
+                doc[k].lower_ in ("of", "for", "and") and k + 1 < len(doc) and doc[k + 1].is_title)):
+            if doc[k].is_title and doc[k].lower_ in self.commentator_words:
+                return True
+            k += 1
+        return False
 
     def _starts_another_name(self, doc: Doc, i: int) -> bool:
         """Whether the acronym at ``i`` opens a longer name the model found, of one more
@@ -638,13 +677,33 @@ class ActorResolver(ModelNames):
                 prep = doc[before] if before >= 0 else None  # "in Spain", "in the United Arab Emirates"
                 if prep is not None and prep.lower_ in self.locative and prep.head.lower_ not in self.affairs:
                     located = True
+                elif self._based(doc, end):
+                    located = True  # "UAE-based companies", "China-based Donghai Ship Management", "Japan time"
+                elif prep is not None and self._places_such_as(doc, prep.i):
+                    located = True  # "registered in locations such as the United Arab Emirates, Panama, ..." 
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
             elif self.actors[name].type == "country" and kind == "demonym":
                 located = self._of_a_body(doc, end)  # "a British group", "Japanese broadcaster NHK"
+            elif self.actors[name].type == "place" and previous_located and all(
+                    t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
+                # "flagged in Palau, the Cook Islands, Barbados and Jamaica": a place in the list goes on with it
+                out.append((start, end, name, kind))
+                previous_end = end
+                continue
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
         return out
+
+    def _places_such_as(self, doc: Doc, i: int) -> bool:
+        """Whether the token at ``i`` opens examples of where something is: "in locations such as",
+        "in countries including", "in jurisdictions like"."""
+        j = i
+        if doc[i].lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such":
+            j = i - 1
+        elif doc[i].lower_ not in ("including", "like"):
+            return False
+        return j >= 2 and doc[j - 1].pos_ == "NOUN" and doc[j - 2].lower_ in self.locative
 
     def _honorific_first_names(self, doc: Doc, taken: set[int], full: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:
         """"Sir Keir", "Dame Priti": a knight's given name after the honorific, as British outlets

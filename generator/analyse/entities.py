@@ -81,11 +81,22 @@ def surname(tokens: Span, family_first: frozenset[str] = frozenset()) -> str:
     """The family name of a full name: the last word, or the first where the given name is
     hyphenated in the East Asian order ("Cha Min-seok" -> "Cha"), or where a name of three
     words opens with a common Korean or Chinese family name ("Li Song Kwun" -> "Li")."""
-    if len(tokens) > 2 and any(t.text == "-" for t in tokens[1:]) and tokens[0].is_title:
+    if len(tokens) > 2 and any(t.text == "-" for t in tokens[1:]) and tokens[0].is_title and tokens[1].is_title:
         return tokens[0].text
     if len(tokens) == 3 and tokens[0].text in family_first and all(t.is_title for t in tokens):
         return tokens[0].text
     return tokens[-1].text
+
+
+def particle_tail(name: str) -> str | None:
+    """The family name of a full name from its last particle on, as an article uses it alone:
+    "al hayya" for "Khalil al-Hayya" (written "Al-Hayya"), "al thani" for "Mohammed bin
+    Abdulrahman Al Thani"; None without a particle."""
+    words = name.replace("-", " ").lower().split()
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] in _NAME_PARTICLES:
+            return " ".join(words[i:])
+    return None
 
 
 _MONTH_DOT = re.compile(r"(?<=\s)(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
@@ -240,6 +251,44 @@ class ModelNames:
             return True  # "Javelin anti-tank", "Stinger missiles": a person's name is capitalised
         return label == "PERSON" and any(t.is_title and len(t.text) > 3 and t.lower_ in lower_words for t in words)
 
+    def _listed_as_a_company(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` comes just after a noun for companies ("two shipping
+        companies, Dalian Haibo, ...", "the firms Example Trading and ..."): a company (not a
+        speaker put in between: "the firm, Park Ji-hoon said, will grow")."""
+        k = start - 1
+        if k >= 0 and doc[k].text in (",", ":"):
+            k -= 1
+        if end < len(doc) and (doc[end].lower_ in self.speech_verbs or doc[end - 1].dep_ in ("nsubj", "nsubjpass")):
+            return False
+        return k >= 0 and doc[k].lower_ in self.company_nouns and doc[k].pos_ == "NOUN"
+
+    def _a_post(self, name: str) -> bool:
+        """Whether a name is made only of titles and places ("Consul General", "Osaka Consul"):
+        the post, not the person holding it."""
+        words = name.replace("-", " ").split()
+        return any(w.lower() in self.title_only for w in words) and all(
+            w.lower() in self.title_only or w.lower() in self.place_names for w in words)
+
+    def _a_journalist(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the article presents the person at ``start:end`` as a journalist reporting the
+        story, not a party to it: a journalist's role just before ("reporter Jane Roe"), an outlet
+        owning the name ("Example News' Jane Roe"), or the role in apposition after it ("Jane
+        Roe, a correspondent for ...")."""
+        sent = doc[start].sent
+        if any(t.lower_ in self.journalist_roles for t in doc[max(sent.start, start - 3) : start]):
+            return True
+        if start - 2 >= sent.start and doc[start - 1].text in POSSESSIVE and doc[start - 2].is_title \
+                and doc[start - 2].lower_ in self.commentator_words and doc[start - 2].ent_type_ == "ORG":
+            return True
+        if end >= sent.end or doc[end].text != ",":
+            return False
+        for t in doc[end + 1 : min(sent.end, end + 6)]:
+            if t.text in (",", ";", ".", ")", "(") or t.pos_ in ("VERB", "AUX"):
+                return False
+            if t.lower_ in self.journalist_roles:
+                return True
+        return False
+
     def _names_a_thing(self, doc: Doc, end: int) -> bool:
         """Whether the name ending at ``end`` names the exercise, weapon or plan after it
         ("Vigilant Storm air drills", "Iron Dome air defence system"), not an actor."""
@@ -354,9 +403,13 @@ class ModelNames:
     def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:
         out: list[ActorMention] = []
         surnames: dict[str, str] = {}
+        tails: dict[str, str] = {}  # "al hayya" -> "Khalil al-Hayya": a family name with its particle
+        known_people = {m.name: m for m in known if m.type == "person" and m.known}
         for m in known:
             if m.type == "person":
                 surnames[surname(doc[m.start : m.end])] = m.name
+                if (tail := particle_tail(m.name)) is not None:
+                    tails.setdefault(tail, m.name)
                 if m.end - m.start == 2 and doc[m.start].text in self.family_first:
                     surnames.setdefault(doc[m.start].text, m.name)  # "Sun Weidong ... Sun said"
         ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
@@ -421,6 +474,8 @@ class ModelNames:
                 or "\n" in name
             ):
                 continue
+            if self._a_post(name):
+                continue  # "Consul General", "Osaka Consul": a post, whoever holds it, not a name
             if low in self.by_form:  # a known actor written another way ("the Workers' Party")
                 taken.update(range(start, end))
                 out.append(self._mention(start, end, self.by_form[low], "alias"))
@@ -453,13 +508,15 @@ class ModelNames:
             if len(tokens) == 1 and start > 0 and not self._title_before(doc, start) and doc[start - 1].is_alpha \
                     and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
                 owners = []  # "Reporting by Hyonhee Shin": another person's given name, not Shin Won-sik
-            if len(owners) == 1 and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
+            if len(owners) == 1 and surnames.get(name, owners[0]) == owners[0] \
+                    and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
                 or (end < len(doc) and doc[end].lower_ in ADMINISTRATION)  # "the Biden administration"
             ):
                 # the model says it is a name ("the Trump administration"): the one known
                 # person with that short form, when the article names their state (not Novak
-                # Djokovic for Katalin Novak of Hungary)
+                # Djokovic for Katalin Novak of Hungary) and no one else of that family name in
+                # full ("Moon" after "Moon Hyung-bae" is not Moon Jae-in)
                 out.append(self._mention(start, end, owners[0], "short"))
                 continue
             if len(tokens) == 1 and len(name) >= 6 and kind in ("person", "organisation"):
@@ -472,12 +529,23 @@ class ModelNames:
                     taken.update(range(start, end))
                     out.append(self._mention(start, end, owner, "short"))
                     continue
+            owner = tails.get(name.replace("-", " ").lower())
+            if owner is not None and owner != name and kind in ("person", "organisation"):
+                # "Al-Hayya" after "Khalil al-Hayya", typed anyhow: the same person
+                out.append(ActorMention(start, end, owner, "short", "person", None, False, (owner,)))
+                taken.update(range(start, end))
+                continue
             if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
-                out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
+                full = known_people.get(surnames[name])  # a person of the knowledge base stays one
+                out.append(ActorMention(start, end, full.name, "short", "person", full.affiliation, full.known, full.chain)
+                           if full is not None else
+                           ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
+                taken.update(range(start, end))  # once: not again as a surname the model missed
                 continue
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
                 kind = "place"
-            elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index"):
+            elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index") \
+                    or self._listed_as_a_company(doc, start, end):
                 kind = "company"
             elif kind == "person" and _not_a_name(tokens):
                 kind = "place"  # "Mar-a-Lago": a lowercase word no name holds
@@ -490,6 +558,10 @@ class ModelNames:
                     out.append(person)
                     continue
                 surnames[surname(tokens, self.family_first)] = name
+                if (tail := particle_tail(name)) is not None:
+                    tails.setdefault(tail, name)
+                if self._a_journalist(doc, start, end):  # "Example News' Jane Roe reported": the
+                    doc.user_data.setdefault("digest_journalists", set()).add(name)  # outlet's own, no actor
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))
         # a surname named before the full name ("Xi, Obama meet" over "... Barack Obama met"),

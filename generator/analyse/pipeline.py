@@ -546,11 +546,14 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
     out = set()
     hosts = [re.sub(r"[^a-z]", "", o.lower()) for o in outlets if o]
     called_outlets = {m.name for m in unknown if m.type == "organisation" and _called_an_outlet(doc, m.end)}
+    # a person the article presents once as its journalist ("Example News' Jane Roe reported") is
+    # no actor of it, however often the surname comes back
+    journalists = doc.user_data.get("digest_journalists", set())
     for m in unknown:
         squashed = re.sub(r"[^a-z]", "", m.name.lower())
         if len(squashed) > 3 and any(squashed in h for h in hosts):
             continue  # the outlet itself ("(MENAFN) On Tuesday, ..." in an article from menafn.com)
-        if m.type in ("company", "part", "commentator", "place"):
+        if m.type in ("company", "part", "commentator", "place") or m.name in journalists:
             continue  # a place outside the knowledge base is where something happened, no actor
         if m.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", m.name) and m.name not in speakers:
             continue  # an acronym the knowledge base does not know and that says nothing: "LNG"

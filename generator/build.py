@@ -284,6 +284,11 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
     return h.hexdigest()[:24]
 
 
+# docs/ as the site build just stamped it (before MkDocs ran, which writes nothing there): the
+# build's own record (``_remember_build``) takes it instead of walking 20,000 files again
+_DOCS_STAMPS: dict[Path, str] = {}
+
+
 def tree_stamp(root: Path, skip: tuple[str, ...] = ()) -> str:
     """A hash of every file under ``root``: its path, size and modification time (``skip``:
     names at the top left out). Any write to the tree (a page rewritten, added or removed, a
@@ -440,6 +445,7 @@ def build_site(
         docs_dir=config.docs_dir.resolve(), site_dir=config.site_dir.resolve(),
         cache_dir=config.cache_dir.resolve() if config.cache_dir else None)
     state_file = config.cache_dir / SITE_STATE if config.cache_dir else None
+    _DOCS_STAMPS.pop(config.docs_dir, None)  # set again below, once this build has stamped docs/
     if config.engine == "zensical":
         return _build_site_zensical(config, strict, epoch, incremental, state_file)
     from mkdocs.commands.build import build as mkdocs_build
@@ -458,6 +464,7 @@ def build_site(
             fingerprint = site_fingerprint(config, str(cfg["site_url"])) if state_file else None
             dirty = False
             docs_dir = Path(cfg["docs_dir"])
+            docs_stamp = functools.cache(lambda: tree_stamp(docs_dir))  # MkDocs writes nothing there: once a build
             if str(THEME_OVERRIDES) not in cfg.theme.dirs:  # before keeping: its files are the theme's too
                 cfg.theme.dirs.insert(1 if cfg.theme.custom_dir else 0, str(THEME_OVERRIDES))
             if incremental and fingerprint and site.is_dir():
@@ -470,7 +477,7 @@ def build_site(
                     warn_unreadable(state_file, "the whole site is built again")
                     previous, last = {}, None
                 if (last == fingerprint and previous.get("epoch") == epoch and previous.get("strict") == strict
-                        and previous.get("docs") == tree_stamp(docs_dir)
+                        and previous.get("docs") == docs_stamp()
                         and previous.get("site") == tree_stamp(site, UNSTAMPED)):
                     point("mkdocs:unchanged")
                     return site  # built from these very files: MkDocs would make the same site
@@ -503,7 +510,9 @@ def build_site(
     swap_in(staging, site, remove=_remove_aside)
     if state_file is not None and fingerprint:
         state_file.parent.mkdir(parents=True, exist_ok=True)
-        state = {"fingerprint": fingerprint, "epoch": epoch, "strict": strict, "docs": tree_stamp(config.docs_dir),
+        docs = docs_stamp() if docs_dir == config.docs_dir else tree_stamp(config.docs_dir)
+        _DOCS_STAMPS[config.docs_dir] = docs  # for the build's own record (``_run``), which follows
+        state = {"fingerprint": fingerprint, "epoch": epoch, "strict": strict, "docs": docs,
                  "site": tree_stamp(site, UNSTAMPED)}
         write_atomic(state_file, json.dumps(state), sync=True, fault="site-state")
     return site
@@ -643,7 +652,8 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     page_cache.save(page_keys)
     if key is not None and site_dir is not None:
         _remember_build(config, {
-            "key": key, "docs": tree_stamp(config.docs_dir), "analysis": tree_stamp(config.cache_dir / "analysis"),
+            "key": key, "docs": _DOCS_STAMPS.pop(config.docs_dir.resolve(), None) or tree_stamp(config.docs_dir),
+            "analysis": tree_stamp(config.cache_dir / "analysis"),
             "counts": list(counts), "undated": undated, "epoch": epoch,
             "pages": stats.written + stats.unchanged, "watch": [[name, matches] for name, _, matches in watch]})
     lap("finish")

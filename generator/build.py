@@ -14,8 +14,10 @@ import errno
 import functools
 import gc
 import hashlib
+import itertools
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import threading
@@ -149,9 +151,16 @@ def analyse_with_cache(
     started = time.time()
     fingerprint = analyser.fingerprint
     cache = AnalysisCache(cache_dir, fingerprint)
+    ahead = None if dask else _AnalysedAhead.start([a for a in articles if not cache.has(a)], analyser)
     with long_lived():
         found = [cache.get(a) for a in articles]
     todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
+    done_ahead = ahead.results(fingerprint) if ahead is not None else {}
+    if done_ahead:  # analysed meanwhile in a forked process: the rest (entries found unreadable) here
+        results_ahead = [done_ahead[a.id] for a in todo if a.id in done_ahead]
+        todo = [a for a in todo if a.id not in done_ahead]
+    else:
+        results_ahead = []
     if todo and not dask:
         analyser.nlp  # noqa: B018 - loads the model, only now that something must be analysed
         if analyser.fingerprint != fingerprint:  # it did not load as installed: another pipeline, another cache
@@ -163,7 +172,9 @@ def analyse_with_cache(
         results = analyse_on_dask(todo, analyser.settings, analyser.fingerprint, dask)
     else:
         results = analyser.analyse(todo)
-    task = (progress or Progress()).task("analyse", len(todo)) if todo else None
+    results = itertools.chain(results_ahead, results)
+    count = len(results_ahead) + len(todo)
+    task = (progress or Progress()).task("analyse", count) if count else None
     for analysed in results:
         cache.put(analysed)
         point("cache:put")
@@ -176,7 +187,51 @@ def analyse_with_cache(
         warn_unreadable(cache.dir, f"{cache.unreadable} entries truncated or corrupt: analysed again")
     if prune:
         cache.prune(started)
-    return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
+    return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], count
+
+
+AHEAD_MAX = 4  # new articles a warm build analyses in a forked process while it reads the cache
+
+
+class _AnalysedAhead:
+    """The few articles a warm build must analyse (a daily update's), analysed in a forked
+    process while this one reads the thousands of cached analyses: loading the pipeline (the
+    trained model, the knowledge base's patterns) and reading the cache take seconds each, on
+    two cores at once. The analysis is the one this process would make (an article is analysed
+    alone, on one thread); only the finished records come back."""
+
+    _job: tuple | None = None  # (analyser, articles) for the forked process
+
+    def __init__(self, pool, pending, articles: list[RawArticle]):
+        self.pool, self.pending, self.articles = pool, pending, articles
+
+    @classmethod
+    def start(cls, articles: list[RawArticle], analyser: Analyser) -> _AnalysedAhead | None:
+        if not articles or len(articles) > AHEAD_MAX or "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        cls._job = (analyser, articles)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(1)
+        finally:
+            cls._job = None
+        return cls(pool, pool.apply_async(_analyse_ahead), articles)
+
+    def results(self, fingerprint: str) -> dict[str, AnalysedArticle]:
+        """article id -> its analysis; {} when the pipeline did not load as installed (another
+        fingerprint: analysed again here, where that is handled)."""
+        try:
+            loaded, analysed = self.pending.get()
+        finally:
+            self.pool.close()
+            self.pool.join()
+        return {a.article.id: a for a in analysed} if loaded == fingerprint else {}
+
+
+def _analyse_ahead() -> tuple[str, list[AnalysedArticle]]:
+    assert _AnalysedAhead._job is not None
+    analyser, articles = _AnalysedAhead._job
+    analyser.nlp  # noqa: B018 - loads the pipeline
+    return analyser.fingerprint, list(analyser.analyse(articles, n_process=1))
 
 
 def in_shard(article: RawArticle, index: int, count: int) -> bool:

@@ -141,17 +141,19 @@ def long_lived(collect: bool = False):
 
 def analyse_with_cache(
     articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None,
-    progress: Progress | None = None, prune: bool = False,
+    progress: Progress | None = None, prune: bool = False, ahead: bool = False,
 ) -> tuple[list[AnalysedArticle], int]:
     """Analysed articles in input order, and how many were analysed now (here, or on the Dask
     cluster at ``dask``), each reported to ``progress`` as it is done.
 
     ``prune``: ``articles`` are all the project's: remove the cache's entries of others (see
-    ``AnalysisCache.prune``)."""
+    ``AnalysisCache.prune``). ``ahead``: a few articles to analyse are analysed in a forked
+    process while the cache is read (``_AnalysedAhead``), for an ``analyser`` made for this
+    build only: one kept for more builds (``digest serve``) loads its pipeline here, once."""
     started = time.time()
     fingerprint = analyser.fingerprint
     cache = AnalysisCache(cache_dir, fingerprint)
-    ahead = None if dask else _AnalysedAhead.start([a for a in articles if not cache.has(a)], analyser)
+    ahead = _AnalysedAhead.start([a for a in articles if not cache.has(a)], analyser) if ahead and not dask else None
     with long_lived():
         found = [cache.get(a) for a in articles]
     todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
@@ -646,6 +648,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         ingest = read_articles(config.articles, config.articles_root, config.cache_dir, config.dates, progress)
     point("read:done")
     lap("read")
+    own = analyser is None  # made for this build: see analyse_with_cache's ``ahead``
     analyser = analyser or Analyser(settings_for(config), config.cache_dir)
     lap("load model")
     key = inputs_key(config, ingest, analyser.fingerprint, strict) if site and incremental and config.cache_dir else None
@@ -653,7 +656,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     if last is not None:  # the very inputs of the last complete build, its pages untouched since
         return _same_build(config, ingest, analyser, last, strict, timings, lap, progress)
     _forget_build(config)  # until this build is complete
-    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True, ahead=own)
     point("analyse:done")
     lap("analyse")
     with long_lived():

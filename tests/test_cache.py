@@ -94,7 +94,7 @@ def test_a_warm_build_analyses_its_few_new_articles_in_a_forked_process_as_it_wo
     start = build._AnalysedAhead.start
     monkeypatch.setattr(build._AnalysedAhead, "start", lambda todo, a: ahead.append([t.id for t in todo]) or start(todo, a))
     with pytest.warns(RuntimeWarning, match="1 entries truncated or corrupt"):
-        got, count = build.analyse_with_cache(articles, analyser, tmp_path)
+        got, count = build.analyse_with_cache(articles, analyser, tmp_path, ahead=True)
     assert ahead == [[articles[1].id, articles[4].id]] and count == 3
     assert got == here
     assert [cache.get(a) for a in articles] == here  # the three put back in the cache

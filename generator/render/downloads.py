@@ -199,7 +199,7 @@ def download_files(
     stat: Callable[[str], list[int] | None] | None = None,
     record: dict | None = None,
     stories_key: Callable[[Digest], str] | None = None,
-    chunk_key: Callable[[Digest, str, str, list], str] | None = None,
+    chunk_key: Callable[[Digest, str, list], str] | None = None,
     read: Callable[[str], bytes | None] | None = None,
 ) -> Iterator[tuple[str, str | bytes | None]]:
     """(path, content) for every download file (gzip'd bytes) and the index page (text).
@@ -214,7 +214,7 @@ def download_files(
     The articles table and the story tables, which hold every article and story, are made of
     chunks (``gzchunks``: the articles of a month, a few stories) compressed one by one; with
     ``chunk_key`` (table, file format, the articles or stories of a chunk -> a hash of what its
-    rows are made from) and ``read`` (the file as the last build left it), a chunk whose key
+    rows are made from, the file's format added to it) and ``read`` (the file as the last build left it), a chunk whose key
     the page cache's index of the file holds is copied from the file, not made again.
     """
     known = known or {}
@@ -224,17 +224,24 @@ def download_files(
     runs = _runs(digest.articles, month_of)  # newest first: a month's articles one after the other
     _, columns = TABLES["articles"]
 
-    def key_of(table: str, fmt: str, items: list) -> str:
-        return chunk_key(digest, table, fmt, items) if chunk_key else ""  # without keys no chunk is taken from the last file
+    bases: dict[tuple[str, int], str] = {}  # a chunk's key in every format: what its rows are made from, hashed once
+
+    def key_of(table: str, fmt: str, items: list, i: int = -1) -> str:
+        """The key of chunk ``i`` (-1: the header) of ``table`` in format ``fmt``."""
+        if not chunk_key:
+            return ""  # without keys no chunk is taken from the last file
+        if (table, i) not in bases:
+            bases[table, i] = chunk_key(digest, table, items)
+        return f"{bases[table, i]}:{fmt}"
 
     old = _last_files(known.get(ARTICLES_ENTRY), ARTICLE_FILES, 1, stat, read) if chunk_key else {}
     indexes = {}
     for rel, fmt in zip(ARTICLE_FILES, ("jsonl", "csv"), strict=True):
         chunks: list[Chunk] = [(key_of("articles", "csv header", []), lambda: _csv(columns, []))] if fmt == "csv" else []
-        chunks += [(key_of("articles", fmt, entries),
+        chunks += [(key_of("articles", fmt, entries, i),
                     (lambda es=entries: _jsonl(_catalogue(es))) if fmt == "jsonl"
                     else (lambda es=entries: _csv(columns, _catalogue(es), header=False)))
-                   for entries in runs]
+                   for i, entries in enumerate(runs)]
         data, indexes[rel] = chunked_gz(chunks, *old.get(rel, (None, None)))
         yield rel, data
     if record is not None and chunk_key and stat:
@@ -253,7 +260,7 @@ def download_files(
         indexes = {}
         for n, (rel, fmt) in enumerate(zip(STORY_FILES, ("jsonl", "csv", "figures.csv"), strict=True)):
             chunks = [(key_of("stories", f"{fmt} header", []), lambda rel=rel: _csv(columns_of[rel], []))] if n else []
-            chunks += [(key_of("stories", fmt, group),
+            chunks += [(key_of("stories", fmt, group, i),
                         (lambda i=i: _jsonl(rows(i)[0])) if n == 0 else (lambda i=i, n=n, rel=rel: _csv(columns_of[rel], rows(i)[n], header=False)))
                        for i, group in enumerate(groups)]
             data, indexes[rel] = chunked_gz(chunks, *old.get(rel, (None, None)))
@@ -313,16 +320,16 @@ def _last_files(entry, files: list[str], at: int, stat, read) -> dict[str, tuple
     return out
 
 
-def chunk_key_for(salt: str) -> Callable[[Digest, str, str, list], str]:
+def chunk_key_for(salt: str) -> Callable[[Digest, str, list], str]:
     """Hash of what a chunk of the articles table (a month's articles: each one's content, page
     and input file as shown) or of the story tables (a few stories: each one's id, page and
-    reports by content and outlets, with the story rules) is made from, in one file format."""
+    reports by content and outlets, with the story rules) is made from."""
     from generator.cache import article_key
     from generator.render.pages import RENDER_VERSION
     from generator.storycache import RULES
 
-    def key(digest: Digest, table: str, fmt: str, items: list) -> str:
-        h = hashlib.sha256(f"{RENDER_VERSION}|{salt}|{RULES}|{table}|{fmt}".encode())
+    def key(digest: Digest, table: str, items: list) -> str:
+        h = hashlib.sha256(f"{RENDER_VERSION}|{salt}|{RULES}|{table}".encode())
         if table == "articles":
             for e in items:
                 h.update(f"|{article_key(e.article)}:{e.slug}:{published_location(e.article)}".encode("utf-8", "surrogatepass"))

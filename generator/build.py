@@ -14,8 +14,10 @@ import errno
 import functools
 import gc
 import hashlib
+import itertools
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import threading
@@ -139,19 +141,28 @@ def long_lived(collect: bool = False):
 
 def analyse_with_cache(
     articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None,
-    progress: Progress | None = None, prune: bool = False,
+    progress: Progress | None = None, prune: bool = False, ahead: bool = False,
 ) -> tuple[list[AnalysedArticle], int]:
     """Analysed articles in input order, and how many were analysed now (here, or on the Dask
     cluster at ``dask``), each reported to ``progress`` as it is done.
 
     ``prune``: ``articles`` are all the project's: remove the cache's entries of others (see
-    ``AnalysisCache.prune``)."""
+    ``AnalysisCache.prune``). ``ahead``: a few articles to analyse are analysed in a forked
+    process while the cache is read (``_AnalysedAhead``), for an ``analyser`` made for this
+    build only: one kept for more builds (``digest serve``) loads its pipeline here, once."""
     started = time.time()
     fingerprint = analyser.fingerprint
     cache = AnalysisCache(cache_dir, fingerprint)
+    ahead = _AnalysedAhead.start([a for a in articles if not cache.has(a)], analyser) if ahead and not dask else None
     with long_lived():
         found = [cache.get(a) for a in articles]
     todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
+    done_ahead = ahead.results(fingerprint) if ahead is not None else {}
+    if done_ahead:  # analysed meanwhile in a forked process: the rest (entries found unreadable) here
+        results_ahead = [done_ahead[a.id] for a in todo if a.id in done_ahead]
+        todo = [a for a in todo if a.id not in done_ahead]
+    else:
+        results_ahead = []
     if todo and not dask:
         analyser.nlp  # noqa: B018 - loads the model, only now that something must be analysed
         if analyser.fingerprint != fingerprint:  # it did not load as installed: another pipeline, another cache
@@ -163,7 +174,9 @@ def analyse_with_cache(
         results = analyse_on_dask(todo, analyser.settings, analyser.fingerprint, dask)
     else:
         results = analyser.analyse(todo)
-    task = (progress or Progress()).task("analyse", len(todo)) if todo else None
+    results = itertools.chain(results_ahead, results)
+    count = len(results_ahead) + len(todo)
+    task = (progress or Progress()).task("analyse", count) if count else None
     for analysed in results:
         cache.put(analysed)
         point("cache:put")
@@ -176,7 +189,51 @@ def analyse_with_cache(
         warn_unreadable(cache.dir, f"{cache.unreadable} entries truncated or corrupt: analysed again")
     if prune:
         cache.prune(started)
-    return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], len(todo)
+    return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], count
+
+
+AHEAD_MAX = 4  # new articles a warm build analyses in a forked process while it reads the cache
+
+
+class _AnalysedAhead:
+    """The few articles a warm build must analyse (a daily update's), analysed in a forked
+    process while this one reads the thousands of cached analyses: loading the pipeline (the
+    trained model, the knowledge base's patterns) and reading the cache take seconds each, on
+    two cores at once. The analysis is the one this process would make (an article is analysed
+    alone, on one thread); only the finished records come back."""
+
+    _job: tuple | None = None  # (analyser, articles) for the forked process
+
+    def __init__(self, pool, pending, articles: list[RawArticle]):
+        self.pool, self.pending, self.articles = pool, pending, articles
+
+    @classmethod
+    def start(cls, articles: list[RawArticle], analyser: Analyser) -> _AnalysedAhead | None:
+        if not articles or len(articles) > AHEAD_MAX or "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        cls._job = (analyser, articles)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(1)
+        finally:
+            cls._job = None
+        return cls(pool, pool.apply_async(_analyse_ahead), articles)
+
+    def results(self, fingerprint: str) -> dict[str, AnalysedArticle]:
+        """article id -> its analysis; {} when the pipeline did not load as installed (another
+        fingerprint: analysed again here, where that is handled)."""
+        try:
+            loaded, analysed = self.pending.get()
+        finally:
+            self.pool.close()
+            self.pool.join()
+        return {a.article.id: a for a in analysed} if loaded == fingerprint else {}
+
+
+def _analyse_ahead() -> tuple[str, list[AnalysedArticle]]:
+    assert _AnalysedAhead._job is not None
+    analyser, articles = _AnalysedAhead._job
+    analyser.nlp  # noqa: B018 - loads the pipeline
+    return analyser.fingerprint, list(analyser.analyse(articles, n_process=1))
 
 
 def in_shard(article: RawArticle, index: int, count: int) -> bool:
@@ -282,6 +339,11 @@ def site_fingerprint(config: DigestConfig, site_url: str) -> str:
             h.update(f"{rel}/{name}".encode())
             h.update(Path(here, name).read_bytes())
     return h.hexdigest()[:24]
+
+
+# docs/ as the site build just stamped it (before MkDocs ran, which writes nothing there): the
+# build's own record (``_remember_build``) takes it instead of walking 20,000 files again
+_DOCS_STAMPS: dict[Path, str] = {}
 
 
 def tree_stamp(root: Path, skip: tuple[str, ...] = ()) -> str:
@@ -440,6 +502,7 @@ def build_site(
         docs_dir=config.docs_dir.resolve(), site_dir=config.site_dir.resolve(),
         cache_dir=config.cache_dir.resolve() if config.cache_dir else None)
     state_file = config.cache_dir / SITE_STATE if config.cache_dir else None
+    _DOCS_STAMPS.pop(config.docs_dir, None)  # set again below, once this build has stamped docs/
     if config.engine == "zensical":
         return _build_site_zensical(config, strict, epoch, incremental, state_file)
     from mkdocs.commands.build import build as mkdocs_build
@@ -458,6 +521,7 @@ def build_site(
             fingerprint = site_fingerprint(config, str(cfg["site_url"])) if state_file else None
             dirty = False
             docs_dir = Path(cfg["docs_dir"])
+            docs_stamp = functools.cache(lambda: tree_stamp(docs_dir))  # MkDocs writes nothing there: once a build
             if str(THEME_OVERRIDES) not in cfg.theme.dirs:  # before keeping: its files are the theme's too
                 cfg.theme.dirs.insert(1 if cfg.theme.custom_dir else 0, str(THEME_OVERRIDES))
             if incremental and fingerprint and site.is_dir():
@@ -470,7 +534,7 @@ def build_site(
                     warn_unreadable(state_file, "the whole site is built again")
                     previous, last = {}, None
                 if (last == fingerprint and previous.get("epoch") == epoch and previous.get("strict") == strict
-                        and previous.get("docs") == tree_stamp(docs_dir)
+                        and previous.get("docs") == docs_stamp()
                         and previous.get("site") == tree_stamp(site, UNSTAMPED)):
                     point("mkdocs:unchanged")
                     return site  # built from these very files: MkDocs would make the same site
@@ -503,7 +567,9 @@ def build_site(
     swap_in(staging, site, remove=_remove_aside)
     if state_file is not None and fingerprint:
         state_file.parent.mkdir(parents=True, exist_ok=True)
-        state = {"fingerprint": fingerprint, "epoch": epoch, "strict": strict, "docs": tree_stamp(config.docs_dir),
+        docs = docs_stamp() if docs_dir == config.docs_dir else tree_stamp(config.docs_dir)
+        _DOCS_STAMPS[config.docs_dir] = docs  # for the build's own record (``_run``), which follows
+        state = {"fingerprint": fingerprint, "epoch": epoch, "strict": strict, "docs": docs,
                  "site": tree_stamp(site, UNSTAMPED)}
         write_atomic(state_file, json.dumps(state), sync=True, fault="site-state")
     return site
@@ -582,6 +648,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
         ingest = read_articles(config.articles, config.articles_root, config.cache_dir, config.dates, progress)
     point("read:done")
     lap("read")
+    own = analyser is None  # made for this build: see analyse_with_cache's ``ahead``
     analyser = analyser or Analyser(settings_for(config), config.cache_dir)
     lap("load model")
     key = inputs_key(config, ingest, analyser.fingerprint, strict) if site and incremental and config.cache_dir else None
@@ -589,7 +656,7 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     if last is not None:  # the very inputs of the last complete build, its pages untouched since
         return _same_build(config, ingest, analyser, last, strict, timings, lap, progress)
     _forget_build(config)  # until this build is complete
-    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True, ahead=own)
     point("analyse:done")
     lap("analyse")
     with long_lived():
@@ -643,7 +710,8 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     page_cache.save(page_keys)
     if key is not None and site_dir is not None:
         _remember_build(config, {
-            "key": key, "docs": tree_stamp(config.docs_dir), "analysis": tree_stamp(config.cache_dir / "analysis"),
+            "key": key, "docs": _DOCS_STAMPS.pop(config.docs_dir.resolve(), None) or tree_stamp(config.docs_dir),
+            "analysis": tree_stamp(config.cache_dir / "analysis"),
             "counts": list(counts), "undated": undated, "epoch": epoch,
             "pages": stats.written + stats.unchanged, "watch": [[name, matches] for name, _, matches in watch]})
     lap("finish")

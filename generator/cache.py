@@ -88,6 +88,10 @@ class AnalysisCache:
         self.unreadable += 1
         return None  # corrupt: analyse again
 
+    def has(self, article: RawArticle) -> bool:
+        """Whether an entry is there for ``article`` (not whether it is readable: ``get``)."""
+        return self.dir is not None and self._path(article_key(article)).is_file()
+
     def put(self, analysed: AnalysedArticle) -> None:
         if self.dir is None:
             return

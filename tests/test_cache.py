@@ -71,3 +71,30 @@ def test_prune_removes_the_entries_of_articles_gone_and_old_pipelines_only(tmp_p
     assert all(after.get(a) is not None for a in kept) and after.get(concurrent) is not None
     assert all(after.get(a) is None for a in gone)
     assert not (tmp_path / "analysis" / "old").exists() and (tmp_path / "analysis" / "recent").is_dir()
+
+
+def test_a_warm_build_analyses_its_few_new_articles_in_a_forked_process_as_it_would_here(tmp_path, analyser, monkeypatch):
+    """build.analyse_with_cache: the articles without an entry (a daily update's few) are
+    analysed in a forked process while the cache is read, into the same records as analysed
+    here; an entry found unreadable is analysed here, after."""
+    import pytest
+
+    from generator import build
+
+    articles = read_articles([str(EXAMPLES)]).articles[:6]
+    here = list(analyser.analyse(articles))
+    cache = AnalysisCache(tmp_path, analyser.fingerprint)
+    for r in here:
+        cache.put(r)
+    entries = {a.id: cache._path(article_key(a)) for a in articles}
+    entries[articles[1].id].unlink()
+    entries[articles[4].id].unlink()
+    entries[articles[2].id].write_text("damaged")
+    ahead = []
+    start = build._AnalysedAhead.start
+    monkeypatch.setattr(build._AnalysedAhead, "start", lambda todo, a: ahead.append([t.id for t in todo]) or start(todo, a))
+    with pytest.warns(RuntimeWarning, match="1 entries truncated or corrupt"):
+        got, count = build.analyse_with_cache(articles, analyser, tmp_path, ahead=True)
+    assert ahead == [[articles[1].id, articles[4].id]] and count == 3
+    assert got == here
+    assert [cache.get(a) for a in articles] == here  # the three put back in the cache

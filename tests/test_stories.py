@@ -162,6 +162,53 @@ def test_the_story_tables_are_kept_while_the_stories_are_made_from_the_same_repo
     assert all(files(digest, {k: [v[0], v[1], [[9, 9]] * 3] for k, v in record.items()})[0][f] for f in STORY_FILES)  # files touched
 
 
+def test_the_whole_tables_copy_the_chunks_whose_rows_did_not_change(cases, monkeypatch):
+    """downloads/articles.* and the story tables are gzip'd chunk by chunk (a month's articles, a
+    few stories): a build copies from the last files the chunks made from the same articles and
+    stories, makes the others, and gets the files a build from nothing makes, byte for byte."""
+    import zlib
+
+    from generator.render import downloads
+    from generator.render.downloads import ARTICLE_FILES, STORY_FILES, chunk_key_for, download_files, stories_key_for
+
+    made_rows = []
+    catalogue = downloads._catalogue
+    monkeypatch.setattr(downloads, "_catalogue", lambda entries: made_rows.extend(entries) or catalogue(entries))
+
+    def files(digest, disk, known):
+        record = {}
+
+        def stat(rel):
+            data = disk.get(rel)
+            return None if data is None else [len(data), zlib.crc32(data)]
+
+        out = {}
+        for rel, data in download_files(digest, known=known, stat=stat, record=record, stories_key=stories_key_for("salt"),
+                                        chunk_key=chunk_key_for("salt"), read=disk.get):
+            if isinstance(data, bytes):
+                disk[rel] = data
+            out[rel] = data
+        return out, record
+
+    digest = build_digest(cases, ())
+    retitled = [replace(c, article=replace(c.article, title="EU adopts a package")) if c.article.id == "case006" else c
+                for c in cases]  # the one article of December
+    fewer = build_digest([c for c in retitled if c.article.id != "case004"], ())  # and October's one gone
+    assert len({downloads.month_of(e) for e in digest.articles}) >= 3
+    disk: dict = {}
+    _, record = files(digest, disk, {})
+    made_rows.clear()
+    files(fewer, disk, record)
+    assert [e.article.id for e in made_rows] == ["case006", "case006"]  # its month's chunk of each file, no other
+    cold, _ = files(fewer, {}, {})
+    for rel in ARTICLE_FILES + STORY_FILES:
+        assert disk[rel] == cold[rel], rel  # made or kept (None: the story tables, whose stories are the same)
+    plain = dict(download_files(fewer))  # no keys: every chunk made
+    assert all(plain[rel] == cold[rel] for rel in ARTICLE_FILES + STORY_FILES)
+    rows = gzip.decompress(cold[ARTICLE_FILES[1]]).decode().splitlines()
+    assert rows[0].startswith("id,date") and len(rows) == len(fewer.articles) + 1
+
+
 # --------------------------------------------------------------------------- a built site
 
 # one story of three outlets in one week (the US and Ukraine disagree), and an unrelated article

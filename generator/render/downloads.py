@@ -19,8 +19,10 @@ whose articles did not change is not made again (its key is in the page cache).
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
+import itertools
 import json
 import struct
 import zlib
@@ -30,6 +32,7 @@ from collections.abc import Callable, Iterator
 from generator.model import ArticleEntry, Digest
 from generator.render.common import Page, p, plural, published_location, strong, table
 from generator.render.escape import h
+from generator.render.gzchunks import GZIP_HEADER, GZIP_LEVEL, Chunk, chunked_gz
 
 DOWNLOADS = "downloads"
 
@@ -106,10 +109,11 @@ def _rows(entries: list[ArticleEntry]) -> dict[str, list[dict]]:
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv(columns: list[str], rows: list[dict]) -> str:
+def _csv(columns: list[str], rows: list[dict], header: bool = True) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     writer.writerows([_cell(row[c]) for c in columns] for row in rows)
     return buf.getvalue()
 
@@ -134,23 +138,17 @@ def _jsonl(rows: list[dict]) -> str:
     return "".join(_ROW(r) + "\n" for r in rows)
 
 
-GZIP_LEVEL = 6  # zlib's default: level 9 saves 1-3 % more for twice the time
-# gzip's header (RFC 1952) without a file name or a time (mtime 0), OS "unknown" (255): the
-# same bytes on every build and every system (zlib's own header names the system it ran on)
-_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
-
-
 def gz(text: str) -> bytes:
-    """``text`` as a gzip file whose bytes depend on nothing else (see ``_GZIP_HEADER``)."""
+    """``text`` as a gzip file whose bytes depend on nothing else (see ``gzchunks.GZIP_HEADER``)."""
     data = text.encode("utf-8")
     body = zlib.compress(data, GZIP_LEVEL, wbits=-15)  # a raw deflate stream
-    return _GZIP_HEADER + body + struct.pack("<LL", zlib.crc32(data), len(data) & 0xFFFFFFFF)
+    return GZIP_HEADER + body + struct.pack("<LL", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 
 
-def _story_rows(digest: Digest) -> tuple[list[dict], list[dict], list[dict]]:
-    """(stories.jsonl objects, stories.csv rows, story-figures.csv rows)."""
+def _story_rows(stories) -> tuple[list[dict], list[dict], list[dict]]:
+    """(stories.jsonl objects, stories.csv rows, story-figures.csv rows) of ``stories``."""
     objects, rows, figures = [], [], []
-    for s in digest.stories:
+    for s in stories:
         flagged = {}
         for d in s.flags:
             for c in d.claims:
@@ -188,6 +186,10 @@ def month_of(entry: ArticleEntry) -> str:
 
 STORY_FILES = [f"{DOWNLOADS}/stories.jsonl.gz", f"{DOWNLOADS}/stories.csv.gz", f"{DOWNLOADS}/story-figures.csv.gz"]
 STORIES_ENTRY = f"{DOWNLOADS}/stories"  # the page cache's entry of the story tables
+ARTICLE_FILES = [f"{DOWNLOADS}/articles.jsonl.gz", f"{DOWNLOADS}/articles.csv.gz"]
+ARTICLES_ENTRY = f"{DOWNLOADS}/articles"  # the page cache's entry of the articles table (its chunks)
+STORY_CHUNK = 16  # a chunk of the story tables ends after a story whose id hashes to a multiple of it...
+STORY_CHUNK_MAX = 64  # ...or at this many stories
 
 
 def download_files(
@@ -197,6 +199,8 @@ def download_files(
     stat: Callable[[str], list[int] | None] | None = None,
     record: dict | None = None,
     stories_key: Callable[[Digest], str] | None = None,
+    chunk_key: Callable[[Digest, str, list], str] | None = None,
+    read: Callable[[str], bytes | None] | None = None,
 ) -> Iterator[tuple[str, str | bytes | None]]:
     """(path, content) for every download file (gzip'd bytes) and the index page (text).
 
@@ -206,34 +210,70 @@ def download_files(
     month's entry for the page cache (``downloads/<month>/`` -> [key, row counts]). Likewise
     the story tables with ``stories_key`` (a hash of what the stories are made from): an
     article that joins no story, as a daily update's often does not, leaves them as they are.
+
+    The articles table and the story tables, which hold every article and story, are made of
+    chunks (``gzchunks``: the articles of a month, a few stories) compressed one by one; with
+    ``chunk_key`` (table, file format, the articles or stories of a chunk -> a hash of what its
+    rows are made from, the file's format added to it) and ``read`` (the file as the last build left it), a chunk whose key
+    the page cache's index of the file holds is copied from the file, not made again.
     """
+    known = known or {}
     by_month: dict[str, list[ArticleEntry]] = defaultdict(list)
     for e in digest.articles:
         by_month[month_of(e)].append(e)
-    catalogue = _catalogue(digest.articles)
+    runs = _runs(digest.articles, month_of)  # newest first: a month's articles one after the other
     _, columns = TABLES["articles"]
-    yield f"{DOWNLOADS}/articles.jsonl.gz", gz(_jsonl(catalogue))
-    yield f"{DOWNLOADS}/articles.csv.gz", gz(_csv(columns, catalogue))
+
+    bases: dict[tuple[str, int], str] = {}  # a chunk's key in every format: what its rows are made from, hashed once
+
+    def key_of(table: str, fmt: str, items: list, i: int = -1) -> str:
+        """The key of chunk ``i`` (-1: the header) of ``table`` in format ``fmt``."""
+        if not chunk_key:
+            return ""  # without keys no chunk is taken from the last file
+        if (table, i) not in bases:
+            bases[table, i] = chunk_key(digest, table, items)
+        return f"{bases[table, i]}:{fmt}"
+
+    old = _last_files(known.get(ARTICLES_ENTRY), ARTICLE_FILES, 1, stat, read) if chunk_key else {}
+    indexes = {}
+    for rel, fmt in zip(ARTICLE_FILES, ("jsonl", "csv"), strict=True):
+        chunks: list[Chunk] = [(key_of("articles", "csv header", []), lambda: _csv(columns, []))] if fmt == "csv" else []
+        chunks += [(key_of("articles", fmt, entries, i),
+                    (lambda es=entries: _jsonl(_catalogue(es))) if fmt == "jsonl"
+                    else (lambda es=entries: _csv(columns, _catalogue(es), header=False)))
+                   for i, entries in enumerate(runs)]
+        data, indexes[rel] = chunked_gz(chunks, *old.get(rel, (None, None)))
+        yield rel, data
+    if record is not None and chunk_key and stat:
+        record[ARTICLES_ENTRY] = [None, [stat(f) for f in ARTICLE_FILES], indexes]
     key = stories_key(digest) if stories_key else None
-    last = (known or {}).get(STORIES_ENTRY)
+    last = known.get(STORIES_ENTRY)
+    n_stories, n_story_figures = len(digest.stories), sum(len(s.claims) for s in digest.stories)
     if key and last and last[0] == key and stat and last[2] == [stat(f) for f in STORY_FILES]:
-        n_stories, n_story_figures = last[1]
         yield from ((f, None) for f in STORY_FILES)
+        indexes = last[3] if len(last) > 3 else None
     else:
-        story_objects, story_rows, story_figures = _story_rows(digest)
-        n_stories, n_story_figures = len(story_rows), len(story_figures)
-        yield STORY_FILES[0], gz(_jsonl(story_objects))
-        yield STORY_FILES[1], gz(_csv(STORY_TABLES["stories"][1], story_rows))
-        yield STORY_FILES[2], gz(_csv(STORY_TABLES["story-figures"][1], story_figures))
+        old = _last_files(last, STORY_FILES, 2, stat, read) if chunk_key else {}
+        groups = _story_groups(digest.stories)
+        rows = functools.cache(lambda i: _story_rows(groups[i]))
+        columns_of = {STORY_FILES[1]: STORY_TABLES["stories"][1], STORY_FILES[2]: STORY_TABLES["story-figures"][1]}
+        indexes = {}
+        for n, (rel, fmt) in enumerate(zip(STORY_FILES, ("jsonl", "csv", "figures.csv"), strict=True)):
+            chunks = [(key_of("stories", f"{fmt} header", []), lambda rel=rel: _csv(columns_of[rel], []))] if n else []
+            chunks += [(key_of("stories", fmt, group, i),
+                        (lambda i=i: _jsonl(rows(i)[0])) if n == 0 else (lambda i=i, n=n, rel=rel: _csv(columns_of[rel], rows(i)[n], header=False)))
+                       for i, group in enumerate(groups)]
+            data, indexes[rel] = chunked_gz(chunks, *old.get(rel, (None, None)))
+            yield rel, data
     if record is not None and key and stat:
-        record[STORIES_ENTRY] = [key, [n_stories, n_story_figures], [stat(f) for f in STORY_FILES]]
+        record[STORIES_ENTRY] = [key, [n_stories, n_story_figures], [stat(f) for f in STORY_FILES], indexes]
     counts: dict[str, dict[str, int]] = {}
     for month in sorted(by_month, reverse=True):
         entries = by_month[month]
         folder = f"{DOWNLOADS}/{month}/"
         files = [f"{folder}{name}.{ext}.gz" for name in PARTITIONED for ext in ("jsonl", "csv")]
         key = month_key(entries) if month_key else None
-        last = (known or {}).get(folder)
+        last = known.get(folder)
         if key and last and last[0] == key and stat and last[2] == [stat(f) for f in files]:
             counts[month] = last[1]
             yield from ((f, None) for f in files)
@@ -246,7 +286,63 @@ def download_files(
                 yield f"{folder}{name}.csv.gz", gz(_csv(columns, rows[name]))
         if record is not None and key and stat:
             record[folder] = [key, counts[month], [stat(f) for f in files]]
-    yield f"{DOWNLOADS}/index.md", _index(len(catalogue), counts, n_stories, n_story_figures)
+    yield f"{DOWNLOADS}/index.md", _index(len(digest.articles), counts, n_stories, n_story_figures)
+
+
+def _runs(items: list, label: Callable) -> list[list]:
+    """``items`` cut where ``label`` changes (the articles of a month, newest first)."""
+    return [list(group) for _, group in itertools.groupby(items, key=label)]
+
+
+def _story_groups(stories) -> list[list]:
+    """The stories in the digest's order, cut after each story whose id hashes to a multiple of
+    ``STORY_CHUNK`` (or after ``STORY_CHUNK_MAX``): a story that changes, comes or goes changes
+    its own chunk of the story tables, not every one after it (content-defined, as the lists of
+    articles are cut)."""
+    groups: list[list] = [[]]
+    for s in stories:
+        groups[-1].append(s)
+        if len(groups[-1]) >= STORY_CHUNK_MAX or int(hashlib.sha1(s.id.encode()).hexdigest()[:8], 16) % STORY_CHUNK == 0:
+            groups.append([])
+    return [g for g in groups if g] or [[]]
+
+
+def _last_files(entry, files: list[str], at: int, stat, read) -> dict[str, tuple[list, bytes]]:
+    """rel -> (chunk index, bytes) of each of ``files`` the page cache ``entry`` indexes (at
+    ``entry[at]`` their sizes and times, at ``at + 1`` their indexes) and that are as it says."""
+    if not (entry and stat and read and len(entry) > at + 1 and isinstance(entry[at + 1], dict)):
+        return {}
+    out = {}
+    for rel, was in zip(files, entry[at], strict=False):
+        index = entry[at + 1].get(rel)
+        if index and was is not None and stat(rel) == was and (data := read(rel)) is not None:
+            out[rel] = (index, data)
+    return out
+
+
+def chunk_key_for(salt: str) -> Callable[[Digest, str, list], str]:
+    """Hash of what a chunk of the articles table (a month's articles: each one's content, page
+    and input file as shown) or of the story tables (a few stories: each one's id, page and
+    reports by content and outlets, with the story rules) is made from."""
+    from generator.cache import article_key
+    from generator.render.pages import RENDER_VERSION
+    from generator.storycache import RULES
+
+    def key(digest: Digest, table: str, items: list) -> str:
+        h = hashlib.sha256(f"{RENDER_VERSION}|{salt}|{RULES}|{table}".encode())
+        if table == "articles":
+            for e in items:
+                h.update(f"|{article_key(e.article)}:{e.slug}:{published_location(e.article)}".encode("utf-8", "surrogatepass"))
+        else:
+            for s in items:
+                h.update(f"|{s.id}:{s.slug}".encode())
+                for aid in s.article_ids:
+                    e = digest.by_id.get(aid)
+                    h.update(json.dumps([aid, article_key(e.article), list(e.article.sources)] if e else [aid],
+                                        ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        return h.hexdigest()[:24]
+
+    return key
 
 
 def month_key_for(salt: str) -> Callable[[list[ArticleEntry]], str]:

@@ -34,7 +34,13 @@ from generator.render.actors import actor_page, actors_index, followed_actor
 from generator.render.articles import article_page, articles_index, undated_index
 from generator.render.briefs import BRIEFS, actor_brief, brief_pages
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
-from generator.render.downloads import DOWNLOADS, download_files, month_key_for, stories_key_for
+from generator.render.downloads import (
+    DOWNLOADS,
+    chunk_key_for,
+    download_files,
+    month_key_for,
+    stories_key_for,
+)
 from generator.render.editions import EDITIONS
 from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
@@ -173,6 +179,13 @@ def _stat(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Job:
     digest: Digest
@@ -198,7 +211,8 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
 
     def downloads():
         stat = (lambda rel: _stat(root / rel)) if job.salt else None
-        return download_files(digest, month_key_for(job.salt), job.known, stat, entries, stories_key_for(job.salt))
+        return download_files(digest, month_key_for(job.salt), job.known, stat, entries, stories_key_for(job.salt),
+                              chunk_key_for(job.salt) if job.salt else None, lambda rel: _read(root / rel))
 
     def stat(rel: str) -> list[int] | None:
         return _stat(root / rel) if job.salt else None  # without the analysis fingerprint, no key is trusted

@@ -107,17 +107,22 @@ def _listed(stories) -> list:
 def theme_key(theme: ThemeEntry, digest: Digest, links: str) -> str:
     """Everything a theme's page, brief and feed are made from: its description, articles,
     actors, evidence, figures, weeks and bottom line (each sentence as its article and index:
-    the rest is that article's analysis), the stories it lists, and its articles."""
+    the rest is that article's analysis, whose content key is in the key), the stories it
+    lists, and its articles. A theme of a 10,000-article digest has tens of thousands of
+    evidence sentences: they are hashed as (article, index) pairs, not as their text."""
     info = theme.info
     stories = digest.stories_of.get(info.id, ())
-    payload = json.dumps([links, info.id, info.name, info.description, list(theme.article_ids), [list(a) for a in theme.actors],
-                          [[aid, ev.index, ev.sentence] for aid, ev in theme.evidence],
-                          [[aid, f.text, f.sentence] for aid, f in theme.figures], [list(w) for w in theme.weekly],
-                          [[aid, ev.index] for aid, ev in theme.bluf], len(stories), _listed(stories[:STORIES_LISTED]),
-                          _articles(digest, dict.fromkeys((*theme.article_ids, *(aid for aid, _ in theme.evidence),
-                                                           *(aid for aid, _ in theme.figures)))),
-                          first_date_if_undated(digest, (aid for aid, _ in theme.evidence))], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    h = hashlib.sha256()
+    h.update(json.dumps([links, info.id, info.name, info.description, list(theme.article_ids), [list(a) for a in theme.actors],
+                         [[aid, f.text, f.sentence] for aid, f in theme.figures], [list(w) for w in theme.weekly],
+                         [[aid, ev.index] for aid, ev in theme.bluf], len(stories), _listed(stories[:STORIES_LISTED]),
+                         _articles(digest, dict.fromkeys((*theme.article_ids, *(aid for aid, _ in theme.evidence),
+                                                          *(aid for aid, _ in theme.figures)))),
+                         first_date_if_undated(digest, (aid for aid, _ in theme.evidence))],
+                        ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    h.update(b"|evidence|")
+    h.update(" ".join([f"{aid}:{ev.index}" for aid, ev in theme.evidence]).encode())
+    return h.hexdigest()[:24]
 
 
 def _kept_or_made(rels: list[str], key: str, make: Callable[[], list[tuple[str, str]]], known: dict, stat: Stat,

@@ -169,7 +169,13 @@ def test_the_whole_tables_copy_the_chunks_whose_rows_did_not_change(cases, monke
     import zlib
 
     from generator.render import downloads
-    from generator.render.downloads import ARTICLE_FILES, STORY_FILES, chunk_key_for, download_files, stories_key_for
+    from generator.render.downloads import (
+        ARTICLE_FILES,
+        STORY_FILES,
+        chunk_key_for,
+        download_files,
+        stories_key_for,
+    )
 
     made_rows = []
     catalogue = downloads._catalogue

@@ -52,7 +52,7 @@ def test_a_file_that_is_not_the_indexed_one_is_made_whole():
     data, index = chunked_gz(chunks)
     for old in (data[:-1], gzip.compress(b"other"), b""):
         made = []
-        again, _ = chunked_gz([(k, lambda k=k, m=m: made.append(k) or m()) for k, m in chunks], index, old)
+        again, _ = chunked_gz([(k, lambda k=k, m=m, made=made: made.append(k) or m()) for k, m in chunks], index, old)
         assert again == data and len(made) == len(texts)
 
 

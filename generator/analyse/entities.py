@@ -536,10 +536,7 @@ class ModelNames:
                 taken.update(range(start, end))
                 continue
             if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
-                full = known_people.get(surnames[name])  # a person of the knowledge base stays one
-                out.append(ActorMention(start, end, full.name, "short", "person", full.affiliation, full.known, full.chain)
-                           if full is not None else
-                           ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
+                out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
                 taken.update(range(start, end))  # once: not again as a surname the model missed
                 continue
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:

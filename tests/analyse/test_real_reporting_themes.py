@@ -1,0 +1,89 @@
+"""Themes read right on the constructions of real reporting (issue 15), on the real model.
+
+The articles are invented; each test names the construction it guards. A short article is
+written the way the plain-text reader takes it: the first paragraph is the lead (it counts twice
+towards a theme's score), the last line names the source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyse.test_real_reporting import theme_ids
+
+
+@pytest.fixture(scope="module")
+def nlp(analyser):
+    return analyser.nlp
+
+
+def story(lead: str, *body: str) -> str:
+    return "\n".join([lead, *body, "Original Source: wire.example"]) + "\n"
+
+
+# ------------------------------------------------------------------ sanctions
+def test_sanctions_named_once_in_passing_in_the_body_are_not_the_story(analyser, tmp_path):
+    text = story("Shares in Frankfurt rose for a third day as carmakers gained.",
+                 "The DAX closed 0.8% higher, led by exporters and chipmakers.",
+                 "Traders shrugged off news that Russia faces further European sanctions next month.",
+                 "The euro was little changed against the dollar.")
+    assert "sanctions" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_sanctions_in_the_lead_are_the_story(analyser, tmp_path):
+    text = story("Britain imposed sanctions on four shipping firms accused of moving Iranian oil.",
+                 "The firms' assets in the United Kingdom are frozen.")
+    assert "sanctions" in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ trade and tariffs
+def test_an_export_ban_told_with_a_verb_is_a_trade_restriction(analyser, tmp_path):
+    text = story("Beijing is banning exports of two rare metals to the United States, the commerce ministry said.",
+                 "The metals are used to make solar cells.")
+    assert "trade-tariffs" in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ troop deployment
+def test_troops_massed_along_a_border_are_a_deployment(analyser, tmp_path):
+    text = story("Satellite pictures show the army has massed tanks and troops near the Lithuanian border.",
+                 "Analysts counted several battalions at a camp outside the town.")
+    assert "troop-deployment" in theme_ids(analyser, tmp_path, text)
+
+
+def test_fighter_aircraft_sent_to_a_country_are_no_troops(analyser, tmp_path):
+    text = story("Norway begins sending F-16 fighters to Ukraine, its defence ministry said.",
+                 "The first aircraft will be handed over in the spring.")
+    found = theme_ids(analyser, tmp_path, text)
+    assert "troop-deployment" not in found
+    assert "military-aid" in found
+
+
+# ------------------------------------------------------------------ indo-pacific security
+def test_a_regional_power_buying_long_range_strike_missiles_is_regional_security(analyser, tmp_path):
+    text = story("Japan sets aside money for Tomahawk cruise missiles to give its forces a counterstrike capability.",
+                 "The spending plan is the largest since the end of the war.")
+    found = theme_ids(analyser, tmp_path, text)
+    assert "indo-pacific-security" in found
+
+
+# ------------------------------------------------------------------ military aid
+def test_export_controls_on_chipmaking_equipment_are_no_arms_supply(analyser, tmp_path):
+    text = story("Washington tightened export controls on chipmaking equipment sold to China.",
+                 "The Commerce Department added dozens of Chinese firms to its entity list.")
+    assert "military-aid" not in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ terms
+def test_a_term_starting_with_a_hyphen_is_the_end_of_a_compound_word(nlp):
+    from generator.analyse.terms import TermIndex
+
+    index = TermIndex(nlp, {"give": ["-supplied"]})
+    doc = nlp.make_doc("Kyiv fired Western-supplied rockets and U.S.-supplied shells, not supplied ones.")
+    found = [doc[s:e].text for s, e, _ in index.find(doc)]
+    assert found == ["-supplied", "U.S.-supplied"]
+
+
+def test_a_state_supplied_weapons_told_as_a_compound_adjective_is_aid(analyser, tmp_path):
+    text = story("Ukraine hit an airfield in Crimea with U.S.-provided ATACMS missiles, officials said.",
+                 "The strike destroyed two helicopters.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)

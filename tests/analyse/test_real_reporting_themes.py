@@ -87,3 +87,37 @@ def test_a_state_supplied_weapons_told_as_a_compound_adjective_is_aid(analyser, 
     text = story("Ukraine hit an airfield in Crimea with U.S.-provided ATACMS missiles, officials said.",
                  "The strike destroyed two helicopters.")
     assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ China's stance: China must hold it
+def stance_sentences(nlp, text):
+    doc = nlp(text)
+    return [i for i, _ in (doc._.theme_evidence or {}).get("china-stance", [])]
+
+
+def test_another_state_opposing_what_china_does_is_not_chinas_stance(nlp):
+    assert stance_sentences(nlp, "The United States strongly opposes China's new curbs on metal exports.") == []
+    assert stance_sentences(nlp, "A Taiwanese ministry statement said Chinese warships were seen near Penghu.") == []
+
+
+def test_china_or_its_officials_holding_a_view_is_chinas_stance(nlp):
+    text = ("Beijing firmly opposes the new duties. "
+            "Chinese foreign ministry spokesperson Lin Jian said China would take necessary measures. "
+            "\"We urge the EU to correct its mistakes,\" Lin said. "
+            "China's position on the dispute has not changed, the ministry added.")
+    assert stance_sentences(nlp, text) == [0, 1, 2, 3]
+
+
+def test_a_holder_group_must_be_one_of_the_themes_groups(tmp_path):
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.errors import ConfigError
+
+    path = tmp_path / "themes.yml"
+    path.write_text("themes:\n  - id: x\n    name: X\n    description: d\n    terms: {a: [aa], b: [bb]}\n"
+                    "    rules: [[a, b]]\n    holder: c\n", encoding="utf-8")
+    try:
+        load_taxonomy((str(path),))
+    except ConfigError as exc:
+        assert any("'holder' names unknown terms group 'c'" in p for p in exc.problems)
+    else:
+        raise AssertionError("an unknown holder group must be a configuration error")

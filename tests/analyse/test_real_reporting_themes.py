@@ -121,3 +121,16 @@ def test_a_holder_group_must_be_one_of_the_themes_groups(tmp_path):
         assert any("'holder' names unknown terms group 'c'" in p for p in exc.problems)
     else:
         raise AssertionError("an unknown holder group must be a configuration error")
+
+
+# ------------------------------------------------------------------ military aid: another state's weapons used
+def test_a_party_firing_another_states_weapons_is_evidence_of_supply(analyser, tmp_path):
+    text = story("Russia fired three Iranian ballistic missiles at Zaporizhzhia, Ukraine's air force said.",
+                 "Investigators also found the remains of North Korean-made shells near the city.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_strike_with_no_foreign_weapons_named_is_no_supply(analyser, tmp_path):
+    text = story("Russia launched 40 missiles and dozens of drones at Kyiv overnight, the air force said.",
+                 "Air defences shot down most of them, and two people were injured by falling debris.")
+    assert "military-aid" not in theme_ids(analyser, tmp_path, text)

@@ -16,7 +16,8 @@ from generator.errors import ConfigError
 from generator.model import ThemeInfo
 
 DEFAULT_THEMES = DATA_DIR / "themes.yml"
-_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", "holder", LINE}
+_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", "holder",
+         "keep_negated", LINE}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -31,6 +32,7 @@ class Theme:
     min_score: int = 1
     unless: tuple[str, ...] = ()  # groups whose terms make a sentence no evidence
     holder: str | None = None  # the group naming who holds what the rule's other terms say
+    keep_negated: bool = False  # a negated term still counts ("has not condemned" is a stance)
 
     @property
     def info(self) -> ThemeInfo:
@@ -124,6 +126,9 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
     holder = item.get("holder")
     if holder is not None and (not isinstance(holder, str) or holder not in names):
         problems.append(f"{label}: 'holder' names unknown terms group {holder!r}")
+    keep_negated = item.get("keep_negated", False)
+    if not isinstance(keep_negated, bool):
+        problems.append(f"{label}: 'keep_negated' must be true or false")
     patterns = []
     for pattern in item.get("patterns") or []:
         if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
@@ -147,6 +152,7 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         min_score=min_score,
         unless=tuple(unless),
         holder=holder,
+        keep_negated=keep_negated,
     )
 
 

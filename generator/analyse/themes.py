@@ -4,7 +4,8 @@ A sentence is evidence for a theme when it holds a term of every group of one of
 rules ("troops" and "deployed"), or matches one of its token patterns. Groups may name actors
 from ``doc._.actor_mentions``: "@China" is China itself, "@China+" China or anyone affiliated
 with it (Xi Jinping, the PLA), "@*" any known actor. A negated or denied verb ("did not send",
-"denied sending") is not evidence. A theme's ``holder`` group must hold what the rule's other
+"denied sending") is not evidence, unless the theme keeps negated terms ("has not condemned" is
+a stance). A theme's ``holder`` group must hold what the rule's other
 terms say: "China opposes the duties" is China's stance, "the US opposes China's duties" is
 not (read from the parse; without one the condition is not applied). Sets
 ``doc._.theme_evidence``: ``{theme id: [[sentence index, [rule names]], ...]}``. Whether the
@@ -32,6 +33,7 @@ class ThemeDetector:
         self.name = name
         self.taxonomy = taxonomy
         self.matcher = Matcher(nlp.vocab)  # the token patterns of the taxonomy (few)
+        self.keep_negated = {theme.id for theme in taxonomy.themes if theme.keep_negated}
         # actor name (or "*") -> the (theme, group) keys it satisfies
         self.actor_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
         groups: dict[str, list[str]] = {}
@@ -57,7 +59,7 @@ class ThemeDetector:
         found = self.terms.find(doc) + [(start, end, strings[m]) for m, start, end in self.matcher(doc)]
         for start, _end, key in found:
             theme_id, what, label = key.split("\t")
-            if parsed and _negated(doc[start]):
+            if parsed and theme_id not in self.keep_negated and _negated(doc[start]):
                 continue  # "did not send troops", "denied sending weapons": not evidence of it
             s = sent_of[start]
             if what == "group":

@@ -134,3 +134,11 @@ def test_a_strike_with_no_foreign_weapons_named_is_no_supply(analyser, tmp_path)
     text = story("Russia launched 40 missiles and dozens of drones at Kyiv overnight, the air force said.",
                  "Air defences shot down most of them, and two people were injured by falling debris.")
     assert "military-aid" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_silence_and_refusal_are_a_stance_but_an_act_not_done_is_no_act(nlp):
+    assert stance_sentences(nlp, "Beijing has pointedly not condemned the invasion.") == [0]
+    assert stance_sentences(nlp, "China has refused to criticise Moscow over the strikes.") == [0]
+    assert stance_sentences(nlp, "China does not recognise the tribunal's ruling.") == [0]
+    doc = nlp("North Korea did not send troops to Russia, its envoy said.")
+    assert "troop-deployment" not in (doc._.theme_evidence or {})

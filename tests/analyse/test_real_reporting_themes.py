@@ -142,3 +142,15 @@ def test_silence_and_refusal_are_a_stance_but_an_act_not_done_is_no_act(nlp):
     assert stance_sentences(nlp, "China does not recognise the tribunal's ruling.") == [0]
     doc = nlp("North Korea did not send troops to Russia, its envoy said.")
     assert "troop-deployment" not in (doc._.theme_evidence or {})
+
+
+def test_a_party_at_war_sourcing_weapons_from_another_state_is_aid(analyser, tmp_path):
+    text = story("Russia is turning to Belarus for artillery shells as its stocks run low, officials said.",
+                 "Its drone makers also rely on Chinese firms for engines and cameras.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_disagreement_and_a_protest_are_a_stance(nlp):
+    assert stance_sentences(nlp, "China said it disagreed with the court's decision.") == [0]
+    assert stance_sentences(nlp, "Beijing lodged a diplomatic protest with Tokyo.") == [0]
+    assert stance_sentences(nlp, "Students protested outside the Chinese embassy in Manila.") == []

@@ -16,7 +16,8 @@ from generator.errors import ConfigError
 from generator.model import ThemeInfo
 
 DEFAULT_THEMES = DATA_DIR / "themes.yml"
-_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", LINE}
+_KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", "holder",
+         "keep_negated", LINE}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -30,6 +31,8 @@ class Theme:
     patterns: tuple[tuple[dict, ...], ...] = ()
     min_score: int = 1
     unless: tuple[str, ...] = ()  # groups whose terms make a sentence no evidence
+    holder: str | None = None  # the group naming who holds what the rule's other terms say
+    keep_negated: bool = False  # a negated term still counts ("has not condemned" is a stance)
 
     @property
     def info(self) -> ThemeInfo:
@@ -51,6 +54,10 @@ class Theme:
             words = terms.get(g, ())
             shown = ", ".join(words[:8]) + (", ..." if len(words) > 8 else "")
             out.append(f"no sentence with a term of {g} ({shown}) counts by a rule of several groups")
+        if self.holder:
+            out.append(f"a rule with {self.holder} counts only when {self.holder} holds the other terms: "
+                       f"is the subject of their clause (or of a clause reporting it), or owns them "
+                       f"(their possessor: \"X's position\")")
         if self.min_score > 1:
             out.append(f"a score of at least {self.min_score} (a sentence in the lead counts twice)")
         return tuple(out)
@@ -116,6 +123,12 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
     for g in unless:
         if g not in names:
             problems.append(f"{label}: 'unless' names unknown terms group '{g}'")
+    holder = item.get("holder")
+    if holder is not None and (not isinstance(holder, str) or holder not in names):
+        problems.append(f"{label}: 'holder' names unknown terms group {holder!r}")
+    keep_negated = item.get("keep_negated", False)
+    if not isinstance(keep_negated, bool):
+        problems.append(f"{label}: 'keep_negated' must be true or false")
     patterns = []
     for pattern in item.get("patterns") or []:
         if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
@@ -138,6 +151,8 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         patterns=tuple(patterns),
         min_score=min_score,
         unless=tuple(unless),
+        holder=holder,
+        keep_negated=keep_negated,
     )
 
 

@@ -2,7 +2,9 @@
 
 ``"deploy*"`` matches any word starting with "deploy"; ``"military aid"`` is a two-word phrase;
 matching is on the lowercase form (never lemmas: the fallback pipeline has no lemmatizer).
-Words are split the way the tokenizer splits them, so "F-16*" and "U.S." match as written.
+Words are split the way the tokenizer splits them, so "F-16*" and "U.S." match as written. A term
+starting with a hyphen is the end of a compound: ``"-made"`` matches "Iranian-made" (which the
+tokenizer splits into "Iranian", "-", "made") and "U.S.-made" (which it keeps whole).
 
 ``TermIndex`` does what a spaCy Matcher with one pattern per term would, several times faster:
 single words are looked up in a table built once per word type (news text repeats its
@@ -37,6 +39,7 @@ class TermIndex:
     def __init__(self, nlp: Language, groups: dict[str, list[str]]):
         self.exact: dict[str, set[str]] = {}
         self.prefixes: list[tuple[str, str]] = []
+        self.suffixes: list[tuple[str, str]] = []  # ("-made", key): the end of a compound word
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.wild_phrases = Matcher(nlp.vocab)
         self.keys: list[str] = []
@@ -44,6 +47,11 @@ class TermIndex:
         for key, terms in groups.items():
             exact_docs, wild = [], []
             for term in terms:
+                if term.startswith("-") and len(term) > 1 and " " not in term and "*" not in term:
+                    # "-made": "U.S.-made" (one token) or "Iranian" "-" "made" (three)
+                    self.suffixes.append((term.lower(), key))
+                    exact_docs.append(Doc(nlp.vocab, words=["-", term[1:].lower()]))
+                    continue
                 words = [t.text.lower() for t in nlp.make_doc(term.replace("*", ""))]
                 if not words:
                     continue
@@ -66,6 +74,7 @@ class TermIndex:
         if keys is None:
             found = set(self.exact.get(word, ()))
             found.update(key for prefix, key in self.prefixes if word.startswith(prefix))
+            found.update(key for suffix, key in self.suffixes if word.endswith(suffix) and word != suffix)
             keys = self._cache[word] = tuple(sorted(found))
         return keys
 

@@ -4,7 +4,10 @@ A sentence is evidence for a theme when it holds a term of every group of one of
 rules ("troops" and "deployed"), or matches one of its token patterns. Groups may name actors
 from ``doc._.actor_mentions``: "@China" is China itself, "@China+" China or anyone affiliated
 with it (Xi Jinping, the PLA), "@*" any known actor. A negated or denied verb ("did not send",
-"denied sending") is not evidence. Sets
+"denied sending") is not evidence, unless the theme keeps negated terms ("has not condemned" is
+a stance). A theme's ``holder`` group must hold what the rule's other
+terms say: "China opposes the duties" is China's stance, "the US opposes China's duties" is
+not (read from the parse; without one the condition is not applied). Sets
 ``doc._.theme_evidence``: ``{theme id: [[sentence index, [rule names]], ...]}``. Whether the
 evidence is enough (``min_score``; lead sentences count twice) is decided when the Doc becomes
 an AnalysedArticle, where the article's lead is known.
@@ -30,6 +33,7 @@ class ThemeDetector:
         self.name = name
         self.taxonomy = taxonomy
         self.matcher = Matcher(nlp.vocab)  # the token patterns of the taxonomy (few)
+        self.keep_negated = {theme.id for theme in taxonomy.themes if theme.keep_negated}
         # actor name (or "*") -> the (theme, group) keys it satisfies
         self.actor_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
         groups: dict[str, list[str]] = {}
@@ -48,26 +52,31 @@ class ThemeDetector:
     def __call__(self, doc: Doc) -> Doc:
         sent_of = _sentence_index(doc)
         groups: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        where: dict[tuple[int, str, str], list[tuple[int, int]]] = defaultdict(list)  # token spans of a group
         patterns: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         strings = doc.vocab.strings
         parsed = doc.has_annotation("DEP")
         found = self.terms.find(doc) + [(start, end, strings[m]) for m, start, end in self.matcher(doc)]
         for start, _end, key in found:
             theme_id, what, label = key.split("\t")
-            if parsed and _negated(doc[start]):
+            if parsed and theme_id not in self.keep_negated and _negated(doc[start]):
                 continue  # "did not send troops", "denied sending weapons": not evidence of it
             s = sent_of[start]
             if what == "group":
                 groups[s].add((theme_id, label))
+                where[s, theme_id, label].append((start, _end))
             else:
                 patterns[s][theme_id].add(label)
         for m in doc._.actor_mentions or []:
             s = sent_of[m.start]
-            groups[s].update(self.actor_groups.get(m.name, ()))  # "@China": China itself
+            keys = list(self.actor_groups.get(m.name, ()))  # "@China": China itself
             for actor in m.chain:  # "@China+": China or anyone affiliated with it (Xi Jinping)
-                groups[s].update(self.actor_groups.get(actor + "+", ()))
+                keys.extend(self.actor_groups.get(actor + "+", ()))
             if m.known and m.type != "place":  # known actors satisfy "@*"
-                groups[s].update(self.actor_groups.get("*", ()))
+                keys.extend(self.actor_groups.get("*", ()))
+            groups[s].update(keys)
+            for theme_id, label in keys:
+                where[s, theme_id, label].append((m.start, m.end))
 
         evidence: dict[str, list[list]] = {}
         for theme in self.taxonomy.themes:
@@ -79,6 +88,10 @@ class ThemeDetector:
                 vetoed = any((theme.id, g) in present for g in theme.unless)
                 for rule in theme.rules:
                     if (len(rule) == 1 or not vetoed) and all((theme.id, g) in present for g in rule):
+                        if parsed and theme.holder in rule and len(rule) > 1 and not _held(
+                                doc, where[s, theme.id, theme.holder],
+                                [span for g in rule if g != theme.holder for span in where[s, theme.id, g]]):
+                            continue  # "the US opposes China's duties": not China's stance
                         why.append("+".join(rule))
                 if why:
                     found.append([s, why])
@@ -98,6 +111,29 @@ def _negated(token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
     return token.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and token.head.lower_ in _DENIALS
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "PRON", "NUM"}
+
+
+def _held(doc: Doc, holders: list[tuple[int, int]], said: list[tuple[int, int]]) -> bool:
+    """Whether a holder span holds one of the said spans: it is in the subject of the clause of
+    the said term or of a clause above it ("China said it opposes ..."), or it sits inside the
+    said term's own phrase when that is a noun ("China's position", "the Chinese foreign
+    ministry")."""
+    held_tokens = {i for start, end in holders for i in range(start, end)}
+    for start, end in said:
+        term = doc[end - 1]
+        if any(i in held_tokens for i in range(start, end)):
+            return True  # one word is both ("the Chinese foreign ministry" as a whole)
+        if term.pos_ in _NOMINAL and any(t.i in held_tokens for t in term.subtree):
+            return True
+        for head in (term, *term.ancestors):
+            for child in head.children:
+                if child.dep_ in _SUBJECTS and any(t.i in held_tokens for t in child.subtree):
+                    return True
+    return False
 
 
 def _sentence_index(doc: Doc) -> list[int]:

@@ -996,7 +996,7 @@ def test_troops_that_made_their_way_to_the_front_are_a_deployment(analyser, tmp_
 
 
 def test_a_name_described_as_a_person_and_a_title_alone_is_no_name(analyser, tmp_path):
-    text = ("US to warn allies that Russia is burning through munitions\n\n"
+    text = ("US to warn allies that Russia is turning to Iran and North Korea for munitions\n\n"
             "Russia is turning to Iran and North Korea for rockets and artillery shells to use in Ukraine, according "
             "to a presentation from Morgan Muir, deputy director of national intelligence, seen by reporters. "
             "Morgan Muir said the sanctions on Iran's drone makers would be widened.\n\n"

@@ -1,0 +1,156 @@
+"""Themes read right on the constructions of real reporting (issue 15), on the real model.
+
+The articles are invented; each test names the construction it guards. A short article is
+written the way the plain-text reader takes it: the first paragraph is the lead (it counts twice
+towards a theme's score), the last line names the source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyse.test_real_reporting import theme_ids
+
+
+@pytest.fixture(scope="module")
+def nlp(analyser):
+    return analyser.nlp
+
+
+def story(lead: str, *body: str) -> str:
+    return "\n".join([lead, *body, "Original Source: wire.example"]) + "\n"
+
+
+# ------------------------------------------------------------------ sanctions
+def test_sanctions_named_once_in_passing_in_the_body_are_not_the_story(analyser, tmp_path):
+    text = story("Shares in Frankfurt rose for a third day as carmakers gained.",
+                 "The DAX closed 0.8% higher, led by exporters and chipmakers.",
+                 "Traders shrugged off news that Russia faces further European sanctions next month.",
+                 "The euro was little changed against the dollar.")
+    assert "sanctions" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_sanctions_in_the_lead_are_the_story(analyser, tmp_path):
+    text = story("Britain imposed sanctions on four shipping firms accused of moving Iranian oil.",
+                 "The firms' assets in the United Kingdom are frozen.")
+    assert "sanctions" in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ trade and tariffs
+def test_an_export_ban_told_with_a_verb_is_a_trade_restriction(analyser, tmp_path):
+    text = story("Beijing is banning exports of two rare metals to the United States, the commerce ministry said.",
+                 "The metals are used to make solar cells.")
+    assert "trade-tariffs" in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ troop deployment
+def test_troops_massed_along_a_border_are_a_deployment(analyser, tmp_path):
+    text = story("Satellite pictures show the army has massed tanks and troops near the Lithuanian border.",
+                 "Analysts counted several battalions at a camp outside the town.")
+    assert "troop-deployment" in theme_ids(analyser, tmp_path, text)
+
+
+def test_fighter_aircraft_sent_to_a_country_are_no_troops(analyser, tmp_path):
+    text = story("Norway begins sending F-16 fighters to Ukraine, its defence ministry said.",
+                 "The first aircraft will be handed over in the spring.")
+    found = theme_ids(analyser, tmp_path, text)
+    assert "troop-deployment" not in found
+    assert "military-aid" in found
+
+
+# ------------------------------------------------------------------ indo-pacific security
+def test_a_regional_power_buying_long_range_strike_missiles_is_regional_security(analyser, tmp_path):
+    text = story("Japan sets aside money for Tomahawk cruise missiles to give its forces a counterstrike capability.",
+                 "The spending plan is the largest since the end of the war.")
+    found = theme_ids(analyser, tmp_path, text)
+    assert "indo-pacific-security" in found
+
+
+# ------------------------------------------------------------------ military aid
+def test_export_controls_on_chipmaking_equipment_are_no_arms_supply(analyser, tmp_path):
+    text = story("Washington tightened export controls on chipmaking equipment sold to China.",
+                 "The Commerce Department added dozens of Chinese firms to its entity list.")
+    assert "military-aid" not in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ terms
+def test_a_term_starting_with_a_hyphen_is_the_end_of_a_compound_word(nlp):
+    from generator.analyse.terms import TermIndex
+
+    index = TermIndex(nlp, {"give": ["-supplied"]})
+    doc = nlp.make_doc("Kyiv fired Western-supplied rockets and U.S.-supplied shells, not supplied ones.")
+    found = [doc[s:e].text for s, e, _ in index.find(doc)]
+    assert found == ["-supplied", "U.S.-supplied"]
+
+
+def test_a_state_supplied_weapons_told_as_a_compound_adjective_is_aid(analyser, tmp_path):
+    text = story("Ukraine hit an airfield in Crimea with U.S.-provided ATACMS missiles, officials said.",
+                 "The strike destroyed two helicopters.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ China's stance: China must hold it
+def stance_sentences(nlp, text):
+    doc = nlp(text)
+    return [i for i, _ in (doc._.theme_evidence or {}).get("china-stance", [])]
+
+
+def test_another_state_opposing_what_china_does_is_not_chinas_stance(nlp):
+    assert stance_sentences(nlp, "The United States strongly opposes China's new curbs on metal exports.") == []
+    assert stance_sentences(nlp, "A Taiwanese ministry statement said Chinese warships were seen near Penghu.") == []
+
+
+def test_china_or_its_officials_holding_a_view_is_chinas_stance(nlp):
+    text = ("Beijing firmly opposes the new duties. "
+            "Chinese foreign ministry spokesperson Lin Jian said China would take necessary measures. "
+            "\"We urge the EU to correct its mistakes,\" Lin said. "
+            "China's position on the dispute has not changed, the ministry added.")
+    assert stance_sentences(nlp, text) == [0, 1, 2, 3]
+
+
+def test_a_holder_group_must_be_one_of_the_themes_groups(tmp_path):
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.errors import ConfigError
+
+    path = tmp_path / "themes.yml"
+    path.write_text("themes:\n  - id: x\n    name: X\n    description: d\n    terms: {a: [aa], b: [bb]}\n"
+                    "    rules: [[a, b]]\n    holder: c\n", encoding="utf-8")
+    try:
+        load_taxonomy((str(path),))
+    except ConfigError as exc:
+        assert any("'holder' names unknown terms group 'c'" in p for p in exc.problems)
+    else:
+        raise AssertionError("an unknown holder group must be a configuration error")
+
+
+# ------------------------------------------------------------------ military aid: another state's weapons used
+def test_a_party_firing_another_states_weapons_is_evidence_of_supply(analyser, tmp_path):
+    text = story("Russia fired three Iranian ballistic missiles at Zaporizhzhia, Ukraine's air force said.",
+                 "Investigators also found the remains of North Korean-made shells near the city.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_strike_with_no_foreign_weapons_named_is_no_supply(analyser, tmp_path):
+    text = story("Russia launched 40 missiles and dozens of drones at Kyiv overnight, the air force said.",
+                 "Air defences shot down most of them, and two people were injured by falling debris.")
+    assert "military-aid" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_silence_and_refusal_are_a_stance_but_an_act_not_done_is_no_act(nlp):
+    assert stance_sentences(nlp, "Beijing has pointedly not condemned the invasion.") == [0]
+    assert stance_sentences(nlp, "China has refused to criticise Moscow over the strikes.") == [0]
+    assert stance_sentences(nlp, "China does not recognise the tribunal's ruling.") == [0]
+    doc = nlp("North Korea did not send troops to Russia, its envoy said.")
+    assert "troop-deployment" not in (doc._.theme_evidence or {})
+
+
+def test_a_party_at_war_sourcing_weapons_from_another_state_is_aid(analyser, tmp_path):
+    text = story("Russia is turning to Belarus for artillery shells as its stocks run low, officials said.",
+                 "Its drone makers also rely on Chinese firms for engines and cameras.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_disagreement_and_a_protest_are_a_stance(nlp):
+    assert stance_sentences(nlp, "China said it disagreed with the court's decision.") == [0]
+    assert stance_sentences(nlp, "Beijing lodged a diplomatic protest with Tokyo.") == [0]
+    assert stance_sentences(nlp, "Students protested outside the Chinese embassy in Manila.") == []

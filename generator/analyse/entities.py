@@ -404,7 +404,6 @@ class ModelNames:
         out: list[ActorMention] = []
         surnames: dict[str, str] = {}
         tails: dict[str, str] = {}  # "al hayya" -> "Khalil al-Hayya": a family name with its particle
-        known_people = {m.name: m for m in known if m.type == "person" and m.known}
         for m in known:
             if m.type == "person":
                 surnames[surname(doc[m.start : m.end])] = m.name

@@ -220,6 +220,7 @@ class ActorResolver(ModelNames):
         self.part_words = {w.lower() for w in gazetteer.part_words}
         self.commentator_words = {w.lower() for w in gazetteer.commentator_words}
         self.journalist_roles = {w.lower() for w in gazetteer.journalist_roles}
+        self.outlet_names = frozenset(o.lower() for o in gazetteer.sources)
         self.company_nouns = {w.lower() for w in gazetteer.company_nouns}
         # the one-word titles: a name made of these and places is a post ("Osaka Consul"), not a name
         self.acronyms = {f for a in gazetteer.actors for f in (a.name, *a.aliases, *a.parts)

@@ -280,6 +280,9 @@ class ModelNames:
         if start - 2 >= sent.start and doc[start - 1].text in POSSESSIVE and doc[start - 2].is_title \
                 and doc[start - 2].lower_ in self.commentator_words and doc[start - 2].ent_type_ == "ORG":
             return True
+        if start - 2 >= sent.start and doc[start - 1].text in POSSESSIVE and any(
+                doc[max(sent.start, start - 1 - n) : start - 1].text.lower() in self.outlet_names for n in (1, 2, 3)):
+            return True  # "told CNBC's Eamon Javers": a known outlet's own journalist
         if end >= sent.end or doc[end].text != ",":
             return False
         for t in doc[end + 1 : min(sent.end, end + 6)]:

@@ -2157,3 +2157,14 @@ def test_a_reporters_surname_in_a_wire_footer_is_not_a_minister_of_that_surname(
     names = actor_names(analyser, tmp_path, text)
     assert "Shin Won-sik" not in names
     assert {"North Korea", "South Korea", "Gen Nakatani"} <= names
+
+
+def test_a_known_outlets_own_journalist_is_no_actor(analyser, tmp_path):
+    text = ("Trump has final say on tariff truce, Bessent says\n\n"
+            "Trump “has final say on all the trade deals,” Treasury Secretary Scott Bessent told CNBC’s Dana "
+            "Whitfield after the talks with China in Stockholm on tariffs.\n\n"
+            "Chinese negotiator Li Chenggang said both sides would push to extend the tariff pause.\n\n"
+            "Original Source: cnbc.com\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert "Dana Whitfield" not in names
+    assert {"Scott Bessent", "Li Chenggang", "China"} <= names

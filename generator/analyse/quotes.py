@@ -87,7 +87,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     if start is not None:
         spans.append((start, n))
-    blocks = _block_quoted(text, spans)
+    blocks = _block_quoted(text)
     if blocks:  # a word in marks inside a block quotation is no quotation of its own
         spans = [(a, b) for a, b in spans if not any(s <= a < e for s, e in blocks)]
     singles = _single_quoted(text, spans) + _dash_quoted(text, spans) + blocks
@@ -526,13 +526,13 @@ def _credit_line(doc, text: str, e: int) -> Source | None:
 _CREDIT_VERBS = (r"said|says|wrote|writes|emphasized|emphasised|stressed|noted|added|stated|posted|"
                  r"declared|explained|told|announced")
 # a line of its own under an unmarked quotation, saying who spoke: "- Zelensky wrote on Telegram."
-_CREDIT_TOLD = re.compile(r"[-—–―][ \t]*((?:[Tt]he[ \t]+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:[ \t][A-Z][\w’'.-]*){0,3})"
+_CREDIT_TOLD = re.compile(r"[-—–―][ \t]*((?:[Tt]he[ \t]+[a-z]+|(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*)(?:[ \t][A-Z][\w’'.-]*){0,3})"
                           r"[ \t]+(" + _CREDIT_VERBS + r")\b[^\n]{0,80}$", re.MULTILINE)
 # an unmarked paragraph above such a line is the quotation (a block quote that lost its markup)
 _BLOCK_CREDITED = re.compile(r"(?:\A|\n\n)([^\n“”\"«»][^\n]+)\n\n(?=[ \t]*" + _CREDIT_TOLD.pattern + ")", re.MULTILINE)
 
 
-def _block_quoted(text: str, marked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _block_quoted(text: str) -> list[tuple[int, int]]:
     """Paragraphs that are quotations only because a credit line under them says who spoke."""
     out = []
     for m in _BLOCK_CREDITED.finditer(text):

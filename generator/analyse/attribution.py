@@ -157,6 +157,12 @@ def subject_source(verb: Token) -> Source | None:
             words = _subject_words(obj)
             if words:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
+    if verb.lower_ in ("saying", "telling", "stating", "writing") and verb.dep_ == "pcomp" and verb.head.lower_ == "as" \
+            and verb.head.head.lower_ in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+        # "It cites Kim as saying that ...": the one cited says it, not the one who cites him
+        cited = subject_source(verb.head.head)
+        if cited is not None:
+            return cited
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.lower_ in ("asked", "told", "questioned", "pressed") and any(c.dep_ == "nsubjpass" for c in subj):
         return None  # "“...?” he was asked": the words put to him, not his

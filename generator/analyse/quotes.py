@@ -355,7 +355,10 @@ class QuoteFinder:
     def _reported_by_outlet(sent, span) -> Source | None:
         for m in sent.doc._.actor_mentions or []:
             last = sent.doc[m.end - 1]
-            if sent.start <= m.start < span.start and m.type == "person" and last.dep_ in ("nsubj", "nsubjpass"):
+            if sent.start <= m.start < span.start and m.type == "person" and last.dep_ in ("nsubj", "nsubjpass") \
+                    and not (span.start <= last.head.i < span.end):
+                # (not "Kim “mounted the observation post”, KCNA said": the agency's words of what
+                # he did, the verb inside them)
                 return Source(sent.doc[m.start : m.end].text, last.head.lower_, m.start, m.end, m.end - 1)
         for t in sent:  # "He said the soldiers' “...” must be “...,” KCNA reported": his words
             if t.i < span.start and t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head.pos_ == "VERB":

@@ -2168,3 +2168,18 @@ def test_a_known_outlets_own_journalist_is_no_actor(analyser, tmp_path):
     names = actor_names(analyser, tmp_path, text)
     assert "Dana Whitfield" not in names
     assert {"Scott Bessent", "Li Chenggang", "China"} <= names
+
+
+def test_a_news_agency_describing_what_someone_did_in_marks_speaks_itself(nlp):
+    got = quotes(nlp, 'North Korean leader Kim Jong Un oversaw a launch on Saturday. Kim "climbed the observation '
+                      'post and guided the firing", KCNA said of the launch.')
+    assert got == [("climbed", "KCNA", None)]
+    # the words of a person the agency quotes stay his
+    got = quotes(nlp, "Kim Jong Un touted the destroyer's “mighty striking power”, KCNA said.")
+    assert got == [("mighty", "Kim Jong Un", "Kim Jong Un")]
+
+
+def test_the_one_an_agency_cites_as_saying_speaks(nlp):
+    got = quotes(nlp, "KCNA says Kim Jong Un was present at the launch site. It cites Kim as saying that the launch "
+                      "was “an appropriate military action” against enemies.")
+    assert got == [("an", "Kim", "Kim Jong Un")]

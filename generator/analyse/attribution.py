@@ -231,7 +231,9 @@ def subject_source(verb: Token) -> Source | None:
         any(c.dep_ in ("auxpass", "acomp", "attr", "expl") for c in verb.children) or verb.lower_ in ("is", "was", "are", "were", "be", "been", "being")
         or any(c.dep_ == "expl" for c in subj[0].children)
     ):
-        return None  # "It is reported that...", "It is important to note that...": nobody
+        # "It is reported that...", "It is important to note that...": nobody, unless a phrase
+        # names whose words they are ("In an update from the General Staff, it was reported that")
+        return _given_in(verb)
     colon = subj[0].i + 1
     if colon < verb.i and subj[0].doc[colon].text == ":":  # "Reuters: US President Donald Trump said"
         words = [t for t in subj[0].doc[colon + 1 : verb.i] if not (t.dep_ == "punct" and t.text in _STOP)]
@@ -343,6 +345,28 @@ def giver_of(noun: Token) -> Source | None:
     if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     return subject_source(verb)
+
+
+_RELEASES = _UTTERANCES | {"update", "updates", "report", "briefing", "bulletin", "readout", "release", "summary"}
+
+
+def _given_in(verb: Token) -> Source | None:
+    """Who gave the update or statement an impersonal reporting verb is set in: "In a recent
+    update from the General Staff of ..., it was reported that ..." -> the General Staff."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "via")):
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _RELEASES), None)
+        if noun is None:
+            continue
+        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+            obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                words = _subject_words(obj)
+                if words:
+                    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
+        owner = _owner_of(noun)  # "in the ministry's statement"
+        if owner is not None:
+            return Source(owner.text, verb.lower_, owner.start, owner.end, owner.end - 1)
+    return None
 
 
 def utterance_owner(before: list[Token]) -> Source | None:
@@ -469,6 +493,9 @@ def _label_at(doc: Doc, para: int) -> Source | None:
 
 
 _DATA = frozenset({"data", "figures", "statistics", "numbers", "estimates", "tallies", "count"})
+# what a figure is "based on" when someone's count gives it ("based on Ukrainian assessments")
+_ASSESSMENTS = _DATA | {"assessments", "assessment", "estimate", "reports", "report", "intelligence", "information",
+                        "tally", "calculations", "figure"}
 _MEDIA = frozenset({"media", "press", "newspaper", "newspapers", "broadcaster", "broadcasters", "tabloid"})
 _ANSWERER = re.compile(r"[Ss]pokes(?:person|man|woman)[ \t]+((?:[A-Z][\w-]+[ \t]+){0,2}[A-Z][\w-]+?)(?:['’]s\b|\b)")
 
@@ -676,6 +703,9 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
                 source = _named_citer(sent, source, speech_verbs, skip) or source
         elif lowers[k] == "as" and k + 2 < len(lowers) and lowers[k + 2] == "by" and lowers[k + 1] in _AS_BY:
             source = _phrase_after(sent, k + 3, "according to")  # "..., as stated by the deputy ambassador"
+        elif lowers[k] == "based" and lowers[k + 1] == "on" and k + 2 < len(lowers) and any(
+                w in _ASSESSMENTS for w in lowers[k + 2 : k + 6]):
+            source = _phrase_after(sent, k + 2, "according to")  # "..., based on Ukrainian assessments"
         elif lowers[k] == "according" and lowers[k + 1] == "to":
             source = _phrase_after(sent, k + 2, "according to")
             # "..., the NIS told lawmakers, according to Rep. Lee": the lawmaker relays what the

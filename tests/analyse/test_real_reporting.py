@@ -2183,3 +2183,15 @@ def test_the_one_an_agency_cites_as_saying_speaks(nlp):
     got = quotes(nlp, "KCNA says Kim Jong Un was present at the launch site. It cites Kim as saying that the launch "
                       "was “an appropriate military action” against enemies.")
     assert got == [("an", "Kim", "Kim Jong Un")]
+
+
+def test_an_impersonal_report_set_in_someones_update_is_theirs(nlp):
+    text = ("In a recent update from the General Staff of the Armed Forces of Ukraine, it was reported that the "
+            "Russian military lost 1,140 troops in a day.")
+    assert figures(nlp, text)["1,140 troops"][1] == "Ukraine"
+    assert figures(nlp, "It is reported that 300 people died in the floods.")["300 people"] == (None, "outlet")
+
+
+def test_a_figure_based_on_a_states_assessments_is_that_states(nlp):
+    text = "That would bring overall losses to 666,340 personnel, based on Ukrainian assessments."
+    assert figures(nlp, text)["666,340 personnel"] == ("Ukrainian assessments", "Ukraine")

@@ -1271,6 +1271,14 @@ class SpeakerResolver:
             # "US officials", "the General Staff of the KPA"; not "a Washington think tank"
             if attached and (m.kind not in ("demonym", "seat") or word in self.state_nouns | self.body_nouns):
                 return m.name
+        if not inside and doc[head].is_title:
+            # "General Staff: the Russian army lost ..." over "the General Staff of the Armed Forces
+            # of Ukraine": the body the article names in full, a part of its state
+            bare = _without_article(source.text).lower()
+            parts = {m.name for m in self.mentions if m.kind == "part" and m.type == "country"
+                     and _without_article(doc[m.start : m.end].text).lower().startswith(bare + " ")}
+            if len(bare) > 3 and len(parts) == 1:
+                return parts.pop()
         if (doc[head].pos_ == "PROPN" and doc[head].is_title) or (doc[head].is_upper and len(doc[head]) > 2):
             # "Verhagen, a researcher at ..., said"; a transcript's "MS. SINGH:"
             named = [m for m in self.mentions if m.type == "person" and doc[m.end - 1].lower_ == doc[head].lower_]

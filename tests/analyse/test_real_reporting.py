@@ -2195,3 +2195,12 @@ def test_an_impersonal_report_set_in_someones_update_is_theirs(nlp):
 def test_a_figure_based_on_a_states_assessments_is_that_states(nlp):
     text = "That would bring overall losses to 666,340 personnel, based on Ukrainian assessments."
     assert figures(nlp, text)["666,340 personnel"] == ("Ukrainian assessments", "Ukraine")
+
+
+def test_a_bodys_short_name_in_a_headline_label_is_the_body_named_in_full(analyser, tmp_path):
+    text = ("General Staff: Russian army lost 870 soldiers over the past day\n\n"
+            "The Russian army lost another 870 soldiers in the war over the past day. This was reported by the "
+            "General Staff of the Armed Forces of Ukraine.\n\nOriginal Source: example.ua\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert {(f.text, f.attribution_actor) for f in out.figures if f.attribution == "General Staff"} \
+        == {("870 soldiers", "Ukraine")}

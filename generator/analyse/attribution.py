@@ -14,7 +14,7 @@ last person, or the last organisation or state, named before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -350,6 +350,18 @@ def giver_of(noun: Token) -> Source | None:
 _RELEASES = _UTTERANCES | {"update", "updates", "report", "briefing", "bulletin", "readout", "release", "summary"}
 
 
+def _release_giver(noun: Token) -> Source | None:
+    """Who gave an update or statement, when a phrase after it says ("an update from the General
+    Staff", "a statement by the ministry")."""
+    for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+        obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+            words = _subject_words(obj)
+            if words:
+                return Source(_span_text(words), "said", words[0].i, words[-1].i + 1, obj.i)
+    return None
+
+
 def _given_in(verb: Token) -> Source | None:
     """Who gave the update or statement an impersonal reporting verb is set in: "In a recent
     update from the General Staff of ..., it was reported that ..." -> the General Staff."""
@@ -357,12 +369,9 @@ def _given_in(verb: Token) -> Source | None:
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _RELEASES), None)
         if noun is None:
             continue
-        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
-            obj = next((c for c in by.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
-                words = _subject_words(obj)
-                if words:
-                    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
+        given = _release_giver(noun)
+        if given is not None:
+            return replace(given, verb=verb.lower_)
         owner = _owner_of(noun)  # "in the ministry's statement"
         if owner is not None:
             return Source(owner.text, verb.lower_, owner.start, owner.end, owner.end - 1)
@@ -1355,9 +1364,15 @@ class SpeakerResolver:
                 return self._last(source.start, person=False)
             return None
         if definite and not inside and word == "report":
-            # "the report said": the report named before ("a Pentagon report"); a news agency's
-            # report, or one of no named author, is no actor's
-            return self._same_noun(word, source.start, 1)
+            # "the report said": the report named before ("a Pentagon report"), or the update or
+            # statement given by someone named ("an update from the General Staff of ..."); a news
+            # agency's report, or one of no named author, is no actor's
+            found = self._same_noun(word, source.start, 1)
+            if found is None and doc.has_annotation("DEP"):
+                given = next((g for t in reversed(doc[max(0, source.start - 120) : source.start])
+                              if t.lower_ in _RELEASES - {"report"} and (g := _release_giver(t)) is not None), None)
+                found = self._actor(given) if given is not None else None
+            return found if found != "outlet" else None
         if definite and not inside and word in DOCUMENTS:
             # "a critical resolution from the European Parliament ... The resolution stated": the
             # body named with the same noun before; else whoever last stated something

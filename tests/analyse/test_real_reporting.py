@@ -2204,3 +2204,11 @@ def test_a_bodys_short_name_in_a_headline_label_is_the_body_named_in_full(analys
     out = analyse_text(analyser, tmp_path, text)
     assert {(f.text, f.attribution_actor) for f in out.figures if f.attribution == "General Staff"} \
         == {("870 soldiers", "Ukraine")}
+
+
+def test_the_report_after_an_update_from_a_named_body_is_that_bodys(nlp):
+    text = ("In a recent update from the General Staff of the Armed Forces of Ukraine, it was reported that the "
+            "Russian military lost 1,140 troops in a day. The report also said that Russia lost eight tanks.")
+    assert figures(nlp, text)["eight tanks"] == ("The report", "Ukraine")
+    text = "The Kremlin declined to comment. The report said 20 ships had sailed."
+    assert figures(nlp, text)["20 ships"][1] in (None, "outlet")

@@ -256,6 +256,12 @@ class FigureFinder:
         if second is not None and second[0] is not None and (second[1] or not _NUMBER.match(doc[i].text)):
             upper = second[0]
             j += 2
+            groups = 0  # "600-700 000": spaced thousands after the upper bound are both bounds'
+            while j < end and re.fullmatch(r"\d{3}", doc[j].text) and doc[j - 1].whitespace_ == " " \
+                    and re.fullmatch(r"\d{1,3}", doc[j - 1].text) and groups < 3:
+                upper, groups, j = upper * 1000 + float(doc[j].text), groups + 1, j + 1
+            if groups and value is not None and value < upper / 1000:
+                value *= 1000 ** groups
             scale = 1.0
             while j < end and doc[j].lower_ in self.scales:
                 scale *= self.scales[doc[j].lower_]

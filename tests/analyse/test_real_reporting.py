@@ -2212,3 +2212,9 @@ def test_the_report_after_an_update_from_a_named_body_is_that_bodys(nlp):
     assert figures(nlp, text)["eight tanks"] == ("The report", "Ukraine")
     text = "The Kremlin declined to comment. The report said 20 ships had sailed."
     assert figures(nlp, text)["20 ships"][1] in (None, "outlet")
+
+
+def test_spaced_thousands_after_a_ranges_upper_bound_scale_both_bounds(nlp):
+    doc = nlp("Officials said 600-700 000 soldiers had been wounded since the start of the war.")
+    (f,) = [f for f in doc._.figures if "600" in f.text]
+    assert (f.text, f.value, f.upper) == ("600-700 000 soldiers", 600000.0, 700000.0)

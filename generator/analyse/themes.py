@@ -129,6 +129,8 @@ def _held(doc: Doc, holders: list[tuple[int, int]], said: list[tuple[int, int]])
             return True  # one word is both ("the Chinese foreign ministry" as a whole)
         if term.pos_ in _NOMINAL and any(t.i in held_tokens for t in term.subtree):
             return True
+        if term.dep_ in ("compound", "amod", "appos") and term.head.i in held_tokens:
+            return True  # "Foreign Ministry Spokesperson Mao Ning": a title of the holder's
         for head in (term, *term.ancestors):
             for child in head.children:
                 if child.dep_ in _SUBJECTS and any(t.i in held_tokens for t in child.subtree):

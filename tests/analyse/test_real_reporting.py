@@ -2218,3 +2218,16 @@ def test_spaced_thousands_after_a_ranges_upper_bound_scale_both_bounds(nlp):
     doc = nlp("Officials said 600-700 000 soldiers had been wounded since the start of the war.")
     (f,) = [f for f in doc._.figures if "600" in f.text]
     assert (f.text, f.value, f.upper) == ("600-700 000 soldiers", 600000.0, 700000.0)
+
+
+def test_a_chinese_spokespersons_press_conference_is_chinas_stance(analyser, tmp_path):
+    # the title of the holder ("Spokesperson Mao Ning") holds the stance word; another state's
+    # concern about China's ambassador does not
+    text = ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 4, 2023\n\n"
+            "Reporter: A report on cyber espionage came out today. What is your comment?\n\n"
+            "Mao Ning: I have noted the report. The international community needs to stay alert.\n\n"
+            "Original Source: fmprc.gov.cn\n")
+    assert "china-stance" in theme_ids(analyser, tmp_path, text)
+    text = ("Japan summons envoy\n\nVice-Minister Akitaka Saiki called China's Ambassador to Japan Wu Jianghao to "
+            "the ministry at 2 a.m. to express serious concern.\n\nOriginal Source: mofa.go.jp\n")
+    assert "china-stance" not in theme_ids(analyser, tmp_path, text)

@@ -356,9 +356,10 @@ class QuoteFinder:
         for m in sent.doc._.actor_mentions or []:
             last = sent.doc[m.end - 1]
             if sent.start <= m.start < span.start and m.type == "person" and last.dep_ in ("nsubj", "nsubjpass") \
-                    and not (span.start <= last.head.i < span.end):
+                    and not (span.start <= last.head.i < span.end) and not _in_relative_clause(span, last.head):
                 # (not "Kim “mounted the observation post”, KCNA said": the agency's words of what
-                # he did, the verb inside them)
+                # he did, the verb inside them; nor "Kim oversaw the launch, which was the “test-fire
+                # of a new weapon”, KCNA reported": its words of the launch)
                 return Source(sent.doc[m.start : m.end].text, last.head.lower_, m.start, m.end, m.end - 1)
         for t in sent:  # "He said the soldiers' “...” must be “...,” KCNA reported": his words
             if t.i < span.start and t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head.pos_ == "VERB":
@@ -543,6 +544,19 @@ def _block_quoted(text: str) -> list[tuple[int, int]]:
         if len(text[s:e].split()) >= MIN_WORDS:
             out.append((s, e))
     return out
+
+
+def _in_relative_clause(span, verb) -> bool:
+    """Whether the quotation ``span`` hangs from ``verb`` through a relative clause ("oversaw the
+    launch, which was the “test-fire ...”"): words said of something he did, not his."""
+    node = span.root
+    while node.i != verb.i:
+        if node.dep_ == "relcl":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _put_to(sent, span) -> bool:

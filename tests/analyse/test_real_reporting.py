@@ -2177,6 +2177,10 @@ def test_a_news_agency_describing_what_someone_did_in_marks_speaks_itself(nlp):
     # the words of a person the agency quotes stay his
     got = quotes(nlp, "Kim Jong Un touted the destroyer's “mighty striking power”, KCNA said.")
     assert got == [("mighty", "Kim Jong Un", "Kim Jong Un")]
+    # words said of what he did, in a relative clause, are the agency's
+    got = quotes(nlp, 'North Korean leader Kim Jong Un oversaw the latest launch, which was the "test-fire of a new '
+                      'weapon", the official Korean Central News Agency reported Sunday.')
+    assert [(w, actor) for w, _, actor in got] == [("test-fire", None)]
 
 
 def test_the_one_an_agency_cites_as_saying_speaks(nlp):

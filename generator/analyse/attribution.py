@@ -670,8 +670,10 @@ def said_of(sent: Span) -> bool:
 
 
 def _states_nothing(verb: Token) -> bool:
-    """A source verb used for an act that states nothing: "put 250 launchers through testing"
+    """A source verb used for an act that states nothing: "without confirming", "put 250 launchers through testing"
     (not "put the toll at 100"), "the war claimed the lives of 1,100 people" (not "claimed that")."""
+    if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "without":
+        return True  # "without confirming that 3,000 troops were there": nobody states it
     if verb.lower_ in ("claimed", "claims", "claim", "claiming"):
         following = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
         taken = [c.lower_ for c in verb.children if c.dep_ == "dobj"]  # "claimed at least three lives"

@@ -2235,3 +2235,21 @@ def test_a_chinese_spokespersons_press_conference_is_chinas_stance(analyser, tmp
     text = ("Japan summons envoy\n\nVice-Minister Akitaka Saiki called China's Ambassador to Japan Wu Jianghao to "
             "the ministry at 2 a.m. to express serious concern.\n\nOriginal Source: mofa.go.jp\n")
     assert "china-stance" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_demonyms_intelligence_services_in_the_plural_are_that_state(nlp):
+    got = figures(nlp, "Ukrainian intelligence services said on Friday that 400 officers had arrived in Kursk.")
+    assert got["400 officers"][1] == "Ukraine"
+
+
+def test_officials_confirming_in_a_with_clause_are_the_figures_source(nlp):
+    text = ("The claim came with Japanese and U.S. officials confirming that the North has moved more than "
+            "9,000 soldiers to the border.")
+    got = figures(nlp, text)
+    assert got["more than 9,000 soldiers"][1] == "Japan"
+
+
+def test_a_reporting_verb_after_without_states_nothing(nlp):
+    text = "The ministry spokesman spoke for an hour without confirming that 3,000 soldiers had crossed the border."
+    got = figures(nlp, text)
+    assert got["3,000 soldiers"][1] in (None, "outlet")

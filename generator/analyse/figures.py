@@ -284,8 +284,9 @@ class FigureFinder:
                     return "percent", j + len(words)
         k = j
         tagged = doc.has_annotation("TAG")
-        if k < end and doc[k].lower_ == "of":
-            k += 1
+        out_of = k + 1 < end and doc[k].lower_ == "out" and doc[k + 1].lower_ == "of"  # "58 out of 59 drones"
+        if k < end and doc[k].lower_ == "of" or out_of:
+            k += 1 + out_of
             total = k + (k < end and doc[k].lower_ in ("the", "its", "their", "some", "an", "a", "estimated"))
             whole = self._read_number(doc, total, end) if total < end and not doc[total].is_alpha else None
             if whole is not None and whole[0] is not None:

@@ -2253,3 +2253,8 @@ def test_a_reporting_verb_after_without_states_nothing(nlp):
     text = "The ministry spokesman spoke for an hour without confirming that 3,000 soldiers had crossed the border."
     got = figures(nlp, text)
     assert got["3,000 soldiers"][1] in (None, "outlet")
+
+
+def test_a_part_out_of_a_whole_is_counted_in_the_wholes_unit(nlp):
+    got = {f.value: f.unit for f in nlp("Air defences destroyed 41 out of 47 drones overnight, the air force said.")._.figures}
+    assert got == {41: "drones", 47: "drones"}

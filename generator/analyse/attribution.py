@@ -139,6 +139,26 @@ def quoted_passive(verb: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def _with_noun(verb: Token) -> Token | None:
+    """The noun of an absolute "with" clause that a gerund right after it has for its subject:
+    "fears grew, with Kaja Kallas, the EU's top diplomat, posting on X: ..." (the parser hangs
+    "posting" from the main verb and "Kallas" from "with")."""
+    if verb.tag_ != "VBG":
+        return None
+    doc = verb.doc
+    for w in reversed(doc[max(verb.sent.start, verb.i - 30) : verb.i]):
+        if w.lower_ != "with":
+            continue
+        noun = next((c for c in w.children if c.dep_ == "pobj"), None)
+        if noun is None:
+            return None
+        end = max(t.i for t in noun.subtree)
+        if end < verb.i and all(t.text == "," for t in doc[end + 1 : verb.i]) and noun.pos_ in ("PROPN", "NOUN"):
+            return noun
+        return None
+    return None
+
+
 def subject_source(verb: Token) -> Source | None:
     """The subject of a reporting verb as a source phrase, or None.
 
@@ -181,6 +201,13 @@ def subject_source(verb: Token) -> Source | None:
         tail = _after_comma(verb)
         if tail is not None:
             return tail
+    if not subj:
+        noun = _with_noun(verb)
+        if noun is not None:  # "..., with Kaja Kallas, the EU's top diplomat, posting: “...”": Kallas
+            words = [t for t in _subject_words(noun) if t.i <= noun.i or not any(
+                x.text == "," for x in verb.doc[noun.i : t.i + 1])]  # the name without its apposition
+            if words:
+                return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, noun.i)
     if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head.i != verb.i:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and (
@@ -857,7 +884,10 @@ _ROLE_SPELLED = {"rep": "representative"}  # a role noun shortened, as headlines
 _ISSUING = frozenset({"made", "issued", "released", "expressed", "voiced", "echoed", "published", "posted"})
 _REPORTING = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "announced", "claimed", "claims",
                         "confirmed", "confirms", "denied", "denies", "added", "adds", "noted", "notes", "wrote",
-                        "writes", "insisted", "argued", "declared", "warned", "warns", "accused", "reported"})
+                        "writes", "insisted", "argued", "declared", "warned", "warns", "accused", "reported",
+                        "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes", "stressed",
+                        "stresses", "explained", "explains", "emphasised", "emphasized", "revealed", "disclosed",
+                        "indicated", "suggested", "insists", "argues"})
 # verbs of a reported clause that state a figure themselves ("the spy agency put the toll at 100
 # and estimated that ..."): a reporting verb joined to them shares their subject
 _ESTIMATING = frozenset({"put", "puts", "estimated", "estimates", "assessed", "assesses", "believes", "believed",

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from generator.analyse.attribution import (
     DOCUMENTS,
+    MAX_WORDS,
     PERSON_PRONOUNS,
     Source,
     SpeakerResolver,
@@ -622,6 +623,18 @@ def _inverted_subject(verb, span) -> Source | None:
     if k != verb.i:
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    if obj is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "“...,” said Foreign Minister Abbas Araghchi, Tasnim reported": the parser made the
+        # name the subject of the outlet's verb; the words up to the comma are who spoke
+        words = []
+        for t in doc[verb.i + 1 : verb.sent.end]:
+            if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and t.lower_ not in ("'s", "’s"):
+                break
+            words.append(t)
+        end = verb.i + 1 + len(words)
+        if words and words[-1].pos_ == "PROPN" and end < len(doc) and doc[end].text in (",", ".") and len(words) <= MAX_WORDS:
+            return Source(doc[words[0].i : end].text, verb.lower_, words[0].i, end, words[-1].i)
+        return None
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     words = [t for t in obj.subtree if not t.is_punct]

@@ -2258,3 +2258,24 @@ def test_a_reporting_verb_after_without_states_nothing(nlp):
 def test_a_part_out_of_a_whole_is_counted_in_the_wholes_unit(nlp):
     got = {f.value: f.unit for f in nlp("Air defences destroyed 41 out of 47 drones overnight, the air force said.")._.figures}
     assert got == {41: "drones", 47: "drones"}
+
+
+def test_a_second_reporting_verb_joined_to_the_reported_clause_is_the_first_ones_subjects(nlp):
+    text = ('Speaking after the talks in Rome, Ms Meloni acknowledged that no such force had yet been assembled '
+            'and warned that "not every ally will be able to send soldiers".')
+    ((_, _speaker, actor),) = quotes(nlp, text)
+    assert actor == "Giorgia Meloni"
+
+
+def test_the_noun_of_an_absolute_with_clause_speaks_the_quotation_after_its_gerund(nlp):
+    text = ('The row deepened doubts in Europe, with Kaja Kallas, the EU foreign policy chief, writing on social '
+            'media: "Europe now has to lead on its own."')
+    ((_, speaker, actor),) = quotes(nlp, text)
+    assert (speaker, actor) == ("Kaja Kallas", "Kaja Kallas")
+
+
+def test_the_name_after_an_inverted_said_is_the_speaker_not_the_outlet_that_reports_it(nlp):
+    text = ('“There were three rounds of messages between the two delegations,” said Iranian Foreign Minister '
+            'Abbas Araghchi, Mehr news agency reported.')
+    ((_, _speaker, actor),) = quotes(nlp, text)
+    assert actor == "Abbas Araghchi"

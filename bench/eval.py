@@ -13,8 +13,8 @@ printed only with ``--show-test``. Measures, for each half:
   F1; the precision of those from the knowledge base and of those found only by the model;
   unrelated articles (no gold theme) that still get actors;
 - themes: per theme and macro-F1; unrelated articles that get a theme;
-- figures: a predicted figure matches a gold one with the same value (to 0.1 %) and unit (case
-  and plural -s ignored); recall and precision; on matched figures, whether the qualifier, the
+- figures: a predicted figure matches a gold one with the same value (to 0.1 %) and unit (case,
+  plural -s and a degree sign ignored); recall and precision; on matched figures, whether the qualifier, the
   actor it is attributed to and the certainty are right;
 - quotes: a gold quote is found when a predicted quotation holds its first words (or starts
   the same way); on found quotes, whether the speaker's actor is right.
@@ -71,7 +71,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def norm_unit(unit: str | None) -> str:
-    u = (unit or "").lower().strip()
+    u = (unit or "").lower().strip().lstrip("°")  # "31C" as written is the 31 °C the analysis gives
     u = {"per cent": "percent", "%": "percent"}.get(u, u)
     return u[:-1] if u.endswith("s") and len(u) > 3 else u
 

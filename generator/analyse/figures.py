@@ -121,6 +121,24 @@ def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bo
 _VAGUE = frozenset({"several", "few"})  # counts only with a scale after them ("several thousand")
 
 
+_TOTALS = frozenset({"total", "tally", "toll", "count", "number", "sum"})
+
+
+def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
+    """The unit of a bare number that a change ends at, from the count before it in the sentence:
+    "the index rose 312 points to 38,402" (points), "killed four people, bringing the total to
+    210" (people)."""
+    if not before or start < 1 or doc[start - 1].lower_ != "to":
+        return None
+    last = before[-1]
+    if last.end == start - 1:  # "rose 312 points to 38,402"
+        return last.unit
+    words = [t.lower_ for t in doc[max(last.end, start - 5) : start - 1]]
+    if any(w in _TOTALS for w in words):  # "..., bringing the total to 210"
+        return last.unit
+    return None
+
+
 class FigureFinder:
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.name = name
@@ -639,6 +657,8 @@ class FigureFinder:
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
                     if unit is None and not year_like:
                         unit = _listed_like(doc, start, j, [f for f in figures if f.start >= sent.start])
+                    if unit is None and not year_like:
+                        unit = _changed_to(doc, start, [f for f in figures if f.start >= sent.start])
                     if unit is None and not year_like and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
                             and doc[start - 2].tag_ in ("NN", "NNS") and doc[start - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):

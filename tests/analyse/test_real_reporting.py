@@ -2279,3 +2279,9 @@ def test_the_name_after_an_inverted_said_is_the_speaker_not_the_outlet_that_repo
             'Abbas Araghchi, Mehr news agency reported.')
     ((_, _speaker, actor),) = quotes(nlp, text)
     assert actor == "Abbas Araghchi"
+
+
+def test_a_bare_number_a_change_ends_at_is_counted_like_the_change(nlp):
+    got = {f.value: f.unit for f in nlp("The Kospi rose 41 points to 2,655 on Monday. Floods killed nine people, "
+                                        "bringing the toll to 130.")._.figures}
+    assert got == {41: "points", 2655: "points", 9: "people", 130: "people"}

@@ -198,8 +198,8 @@ class QuoteFinder:
             if span is None or n in continued.values():
                 continue
             words = text[s:e]
-            if _is_title(words) or _NAMED_BEFORE.search(text, max(0, s - 14), s):
-                continue  # "a report entitled “...”": a title, not a quotation
+            if _is_title(words) or _NAMED_BEFORE.search(text, max(0, s - 14), s) or _named_term(span):
+                continue  # "a report entitled “...”", "a “comprehensive strategic partnership” treaty": names
             if n in continued:  # "“We will win,” he said, “whatever it takes.”": one quotation
                 s2, e2 = spans[continued[n]]
                 words, e = f"{words} {text[s2:e2]}", e2
@@ -398,6 +398,8 @@ class QuoteFinder:
                 and text[spans[n][1] - 1 : spans[n][1]] == ","
                 and between.strip(' \"“”')[-1:] in (",", ":")
                 and any(w in self.speech_verbs for w in words)
+                # ("“We hit the target,” he said, adding, “Both sides know it.”": a new sentence)
+                and not text[spans[n + 1][0] : spans[n + 1][0] + 1].isupper()
             ):
                 out[n] = n + 1
         return out
@@ -666,6 +668,24 @@ def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Sourc
             return None
         node, steps = node.head, steps + 1
     return None
+
+
+def _named_term(span) -> bool:
+    """A quoted name of a kind of thing, between an article and its noun: "signed a “comprehensive
+    strategic partnership” treaty", "the “One China” policy"."""
+    doc = span.doc
+    lo, hi = span.start, span.end
+    while lo > 0 and doc[lo - 1].is_quote:
+        lo -= 1
+    while hi < len(doc) and doc[hi].is_quote:
+        hi += 1
+    if lo == 0 or hi >= len(doc) or doc[lo - 1].lower_ not in ("a", "an", "the", "its", "their", "his", "her", "our"):
+        return False
+    after = doc[hi]
+    words = [t for t in span if not (t.is_punct or t.is_quote)]
+    # (not "held in a “constructive and respectful” atmosphere": words said of it)
+    return after.is_alpha and after.is_lower and after.tag_ in ("NN", "NNS") and bool(words) and \
+        words[-1].pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _is_title(words: str) -> bool:

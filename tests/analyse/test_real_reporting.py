@@ -2285,3 +2285,20 @@ def test_a_bare_number_a_change_ends_at_is_counted_like_the_change(nlp):
     got = {f.value: f.unit for f in nlp("The Kospi rose 41 points to 2,655 on Monday. Floods killed nine people, "
                                         "bringing the toll to 130.")._.figures}
     assert got == {41: "points", 2655: "points", 9: "people", 130: "people"}
+
+
+def test_a_quoted_name_between_an_article_and_its_noun_is_no_quotation(nlp):
+    text = 'Moscow and Minsk signed a "joint strategic defence" pact in May, the Kremlin said.'
+    assert quotes(nlp, text) == []
+
+
+def test_a_new_sentence_quoted_after_adding_is_a_second_quotation(nlp):
+    text = ('Ukrainian President Volodymyr Zelensky praised the strike. "We hit the target," he said, adding, '
+            '"Both sides know what this means."')
+    got = quotes(nlp, text)
+    assert [w for w, _, _ in got] == ["We", "Both"]
+
+
+def test_quoted_words_said_of_a_thing_before_its_noun_stay_a_quotation(nlp):
+    text = 'The ministry said the talks were held in a "frank and constructive" atmosphere.'
+    assert len(quotes(nlp, text)) == 1

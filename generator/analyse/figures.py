@@ -305,7 +305,9 @@ class FigureFinder:
         out_of = k + 1 < end and doc[k].lower_ == "out" and doc[k + 1].lower_ == "of"  # "58 out of 59 drones"
         if k < end and doc[k].lower_ == "of" or out_of:
             k += 1 + out_of
-            total = k + (k < end and doc[k].lower_ in ("the", "its", "their", "some", "an", "a", "estimated"))
+            total = k + (k < end and doc[k].lower_ in ("the", "its", "their", "some", "an", "a", "estimated", "our",
+                                                        "his", "her", "your"))
+            total += total < end and doc[total].lower_ in ("last", "first", "past", "next")  # "12 of our last 14 games"
             whole = self._read_number(doc, total, end) if total < end and not doc[total].is_alpha else None
             if whole is not None and whole[0] is not None:
                 # "about 8,000 of the 10,000 troops": a part counted in the whole's unit; the whole

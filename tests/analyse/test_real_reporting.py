@@ -2302,3 +2302,8 @@ def test_a_new_sentence_quoted_after_adding_is_a_second_quotation(nlp):
 def test_quoted_words_said_of_a_thing_before_its_noun_stay_a_quotation(nlp):
     text = 'The ministry said the talks were held in a "frank and constructive" atmosphere.'
     assert len(quotes(nlp, text)) == 1
+
+
+def test_a_part_of_our_last_games_is_counted_in_the_wholes_unit(nlp):
+    got = {f.value: f.unit for f in nlp('"We won 11 of our last 13 matches," the coach said.')._.figures}
+    assert got == {11: "matches", 13: "matches"}

@@ -122,17 +122,29 @@ _VAGUE = frozenset({"several", "few"})  # counts only with a scale after them ("
 
 
 _TOTALS = frozenset({"total", "tally", "toll", "count", "number", "sum"})
+# words between a change in points and the level it ends at ("..., lower at 1,684.40", "to finish at 3,047")
+_LEVEL_WORDS = frozenset({"or", "from", "on", "lower", "higher", "down", "up", "to", "finish", "close", "end",
+                          "settle"})
 
 
 def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
     """The unit of a bare number that a change ends at, from the count before it in the sentence:
     "the index rose 312 points to 38,402" (points), "killed four people, bringing the total to
     210" (people)."""
-    if not before or start < 1 or doc[start - 1].lower_ != "to":
+    if not before or start < 1 or doc[start - 1].lower_ not in ("to", "at"):
         return None
     last = before[-1]
-    if last.end == start - 1:  # "rose 312 points to 38,402"
+    if last.end == start - 1 and doc[start - 1].lower_ == "to":  # "rose 312 points to 38,402"
         return last.unit
+    # "lost 29 points, or 0.11%, to 26,818", "ended down 178.32 points, or 0.76 percent, from
+    # Wednesday at 23,141.55": the change in points, its share in brackets, then the level
+    counted = [f for f in before if f.unit not in (None, "percent")]
+    if counted and counted[-1].unit == "points":
+        between = [t for t in doc[counted[-1].end : start - 1] if not (
+            t.is_punct or t.lower_ in _LEVEL_WORDS or t.ent_type_ == "DATE"
+            or any(f.start <= t.i < f.end for f in before))]
+        if not between:
+            return "points"
     words = [t.lower_ for t in doc[max(last.end, start - 5) : start - 1]]
     if any(w in _TOTALS for w in words):  # "..., bringing the total to 210"
         return last.unit
@@ -640,7 +652,9 @@ class FigureFinder:
                     start = i - 2
                     unit = self.symbols[doc[i - 2].text + doc[i - 1].text]
                 year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text))
-                if unit is None and start > sent.start and _in_name(doc[start - 1]):
+                if unit is None and start > sent.start and _in_name(doc[start - 1]) and not (
+                        j < end and (doc[j].text == "%" or doc[j].lower_ in ("percent", "pct"))):
+                    # (not "followed by the Finance 1.3 percent": a share of a named index)
                     i = max(j, i + 1)  # "S&P 500", "Galaxy S25", "Nikkei 225": part of a name
                     continue
                 if start - 2 >= sent.start and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_ \

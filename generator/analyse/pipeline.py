@@ -108,16 +108,23 @@ def _load_model(name: str | None) -> tuple[Language | None, str]:
 def _split_glued_units(nlp: Language) -> None:
     """Split a unit written onto its number ("22C", "30°C", "2,770mAh", "441ppi", "5ins", "145pc") so the figure finder reads
     the number; spaCy already splits "12GB" and "5km"."""
-    from spacy.util import compile_infix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:mAh|°[CF]|[CF]|ins|ppi|MP|fps|mph|kph|pc)", r"(?<=[0-9][CF])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # a dollar of another country glued to its number: "HK$313", "NT$56.20 billion"
+    prefixes = [r"(?:HK|NT|NZ|US|A|C|R|S)\$(?=[0-9])", *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # an acronym in brackets glued to its name, as Korean outlets print it: "Joint Chiefs of
     # Staff(JCS)", "National Intelligence Service(NIS)"
     # and a dateline's closing bracket glued to the dash after it and the story's first word:
     # "(Jiji Press)--Japan's Defense Ministry", "Caracas (EFE).- The Venezuelan Minister"
     infixes = [*nlp.Defaults.infixes, r"(?<=[a-z])\((?=[A-Z]{2,})", r"(?<=\w)\)(?=(?:\.-|-{1,2}|[—–]))",
-               r"(?<=\))(?:\.-|-{1,2}|[—–])(?=[A-Z])"]
+               r"(?<=\))(?:\.-|-{1,2}|[—–])(?=[A-Z])",
+               # a full stop with no space after it, as some outlets' copy runs sentences together:
+               # "came 63 days after the test on April 13.North Korea also launched" (spaCy splits
+               # "Thursday.Intelligence" already, not a number's)
+               r"(?<=[0-9])\.(?=[A-Z][a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -2307,3 +2307,25 @@ def test_quoted_words_said_of_a_thing_before_its_noun_stay_a_quotation(nlp):
 def test_a_part_of_our_last_games_is_counted_in_the_wholes_unit(nlp):
     got = {f.value: f.unit for f in nlp('"We won 11 of our last 13 matches," the coach said.')._.figures}
     assert got == {11: "matches", 13: "matches"}
+
+
+def test_an_index_level_after_its_change_in_points_and_share_is_in_points(nlp):
+    text = ("The Kospi lost 31 points, or 1.2%, to 2,512. The Taiex finished 40.5 points, or 0.2 percent, "
+            "lower at 22,104.10.")
+    got = {f.value: f.unit for f in nlp(text)._.figures}
+    assert got[2512] == "points" and got[22104.10] == "points"
+
+
+def test_a_share_after_a_named_sector_is_a_figure_not_part_of_the_name(nlp):
+    got = {f.text for f in nlp("Properties fell most, followed by the Finance 1.4 percent and the Utilities 0.3 percent.")._.figures}
+    assert {"1.4 percent", "0.3 percent"} <= got
+
+
+def test_a_dollar_of_another_country_glued_to_its_number_is_read(nlp):
+    got = {f.value: f.unit for f in nlp("Shares jumped 3.1% to HK$287, and turnover hit NT$48.5 billion.")._.figures}
+    assert got[287] == "HKD" and got[48.5e9] == "TWD"
+
+
+def test_sentences_run_together_without_a_space_are_split(nlp):
+    doc = nlp("The launch came 52 days after the test on June 11.South Korea also raised its alert level.")
+    assert [s.text.split()[0] for s in doc.sents] == ["The", "South"]

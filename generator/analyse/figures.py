@@ -788,8 +788,9 @@ class FigureFinder:
                 doc[j - 1].text in ("-", "–") and doc[j].like_num)):  # "30-40 minutes"
             j += 1
         adjectives = 0
-        while j < end and adjectives < 2 and doc[j].tag_ == "JJ" and doc[j].lower_ not in self.durations:
-            j += 1  # "five awkward minutes", "two long weeks"
+        while j < end and adjectives < 2 and (doc[j].tag_ == "JJ" or doc[j].lower_ in ("more", "additional", "further", "extra")) \
+                and doc[j].lower_ not in self.durations:
+            j += 1  # "five awkward minutes", "two long weeks", "two more years"
             adjectives += 1
         return j < end and (doc[j].lower_ in self.durations or doc[j].lower_ == "times") \
             and not re.fullmatch(r"(19|20)\d\d", doc[i].text)  # "two and a half times": a multiple

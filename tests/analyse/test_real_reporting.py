@@ -2329,3 +2329,13 @@ def test_a_dollar_of_another_country_glued_to_its_number_is_read(nlp):
 def test_sentences_run_together_without_a_space_are_split(nlp):
     doc = nlp("The launch came 52 days after the test on June 11.South Korea also raised its alert level.")
     assert [s.text.split()[0] for s in doc.sents] == ["The", "South"]
+
+
+def test_a_forecast_is_its_makers_figure(nlp):
+    got = figures(nlp, "The Bank of Korea expects the economy to grow 1.8 per cent next year.")
+    assert got["1.8 per cent"][0] == "The Bank of Korea"
+
+
+def test_a_duration_with_more_before_its_unit_is_a_figure(nlp):
+    got = {f.text: f.unit for f in nlp("The fighting could last three more years, the general warned.")._.figures}
+    assert got == {"three more years": "years"}

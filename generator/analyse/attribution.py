@@ -139,6 +139,16 @@ def quoted_passive(verb: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def tag_at_end(verb: Token) -> bool:
+    """A reporting word ending its sentence after a comma and the phrase before it: "..., the
+    ministry's update reports."."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and not (doc[verb.i + 1].is_punct and doc[verb.i + 1].text in (".", "!")):
+        return False
+    first = min(t.i for t in verb.subtree)
+    return first > verb.sent.start and doc[first - 1].text == ","
+
+
 def _with_noun(verb: Token) -> Token | None:
     """The noun of an absolute "with" clause that a gerund right after it has for its subject:
     "fears grew, with Kaja Kallas, the EU's top diplomat, posting on X: ..." (the parser hangs
@@ -183,6 +193,14 @@ def subject_source(verb: Token) -> Source | None:
         cited = subject_source(verb.head.head)
         if cited is not None:
             return cited
+    for c in verb.children:
+        # "DPRK media reported Kim to have said": the one reported to have said it
+        if c.dep_ in ("ccomp", "xcomp") and c.lower_ in ("said", "stated", "told", "declared", "warned", "added") \
+                and c.i > verb.i and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") \
+                and any(a.dep_ == "nsubj" and a.pos_ == "PROPN" for a in c.children):
+            inner = subject_source(c)
+            if inner is not None:
+                return inner
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.lower_ in ("asked", "told", "questioned", "pressed") and any(c.dep_ == "nsubjpass" for c in subj):
         return None  # "“...?” he was asked": the words put to him, not his
@@ -193,6 +211,16 @@ def subject_source(verb: Token) -> Source | None:
         owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
         if owner is not None:
             return Source(owner.text, verb.lower_, owner.start, owner.end, owner.end - 1)
+    if not subj and verb.pos_ == "NOUN" and verb.lower_.endswith("s") and (
+            any(c.dep_ == "ccomp" for c in verb.children) or tag_at_end(verb)):
+        # "British intelligence estimates Russia has likely suffered ...", "..., the UK Ministry
+        # of Defence intelligence update reports.": the parser took the verb for a noun with its
+        # subject as modifiers
+        words = [c for c in verb.children if c.dep_ in ("compound", "amod", "det", "poss", "nmod") and c.i < verb.i]
+        if words:
+            first = min(t.i for w in words for t in w.subtree)
+            # no head: the parse of the phrase is as wrong as the verb's, its names decide
+            return Source(verb.doc[first : verb.i].text, verb.lower_, first, verb.i, None)
     if not subj:
         named = quoted_passive(verb)
         if named is not None:

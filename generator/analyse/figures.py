@@ -30,6 +30,7 @@ from generator.analyse.attribution import (
     stated_after,
     statement_opened,
     subject_source,
+    tag_at_end,
     zero_relative,
 )
 from generator.analyse.gazetteer import load_gazetteer
@@ -489,6 +490,7 @@ class FigureFinder:
                 or verb.dep_ in ("ROOT", "parataxis")
                 or (verb.dep_ == "relcl" and verb.head.i in ancestors)  # "the figure officials had cited"
                 or _trailing(verb, token, ancestors, source.start)
+                or (verb.pos_ == "NOUN" and tag_at_end(verb))  # "..., the ministry's update reports."
             ):
                 source = None  # a reporting verb of another clause
             elif verb is not None and verb.i in ancestors:

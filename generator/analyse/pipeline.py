@@ -124,7 +124,9 @@ def _split_glued_units(nlp: Language) -> None:
                # a full stop with no space after it, as some outlets' copy runs sentences together:
                # "came 63 days after the test on April 13.North Korea also launched" (spaCy splits
                # "Thursday.Intelligence" already, not a number's)
-               r"(?<=[0-9])\.(?=[A-Z][a-z])"]
+               r"(?<=[0-9])\.(?=[A-Z][a-z])",
+               # a range of shares written without spaces: "a probability of 80%-90%"
+               r"(?<=[0-9])%(?=[-–][0-9])", r"(?<=[0-9]%)[-–](?=[0-9])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -2339,3 +2339,31 @@ def test_a_forecast_is_its_makers_figure(nlp):
 def test_a_duration_with_more_before_its_unit_is_a_figure(nlp):
     got = {f.text: f.unit for f in nlp("The fighting could last three more years, the general warned.")._.figures}
     assert got == {"three more years": "years"}
+
+
+def test_a_reporting_verb_the_parser_took_for_a_noun_keeps_its_subject(nlp):
+    text = ("Russia's war goes on in Ukraine. Dutch intelligence estimates Russia has likely lost between "
+            "3,000-4,000 tanks so far. It could take Moscow up to eight years to rebuild its army, the UK Ministry of "
+            "Defence intelligence update reports.")
+    got = figures(nlp, text)
+    assert got["between 3,000-4,000 tanks"][1] == "Netherlands"
+    assert got["up to eight years"][1] == "United Kingdom"
+
+
+def test_a_range_of_shares_written_without_spaces_is_one_figure(nlp):
+    ((_text, value, high),) = [(f.text, f.value, f.upper) for f in nlp("That means a probability of 60%-70%.")._.figures]
+    assert (value, high) == (60, 70)
+
+
+def test_the_one_media_report_to_have_said_it_is_the_speaker(nlp):
+    text = ("Kim Jong Un inspected an artillery unit as US and South Korean troops held drills. “Every gun must be "
+            "ready to fire at any moment,” state media reported Kim to have said.")
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "Kim Jong Un"
+
+
+def test_words_quoted_after_an_order_are_the_one_who_ordered(nlp):
+    text = ("Kim Jong Un inspected an artillery unit as US and South Korean troops held drills. Kim then ordered the "
+            "gunners “to fire at the targets without a moment's delay.”")
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "Kim Jong Un"

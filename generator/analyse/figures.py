@@ -132,6 +132,9 @@ def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
     """The unit of a bare number that a change ends at, from the count before it in the sentence:
     "the index rose 312 points to 38,402" (points), "killed four people, bringing the total to
     210" (people)."""
+    while start > 1 and doc[start - 1].lower_ in ("some", "about", "around", "nearly", "almost", "roughly", "over",
+                                                  "approximately", "just"):
+        start -= 1  # "bringing the total list to some 340"
     if not before or start < 1 or doc[start - 1].lower_ not in ("to", "at"):
         return None
     last = before[-1]

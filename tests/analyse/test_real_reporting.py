@@ -2367,3 +2367,13 @@ def test_words_quoted_after_an_order_are_the_one_who_ordered(nlp):
             "gunners “to fire at the targets without a moment's delay.”")
     ((_, _, actor),) = quotes(nlp, text)
     assert actor == "Kim Jong Un"
+
+
+def test_the_group_is_the_armed_group_named_before(nlp):
+    got = figures(nlp, "Hamas rejected the claim. The group said its police had lost more than 900 officers.")
+    assert got["more than 900 officers"][1] == "Hamas"
+
+
+def test_a_total_a_change_ends_at_after_a_qualifier_is_counted_like_the_change(nlp):
+    got = {f.value: f.unit for f in nlp("The bloc listed 120 ships, bringing the total to some 460.")._.figures}
+    assert got == {120: "ships", 460: "ships"}

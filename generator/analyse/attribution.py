@@ -139,6 +139,24 @@ def quoted_passive(verb: Token) -> tuple[int, int] | None:
     return start, end
 
 
+_MESSAGES = frozenset({"message", "messages", "letter", "note", "text", "post", "email", "statement", "telegram",
+                       "cable", "memo"})
+
+
+def _message_sender(verb: Token) -> Source | None:
+    """Who sent the message a gerund right after it quotes: "a private message from Rutte saying:",
+    "a letter from Kim Yo Jong reading" (the parser hangs "saying" from the main verb)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    sender = verb.doc[verb.i - 1]
+    if sender.dep_ != "pobj" or sender.head.lower_ != "from" or sender.head.head.lower_ not in _MESSAGES:
+        return None
+    words = [t for t in sender.subtree if not t.is_punct]
+    if not words or sender.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, sender.i)
+
+
 def tag_at_end(verb: Token) -> bool:
     """A reporting word ending its sentence after a comma and the phrase before it: "..., the
     ministry's update reports."."""
@@ -230,6 +248,10 @@ def subject_source(verb: Token) -> Source | None:
         if tail is not None:
             return tail
     if not subj:
+        sender = _message_sender(verb)
+        if sender is not None:  # "a private message from Rutte saying: “...”": Rutte
+            return sender
+    if not subj:
         noun = _with_noun(verb)
         if noun is not None:  # "..., with Kaja Kallas, the EU's top diplomat, posting: “...”": Kallas
             words = [t for t in _subject_words(noun) if t.i <= noun.i or not any(
@@ -243,8 +265,9 @@ def subject_source(verb: Token) -> Source | None:
             # "Rutte confirmed that troops had been deployed in Kursk, saying ...", "... said China
             # was unstoppable while warning that ...": the parser hung "saying" from the reported
             # clause; its speaker is who reported it
-            while head.dep_ == "ccomp" and head.head.i != head.i and head.head.i < head.i:
-                head = head.head
+            while head.head.i != head.i and head.head.i < head.i and (head.dep_ == "ccomp" or (
+                    head.dep_ in ("oprd", "acomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))):
+                head = head.head  # (through an adjective: "Rutte appeared unconcerned that ..., telling reporters")
         elif verb.dep_ == "conj" and head.dep_ == "ccomp" and head.lower_ not in _REPORTING | _ESTIMATING and \
                 head.head.lower_ in _REPORTING and head.head.i < head.i:
             # "he said 11,000 soldiers were in Kursk, and accused Kyiv's partners of ...": the

@@ -2377,3 +2377,18 @@ def test_the_group_is_the_armed_group_named_before(nlp):
 def test_a_total_a_change_ends_at_after_a_qualifier_is_counted_like_the_change(nlp):
     got = {f.value: f.unit for f in nlp("The bloc listed 120 ships, bringing the total to some 460.")._.figures}
     assert got == {120: "ships", 460: "ships"}
+
+
+def test_a_message_from_someone_saying_is_that_ones(nlp):
+    text = ("Mark Rutte met Donald Trump at the NATO summit with Ukraine on the agenda. The US president posted a "
+            "picture of a private note from Rutte saying: “You have brought the alliance to a truly historic moment.”")
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "Mark Rutte"
+
+
+def test_a_gerund_after_an_adjective_clause_is_the_speaker_of_the_sentence(nlp):
+    text = ("Mark Rutte met Donald Trump at the NATO summit with Ukraine on the agenda. Rutte seemed relaxed that "
+            "Trump had shared it, telling reporters: “I have no problem at all with that because nothing in it "
+            "was secret.”")
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "Mark Rutte"

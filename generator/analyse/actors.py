@@ -433,6 +433,11 @@ class ActorResolver(ModelNames):
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
+        # known people holding an office of a state on the article's day (today's office when undated)
+        day = doc._.article_date
+        doc.user_data["digest_in_office"] = {
+            m.name for m in mentions if m.known and m.type == "person" and m.name in self.actors
+            and any(o.held_on(day) if day is not None else o.end is None for o in self.actors[m.name].offices)}
         return doc
 
     def _opens_a_commentators_name(self, doc: Doc, end: int) -> bool:

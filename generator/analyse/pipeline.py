@@ -449,10 +449,12 @@ def _names_a_government(doc: Doc, end: int) -> bool:
 
 def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure]) -> bool:
     """Whether an article is off the digest's subject: no theme, and no affairs between states in
-    it either: fewer than two countries, or no known person or organisation named and no known
-    actor speaking (a football report names Spain and England; a domestic vote names one state;
-    a war report without a theme has Russia, Ukraine and the Ukrainian air force speaking). A
-    ceremonial head of state (a king beside a prime minister) is not "someone official" here."""
+    it either: fewer than two countries, or no known person, organisation or body of a state named
+    and no known actor speaking (a football report names Spain and England; a domestic vote names
+    one state; a war report without a theme has Russia, Ukraine and the Ukrainian air force
+    speaking), and no known office-holder of a state speaking (the Kremlin's spokesman denying a
+    rumour). A ceremonial head of state (a king beside a prime minister) is not "someone official"
+    here."""
     if hits:
         return False
     speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
@@ -461,9 +463,15 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     # a known leader or body stands for its state too: South Korea's president on North Korea
     countries |= {m.affiliation for m in mentions if m.type in ("person", "organisation") and m.affiliation}
     ceremonial = doc.user_data.get("digest_ceremonial", set())  # a king at a prize-giving is no affair of state
+    # a state's own body counts as someone official too ("the Russian Defence Ministry said")
     public = any((m.type in ("person", "organisation", "group") and m.name not in ceremonial) or m.name in speakers
-                 for m in mentions)
-    return not (len(countries) >= 2 and public)  # relations between states, someone official in them
+                 or (m.kind == "part" and m.type == "country") for m in mentions)
+    # a known office-holder of a state speaking is an affair of state even with one state named
+    # ("“No. That's not true,” Kremlin spokesman Dmitry Peskov said")
+    in_office = doc.user_data.get("digest_in_office", set())  # not "Governor Mark Carney" of the Bank of England in 2015
+    official = any(m.type == "person" and m.name in in_office and m.name in speakers and m.name not in ceremonial
+                   for m in mentions)
+    return not ((len(countries) >= 2 and public) or official)  # relations between states, someone official in them
 
 
 def _posts(doc: Doc, names: set[str]) -> dict[str, str]:

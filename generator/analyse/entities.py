@@ -260,7 +260,73 @@ class ModelNames:
             k -= 1
         if end < len(doc) and (doc[end].lower_ in self.speech_verbs or doc[end - 1].dep_ in ("nsubj", "nsubjpass")):
             return False
-        return k >= 0 and doc[k].lower_ in self.company_nouns and doc[k].pos_ == "NOUN"
+        if k >= 0 and doc[k].lower_ in self.company_nouns and doc[k].pos_ == "NOUN":
+            return True
+        opening = self._list_opening(doc, end)  # a later item: "the firms A, B and C"
+        return opening is not None and self._after_a_noun(doc, opening, self.company_nouns)
+
+    @staticmethod
+    def _list_opening(doc: Doc, end: int) -> int | None:
+        """Where the list holding the name that ends at ``end`` begins, when the name is a later
+        item of one ("Volga Star, Sadovaya Prospect, and NS Horizon": the start of "Volga
+        Star"); None when it is no later item."""
+        first = doc[end - 1]
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.i == end - 1:
+            return None
+        lo = first.i
+        while lo > 0 and doc[lo - 1].is_title and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound":
+            lo -= 1
+        return lo
+
+    def _after_a_noun(self, doc: Doc, start: int, nouns: set[str]) -> bool:
+        """Whether a common noun of ``nouns`` comes just before ``start`` ("the tankers Volga
+        Star", "two firms: Hanbit Marine")."""
+        k = start - 1
+        if k >= 0 and doc[k].text in (",", ":"):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in nouns and doc[k].pos_ == "NOUN"
+
+    def _listed_as_things(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` is a ship, a weapon or an exercise of a list a noun
+        for such things opens ("The tankers Volga Star, Sadovaya Prospect, and NS Horizon"),
+        the first item or a later one."""
+        if self._after_a_noun(doc, start, self.thing_words):
+            return True
+        opening = self._list_opening(doc, end)
+        return opening is not None and self._after_a_noun(doc, opening, self.thing_words)
+
+    @staticmethod
+    def _listed_with_organisations(doc: Doc, end: int) -> bool:
+        """Whether the name ending at ``end`` stands in a list of three or more whose other items
+        the model all calls organisations ("Baltic Consulting, Ridge Tool, KMT Avionics, and
+        Strelka"): one of them, whatever the model typed it."""
+        last = doc[end - 1]
+        first = last
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        items, stack = [first], [first]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == "PROPN":
+                    items.append(c)
+                    stack.append(c)
+        others = [t for t in items if t.i != last.i]
+        return last in items and len(others) >= 2 and all(  # "SMT iLogic": the model marks "SMT" only
+            t.ent_type_ == "ORG" or any(c.ent_type_ == "ORG" for c in t.children if c.dep_ == "compound") for t in others)
+
+    def _a_cut_modifier(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the model cut a longer name that only says what kind of thing follows ("used
+        Price Cap Coalition service providers": "Cap Coalition"): a capitalised word of no title
+        just before it, and the name a modifier of a common noun after it."""
+        if start == 0:
+            return False
+        prev, last = doc[start - 1], doc[end - 1]
+        return (prev.is_title and prev.is_alpha and prev.pos_ == "PROPN" and not prev.is_sent_start
+                and prev.ent_type_ == "" and prev.lower_ not in self.title_words
+                and last.dep_ == "compound" and last.head.i >= end and last.head.is_lower and last.head.pos_ == "NOUN")
 
     def _a_post(self, name: str) -> bool:
         """Whether a name is made only of titles and places ("Consul General", "Osaka Consul"):
@@ -466,7 +532,9 @@ class ModelNames:
             if len(tokens) > 1 and tokens[0].text in self.vessel_prefixes and tokens[1].is_title:
                 continue  # "BRP Datu Pagbuaya", "USS Ronald Reagan": a ship
             if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end) \
-                    or self._modifies_a_noun(doc, start, end) or (low.split() or [""])[-1] in self.unnamed_tails:
+                    or self._modifies_a_noun(doc, start, end) or (low.split() or [""])[-1] in self.unnamed_tails \
+                    or self._listed_as_things(doc, start, end) \
+                    or (ent.label_ == "PERSON" and self._a_cut_modifier(doc, start, end)):
                 continue
             if (
                 len(name) < 2
@@ -548,6 +616,8 @@ class ModelNames:
                 kind = "company"
             elif kind == "person" and _not_a_name(tokens):
                 kind = "place"  # "Mar-a-Lago": a lowercase word no name holds
+            elif kind == "person" and self._listed_with_organisations(doc, end):
+                kind = "organisation"  # "Baltic Consulting, Ridge Tool, KMT Avionics, and Strelka"
             elif kind == "person":
                 if len(tokens) == 1:
                     continue  # a lone name with no full form is too ambiguous to index

@@ -148,3 +148,35 @@ def test_a_family_name_alone_is_the_person_named_in_full_here_not_a_known_namesa
     moons = [(m.name, m.start) for m in doc._.actor_mentions if "Moon" in m.name]
     assert [n for n, _ in moons] == ["Moon Hyung-bae"] * 3
     assert len({s for _, s in moons}) == 3  # each mention once
+
+
+# ------------------------------------------------------------------ lists of things, fragments, gatherings
+def test_names_listed_after_a_noun_for_ships_are_no_actors(nlp):  # noqa: F811
+    # the list opens after "the tankers": every name in it is a ship, the later ones too
+    got = mentions(nlp, "The tankers Volga Star, Sadovaya Prospect, and NS Horizon were found to carry Russian "
+                        "crude above the cap.")
+    assert not any("Prospect" in name or "Horizon" in name for name, _ in got)
+
+
+def test_a_person_the_model_lists_among_organisations_is_no_person(nlp):  # noqa: F811
+    got = mentions(nlp, "Baltic Consulting, Ridge Tool, KMT iAvionics, and Strelka, which deal in electronic parts, "
+                        "also fell under the new export restrictions.")
+    assert not any(kind == "person" for _, kind in got)
+
+
+def test_a_fragment_of_a_longer_name_modifying_a_noun_is_no_person(nlp):  # noqa: F811
+    # "Price Cap Coalition service providers": the model keeps "Cap Coalition" and calls it a person
+    got = mentions(nlp, "These entities and vessels were found to have used Price Cap Coalition service providers "
+                        "while carrying Russian oil.")
+    assert not any(kind == "person" for _, kind in got)
+
+
+def test_a_titled_spokesperson_after_a_rank_stays_a_person(nlp):  # noqa: F811
+    got = mentions(nlp, "The drills began on Monday, said Senior Captain Zhao Wenjun, spokesperson of the command.")
+    assert ("Zhao Wenjun", "person") in got
+
+
+def test_a_meeting_named_like_an_organisation_is_no_actor(nlp):  # noqa: F811
+    got = mentions(nlp, "The minister chaired the Coordinators’ Meeting on the follow-up of the summit in Beijing "
+                        "via video link.")
+    assert not any("Meeting" in name for name, _ in got)

@@ -180,3 +180,23 @@ def test_a_meeting_named_like_an_organisation_is_no_actor(nlp):  # noqa: F811
     got = mentions(nlp, "The minister chaired the Coordinators’ Meeting on the follow-up of the summit in Beijing "
                         "via video link.")
     assert not any("Meeting" in name for name, _ in got)
+
+
+# ------------------------------------------------------------------ an article off the digest's subject
+def test_a_storm_report_naming_states_one_sentence_each_has_no_actors(analyser, tmp_path):
+    # no theme; Taiwan speaks through its weather agency, but no sentence puts two states together
+    text = ("Taiwan shuts schools as Typhoon Kestrel nears\n\n"
+            "Taiwan evacuated more than 2,000 people on Tuesday as Typhoon Kestrel approached its east coast.\n\n"
+            "The storm had winds of up to 150 kph, Taiwan's weather agency said.\n\n"
+            "China activated an emergency response for its southeastern provinces.\n\n"
+            "Kestrel killed at least 12 people in the Philippines over the weekend.\n\n"
+            "Original Source: example.org\n")
+    assert actor_names(analyser, tmp_path, text) == set()
+
+
+def test_a_report_putting_two_states_in_one_sentence_keeps_its_actors(analyser, tmp_path):
+    text = ("Ecuador says Peruvian shells hit two border posts\n\n"
+            "Peru and Ecuador traded artillery fire overnight along their frontier, officials said.\n\n"
+            "Ecuador's defence ministry said two of its posts were hit.\n\n"
+            "Original Source: example.org\n")
+    assert {"Peru", "Ecuador"} <= actor_names(analyser, tmp_path, text)

@@ -433,6 +433,9 @@ class ActorResolver(ModelNames):
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
+        # whether the article speaks of affairs between states at all ("the war", "the crisis"):
+        # then states it names in separate sentences are still in relation
+        doc.user_data["digest_affairs"] = any(t.lower_ in self.affairs for t in doc)
         return doc
 
     def _opens_a_commentators_name(self, doc: Doc, end: int) -> bool:

@@ -328,6 +328,25 @@ class ModelNames:
                 and prev.ent_type_ == "" and prev.lower_ not in self.title_words
                 and last.dep_ == "compound" and last.head.i >= end and last.head.is_lower and last.head.pos_ == "NOUN")
 
+    def _with_other_companies(self, doc: Doc, end: int) -> bool:
+        """Whether the name ending at ``end`` is counted among companies after it ("Asia Harbour
+        Links and eight other entities", "Dalian Haibo and several other firms")."""
+        k = end
+        if k >= len(doc) or doc[k].lower_ not in ("and", "or"):
+            return False
+        k += 1
+        while k < len(doc) and k - end <= 3 and (doc[k].like_num or doc[k].lower_ in (
+                "several", "many", "some", "a", "few", "dozen", "dozens", "of", "the")):
+            k += 1
+        return k + 1 < len(doc) and doc[k].lower_ == "other" and doc[k + 1].lower_ in self.company_nouns
+
+    @staticmethod
+    def _unit_of(doc: Doc, start: int, known: list[ActorMention]) -> bool:
+        """Whether the name at ``start`` comes right after a known organisation written with
+        "the" ("the IRGC Khatam al-Anbiya"): a unit of that organisation, never a person."""
+        return any(m.end == start and m.type in ("organisation", "group") and m.start > 0
+                   and doc[m.start - 1].lower_ == "the" for m in known)
+
     def _a_post(self, name: str) -> bool:
         """Whether a name is made only of titles and places ("Consul General", "Osaka Consul"):
         the post, not the person holding it."""
@@ -612,8 +631,10 @@ class ModelNames:
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
                 kind = "place"
             elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index") \
-                    or self._listed_as_a_company(doc, start, end):
+                    or self._listed_as_a_company(doc, start, end) or self._with_other_companies(doc, end):
                 kind = "company"
+            elif kind == "person" and self._unit_of(doc, start, known):
+                kind = "part"  # "the IRGC Khatam al-Anbiya": a unit of the organisation
             elif kind == "person" and _not_a_name(tokens):
                 kind = "place"  # "Mar-a-Lago": a lowercase word no name holds
             elif kind == "person" and self._listed_with_organisations(doc, end):
@@ -633,6 +654,10 @@ class ModelNames:
                     doc.user_data.setdefault("digest_journalists", set()).add(name)  # outlet's own, no actor
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))
+        # a name the article shows once to be a company ("Asia Harbour Links and eight other
+        # entities") is that company wherever else it is named
+        companies = {m.name for m in out if m.type == "company"}
+        out = [m._replace(type="company") if m.name in companies and m.type == "organisation" else m for m in out]
         # a surname named before the full name ("Xi, Obama meet" over "... Barack Obama met"),
         # typed anyhow: the person named in full
         return [ActorMention(m.start, m.end, surnames[m.name], "short", "person", None, False, (surnames[m.name],))

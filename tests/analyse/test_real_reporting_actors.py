@@ -200,3 +200,16 @@ def test_a_report_putting_two_states_in_one_sentence_keeps_its_actors(analyser, 
             "Ecuador's defence ministry said two of its posts were hit.\n\n"
             "Original Source: example.org\n")
     assert {"Peru", "Ecuador"} <= actor_names(analyser, tmp_path, text)
+
+
+def test_a_name_counted_among_other_companies_is_a_company(nlp):  # noqa: F811
+    got = mentions(nlp, "Harbour Pacific Links allegedly shipped American chips to Russia. On Monday, the bureau "
+                        "said Harbour Pacific Links and eight other entities were sanctioned for shipping parts.")
+    assert ("Harbour Pacific Links", "company") in got
+    assert ("Harbour Pacific Links", "organisation") not in got  # the same company where first named
+
+
+def test_a_name_right_after_the_organisation_it_belongs_to_is_no_person(nlp):  # noqa: F811
+    got = mentions(nlp, "Sanctions were also imposed on officials of the central headquarters of the IRGC "
+                        "Khatam al-Rasul and the IRGC Aerospace Force.")
+    assert not any(kind == "person" for _, kind in got)

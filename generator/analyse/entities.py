@@ -597,6 +597,9 @@ class ModelNames:
             if len(tokens) == 1 and start > 0 and not self._title_before(doc, start) and doc[start - 1].is_alpha \
                     and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
                 owners = []  # "Reporting by Hyonhee Shin": another person's given name, not Shin Won-sik
+            if len(tokens) == 1 and start > 0 and doc[start - 1].is_alpha and doc[start - 1].pos_ == "NOUN" \
+                    and doc[start - 1].lower_ not in self.title_words:
+                owners = []  # "BTS member Jin", "Singer Jin": someone the article describes otherwise
             if len(owners) == 1 and surnames.get(name, owners[0]) == owners[0] \
                     and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states

@@ -213,3 +213,12 @@ def test_a_name_right_after_the_organisation_it_belongs_to_is_no_person(nlp):  #
     got = mentions(nlp, "Sanctions were also imposed on officials of the central headquarters of the IRGC "
                         "Khatam al-Rasul and the IRGC Aerospace Force.")
     assert not any(kind == "person" for _, kind in got)
+
+
+def test_a_known_surname_after_a_noun_that_is_no_title_is_not_the_known_person(nlp):  # noqa: F811
+    # the knowledge base's Jin Yong-sung is South Korea's military chief; a band member is not he
+    got = mentions(nlp, "South Korea's military played pop songs across the border. The broadcast said that "
+                        "band member Jin carried the Olympic torch in Paris.")
+    assert ("Jin Yong-sung", "person") not in got
+    got = mentions(nlp, "South Korea's military chief Jin warned the North on Monday.")
+    assert ("Jin Yong-sung", "person") in got

@@ -222,3 +222,9 @@ def test_a_known_surname_after_a_noun_that_is_no_title_is_not_the_known_person(n
     assert ("Jin Yong-sung", "person") not in got
     got = mentions(nlp, "South Korea's military chief Jin warned the North on Monday.")
     assert ("Jin Yong-sung", "person") in got
+
+
+def test_a_known_persons_name_with_one_letter_mistyped_is_that_person(nlp):  # noqa: F811
+    got = mentions(nlp, "BEIJING: China's vice premier He Lipeng held talks with US Treasury Secretary Scott Bessent "
+                        "early on Saturday in Geneva.")
+    assert ("He Lifeng", "person") in got and ("He Lipeng", "person") not in got

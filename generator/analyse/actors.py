@@ -274,8 +274,8 @@ class ActorResolver(ModelNames):
 
     def spelled_like(self, name: str) -> str | None:
         """The one known person whose full name differs from ``name`` in one word of four letters
-        or more, spelled alike (same first letter, similarity 0.85): "Esmail Baqaei" is Esmaeil
-        Baqaei. Short words ("Kim Jong Il" and "Kim Jong Un") never count as a respelling. A
+        or more, spelled alike (same first letter, similarity 0.85, or one letter mistyped in a
+        word of five or more): "Esmail Baqaei" is Esmaeil Baqaei, "He Lipeng" is He Lifeng. Short words ("Kim Jong Il" and "Kim Jong Un") never count as a respelling. A
         middle initial is left out: "Vladimir V. Putin" is Vladimir Putin."""
         bare = re.sub(r"\s+[A-Z]\.?(?=\s)", "", name)  # "Vladimir V. Putin": the name without its initial
         if bare != name and bare.lower() in self.by_form and self.actors[self.by_form[bare.lower()]].type == "person":
@@ -289,6 +289,8 @@ class ActorResolver(ModelNames):
                 if min(len(a), len(b)) >= 4 and a[0] == b[0] and abs(len(a) - len(b)) <= 2 and \
                         difflib.SequenceMatcher(None, a, b).ratio() >= 0.85:
                     found.add(actor)
+                elif len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1:
+                    found.add(actor)  # one letter mistyped in a word of five or more ("He Lipeng" for He Lifeng)
             elif len(differ) == 2 and len(words) == 2:
                 # "Kirillo Budanow" for Kyrylo Budanov: given name and surname both transliterated
                 # otherwise, each close (0.8) and of the same first letter... or the given name's
@@ -438,6 +440,9 @@ class ActorResolver(ModelNames):
         doc.user_data["digest_in_office"] = {
             m.name for m in mentions if m.known and m.type == "person" and m.name in self.actors
             and any(o.held_on(day) if day is not None else o.end is None for o in self.actors[m.name].offices)}
+        # whether the article speaks of affairs between states at all ("the war", "the crisis"):
+        # then states it names in separate sentences are still in relation
+        doc.user_data["digest_affairs"] = any(t.lower_ in self.affairs for t in doc)
         return doc
 
     def _opens_a_commentators_name(self, doc: Doc, end: int) -> bool:

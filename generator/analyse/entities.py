@@ -260,7 +260,92 @@ class ModelNames:
             k -= 1
         if end < len(doc) and (doc[end].lower_ in self.speech_verbs or doc[end - 1].dep_ in ("nsubj", "nsubjpass")):
             return False
-        return k >= 0 and doc[k].lower_ in self.company_nouns and doc[k].pos_ == "NOUN"
+        if k >= 0 and doc[k].lower_ in self.company_nouns and doc[k].pos_ == "NOUN":
+            return True
+        opening = self._list_opening(doc, end)  # a later item: "the firms A, B and C"
+        return opening is not None and self._after_a_noun(doc, opening, self.company_nouns)
+
+    @staticmethod
+    def _list_opening(doc: Doc, end: int) -> int | None:
+        """Where the list holding the name that ends at ``end`` begins, when the name is a later
+        item of one ("Volga Star, Sadovaya Prospect, and NS Horizon": the start of "Volga
+        Star"); None when it is no later item."""
+        first = doc[end - 1]
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.i == end - 1:
+            return None
+        lo = first.i
+        while lo > 0 and doc[lo - 1].is_title and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound":
+            lo -= 1
+        return lo
+
+    def _after_a_noun(self, doc: Doc, start: int, nouns: set[str]) -> bool:
+        """Whether a common noun of ``nouns`` comes just before ``start`` ("the tankers Volga
+        Star", "two firms: Hanbit Marine")."""
+        k = start - 1
+        if k >= 0 and doc[k].text in (",", ":"):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in nouns and doc[k].pos_ == "NOUN"
+
+    def _listed_as_things(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` is a ship, a weapon or an exercise of a list a noun
+        for such things opens ("The tankers Volga Star, Sadovaya Prospect, and NS Horizon"),
+        the first item or a later one."""
+        if self._after_a_noun(doc, start, self.thing_words):
+            return True
+        opening = self._list_opening(doc, end)
+        return opening is not None and self._after_a_noun(doc, opening, self.thing_words)
+
+    @staticmethod
+    def _listed_with_organisations(doc: Doc, end: int) -> bool:
+        """Whether the name ending at ``end`` stands in a list of three or more whose other items
+        the model all calls organisations ("Baltic Consulting, Ridge Tool, KMT Avionics, and
+        Strelka"): one of them, whatever the model typed it."""
+        last = doc[end - 1]
+        first = last
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        items, stack = [first], [first]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == "PROPN":
+                    items.append(c)
+                    stack.append(c)
+        others = [t for t in items if t.i != last.i]
+        return last in items and len(others) >= 2 and all(  # "SMT iLogic": the model marks "SMT" only
+            t.ent_type_ == "ORG" or any(c.ent_type_ == "ORG" for c in t.children if c.dep_ == "compound") for t in others)
+
+    def _a_cut_modifier(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the model cut a longer name that only says what kind of thing follows ("used
+        Price Cap Coalition service providers": "Cap Coalition"): a capitalised word of no title
+        just before it, and the name a modifier of a common noun after it."""
+        if start == 0:
+            return False
+        prev, last = doc[start - 1], doc[end - 1]
+        return (prev.is_title and prev.is_alpha and prev.pos_ == "PROPN" and not prev.is_sent_start
+                and prev.ent_type_ == "" and prev.lower_ not in self.title_words
+                and last.dep_ == "compound" and last.head.i >= end and last.head.is_lower and last.head.pos_ == "NOUN")
+
+    def _with_other_companies(self, doc: Doc, end: int) -> bool:
+        """Whether the name ending at ``end`` is counted among companies after it ("Asia Harbour
+        Links and eight other entities", "Dalian Haibo and several other firms")."""
+        k = end
+        if k >= len(doc) or doc[k].lower_ not in ("and", "or"):
+            return False
+        k += 1
+        while k < len(doc) and k - end <= 3 and (doc[k].like_num or doc[k].lower_ in (
+                "several", "many", "some", "a", "few", "dozen", "dozens", "of", "the")):
+            k += 1
+        return k + 1 < len(doc) and doc[k].lower_ == "other" and doc[k + 1].lower_ in self.company_nouns
+
+    @staticmethod
+    def _unit_of(doc: Doc, start: int, known: list[ActorMention]) -> bool:
+        """Whether the name at ``start`` comes right after a known organisation written with
+        "the" ("the IRGC Khatam al-Anbiya"): a unit of that organisation, never a person."""
+        return any(m.end == start and m.type in ("organisation", "group") and m.start > 0
+                   and doc[m.start - 1].lower_ == "the" for m in known)
 
     def _a_post(self, name: str) -> bool:
         """Whether a name is made only of titles and places ("Consul General", "Osaka Consul"):
@@ -466,7 +551,9 @@ class ModelNames:
             if len(tokens) > 1 and tokens[0].text in self.vessel_prefixes and tokens[1].is_title:
                 continue  # "BRP Datu Pagbuaya", "USS Ronald Reagan": a ship
             if self._common_words(doc, tokens, ent.label_, lower_words) or self._names_a_thing(doc, end) \
-                    or self._modifies_a_noun(doc, start, end) or (low.split() or [""])[-1] in self.unnamed_tails:
+                    or self._modifies_a_noun(doc, start, end) or (low.split() or [""])[-1] in self.unnamed_tails \
+                    or self._listed_as_things(doc, start, end) \
+                    or (ent.label_ == "PERSON" and self._a_cut_modifier(doc, start, end)):
                 continue
             if (
                 len(name) < 2
@@ -510,6 +597,9 @@ class ModelNames:
             if len(tokens) == 1 and start > 0 and not self._title_before(doc, start) and doc[start - 1].is_alpha \
                     and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
                 owners = []  # "Reporting by Hyonhee Shin": another person's given name, not Shin Won-sik
+            if len(tokens) == 1 and start > 0 and doc[start - 1].is_alpha and doc[start - 1].pos_ == "NOUN" \
+                    and doc[start - 1].lower_ not in self.title_words:
+                owners = []  # "BTS member Jin", "Singer Jin": someone the article describes otherwise
             if len(owners) == 1 and surnames.get(name, owners[0]) == owners[0] \
                     and (kind != "place" or name not in self.places) and (  # "Scholz", typed a place
                 self._title_before(doc, start) or self.actors[owners[0]].affiliation in named_states
@@ -544,10 +634,14 @@ class ModelNames:
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
                 kind = "place"
             elif tokens[-1].lower_ in self.company_words or tokens[-1].text in self.company_marks or low.endswith(" index") \
-                    or self._listed_as_a_company(doc, start, end):
+                    or self._listed_as_a_company(doc, start, end) or self._with_other_companies(doc, end):
                 kind = "company"
+            elif kind == "person" and self._unit_of(doc, start, known):
+                kind = "part"  # "the IRGC Khatam al-Anbiya": a unit of the organisation
             elif kind == "person" and _not_a_name(tokens):
                 kind = "place"  # "Mar-a-Lago": a lowercase word no name holds
+            elif kind == "person" and self._listed_with_organisations(doc, end):
+                kind = "organisation"  # "Baltic Consulting, Ridge Tool, KMT Avionics, and Strelka"
             elif kind == "person":
                 if len(tokens) == 1:
                     continue  # a lone name with no full form is too ambiguous to index
@@ -563,6 +657,10 @@ class ModelNames:
                     doc.user_data.setdefault("digest_journalists", set()).add(name)  # outlet's own, no actor
             out.append(ActorMention(start, end, name, "entity", kind, None, False, (name,)))
             taken.update(range(start, end))
+        # a name the article shows once to be a company ("Asia Harbour Links and eight other
+        # entities") is that company wherever else it is named
+        companies = {m.name for m in out if m.type == "company"}
+        out = [m._replace(type="company") if m.name in companies and m.type == "organisation" else m for m in out]
         # a surname named before the full name ("Xi, Obama meet" over "... Barack Obama met"),
         # typed anyhow: the person named in full
         return [ActorMention(m.start, m.end, surnames[m.name], "short", "person", None, False, (surnames[m.name],))

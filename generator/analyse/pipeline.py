@@ -449,19 +449,27 @@ def _names_a_government(doc: Doc, end: int) -> bool:
 
 def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure]) -> bool:
     """Whether an article is off the digest's subject: no theme, and no affairs between states in
-    it either: fewer than two countries, or no known person, organisation or body of a state named
-    and no known actor speaking (a football report names Spain and England; a domestic vote names
-    one state; a war report without a theme has Russia, Ukraine and the Ukrainian air force
-    speaking), and no known office-holder of a state speaking (the Kremlin's spokesman denying a
-    rumour). A ceremonial head of state (a king beside a prime minister) is not "someone official"
-    here."""
+    it either: fewer than two states (in one sentence, when it speaks of no war, crisis or the
+    like), or no known person, organisation or body of a state named and no known actor speaking
+    (a football report names Spain and England; a domestic vote names one state; a war report
+    without a theme has Russia, Ukraine and the Ukrainian air force speaking), and no known
+    office-holder of a state speaking (the Kremlin's spokesman denying a rumour). A ceremonial
+    head of state (a king beside a prime minister) is not "someone official" here."""
     if hits:
         return False
     speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
     mentions = [m for m in doc._.actor_mentions or [] if m.known and m.kind != "location"]
-    countries = {m.name for m in mentions if m.type == "country"}
-    # a known leader or body stands for its state too: South Korea's president on North Korea
-    countries |= {m.affiliation for m in mentions if m.type in ("person", "organisation") and m.affiliation}
+    # the states named: a known leader or body stands for its state too (South Korea's president on
+    # North Korea); in an article that speaks of no affairs between states (no war, crisis,
+    # conflict...), states are in relation only where one sentence names two (a storm report names
+    # Taiwan, the Philippines and China, each in a sentence of its own)
+    affairs = doc.user_data.get("digest_affairs", True)
+    by_sentence: dict[int, set[str]] = {}
+    for m in mentions:
+        state = m.name if m.type == "country" else m.affiliation if m.type in ("person", "organisation") else None
+        if state:
+            by_sentence.setdefault(doc[m.start].sent.start if not affairs else 0, set()).add(state)
+    countries = max(by_sentence.values(), key=len, default=set())
     ceremonial = doc.user_data.get("digest_ceremonial", set())  # a king at a prize-giving is no affair of state
     # a state's own body counts as someone official too ("the Russian Defence Ministry said")
     public = any((m.type in ("person", "organisation", "group") and m.name not in ceremonial) or m.name in speakers

@@ -154,3 +154,24 @@ def test_disagreement_and_a_protest_are_a_stance(nlp):
     assert stance_sentences(nlp, "China said it disagreed with the court's decision.") == [0]
     assert stance_sentences(nlp, "Beijing lodged a diplomatic protest with Tokyo.") == [0]
     assert stance_sentences(nlp, "Students protested outside the Chinese embassy in Manila.") == []
+
+
+# ------------------------------------------------------------------ military aid: weapons promised, parts shipped for attacks
+def test_parts_shipped_for_drones_used_to_attack_a_state_are_aid(analyser, tmp_path):
+    text = story("Two Singapore trading firms were penalised by Washington for shipping components to Belarus "
+                 "for drones used for attacking Ukraine.",
+                 "Both firms deny wrongdoing.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_weapons_promised_by_a_state_that_have_not_arrived_are_aid(analyser, tmp_path):
+    text = story("Air defence systems promised last spring by Norway and Canada have still not reached Ukraine, "
+                 "its defence minister said on Tuesday.",
+                 "Kyiv has had no answer from Israel on the possible supply of aerial defence systems, he added.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_state_promising_to_build_its_own_weapons_is_no_aid(analyser, tmp_path):
+    text = story("North Korea's leader promised to build more missiles and drones this year, state media said.",
+                 "He also promised new housing for soldiers' families.")
+    assert "military-aid" not in theme_ids(analyser, tmp_path, text)

@@ -340,12 +340,23 @@ class ModelNames:
             k += 1
         return k + 1 < len(doc) and doc[k].lower_ == "other" and doc[k + 1].lower_ in self.company_nouns
 
-    @staticmethod
-    def _unit_of(doc: Doc, start: int, known: list[ActorMention]) -> bool:
+    def _unit_of(self, doc: Doc, start: int, known: list[ActorMention]) -> bool:
         """Whether the name at ``start`` comes right after a known organisation written with
-        "the" ("the IRGC Khatam al-Anbiya"): a unit of that organisation, never a person."""
-        return any(m.end == start and m.type in ("organisation", "group") and m.start > 0
-                   and doc[m.start - 1].lower_ == "the" for m in known)
+        "the" ("the IRGC Khatam al-Anbiya", "the headquarters of the IRGC Khatam al-Rasul"): a unit
+        of that organisation, never a person; but not after a post's title that the organisation
+        completes ("Director of the General Office of the ... Communist Party of China (CPC) Cai
+        Qi": the holder)."""
+        for m in known:
+            if m.end != start or m.type not in ("organisation", "group") or m.start == 0 or doc[m.start - 1].lower_ != "the":
+                continue
+            k = m.start - 1
+            while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper or doc[k - 1].lower_ in ("of", "the", "(", ")")):
+                k -= 1  # back over the post's words: "Director of the General Office of the Central Committee of"
+            while k < m.start and doc[k].lower_ in ("of", "the", "(", ")"):
+                k += 1
+            if not (doc[k].is_title and doc[k].lower_ in self.title_words):
+                return True
+        return False
 
     def _a_post(self, name: str) -> bool:
         """Whether a name is made only of titles and places ("Consul General", "Osaka Consul"):

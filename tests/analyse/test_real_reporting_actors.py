@@ -228,3 +228,9 @@ def test_a_known_persons_name_with_one_letter_mistyped_is_that_person(nlp):  # n
     got = mentions(nlp, "BEIJING: China's vice premier He Lipeng held talks with US Treasury Secretary Scott Bessent "
                         "early on Saturday in Geneva.")
     assert ("He Lifeng", "person") in got and ("He Lipeng", "person") not in got
+
+
+def test_a_name_after_a_post_that_an_organisation_completes_is_the_holder(nlp):  # noqa: F811
+    got = mentions(nlp, "Xi was accompanied by Director of the General Office of the Central Committee of the "
+                        "Communist Party of China (CPC) Lin Hao and Foreign Minister Wang Yi.")
+    assert ("Lin Hao", "person") in got

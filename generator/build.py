@@ -25,9 +25,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.analyse.analyser import Analyser, PipelineSettings
 from generator.analyse.datafile import kept_in
 from generator.analyse.gazetteer import load_gazetteer
-from generator.analyse.pipeline import Analyser, PipelineSettings
 from generator.analyse.taxonomy import load_taxonomy
 from generator.atomic import recover_site, remove_leftovers, swap_in, write_atomic
 from generator.cache import AnalysisCache, article_key, warn_unreadable

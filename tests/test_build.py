@@ -410,3 +410,25 @@ def test_long_lived_pauses_the_collector_and_gives_it_back():
         del node
     gc.unfreeze()
     assert ref() is None
+
+
+def test_a_daily_update_loads_spacy_only_in_the_process_that_analyses(tmp_path, analyser):
+    """A warm build with one article added analyses it in a forked process: the build's own
+    process never imports spaCy (nor does a build with nothing to analyse), and the result is
+    the same as ever (the article analysed, its page written)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    project = make_project(tmp_path, articles=sorted((ROOT / "examples" / "articles").iterdir())[:3],
+                           settings="articles: [articles]\ncache_dir: .digest-cache\n")
+    run(load_config(project), analyser=analyser, site=False)
+    (project / "articles" / "zz-undated.md").write_text(UNDATED_ARTICLE)
+    code = ("import sys\nfrom generator.build import run\nfrom generator.config import load_config\n"
+            f"r = run(load_config({str(project)!r}), site=False)\n"
+            "print(r.analysed, r.cached, sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc'}))")
+    for expected in ("1 3 []", "0 4 []"):  # the article added; then nothing changed
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        assert out.stdout.strip().splitlines()[-1] == expected, out.stdout + out.stderr
+    assert any("hotline" in p.name for p in (project / "docs" / "articles").iterdir())

@@ -408,7 +408,7 @@ def _theme_source(rel: str, docs: Path, theme_dirs: list[str]) -> str | None:
 
 
 def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = False,
-                    theme_dirs: list[str] | None = None) -> int:
+                    theme_dirs: list[str] | None = None) -> tuple[int, int]:
     """Hard-link into ``staging`` the files of the last ``site`` that MkDocs would not build
     again (output at least as new as its source) in the folders where that is safe.
 
@@ -416,8 +416,8 @@ def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = Fal
     new file, never into a linked one: the last site stays intact until the swap).
     ``nav_fixed`` (``_nav_fixed``): the index pages and the actor and theme pages too;
     ``theme_dirs`` (the theme's folders, in MkDocs' order): the static files of ``assets/``
-    too (``KEPT_ASSETS``)."""
-    kept = 0
+    too (``KEPT_ASSETS``). Returns how many files were kept, and how many of them are pages."""
+    kept = kept_pages = 0
     folders = (*KEPT_PAGES, *(KEPT_TAGGED if nav_fixed else ()), *KEPT_FILES, *((KEPT_ASSETS,) if theme_dirs is not None else ()))
     for folder in folders:
         top = os.path.join(site, folder)
@@ -447,19 +447,24 @@ def _keep_unchanged(site: Path, staging: Path, docs: Path, nav_fixed: bool = Fal
                     os.makedirs(target_dir, exist_ok=True)
                 os.link(old, os.path.join(target_dir, name))
                 kept += 1
-    return kept
+                kept_pages += pages
+    return kept, kept_pages
 
 
-def _progress_plugin(progress: Progress, dirty: bool):
-    """An MkDocs plugin that reports each page read and built to ``progress`` (stage "site")."""
+def _progress_plugin(progress: Progress, kept_pages: int):
+    """An MkDocs plugin that reports each page read and built to ``progress`` (stage "site").
+
+    ``kept_pages``: the pages kept from the last site (``_keep_unchanged``), which a dirty
+    build skips: every other page is built. Counted so, not by asking each page whether it
+    was modified (two file system calls a page: 0.4 s of a warm build at 1,000 articles)."""
     from mkdocs.plugins import BasePlugin
 
     class SiteProgress(BasePlugin):
         task = None
 
         def on_nav(self, nav, /, *, config, files):
-            pages = [f for f in files.documentation_pages() if not dirty or f.is_modified()]
-            self.task = progress.task("site", 2 * len(pages))  # each page is read, then built
+            pages = len(files.documentation_pages()) - kept_pages
+            self.task = progress.task("site", 2 * pages)  # each page is read, then built
             return nav
 
         def on_page_markdown(self, markdown, /, *, page, config, files):
@@ -519,7 +524,7 @@ def build_site(
             staging = site.with_name(f".{site.name}.building")
             recover_site(site, staging)  # what a killed build left
             fingerprint = site_fingerprint(config, str(cfg["site_url"])) if state_file else None
-            dirty = False
+            dirty, kept_pages = False, 0
             docs_dir = Path(cfg["docs_dir"])
             docs_stamp = functools.cache(lambda: tree_stamp(docs_dir))  # MkDocs writes nothing there: once a build
             if str(THEME_OVERRIDES) not in cfg.theme.dirs:  # before keeping: its files are the theme's too
@@ -540,14 +545,15 @@ def build_site(
                     return site  # built from these very files: MkDocs would make the same site
                 if last == fingerprint:
                     staging.mkdir(parents=True)
-                    dirty = _keep_unchanged(site, staging, Path(cfg["docs_dir"]), _nav_fixed(cfg["nav"]),
-                                            list(cfg.theme.dirs)) > 0
+                    kept, kept_pages = _keep_unchanged(site, staging, Path(cfg["docs_dir"]), _nav_fixed(cfg["nav"]),
+                                                       list(cfg.theme.dirs))
+                    dirty = kept > 0
                     point("mkdocs:kept")
             cfg["site_dir"] = str(staging)
             if state_file is not None:
                 state_file.unlink(missing_ok=True)  # until this build is complete
             if progress is not None:
-                cfg.plugins["digest-progress"] = _progress_plugin(progress, dirty)
+                cfg.plugins["digest-progress"] = _progress_plugin(progress, kept_pages if dirty else 0)
             cfg.plugins["digest-compact"] = compact_plugin()  # the templates' blank runs folded
             cfg.plugins["digest-lean"] = lean_plugin(GENERATED)  # pages' HTML kept compressed till written
             if config.cache_dir is not None:

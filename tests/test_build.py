@@ -16,6 +16,7 @@ import pytest
 
 from generator.build import long_lived, run
 from generator.config import load_config
+from tests.conftest import EXAMPLES as ROOT_EXAMPLES
 from tests.conftest import make_project
 
 pytestmark = pytest.mark.slow
@@ -432,3 +433,25 @@ def test_a_daily_update_loads_spacy_only_in_the_process_that_analyses(tmp_path, 
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
         assert out.stdout.strip().splitlines()[-1] == expected, out.stdout + out.stderr
     assert any("hotline" in p.name for p in (project / "docs" / "articles").iterdir())
+
+
+def test_the_site_stage_counts_the_pages_a_warm_build_builds(tmp_path, analyser):
+    """A warm build's site stage reports each page it reads and builds; its total, counted from
+    the pages kept from the last site (not by asking each page), is what it then does."""
+    from generator.progress import Progress, Task
+
+    tasks: list[Task] = []
+
+    class Recorded(Progress):
+        def task(self, name: str, total: int) -> Task:
+            tasks.append(Task(name, total))
+            return tasks[-1]
+
+    project = make_project(tmp_path, articles=sorted((ROOT_EXAMPLES).iterdir())[:3],
+                           settings="articles: [articles]\ncache_dir: .digest-cache\n")
+    run(load_config(project), analyser=analyser)
+    (project / "articles" / "zz-undated.md").write_text(UNDATED_ARTICLE)
+    run(load_config(project), analyser=analyser, progress=Recorded())
+    site = next(t for t in tasks if t.name == "site")
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    assert 0 < site.total == site.done < 2 * pages  # unchanged article pages kept, not built

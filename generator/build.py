@@ -152,7 +152,7 @@ def analyse_with_cache(
     build only: one kept for more builds (``digest serve``) loads its pipeline here, once."""
     started = time.time()
     fingerprint = analyser.fingerprint
-    cache = AnalysisCache(cache_dir, fingerprint)
+    cache = AnalysisCache(cache_dir, fingerprint, packed=prune)
     ahead = _AnalysedAhead.start([a for a in articles if not cache.has(a)], analyser) if ahead and not dask else None
     with long_lived():
         found = [cache.get(a) for a in articles]
@@ -187,7 +187,11 @@ def analyse_with_cache(
         task.close()
     if cache.unreadable:
         warn_unreadable(cache.dir, f"{cache.unreadable} entries truncated or corrupt: analysed again")
+    if cache.pack is not None and cache.pack.unreadable:
+        warn_unreadable(cache.pack.dir, f"{cache.pack.unreadable} packed segments truncated, corrupt or of other code: "
+                                        "read from the entries")
     if prune:
+        cache.save_pack()
         cache.prune(started)
     return [hit or fresh[a.id] for a, hit in zip(articles, found, strict=True)], count
 

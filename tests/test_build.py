@@ -338,11 +338,13 @@ OLDEST_ARTICLE = (
 
 
 def cold(project: Path) -> None:
-    """No generated page, no site and nothing in the cache folder but the articles' analyses
-    (the next build makes everything else from scratch)."""
+    """No generated page, no site and nothing in the cache folder but the articles' analyses,
+    their entries only, not packed (the next build makes everything else from scratch)."""
+    from generator.analysispack import FOLDER
     from generator.render.pages import OWNED
 
-    for folder in (*(project / "docs" / d for d in OWNED), project / "site"):
+    for folder in (*(project / "docs" / d for d in OWNED), project / "site",
+                   *(project / ".digest-cache" / "analysis").glob(f"*/{FOLDER}")):
         shutil.rmtree(folder, ignore_errors=True)
     for entry in (project / ".digest-cache").glob("*"):
         if entry.is_dir() and entry.name != "analysis":

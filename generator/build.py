@@ -141,7 +141,7 @@ def long_lived(collect: bool = False):
 
 def analyse_with_cache(
     articles: tuple[RawArticle, ...], analyser: Analyser, cache_dir: Path | None, dask: str | None = None,
-    progress: Progress | None = None, prune: bool = False, ahead: bool = False,
+    progress: Progress | None = None, prune: bool = False, ahead: bool = False, timings: dict[str, float] | None = None,
 ) -> tuple[list[AnalysedArticle], int]:
     """Analysed articles in input order, and how many were analysed now (here, or on the Dask
     cluster at ``dask``), each reported to ``progress`` as it is done.
@@ -149,15 +149,22 @@ def analyse_with_cache(
     ``prune``: ``articles`` are all the project's: remove the cache's entries of others (see
     ``AnalysisCache.prune``). ``ahead``: a few articles to analyse are analysed in a forked
     process while the cache is read (``_AnalysedAhead``), for an ``analyser`` made for this
-    build only: one kept for more builds (``digest serve``) loads its pipeline here, once."""
+    build only: one kept for more builds (``digest serve``) loads its pipeline here, once.
+    ``timings``: given the seconds spent reading the cache ("cached read") and then waiting for
+    the articles analysed aside ("aside wait"), parts of the stage "analyse"."""
     started = time.time()
+    clock = time.perf_counter()
     fingerprint = analyser.fingerprint
     cache = AnalysisCache(cache_dir, fingerprint, packed=prune)
     ahead = _AnalysedAhead.start([a for a in articles if not cache.has(a)], analyser) if ahead and not dask else None
     with long_lived():
         found = [cache.get(a) for a in articles]
+    read = time.perf_counter()
     todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
     done_ahead = ahead.results(fingerprint) if ahead is not None else {}
+    if timings is not None:
+        timings["cached read"] = read - clock
+        timings["aside wait"] = time.perf_counter() - read
     if done_ahead:  # analysed meanwhile in a forked process: the rest (entries found unreadable) here
         results_ahead = [done_ahead[a.id] for a in todo if a.id in done_ahead]
         todo = [a for a in todo if a.id not in done_ahead]
@@ -666,7 +673,8 @@ def _run(config, site, strict, analyser, timings, lap, dask=None, incremental=Tr
     if last is not None:  # the very inputs of the last complete build, its pages untouched since
         return _same_build(config, ingest, analyser, last, strict, timings, lap, progress)
     _forget_build(config)  # until this build is complete
-    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True, ahead=own)
+    analysed, fresh = analyse_with_cache(ingest.articles, analyser, config.cache_dir, dask, progress, prune=True, ahead=own,
+                                         timings=timings)  # "cached read", "aside wait": parts of "analyse"
     point("analyse:done")
     lap("analyse")
     with long_lived():

@@ -192,6 +192,12 @@ def add_article(path: Path, project: Path, date: str | None = EXTRA_DATES["mid"]
     key = article_key(read_articles([str(path)]).articles[0])
     for entry in (project / ".digest-cache" / "analysis").glob(f"*/{key[:2]}/{key}.json"):
         entry.unlink()
+    try:
+        from generator.analysispack import FOLDER, AnalysisPack
+    except ImportError:  # a generator before the pack
+        return
+    for pack in (project / ".digest-cache" / "analysis").glob(f"*/{FOLDER}"):  # packed too (generator.analysispack)
+        AnalysisPack(pack.parent, pack.parent.name).forget({key})
 
 
 def snapshot(project: Path) -> dict[str, dict[str, tuple[int, int, str]]]:

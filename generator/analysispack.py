@@ -136,7 +136,7 @@ class AnalysisPack:
             return
         self.dir.mkdir(parents=True, exist_ok=True)
         keys = sorted(used) if whole else sorted(new)
-        written, sha = self._write(keys, used)
+        written, sha = self._write({key: to_values(used[key]) for key in keys})
         if whole:
             for path, _, _ in self._segments:
                 if path != written:
@@ -146,8 +146,22 @@ class AnalysisPack:
         self.keys.update(keys)
         self._damaged = False
 
-    def _write(self, keys: list[str], used: dict[str, AnalysedArticle]) -> tuple[Path, str]:
-        body = marshal.dumps({key: to_values(used[key]) for key in keys}, 4)
+    def forget(self, keys: set[str]) -> None:
+        """Remove the records of ``keys`` from the pack: each segment that holds one is written
+        again without them (so that the next build reads, or analyses, them anew)."""
+        for path, segment_keys, sha in self._segments:
+            if keys.isdisjoint(segment_keys):
+                continue
+            body = path.read_bytes().partition(b"\n")[2]
+            records = marshal.loads(body) if _sha(body) == sha else {}
+            path.unlink()
+            kept = {k: v for k, v in records.items() if k not in keys}
+            if kept:
+                self._write(kept)
+
+    def _write(self, records: dict[str, tuple]) -> tuple[Path, str]:
+        keys = sorted(records)
+        body = marshal.dumps({key: records[key] for key in keys}, 4)
         sha = _sha(body)
         head = json.dumps({"v": VERSION, "fingerprint": self.fingerprint, "sha": sha, "keys": keys}).encode("utf-8")
         path = self.dir / f"{sha}{SUFFIX}"

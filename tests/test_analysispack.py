@@ -105,3 +105,18 @@ def test_a_damaged_segment_is_removed_and_its_records_read_from_the_entries(tmp_
         warnings.simplefilter("error")
         last = AnalysisCache(tmp_path, "fp", packed=True)
         assert [last.get(a) for a in articles] == analysed and last.pack.unreadable == 0
+
+
+def test_a_forgotten_record_is_read_from_its_entry_or_analysed_again(tmp_path, sample):
+    """``forget`` (what the benchmark does to have its added article analysed again) removes
+    the record from the pack and keeps the others."""
+    articles, analysed = sample
+    cache = AnalysisCache(tmp_path, "fp", packed=True)
+    for a in analysed:
+        cache.put(a)
+    cache.save_pack()
+    folder = tmp_path / "analysis" / "fp"
+    AnalysisPack(folder, "fp").forget({article_key(articles[0])})
+    pack = AnalysisPack(folder, "fp")
+    assert pack.keys == {article_key(a) for a in articles[1:]}
+    assert [pack.get(article_key(a), a) for a in articles] == [None, *analysed[1:]]

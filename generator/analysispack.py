@@ -24,6 +24,7 @@ import hashlib
 import json
 import marshal
 import os
+import sys
 from pathlib import Path
 
 from generator.atomic import write_atomic
@@ -42,8 +43,9 @@ from generator.versions import PACKAGE, code_version
 
 FOLDER = "pack-v1"  # in the pipeline's folder of the analysis cache, beside its entries
 SUFFIX = ".pack"
-# records are made by position: another version of the model's classes (or of this code) is another pack
-VERSION = code_version(PACKAGE / "model.py", Path(__file__))
+# records are made by position: another version of the model's classes (or of this code) is another
+# pack; so is another Python (marshal's format may change between versions)
+VERSION = code_version(PACKAGE / "model.py", Path(__file__), extra=f"python {sys.version_info[0]}.{sys.version_info[1]}")
 MAX_SEGMENTS = 8  # more than this: written again as one
 MAX_UNUSED = 0.2  # records no article uses, as a share of the used ones: past it, written again as one
 

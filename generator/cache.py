@@ -25,6 +25,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
+from generator.analysispack import AnalysisPack
 from generator.atomic import write_atomic
 from generator.fastjson import loads
 from generator.model import AnalysedArticle, RawArticle, article_to_json, record_from_json
@@ -59,10 +60,14 @@ def warn_unreadable(path: Path | None, consequence: str = "ignored: made again")
 
 
 class AnalysisCache:
-    def __init__(self, root: Path | None, fingerprint: str):
+    def __init__(self, root: Path | None, fingerprint: str, packed: bool = False):
+        """``packed``: read the records from the pack first (``generator.analysispack``), and
+        keep every record given or taken for ``save_pack``."""
         self.dir = (root / "analysis" / fingerprint) if root else None
         self.unreadable = 0  # entries found but not usable (truncated, corrupt, another key)
         self.used: set[str] = set()  # the keys given or taken
+        self.pack = AnalysisPack(self.dir, fingerprint) if packed and self.dir is not None else None
+        self.records: dict[str, AnalysedArticle] = {}  # with a pack: what was given or taken, by key
 
     def _path(self, key: str) -> Path:
         assert self.dir is not None
@@ -72,6 +77,12 @@ class AnalysisCache:
         if self.dir is None:
             return None
         key = article_key(article)
+        if self.pack is not None:
+            found = self.pack.get(key, article)
+            if found is not None:
+                self.used.add(key)
+                self.records[key] = found
+                return found
         try:
             data = self._path(key).read_bytes()
         except OSError:
@@ -82,6 +93,8 @@ class AnalysisCache:
             if header.get("v") == FORMAT and header.get("key") == key and header.get("sha") == _sha(body):
                 found = _expand(loads(body), article)
                 self.used.add(key)
+                if self.pack is not None:
+                    self.records[key] = found
                 return found
         except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             pass
@@ -90,19 +103,29 @@ class AnalysisCache:
 
     def has(self, article: RawArticle) -> bool:
         """Whether an entry is there for ``article`` (not whether it is readable: ``get``)."""
-        return self.dir is not None and self._path(article_key(article)).is_file()
+        if self.dir is None:
+            return False
+        key = article_key(article)
+        return (self.pack is not None and key in self.pack.keys) or self._path(key).is_file()
 
     def put(self, analysed: AnalysedArticle) -> None:
         if self.dir is None:
             return
         key = article_key(analysed.article)
         self.used.add(key)
+        if self.pack is not None:
+            self.records[key] = analysed
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps(_compact(analysed), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         head = json.dumps({"v": FORMAT, "key": key, "sha": _sha(body)}).encode("utf-8")
         write_atomic(path, head + b"\n" + body, fault="cache")
 
+
+    def save_pack(self) -> None:
+        """Pack the records given or taken (call it once every article was looked up)."""
+        if self.pack is not None:
+            self.pack.save(self.records)
 
     def prune(self, since: float, keep_others: float = 7 * 86400) -> int:
         """Remove the entries this cache neither gave nor took (the analyses of articles removed

@@ -119,7 +119,7 @@ def serve(
 
     def build_once(config: DigestConfig) -> BuildResult:
         nonlocal analyser, settings
-        from generator.analyse.pipeline import Analyser
+        from generator.analyse.analyser import Analyser
 
         if analyser is None or settings != settings_for(config):
             settings = settings_for(config)

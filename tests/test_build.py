@@ -16,6 +16,7 @@ import pytest
 
 from generator.build import long_lived, run
 from generator.config import load_config
+from tests.conftest import EXAMPLES as ROOT_EXAMPLES
 from tests.conftest import make_project
 
 pytestmark = pytest.mark.slow
@@ -337,11 +338,13 @@ OLDEST_ARTICLE = (
 
 
 def cold(project: Path) -> None:
-    """No generated page, no site and nothing in the cache folder but the articles' analyses
-    (the next build makes everything else from scratch)."""
+    """No generated page, no site and nothing in the cache folder but the articles' analyses,
+    their entries only, not packed (the next build makes everything else from scratch)."""
+    from generator.analysispack import FOLDER
     from generator.render.pages import OWNED
 
-    for folder in (*(project / "docs" / d for d in OWNED), project / "site"):
+    for folder in (*(project / "docs" / d for d in OWNED), project / "site",
+                   *(project / ".digest-cache" / "analysis").glob(f"*/{FOLDER}")):
         shutil.rmtree(folder, ignore_errors=True)
     for entry in (project / ".digest-cache").glob("*"):
         if entry.is_dir() and entry.name != "analysis":
@@ -410,3 +413,48 @@ def test_long_lived_pauses_the_collector_and_gives_it_back():
         del node
     gc.unfreeze()
     assert ref() is None
+
+
+def test_a_daily_update_loads_spacy_only_in_the_process_that_analyses(tmp_path, analyser):
+    """A warm build with one article added analyses it in a forked process: the build's own
+    process never imports spaCy (nor does a build with nothing to analyse), and the result is
+    the same as ever (the article analysed, its page written)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    project = make_project(tmp_path, articles=sorted((ROOT / "examples" / "articles").iterdir())[:3],
+                           settings="articles: [articles]\ncache_dir: .digest-cache\n")
+    run(load_config(project), analyser=analyser, site=False)
+    (project / "articles" / "zz-undated.md").write_text(UNDATED_ARTICLE)
+    code = ("import sys\nfrom generator.build import run\nfrom generator.config import load_config\n"
+            f"r = run(load_config({str(project)!r}), site=False)\n"
+            "print(r.analysed, r.cached, sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc'}))")
+    for expected in ("1 3 []", "0 4 []"):  # the article added; then nothing changed
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        assert out.stdout.strip().splitlines()[-1] == expected, out.stdout + out.stderr
+    assert any("hotline" in p.name for p in (project / "docs" / "articles").iterdir())
+
+
+def test_the_site_stage_counts_the_pages_a_warm_build_builds(tmp_path, analyser):
+    """A warm build's site stage reports each page it reads and builds; its total, counted from
+    the pages kept from the last site (not by asking each page), is what it then does."""
+    from generator.progress import Progress, Task
+
+    tasks: list[Task] = []
+
+    class Recorded(Progress):
+        def task(self, name: str, total: int) -> Task:
+            tasks.append(Task(name, total))
+            return tasks[-1]
+
+    project = make_project(tmp_path, articles=sorted((ROOT_EXAMPLES).iterdir())[:3],
+                           settings="articles: [articles]\ncache_dir: .digest-cache\n")
+    run(load_config(project), analyser=analyser)
+    (project / "articles" / "zz-undated.md").write_text(UNDATED_ARTICLE)
+    result = run(load_config(project), analyser=analyser, progress=Recorded())
+    assert {"cached read", "aside wait"} <= result.timings.keys() and result.analysed == 1
+    site = next(t for t in tasks if t.name == "site")
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    assert 0 < site.total == site.done < 2 * pages  # unchanged article pages kept, not built

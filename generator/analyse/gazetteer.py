@@ -33,6 +33,7 @@ from generator.model import ACTOR_TYPES
 
 DEFAULT_GAZETTEER = DATA_DIR / "gazetteer.yml"
 KB_DIR = DATA_DIR / "kb"
+ROLES_FILE = KB_DIR / "roles.yml"  # offices and their holders (analyse/roles.py)
 GENERATED = (KB_DIR / "countries.yml",)  # merged first; hand-written files win over them
 HAND_WRITTEN = (DEFAULT_GAZETTEER, KB_DIR / "people.yml", KB_DIR / "organisations.yml")
 PLACES = KB_DIR / "places.txt"

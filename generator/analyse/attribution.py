@@ -260,8 +260,11 @@ def subject_source(verb: Token) -> Source | None:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, noun.i)
     if not subj and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head.i != verb.i:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        before = verb.i - 1
+        while before > 0 and verb.doc[before].is_quote:
+            before -= 1  # '..., “we have agreed to meet,” adding, “...”': the comma inside the marks
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and (
-                verb.doc[verb.i - 1].text == "," or verb.doc[verb.i - 1].lower_ in ("while", "when", "before", "after")):
+                verb.doc[before].text == "," or verb.doc[verb.i - 1].lower_ in ("while", "when", "before", "after")):
             # "Rutte confirmed that troops had been deployed in Kursk, saying ...", "... said China
             # was unstoppable while warning that ...": the parser hung "saying" from the reported
             # clause; its speaker is who reported it

@@ -422,6 +422,9 @@ class QuoteFinder:
                         a.lower_ in ("continued", "continues") and any(c.dep_ == "xcomp" for c in a.children)):
                     # ("Venezuela continues “crying out for peace”" goes on doing, not speaking)
                     source = subject_source(a)
+                    relay = _relayed_to(a)
+                    if relay is not None:
+                        source = relay  # "Bessent said partners had told him that “...”": Bessent's words
                     if source is not None and not (span.start <= source.start < span.end):
                         return self._teller(a, source, sents[first]) or source
                     if source is None and a.dep_ == "acl" and a.head.dep_ == "dobj" and giver_of(a.head) is not None:
@@ -578,6 +581,22 @@ def _without_headline_echoes(quotes: list[QuoteSpan], text: str) -> list[QuoteSp
         return " ".join(w for w in re.findall(r"\w+", q.text.lower()) if w not in ("the", "a", "an"))
     body = [words(q) for q in quotes if q.start_char > head_end]
     return [q for q in quotes if q.start_char > head_end or not any(f" {words(q)} " in f" {b} " for b in body)]
+
+
+_TOLD_PRONOUNS = frozenset({"him", "her", "me", "us"})
+
+
+def _relayed_to(verb) -> Source | None:
+    """Who relays what he was told: "Bessent mentioned that partners have informed him that
+    “...”" — the quotation is the words of the one who reports being told, the subject of the
+    reporting verb above, not of those who told him."""
+    told = any(c.dep_ in ("dobj", "dative") and c.lower_ in _TOLD_PRONOUNS for c in verb.children)
+    if not told or verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    outer = subject_source(verb.head)
+    if outer is None or outer.start > verb.i:
+        return None
+    return outer
 
 
 def _misparsed_subject(verb, span) -> Source | None:

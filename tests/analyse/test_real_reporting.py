@@ -2419,3 +2419,17 @@ def test_a_states_ministry_speaking_keeps_a_strike_report_between_two_states_on_
             "The Russian Defence Ministry said on Telegram that air defences had been working through the night.\n"
             "Original Source: example.com\n")
     assert {"Russia", "Ukraine"} <= actor_names(analyser, tmp_path, text)
+
+
+def test_a_quotation_someone_says_he_was_told_is_his(nlp):
+    text = ("Scott Bessent spoke on trade. Bessent mentioned on Tuesday that other US trading partners have informed "
+            "him that “Chinese goods are flooding their ports, and they don’t know how to respond.”")
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "Scott Bessent"
+
+
+def test_a_second_quotation_after_adding_is_the_first_ones_speaker_not_a_pronoun_inside_it(nlp):
+    text = ('Donald Trump spoke with Xi Jinping about tariffs for two hours. Afterwards Trump wrote on Truth Social '
+            'that "we have agreed to meet in Seoul next month," adding, "Both of us are looking forward to it."')
+    got = quotes(nlp, text)
+    assert [actor for _, _, actor in got] == ["Donald Trump", "Donald Trump"]

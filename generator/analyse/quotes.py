@@ -80,19 +80,33 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             # a paragraph ends with the quotation open: it goes on if the next one opens with
             # a quotation mark, else it was never closed and ends here
             j = _next_paragraph(text, i)
-            if j < n and (text[j] in OPEN or text[j] == STRAIGHT):
+            cut = _cut_at_tag(text, start, i)
+            if cut == i and j < n and (text[j] in OPEN or text[j] == STRAIGHT):
                 i = j + 1
                 continue
-            spans.append((start, i))
+            spans.append((start, cut))
             start = None
         i += 1
     if start is not None:
-        spans.append((start, n))
+        spans.append((start, _cut_at_tag(text, start, n)))
     blocks = _block_quoted(text)
     if blocks:  # a word in marks inside a block quotation is no quotation of its own
         spans = [(a, b) for a, b in spans if not any(s <= a < e for s, e in blocks)]
     singles = _single_quoted(text, spans) + _dash_quoted(text, spans) + blocks
     return sorted(spans + singles) if singles else spans
+
+
+# the speech tag of a quotation whose closing mark the outlet left out: "“I welcome the agreement
+# on our 16th package, Ursula von der Leyen, president of the Commission, said in a post."
+_OPEN_TAG = re.compile(r",[ \t]+[A-Z][\w.’'-]+(?:[ \t]+(?:[A-Z][\w.’'-]+|von|van|der|den|de|da|al|bin|ibn|le|la)){0,4}"
+                       r"(?:,[^,\n“”\"]{1,80})?,?[ \t]+(?:said|says|wrote|writes|added|adds|told|tweeted|posted)\b"
+                       r"[^\n“”\"]{0,100}[.!]?[ \t]*$")
+
+
+def _cut_at_tag(text: str, start: int, end: int) -> int:
+    """Where an unclosed quotation ends: before its speech tag when the paragraph ends on one."""
+    found = _OPEN_TAG.search(text, start, end)
+    return found.start() if found is not None and found.start() > start else end
 
 
 # a paragraph that opens with a dash and ends on its speech tag: "–It is important that everyone
@@ -442,7 +456,7 @@ class QuoteFinder:
                 if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):
                     source = subject_source(t) if doc.has_annotation("DEP") else None
                     if source is None and tokens is after and doc.has_annotation("DEP"):
-                        source = _misparsed_subject(t, span) or _inverted_subject(t, span)
+                        source = _misparsed_subject(t, span) or _inverted_subject(t, span) or _named_between(t, span)
                     if source is None:
                         source = find_source(sents[first if tokens is before else final], self.speech_verbs, skip=inside, outlets=self.outlets)
                     if source is not None and not (span.start <= source.start < span.end):
@@ -632,6 +646,24 @@ def _clause_of_name(verb) -> Source | None:
         return None
     doc = verb.doc
     return Source(doc[words[0].i : words[-1].i + 1].text, verb.lower_, words[0].i, words[-1].i + 1, head.i)
+
+
+def _named_between(verb, span) -> Source | None:
+    """"“I welcome the agreement, Ursula von der Leyen, president of the Commission, said": the
+    name right after the quotation, set off by commas before the reporting verb, which the
+    parser joined to the quoted words."""
+    doc = verb.doc
+    k = span.end
+    while k < verb.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    name = k
+    while k < verb.i and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == name or k >= verb.i or doc[k].text != "," or doc[verb.i - 1].text != ",":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[k : verb.i]):
+        return None
+    return Source(doc[name:k].text, verb.lower_, name, k, k - 1)
 
 
 def _inverted_subject(verb, span) -> Source | None:

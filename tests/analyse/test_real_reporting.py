@@ -2433,3 +2433,10 @@ def test_a_second_quotation_after_adding_is_the_first_ones_speaker_not_a_pronoun
             'that "we have agreed to meet in Seoul next month," adding, "Both of us are looking forward to it."')
     got = quotes(nlp, text)
     assert [actor for _, _, actor in got] == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_quotation_left_open_ends_before_the_speech_tag_its_paragraph_ends_on(nlp):
+    text = ('The EU agreed new sanctions against Russia over the war in Ukraine.\n\n"We welcome the deal on the 19th '
+            'package, Ursula von der Leyen, president of the European Commission, said on X.')
+    ((_, _, actor),) = quotes(nlp, text)
+    assert actor == "Ursula von der Leyen"

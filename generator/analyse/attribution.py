@@ -247,6 +247,17 @@ def subject_source(verb: Token) -> Source | None:
         tail = _after_comma(verb)
         if tail is not None:
             return tail
+    if not subj and verb.dep_ == "conj" and verb.i > 1:
+        # "North Korea deployed 12,000 soldiers in Kursk, ..., a senior Ukrainian official familiar
+        # with the intelligence told the Kyiv Independent": the parser took the speaker for an
+        # apposition of the noun before it
+        doc = verb.doc
+        appos = next((t for t in doc[max(verb.sent.start, verb.i - 12) : verb.i] if t.dep_ == "appos"
+                      and max(x.i for x in t.subtree) == verb.i - 1), None)
+        if appos is not None:
+            first = min(x.i for x in appos.subtree)
+            if first > 0 and doc[first - 1].text == "," and appos.pos_ in ("NOUN", "PROPN"):
+                return Source(doc[first : verb.i].text, verb.lower_, first, verb.i, appos.i)
     if not subj:
         sender = _message_sender(verb)
         if sender is not None:  # "a private message from Rutte saying: “...”": Rutte

@@ -62,6 +62,9 @@ def _capitalised_name(doc: Doc, i: int, sent: Span) -> bool:
     return lower >= 2
 
 
+_BETWEEN_EVENTS = frozenset({"after", "before", "since", "until"})
+
+
 def _impersonal(verb: Token, subject: Token) -> bool:
     """A reporting verb under an impersonal "it is ADJ" ("It is important to note that ...", "It
     is worth noting that ..."): nobody is named; the outlet speaks."""
@@ -114,8 +117,9 @@ def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bo
     million shells to Russia, the spy agency claimed on Wednesday" (claimed: advcl of sent)."""
     if verb.i < token.i or verb.dep_ not in ("advcl", "ccomp", "conj") or verb.head.i not in ancestors:
         return False
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
-        return False
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lower_ not in ("told", "tells"))
+           for c in verb.children):
+        return False  # (but "..., an official told the Kyiv Independent": told whom, not what)
     return token.i < first < verb.i and verb.doc[first - 1].text in (",", "—", "–")
 
 
@@ -149,9 +153,12 @@ def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
             or any(f.start <= t.i < f.end for f in before))]
         if not between:
             return "points"
-    words = [t.lower_ for t in doc[max(last.end, start - 5) : start - 1]]
-    if any(w in _TOTALS for w in words):  # "..., bringing the total to 210"
-        return last.unit
+    window = doc[max(last.end, start - 8) : start - 1]
+    if any(t.lower_ in _TOTALS for t in window):  # "..., bringing the total to 210"
+        # "the total number of sanctioned ships to 150": what the total counts, where it says so
+        of = next((t for t in window if t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in _TOTALS), None)
+        counted = [t for t in (of.subtree if of is not None else ()) if t.dep_ == "pobj" and t.tag_ in ("NNS", "NN")]
+        return counted[0].lower_ if counted else last.unit
     return None
 
 
@@ -496,6 +503,9 @@ class FigureFinder:
                 or (verb.pos_ == "NOUN" and tag_at_end(verb))  # "..., the ministry's update reports."
             ):
                 source = None  # a reporting verb of another clause
+            if verb is not None and verb.i in ancestors and any(
+                    doc[a].dep_ == "mark" and doc[a].lower_ in _BETWEEN_EVENTS for a in ancestors[: ancestors.index(verb.i)]):
+                source, verb = None, None  # "comes nearly two weeks after the NIS said ...": the time between, the outlet's
             elif verb is not None and verb.i in ancestors:
                 path = [token.dep_, *(doc[a].dep_ for a in ancestors[: ancestors.index(verb.i)])]
                 below = path[-1]  # how the figure's branch hangs from the verb
@@ -539,6 +549,8 @@ class FigureFinder:
             source = headline_credit(sent)  # "..., nearly 200 tankers listed — Kallas"
         if source is None and doc.has_annotation("DEP") and said_of(sent):
             return None, None, True  # "is said to have launched": reported, by no one named
+        if source is None and token.i in in_quote:
+            return None, None, True  # in a quotation of no one named: someone's words, not the outlet's
         if source is None:
             return None, "outlet", False
         actor = resolver.actor(source)
@@ -657,8 +669,9 @@ class FigureFinder:
                     start = i - 2
                     unit = self.symbols[doc[i - 2].text + doc[i - 1].text]
                 year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text))
-                if unit is None and start > sent.start and _in_name(doc[start - 1]) and not (
-                        j < end and (doc[j].text == "%" or doc[j].lower_ in ("percent", "pct"))):
+                if unit is None and start > sent.start and not tok.is_alpha and _in_name(doc[start - 1]) and not (
+                        j < end and (doc[j].text == "%" or doc[j].lower_ in ("percent", "pct")
+                                     or doc[j].lower_ in self.durations)):  # "NATO two years ago"; not "Model 3 cars"
                     # (not "followed by the Finance 1.3 percent": a share of a named index)
                     i = max(j, i + 1)  # "S&P 500", "Galaxy S25", "Nikkei 225": part of a name
                     continue

@@ -2440,3 +2440,43 @@ def test_a_quotation_left_open_ends_before_the_speech_tag_its_paragraph_ends_on(
             'package, Ursula von der Leyen, president of the European Commission, said on X.')
     ((_, _, actor),) = quotes(nlp, text)
     assert actor == "Ursula von der Leyen"
+
+
+def test_a_time_since_is_a_duration_figure_even_after_an_acronym(nlp):
+    got = {f.text for f in nlp("Finland, which joined NATO two years ago, borders Russia.")._.figures}
+    assert got == {"two years"}
+
+
+def test_kronor_are_swedish_crowns(nlp):
+    ((unit,),) = [(f.unit,) for f in nlp("The prize is worth 11 million kronor this year.")._.figures]
+    assert unit == "SEK"
+
+
+def test_forecasters_anticipating_a_figure_are_its_source(nlp):
+    got = figures(nlp, "Forecasters anticipate temperatures in the south will reach 33C on Sunday.")
+    assert got["33C"][0] == "Forecasters"
+
+
+def test_a_figure_in_a_quotation_of_no_one_named_is_reported_not_the_outlets(nlp):
+    doc = nlp('The film won four awards. "My son turns two in five days, and he has changed our lives."')
+    ((cert, actor),) = [(f.reported, f.attribution_actor) for f in doc._.figures if f.text == "five days"]
+    assert cert and actor != "outlet"
+
+
+def test_the_time_between_two_events_is_the_outlets(nlp):
+    text = ("North Korea sent troops to Russia. Kyiv's statement comes nearly three weeks after the South Korean "
+            "National Intelligence Service said that Ukraine had captured a North Korean soldier.")
+    assert figures(nlp, text)["nearly three weeks"][1] == "outlet"
+
+
+def test_an_official_who_told_an_outlet_at_the_end_of_the_sentence_is_the_source(nlp):
+    text = ("North Korea sent troops to Russia. North Korea deployed around 11,000 soldiers in Kursk Oblast, where "
+            "Ukraine launched an incursion in August 2024 to bring the war to Russia, a senior Ukrainian official "
+            "familiar with the intelligence told the Kyiv Post in January.")
+    assert figures(nlp, text)["around 11,000 soldiers"][1] == "Ukraine"
+
+
+def test_a_total_names_what_it_counts_where_it_says_so(nlp):
+    got = {f.value: f.unit for f in nlp("The package lists 60 more vessels, bringing the total number of sanctioned "
+                                        "tankers to 402.")._.figures}
+    assert got == {60: "vessels", 402: "tankers"}

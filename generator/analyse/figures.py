@@ -139,9 +139,11 @@ def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
     while start > 1 and doc[start - 1].lower_ in ("some", "about", "around", "nearly", "almost", "roughly", "over",
                                                   "approximately", "just"):
         start -= 1  # "bringing the total list to some 340"
-    if not before or start < 1 or doc[start - 1].lower_ not in ("to", "at"):
+    if not before or start < 1 or doc[start - 1].lower_ not in ("to", "at", "from"):
         return None
     last = before[-1]
+    if doc[start - 1].lower_ == "from":  # "around 38.3 trillion yen, up from 37.7 trillion": the same count before
+        return last.unit if start - 1 - last.end <= 4 and last.unit != "percent" else None
     if last.end == start - 1 and doc[start - 1].lower_ == "to":  # "rose 312 points to 38,402"
         return last.unit
     # "lost 29 points, or 0.11%, to 26,818", "ended down 178.32 points, or 0.76 percent, from
@@ -391,6 +393,9 @@ class FigureFinder:
                 heads = [x for x in range(k, last + 1) if self._is_unit(doc[x], tagged, year_like)]
                 nouns = [x for x in heads if not tagged or doc[x].tag_.startswith("NN")]
                 heads = nouns or heads  # "soldiers killed": soldiers
+                if heads and doc[heads[-1]].lower_ in self.durations and any(
+                        x.lower_ in ("the", "this", "that", "last", "next", "previous") for x in doc[j : heads[-1]]):
+                    return None, j  # "up from 37.7 trillion the previous year": when, not what is counted
                 if heads:
                     h = heads[-1]
                     if h + 2 < end and doc[h + 1].text == "-" and not doc[h].whitespace_ and not doc[h + 1].whitespace_ \

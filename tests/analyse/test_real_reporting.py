@@ -2480,3 +2480,9 @@ def test_a_total_names_what_it_counts_where_it_says_so(nlp):
     got = {f.value: f.unit for f in nlp("The package lists 60 more vessels, bringing the total number of sanctioned "
                                         "tankers to 402.")._.figures}
     assert got == {60: "vessels", 402: "tankers"}
+
+
+def test_a_bare_amount_a_rise_started_from_is_in_the_rises_unit_not_the_year_after_it(nlp):
+    got = {f.value: f.unit for f in nlp("Welfare spending rises to around 40.1 trillion yen – up from 39.2 trillion "
+                                        "the previous year.")._.figures}
+    assert got == {40.1e12: "JPY", 39.2e12: "JPY"}

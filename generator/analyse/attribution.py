@@ -66,7 +66,13 @@ def _subject_words(subj: Token) -> list[Token]:
                 and t.lower_ in ("at", "in", "on", "during", "after", "before", "from"):
             # "“...,” said Fico at the press conference": where he said it, not who he is
             drop.update(x.i for x in t.subtree)
+        elif t.head.i == subj.i and t.i > subj.i and (
+                (t.dep_ == "npadvmod" and t.ent_type_ == "DATE")
+                or (t.dep_ == "prep" and t.lower_ == "on" and any(c.ent_type_ == "DATE" for c in t.children))):
+            drop.update(x.i for x in t.subtree)  # "The North Korean leader on Tuesday said": when, not who
     words = [t for t in subj.subtree if t.i not in drop and not (t.dep_ == "punct" and t.text in _STOP)]
+    while len(words) > 1 and words[0].pos_ == "ADV" and words[0].i < subj.i:
+        words.pop(0)  # "Afterwards Trump announced": Trump
     while words and words[-1].is_punct:
         words.pop()
     while words and words[0].is_punct and words[0].text not in ("(", "[", "'", '"', "‘", "“"):

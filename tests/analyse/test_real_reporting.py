@@ -2486,3 +2486,10 @@ def test_a_bare_amount_a_rise_started_from_is_in_the_rises_unit_not_the_year_aft
     got = {f.value: f.unit for f in nlp("Welfare spending rises to around 40.1 trillion yen – up from 39.2 trillion "
                                         "the previous year.")._.figures}
     assert got == {40.1e12: "JPY", 39.2e12: "JPY"}
+
+
+def test_a_speakers_phrase_leaves_out_when_he_spoke_and_a_leading_adverb(nlp):
+    text = ('Kim Jong Un met Vladimir Putin as US drills went on. The North Korean leader on Tuesday said he was '
+            '"proud of the unit and its pilots". Afterwards Trump announced that "we have agreed to meet in Seoul '
+            'next month."')
+    assert [speaker for _, speaker, _ in quotes(nlp, text)] == ["The North Korean leader", "Trump"]

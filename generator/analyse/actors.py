@@ -432,6 +432,7 @@ class ActorResolver(ModelNames):
             mentions.extend(self._unnamed_speakers(doc, taken))
         mentions.extend(self._surnames(doc, taken, mentions))
         mentions = self._parts_of_named_states(doc, mentions)
+        mentions = self._cut_short_names(mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
@@ -444,6 +445,20 @@ class ActorResolver(ModelNames):
         # then states it names in separate sentences are still in relation
         doc.user_data["digest_affairs"] = any(t.lower_ in self.affairs for t in doc)
         return doc
+
+    def _cut_short_names(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A model-found name that is the first words of a known person the article names ("North
+        Korean leader Kim Jong this week", the article's "Kim Jong Un" elsewhere) is that person."""
+        people = {m.name for m in mentions if m.known and m.type == "person"}
+        out = []
+        for m in mentions:
+            words = m.name.split()
+            if not m.known and m.type == "person" and len(words) >= 2:
+                fuller = [p for p in people if len(p.split()) > len(words) and p.split()[: len(words)] == words]
+                if len(fuller) == 1:
+                    m = self._mention(m.start, m.end, fuller[0], "short")
+            out.append(m)
+        return out
 
     def _opens_a_commentators_name(self, doc: Doc, end: int) -> bool:
         """Whether the state's name ending at ``end`` opens the name of an outlet or a research

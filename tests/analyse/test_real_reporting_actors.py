@@ -234,3 +234,9 @@ def test_a_name_after_a_post_that_an_organisation_completes_is_the_holder(nlp): 
     got = mentions(nlp, "Xi was accompanied by Director of the General Office of the Central Committee of the "
                         "Communist Party of China (CPC) Lin Hao and Foreign Minister Wang Yi.")
     assert ("Lin Hao", "person") in got
+
+
+def test_a_name_cut_short_is_the_known_person_the_article_names_in_full(nlp):  # noqa: F811
+    got = mentions(nlp, "North Korean leader Kim Jong this week inspected an air unit. Kim Jong Un praised the "
+                        "pilots' readiness.")
+    assert ("Kim Jong", "person") not in got and ("Kim Jong Un", "person") in got

@@ -687,6 +687,12 @@ class FigureFinder:
                 if tok.is_alpha and tok.is_title and _capitalised_name(doc, i, sent):
                     i = max(j, i + 1)  # "the ASEAN Plus Three Senior Officials' Meeting": a name
                     continue
+                if unit is None and upper is None and j + 1 < end and doc[j].lower_ == "or" and not year_like:
+                    second = self._read_number(doc, j + 1, end)  # "seven or eight countries": a range
+                    if second is not None and second[0] is not None and value is not None and second[0] > value:
+                        unit_after, after = self._unit(doc, second[1], end, False)
+                        if unit_after is not None:
+                            upper, unit, j = second[0], unit_after, after
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
                     if unit is None and not year_like and j + 1 < end and doc[j].lower_ == "to" and self._change(doc, start):

@@ -2493,3 +2493,8 @@ def test_a_speakers_phrase_leaves_out_when_he_spoke_and_a_leading_adverb(nlp):
             '"proud of the unit and its pilots". Afterwards Trump announced that "we have agreed to meet in Seoul '
             'next month."')
     assert [speaker for _, speaker, _ in quotes(nlp, text)] == ["The North Korean leader", "Trump"]
+
+
+def test_two_numbers_joined_by_or_before_one_noun_are_a_range(nlp):
+    got = [(f.text, f.value, f.upper, f.unit) for f in nlp("Six or seven allies have not met the goal yet.")._.figures]
+    assert got == [("Six or seven allies", 6, 7, "allies")]

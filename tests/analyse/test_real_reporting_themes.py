@@ -57,6 +57,15 @@ def test_tariffs_told_apart_from_sanctions_are_still_a_trade_measure(analyser, t
     assert "trade-tariffs" in theme_ids(analyser, tmp_path, text)
 
 
+
+# ------------------------------------------------------------------ diplomacy
+def test_a_briefing_that_opens_with_a_visit_and_names_bilateral_relations_is_no_diplomacy(analyser, tmp_path):
+    text = story("Foreign ministry spokesperson Xu Lan held the regular news conference on Friday.",
+                 "At the invitation of Foreign Minister Wang Yi, Mongolia's foreign minister will visit China on June 3.",
+                 "Xu said the fishing dispute was a major issue in bilateral relations between China and Japan.",
+                 "She said China and Vietnam have kept up close bilateral cooperation on flood relief.")
+    assert "diplomacy" not in theme_ids(analyser, tmp_path, text)
+
 # ------------------------------------------------------------------ troop deployment
 def test_troops_massed_along_a_border_are_a_deployment(analyser, tmp_path):
     text = story("Satellite pictures show the army has massed tanks and troops near the Lithuanian border.",

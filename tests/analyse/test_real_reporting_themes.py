@@ -154,6 +154,14 @@ def test_a_spokespersons_first_briefing_is_no_stance_of_china(analyser, tmp_path
     assert "china-stance" not in theme_ids(analyser, tmp_path, text)
 
 
+def test_a_tariff_cut_announced_in_a_chinese_statement_is_no_stance(analyser, tmp_path):
+    text = story("China will remove tariffs on 95 percent of goods from five Pacific island states, "
+                 "according to a statement from the State Council's tariff commission.",
+                 "The treatment takes effect on March 1, the statement said.")
+    found = theme_ids(analyser, tmp_path, text)
+    assert "trade-tariffs" in found
+    assert "china-stance" not in found
+
 def test_china_blaming_or_accusing_another_state_is_chinas_stance(nlp):
     assert stance_sentences(nlp, "China's foreign ministry blamed Hanoi for provoking the incident.") == [0]
     assert stance_sentences(nlp, "China accused Canberra of spreading false claims about its navy.") == [0]

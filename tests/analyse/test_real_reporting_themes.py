@@ -162,6 +162,10 @@ def test_a_tariff_cut_announced_in_a_chinese_statement_is_no_stance(analyser, tm
     assert "trade-tariffs" in found
     assert "china-stance" not in found
 
+
+def test_a_joint_statement_chinas_leader_signs_is_chinas_stance(nlp):
+    assert stance_sentences(nlp, "Xi Jinping and the Kazakh president signed a joint statement on their partnership.") == [0]
+
 def test_china_blaming_or_accusing_another_state_is_chinas_stance(nlp):
     assert stance_sentences(nlp, "China's foreign ministry blamed Hanoi for provoking the incident.") == [0]
     assert stance_sentences(nlp, "China accused Canberra of spreading false claims about its navy.") == [0]

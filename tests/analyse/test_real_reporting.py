@@ -2225,12 +2225,13 @@ def test_spaced_thousands_after_a_ranges_upper_bound_scale_both_bounds(nlp):
     assert (f.text, f.value, f.upper) == ("600-700 000 soldiers", 600000.0, 700000.0)
 
 
-def test_a_chinese_spokespersons_press_conference_is_chinas_stance(analyser, tmp_path):
-    # the title of the holder ("Spokesperson Mao Ning") holds the stance word; another state's
-    # concern about China's ambassador does not
+def test_a_chinese_spokesperson_taking_a_position_at_a_press_conference_is_chinas_stance(analyser, tmp_path):
+    # the spokesperson's answer holds the stance (her title alone is who speaks, not a position:
+    # test_a_spokespersons_first_briefing_is_no_stance_of_china); another state's concern about
+    # China's ambassador does not
     text = ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 4, 2023\n\n"
             "Reporter: A report on cyber espionage came out today. What is your comment?\n\n"
-            "Mao Ning: I have noted the report. The international community needs to stay alert.\n\n"
+            "Mao Ning: China firmly opposes such groundless smears. The international community needs to stay alert.\n\n"
             "Original Source: fmprc.gov.cn\n")
     assert "china-stance" in theme_ids(analyser, tmp_path, text)
     text = ("Japan summons envoy\n\nVice-Minister Akitaka Saiki called China's Ambassador to Japan Wu Jianghao to "

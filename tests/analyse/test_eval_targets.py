@@ -19,7 +19,7 @@ FLOORS = {
     "actors F1": 0.95,
     "actors precision (knowledge base)": 0.975,  # 0.969 -> 0.980 (actors15b: states one sentence apart)
     "actors precision (model only)": 0.75,  # 0.706 -> 0.750 (actors15b: ships, listed companies, fragments)
-    "themes macro-F1": 0.90,  # 0.887 -> 0.898 (stop 31: themes15's holder, keep_negated and supply rules) -> 0.900 (themes15c: china-stance needs a stance, not a title)
+    "themes macro-F1": 0.89,  # 0.887 -> 0.898 (stop 31: themes15's holder, keep_negated and supply rules); themes15c's china-stance rules (0.900) were taken back: the private probe's held-out half lost china-stance
     "figures recall": 0.955,
     "figure qualifier right": 0.98,
     "figure attribution right": 0.86,
@@ -29,6 +29,7 @@ FLOORS = {
 }
 NOT_YET = {  # targets the test half does not reach yet (see the issue's closing note)
     "actors precision (model only)",
+    "themes macro-F1",  # 0.898 (see FLOORS)
 }
 
 

@@ -57,7 +57,6 @@ def test_tariffs_told_apart_from_sanctions_are_still_a_trade_measure(analyser, t
     assert "trade-tariffs" in theme_ids(analyser, tmp_path, text)
 
 
-
 # ------------------------------------------------------------------ diplomacy
 def test_a_briefing_that_opens_with_a_visit_and_names_bilateral_relations_is_no_diplomacy(analyser, tmp_path):
     text = story("Foreign ministry spokesperson Xu Lan held the regular news conference on Friday.",
@@ -146,38 +145,9 @@ def test_a_holder_group_must_be_one_of_the_themes_groups(tmp_path):
         raise AssertionError("an unknown holder group must be a configuration error")
 
 
-
-def test_a_spokespersons_first_briefing_is_no_stance_of_china(analyser, tmp_path):
-    text = story("New Chinese foreign ministry spokesperson Xu Lan hosts her first news conference.",
-                 "Xu, born in 1975 in Hunan province, is the ministry's 35th spokesperson.",
-                 "She previously served as a counsellor in the foreign ministry's Asian department.")
-    assert "china-stance" not in theme_ids(analyser, tmp_path, text)
-
-
-def test_a_tariff_cut_announced_in_a_chinese_statement_is_no_stance(analyser, tmp_path):
-    text = story("China will remove tariffs on 95 percent of goods from five Pacific island states, "
-                 "according to a statement from the State Council's tariff commission.",
-                 "The treatment takes effect on March 1, the statement said.")
-    found = theme_ids(analyser, tmp_path, text)
-    assert "trade-tariffs" in found
-    assert "china-stance" not in found
-
-
 def test_a_joint_statement_chinas_leader_signs_is_chinas_stance(nlp):
     assert stance_sentences(nlp, "Xi Jinping and the Kazakh president signed a joint statement on their partnership.") == [0]
 
-def test_china_blaming_or_accusing_another_state_is_chinas_stance(nlp):
-    assert stance_sentences(nlp, "China's foreign ministry blamed Hanoi for provoking the incident.") == [0]
-    assert stance_sentences(nlp, "China accused Canberra of spreading false claims about its navy.") == [0]
-    assert stance_sentences(nlp, "Vietnam accused Chinese ships of ramming its fishing boats.") == []
-
-
-def test_china_calling_its_own_act_lawful_is_chinas_stance_but_others_calling_it_illegal_is_not(nlp):
-    assert stance_sentences(nlp, "China said the boarding of the supply boats was lawful and professional.") == [0]
-    assert stance_sentences(nlp, "China's coast guard says its patrols near the reef are lawful.") == [0]
-    assert stance_sentences(nlp, "Manila said the Chinese blockade was illegal.") == []
-
-# ------------------------------------------------------------------ military aid: another state's weapons used
 def test_a_party_firing_another_states_weapons_is_evidence_of_supply(analyser, tmp_path):
     text = story("Russia fired three Iranian ballistic missiles at Zaporizhzhia, Ukraine's air force said.",
                  "Investigators also found the remains of North Korean-made shells near the city.")

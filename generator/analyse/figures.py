@@ -676,7 +676,7 @@ class FigureFinder:
                 year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text))
                 if unit is None and start > sent.start and not tok.is_alpha and _in_name(doc[start - 1]) and not (
                         j < end and (doc[j].text == "%" or doc[j].lower_ in ("percent", "pct")
-                                     or doc[j].lower_ in self.durations)):  # "NATO two years ago"; not "Model 3 cars"
+                                     or doc[j].lower_ in self.durations)):  # "gave NATO three months"; not "Model 3 cars"
                     # (not "followed by the Finance 1.3 percent": a share of a named index)
                     i = max(j, i + 1)  # "S&P 500", "Galaxy S25", "Nikkei 225": part of a name
                     continue

@@ -361,6 +361,8 @@ class FigureFinder:
             ) and doc[k + 1].is_alpha and doc[k + 1].lower_ not in self.durations:
                 return doc[k + 1].lower_, k + 2  # a part of a whole: "about 10,000 of its military"
         skipped = 0
+        if k + 1 < end and doc[k].text == "-" and not doc[k - 1].whitespace_ and doc[k + 1].lower_ in self.not_units:
+            return doc[k + 1].lower_, k + 2  # "600-mm shells" (the model may read "mm" as a number): a calibre
         if k + 1 < end and doc[k].text == "-" and not doc[k - 1].whitespace_ and doc[k + 1].is_alpha and (
             not tagged or doc[k + 1].tag_ in ("NN", "NNS")
         ):

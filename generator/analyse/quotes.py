@@ -220,6 +220,11 @@ class QuoteFinder:
             first = bisect.bisect_right(starts, span.start) - 1
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
             source = self._speaker(sents, first, final, span, inside)
+            if source is not None and source.verb == "according to" and source.head is not None \
+                    and doc[source.head].lower_ in _HEARSAY:
+                # "the JCS “strongly condemned” the launches, according to reports": the reports
+                # relay the words of whoever voices them
+                source = _governing_subject(span, inside, self.voicing_verbs) or source
             para_start = text.rfind("\n\n", 0, s)
             if source is not None and self._names_outlet(source.text):
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
@@ -518,6 +523,7 @@ class QuoteFinder:
         return None
 
 
+_HEARSAY = frozenset({"reports", "report", "media", "accounts"})  # "according to (media) reports"
 _TELLING = frozenset({"said", "says", "told", "tells", "stated", "added", "noted", "stressed", "argued", "insisted"})
 
 
@@ -702,6 +708,8 @@ def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Sourc
     doc = span.doc
     if not doc.has_annotation("DEP") or span.start - span.sent.start <= 1:
         return None  # a quotation that opens its sentence is a statement, not a phrase in one
+    if (verb := _voiced_verb(span, voicing)) is not None:
+        return subject_source(verb)
     heads = [t.head for t in span if not (span.start <= t.head.i < span.end)]
     if not heads:
         return None
@@ -719,6 +727,16 @@ def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Sourc
             return None
         node, steps = node.head, steps + 1
     return None
+
+
+def _voiced_verb(span, voicing: frozenset[str]):
+    """The voicing verb a quotation holds as its own head, with its subject outside it: "the JCS
+    “strongly condemned” the launches" (the quoted words are what the subject said it did)."""
+    verb = next((t for t in span if t.pos_ == "VERB" and (t.head.i == t.i or not span.start <= t.head.i < span.end)), None)
+    if verb is None or verb.lower_ not in voicing:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb if subject is not None and not span.start <= subject.i < span.end else None
 
 
 def _named_term(span) -> bool:

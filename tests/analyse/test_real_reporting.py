@@ -2499,3 +2499,16 @@ def test_a_speakers_phrase_leaves_out_when_he_spoke_and_a_leading_adverb(nlp):
 def test_two_numbers_joined_by_or_before_one_noun_are_a_range(nlp):
     got = [(f.text, f.value, f.upper, f.unit) for f in nlp("Six or seven allies have not met the goal yet.")._.figures]
     assert got == [("Six or seven allies", 6, 7, "allies")]
+
+
+def test_words_voiced_by_a_subject_are_theirs_when_reports_relay_them(nlp):
+    # "according to reports" relays whose words they are; it speaks none itself
+    text = ("Japan's defence ministry condemned the launches on Sunday, calling them “a grave threat to peace”, "
+            "according to media reports.")
+    assert quotes(nlp, text) == [("a", "Japan's defence ministry", "Japan")]
+    text = "The Japanese defence ministry “strongly condemned the launches” on Sunday, according to reports."
+    assert [(speaker, actor) for _, speaker, actor in quotes(nlp, text)] == [("The Japanese defence ministry", "Japan")]
+
+
+def test_a_calibre_written_with_a_hyphen_is_no_count(nlp):
+    assert not figures(nlp, "The North fired 600-mm rocket shells toward the sea on Friday.")

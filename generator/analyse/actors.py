@@ -72,6 +72,9 @@ def _variants(text: str) -> set[str]:
         out.add(text.title())  # an acronym as British outlets write it: "Nato", "Asean", "Mofcom"
     for two, one in (("Coast Guard", "Coastguard"), ("coast guard", "coastguard")):  # as British outlets write it
         out |= {form.replace(two, one) for form in list(out) if two in form}
+    # a state's body with its rank: "South Korea's top spy agency", "China's main trade body"
+    out |= {form.replace("'s ", f"'s {rank} ", 1) for form in list(out) if "'s " in form and form[:1].isupper()
+            for rank in ("top", "main", "chief")}
     # "South Korea's spy agency" as typeset: "South Korea’s spy agency"
     return out | {form.replace("'", "’") for form in out if "'" in form}
 

@@ -347,12 +347,15 @@ def subject_source(verb: Token) -> Source | None:
             words.pop()
     else:
         words = _subject_words(subj[0])
-    for k, t in enumerate(words):  # a dateline (capitals, then a dash) or a speaker's label ("Reuters:")
+    # a dateline (capitals, then a dash) or a speaker's label ("Reuters:"); the subject's words may
+    # leave the punctuation out ("SEOUL, South Korea (AP) — South Korea's spy agency believes")
+    between = list(words[0].doc[words[0].i : words[-1].i + 1]) if words else []
+    for k, t in enumerate(between):
         dash = t.text in ("-", "—", "–", "--")
-        if (dash and k < 8 and (words[0].is_upper and len(words[0].text) > 2 or _filed_on(words))) or (
+        if (dash and k < 10 and (words[0].is_upper and len(words[0].text) > 2 or _filed_on(words))) or (
             dash and 0 < k < 12 and t.i > 0 and t.doc[t.i - 1].text == ")"  # "Pyongyang, November 16 (KCNA) --"
         ) or (t.text == ":" and k < 5):
-            words = words[k + 1 :]
+            words = [w for w in words if w.i > t.i]
             break
     if len(words) > MAX_WORDS:
         # "The Pentagon estimates there are 10,000 forces in Kursk, and Maj. Gen. Pat Ryder, the
@@ -1258,19 +1261,25 @@ class SpeakerResolver:
                             return found
         return said
 
-    def _after_unnamed_report(self, at: int) -> bool:
-        """Whether the sentence before ``at`` was sourced to a report or a news agency of no actor
-        ("..., according to the report.", "the news agency reported"): "it" next is that report."""
+    def _after_report(self, at: int) -> tuple[bool, str | None]:
+        """Whether the sentence before ``at`` was sourced to a report, a release or a body of no
+        known actor, and whose it is: "..., according to the South Korean news release. “...,” it
+        said" (South Korea's); "..., according to the report." or "the news agency reported", or
+        "..., the ISW says. However it warns ..." (a think tank): "it" is that, no actor."""
         doc = self.doc
         if not doc.has_annotation("DEP") or doc[at].sent.start == 0:
-            return False
+            return False, None
         prev = doc[doc[at].sent.start - 1].sent
         source = find_source(prev, _REPORTING)
         if source is None or source.head is None:
-            return False
+            return False, None
         head = doc[source.head]
-        unnamed = head.lower_ == "report" or (head.i > 0 and doc[head.i - 1].lower_ == "news")
-        return unnamed and self._actor(source) is None
+        if head.lower_ in PERSON_PRONOUNS or head.lower_ in BODY_PRONOUNS:
+            return False, None
+        found = self._actor(source)
+        if head.lower_ == "report" or (head.i > 0 and doc[head.i - 1].lower_ == "news"):
+            return found in (None, "outlet") or head.lower_ in _RELEASES, found if found != "outlet" else None
+        return (found is None and head.pos_ == "PROPN"), None
 
     def _spoken_at(self, actor: str) -> int:
         return max((pos for pos, a, _t in self.spoken if a == actor), default=-1)
@@ -1321,7 +1330,16 @@ class SpeakerResolver:
             return people[0].name
         word = doc[head].lower_
         definite = doc[source.start].lower_ in ("the", "this", "that")
-        if not people and head > source.start and doc[head - 1].lower_ == "news":
+        if not people and word in _RELEASES and doc.has_annotation("DEP"):
+            given = _release_giver(doc[head])  # "a news release from South Korea's Joint Chiefs of Staff"
+            if given is not None and given.head != head:
+                found = self._actor(given)
+                if found not in (None, "outlet"):
+                    return found
+            states = [m for m in inside if m.type in ("country", "organisation") and m.end <= head]
+            if states and word != "report":
+                return states[-1].name  # "the South Korean news release", "a Chinese statement"
+        if not people and head > source.start and doc[head - 1].lower_ == "news" and word not in _RELEASES:
             return None  # "Japanese news agency Kyodo", "the news agency": an outlet, no actor
         if not people and word in _MEDIA:
             return None  # "Japanese media reported", "state media said": outlets, not the state
@@ -1427,8 +1445,10 @@ class SpeakerResolver:
                 return None  # "The prisoner explained that ... “...,” he admitted": the prisoner
             return self._last(before, person=True, pronoun=word)
         if single and word in BODY_PRONOUNS:
-            if word == "it" and self._after_unnamed_report(source.start):
-                return None  # "..., according to the report. It added that ...": the report
+            if word == "it":
+                after, whose = self._after_report(source.start)
+                if after:
+                    return whose  # "..., according to the report. It added that ...": the report's
             return self._last(before, person=False)
         indefinite = doc[source.start].lower_ in ("a", "an", "one")
         phrase = {t.lower_ for t in doc[source.start : source.end]}

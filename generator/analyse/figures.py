@@ -211,6 +211,9 @@ class FigureFinder:
                 value *= self.scales.get(suffix, 1)
             return value, True
         low = tok.lower_
+        if low == "scores" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "of" or (
+                tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("DET", "PRON", "ADJ", "NOUN"))):
+            return None  # "scores of jets" is a number; "Messi scores twice", "the scores of the exams" are not
         if low in self.number_words:
             return self.number_words[low], False
         if "-" in low:  # "fifty-two", "three-thousand" as one token
@@ -353,7 +356,16 @@ class FigureFinder:
                     k + 1 >= end or not (doc[k + 1].is_alpha and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ")))):
                 # "sent some 14,000 soldiers ..., where more than 6,000 of them were killed": the
                 # unit counted last before it in the sentence
-                before = [t for t in doc[doc[j].sent.start : j] if t.lower_ in self.units]
+                start = doc[j].sent.start
+                before = [t for t in doc[start:j] if t.lower_ in self.units]
+                if not before and start > 0 and k == j + 1:
+                    # "About 3,000 troops arrived. A few hundred of those are special forces": the
+                    # sentence before counted them
+                    # (the first thing it counted, not the distance after it: "About 3,000 troops
+                    # were housed 50 km from the border")
+                    before = [t for t in doc[start - 1].sent if t.pos_ == "NOUN" and t.tag_ == "NNS"
+                              and any(c.dep_ == "nummod" for c in t.children)
+                              and t.lower_ not in self.durations and t.lower_ not in self.not_units][:1]
                 if before:
                     return before[-1].lower_, k + 1
             if k + 1 < end and doc[k].lower_ in ("its", "their", "the", "his", "her", "our") and (
@@ -435,14 +447,16 @@ class FigureFinder:
                 return counted[0].lower_
         if head.dep_ in ("dobj", "attr", "npadvmod"):
             verb = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ in ("at", "to", "of") and head.head.dep_ == "prep":
+        elif head.dep_ == "pobj" and head.head.lower_ in ("at", "to", "of", "around", "about") and head.head.dep_ == "prep":
             verb = head.head.head
             if verb.lower_ == "up" and verb.dep_ == "advmod":
                 verb = verb.head  # "is up to 8,500"
         else:
             return None
-        if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self.reach_verbs:
-            return None
+        if verb.lower_ == "be" and verb.dep_ == "xcomp":
+            verb = verb.head  # "estimated the number of troops to be around 10,000"
+        if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in self.reach_verbs and verb.lower_ != "be":
+            return None  # ("be": "estimated the number of troops to be 10,000", read as its subject)
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.units:
                 return child.lower_
@@ -452,6 +466,13 @@ class FigureFinder:
                     return counted[0].lower_  # "the number of martyrs reached 26"
                 if not counted and child.lower_ == "toll" and "deaths" in self.units:
                     return "deaths"  # "estimated North Korea's death toll in the war at 600"
+                if not counted:
+                    # "..., while Ukraine put the total number at 12,000": the unit the sentence
+                    # counted last before it
+                    before = [t for t in number.sent if t.i < child.i and t.lower_ in self.units
+                              and any(g.dep_ == "nummod" or g.like_num for g in t.children) | (t.dep_ == "pobj")]
+                    if before:
+                        return before[-1].lower_
         return None
 
     def _is_unit(self, t: Token, tagged: bool, year_like: bool) -> bool:
@@ -497,6 +518,8 @@ class FigureFinder:
             source = None  # Y is no actor: who relayed it is the source we can name
         if source is None:
             source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets)
+            if source is not None and source.verb == "according to" and doc.has_annotation("DEP"):
+                source = self._inner_source(token, source, resolver) or source
         if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):
             verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)), None)
             ancestors = [a.i for a in token.ancestors]
@@ -574,6 +597,23 @@ class FigureFinder:
             if outer is not None and resolver.actor(outer) not in (None, "outlet"):
                 return outer.text, resolver.actor(outer), True
         return source.text, actor, True
+
+    def _inner_source(self, token: Token, relay: Source, resolver: SpeakerResolver) -> Source | None:
+        """Who states the figure inside what a relay reports: "According to lawmaker Yoo, the NIS
+        believes the North shipped more than a million shells" is the NIS's estimate, which Yoo
+        passes on; an actor's, not a phrase naming no one ("officials believe")."""
+        path = [token.dep_]
+        for a in token.ancestors:
+            if a.pos_ not in ("VERB", "AUX") or a.lower_ not in self.source_verbs or relay.start <= a.i < relay.end:
+                path.append(a.dep_)
+                continue
+            if "ccomp" not in path:
+                return None  # the figure is no part of a clause it reports ("told the council of 8,000 troops")
+            inner = subject_source(a)
+            if inner is not None and not (relay.start <= inner.start < relay.end) and resolver.actor(inner) not in (None, "outlet"):
+                return inner
+            return None
+        return None
 
     def _directed_by(self, token: Token) -> Source | None:
         """Who orders the figure or sets it as a goal: the subject of a directive verb above it
@@ -759,7 +799,8 @@ class FigureFinder:
                     value, j = 1.5, j + 3  # "after an hour and a half"
                 if tok.lower_ in ("a", "an") and qualifier is None and not half and not (
                         doc[i + 1].lower_ in self.scales and doc[j - 1].tag_ in ("NNS", "NNPS")) and not (
-                        doc[i + 1].lower_ == "few" and doc[j - 1].tag_ in ("NNS", "NNPS")):
+                        doc[i + 1].lower_ == "few" and (doc[j - 1].tag_ in ("NNS", "NNPS")
+                                                         or doc[j - 1].lower_ in ("them", "those", "these"))):
                     i = j  # "a day", "a week"; but "a dozen shipments", "a hundred drones" count
                     continue
                 if qualifier in ("over", "under") and unit in self.durations and not (

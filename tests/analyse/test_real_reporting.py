@@ -2512,3 +2512,52 @@ def test_words_voiced_by_a_subject_are_theirs_when_reports_relay_them(nlp):
 
 def test_a_calibre_written_with_a_hyphen_is_no_count(nlp):
     assert not figures(nlp, "The North fired 600-mm rocket shells toward the sea on Friday.")
+
+
+def test_a_number_set_for_the_number_of_things_counts_them(nlp):
+    got = {f.text: f.unit for f in nlp("US officials estimated the number of soldiers to be around 9,000, "
+                                       "while Kyiv put the total number at 13,000.")._.figures}
+    assert got == {"around 9,000": "soldiers", "13,000": "soldiers"}
+
+
+def test_a_vague_part_of_those_counts_what_the_sentence_before_counted_first(nlp):
+    text = ("Some 2,000 Chinese engineers who reached the port were lodged in camps about 40 kilometers from the coast. "
+            "A few hundred of those are welders, a manager said.")
+    got = {f.text: f.unit for f in nlp(text)._.figures}
+    assert got["A few hundred of those"] == "engineers"
+
+
+def test_a_wire_dateline_is_no_part_of_the_source_and_a_top_agency_is_the_agency(nlp):
+    text = ("SEOUL, South Korea (AP) — South Korea’s top spy agency believes the North sold more than "
+            "two million rockets to Moscow since March.")
+    assert figures(nlp, text) == {"more than two million rockets": ("South Korea’s top spy agency",
+                                                                     "National Intelligence Service")}
+
+
+def test_who_believes_a_figure_inside_what_a_relay_reports_states_it(nlp):
+    text = ("According to lawmaker Park Sun-won, the National Intelligence Service believes the North "
+            "shipped more than two million rockets to Moscow.")
+    (actor,) = {a for _, a in figures(nlp, text).values()}
+    assert actor == "National Intelligence Service"
+    # with no one inside it, the relay is the source
+    text = "According to the Pentagon, the North shipped more than two million rockets to Moscow."
+    assert {a for _, a in figures(nlp, text).values()} == {"US Department of Defense"}
+
+
+def test_a_news_release_is_its_givers_and_it_next_is_the_release(nlp):
+    text = ("The drill involves at least nine warships, according to a news release Tuesday from Japan’s Joint Staff.")
+    assert {a for _, a in figures(nlp, text).values()} == {"Japan"}
+    text = ("The allies criticised the launches, according to the Japanese news release.\n\n"
+            "“This drill shows our resolve to deter such threats,” it said.")
+    assert quotes(nlp, text) == [("This", "it", "Japan")]
+
+
+def test_it_after_a_think_tank_is_not_the_state_named_last(nlp):
+    text = ("Ukraine is still holding Russia back along the front, the ISW says. However it warns that "
+            "Russia’s “chances to exploit Ukrainian weaknesses will grow as shortages persist.”")
+    assert [actor for _, _, actor in quotes(nlp, text)] == [None]
+
+
+def test_scores_of_things_are_a_figure_but_not_a_player_who_scores(nlp):
+    got = {f.text for f in nlp("The drill involved scores of fighter jets. The striker scores 2 goals a game.")._.figures}
+    assert got == {"scores of fighter jets", "2 goals"}

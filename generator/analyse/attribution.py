@@ -766,7 +766,11 @@ def said_of(sent: Span) -> bool:
     """Whether the sentence reports what is said by no one named ("North Korea is said to have
     launched three missiles", "is believed to have sent")."""
     return any(v.lower_ in _SAID_OF and any(c.dep_ == "auxpass" for c in v.children)
-               and any(c.dep_ == "xcomp" for c in v.children) and not any(c.dep_ == "agent" for c in v.children)
+               and not any(c.dep_ == "agent" for c in v.children) and (
+                   any(c.dep_ == "xcomp" for c in v.children)
+                   # "it has been reported that he agreed to send 6,000 engineers"
+                   or (any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in v.children)
+                       and any(c.dep_ == "ccomp" for c in v.children)))
                for v in sent)
 
 

@@ -126,6 +126,7 @@ def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bo
 _VAGUE = frozenset({"several", "few"})  # counts only with a scale after them ("several thousand")
 
 
+_UNIT_KINDS = frozenset({"nautical", "square", "cubic"})  # words that make another unit of the noun after them
 _TOTALS = frozenset({"total", "tally", "toll", "count", "number", "sum"})
 # words between a change in points and the level it ends at ("..., lower at 1,684.40", "to finish at 3,047")
 _LEVEL_WORDS = frozenset({"or", "from", "on", "lower", "higher", "down", "up", "to", "finish", "close", "end",
@@ -415,6 +416,8 @@ class FigureFinder:
                     if h + 2 < end and doc[h + 1].text == "-" and not doc[h].whitespace_ and not doc[h + 1].whitespace_ \
                             and doc[h + 2].is_alpha:
                         return doc[h + 2].lower_, h + 3  # "five million person-years": years
+                    if h > j and doc[h - 1].lower_ in _UNIT_KINDS:
+                        return f"{doc[h - 1].lower_} {doc[h].lower_}", h + 1  # "16 nautical miles": not land miles
                     return doc[h].lower_, h + 1
             if t.text == "," and k > j and k + 1 < end and doc[k - 1].tag_ in ("JJ", "NN") \
                     and doc[k + 1].tag_ in ("JJ", "NN"):
@@ -673,6 +676,7 @@ class FigureFinder:
         # for one ("about 24 nautical miles" typed TIME)
         ents = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") and not any(
             (t.lower_ in self.units and t.lower_ not in self.durations) or t.lower_ in self.percent_words
+            or t.text in ("°C", "°F", "°")  # "could exceed 35°C on Sunday" typed DATE
             or (t.lower_ in self.scales and t.lower_ not in self.durations) for t in e) for t in e}
         quotes = doc._.quotes or []
         in_quote: dict[int, int] = {}

@@ -2194,7 +2194,8 @@ def test_an_impersonal_report_set_in_someones_update_is_theirs(nlp):
     text = ("In a recent update from the General Staff of the Armed Forces of Ukraine, it was reported that the "
             "Russian military lost 1,140 troops in a day.")
     assert figures(nlp, text)["1,140 troops"][1] == "Ukraine"
-    assert figures(nlp, "It is reported that 300 people died in the floods.")["300 people"] == (None, "outlet")
+    # with no update named, it is hearsay of no one named, as "is said to" (not the outlet's own)
+    assert figures(nlp, "It is reported that 300 people died in the floods.")["300 people"] == (None, None)
 
 
 def test_a_figure_based_on_a_states_assessments_is_that_states(nlp):
@@ -2561,3 +2562,34 @@ def test_it_after_a_think_tank_is_not_the_state_named_last(nlp):
 def test_scores_of_things_are_a_figure_but_not_a_player_who_scores(nlp):
     got = {f.text for f in nlp("The drill involved scores of fighter jets. The striker scores 2 goals a game.")._.figures}
     assert got == {"scores of fighter jets", "2 goals"}
+
+
+def test_a_temperature_the_model_typed_as_a_date_is_a_figure(nlp):
+    got = {f.text: f.unit for f in nlp("Parts of Spain could exceed 42°C on Saturday.")._.figures}
+    assert got == {"42°C": "°C"}
+
+
+def test_nautical_and_square_units_are_units_of_their_own(nlp):
+    got = {f.text: f.unit for f in nlp("The cutter was rammed about 12 nautical miles off the reef, and the army "
+                                       "has taken 640 square kilometres since May.")._.figures}
+    assert got == {"about 12 nautical miles": "nautical miles", "640 square kilometres": "square kilometres"}
+
+
+def test_halving_from_one_rate_to_another_is_a_change_not_a_range(nlp):
+    got = {f.text for f in nlp("The deal halves the levy on steel from 40% to 20%.")._.figures}
+    assert got == {"40%", "20%"}
+
+
+def test_it_has_been_reported_that_is_hearsay_of_no_one_named(nlp):
+    doc = nlp("Gerasimov met Kim in March, and it has been reported that he agreed to send 4,000 North Korean "
+              "builders to Kursk.")
+    (f,) = doc._.figures
+    assert (f.attribution_actor, f.hedged) == (None, True)
+
+
+def test_an_agency_that_analyzed_that_states_what_follows_but_not_what_it_analysed(nlp):
+    text = ("The National Intelligence Service also analyzed that North Korea has supplied more than 9 million "
+            "rockets to Russia. The laboratory analyzed 400 samples.")
+    assert figures(nlp, text) == {"more than 9 million rockets": ("The National Intelligence Service",
+                                                                   "National Intelligence Service"),
+                                  "400 samples": (None, "outlet")}

@@ -654,8 +654,11 @@ def _named_citer(sent: Span, cited: Source, speech_verbs: set[str], skip: set[in
 
 
 def _could_speak(words: Span) -> bool:
-    """Whether a phrase after "citing" names a source: a name, or a noun that is one."""
-    return any((t.text[:1].isupper() and t.is_alpha) or t.lower_ in _CITED_NOUNS for t in words)
+    """Whether a phrase after "citing" names a source: a name, or a noun that is one, before any
+    preposition ("citing the Ministry of Defence", "citing officials in Seoul"; not "citing the
+    potential impact on U.S. military readiness", a reason)."""
+    head = next((k for k, t in enumerate(words) if t.pos_ == "ADP" and k > 0), len(words))
+    return any((t.text[:1].isupper() and t.is_alpha) or t.lower_ in _CITED_NOUNS for t in words[:head])
 
 
 def _phrase_after(sent: Span, k: int, verb: str) -> Source | None:
@@ -779,6 +782,12 @@ def _states_nothing(verb: Token) -> bool:
     (not "put the toll at 100"), "the war claimed the lives of 1,100 people" (not "claimed that")."""
     if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "without":
         return True  # "without confirming that 3,000 troops were there": nobody states it
+    if verb.lower_ in ("citing", "cited", "cites") and verb.doc.has_annotation("DEP"):
+        cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if cited is not None and not any(c.dep_ == "ccomp" for c in verb.children):
+            # "officials voiced concerns, citing the potential impact on readiness": a reason
+            subtree = list(cited.subtree)
+            return not _could_speak(verb.doc[subtree[0].i : subtree[-1].i + 1])
     if verb.lower_ in ("claimed", "claims", "claim", "claiming"):
         following = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
         taken = [c.lower_ for c in verb.children if c.dep_ == "dobj"]  # "claimed at least three lives"

@@ -2593,3 +2593,19 @@ def test_an_agency_that_analyzed_that_states_what_follows_but_not_what_it_analys
     assert figures(nlp, text) == {"more than 9 million rockets": ("The National Intelligence Service",
                                                                    "National Intelligence Service"),
                                   "400 samples": (None, "outlet")}
+
+
+def test_a_reason_cited_is_no_source(nlp):
+    text = ("While the ministry may release up to $4.1 billion in stocks, officials have voiced doubts about "
+            "doing so this year, citing the possible strain on French army readiness.")
+    assert figures(nlp, text) == {"up to $4.1 billion": (None, "outlet")}
+
+
+def test_executives_who_caution_state_the_figure(nlp):
+    text = "Nestlé executives cautioned currency swings would cut sales by between $2 billion and $3 billion."
+    assert [v[0] for v in figures(nlp, text).values()] == ["Nestlé executives"]
+
+
+def test_its_reported_with_a_typeset_apostrophe_hedges(nlp):
+    (f,) = nlp("Bloomberg: It’s reported that the two leaders will hold a three-day summit in Hanoi.")._.figures
+    assert f.hedged

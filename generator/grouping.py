@@ -53,7 +53,10 @@ How (cheap and deterministic, no model):
   left is decided again only when a story it met, or one that now ranks among them, changed.
 - Kinds of happening that exclude one another (``data/happenings.yml``): a report whose headline
   names one kind (a ceasefire) is not of a story whose headlines name only others (strikes), on
-  the same days, with the same actors, in the same place.
+  the same days, with the same actors, in the same place. So with kinds of missile by range
+  (``weapons``): a report whose headline (else its lead) names short-range missiles only is not of
+  a story whose leads name only an intercontinental one; a kind both leads name is evidence.
+  Undated reports whose leads say things happened on other weekdays are not one story.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
   the cache folder. A decision depends only on the articles in view and the stories open on
   its date, so a later build decides again only from ``VIEW`` articles before the first

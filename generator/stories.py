@@ -77,7 +77,8 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
     where each is at most ``DISAGREE_RATIO`` times the one before (so a total and a part, or
     a rate and a duty, are not compared). A run flags when it has two values from two
     different claimants: one claimant's two values (a change over the week, the old and the
-    new rate of one decision) are no disagreement.
+    new rate of one decision) are no disagreement, nor is a bound beside a value on its open side
+    ("at least 12" beside 31: a toll that rose).
     """
     groups: dict[tuple[str, str], list[StoryClaim]] = defaultdict(list)
     for c in claims:

@@ -53,7 +53,10 @@ How (cheap and deterministic, no model):
   left is decided again only when a story it met, or one that now ranks among them, changed.
 - Kinds of happening that exclude one another (``data/happenings.yml``): a report whose headline
   names one kind (a ceasefire) is not of a story whose headlines name only others (strikes), on
-  the same days, with the same actors, in the same place.
+  the same days, with the same actors, in the same place. So with kinds of missile by range
+  (``weapons``): a report whose headline (else its lead) names short-range missiles only is not of
+  a story whose leads name only an intercontinental one; a kind both leads name is evidence.
+  Undated reports whose leads say things happened on other weekdays are not one story.
 - Incremental: the state (every article's key and the story it joined, in order) is kept in
   the cache folder. A decision depends only on the articles in view and the stories open on
   its date, so a later build decides again only from ``VIEW`` articles before the first
@@ -387,33 +390,52 @@ _EVENT_SEEN: dict[str, str] = {}  # title token -> event word, or "" for none
 HAPPENINGS = DATA_DIR / "happenings.yml"
 
 
+FAMILIES = ("exclusive", "weapons")  # the lists of ``data/happenings.yml``: kinds of happening, kinds of missile
+
+
 @lru_cache(maxsize=1)
-def _kinds_of_words() -> dict[str, str]:
-    """``data/happenings.yml`` read and checked: each headline word -> the kind of happening it names."""
+def _families() -> dict[str, dict[str, str]]:
+    """``data/happenings.yml`` read and checked: for each list (``FAMILIES``), each word -> the kind it names."""
     display = "generator/data/happenings.yml"
     data = load_yaml(HAPPENINGS, display)
     problems, out = [], {}
-    kinds = data.get("exclusive")
-    if not isinstance(kinds, list) or not kinds:
-        problems.append(f"{where(display, data)}: 'exclusive' must be a list of kinds")
-        kinds = []
-    for item in kinds:
-        words = str_list(item.get("words")) if isinstance(item, dict) else None
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not words:
-            problems.append(f"{where(display, item)}: a kind needs an 'id' and a list of 'words'")
-            continue
-        for w in words:
-            if out.setdefault(w.casefold(), item["id"]) != item["id"]:
-                problems.append(f"{where(display, item)}: '{w}' names two kinds")
+    for family in FAMILIES:
+        words_of = out[family] = {}
+        kinds = data.get(family)
+        if not isinstance(kinds, list) or not kinds:
+            problems.append(f"{where(display, data)}: '{family}' must be a list of kinds")
+            kinds = []
+        for item in kinds:
+            words = str_list(item.get("words")) if isinstance(item, dict) else None
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not words:
+                problems.append(f"{where(display, item)}: a kind needs an 'id' and a list of 'words'")
+                continue
+            for w in words:
+                if words_of.setdefault(w.casefold(), item["id"]) != item["id"]:
+                    problems.append(f"{where(display, item)}: '{w}' names two kinds")
     if problems:
         raise ConfigError("\n".join(problems))
     return out
+
+
+def _kinds_of_words() -> dict[str, str]:
+    """Each headline word -> the kind of happening it names (``data/happenings.yml``'s ``exclusive``)."""
+    return _families()["exclusive"]
 
 
 def happening_kinds(a: AnalysedArticle) -> frozenset[str]:
     """The kinds of happening (``data/happenings.yml``) an article's headline names: "ceasefire", "attack"."""
     kinds = _kinds_of_words()
     return frozenset(kinds[w] for w in title_words(a) if w in kinds)
+
+
+def weapon_kinds(text: str) -> frozenset[str]:
+    """The kinds of missile (``data/happenings.yml``'s ``weapons``) a text names: "short-range", "intercontinental"."""
+    kinds = _families()["weapons"]
+    low = text.casefold()
+    if not any(w in low for w in kinds):  # most texts name none: no tokenising
+        return frozenset()
+    return frozenset(kinds[w.strip("'’-.,")] for w in _WORD.findall(low) if w.strip("'’-.,") in kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +450,8 @@ class Lead:
     title: frozenset[str] = frozenset()  # its headline's event words (``event_words``)
     title_persons: frozenset[str] = frozenset()  # the persons its headline names (``_meets_others``)
     kinds: frozenset[str] = frozenset()  # the kinds of happening its headline names (``happening_kinds``)
+    weapons: frozenset[str] = frozenset()  # the kinds of missile its headline names (``weapon_kinds``), else its lead
+    lead_weapons: frozenset[str] = frozenset()  # the kinds of missile its lead names
 
 
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
@@ -493,7 +517,8 @@ def lead_of(a: AnalysedArticle) -> Lead:
                 frozenset() if art.title_derived else event_words(a),
                 _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
                                art.title if title_at else ""),
-                frozenset() if art.title_derived else happening_kinds(a))
+                frozenset() if art.title_derived else happening_kinds(a),
+                (not art.title_derived and weapon_kinds(art.title)) or weapon_kinds(lead), weapon_kinds(lead))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -551,6 +576,7 @@ class _Draft:
     lead_figures: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     kinds: set[str] = field(default_factory=set)  # the kinds of happening its members' headlines name
+    weapons: set[str] = field(default_factory=set)  # the kinds of missile its members' leads name
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
     days_of: list[int] = field(default_factory=list)  # members whose days are not yet in ``_days`` (see ``days``)
     _days: set[int] = field(default_factory=set)
@@ -611,6 +637,7 @@ class _Draft:
         self.lead_figures |= lead.lead_figures
         self.titles |= lead.title
         self.kinds |= lead.kinds
+        self.weapons |= lead.lead_weapons
         self.heads.update(lead.title_persons)
         if len(lead.title) >= HEADLINE_WORDS:
             self.headlines.append(lead.title)
@@ -749,6 +776,9 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
         if len(lead.kinds) == 1 and s.kinds and not lead.kinds & s.kinds:
             continue  # another kind of happening: a ceasefire the day after the strikes
+        if len(lead.weapons) == 1 and s.weapons and not lead.weapons & s.weapons:
+            continue  # another kind of missile: short-range missiles five days after an ICBM (a headline
+            # may name no kind: "North Korea launches missiles hours before US election")
         if _meets_others(lead, s):
             continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(i, lead, s, vecs)
@@ -756,6 +786,7 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
                                                                                           or _same_meeting(lead, s))):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
+                        or lead.lead_weapons & s.weapons
                         or _rare_word_shared(lead, s, date, view) or date is not None and bool(vecs.days(i)[0] & s.days(vecs))
                         or date is None and _headline_shared(lead, s))
         if sim < EVIDENCE and not evidence:
@@ -848,6 +879,11 @@ def _has_weekday(story: _Draft, weekdays: frozenset[int]) -> bool:
             return True
         day += dt.timedelta(days=1)
     return False
+
+
+def _undated_weekdays(story: _Draft, articles: Sequence[AnalysedArticle]) -> frozenset[int]:
+    """The weekdays its reports' leads say things happened on (``happened_weekdays``), for a story of undated reports."""
+    return frozenset().union(*(happened_weekdays(articles[j]) for j in story.members))
 
 
 def _order(articles: Sequence[AnalysedArticle]) -> list[int]:
@@ -1168,6 +1204,10 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
         happened = happened_weekdays(articles[i])
         if happened:  # "fired ... on Sunday": not a story whose leads name other days of what happened
             candidates = [d for d in candidates if not d.days(vecs) or any((o - 1) % 7 in happened for o in d.days(vecs))]
+            # a story of undated reports only: not one whose leads say things happened on other weekdays
+            # (two undated "North Korea fires ballistic missile" reports, of a Wednesday and of a Thursday)
+            candidates = [d for d in candidates if d.first is not None
+                          or not (days := _undated_weekdays(d, articles)) or days & happened]
         best = _best(i, candidates, vecs, JOIN_UNDATED, view, cores)
         ranks[vecs.keys[i]] = [[vecs.keys[stories[n].founder], counts[n], *known.get(n, (None, None))] for n in mine_ranked]
         if best is None:

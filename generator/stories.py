@@ -36,6 +36,12 @@ DISAGREE_RATIO = 3.0  # values further apart than this measure different things
 ROUNDING = 0.05  # an approximate value ("about 29 minutes") this close to another ("nearly 30") is the same estimate
 APPROXIMATE = frozenset({"about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "close to",
                          "some", "an estimated", "estimated", "about some"})
+# a bound is consistent with every value on its open side: "at least 12 killed" on Monday and "31 killed"
+# on Wednesday are a toll that rose, not two claims that disagree
+LOWER_BOUNDS = frozenset({"at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of",
+                          "well over", "just over"})
+UPPER_BOUNDS = frozenset({"up to", "as many as", "as much as", "at most", "less than", "fewer than", "no more than",
+                          "under", "just under"})
 
 
 def _week(date: dt.date) -> str:
@@ -71,7 +77,8 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
     where each is at most ``DISAGREE_RATIO`` times the one before (so a total and a part, or
     a rate and a duty, are not compared). A run flags when it has two values from two
     different claimants: one claimant's two values (a change over the week, the old and the
-    new rate of one decision) are no disagreement.
+    new rate of one decision) are no disagreement, nor is a bound beside a value on its open side
+    ("at least 12" beside 31: a toll that rose).
     """
     groups: dict[tuple[str, str], list[StoryClaim]] = defaultdict(list)
     for c in claims:
@@ -83,10 +90,13 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
         for place in places or [None]:
             here = [c for c in group_claims if c.figure.place in (place, None)]
             by_value: dict[float, set[str]] = defaultdict(set)
+            sides: dict[float, set[tuple[str, str]]] = defaultdict(set)  # (claimant, "lower", "upper" or "")
             approximate = {c.figure.value for c in here if (c.figure.qualifier or "").casefold() in APPROXIMATE}
             for c in here:
                 by_value[c.figure.value].add(c.claimant)
+                sides[c.figure.value].add((c.claimant, _bound(c.figure.qualifier)))
             _merge_rounded(by_value, approximate)
+            _merge_rounded(sides, approximate)  # the same keys: the same merges
             runs: list[list[float]] = []
             for v in sorted(by_value):
                 if runs and v <= runs[-1][-1] * DISAGREE_RATIO and runs[-1][-1] > 0:
@@ -95,7 +105,7 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
                     runs.append([v])
             for run in runs:
                 claimants = [by_value[v] for v in run]
-                if len(run) < 2 or len(set().union(*claimants)) < 2:
+                if len(run) < 2 or len(set().union(*claimants)) < 2 or not _contradict(run, sides):
                     continue
                 key = (measure, week, tuple(run))
                 if key in seen:  # a claim without a place may repeat a flag at several places
@@ -106,7 +116,26 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
     return out
 
 
-def _merge_rounded(by_value: dict[float, set[str]], approximate: set[float]) -> None:
+def _bound(qualifier: str | None) -> str:
+    """"lower" for a figure given as a lower bound ("at least 12"), "upper" for an upper one ("up to 100,000"), else ""."""
+    q = (qualifier or "").casefold()
+    return "lower" if q in LOWER_BOUNDS else "upper" if q in UPPER_BOUNDS else ""
+
+
+def _contradict(run: list[float], sides: dict[float, set[tuple[str, str]]]) -> bool:
+    """Whether two claimants give values of ``run`` that cannot both be true: not when the lower
+    value is a lower bound ("at least 12" beside 31) or the higher an upper bound ("up to 100,000"
+    beside 12,000)."""
+    for k, low in enumerate(run):
+        for high in run[k + 1:]:
+            for a, low_bound in sides[low]:
+                for b, high_bound in sides[high]:
+                    if a != b and low_bound != "lower" and high_bound != "upper":
+                        return True
+    return False
+
+
+def _merge_rounded(by_value: dict[float, set], approximate: set[float]) -> None:
     """Merge into the value below it each value within ``ROUNDING`` of it when either is
     approximate (given with "about", "nearly"...): their claimants claim one estimate."""
     kept = None

@@ -292,3 +292,26 @@ def test_an_estimate_rounded_otherwise_is_no_disagreement():
     assert [d.values for d in disagreements([claim(1, "Philippines", 30.0), claim(2, "Jay Tarriela", 29.0)])] == [(29.0, 30.0)]
     far = disagreements([claim(1, "Japan", 1100.0, "about", "km"), claim(2, "South Korea", 1000.0, "about", "km")])
     assert [d.values for d in far] == [(1000.0, 1100.0)]
+
+
+def test_a_bound_beside_a_value_on_its_open_side_is_no_disagreement():
+    """'At least 12 killed' (the emergency service, Monday) and '31 killed' (the president,
+    Wednesday) are a toll that rose, and 'up to 100,000 troops' does not contradict '12,000
+    troops'; 'about 1,100' beside 'more than 3,000' does, and so do 12 and 31 given as exact values."""
+    from generator.model import Figure
+    from generator.stories import StoryClaim, disagreements
+
+    def claim(n, who, value, qualifier=None, measure="people"):
+        figure = Figure(f"{qualifier or ''} {value}", value, measure, qualifier, who, "", measure=measure,
+                        attribution_actor=who)
+        return StoryClaim(f"a{n}", dt.date(2026, 2, 9 + n), who, figure)
+
+    assert disagreements([claim(0, "State Emergency Service", 12.0, "at least"), claim(2, "Volodymyr Zelensky", 31.0)]) == []
+    assert disagreements([claim(0, "Kyiv", 12000.0, None, "personnel"),
+                          claim(1, "Pentagon", 30000.0, "up to", "personnel")]) == []
+    assert [d.values for d in disagreements([claim(0, "State Emergency Service", 12.0),
+                                             claim(2, "Volodymyr Zelensky", 31.0)])] == [(12.0, 31.0)]
+    assert [d.values for d in disagreements([claim(0, "National Intelligence Service", 1100.0, "about"),
+                                             claim(1, "Ukraine", 3000.0, "more than")])] == [(1100.0, 3000.0)]
+    # a lower bound above a value is no bound of it: 'more than 40' beside 31 still disagrees
+    assert [d.values for d in disagreements([claim(0, "Governor", 40.0, "more than"), claim(1, "Zelensky", 31.0)])] == [(31.0, 40.0)]

@@ -337,7 +337,8 @@ class FigureFinder:
             total = k + (k < end and doc[k].lower_ in ("the", "its", "their", "some", "an", "a", "estimated", "our",
                                                         "his", "her", "your"))
             total += total < end and doc[total].lower_ in ("last", "first", "past", "next")  # "12 of our last 14 games"
-            whole = self._read_number(doc, total, end) if total < end and not doc[total].is_alpha else None
+            whole = self._read_number(doc, total, end) if total < end and (
+                not doc[total].is_alpha or doc[total].lower_ in self.number_words) else None  # "six of seven break points"
             if whole is not None and whole[0] is not None:
                 # "about 8,000 of the 10,000 troops": a part counted in the whole's unit; the whole
                 # is a figure of its own
@@ -385,6 +386,9 @@ class FigureFinder:
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
             t = doc[k]
+            if k > j and doc[k - 1].lower_ == "and" and (t.like_num or t.lower_ in self.number_words) and not (
+                    k + 1 < end and doc[k + 1].lower_ in self.not_units):
+                break  # "one US Open and five Australian Open titles": the noun after is the second number's
             if k > j and t.lower_ in self.not_units and doc[k - 1].like_num:
                 k += 1  # "20 120mm mortar systems": the calibre of what is counted
                 skipped += 1
@@ -769,7 +773,8 @@ class FigureFinder:
                     unit is None
                     or (year_like and unit not in self.units)
                     or (small_word and not (unit in self.units or unit == "percent" or bounded
-                                            or doc[j - 1].tag_ in ("NNS", "NNPS")))
+                                            or doc[j - 1].tag_ in ("NNS", "NNPS")
+                                            or (j < end and doc[j].lower_ in ("of", "out") and doc[j - 1].i == i)))
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"
                     or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations

@@ -553,8 +553,9 @@ def test_plural_acronyms_and_separate_counts(nlp):
     got = {f.text: f.unit for f in nlp("The Dow rose 157.06 points, or 0.4%, to 36,404.93.")._.figures}
     # the level the change ends at is counted in the change's unit (tests/data/eval/README.md, 2026-12-01)
     assert got == {"157.06 points": "points", "0.4%": "percent", "36,404.93": "points"}
+    # a part and its whole, as "20 of 25 missiles" (tests/data/eval/README.md): two figures
     got = {f.text for f in nlp("They won only two of their last eight games.")._.figures}
-    assert got == {"two of their last eight games"}
+    assert got == {"two", "eight games"}
     ranged = nlp("Between 10,000 to 12,000 troops and 18 more rocket systems were sent.")._.figures
     assert [(f.value, f.upper) for f in ranged] == [(10000, 12000), (18, None)]
 
@@ -2609,3 +2610,13 @@ def test_executives_who_caution_state_the_figure(nlp):
 def test_its_reported_with_a_typeset_apostrophe_hedges(nlp):
     (f,) = nlp("Bloomberg: It’s reported that the two leaders will hold a three-day summit in Hanoi.")._.figures
     assert f.hedged
+
+
+def test_a_part_of_a_whole_written_in_words_is_two_figures(nlp):
+    got = {f.text: (f.value, f.unit) for f in nlp("The keeper saved five of six penalties.")._.figures}
+    assert got == {"five": (5.0, "penalties"), "six penalties": (6.0, "penalties")}
+
+
+def test_the_noun_after_a_second_number_is_not_the_firsts(nlp):
+    got = {f.text: f.value for f in nlp("She adds the win to one French Open and four Italian Open titles.")._.figures}
+    assert got == {"four Italian Open titles": 4.0}

@@ -698,9 +698,11 @@ class ActorResolver(ModelNames):
         """A country named as where something is ("plants in Spain, South Africa and
         Lithuania") is marked ``location``: it names the actor only if named otherwise too."""
         out = []
-        previous_end, previous_located = -1, False
+        previous_end, previous_located, previous_place = -1, False, -1
         for start, end, name, kind in sorted(resolved):
             located = False
+            if self.actors[name].type == "place":
+                previous_place = end
             if self.actors[name].type == "country" and kind in ("name", "alias"):
                 before = start - 1 if start > 0 and doc[start - 1].lower_ != "the" else start - 2
                 prep = doc[before] if before >= 0 else None  # "in Spain", "in the United Arab Emirates"
@@ -712,8 +714,15 @@ class ActorResolver(ModelNames):
                     located = True  # "registered in locations such as the United Arab Emirates, Panama, ..." 
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
+                elif start >= 2 and doc[start - 1].text == "," and (previous_place == start - 1 or (
+                        doc[start - 2].ent_type_ == "GPE" and doc[start - 2].is_title and previous_end != start - 1)) \
+                        and (end >= len(doc) or doc[end].is_punct or doc[end].is_space):
+                    located = True  # "in Busan, South Korea,", "Jakarta, Indonesia": the city's country
             elif self.actors[name].type == "country" and kind == "demonym":
                 located = self._of_a_body(doc, end)  # "a British group", "Japanese broadcaster NHK"
+            elif self.actors[name].type == "country" and kind == "part" and end < len(doc) \
+                    and doc[end - 1].lower_ in ("military", "army", "navy", "naval", "air") and self._of_a_body(doc, end):
+                located = True  # "at a South Korean military base": where the base is
             elif self.actors[name].type == "place" and previous_located and all(
                     t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                 # "flagged in Palau, the Cook Islands, Barbados and Jamaica": a place in the list goes on with it

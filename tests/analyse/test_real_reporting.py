@@ -2620,3 +2620,13 @@ def test_a_part_of_a_whole_written_in_words_is_two_figures(nlp):
 def test_the_noun_after_a_second_number_is_not_the_firsts(nlp):
     got = {f.text: f.value for f in nlp("She adds the win to one French Open and four Italian Open titles.")._.figures}
     assert got == {"four Italian Open titles": 4.0}
+
+
+def test_a_country_after_its_city_is_where_not_who(analyser, tmp_path):
+    text = ("Leaders meet in Danang, Vietnam, as tariffs bite\n"
+            "Donald Trump and Xi Jinping met in Danang, Vietnam, on Friday to discuss tariffs on steel, and "
+            "their aides worked at a Vietnamese military base outside the city. Trump said tariffs on Chinese "
+            "steel would fall to 20%. Xi said China would cut its own duties.\n"
+            "Original Source: example.org\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert {"Donald Trump", "Xi Jinping", "China"} <= names and "Vietnam" not in names

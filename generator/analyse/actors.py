@@ -222,6 +222,7 @@ class ActorResolver(ModelNames):
         self.journalist_roles = {w.lower() for w in gazetteer.journalist_roles}
         self.outlet_names = frozenset(o.lower() for o in gazetteer.sources)
         self.company_nouns = {w.lower() for w in gazetteer.company_nouns}
+        self.honorifics = frozenset(gazetteer.honorifics)
         # the one-word titles: a name made of these and places is a post ("Osaka Consul"), not a name
         self.acronyms = {f for a in gazetteer.actors for f in (a.name, *a.aliases, *a.parts)
                          if len(f) >= 4 and f.isalpha() and f.isupper()}  # written as words too: "Nato"
@@ -282,6 +283,12 @@ class ActorResolver(ModelNames):
             return self.by_form[bare.lower()]
         words = tuple(name.lower().split())
         found = set()
+        if len(words) >= 3 and min(len(words[0]), len(words[-1])) >= 4:
+            # "João Manuel Gonçalves Lourenço": João Lourenço with his middle names (not "Kim Jong
+            # Il" for a "Kim Il": syllables of East Asian names are no given name and surname)
+            found = {actor for known, actor in self.spellings.get(2, ()) if known == (words[0], words[-1])}
+            if found:
+                return found.pop() if len(found) == 1 else None
         for known, actor in self.spellings.get(len(words), ()):
             differ = [(a, b) for a, b in zip(words, known) if a != b]
             if len(differ) == 1:
@@ -447,16 +454,19 @@ class ActorResolver(ModelNames):
         return doc
 
     def _cut_short_names(self, mentions: list[ActorMention]) -> list[ActorMention]:
-        """A model-found name that is the first words of a known person the article names ("North
-        Korean leader Kim Jong this week", the article's "Kim Jong Un" elsewhere) is that person."""
+        """A model-found name that is the first words of a known person the article names, by
+        name or by an alias ("North Korean leader Kim Jong this week", the article's "Kim Jong Un"
+        elsewhere; "Sheikh Mohammed said", after "Sheikh Mohammed bin Abdulrahman Al Thani") is
+        that person."""
         people = {m.name for m in mentions if m.known and m.type == "person"}
+        forms = [(f.split(), p) for p in people for f in (p, *self.actors[p].aliases)]
         out = []
         for m in mentions:
             words = m.name.split()
             if not m.known and m.type == "person" and len(words) >= 2:
-                fuller = [p for p in people if len(p.split()) > len(words) and p.split()[: len(words)] == words]
+                fuller = {p for f, p in forms if len(f) > len(words) and f[: len(words)] == words}
                 if len(fuller) == 1:
-                    m = self._mention(m.start, m.end, fuller[0], "short")
+                    m = self._mention(m.start, m.end, fuller.pop(), "short")
             out.append(m)
         return out
 
@@ -550,6 +560,8 @@ class ActorResolver(ModelNames):
                 if start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start not in ends \
                         and doc[start - 1].lower_ not in ("the", "a", "an", "un", "u.n."):
                     continue  # "National Security Council": a longer name, not the UN's Security Council
+                if start > 1 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].is_title:
+                    continue  # "the African Union's Peace and Security Council": likewise
                 before = ends.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None
                 if before is None and start in ends and ends[start][1] == "demonym":
                     before = ends[start]
@@ -707,6 +719,8 @@ class ActorResolver(ModelNames):
                     located = True  # "UAE-based companies", "China-based Donghai Ship Management", "Japan time"
                 elif prep is not None and self._places_such_as(doc, prep.i):
                     located = True  # "registered in locations such as the United Arab Emirates, Panama, ..." 
+                elif prep is not None and prep.text == "," and self._after_a_located_city(doc, prep.i):
+                    located = True  # "talks in Jakarta, Indonesia": the country of the city
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
             elif self.actors[name].type == "country" and kind == "demonym":
@@ -720,6 +734,14 @@ class ActorResolver(ModelNames):
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
         return out
+
+    def _after_a_located_city(self, doc: Doc, comma: int) -> bool:
+        """Whether the comma at ``comma`` follows a known place named as where something is ("in
+        Jakarta," of "in Jakarta, Indonesia"): what follows the comma says where that place is."""
+        k = comma
+        while k > 0 and comma - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+            k -= 1
+        return k < comma and k > 0 and doc[k:comma].text.lower() in self.city_names and doc[k - 1].lower_ in self.locative
 
     def _places_such_as(self, doc: Doc, i: int) -> bool:
         """Whether the token at ``i`` opens examples of where something is: "in locations such as",

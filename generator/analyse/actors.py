@@ -511,6 +511,15 @@ class ActorResolver(ModelNames):
                 terms.add(word)  # "battery electric vehicles (BEV)": a term, not a name
                 continue
             found = at.get(i - 2)
+            if found is not None and self.actors[found[0]].type == "country":
+                k = i - 2
+                while k > 0 and at.get(k - 1) == found:
+                    k -= 1
+                if len(word) > sum(t.is_title for t in doc[k : i - 1]) + 1:
+                    # "the United Nations Mission in the Republic of South Sudan (UNMISS)": the
+                    # acronym stands for a longer name than the country's, ending in it
+                    terms.add(word)
+                    continue
             if found is not None and self.actors[found[0]].type != "person":
                 defined[word] = found
                 continue
@@ -701,6 +710,8 @@ class ActorResolver(ModelNames):
         k = end
         while k < len(doc) and k - end < 2 and doc[k].tag_ == "JJ":
             k += 1
+        if k + 1 < len(doc) and f"{doc[k].lower_}-{doc[k + 1].lower_}" in self.bodies_of_a_country:
+            return True  # "a US think tank": the body's name in two words
         return k < len(doc) and doc[k].lower_ in self.bodies_of_a_country and doc[k].tag_ in ("NN", "NNP")
 
     def _locations(self, doc: Doc, resolved: list) -> list:
@@ -721,6 +732,8 @@ class ActorResolver(ModelNames):
                     located = True  # "registered in locations such as the United Arab Emirates, Panama, ..." 
                 elif prep is not None and prep.text == "," and self._after_a_located_city(doc, prep.i):
                     located = True  # "talks in Jakarta, Indonesia": the country of the city
+                elif kind == "alias" and doc[start:end].text.replace(".", "").isupper() and self._of_a_body(doc, end):
+                    located = True  # "a top US think tank", "a UK firm": an abbreviation used as a demonym
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
             elif self.actors[name].type == "country" and kind == "demonym":

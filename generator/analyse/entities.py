@@ -511,6 +511,8 @@ class ModelNames:
         taken.update(range(ent.start, ent.end))
         name = tidy_name(doc[bounds[0] : bounds[1]].text)
         kind = "company" if rest[-1].lower_ in self.company_words or rest[-1].text in self.company_marks else "organisation"
+        if {t.lower_ for t in rest} & self.commentator_words:
+            kind = "commentator"  # "the PLA Nanjing Political College": a school, kept among the unresolved names
         return ActorMention(bounds[0], bounds[1], name, "entity", kind, None, False, (name,))
 
     def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:

@@ -312,3 +312,24 @@ def test_a_post_of_a_state_then_its_holders_full_name_is_the_known_holder(nlp): 
 def test_igad_is_an_international_organisation(nlp):  # noqa: F811
     got = mentions(nlp, "IGAD urged the two generals to meet without further delay.")
     assert ("Intergovernmental Authority on Development", "organisation") in got
+
+
+def test_an_abbreviated_state_before_a_think_tank_is_a_location(nlp):  # noqa: F811
+    doc = nlp("Researchers at a top US think tank have concluded that Russia moved the troops at night.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
+    assert kinds.get("United States") == "location"
+    assert kinds.get("Russia") == "name"
+
+
+def test_an_acronym_longer_than_the_country_before_it_is_not_the_country(nlp):  # noqa: F811
+    doc = nlp("Troops were deployed to the United Nations Mission in the Republic of South Sudan (UNMISS). "
+              "UNMISS said the camp was safe, and the Republic of Korea (ROK) sent engineers.")
+    got = {(doc[m.start : m.end].text, m.name) for m in doc._.actor_mentions}
+    assert not any(text == "UNMISS" for text, _ in got)
+    assert ("ROK", "South Korea") in got
+
+
+def test_a_school_whose_name_opens_with_a_known_body_is_a_commentator(nlp):  # noqa: F811
+    got = mentions(nlp, "He was admitted to the former PLA Nanjing Political College in 1995, and taught at the "
+                        "PLA Nanjing Political College until 2001.")
+    assert ("PLA Nanjing Political College", "commentator") in got

@@ -708,10 +708,14 @@ class ActorResolver(ModelNames):
         group that documents weapons", "Japanese broadcaster NHK", "the Belgian depository
         Euroclear"): like a place, it names the state only if the article names it otherwise."""
         k = end
-        while k < len(doc) and k - end < 2 and doc[k].tag_ == "JJ":
-            k += 1
-        if k + 1 < len(doc) and f"{doc[k].lower_}-{doc[k + 1].lower_}" in self.bodies_of_a_country:
-            return True  # "a US think tank": the body's name in two words
+        while k < len(doc):
+            if k + 1 < len(doc) and f"{doc[k].lower_}-{doc[k + 1].lower_}" in self.bodies_of_a_country:
+                return True  # "a US think tank": the body's name in two words
+            if doc[k].lower_ in self.bodies_of_a_country or k - end >= 2:
+                break
+            if not (doc[k].tag_ == "JJ" or (doc[k].dep_ == "compound" and doc[k].is_lower)):
+                break
+            k += 1  # adjectives and nouns qualifying the body ("the French shipping firm")
         return k < len(doc) and doc[k].lower_ in self.bodies_of_a_country and doc[k].tag_ in ("NN", "NNP")
 
     def _locations(self, doc: Doc, resolved: list) -> list:

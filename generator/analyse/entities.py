@@ -384,7 +384,9 @@ class ModelNames:
             return True  # "told CNBC's Eamon Javers": a known outlet's own journalist
         if end >= sent.end or doc[end].text != ",":
             return False
-        for t in doc[end + 1 : min(sent.end, end + 6)]:
+        # the role may follow an outlet's name of several words ("Jane Roe, the Wall Street
+        # Journal Brussels correspondent, tweeted")
+        for t in doc[end + 1 : min(sent.end, end + 9)]:
             if t.text in (",", ";", ".", ")", "(") or t.pos_ in ("VERB", "AUX"):
                 return False
             if t.lower_ in self.journalist_roles:

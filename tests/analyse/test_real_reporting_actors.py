@@ -333,3 +333,14 @@ def test_a_school_whose_name_opens_with_a_known_body_is_a_commentator(nlp):  # n
     got = mentions(nlp, "He was admitted to the former PLA Nanjing Political College in 1995, and taught at the "
                         "PLA Nanjing Political College until 2001.")
     assert ("PLA Nanjing Political College", "commentator") in got
+
+
+def test_a_correspondent_after_a_long_outlet_name_is_the_outlets_journalist(nlp):  # noqa: F811
+    doc = nlp("Jane Roe, the Example Street Journal Brussels correspondent, tweeted on Monday that the talks had failed.")
+    assert "Jane Roe" in doc.user_data.get("digest_journalists", set())
+
+
+def test_a_demonym_before_a_noun_and_a_firm_says_where_the_firm_is_from(nlp):  # noqa: F811
+    doc = nlp("When asked about the claim, the French shipping firm Example Lines told Reuters the ship was unharmed.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
+    assert kinds.get("France") == "location"

@@ -570,8 +570,10 @@ class ModelNames:
             start, end = bounds
             titled = self._name_after_role(doc, start, end) if ent.label_ == "ORG" else None
             if titled is None and ent.label_ == "ORG" and doc[start].text in self.honorifics and 1 <= end - start - 1 <= 3 \
-                    and all(t.is_title and t.is_alpha for t in doc[start + 1 : end]):
-                titled = start + 1  # "Ms Tomomi Inada" typed an organisation: a person, by her title
+                    and all(t.is_title and t.is_alpha for t in doc[start + 1 : end]) \
+                    and not {t.lower_ for t in doc[start + 1 : end]} & (
+                        self.company_words | self.part_words | self.commentator_words | self.place_words):
+                titled = start + 1  # "Ms Tomomi Inada" typed an organisation: a person, by her title (not "Mr Price Group")
             if titled is not None:  # "Foreign Ministry Spokesperson Esmail Baqaei": the person
                 start = titled
             if any(i in taken for i in range(start, end)):

@@ -344,3 +344,8 @@ def test_a_demonym_before_a_noun_and_a_firm_says_where_the_firm_is_from(nlp):  #
     doc = nlp("When asked about the claim, the French shipping firm Example Lines told Reuters the ship was unharmed.")
     kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
     assert kinds.get("France") == "location"
+
+
+def test_an_honorific_opening_an_institutes_name_makes_no_person(nlp):  # noqa: F811
+    got = mentions(nlp, "Researchers at the Dr Hadley Institute said the strain was new.")
+    assert ("Dr Hadley Institute", "commentator") in got

@@ -223,6 +223,7 @@ class ActorResolver(ModelNames):
         self.outlet_names = frozenset(o.lower() for o in gazetteer.sources)
         self.company_nouns = {w.lower() for w in gazetteer.company_nouns}
         self.honorifics = frozenset(gazetteer.honorifics)
+        self.flag_words = frozenset(w.lower() for w in gazetteer.flag_words)
         # the one-word titles: a name made of these and places is a post ("Osaka Consul"), not a name
         self.acronyms = {f for a in gazetteer.actors for f in (a.name, *a.aliases, *a.parts)
                          if len(f) >= 4 and f.isalpha() and f.isupper()}  # written as words too: "Nato"
@@ -738,10 +739,13 @@ class ActorResolver(ModelNames):
                     located = True  # "talks in Jakarta, Indonesia": the country of the city
                 elif kind == "alias" and doc[start:end].text.replace(".", "").isupper() and self._of_a_body(doc, end):
                     located = True  # "a top US think tank", "a UK firm": an abbreviation used as a demonym
+                elif self._flag_of(doc, start, end):
+                    located = True  # "under a Barbados flag", "the flag of the Marshall Islands"
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
             elif self.actors[name].type == "country" and kind == "demonym":
-                located = self._of_a_body(doc, end)  # "a British group", "Japanese broadcaster NHK"
+                # "a British group", "Japanese broadcaster NHK", "a Panamanian-flagged tanker"
+                located = self._of_a_body(doc, end) or self._flag_of(doc, start, end)
             elif self.actors[name].type == "place" and previous_located and all(
                     t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                 # "flagged in Palau, the Cook Islands, Barbados and Jamaica": a place in the list goes on with it
@@ -751,6 +755,16 @@ class ActorResolver(ModelNames):
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
         return out
+
+    def _flag_of(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the state named at ``start:end`` is only where a ship is registered: before a
+        flag word ("a Barbados flag", "Panama-flagged", "Liberian flagged") or after "flag of
+        (the)"."""
+        k = end + 1 if end < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ else end
+        if k < len(doc) and doc[k].lower_ in self.flag_words:
+            return True
+        i = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+        return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.flag_words
 
     def _after_a_located_city(self, doc: Doc, comma: int) -> bool:
         """Whether the comma at ``comma`` follows a known place named as where something is ("in

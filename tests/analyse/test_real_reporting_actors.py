@@ -349,3 +349,13 @@ def test_a_demonym_before_a_noun_and_a_firm_says_where_the_firm_is_from(nlp):  #
 def test_an_honorific_opening_an_institutes_name_makes_no_person(nlp):  # noqa: F811
     got = mentions(nlp, "Researchers at the Dr Hadley Institute said the strain was new.")
     assert ("Dr Hadley Institute", "commentator") in got
+
+
+def test_a_ships_flag_state_is_where_it_is_registered(nlp):  # noqa: F811
+    doc = nlp("The Example Star sails under the flag of the Marshall Islands, and the Example Tide under a Barbados "
+              "flag. A Panamanian-flagged tanker was also hit. Greece said its ships would avoid the strait.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
+    assert kinds.get("Marshall Islands") == "location"
+    assert kinds.get("Barbados") == "location"
+    assert kinds.get("Panama") == "location"
+    assert kinds.get("Greece") == "name"

@@ -225,6 +225,8 @@ class ActorResolver(ModelNames):
         self.journalist_roles = {w.lower() for w in gazetteer.journalist_roles}
         self.outlet_names = frozenset(o.lower() for o in gazetteer.sources)
         self.company_nouns = {w.lower() for w in gazetteer.company_nouns}
+        self.honorifics = frozenset(gazetteer.honorifics)
+        self.flag_words = frozenset(w.lower() for w in gazetteer.flag_words)
         # the one-word titles: a name made of these and places is a post ("Osaka Consul"), not a name
         self.acronyms = {f for a in gazetteer.actors for f in (a.name, *a.aliases, *a.parts)
                          if len(f) >= 4 and f.isalpha() and f.isupper()}  # written as words too: "Nato"
@@ -285,6 +287,12 @@ class ActorResolver(ModelNames):
             return self.by_form[bare.lower()]
         words = tuple(name.lower().split())
         found = set()
+        if len(words) >= 3 and min(len(words[0]), len(words[-1])) >= 4:
+            # "João Manuel Gonçalves Lourenço": João Lourenço with his middle names (not "Kim Jong
+            # Il" for a "Kim Il": syllables of East Asian names are no given name and surname)
+            found = {actor for known, actor in self.spellings.get(2, ()) if known == (words[0], words[-1])}
+            if found:
+                return found.pop() if len(found) == 1 else None
         for known, actor in self.spellings.get(len(words), ()):
             differ = [(a, b) for a, b in zip(words, known) if a != b]
             if len(differ) == 1:
@@ -450,16 +458,19 @@ class ActorResolver(ModelNames):
         return doc
 
     def _cut_short_names(self, mentions: list[ActorMention]) -> list[ActorMention]:
-        """A model-found name that is the first words of a known person the article names ("North
-        Korean leader Kim Jong this week", the article's "Kim Jong Un" elsewhere) is that person."""
+        """A model-found name that is the first words of a known person the article names, by
+        name or by an alias ("North Korean leader Kim Jong this week", the article's "Kim Jong Un"
+        elsewhere; "Sheikh Mohammed said", after "Sheikh Mohammed bin Abdulrahman Al Thani") is
+        that person."""
         people = {m.name for m in mentions if m.known and m.type == "person"}
+        forms = [(f.split(), p) for p in people for f in (p, *self.actors[p].aliases)]
         out = []
         for m in mentions:
             words = m.name.split()
             if not m.known and m.type == "person" and len(words) >= 2:
-                fuller = [p for p in people if len(p.split()) > len(words) and p.split()[: len(words)] == words]
+                fuller = {p for f, p in forms if len(f) > len(words) and f[: len(words)] == words}
                 if len(fuller) == 1:
-                    m = self._mention(m.start, m.end, fuller[0], "short")
+                    m = self._mention(m.start, m.end, fuller.pop(), "short")
             out.append(m)
         return out
 
@@ -504,6 +515,15 @@ class ActorResolver(ModelNames):
                 terms.add(word)  # "battery electric vehicles (BEV)": a term, not a name
                 continue
             found = at.get(i - 2)
+            if found is not None and self.actors[found[0]].type == "country":
+                k = i - 2
+                while k > 0 and at.get(k - 1) == found:
+                    k -= 1
+                if len(word) > sum(t.is_title for t in doc[k : i - 1]) + 1:
+                    # "the United Nations Mission in the Republic of South Sudan (UNMISS)": the
+                    # acronym stands for a longer name than the country's, ending in it
+                    terms.add(word)
+                    continue
             if found is not None and self.actors[found[0]].type != "person":
                 defined[word] = found
                 continue
@@ -553,6 +573,8 @@ class ActorResolver(ModelNames):
                 if start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start not in ends \
                         and doc[start - 1].lower_ not in ("the", "a", "an", "un", "u.n."):
                     continue  # "National Security Council": a longer name, not the UN's Security Council
+                if start > 1 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].is_title:
+                    continue  # "the African Union's Peace and Security Council": likewise
                 before = ends.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None
                 if before is None and start in ends and ends[start][1] == "demonym":
                     before = ends[start]
@@ -690,8 +712,14 @@ class ActorResolver(ModelNames):
         group that documents weapons", "Japanese broadcaster NHK", "the Belgian depository
         Euroclear"): like a place, it names the state only if the article names it otherwise."""
         k = end
-        while k < len(doc) and k - end < 2 and doc[k].tag_ == "JJ":
-            k += 1
+        while k < len(doc):
+            if k + 1 < len(doc) and f"{doc[k].lower_}-{doc[k + 1].lower_}" in self.bodies_of_a_country:
+                return True  # "a US think tank": the body's name in two words
+            if doc[k].lower_ in self.bodies_of_a_country or k - end >= 2:
+                break
+            if not (doc[k].tag_ == "JJ" or (doc[k].dep_ == "compound" and doc[k].is_lower)):
+                break
+            k += 1  # adjectives and nouns qualifying the body ("the French shipping firm")
         return k < len(doc) and doc[k].lower_ in self.bodies_of_a_country and doc[k].tag_ in ("NN", "NNP")
 
     def _locations(self, doc: Doc, resolved: list) -> list:
@@ -712,6 +740,12 @@ class ActorResolver(ModelNames):
                     located = True  # "UAE-based companies", "China-based Donghai Ship Management", "Japan time"
                 elif prep is not None and self._places_such_as(doc, prep.i):
                     located = True  # "registered in locations such as the United Arab Emirates, Panama, ..." 
+                elif prep is not None and prep.text == "," and self._after_a_located_city(doc, prep.i):
+                    located = True  # "talks in Jakarta, Indonesia": the country of the city
+                elif kind == "alias" and doc[start:end].text.replace(".", "").isupper() and self._of_a_body(doc, end):
+                    located = True  # "a top US think tank", "a UK firm": an abbreviation used as a demonym
+                elif self._flag_of(doc, start, end):
+                    located = True  # "under a Barbados flag", "the flag of the Marshall Islands"
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
                 elif start >= 2 and doc[start - 1].text == "," and (previous_place == start - 1 or (
@@ -719,7 +753,8 @@ class ActorResolver(ModelNames):
                         and (end >= len(doc) or doc[end].is_punct or doc[end].is_space):
                     located = True  # "in Busan, South Korea,", "Jakarta, Indonesia": the city's country
             elif self.actors[name].type == "country" and kind == "demonym":
-                located = self._of_a_body(doc, end)  # "a British group", "Japanese broadcaster NHK"
+                # "a British group", "Japanese broadcaster NHK", "a Panamanian-flagged tanker"
+                located = self._of_a_body(doc, end) or self._flag_of(doc, start, end)
             elif self.actors[name].type == "country" and kind == "part" and end < len(doc) \
                     and doc[end - 1].lower_ in ("military", "army", "navy", "naval", "air") and self._of_a_body(doc, end):
                 located = True  # "at a South Korean military base": where the base is
@@ -732,6 +767,24 @@ class ActorResolver(ModelNames):
             out.append((start, end, name, "location" if located else kind))
             previous_end, previous_located = end, located
         return out
+
+    def _flag_of(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the state named at ``start:end`` is only where a ship is registered: before a
+        flag word ("a Barbados flag", "Panama-flagged", "Liberian flagged") or after "flag of
+        (the)"."""
+        k = end + 1 if end < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ else end
+        if k < len(doc) and doc[k].lower_ in self.flag_words:
+            return True
+        i = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+        return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.flag_words
+
+    def _after_a_located_city(self, doc: Doc, comma: int) -> bool:
+        """Whether the comma at ``comma`` follows a known place named as where something is ("in
+        Jakarta," of "in Jakarta, Indonesia"): what follows the comma says where that place is."""
+        k = comma
+        while k > 0 and comma - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+            k -= 1
+        return k < comma and k > 0 and doc[k:comma].text.lower() in self.city_names and doc[k - 1].lower_ in self.locative
 
     def _places_such_as(self, doc: Doc, i: int) -> bool:
         """Whether the token at ``i`` opens examples of where something is: "in locations such as",

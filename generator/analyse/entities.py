@@ -371,7 +371,10 @@ class ModelNames:
         owning the name ("Example News' Jane Roe"), or the role in apposition after it ("Jane
         Roe, a correspondent for ...")."""
         sent = doc[start].sent
-        if any(t.lower_ in self.journalist_roles for t in doc[max(sent.start, start - 3) : start]):
+        # the role as the name's title ("CNN reporter Jane Roe"), not cut off from it by a comma
+        # ("In a meeting with reporters, Kwon Young-se urged ...": the minister met them)
+        if any(t.lower_ in self.journalist_roles and not any(u.is_punct for u in doc[t.i + 1 : start])
+               for t in doc[max(sent.start, start - 3) : start]):
             return True
         if start - 2 >= sent.start and doc[start - 1].text in POSSESSIVE and doc[start - 2].is_title \
                 and doc[start - 2].lower_ in self.commentator_words and doc[start - 2].ent_type_ == "ORG":
@@ -381,7 +384,9 @@ class ModelNames:
             return True  # "told CNBC's Eamon Javers": a known outlet's own journalist
         if end >= sent.end or doc[end].text != ",":
             return False
-        for t in doc[end + 1 : min(sent.end, end + 6)]:
+        # the role may follow an outlet's name of several words ("Jane Roe, the Wall Street
+        # Journal Brussels correspondent, tweeted")
+        for t in doc[end + 1 : min(sent.end, end + 9)]:
             if t.text in (",", ";", ".", ")", "(") or t.pos_ in ("VERB", "AUX"):
                 return False
             if t.lower_ in self.journalist_roles:
@@ -418,6 +423,12 @@ class ModelNames:
             end += 1
             while end < len(doc) and (doc[end].is_title or (doc[end].lower_ == "of" and end + 1 < len(doc) and doc[end + 1].is_title)):
                 end += 1
+        # a dash set off by spaces ends the name: "Steve Witkoff - who played a role -"
+        for i in range(start + 1, end):
+            if doc[i].text in ("-", "–", "—") and doc[i - 1].whitespace_ and doc[i].whitespace_ \
+                    and i + 1 < end and doc[i + 1].is_lower:
+                end = i
+                break
         # a hyphenated name the model cut ("Choi Sang" of "Choi Sang-mok")
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
             end += 2
@@ -490,6 +501,11 @@ class ModelNames:
         rest = doc[m.end : ent.end]
         if sum(t.is_title for t in rest) < 2 or any(i in taken for i in range(m.end, ent.end)):
             return None
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in self.title_words \
+                and 2 <= len(rest) <= 5 and all(t.is_title and t.is_alpha for t in rest):
+            # "President of Angola João Manuel Gonçalves Lourenço": the state, then its office's holder
+            taken.update(range(m.end, ent.end))
+            return self._new_person(m.end, ent.end, tidy_name(rest.text))
         bounds = self._clean(doc, ent)
         if bounds is None:
             return None
@@ -497,6 +513,8 @@ class ModelNames:
         taken.update(range(ent.start, ent.end))
         name = tidy_name(doc[bounds[0] : bounds[1]].text)
         kind = "company" if rest[-1].lower_ in self.company_words or rest[-1].text in self.company_marks else "organisation"
+        if {t.lower_ for t in rest} & self.commentator_words:
+            kind = "commentator"  # "the PLA Nanjing Political College": a school, kept among the unresolved names
         return ActorMention(bounds[0], bounds[1], name, "entity", kind, None, False, (name,))
 
     def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:
@@ -551,6 +569,11 @@ class ModelNames:
                 continue
             start, end = bounds
             titled = self._name_after_role(doc, start, end) if ent.label_ == "ORG" else None
+            if titled is None and ent.label_ == "ORG" and doc[start].text in self.honorifics and 1 <= end - start - 1 <= 3 \
+                    and all(t.is_title and t.is_alpha for t in doc[start + 1 : end]) \
+                    and not {t.lower_ for t in doc[start + 1 : end]} & (
+                        self.company_words | self.part_words | self.commentator_words | self.place_words):
+                titled = start + 1  # "Ms Tomomi Inada" typed an organisation: a person, by her title (not "Mr Price Group")
             if titled is not None:  # "Foreign Ministry Spokesperson Esmail Baqaei": the person
                 start = titled
             if any(i in taken for i in range(start, end)):
@@ -621,6 +644,7 @@ class ModelNames:
                 # Djokovic for Katalin Novak of Hungary) and no one else of that family name in
                 # full ("Moon" after "Moon Hyung-bae" is not Moon Jae-in)
                 out.append(self._mention(start, end, owners[0], "short"))
+                taken.update(range(start, end))  # once: not again as a speaker the model missed
                 continue
             if len(tokens) == 1 and len(name) >= 6 and kind in ("person", "organisation"):
                 # "Zelenksyy, after the meeting, said": the surname of a person the article named

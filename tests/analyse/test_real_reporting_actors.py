@@ -240,3 +240,122 @@ def test_a_name_cut_short_is_the_known_person_the_article_names_in_full(nlp):  #
     got = mentions(nlp, "North Korean leader Kim Jong this week inspected an air unit. Kim Jong Un praised the "
                         "pilots' readiness.")
     assert ("Kim Jong", "person") not in got and ("Kim Jong Un", "person") in got
+
+
+# ------------------------------------------------------------------ actors15e: more real constructions
+def known_and_model(nlp, text):  # noqa: F811
+    return {(m.name, m.known) for m in nlp(text)._.actor_mentions}
+
+
+def test_reporters_cut_off_from_the_name_by_a_comma_are_not_its_title(nlp):  # noqa: F811
+    # "with reporters," says whom the minister met, not that he is one of them
+    doc = nlp("In a meeting with reporters, Park Min-ho also urged the North to return to talks.")
+    assert "Park Min-ho" not in doc.user_data.get("digest_journalists", set())
+    doc = nlp("The briefing was attended by reporter Jane Roe of the Example Times.")
+    assert "Jane Roe" in doc.user_data.get("digest_journalists", set())
+
+
+def test_a_known_short_form_is_not_also_a_model_found_speaker(nlp):  # noqa: F811
+    got = known_and_model(nlp, "Ukraine has begun receiving the weapons, the White House said on Tuesday. "
+                               "Jean-Pierre emphasized that the aid would reach the front soon.")
+    assert ("Karine Jean-Pierre", True) in got
+    assert ("Jean-Pierre", False) not in got
+
+
+def test_a_title_and_given_name_are_the_known_person_named_in_full(nlp):  # noqa: F811
+    got = known_and_model(nlp, "Qatar's Prime Minister, Sheikh Mohammed bin Abdulrahman Al Thani, said on Tuesday "
+                               "that talks could resume. In his remarks at a press conference alongside the "
+                               "Lebanese prime minister, Sheikh Mohammed expressed hope that the truce would hold.")
+    assert ("Sheikh Mohammed", False) not in got
+    assert ("Mohammed bin Abdulrahman Al Thani", True) in got
+
+
+def test_a_dash_set_off_by_spaces_ends_a_name(nlp):  # noqa: F811
+    got = mentions(nlp, "The special envoy, Steve Witkoff - who led the last round - will visit Doha this week.")
+    assert ("Steve Witkoff", "person") in got
+
+
+def test_an_honorific_makes_a_person_of_a_name_typed_an_organisation(nlp):  # noqa: F811
+    got = mentions(nlp, "The minister met her newly appointed counterpart, Ms Tomomi Inada, on Monday. "
+                        "\"I was pleased to meet Minister Inada,\" she said.")
+    assert ("Tomomi Inada", "person") in got
+    assert not any(name.startswith("Ms") for name, _ in got)
+
+
+def test_the_african_unions_peace_and_security_council_is_not_the_uns(nlp):  # noqa: F811
+    got = mentions(nlp, "The African Union's Peace and Security Council (PSC) called for a summit on Sudan. "
+                        "The PSC said only direct talks could bring a ceasefire.")
+    assert not any(name == "UN Security Council" for name, _ in got)
+    assert ("African Union", "organisation") in got
+
+
+def test_an_unknown_security_council_after_and_is_not_the_uns(nlp):  # noqa: F811
+    got = mentions(nlp, "The Defence and Security Council of the republic met on Monday.")
+    assert not any(name == "UN Security Council" for name, _ in got)
+
+
+def test_the_country_after_a_city_named_as_a_location_is_a_location(nlp):  # noqa: F811
+    doc = nlp("The consultation will be held next week in Jakarta, Indonesia. The ministers then meet in the "
+              "Belgian capital.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
+    assert kinds.get("Indonesia") == "location"
+    assert kinds.get("Belgium") == "location"
+
+
+def test_a_post_of_a_state_then_its_holders_full_name_is_the_known_holder(nlp):  # noqa: F811
+    got = known_and_model(nlp, "Xinhua: President of Angola João Manuel Gonçalves Lourenço ended his state visit to China.")
+    assert ("Joao Lourenco", True) in got
+    assert ("Angola", True) in got
+    assert not any("Angola " in name for name, _ in got)
+
+
+def test_igad_is_an_international_organisation(nlp):  # noqa: F811
+    got = mentions(nlp, "IGAD urged the two generals to meet without further delay.")
+    assert ("Intergovernmental Authority on Development", "organisation") in got
+
+
+def test_an_abbreviated_state_before_a_think_tank_is_a_location(nlp):  # noqa: F811
+    doc = nlp("Researchers at a top US think tank have concluded that Russia moved the troops at night.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
+    assert kinds.get("United States") == "location"
+    assert kinds.get("Russia") == "name"
+
+
+def test_an_acronym_longer_than_the_country_before_it_is_not_the_country(nlp):  # noqa: F811
+    doc = nlp("Troops were deployed to the United Nations Mission in the Republic of South Sudan (UNMISS). "
+              "UNMISS said the camp was safe, and the Republic of Korea (ROK) sent engineers.")
+    got = {(doc[m.start : m.end].text, m.name) for m in doc._.actor_mentions}
+    assert not any(text == "UNMISS" for text, _ in got)
+    assert ("ROK", "South Korea") in got
+
+
+def test_a_school_whose_name_opens_with_a_known_body_is_a_commentator(nlp):  # noqa: F811
+    got = mentions(nlp, "He was admitted to the former PLA Nanjing Political College in 1995, and taught at the "
+                        "PLA Nanjing Political College until 2001.")
+    assert ("PLA Nanjing Political College", "commentator") in got
+
+
+def test_a_correspondent_after_a_long_outlet_name_is_the_outlets_journalist(nlp):  # noqa: F811
+    doc = nlp("Jane Roe, the Example Street Journal Brussels correspondent, tweeted on Monday that the talks had failed.")
+    assert "Jane Roe" in doc.user_data.get("digest_journalists", set())
+
+
+def test_a_demonym_before_a_noun_and_a_firm_says_where_the_firm_is_from(nlp):  # noqa: F811
+    doc = nlp("When asked about the claim, the French shipping firm Example Lines told Reuters the ship was unharmed.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
+    assert kinds.get("France") == "location"
+
+
+def test_an_honorific_opening_an_institutes_name_makes_no_person(nlp):  # noqa: F811
+    got = mentions(nlp, "Researchers at the Dr Hadley Institute said the strain was new.")
+    assert ("Dr Hadley Institute", "commentator") in got
+
+
+def test_a_ships_flag_state_is_where_it_is_registered(nlp):  # noqa: F811
+    doc = nlp("The Example Star sails under the flag of the Marshall Islands, and the Example Tide under a Barbados "
+              "flag. A Panamanian-flagged tanker was also hit. Greece said its ships would avoid the strait.")
+    kinds = {m.name: m.kind for m in doc._.actor_mentions if m.known}
+    assert kinds.get("Marshall Islands") == "location"
+    assert kinds.get("Barbados") == "location"
+    assert kinds.get("Panama") == "location"
+    assert kinds.get("Greece") == "name"

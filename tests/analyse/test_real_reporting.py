@@ -2630,3 +2630,9 @@ def test_a_country_after_its_city_is_where_not_who(analyser, tmp_path):
             "Original Source: example.org\n")
     names = actor_names(analyser, tmp_path, text)
     assert {"Donald Trump", "Xi Jinping", "China"} <= names and "Vietnam" not in names
+
+
+def test_a_joking_or_noting_participle_introduces_its_subjects_words(nlp):
+    text = ("Donald Trump grinned as he held the rail, joking that the bumpy flight would let rivals claim "
+            "“he’s lost his nerve.”")
+    assert [(speaker, actor) for _, speaker, actor in quotes(nlp, text)] == [("Donald Trump", "Donald Trump")]

@@ -908,11 +908,33 @@ def _is_subject(span: Span) -> bool:
     for t in span:
         if t.dep_ in _SUBJECTS:
             return not _aside(t.head)
+        if t.dep_ == "dobj" and t.head.lower_ in ("quoted", "quotes", "cited", "cites") and any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in t.head.children):
+            return True  # "RIA Novosti quoted Peskov as saying ...": Peskov speaks
         root = t.head.i < span.start or t.head.i >= span.end or t.head == t  # the mention's root
         if root and t.dep_ in ("appos", "compound", "poss") and t.head.dep_ in _SUBJECTS:
             return not _aside(t.head.head)
         if root and _owns_words(t):
             return True  # "Xinhua published a readout of Xi's comments. He said ...": Xi speaks
+    return False
+
+
+_REPORTING_ING = frozenset({"saying", "adding", "noting", "stressing", "insisting", "claiming", "warning",
+                            "explaining", "arguing", "telling"})
+
+
+def _reported_inside(t: Token) -> bool:
+    """Whether ``t`` stands in what a reporting verb reports, not as its subject: "Witkoff" in
+    "the call will be set once Witkoff briefs Trump, he added" is a person the speaker speaks of,
+    not whom "he" next refers to."""
+    if not t.doc.has_annotation("DEP"):
+        return False
+    below = t
+    for a in t.ancestors:
+        if (a.lower_ in _REPORTING or a.lower_ in _REPORTING_ING) and a.pos_ in ("VERB", "AUX") \
+                and below.dep_ not in _SUBJECTS:
+            return True
+        below = a
     return False
 
 
@@ -1038,8 +1060,10 @@ class SpeakerResolver:
             if m.type == "person" and last.dep_ == "poss" and last.head.lower_ not in self.person_nouns \
                     and not _owns_words(last):
                 continue  # "Kim Jong-un's regime also sends ...": the regime acts, "he" is not Kim
-            named = named or m.name
             subject = _is_subject(self.doc[m.start : m.end])
+            if subject and kinds == ("person",) and _reported_inside(self.doc[m.end - 1]):
+                continue  # "Peskov said the call will come once Witkoff briefs Trump, he added": Peskov
+            named = named or m.name
             if subject and self._outspoken(m):
                 continue  # "Kobayashi said Japan should respond firmly to Xue's comments": Kobayashi
             if subject:  # "Ukraine's foreign minister Andrii Sybiha urged ..."

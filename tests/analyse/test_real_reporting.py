@@ -2636,3 +2636,20 @@ def test_a_joking_or_noting_participle_introduces_its_subjects_words(nlp):
     text = ("Donald Trump grinned as he held the rail, joking that the bumpy flight would let rivals claim "
             "“he’s lost his nerve.”")
     assert [(speaker, actor) for _, speaker, actor in quotes(nlp, text)] == [("Donald Trump", "Donald Trump")]
+
+
+def test_he_after_reported_words_is_the_reporter_not_a_person_in_them(nlp):
+    text = ("Vladimir Putin received US envoy Marco Rubio on Thursday, the Kremlin said.\n\n"
+            "Speaking at a briefing, spokesman Dmitry Peskov said Moscow and Washington saw the need for a call "
+            "between Putin and Donald Trump.\n\n"
+            "The date will be set once Rubio briefs Trump on his visit, he added.\n\n"
+            "“There is an understanding that such a call is needed,” he added.\n\n"
+            "Peskov described the meeting warmly, saying the Russian president listened closely.\n\n"
+            "“Work is going on at the expert level,” he said.")
+    assert [actor for _, _, actor in quotes(nlp, text)] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_a_person_quoted_as_saying_is_whom_he_next_refers_to(nlp):
+    text = ("Kirill Dmitriev called the report a fake. TASS also quoted Dmitry Peskov as saying the leaks did no harm.\n\n"
+            "“I would not overstate their importance,” he said.")
+    assert [actor for _, _, actor in quotes(nlp, text)] == ["Dmitry Peskov"]

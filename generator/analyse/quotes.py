@@ -54,6 +54,11 @@ def _uttered(text: str, start: int, end: int) -> bool:
     return not before or before[-1] in "\n.!?\"”"
 
 
+def _paragraph_end(text: str, i: int) -> int:
+    end = text.find("\n\n", i)
+    return len(text) if end < 0 else end
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the quoted words in ``text`` (marks excluded), in text order."""
     spans: list[tuple[int, int]] = []
@@ -67,6 +72,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 start, closer = i + 1, OPEN.get(ch, STRAIGHT)
             elif ch == "”" and (i == 0 or text[i - 1] in " \n\t(") and i + 1 < n and text[i + 1].isalnum():
                 start, closer = i + 1, "”"  # ”We cannot ignore ...”: a closing mark set as the opening one
+        elif closer == STRAIGHT and ch == STRAIGHT and text[i - 1 : i] == " " and text[i + 1 : i + 2].isalnum() and (
+                (inner := text.find(STRAIGHT, i + 1, _paragraph_end(text, i))) > 0
+                and text.find(STRAIGHT, inner + 1, _paragraph_end(text, i)) > 0):
+            # '"... in replenishing our "exchange fund." It helped ...," the president stated': a
+            # mark opening a word inside a straight quotation opens a quotation within it, which
+            # closes before the outer one does
+            i = inner + 1
+            continue
         elif ch == closer or (closer == "”" and ch == STRAIGHT) or (closer == "“" and ch in "”" + STRAIGHT) or (
                 # “stronger and fairer“ with ...: an opening mark set as the closing one, after a
                 # word and before a space or stop

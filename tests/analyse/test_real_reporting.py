@@ -2653,3 +2653,10 @@ def test_a_person_quoted_as_saying_is_whom_he_next_refers_to(nlp):
     text = ("Kirill Dmitriev called the report a fake. TASS also quoted Dmitry Peskov as saying the leaks did no harm.\n\n"
             "“I would not overstate their importance,” he said.")
     assert [actor for _, _, actor in quotes(nlp, text)] == ["Dmitry Peskov"]
+
+
+def test_a_straight_quotation_within_a_straight_quotation_does_not_split_it(nlp):
+    text = ('"We must see what this operation means for our "prisoner pool." It freed many of our people," '
+            'Volodymyr Zelensky said.')
+    got = quotes(nlp, text)
+    assert [(w, actor) for w, _, actor in got] == [("We", "Volodymyr Zelensky")]

@@ -213,7 +213,8 @@ def load_nlp(settings: PipelineSettings | None = None) -> tuple[Language, str]:
                     "lexicon_path": settings.lexicon_path},
         )
     nlp.add_pipe("digest_certainty", config={"lexicon_path": settings.lexicon_path})
-    nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths)})
+    nlp.add_pipe("digest_themes", config={"taxonomy_paths": list(settings.taxonomy_paths),
+                                          "lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_quotes", config={"lexicon_path": settings.lexicon_path})
     nlp.add_pipe("digest_figures", config={"lexicon_path": settings.lexicon_path})  # reads the quotes
     return nlp, label

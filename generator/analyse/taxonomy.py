@@ -17,7 +17,7 @@ from generator.model import ThemeInfo
 
 DEFAULT_THEMES = DATA_DIR / "themes.yml"
 _KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", "holder",
-         "keep_negated", LINE}
+         "keep_negated", "not_speaker", LINE}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -33,6 +33,7 @@ class Theme:
     unless: tuple[str, ...] = ()  # groups whose terms make a sentence no evidence
     holder: str | None = None  # the group naming who holds what the rule's other terms say
     keep_negated: bool = False  # a negated term still counts ("has not condemned" is a stance)
+    not_speaker: tuple[str, ...] = ()  # groups naming people that do not count as the one who speaks
 
     @property
     def info(self) -> ThemeInfo:
@@ -58,6 +59,8 @@ class Theme:
             out.append(f"a rule with {self.holder} counts only when {self.holder} holds the other terms: "
                        f"is the subject of their clause (or of a clause reporting it), or owns them "
                        f"(their possessor: \"X's position\")")
+        for g in self.not_speaker:
+            out.append(f"a term of {g} does not count when it names who says something (\"diplomats said\")")
         if self.min_score > 1:
             out.append(f"a score of at least {self.min_score} (a sentence in the lead counts twice)")
         return tuple(out)
@@ -123,6 +126,10 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
     for g in unless:
         if g not in names:
             problems.append(f"{label}: 'unless' names unknown terms group '{g}'")
+    not_speaker = str_list(item.get("not_speaker") or []) or ()
+    for g in not_speaker:
+        if g not in names:
+            problems.append(f"{label}: 'not_speaker' names unknown terms group '{g}'")
     holder = item.get("holder")
     if holder is not None and (not isinstance(holder, str) or holder not in names):
         problems.append(f"{label}: 'holder' names unknown terms group {holder!r}")
@@ -153,6 +160,7 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         unless=tuple(unless),
         holder=holder,
         keep_negated=keep_negated,
+        not_speaker=tuple(not_speaker),
     )
 
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from generator.analyse.lexicon import load_lexicon
 from generator.analyse.taxonomy import Taxonomy, load_taxonomy
 from generator.analyse.terms import TermIndex
 
@@ -29,9 +30,12 @@ if not Doc.has_extension("theme_evidence"):
 
 
 class ThemeDetector:
-    def __init__(self, nlp: Language, name: str, taxonomy: Taxonomy):
+    def __init__(self, nlp: Language, name: str, taxonomy: Taxonomy, reporting: tuple[str, ...] = ()):
         self.name = name
         self.taxonomy = taxonomy
+        self.reporting = frozenset(w.lower() for w in reporting if " " not in w)
+        # (theme, group) whose terms name people that count only when they do not speak
+        self.not_speaking = {(theme.id, g) for theme in taxonomy.themes for g in theme.not_speaker}
         self.matcher = Matcher(nlp.vocab)  # the token patterns of the taxonomy (few)
         self.keep_negated = {theme.id for theme in taxonomy.themes if theme.keep_negated}
         # actor name (or "*") -> the (theme, group) keys it satisfies
@@ -61,6 +65,9 @@ class ThemeDetector:
             theme_id, what, label = key.split("\t")
             if parsed and theme_id not in self.keep_negated and _negated(doc[start]):
                 continue  # "did not send troops", "denied sending weapons": not evidence of it
+            if parsed and what == "group" and (theme_id, label) in self.not_speaking and _speaking(
+                    doc[_end - 1], self.reporting):
+                continue  # "diplomats said", "Foreign Minister X said": a source, no diplomatic event
             s = sent_of[start]
             if what == "group":
                 groups[s].add((theme_id, label))
@@ -127,8 +134,8 @@ def _held(doc: Doc, holders: list[tuple[int, int]], said: list[tuple[int, int]])
         term = doc[end - 1]
         if any(i in held_tokens for i in range(start, end)):
             return True  # one word is both ("the Chinese foreign ministry" as a whole)
-        if term.pos_ in _NOMINAL and any(t.i in held_tokens for t in term.subtree):
-            return True
+        if term.pos_ in _NOMINAL and any(t.i in held_tokens for t in _own_phrase(term)):
+            return True  # "China's position", "the position of China"; not "concerns about China"
         if term.dep_ in ("compound", "amod", "appos") and term.head.i in held_tokens:
             return True  # "Foreign Ministry Spokesperson Mao Ning": a title of the holder's
         for head in (term, *term.ancestors):
@@ -136,6 +143,40 @@ def _held(doc: Doc, holders: list[tuple[int, int]], said: list[tuple[int, int]])
                 if child.dep_ in _SUBJECTS and any(t.i in held_tokens for t in child.subtree):
                     return True
     return False
+
+
+# a noun's complement after these is what the noun is about, not who holds it: "concerns about
+# Beijing's drills", "support for China", "pressure on Beijing" ("of", "from", "by" can name the holder)
+_ABOUT = {"about", "on", "over", "toward", "towards", "against", "with", "to", "for", "at", "in",
+          "into", "regarding", "concerning", "around"}
+
+
+def _own_phrase(term):
+    """The tokens of a noun's phrase that can name who holds it: the noun, its possessor and
+    modifiers, and its complements, except one after a preposition of topic ("about", "on")."""
+    yield term
+    for child in term.children:
+        if child.dep_ == "prep" and child.lower_ in _ABOUT:
+            continue
+        yield from child.subtree
+
+
+def _speaking(token, reporting: frozenset[str]) -> bool:
+    """Whether a word naming people names the one who says something: it is (in) the subject of a
+    reporting verb ("diplomats said", "Foreign Minister Peter Szijjarto said", "the ambassador
+    condemned ... and said"), or the source after "according to"."""
+    t = token
+    while t.dep_ in _IN_PHRASE and t.head is not t:
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+        t = t.head
+    if t.dep_ != "nsubj":
+        return False
+    verb = t.head
+    return any(v.lower_ in reporting for v in (verb, *(c for c in verb.children if c.dep_ == "conj")))
+
+
+_IN_PHRASE = {"compound", "amod", "appos", "prep", "pobj", "conj", "poss", "nmod"}
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -146,6 +187,8 @@ def _sentence_index(doc: Doc) -> list[int]:
     return out
 
 
-@Language.factory("digest_themes", assigns=["doc._.theme_evidence"], default_config={"taxonomy_paths": []})
-def make_theme_detector(nlp: Language, name: str, taxonomy_paths: list[str]) -> ThemeDetector:
-    return ThemeDetector(nlp, name, load_taxonomy(tuple(taxonomy_paths)))
+@Language.factory("digest_themes", assigns=["doc._.theme_evidence"],
+                  default_config={"taxonomy_paths": [], "lexicon_path": None})
+def make_theme_detector(nlp: Language, name: str, taxonomy_paths: list[str],
+                        lexicon_path: str | None) -> ThemeDetector:
+    return ThemeDetector(nlp, name, load_taxonomy(tuple(taxonomy_paths)), load_lexicon(lexicon_path).reporting)

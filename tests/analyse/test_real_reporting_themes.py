@@ -199,3 +199,73 @@ def test_a_state_promising_to_build_its_own_weapons_is_no_aid(analyser, tmp_path
     text = story("North Korea's leader promised to build more missiles and drones this year, state media said.",
                  "He also promised new housing for soldiers' families.")
     assert "military-aid" not in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ themes15e: passing words, speakers, topics
+def theme_sentences(nlp, theme, text):
+    doc = nlp(text)
+    return [i for i, _ in (doc._.theme_evidence or {}).get(theme, [])]
+
+
+def test_diplomats_who_tell_the_story_are_no_diplomatic_event(nlp):
+    text = ("The bloc will add forty tankers to its blacklist, European diplomats said. "
+            "Diplomats added that Slovakia had dropped its objections. "
+            "Foreign Minister Anna Berg of Sweden said the measures were overdue. "
+            "According to two envoys, the list may grow.")
+    assert theme_sentences(nlp, "diplomacy", text) == []
+
+
+def test_an_ambassador_summoned_or_met_is_diplomacy(nlp):
+    text = ("Warsaw summoned the Belarusian ambassador over the border incident. "
+            "The Belarusian ambassador was summoned again on Friday. "
+            "Mr Sikorski met his Lithuanian counterpart in Vilnius.")
+    assert theme_sentences(nlp, "diplomacy", text) == [0, 1, 2]
+
+
+def test_diplomats_telling_of_talks_do_not_hide_the_talks(analyser, tmp_path):
+    text = story("Talks between Serbia and Kosovo ended without a deal in Brussels, diplomats said.",
+                 "The two leaders met for four hours with the EU envoy.")
+    assert "diplomacy" in theme_ids(analyser, tmp_path, text)
+
+
+def test_tensions_between_two_governments_are_no_military_security(nlp):
+    text = "Japanese and Chinese officials pledged stable ties amid bilateral tensions over seafood imports."
+    assert theme_sentences(nlp, "indo-pacific-security", text) == []
+
+
+def test_a_military_sale_to_an_armed_force_is_aid(analyser, tmp_path):
+    text = story("US approves possible military sale of radar spare parts to the Philippines.",
+                 "The estimated cost is $120 million, the Pentagon said.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_concerns_about_china_are_not_chinas_stance(nlp):
+    assert stance_sentences(nlp, "Japan's foreign minister expressed serious concerns about "
+                                 "Beijing's military activities near the islands.") == []
+    assert stance_sentences(nlp, "The position of China on the talks has not changed.") == [0]
+
+
+def test_a_not_speaker_group_must_be_one_of_the_themes_groups(tmp_path):
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.errors import ConfigError
+
+    path = tmp_path / "themes.yml"
+    path.write_text("themes:\n  - id: x\n    name: X\n    description: d\n    terms: {a: [aa], b: [bb]}\n"
+                    "    rules: [[a, b]]\n    not_speaker: [c]\n", encoding="utf-8")
+    try:
+        load_taxonomy((str(path),))
+    except ConfigError as exc:
+        assert any("'not_speaker' names unknown terms group 'c'" in p for p in exc.problems)
+    else:
+        raise AssertionError("an unknown not_speaker group must be a configuration error")
+
+
+def test_tension_in_the_regions_waters_is_regional_security(nlp):
+    text = "Leaders met in Laos for summits dominated by tension in the South China Sea."
+    assert theme_sentences(nlp, "indo-pacific-security", text) == [0]
+
+
+def test_bombs_shipped_to_a_party_at_war_are_aid(analyser, tmp_path):
+    text = story("Britain pauses a shipment of bombs to Saudi Arabia over civilian deaths in Yemen.",
+                 "Ministers said other deliveries would continue.")
+    assert "military-aid" in theme_ids(analyser, tmp_path, text)

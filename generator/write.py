@@ -75,18 +75,25 @@ class TreeWriter:
         self.written = self.unchanged = 0
 
     def _target(self, rel: str) -> Path:
-        if not any(rel.startswith(d + "/") for d in self.owned):
-            raise BuildError(f"page outside the generated folders: {rel}")
+        return Path(self._checked(rel))
+
+    def _checked(self, rel: str) -> str:
+        """``rel``'s path under the root, as text (a ``Path`` made for each of 20,000 kept
+        pages took a third of a second of a warm build at 1,000 articles), once it is known to
+        be in an owned folder."""
         # normpath, not resolve: the same check on the path's text, without a system call per
         # part (a build checks 20,000 paths); "..", absolute parts and "//" cannot get out
         path = os.path.normpath(os.path.join(self._root_text, rel))
         if not path.startswith(self._root_prefix):
             raise BuildError(f"refusing to write outside {self.root}: {rel}")
-        return Path(path)
+        inside = path[len(self._root_prefix):].replace(os.sep, "/")  # where it lands ('articles/../x.md' is x.md)
+        if not any(inside.startswith(d + "/") for d in self.owned):
+            raise BuildError(f"page outside the generated folders: {rel}")
+        return path
 
     def keep(self, rel: str) -> None:
         """``rel`` stays as it is on disk (known unchanged without rendering it)."""
-        self._target(rel)
+        self._checked(rel)
         self._want(rel)
         self.unchanged += 1
 

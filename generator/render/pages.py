@@ -171,17 +171,18 @@ class PageCache:
         write_atomic(self.path, json.dumps(entries, sort_keys=True, separators=(",", ":")), fault="page-cache")
 
 
-def _stat(path: Path) -> list[int] | None:
+def _stat(path: str) -> list[int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: str) -> bytes | None:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            return f.read()
     except OSError:
         return None
 
@@ -198,7 +199,7 @@ class _Job:
     site_name: str = "Digest"
 
 
-def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
+def _whole_jobs(job: _Job, root: str, entries: dict) -> list:
     """The pages and files made from the whole digest, as (cost, job): the workers take them
     costliest first (``_write_part``), or ``_share`` balances them. Costs are seconds measured
     at 10,000 articles: in a warm build with one article added (of a date that renumbers a
@@ -210,12 +211,12 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
     months_cold = not any(rel.startswith(f"{DOWNLOADS}/") for rel in job.known)
 
     def downloads():
-        stat = (lambda rel: _stat(root / rel)) if job.salt else None
+        stat = (lambda rel: _stat(os.path.join(root, rel))) if job.salt else None
         return download_files(digest, month_key_for(job.salt), job.known, stat, entries, stories_key_for(job.salt),
-                              chunk_key_for(job.salt) if job.salt else None, lambda rel: _read(root / rel))
+                              chunk_key_for(job.salt) if job.salt else None, lambda rel: _read(os.path.join(root, rel)))
 
     def stat(rel: str) -> list[int] | None:
-        return _stat(root / rel) if job.salt else None  # without the analysis fingerprint, no key is trusted
+        return _stat(os.path.join(root, rel)) if job.salt else None  # without the analysis fingerprint, no key is trusted
 
     @functools.cache
     def links() -> str:
@@ -223,7 +224,7 @@ def _whole_jobs(job: _Job, root: Path, entries: dict) -> list:
 
     def records():
         salt = f"{RENDER_VERSION}|{job.salt}" if job.salt else ""
-        return record_files(digest, salt, job.known, lambda rel: _stat(root / rel), entries)
+        return record_files(digest, salt, job.known, lambda rel: _stat(os.path.join(root, rel)), entries)
 
     return [
         (5.2 if terms_cold else 1.0, lambda: search_files(digest, job.cache_dir, "terms", job.salt).items()),
@@ -262,17 +263,20 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
     without it, the jobs ``_share`` gives this part."""
     digest = job.digest
     entries = {}
+    root = str(writer.root)  # paths as text: a ``Path`` made for each of 20,000 pages costs more than its stat
     for e in digest.articles[part::parts]:
         tick()
         rel = f"{ARTICLES}/{e.slug}.md"
         key = article_page_key(e, digest, job.salt)
-        path = writer.root / rel
+        path = os.path.join(root, rel)
         known = job.known.get(rel)
-        if known and known[0] == key and known[1:] == _stat(path):
+        stat = _stat(path)
+        if known and known[0] == key and known[1:] == stat:
             writer.keep(rel)
         else:
             writer.put(rel, article_page(e, digest))
-        entries[rel] = [key, *(_stat(path) or [])]
+            stat = _stat(path)
+        entries[rel] = [key, *(stat or [])]
     base = _actors_base(digest, job.salt, job.site_url, job.site_name) if digest.actors else ("", {})
     for a in digest.actors[part::parts]:
         tick()
@@ -285,7 +289,8 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
         role = job.roles.get(a.name, (None, None))
         key = actor_page_key(a, digest, base, role)
         known = job.known.get(rel)
-        if known and known[0] == key and known[1] == [_stat(writer.root / r) for r in rels]:
+        stats = [_stat(os.path.join(root, r)) for r in rels]
+        if known and known[0] == key and known[1] == stats:
             for r in rels:
                 writer.keep(r)
         else:
@@ -294,8 +299,9 @@ def _write_part(job: _Job, writer: TreeWriter, part: int, parts: int, tick=lambd
                 writer.put(f"{BRIEFS}/actors/{a.slug}.md", actor_brief(a, digest, job.site_url))
                 if job.site_url:
                     writer.put(*actor_feed(a, digest, job.site_url, job.site_name))
-        entries[rel] = [key, [_stat(writer.root / r) for r in rels]]
-    jobs = _whole_jobs(job, writer.root, entries)
+            stats = [_stat(os.path.join(root, r)) for r in rels]
+        entries[rel] = [key, stats]
+    jobs = _whole_jobs(job, root, entries)
     if take is None:
         mine = _share(jobs, part, parts)
     else:

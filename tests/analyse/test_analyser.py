@@ -32,3 +32,29 @@ def test_the_build_the_digest_and_the_pages_import_no_spacy():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_the_fingerprint_is_hashed_once_until_a_data_file_changes(tmp_path, monkeypatch):
+    """A build asks for the fingerprint several times: the knowledge base is read and hashed
+    once, and again when a data file has another size or modification time."""
+    import os
+
+    from generator.analyse import analyser as module
+
+    themes = tmp_path / "themes.yml"
+    themes.write_text("themes: []\n", encoding="utf-8")
+    settings = module.PipelineSettings(taxonomy_paths=(str(themes),))
+    hashed = []
+    real = module._hash_settings
+    monkeypatch.setattr(module, "_hash_settings", lambda *args: hashed.append(1) or real(*args))
+    first = module.settings_fingerprint(settings, "a label")
+    assert module.settings_fingerprint(settings, "a label") == first
+    assert len(hashed) == 1
+    themes.write_text("themes: [x]\n", encoding="utf-8")
+    edited = module.settings_fingerprint(settings, "a label")
+    assert edited != first and len(hashed) == 2
+    themes.write_text("themes: [y]\n", encoding="utf-8")  # the same size: its modification time tells
+    st = themes.stat()
+    os.utime(themes, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert module.settings_fingerprint(settings, "a label") not in (first, edited)
+    assert module.settings_fingerprint(settings, "another label") != first

@@ -5,6 +5,7 @@ The sentences are invented; each test names the construction it guards.
 
 from __future__ import annotations
 
+from generator.ingest import read_articles
 from tests.analyse.test_real_reporting import actor_names, analyse_text, nlp  # noqa: F401 (fixture)
 
 
@@ -359,3 +360,22 @@ def test_a_ships_flag_state_is_where_it_is_registered(nlp):  # noqa: F811
     assert kinds.get("Barbados") == "location"
     assert kinds.get("Panama") == "location"
     assert kinds.get("Greece") == "name"
+
+
+def test_a_surname_alone_is_the_one_office_holder_of_that_name_on_the_articles_day(analyser, tmp_path):
+    text = ("Tariffs on steel to double\n"
+            "Trump said tariffs on Chinese steel would double to 50% from next month, and China said it would "
+            "answer with duties of its own.\n"
+            "Original Source: example.org\n")
+    path = tmp_path / "2025-06-06-steel.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = read_articles([str(path)]).articles
+    (out,) = analyser.analyse([article])
+    assert "Donald Trump" in {a.name for a in out.actors}
+    # a common word in a headline's capitals is nobody
+    path = tmp_path / "2023-01-18-bank.txt"
+    path.write_text("Governor Stresses Stability of Price and Jobs\nThe central bank governor said prices would "
+                    "ease, as Russia and Ukraine fought on.\nOriginal Source: example.org\n", encoding="utf-8")
+    (article,) = read_articles([str(path)]).articles
+    (out,) = analyser.analyse([article])
+    assert "Ned Price" not in {a.name for a in out.actors}

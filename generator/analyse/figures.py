@@ -140,8 +140,10 @@ def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
     while start > 1 and doc[start - 1].lower_ in ("some", "about", "around", "nearly", "almost", "roughly", "over",
                                                   "approximately", "just"):
         start -= 1  # "bringing the total list to some 340"
-    if not before or start < 1 or doc[start - 1].lower_ not in ("to", "at", "from"):
+    if start < 1 or doc[start - 1].lower_ not in ("to", "at", "from"):
         return None
+    if not before:  # "The package brings the total number of sanctioned vessels to 79"
+        return _total_of(doc[max(doc[start].sent.start, start - 9) : start - 1]) if doc[start - 1].lower_ == "to" else None
     last = before[-1]
     if doc[start - 1].lower_ == "from":  # "around 38.3 trillion yen, up from 37.7 trillion": the same count before
         return last.unit if start - 1 - last.end <= 4 and last.unit != "percent" else None
@@ -158,11 +160,15 @@ def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
             return "points"
     window = doc[max(last.end, start - 8) : start - 1]
     if any(t.lower_ in _TOTALS for t in window):  # "..., bringing the total to 210"
-        # "the total number of sanctioned ships to 150": what the total counts, where it says so
-        of = next((t for t in window if t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in _TOTALS), None)
-        counted = [t for t in (of.subtree if of is not None else ()) if t.dep_ == "pobj" and t.tag_ in ("NNS", "NN")]
-        return counted[0].lower_ if counted else last.unit
+        return _total_of(window) or last.unit
     return None
+
+
+def _total_of(window: Span) -> str | None:
+    """What "the total number of sanctioned ships" counts, where the words before a total say so."""
+    of = next((t for t in window if t.lower_ == "of" and t.i > 0 and window.doc[t.i - 1].lower_ in _TOTALS), None)
+    counted = [t for t in (of.subtree if of is not None else ()) if t.dep_ == "pobj" and t.tag_ in ("NNS", "NN")]
+    return counted[0].lower_ if counted else None
 
 
 class FigureFinder:
@@ -176,6 +182,10 @@ class FigureFinder:
         self.multiples = dict(lexicon.multiples)
         self.symbols = dict(lexicon.currency_symbols)
         self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
+        # every ISO code the lexicon knows a currency by is also written before a number: "SEK 101.5
+        # billion" as "USD 3 billion" (the codes are the lexicon's, not a second list)
+        for code in {*self.symbols.values(), *self.currency_words.values()}:
+            self.symbols.setdefault(code, code)
         self.percent = [tuple(p.lower().split()) for p in lexicon.percent]
         self.percent_words = {p[0] for p in self.percent if len(p) == 1}  # "%", "pc": "20pc next month"
         self.measures = dict(lexicon.measures)

@@ -113,7 +113,9 @@ def _split_glued_units(nlp: Language) -> None:
                # "Thursday.Intelligence" already, not a number's)
                r"(?<=[0-9])\.(?=[A-Z][a-z])",
                # a range of shares written without spaces: "a probability of 80%-90%"
-               r"(?<=[0-9])%(?=[-–][0-9])", r"(?<=[0-9]%)[-–](?=[0-9])"]
+               r"(?<=[0-9])%(?=[-–][0-9])", r"(?<=[0-9]%)[-–](?=[0-9])",
+               # a dash between a word and a number with no space: "with 311 votes—210 from Democrats"
+               r"(?<=[A-Za-z])—(?=[0-9])", r"(?<=[0-9])—(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

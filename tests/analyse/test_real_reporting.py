@@ -2660,3 +2660,18 @@ def test_a_straight_quotation_within_a_straight_quotation_does_not_split_it(nlp)
             'Volodymyr Zelensky said.')
     got = quotes(nlp, text)
     assert [(w, actor) for w, _, actor in got] == [("We", "Volodymyr Zelensky")]
+
+
+def test_an_iso_code_the_lexicon_knows_is_a_currency_before_a_number(nlp):
+    got = {f.text: f.unit for f in nlp("Sales fell to SEK 88.4 billion from NOK 3 billion a year earlier.")._.figures}
+    assert got == {"SEK 88.4 billion": "SEK", "NOK 3 billion": "NOK"}
+
+
+def test_a_total_a_sentence_names_counts_what_it_says_with_no_count_before(nlp):
+    got = {f.text: f.unit for f in nlp("The new round brings the total number of listed tankers to 143.")._.figures}
+    assert got == {"143": "tankers"}
+
+
+def test_a_dash_glued_between_a_word_and_a_number_splits_them(nlp):
+    got = {f.text for f in nlp("The motion passed with 287 votes—190 from Labour and 97 from others.")._.figures}
+    assert "287 votes" in got

@@ -403,8 +403,10 @@ class FigureFinder:
                 k += 1  # "20 120mm mortar systems": the calibre of what is counted
                 skipped += 1
                 continue
-            if t.text == "(":  # "22 PLA (People's Liberation Army) aircraft": an expansion in brackets
-                close = next((x for x in range(k + 1, min(end, k + 8)) if doc[x].text == ")"), None)
+            if t.text in ("(", "["):  # "22 PLA (People's Liberation Army) aircraft": an expansion in brackets;
+                # "Over 10,000 [North Korean] soldiers": an editor's insertion in a quotation
+                shut = ")" if t.text == "(" else "]"
+                close = next((x for x in range(k + 1, min(end, k + 8)) if doc[x].text == shut), None)
                 if close is not None:
                     k = close + 1
                     skipped += 1

@@ -2675,3 +2675,9 @@ def test_a_total_a_sentence_names_counts_what_it_says_with_no_count_before(nlp):
 def test_a_dash_glued_between_a_word_and_a_number_splits_them(nlp):
     got = {f.text for f in nlp("The motion passed with 287 votes—190 from Labour and 97 from others.")._.figures}
     assert "287 votes" in got
+
+
+def test_an_editors_insertion_in_brackets_and_singapore_dollars(nlp):
+    got = {f.text: f.unit for f in nlp("“Over 8,000 [Russian] marines were moved north,” he said, at a cost of "
+                                       "S$12.5 billion.")._.figures}
+    assert got == {"Over 8,000 [Russian] marines": "marines", "S$12.5 billion": "SGD"}

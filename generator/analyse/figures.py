@@ -766,6 +766,10 @@ class FigureFinder:
                         unit = _listed_like(doc, start, j, [f for f in figures if f.start >= sent.start])
                     if unit is None and not year_like:
                         unit = _changed_to(doc, start, [f for f in figures if f.start >= sent.start])
+                    if unit is None and not year_like and start >= 2 and doc[start - 1].text == "," \
+                            and doc[sent.start].lower_ == "of" and figures and figures[-1].start >= sent.start \
+                            and figures[-1].end == start - 1:
+                        unit = figures[-1].unit  # "Of the 21 aircraft, 16 crossed the median line": 16 aircraft
                     if unit is None and not year_like and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
                             and doc[start - 2].tag_ in ("NN", "NNS") and doc[start - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):

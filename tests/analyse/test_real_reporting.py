@@ -2681,3 +2681,8 @@ def test_an_editors_insertion_in_brackets_and_singapore_dollars(nlp):
     got = {f.text: f.unit for f in nlp("“Over 8,000 [Russian] marines were moved north,” he said, at a cost of "
                                        "S$12.5 billion.")._.figures}
     assert got == {"Over 8,000 [Russian] marines": "marines", "S$12.5 billion": "SGD"}
+
+
+def test_a_bare_number_after_a_fronted_of_phrase_counts_its_noun(nlp):
+    got = {f.text: f.unit for f in nlp("Of the 34 drones, 29 were shot down over the sea.")._.figures}
+    assert got == {"34 drones": "drones", "29": "drones"}

@@ -919,6 +919,7 @@ def _is_subject(span: Span) -> bool:
     return False
 
 
+_OFFICIALS = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "sources"})
 _REPORTING_ING = frozenset({"saying", "adding", "noting", "stressing", "insisting", "claiming", "warning",
                             "explaining", "arguing", "telling"})
 
@@ -1318,6 +1319,20 @@ class SpeakerResolver:
             return found in (None, "outlet") or head.lower_ in _RELEASES, found if found != "outlet" else None
         return (found is None and head.pos_ == "PROPN"), None
 
+    def _body_named_before(self, noun: Token, before: int) -> str | None:
+        """The state of the body whose name ends in the words before ``noun`` ("coast guard" in
+        "coast guard officials"), named earlier in full as a part of that state ("the Japan Coast
+        Guard")."""
+        mod = next((c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+        if mod is None:
+            return None
+        phrase = " ".join(t.lower_ for t in self.doc[mod.left_edge.i : noun.i])
+        for m in reversed(self.mentions):
+            if m.start < before and m.kind == "part" and m.end - m.start > phrase.count(" ") + 1 \
+                    and self.doc[m.start : m.end].text.lower().endswith(phrase):
+                return m.name
+        return None
+
     def _spoken_at(self, actor: str) -> int:
         return max((pos for pos, a, _t in self.spoken if a == actor), default=-1)
 
@@ -1550,6 +1565,10 @@ class SpeakerResolver:
                 last = next((a for pos, a, t in reversed(self.spoken) if pos < source.start), None)
                 if last is not None and self.types.get(last) == "person" and self._affiliation.get(last):
                     return last
+        if word in _OFFICIALS and not inside and doc.has_annotation("DEP"):
+            body = self._body_named_before(doc[head], source.start)
+            if body is not None:
+                return body  # "The Japan Coast Guard says ... Coast guard officials say": Japan's
         if word in self.person_nouns and not inside and doc.has_annotation("DEP"):
             # "the Prime Minister's official spokesman": someone of the possessor's, not the last
             # person named; and "the spokesman" after him is him again

@@ -2686,3 +2686,9 @@ def test_an_editors_insertion_in_brackets_and_singapore_dollars(nlp):
 def test_a_bare_number_after_a_fronted_of_phrase_counts_its_noun(nlp):
     got = {f.text: f.unit for f in nlp("Of the 34 drones, 29 were shot down over the sea.")._.figures}
     assert got == {"34 drones": "drones", "29": "drones"}
+
+
+def test_officials_of_a_body_named_before_in_full_are_its_states(nlp):
+    text = ("The Philippine Coast Guard says three Chinese ships entered the shoal. Coast guard officials say the "
+            "ships stayed for 50 minutes.")
+    assert figures(nlp, text)["50 minutes"] == ("Coast guard officials", "Philippines")

@@ -126,7 +126,6 @@ def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bo
 _VAGUE = frozenset({"several", "few"})  # counts only with a scale after them ("several thousand")
 
 
-_UNIT_KINDS = frozenset({"nautical", "square", "cubic"})  # words that make another unit of the noun after them
 _TOTALS = frozenset({"total", "tally", "toll", "count", "number", "sum"})
 # words between a change in points and the level it ends at ("..., lower at 1,684.40", "to finish at 3,047")
 _LEVEL_WORDS = frozenset({"or", "from", "on", "lower", "higher", "down", "up", "to", "finish", "close", "end",
@@ -181,6 +180,7 @@ class FigureFinder:
         self.number_words = dict(lexicon.number_words)
         self.multiples = dict(lexicon.multiples)
         self.symbols = dict(lexicon.currency_symbols)
+        self.unit_kinds = frozenset(w.lower() for w in lexicon.unit_kinds)
         self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
         # every ISO code the lexicon knows a currency by is also written before a number: "SEK 101.5
         # billion" as "USD 3 billion" (the codes are the lexicon's, not a second list)
@@ -432,7 +432,7 @@ class FigureFinder:
                     if h + 2 < end and doc[h + 1].text == "-" and not doc[h].whitespace_ and not doc[h + 1].whitespace_ \
                             and doc[h + 2].is_alpha:
                         return doc[h + 2].lower_, h + 3  # "five million person-years": years
-                    if h > j and doc[h - 1].lower_ in _UNIT_KINDS:
+                    if h > j and doc[h - 1].lower_ in self.unit_kinds:
                         return f"{doc[h - 1].lower_} {doc[h].lower_}", h + 1  # "16 nautical miles": not land miles
                     return doc[h].lower_, h + 1
             if t.text == "," and k > j and k + 1 < end and doc[k - 1].tag_ in ("JJ", "NN") \

@@ -194,6 +194,7 @@ class QuoteFinder:
         self.name = name
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
         self.voicing_verbs = frozenset(v.lower() for v in lexicon.voicing_verbs)
+        self.hearsay_nouns = frozenset(v.lower() for v in lexicon.hearsay_nouns)
         _, _, self.nouns = load_roles()
         gazetteer = load_gazetteer()
         self.outlets = frozenset(o.lower() for o in gazetteer.sources)
@@ -234,7 +235,7 @@ class QuoteFinder:
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
             source = self._speaker(sents, first, final, span, inside)
             if source is not None and source.verb == "according to" and source.head is not None \
-                    and doc[source.head].lower_ in _HEARSAY:
+                    and doc[source.head].lower_ in self.hearsay_nouns:
                 # "the JCS “strongly condemned” the launches, according to reports": the reports
                 # relay the words of whoever voices them
                 source = _governing_subject(span, inside, self.voicing_verbs) or source
@@ -536,7 +537,6 @@ class QuoteFinder:
         return None
 
 
-_HEARSAY = frozenset({"reports", "report", "media", "accounts"})  # "according to (media) reports"
 _TELLING = frozenset({"said", "says", "told", "tells", "stated", "added", "noted", "stressed", "argued", "insisted"})
 
 

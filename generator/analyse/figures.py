@@ -728,6 +728,8 @@ class FigureFinder:
                     continue
                 value, j, upper = read
                 start = i
+                if tok.lower_ in ("a", "an") and value is not None and i - 1 >= sent.start and doc[i - 1].lower_ == "half":
+                    value, start = value / 2, i - 1  # "more than half a dozen ships": six, not twelve
                 unit = None
                 if i - 1 >= sent.start and doc[i - 1].text in self.symbols:
                     start = i - 1
@@ -770,10 +772,11 @@ class FigureFinder:
                             and doc[sent.start].lower_ == "of" and figures and figures[-1].start >= sent.start \
                             and figures[-1].end == start - 1:
                         unit = figures[-1].unit  # "Of the 21 aircraft, 16 crossed the median line": 16 aircraft
-                    if unit is None and not year_like and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
-                            and doc[start - 2].tag_ in ("NN", "NNS") and doc[start - 2].lower_ not in _NOT_COUNTS \
+                    of_at = self._qualifier(doc, start, sent.start)[1]  # "a crowd of about 15,000"
+                    if unit is None and not year_like and of_at - 2 >= sent.start and doc[of_at - 1].lower_ == "of" \
+                            and doc[of_at - 2].tag_ in ("NN", "NNS") and doc[of_at - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):
-                        unit = doc[start - 2].lower_  # "a population of 18,000", "a crowd of 15,000"
+                        unit = doc[of_at - 2].lower_  # "a population of 18,000", "sales of nearly 1.5 million"
                 if unit in self.not_units:
                     i = max(j, i + 1)  # a calibre ("155mm"), not a quantity
                     continue

@@ -2692,3 +2692,10 @@ def test_officials_of_a_body_named_before_in_full_are_its_states(nlp):
     text = ("The Philippine Coast Guard says three Chinese ships entered the shoal. Coast guard officials say the "
             "ships stayed for 50 minutes.")
     assert figures(nlp, text)["50 minutes"] == ("Coast guard officials", "Philippines")
+
+
+def test_half_a_dozen_is_six_and_a_qualifier_may_stand_after_of(nlp):
+    got = {f.text: (f.value, f.unit, f.qualifier) for f in nlp(
+        "More than half a dozen cutters trailed the convoy. Xiaomi reported sales of nearly 2.5 million in May.")._.figures}
+    assert got == {"More than half a dozen cutters": (6.0, "cutters", "more than"),
+                   "nearly 2.5 million": (2500000.0, "sales", "nearly")}

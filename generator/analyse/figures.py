@@ -772,7 +772,8 @@ class FigureFinder:
                             and doc[sent.start].lower_ == "of" and figures and figures[-1].start >= sent.start \
                             and figures[-1].end == start - 1:
                         unit = figures[-1].unit  # "Of the 21 aircraft, 16 crossed the median line": 16 aircraft
-                    of_at = self._qualifier(doc, start, sent.start)[1]  # "a crowd of about 15,000"
+                    # "a crowd of about 15,000": the qualifier's start, read only when no unit was found
+                    of_at = self._qualifier(doc, start, sent.start)[1] if unit is None and not year_like else start
                     if unit is None and not year_like and of_at - 2 >= sent.start and doc[of_at - 1].lower_ == "of" \
                             and doc[of_at - 2].tag_ in ("NN", "NNS") and doc[of_at - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):

@@ -73,8 +73,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             elif ch == "”" and (i == 0 or text[i - 1] in " \n\t(") and i + 1 < n and text[i + 1].isalnum():
                 start, closer = i + 1, "”"  # ”We cannot ignore ...”: a closing mark set as the opening one
         elif closer == STRAIGHT and ch == STRAIGHT and text[i - 1 : i] == " " and text[i + 1 : i + 2].isalnum() and (
-                (inner := text.find(STRAIGHT, i + 1, _paragraph_end(text, i))) > 0
-                and text.find(STRAIGHT, inner + 1, _paragraph_end(text, i)) > 0):
+                (inner := text.find(STRAIGHT, i + 1, para_end := _paragraph_end(text, i))) > 0
+                and text.find(STRAIGHT, inner + 1, para_end) > 0):
             # '"... in replenishing our "exchange fund." It helped ...," the president stated': a
             # mark opening a word inside a straight quotation opens a quotation within it, which
             # closes before the outer one does

@@ -753,6 +753,9 @@ class ActorResolver(ModelNames):
                     located = True  # "a top US think tank", "a UK firm": an abbreviation used as a demonym
                 elif self._flag_of(doc, start, end):
                     located = True  # "under a Barbados flag", "the flag of the Marshall Islands"
+                elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title \
+                        and doc[start - 2].lower_ in self.place_words:
+                    located = True  # "the Sea of Japan", "the Gulf of Mexico": a place's name, not the state
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
                 elif start >= 2 and doc[start - 1].text == "," and (previous_place == start - 1 or (

@@ -207,7 +207,11 @@ def subject_source(verb: Token) -> Source | None:
                      for c in verb.children)
         # "“...,” TASS quoted the press service of the Security Council": right after a quotation
         after_quote = any(t.text in ('"', "”", "’", "'") for t in verb.doc[max(0, verb.i - 3) : verb.i])
-        if obj is not None and (saying or after_quote) and obj.i > verb.i:
+        # "Yonhap cited military officials who have detected signs that ...": the ones cited, whom
+        # a clause of their own makes the knowers
+        knowing = obj is not None and any(c.dep_ == "relcl" and any(
+            s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children) for c in obj.children)
+        if obj is not None and (saying or after_quote or knowing) and obj.i > verb.i:
             words = _subject_words(obj)
             if words:
                 return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
@@ -605,7 +609,7 @@ def _label_at(doc: Doc, para: int) -> Source | None:
 _DATA = frozenset({"data", "figures", "statistics", "numbers", "estimates", "tallies", "count"})
 # what a figure is "based on" when someone's count gives it ("based on Ukrainian assessments")
 _ASSESSMENTS = _DATA | {"assessments", "assessment", "estimate", "reports", "report", "intelligence", "information",
-                        "tally", "calculations", "figure"}
+                        "tally", "calculations", "figure", "findings", "finding"}
 _MEDIA = frozenset({"media", "press", "newspaper", "newspapers", "broadcaster", "broadcasters", "tabloid"})
 _ANSWERER = re.compile(r"[Ss]pokes(?:person|man|woman)[ \t]+((?:[A-Z][\w-]+[ \t]+){0,2}[A-Z][\w-]+?)(?:['’]s\b|\b)")
 
@@ -811,11 +815,14 @@ _AS_BY = frozenset({"stated", "reported", "said", "confirmed", "announced", "not
 
 
 def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None, *, skip: set[int] = frozenset(),
-                outlets: frozenset[str] = frozenset()) -> Source | None:
+                outlets: frozenset[str] = frozenset(),
+                publishing: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Source | None:
     """The source of ``sent`` (for ``anchor``, a token in it), or None when none is given.
 
     Tokens in ``skip`` (inside quotation marks) are not read as reporting verbs. A news outlet
     (``outlets``, lowercase) that reports "according to" someone relays that someone's words.
+    ``publishing`` (verbs, documents): a verb that makes a document public is a reporting verb
+    for what the document's own clause says ("the agency released a report saying 2,000 ...").
     """
     lowers = [t.lower_ for t in sent]
     for k in range(len(lowers) - 1):
@@ -847,9 +854,17 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
         if source is not None:
             return source
     verbs = [t for t in sent if t.lower_ in speech_verbs and t.i not in skip and not _states_nothing(t)]
+    doc = sent.doc
+    if anchor is not None and publishing[0] and doc.has_annotation("DEP"):
+        clause = False  # the figure stands in a clause under the document, not as its count
+        for noun in anchor.ancestors:
+            clause = clause or noun.pos_ in ("VERB", "AUX")
+            if clause and noun.lower_ in publishing[1] and noun.dep_ == "dobj" and noun.head.lower_ in publishing[0] \
+                    and noun.head.i not in skip and noun.head not in verbs:
+                verbs.append(noun.head)  # "publicized reports that ...": the publisher's figure
+                break
     if not verbs:
         return None
-    doc = sent.doc
     if doc.has_annotation("DEP"):
         # the nearest verb governing the anchor first ("Ukraine says ... where Zelensky says
         # 11,000 troops ..." -> Zelensky), then the others in text order
@@ -1402,6 +1417,20 @@ class SpeakerResolver:
                 if obj is not None:
                     words = list(obj.subtree)
                     found = self._actor(Source(_span_text(words), source.verb, words[0].i, words[-1].i + 1, obj.i))
+                    if found not in (None, "outlet"):
+                        return found
+        if word in _ASSESSMENTS and not inside and doc.has_annotation("DEP"):
+            # "according to the agency's estimates", "its assessment": whose they are, the
+            # possessor standing for the source ("the agency" after the NIS was named)
+            owner = next((c for c in doc[head].children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ == "its":
+                found = self._last(source.start, person=False)  # "its assessment": the body named last
+                if found not in (None, "outlet"):
+                    return found
+            elif owner is not None:
+                words = [t for t in owner.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'", "’")]
+                if words:
+                    found = self._actor(Source(_span_text(words), source.verb, words[0].i, words[-1].i + 1, owner.i))
                     if found not in (None, "outlet"):
                         return found
         states = {m.name for m in inside if m.type == "country" and m.kind in ("demonym", "alias", "name", "seat")}

@@ -192,6 +192,8 @@ class FigureFinder:
         speech = [tuple(v.lower().split()) for v in lexicon.speech_verbs]
         self.speech_verbs = {v[0] for v in speech if len(v) == 1}
         self.source_verbs = {v.lower() for v in lexicon.source_verbs}
+        self.publishing = (frozenset(v.lower() for v in lexicon.publishing_verbs),
+                           frozenset(v.lower() for v in lexicon.published_nouns))
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
         self.change_verbs = {w.lower() for w in lexicon.change_verbs}
@@ -536,7 +538,8 @@ class FigureFinder:
         if source is not None and resolver.actor(source) in (None, "outlet"):
             source = None  # Y is no actor: who relayed it is the source we can name
         if source is None:
-            source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets)
+            source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets,
+                                 publishing=self.publishing)
             if source is not None and source.verb == "according to" and doc.has_annotation("DEP"):
                 source = self._inner_source(token, source, resolver) or source
         if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):

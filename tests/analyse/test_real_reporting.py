@@ -2699,3 +2699,40 @@ def test_half_a_dozen_is_six_and_a_qualifier_may_stand_after_of(nlp):
         "More than half a dozen cutters trailed the convoy. Xiaomi reported sales of nearly 2.5 million in May.")._.figures}
     assert got == {"More than half a dozen cutters": (6.0, "cutters", "more than"),
                    "nearly 2.5 million": (2500000.0, "sales", "nearly")}
+
+
+def test_estimates_of_the_agency_named_before_are_its(nlp):
+    text = ("South Korea's National Intelligence Service said the troops were pulled back. According to the "
+            "agency's estimates, around 300 soldiers were killed. The Pentagon disagreed. According to its "
+            "assessment, 1,200 soldiers were wounded. According to their estimates, 500 troops died.")
+    got = figures(nlp, text)
+    assert got["around 300 soldiers"][1] == "National Intelligence Service"
+    assert got["1,200 soldiers"][1] == "US Department of Defense"
+    assert got["500 troops"][1] is None  # "their": whose, the text does not say
+
+
+def test_a_document_made_public_gives_its_publishers_figures(nlp):
+    text = ("South Korean intelligence publicized reports that the navy had moved 1,500 troops to Vladivostok. "
+            "The Pentagon released a report saying 2,000 troops had arrived. "
+            "The Pentagon released 4,000 documents on Friday.")
+    got = figures(nlp, text)
+    assert got["1,500 troops"][1] == "National Intelligence Service"
+    assert got["2,000 troops"][1] == "US Department of Defense"
+    assert got["4,000 documents"][1] == "outlet"  # the count of what was released is the outlet's
+
+
+def test_officials_cited_with_a_clause_of_their_own_are_the_source(nlp):
+    text = ("Yonhap cited South Korean military officials who have detected signs that the North has sent "
+            "over 1,000 more troops to Russia.")
+    assert figures(nlp, text)["over 1,000 more troops"][1] == "South Korea"
+
+
+def test_a_state_inside_a_seas_or_gulfs_name_is_no_actor(analyser, tmp_path):
+    text = ("North Korea fires missiles toward the sea\n"
+            "North Korea fired two ballistic missiles into the Sea of Japan on Thursday, the Joint Chiefs of Staff "
+            "said, days after drills near the Gulf of Mexico ended.\n"
+            "The launches followed a week of warnings from Pyongyang about the allied exercises.\n"
+            "Original Source: wire.example\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert "North Korea" in names
+    assert not names & {"Japan", "Mexico"}

@@ -170,7 +170,8 @@ class Analyser:
     @property
     def themes(self) -> dict[str, tuple[str, int]]:
         if self._themes is None:
-            self._themes = {t.id: (t.name, t.min_score) for t in load_taxonomy(self.settings.taxonomy_paths).themes}
+            self._themes = {t.id: (t.name, t.min_score, t.min_score_beside)
+                            for t in load_taxonomy(self.settings.taxonomy_paths).themes}
         return self._themes
 
     @property

@@ -1437,6 +1437,12 @@ class SpeakerResolver:
         if definite and word in self.person_nouns:  # "the Pentagon spokesman": the one named so
             introduced = self._introduced_as(word, source.start)
             if introduced is not None and (not states or self._affiliation.get(introduced) in states):
+                # "EU top diplomat Kaja Kallas wrote ... 73 more ships, an EU diplomat said ... the
+                # diplomat said": the unnamed one who spoke since, not the one titled before
+                said = max(((pos, a) for pos, w, a in self.nouns_said if pos < source.start and w == word), default=None)
+                named = max((m.start for m in self.mentions if m.name == introduced and m.start < source.start), default=-1)
+                if said is not None and said[0] > named and said[1] != introduced:
+                    return said[1]
                 return introduced
             if word in _ENVOY_WORDS:
                 # "the official representative of the Chinese Foreign Ministry", "the diplomat

@@ -313,9 +313,12 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
             for s, why in kept
         )
         score = sum(LEAD_WEIGHT if all_sents[s].start_char < lead_end else 1.0 for s, _ in kept)
-        name, min_score = themes[theme_id]
+        name, min_score, _beside = themes[theme_id]
         if evidence and score >= min_score:
             hits.append(ThemeHit(theme_id, name, score, evidence))
+    # "new import and export bans" once in a sanctions package's story: the sanction, not trade
+    found_ids = {h.id for h in hits}
+    hits = [h for h in hits if all(h.score >= need or other not in found_ids for other, need in themes[h.id][2])]
     hits.sort(key=lambda t: (-t.score, t.id))
 
     sentence_of_char = [s.start_char for s in sents]

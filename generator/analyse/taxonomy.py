@@ -17,7 +17,7 @@ from generator.model import ThemeInfo
 
 DEFAULT_THEMES = DATA_DIR / "themes.yml"
 _KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", "holder",
-         "keep_negated", "not_speaker", LINE}
+         "keep_negated", "not_speaker", "min_score_beside", LINE}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -34,6 +34,9 @@ class Theme:
     holder: str | None = None  # the group naming who holds what the rule's other terms say
     keep_negated: bool = False  # a negated term still counts ("has not condemned" is a stance)
     not_speaker: tuple[str, ...] = ()  # groups naming people that do not count as the one who speaks
+    # (theme id, score): the score needed when the article also has that theme ("an export ban"
+    # once in a sanctions package's story is the sanction, not a trade measure)
+    min_score_beside: tuple[tuple[str, int], ...] = ()
 
     @property
     def info(self) -> ThemeInfo:
@@ -63,6 +66,8 @@ class Theme:
             out.append(f"a term of {g} does not count when it names who says something (\"diplomats said\")")
         if self.min_score > 1:
             out.append(f"a score of at least {self.min_score} (a sentence in the lead counts twice)")
+        for other, score in self.min_score_beside:
+            out.append(f"a score of at least {score} in an article that also has the theme '{other}'")
         return tuple(out)
 
 
@@ -130,6 +135,18 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
     for g in not_speaker:
         if g not in names:
             problems.append(f"{label}: 'not_speaker' names unknown terms group '{g}'")
+    beside = item.get("min_score_beside") or {}
+    min_score_beside: list[tuple[str, int]] = []
+    if not isinstance(beside, dict):
+        problems.append(f"{label}: 'min_score_beside' must map theme ids to whole numbers")
+        beside = {}
+    for other, score in beside.items():
+        if other == LINE:
+            continue
+        if not isinstance(score, int) or isinstance(score, bool) or score < 1:
+            problems.append(f"{label}: 'min_score_beside' of '{other}' must be a whole number of at least 1")
+            continue
+        min_score_beside.append((str(other), score))
     holder = item.get("holder")
     if holder is not None and (not isinstance(holder, str) or holder not in names):
         problems.append(f"{label}: 'holder' names unknown terms group {holder!r}")
@@ -161,6 +178,7 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         holder=holder,
         keep_negated=keep_negated,
         not_speaker=tuple(not_speaker),
+        min_score_beside=tuple(min_score_beside),
     )
 
 

@@ -2736,3 +2736,11 @@ def test_a_state_inside_a_seas_or_gulfs_name_is_no_actor(analyser, tmp_path):
     names = actor_names(analyser, tmp_path, text)
     assert "North Korea" in names
     assert not names & {"Japan", "Mexico"}
+
+
+def test_the_diplomat_is_the_unnamed_one_who_spoke_since_not_the_one_titled_before(nlp):
+    text = ("“We will not relent,” EU top diplomat Kaja Kallas wrote on X. With the new round, 73 more ships are "
+            "added to the list, an EU diplomat said. In addition, eight Russian broadcasters are to lose their "
+            "licences, the diplomat said.")
+    got = figures(nlp, text)
+    assert got["eight Russian broadcasters"][1] == "European Union"

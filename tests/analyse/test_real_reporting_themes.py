@@ -269,3 +269,35 @@ def test_bombs_shipped_to_a_party_at_war_are_aid(analyser, tmp_path):
     text = story("Britain pauses a shipment of bombs to Saudi Arabia over civilian deaths in Yemen.",
                  "Ministers said other deliveries would continue.")
     assert "military-aid" in theme_ids(analyser, tmp_path, text)
+
+
+def test_an_export_ban_named_once_in_a_sanctions_story_is_the_sanction(analyser, tmp_path):
+    text = story("EU envoys back a new sanctions package against Russia's shadow fleet.",
+                 "The package targets the owners of 70 more tankers, diplomats said.",
+                 "“We are tightening the screws by targeting more vessels and imposing new import and export "
+                 "bans,” the Commission president wrote.",
+                 "Listed ships may not enter EU ports, and their owners' assets will be frozen.")
+    got = theme_ids(analyser, tmp_path, text)
+    assert "sanctions" in got
+    assert "trade-tariffs" not in got
+
+
+def test_a_trade_measure_told_twice_beside_sanctions_is_still_trade(analyser, tmp_path):
+    text = story("Washington raises tariffs on Chinese semiconductors to 50 percent.",
+                 "The tariffs on Chinese chips take effect in January, the trade office said.",
+                 "Separately, the Treasury imposed sanctions on three firms and froze their assets.",
+                 "The sanctions bar Americans from dealing with the firms.")
+    got = theme_ids(analyser, tmp_path, text)
+    assert {"sanctions", "trade-tariffs"} <= got
+
+
+def test_min_score_beside_must_map_themes_to_whole_numbers(tmp_path):
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.errors import ConfigError
+
+    path = tmp_path / "mine.yml"
+    path.write_text("themes:\n  - id: x\n    name: X\n    description: X.\n    terms: {a: [b]}\n"
+                    "    rules: [[a]]\n    min_score_beside: {sanctions: zero}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy((str(path),))
+    assert "'min_score_beside' of 'sanctions' must be a whole number" in str(err.value.problems)

@@ -382,6 +382,13 @@ class FigureFinder:
                               and t.lower_ not in self.durations and t.lower_ not in self.not_units][:1]
                 if before:
                     return before[-1].lower_, k + 1
+            p = k + (k < end and doc[k].lower_ == "the")
+            while p < end and p - k < 4 and doc[p].is_title and doc[p].is_alpha:
+                p += 1
+            if k < p < end - 1 and doc[p].lower_ in ("'s", "’s") and doc[p + 1].is_alpha and (
+                not tagged or doc[p + 1].tag_ == "NNS"
+            ) and doc[p + 1].lower_ not in self.durations:
+                return doc[p + 1].lower_, p + 2  # "damaged two of Manila's vessels": a part of the owner's
             if k + 1 < end and doc[k].lower_ in ("its", "their", "the", "his", "her", "our") and (
                 not tagged or doc[k + 1].tag_ in ("NN", "NNS")
             ) and doc[k + 1].is_alpha and doc[k + 1].lower_ not in self.durations:

@@ -2744,3 +2744,11 @@ def test_the_diplomat_is_the_unnamed_one_who_spoke_since_not_the_one_titled_befo
             "licences, the diplomat said.")
     got = figures(nlp, text)
     assert got["eight Russian broadcasters"][1] == "European Union"
+
+
+def test_a_part_of_a_named_owners_things_counts_them(nlp):
+    text = ("Water cannons damaged two of Manila's vessels this week. "
+            "The sea carries trillions of dollars in trade every year.")
+    got = {f.text: f.unit for f in nlp(text)._.figures}
+    assert got["two of Manila's vessels"] == "vessels"
+    assert got["trillions of dollars"] == "USD"

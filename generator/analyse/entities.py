@@ -178,7 +178,11 @@ class ModelNames:
                          and (t.pos_ == "PROPN" or t.text == "-")]
                 if not parts:
                     continue
-                start, end = parts[0].i, subj.i + 1
+                end = subj.i + 1
+                indices = {t.i for t in parts}
+                start = subj.i
+                while start - 1 in indices:  # the run of the name next to its head: "German Ambassador
+                    start -= 1  # to Ukraine Martin Jaeger stated": "Martin Jaeger", not from "Ambassador"
                 while start < end - 1 and (doc[start].lower_ in self.title_words or doc[start].text == "."):
                     start += 1  # "Rep. Lee Seong-kweun", "Presidential Aide Yury Ushakov"
                 while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:

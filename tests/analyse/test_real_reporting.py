@@ -2752,3 +2752,10 @@ def test_a_part_of_a_named_owners_things_counts_them(nlp):
     got = {f.text: f.unit for f in nlp(text)._.figures}
     assert got["two of Manila's vessels"] == "vessels"
     assert got["trillions of dollars"] == "USD"
+
+
+def test_a_name_after_a_title_with_its_post_abroad_speaks(nlp):
+    # the model reads no person in "German Ambassador to Ukraine Martin Jaeger"
+    text = ("On March 3, 2024, German Ambassador to Ukraine Martin Jaeger stated that Berlin would deliver "
+            "three more radar units next month.")
+    assert figures(nlp, text)["three more radar units"][1] == "Martin Jaeger"

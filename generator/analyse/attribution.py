@@ -871,7 +871,11 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
         depth = {t.i: n for n, t in enumerate(anchor.ancestors)} if anchor is not None else {}
         # a verb of detection counts only where nobody says it ("Lawmaker Park said the agency
         # had detected 1 million barrels": Park's figure; "Taiwan detected 12 aircraft": Taiwan's)
-        verbs.sort(key=lambda v: (v.lower_ in _PERCEIVING, depth.get(v.i, len(depth) + 1), v.i))
+        # (only where a verb of saying governs the figure: "..., reported Taiwan News" after "the
+        # ministry tracked 20 aircraft" is a credit beside the detection, not over it)
+        governed = any(v.i in depth and v.lower_ not in _PERCEIVING for v in verbs)
+        verbs.sort(key=lambda v: (v.lower_ in _PERCEIVING and governed, depth.get(v.i, len(depth) + 1), v.i))
+        relay = None  # "The ministry tracked 20 aircraft ..., reported Taiwan News": the ministry's count
         for verb in verbs:
             if verb.lower_ in _PERCEIVING and not any(c.dep_ == "nsubj" for c in verb.children):
                 continue  # "22 aircraft were detected": by whom, another verb says
@@ -880,8 +884,11 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
                 continue
             if anchor is not None and source.start <= anchor.i < source.end:
                 continue  # the figure is the subject ("thousands of soldiers are reported")
+            if relay is None and outlets and _without_article(source.text) in outlets and len(verbs) > 1:
+                relay = source
+                continue
             return source
-        return None
+        return relay
     verb = verbs[0]
     words: list[Token] = []
     for t in reversed(sent[: verb.i - sent.start]):

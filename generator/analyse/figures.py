@@ -44,6 +44,8 @@ _NOT_COUNTS = {"age", "ages", "year", "years", "one", "article", "paragraph", "c
                "score", "scale", "minute", "height", "list", "top", "class", "round", "stage", "level", "number",
                "code", "flight", "route", "hull", "model", "serial", "batch", "unit", "vessel"}
 _GLUED = {"C": "°C", "F": "°F", "°C": "°C", "°F": "°F", "mAh": "mah"}  # units written onto the number
+_CLOCK = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "kst", "jst"})
+
 def _in_name(prev: Token) -> bool:
     """A token that makes the number after it part of a name ("S&P 500", "Nikkei 225")."""
     return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper or "&" in prev.text) and not prev.ent_type_ in ("GPE", "NORP")
@@ -704,6 +706,8 @@ class FigureFinder:
             (t.lower_ in self.units and t.lower_ not in self.durations) or t.lower_ in self.percent_words
             or t.text in ("°C", "°F", "°")  # "could exceed 35°C on Sunday" typed DATE
             or (t.lower_ in self.scales and t.lower_ not in self.durations) for t in e) for t in e}
+        # a clock time the model typed otherwise ("from 9 am (local time)" as a QUANTITY)
+        ents.update(t.i for t in doc[:-1] if t.like_num and doc[t.i + 1].lower_ in _CLOCK)
         quotes = doc._.quotes or []
         in_quote: dict[int, int] = {}
         for n, q in enumerate(quotes):

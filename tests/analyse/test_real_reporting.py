@@ -2759,3 +2759,17 @@ def test_a_name_after_a_title_with_its_post_abroad_speaks(nlp):
     text = ("On March 3, 2024, German Ambassador to Ukraine Martin Jaeger stated that Berlin would deliver "
             "three more radar units next month.")
     assert figures(nlp, text)["three more radar units"][1] == "Martin Jaeger"
+
+
+def test_a_detection_credited_to_an_outlet_after_it_is_the_detectors(nlp):
+    text = ("The Philippine navy tracked 14 Chinese warships near the shoal from Monday 6 am to Tuesday, reported "
+            "Taiwan News. Taiwan News reported that the ministry tracked 30 aircraft.")
+    got = figures(nlp, text)
+    assert got["14 Chinese warships"][1] == "Philippines"
+    assert got["30 aircraft"][0] == "the ministry"
+
+
+def test_a_clock_time_is_no_figure(nlp):
+    text = ("The ministry said 15 aircraft and nine naval vessels were detected from 9 am (local time) on Monday "
+            "to 6 am on Tuesday.")
+    assert set(figures(nlp, text)) == {"15 aircraft", "nine naval vessels"}

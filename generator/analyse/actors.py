@@ -270,8 +270,10 @@ class ActorResolver(ModelNames):
             # person of that surname, when the article's date falls in one of his offices
             # (a name the model reads as one and that acts: not "Stability of Price" in a headline)
             day, tok = doc._.article_date, doc[start]
+            # (the whole of the name the model read: "Li Xi" is not Li Qiang and Xi Jinping)
+            alone = tok.ent_iob_ == "B" and (start + 1 >= len(doc) or doc[start + 1].ent_iob_ != "I")
             if len(owners) == 1 and day is not None and any(off.held_on(day) for off in self.actors[owners[0]].offices) \
-                    and tok.ent_type_ in ("PERSON", "ORG") and (tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "poss")):
+                    and alone and tok.ent_type_ in ("PERSON", "ORG") and (tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "poss")):
                 return owners[0]
             return None
         roles = self.roles.phrases.get(title)

@@ -2775,3 +2775,39 @@ def test_a_clock_time_is_no_figure(nlp):
     text = ("The ministry said 15 aircraft and nine naval vessels were detected from 9 am (local time) on Monday "
             "to 6 am on Tuesday.")
     assert set(figures(nlp, text)) == {"15 aircraft", "nine naval vessels"}
+
+
+def test_a_hyphen_inside_a_name_is_no_datelines_dash(nlp):
+    text = "NIS director Cho Tae-yong told lawmakers that 3,000 more troops had been sent."
+    got = figures(nlp, text)
+    assert "Cho Tae-yong" in got["3,000 more troops"][0]
+    text = "TAIPEI-Taiwan's defence ministry said it tracked 20 aircraft."
+    assert not figures(nlp, text)["20 aircraft"][0].startswith("TAIPEI")
+
+
+def test_a_quote_labelled_with_its_speaker_after_the_word_quote(analyser, tmp_path):
+    text = ("Kremlin comments on the talks\n"
+            "The Kremlin again commented on the proposal for a ceasefire on Tuesday.\n"
+            "Quote from Peskov: “We have heard nothing new from Washington about the plan so far.”\n"
+            "Details: the talks are to resume in Riyadh next week, officials told reporters.\n"
+            "Original Source: news.example.ua\n")
+    out = analyse_text(analyser, tmp_path, text)
+    speakers = {q.actor for q in out.quotes}
+    assert "Dmitry Peskov" in speakers
+    assert not {a.name for a in out.actors} & {"Details", "Quote"}
+
+
+def test_a_two_word_name_is_not_two_office_holders_surnames(analyser, tmp_path):
+    text = ("March 4, 2025\nChinese navy shadows the patrol\n"
+            "China's Eastern Theater Command said on Tuesday it had tracked the ships. Naval Colonel Li Xi, a "
+            "spokesman for the command, said the PLA remained on high alert. Li Xi said the ships were tracked.\n"
+            "Original Source: news.example.com\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert not names & {"Li Qiang", "Xi Jinping"}
+
+
+def test_a_long_title_after_said_leaves_the_name_that_ends_it(nlp):
+    text = ("“These sanctions cut off the networks that supply 200 drones a month,” said Under Secretary of the "
+            "Treasury for Terrorism and Financial Intelligence Brian E. Nelson.")
+    (q,) = nlp(text)._.quotes
+    assert "Brian E. Nelson" in q.speaker

@@ -353,16 +353,18 @@ def cold(project: Path) -> None:
             entry.unlink()
 
 
-def test_a_warm_build_with_an_undated_or_oldest_article_is_the_cold_build_byte_for_byte(tmp_path, analyser):
-    """A daily update whose new article has no date, then one dated before every other (the
-    search ids, download months, editions, stories and keyed pages of both ends): docs/ and the
+def test_a_warm_build_with_an_undated_oldest_or_mid_dated_article_is_the_cold_build_byte_for_byte(tmp_path, analyser):
+    """A daily update whose new article has no date, then one dated before every other, then one
+    dated mid-range (the search ids, download months, editions, stories and keyed pages of both
+    ends and of the middle): docs/ and the
     site are byte for byte those of a build from scratch of the same articles (changes.json,
     the history of each site's own builds, aside)."""
     settings = "articles: [articles]\ncache_dir: .digest-cache\n"
     daily = make_project(tmp_path / "daily", settings=settings)
     full = make_project(tmp_path / "full", settings=settings)
     run(load_config(daily), analyser=analyser)
-    for name, text, gone in (("zz-undated.md", UNDATED_ARTICLE, None), ("zz-oldest.md", OLDEST_ARTICLE, "zz-undated.md")):
+    for name, text, gone in (("zz-undated.md", UNDATED_ARTICLE, None), ("zz-oldest.md", OLDEST_ARTICLE, "zz-undated.md"),
+                             ("zz-hotline.md", NEW_ARTICLE, None)):  # then one dated mid-range: ids and lists shift
         for project in (daily, full):
             if gone:
                 (project / "articles" / gone).unlink()

@@ -854,6 +854,8 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
                 source = _named_citer(sent, source, speech_verbs, skip) or source
         elif lowers[k] == "as" and k + 2 < len(lowers) and lowers[k + 2] == "by" and lowers[k + 1] in _AS_BY:
             source = _phrase_after(sent, k + 3, "according to")  # "..., as stated by the deputy ambassador"
+        elif lowers[k] == "as" and lowers[k + 1] == "per" and k > 0 and lowers[k - 1] == ",":
+            source = _phrase_after(sent, k + 2, "according to")  # "..., as per a report by CNN"
         elif lowers[k] == "based" and lowers[k + 1] == "on" and k + 2 < len(lowers) and any(
                 w in _ASSESSMENTS for w in lowers[k + 2 : k + 6]):
             source = _phrase_after(sent, k + 2, "according to")  # "..., based on Ukrainian assessments"
@@ -1445,6 +1447,14 @@ class SpeakerResolver:
                     found = self._actor(Source(_span_text(words), source.verb, words[0].i, words[-1].i + 1, obj.i))
                     if found not in (None, "outlet"):
                         return found
+        if word in _UTTERANCES and not inside and doc.has_annotation("DEP"):
+            # "He concluded his remarks stating, “...”" (the parser made the remarks the subject):
+            # the one whose remarks they are
+            owner = next((c for c in doc[head].children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ in ("his", "her"):
+                found = self._last(source.start, person=True, pronoun="he" if owner.lower_ == "his" else "she")
+                if found not in (None, "outlet"):
+                    return found
         if word in _ASSESSMENTS and not inside and doc.has_annotation("DEP"):
             # "according to the agency's estimates", "its assessment": whose they are, the
             # possessor standing for the source ("the agency" after the NIS was named)
@@ -1506,6 +1516,13 @@ class SpeakerResolver:
                         and m.affiliation in owners}
                 if len(ours) == 1 and word in _ENVOY_WORDS and word != "official":
                     return ours.pop()  # the one diplomat of that state or body named before
+        if definite and word in ("official", "spokesman", "spokeswoman", "spokesperson") and source.end - source.start <= 4:
+            # "the PCG official said", after the coast guard's spokesman spoke: him, when he is of
+            # the state whose part the phrase names
+            parts = {m.name for m in inside if m.type == "country" and m.kind == "part"}
+            last = next((a for pos, a, t in reversed(self.spoken) if pos < source.start), None)
+            if parts and last is not None and self.types.get(last) == "person" and self._affiliation.get(last) in parts:
+                return last
         for m in inside:
             last = doc[m.end - 1]
             if last.dep_ == "poss" and last.head.i == head:
@@ -1590,9 +1607,9 @@ class SpeakerResolver:
                     if found is not None:
                         return found
         if indefinite:  # "a ministry spokesperson": someone new, of the body last named
-            named = any(t.is_title and t.pos_ == "PROPN" for t in doc[source.start + 1 : source.end])
+            named = any((t.is_title or t.is_upper and len(t) > 1) and t.pos_ == "PROPN" for t in doc[source.start + 1 : source.end])
             if named and not inside:
-                return None  # "a Met Office spokesperson": of a body named, and no actor
+                return None  # "a Met Office spokesperson", "a CNN report": of a body named, and no actor
             if "administration" in phrase:
                 return None  # "a senior administration official": whose administration is not said
             if phrase & self.body_nouns or (word in _SPOKESPEOPLE and source.end - source.start == 2):

@@ -521,6 +521,13 @@ class ModelNames:
             kind = "commentator"  # "the PLA Nanjing Political College": a school, kept among the unresolved names
         return ActorMention(bounds[0], bounds[1], name, "entity", kind, None, False, (name,))
 
+    def _short(self, start: int, end: int, name: str) -> ActorMention:
+        """A surname alone of a person named in full before: the known person, with his state
+        and chain, when the knowledge base has him ("Tarriela" after "Jay Tarriela")."""
+        if name in self.actors:
+            return self._mention(start, end, name, "short")
+        return ActorMention(start, end, name, "short", "person", None, False, (name,))
+
     def _unknown_entities(self, doc: Doc, taken: set[int], known: list[ActorMention]) -> list[ActorMention]:
         out: list[ActorMention] = []
         surnames: dict[str, str] = {}
@@ -663,11 +670,11 @@ class ModelNames:
             owner = tails.get(name.replace("-", " ").lower())
             if owner is not None and owner != name and kind in ("person", "organisation"):
                 # "Al-Hayya" after "Khalil al-Hayya", typed anyhow: the same person
-                out.append(ActorMention(start, end, owner, "short", "person", None, False, (owner,)))
+                out.append(self._short(start, end, owner))
                 taken.update(range(start, end))
                 continue
             if len(tokens) == 1 and name in surnames:  # a lone surname, typed anyhow
-                out.append(ActorMention(start, end, surnames[name], "short", "person", None, False, (surnames[name],)))
+                out.append(self._short(start, end, surnames[name]))
                 taken.update(range(start, end))  # once: not again as a surname the model missed
                 continue
             if name in self.places or kind == "place" or tokens[-1].lower_ in self.place_words:
@@ -702,6 +709,6 @@ class ModelNames:
         out = [m._replace(type="company") if m.name in companies and m.type == "organisation" else m for m in out]
         # a surname named before the full name ("Xi, Obama meet" over "... Barack Obama met"),
         # typed anyhow: the person named in full
-        return [ActorMention(m.start, m.end, surnames[m.name], "short", "person", None, False, (surnames[m.name],))
+        return [self._short(m.start, m.end, surnames[m.name])
                 if m.kind == "entity" and m.end - m.start == 1 and m.type in ("place", "organisation")
                 and m.name in surnames else m for m in out]

@@ -2811,3 +2811,30 @@ def test_a_long_title_after_said_leaves_the_name_that_ends_it(nlp):
             "Treasury for Terrorism and Financial Intelligence Brian E. Nelson.")
     (q,) = nlp(text)._.quotes
     assert "Brian E. Nelson" in q.speaker
+
+
+def test_as_per_a_report_by_an_outlet_is_no_actors_figure(nlp):
+    text = ("The administration doubled the tariff on Chinese imports to 20 per cent, as per a report by CNN. "
+            "It raised the duty on Chinese steel to 40 per cent, according to a CNN report. "
+            "Prices rose 5 per cent as per usual.")
+    got = figures(nlp, text)
+    assert got["20 per cent"] == ("a report by CNN", None)
+    assert got["40 per cent"] == ("a CNN report", None)  # not China, named before
+    assert got["5 per cent"][1] == "outlet"
+
+
+def test_his_remarks_stating_are_his(nlp):
+    text = ('The remarks of Foreign Ministry Spokesperson Lin Jian came after the tariffs rose again. He further '
+            'added that America is responsible for the crisis.\n\nHe concluded his remarks stating, "If pressure is '
+            'what Washington wants, be it a tariff fight, a trade fight or any other kind of fight, we are ready to '
+            'resist till the end."')
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Lin Jian"
+
+
+def test_the_official_of_a_states_part_is_its_spokesman_who_spoke_last(nlp):
+    text = ("According to coast guard spokesman Jay Tarriela, four China Coast Guard vessels blocked the mission. "
+            "“The damage is evidence of the water pressure used,” Tarriela said. "
+            "The China Coast Guard had set up a 300-meter barrier at the shoal, the PCG official said.")
+    got = figures(nlp, text)
+    assert got["300-meter"][1] == "Jay Tarriela"

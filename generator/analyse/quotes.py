@@ -451,6 +451,12 @@ class QuoteFinder:
             for a in span.root.ancestors:
                 if a.i in inside or not (sents[first].start <= a.i < sents[first].end):
                     break
+                if a.lower_ in self.voicing_verbs and a.lower_ not in self.speech_verbs and a.pos_ == "VERB":
+                    # "China's coastguard said ..., while the Philippines decried the moves as
+                    # “irresponsible”": the subject of the verb that voices the words, nearer than the other's
+                    source = subject_source(a)
+                    if source is not None and source.end <= span.start and not any(i in inside for i in range(source.start, source.end)):
+                        return source
                 if a.lower_ in self.speech_verbs and a.pos_ in ("VERB", "AUX") and not (
                         a.lower_ in ("continued", "continues") and any(c.dep_ == "xcomp" for c in a.children)):
                     # ("Venezuela continues “crying out for peace”" goes on doing, not speaking)
@@ -474,6 +480,8 @@ class QuoteFinder:
             for t in (tokens if tokens is after else reversed(tokens)):
                 if t.lower_ in self.speech_verbs or (t.lower_ in ("told", "added", "wrote") and t.pos_ == "VERB"):
                     source = subject_source(t) if doc.has_annotation("DEP") else None
+                    if source is not None and tokens is after and span.start <= source.start < span.end:
+                        source = None  # "“The findings ... lack basis,” responded the ministry": not the quoted words
                     if source is None and tokens is after and doc.has_annotation("DEP"):
                         source = _misparsed_subject(t, span) or _inverted_subject(t, span) or _named_between(t, span)
                     if source is None:

@@ -17,7 +17,7 @@ from generator.model import ThemeInfo
 
 DEFAULT_THEMES = DATA_DIR / "themes.yml"
 _KEYS = {"id", "name", "description", "terms", "rules", "patterns", "min_score", "unless", "holder",
-         "keep_negated", "not_speaker", "min_score_beside", LINE}
+         "keep_negated", "not_speaker", "not_in_names", "min_score_beside", LINE}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -34,6 +34,7 @@ class Theme:
     holder: str | None = None  # the group naming who holds what the rule's other terms say
     keep_negated: bool = False  # a negated term still counts ("has not condemned" is a stance)
     not_speaker: tuple[str, ...] = ()  # groups naming people that do not count as the one who speaks
+    not_in_names: tuple[str, ...] = ()  # groups whose words do not count inside a name ("the Met Office")
     # (theme id, score): the score needed when the article also has that theme ("an export ban"
     # once in a sanctions package's story is the sanction, not a trade measure)
     min_score_beside: tuple[tuple[str, int], ...] = ()
@@ -64,6 +65,8 @@ class Theme:
                        f"(their possessor: \"X's position\")")
         for g in self.not_speaker:
             out.append(f"a term of {g} does not count when it names who says something (\"diplomats said\")")
+        for g in self.not_in_names:
+            out.append(f"a word of {g} does not count as a capitalised word inside a name (\"the Met Office\")")
         if self.min_score > 1:
             out.append(f"a score of at least {self.min_score} (a sentence in the lead counts twice)")
         for other, score in self.min_score_beside:
@@ -135,6 +138,10 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
     for g in not_speaker:
         if g not in names:
             problems.append(f"{label}: 'not_speaker' names unknown terms group '{g}'")
+    not_in_names = str_list(item.get("not_in_names") or []) or ()
+    for g in not_in_names:
+        if g not in names:
+            problems.append(f"{label}: 'not_in_names' names unknown terms group '{g}'")
     beside = item.get("min_score_beside") or {}
     min_score_beside: list[tuple[str, int]] = []
     if not isinstance(beside, dict):
@@ -178,6 +185,7 @@ def _parse_theme(item: object, display: str, problems: list[str]) -> Theme | Non
         holder=holder,
         keep_negated=keep_negated,
         not_speaker=tuple(not_speaker),
+        not_in_names=tuple(not_in_names),
         min_score_beside=tuple(min_score_beside),
     )
 

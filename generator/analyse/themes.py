@@ -36,6 +36,7 @@ class ThemeDetector:
         self.reporting = frozenset(w.lower() for w in reporting if " " not in w)
         # (theme, group) whose terms name people that count only when they do not speak
         self.not_speaking = {(theme.id, g) for theme in taxonomy.themes for g in theme.not_speaker}
+        self.not_in_names = {(theme.id, g) for theme in taxonomy.themes for g in theme.not_in_names}
         self.matcher = Matcher(nlp.vocab)  # the token patterns of the taxonomy (few)
         self.keep_negated = {theme.id for theme in taxonomy.themes if theme.keep_negated}
         # actor name (or "*") -> the (theme, group) keys it satisfies
@@ -63,6 +64,9 @@ class ThemeDetector:
         found = self.terms.find(doc) + [(start, end, strings[m]) for m, start, end in self.matcher(doc)]
         for start, _end, key in found:
             theme_id, what, label = key.split("\t")
+            if parsed and what == "group" and (theme_id, label) in self.not_in_names and _end - start == 1 \
+                    and _in_a_name(doc[start]):
+                continue  # "the Met Office": a name's word, not "met"
             if parsed and theme_id not in self.keep_negated and _negated(doc[start]):
                 continue  # "did not send troops", "denied sending weapons": not evidence of it
             if parsed and what == "group" and (theme_id, label) in self.not_speaking and _speaking(
@@ -106,6 +110,13 @@ class ThemeDetector:
                 evidence[theme.id] = found
         doc._.theme_evidence = evidence
         return doc
+
+
+def _in_a_name(token) -> bool:
+    """A capitalised word inside a name, before its head ("Met" in "the Met Office"), not a term
+    of its own."""
+    return (token.is_title and token.dep_ == "compound" and token.head.i > token.i
+            and token.head.pos_ == "PROPN" and token.head.is_title and token.ent_type_ in ("ORG", "FAC", "GPE", "LOC"))
 
 
 _DENIALS = {"deny", "denies", "denied", "denying", "refuse", "refuses", "refused", "refusing", "rejected"}

@@ -2838,3 +2838,31 @@ def test_the_official_of_a_states_part_is_its_spokesman_who_spoke_last(nlp):
             "The China Coast Guard had set up a 300-meter barrier at the shoal, the PCG official said.")
     got = figures(nlp, text)
     assert got["300-meter"][1] == "Jay Tarriela"
+
+
+def test_a_word_of_a_name_is_no_theme_term(analyser, tmp_path):
+    # "Met" of the Met Office is not "met" (diplomacy): a weather story stays off the subject
+    text = ("Britain braces for a hot weekend\n"
+            "Parts of the UK could see temperatures of 30C this weekend, the Met Office has warned. Clear skies will "
+            "spread across the UK, the Met Office said, and the heat may last into next week.\n"
+            "Highs of 28C are likely in the south of the UK on Sunday, according to the Met Office.\n"
+            "A forecaster at the Met Office said: “The jet stream will weaken and the heat will build.”\n"
+            "Original Source: weather.example.co.uk\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert not out.themes and not out.actors
+
+
+def test_a_speaker_after_the_verb_after_the_quote_whatever_the_parse(nlp):
+    # the parser makes the quoted words the subject and the ministry the object of "responded"
+    text = ("Brussels opened a probe into Chinese imports last year.\n"
+            "“The findings disclosed in the EU ruling lack factual and legal basis,” responded the Chinese Commerce "
+            "Ministry.")
+    (q,) = nlp(text)._.quotes
+    assert q.speaker == "the Chinese Commerce Ministry"
+
+
+def test_a_phrase_quoted_under_a_voicing_verb_is_its_subjects_not_the_main_speakers(nlp):
+    text = ("China's coastguard said it had acted against Philippine boats near the reef on Sunday, while the "
+            "Philippines condemned the moves, including the ramming of a supply boat, as \"reckless and unlawful\".")
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Philippines"

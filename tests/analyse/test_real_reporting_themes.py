@@ -301,3 +301,25 @@ def test_min_score_beside_must_map_themes_to_whole_numbers(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_taxonomy((str(path),))
     assert "'min_score_beside' of 'sanctions' must be a whole number" in str(err.value.problems)
+
+
+def test_not_in_names_must_name_a_terms_group(tmp_path):
+    from generator.analyse.taxonomy import load_taxonomy
+    from generator.errors import ConfigError
+
+    path = tmp_path / "mine.yml"
+    path.write_text("themes:\n  - id: x\n    name: X\n    description: X.\n    terms: {a: [b]}\n"
+                    "    rules: [[a]]\n    not_in_names: [c]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy((str(path),))
+    assert "'not_in_names' names unknown terms group 'c'" in str(err.value.problems)
+
+
+def test_a_sanctions_word_inside_a_bodys_name_still_counts(analyser, tmp_path):
+    # only the groups listed in not_in_names skip a name's words: "Sanctions" of a monitoring team
+    # is about sanctions
+    text = ("Allies set up a team to watch sanctions on Pyongyang\n"
+            "Eleven countries including the United States and Japan set up a Multilateral Sanctions Monitoring "
+            "Team in October. The new Multilateral Sanctions Monitoring Team will track violations by North Korea.\n"
+            "Original Source: wire.example\n")
+    assert "sanctions" in theme_ids(analyser, tmp_path, text)

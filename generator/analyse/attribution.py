@@ -235,6 +235,9 @@ def subject_source(verb: Token) -> Source | None:
     if verb.lower_ in _SAID_OF and any(c.dep_ == "auxpass" for c in verb.children) and any(
             c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "North Korea is said to have launched three missiles": said of it, by no one named
+    if verb.lower_ in _FORECAST and any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # "the mercury is forecast to hit 30C": what is forecast, not who forecasts it
     if not subj and verb.dep_ == "acl":
         owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
         if owner is not None:
@@ -826,6 +829,7 @@ def _without_article(text: str) -> str:
 
 _SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "alleged", "rumoured", "rumored",
                       "claimed", "estimated"})  # not "expected to" (a forecast) nor "known to" (a fact)
+_FORECAST = frozenset({"forecast", "forecasted", "predicted", "projected", "expected"})
 _PERCEIVING = frozenset({"detected", "detects", "tracked", "tracks", "spotted", "spots"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _ENVOY_WORDS = _SPOKESPEOPLE | {"diplomat", "official"}

@@ -274,3 +274,19 @@ def test_what_follows_a_reporting_clause_in_mid_sentence_is_still_reported(nlp):
     text = ("Early rockets missed by two to four kilometres, the ministry said in a statement, but newer "
             "ones had landed within 30 to 60 metres of the target.")
     assert sourced(nlp, text)["30 to 60 metres"][1] is True
+
+
+def test_what_is_forecast_to_happen_has_no_source_in_its_subject(nlp):
+    text = ("Highs of 28C are expected in the south on Saturday, while the mercury is forecast to reach 31C on "
+            "Sunday. The forecaster predicted 33C for Monday.")
+    got = {f.text: (f.attribution, f.attribution_actor) for f in nlp(text)._.figures}
+    assert got["31C"] == (None, "outlet")
+    assert got["33C"][0] == "The forecaster"
+
+
+def test_an_assurance_is_a_source_and_as_high_as_a_qualifier(nlp):
+    text = ("The Pentagon assured that the United States and a coalition of about 40 partners would keep "
+            "supplying Kyiv. Allies may lift their budgets to as high as 4% of output.")
+    got = {f.text: f for f in nlp(text)._.figures}
+    assert got["about 40 partners"].attribution_actor == "US Department of Defense"
+    assert got["as high as 4%"].qualifier == "as high as"

@@ -85,6 +85,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 # word and before a space or stop
                 closer == "”" and ch == "“" and text[i - 1 : i].strip() and not text[i + 1 : i + 2].isalnum()) or (
                 closer == STRAIGHT and ch == "”") or (  # '"We are members ...”': an outlet's mixed marks
+                closer == "”" and ch == "»") or (  # “...», — the statement read
                 closer in ("”", STRAIGHT) and text.startswith("’’", i)):  # “...,’’ he said: two single marks
             spans.append((start, i))
             start = None
@@ -233,7 +234,7 @@ class QuoteFinder:
                 words, e = f"{words} {text[s2:e2]}", e2
             first = bisect.bisect_right(starts, span.start) - 1
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
-            source = self._speaker(sents, first, final, span, inside)
+            source = self._speaker(sents, first, final, span, inside) or _headline_credit(doc, text, s, e)
             if source is not None and source.verb == "according to" and source.head is not None \
                     and doc[source.head].lower_ in self.hearsay_nouns:
                 # "the JCS “strongly condemned” the launches, according to reports": the reports
@@ -572,6 +573,25 @@ def _credit_line(doc, text: str, e: int) -> Source | None:
     if span is None or not len(span) or len(span) > 6 or not span[0].is_title:
         return None
     return Source(span.text, "said", span.start, span.end, None)
+
+
+# a headline's credit after a dash: "‘Only trust primary sources’ on the talks – Kremlin"
+_HEADLINE_CREDIT = re.compile(r"[ \t][-—–][ \t]*([A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){0,3})[ \t]*$")
+
+
+def _headline_credit(doc, text: str, s: int, e: int) -> Source | None:
+    """Who a quotation in the headline is credited to, named after a dash that ends the line."""
+    if "\n" in text[:s]:
+        return None
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    found = _HEADLINE_CREDIT.search(text, e, line_end)
+    if found is None:
+        return None
+    span = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    return Source(span.text, "said", span.start, span.end, span.end - 1)
 
 
 _CREDIT_VERBS = (r"said|says|wrote|writes|emphasized|emphasised|stressed|noted|added|stated|posted|"

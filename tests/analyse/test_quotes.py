@@ -65,3 +65,11 @@ def test_a_figure_in_a_quote_is_the_speakers(nlp):
 def test_a_figure_the_outlet_states_is_the_outlets(nlp):
     (fig,) = nlp("Russia launched 90 drones overnight.")._.figures
     assert fig.attribution_actor == "outlet" and not fig.reported
+
+
+def test_a_curly_opening_mark_closed_by_a_guillemet(nlp):
+    text = ("The ministry published its statement on Tuesday.\n"
+            "“This package is the twentieth tranche of our assistance to the partners», — the statement read.\n"
+            "«We stand with our partners», — the ministry said.")
+    got = [(q.text.split()[0], q.speaker) for q in nlp(text)._.quotes]
+    assert got == [("This", "the statement"), ("We", "the ministry")]

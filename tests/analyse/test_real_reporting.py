@@ -2866,3 +2866,14 @@ def test_a_phrase_quoted_under_a_voicing_verb_is_its_subjects_not_the_main_speak
             "Philippines condemned the moves, including the ramming of a supply boat, as \"reckless and unlawful\".")
     (q,) = nlp(text)._.quotes
     assert q.actor == "Philippines"
+
+
+def test_a_headline_quote_credited_after_a_dash(analyser, tmp_path):
+    text = ("‘Read only the primary sources’ on the ceasefire talks – Kremlin\n"
+            "Kremlin spokesman Dmitry Peskov urged people to rely on primary sources about the talks with the US.\n"
+            "“Many fakes are being published now,” he said.\n"
+            "Original Source: news.example.ru\n")
+    out = analyse_text(analyser, tmp_path, text)
+    got = {q.text.split()[0]: q.actor for q in out.quotes}
+    assert got["Read"] == "Russia"
+    assert got["Many"] == "Dmitry Peskov"

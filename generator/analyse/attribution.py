@@ -817,7 +817,18 @@ def _states_nothing(verb: Token) -> bool:
     if verb.lower_ in ("claimed", "claims", "claim", "claiming"):
         following = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
         taken = [c.lower_ for c in verb.children if c.dep_ == "dobj"]  # "claimed at least three lives"
-        return bool({"lives", "life"} & {*following, *taken})
+        if {"lives", "life"} & {*following, *taken}:
+            return True
+        # "China claims almost the entire South China Sea, ..., which is within the Philippines'
+        # 200-mile zone": a claim to a place or sovereignty, which reports no number
+        owned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if owned is None or not verb.doc.has_annotation("DEP") or any(c.dep_ == "ccomp" for c in verb.children) \
+                or any(c.dep_ == "nummod" for c in owned.children) or owned.pos_ == "NUM":
+            return False
+        # (what is claimed, or what it is a part of: "almost all of the South China Sea")
+        whole = [p for c in owned.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return any(t.lower_ in _CLAIMED_PLACES or t.ent_type_ in ("LOC", "GPE", "FAC") for t in (owned, *whole)) \
+            or any(c.dep_ == "prep" and c.lower_ == "over" for c in owned.children)
     if verb.lower_ not in ("put", "puts") or not verb.doc.has_annotation("DEP"):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
@@ -827,6 +838,8 @@ def _without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
+_CLAIMED_PLACES = frozenset({"sovereignty", "territory", "territories", "sea", "seas", "waters", "island", "islands",
+                             "islets", "reef", "reefs", "shoal", "region", "area", "land", "rights", "jurisdiction"})
 _SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "alleged", "rumoured", "rumored",
                       "claimed", "estimated"})  # not "expected to" (a forecast) nor "known to" (a fact)
 _FORECAST = frozenset({"forecast", "forecasted", "predicted", "projected", "expected"})

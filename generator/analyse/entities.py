@@ -521,6 +521,12 @@ class ModelNames:
             kind = "commentator"  # "the PLA Nanjing Political College": a school, kept among the unresolved names
         return ActorMention(bounds[0], bounds[1], name, "entity", kind, None, False, (name,))
 
+    def _outlets_label(self, low: str) -> bool:
+        """A news outlet's name and editorial labels after it ("xinhua headlines", "cnn video")."""
+        words = low.split()
+        return any(" ".join(words[:k]) in self.outlet_names and all(w in self.editorial_labels for w in words[k:])
+                   for k in range(1, min(len(words), 4)))
+
     def _short(self, start: int, end: int, name: str) -> ActorMention:
         """A surname alone of a person named in full before: the known person, with his state
         and chain, when the knowledge base has him ("Tarriela" after "Jay Tarriela")."""
@@ -610,6 +616,8 @@ class ModelNames:
                 continue
             if self._a_post(name):
                 continue  # "Consul General", "Osaka Consul": a post, whoever holds it, not a name
+            if self._outlets_label(low):
+                continue  # "Xinhua Headlines", "Reuters Graphics": an outlet's own furniture
             if low in self.by_form:  # a known actor written another way ("the Workers' Party")
                 taken.update(range(start, end))
                 out.append(self._mention(start, end, self.by_form[low], "alias"))

@@ -379,3 +379,13 @@ def test_a_surname_alone_is_the_one_office_holder_of_that_name_on_the_articles_d
     (article,) = read_articles([str(path)]).articles
     (out,) = analyser.analyse([article])
     assert "Ned Price" not in {a.name for a in out.actors}
+
+
+def test_an_outlets_section_label_is_no_actor(analyser, tmp_path):
+    text = ("Xinhua Headlines: Xi, Putin hold talks in Beijing\n"
+            "BEIJING, May 16 (Xinhua) -- Chinese President Xi Jinping held talks with Russian President Vladimir "
+            "Putin in Beijing on Thursday, and the two leaders signed a joint statement on deepening ties.\n"
+            "Original Source: news.example.cn\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert {"Xi Jinping", "Vladimir Putin"} <= names
+    assert not any("Xinhua" in n for n in names)

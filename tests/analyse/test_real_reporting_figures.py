@@ -290,3 +290,13 @@ def test_an_assurance_is_a_source_and_as_high_as_a_qualifier(nlp):
     got = {f.text: f for f in nlp(text)._.figures}
     assert got["about 40 partners"].attribution_actor == "US Department of Defense"
     assert got["as high as 4%"].qualifier == "as high as"
+
+
+def test_a_claim_to_a_sea_reports_no_number_in_it(nlp):
+    text = ("China claims almost all of the South China Sea, including the reef, which lies within the Philippines' "
+            "200-mile exclusive economic zone. China claimed 30 Philippine boats had entered the area. "
+            "Russia claimed control of 3 villages.")
+    got = {f.text: (f.attribution, f.attribution_actor) for f in nlp(text)._.figures}
+    assert got["200-mile"] == (None, "outlet")
+    assert got["30 Philippine boats"][1] == "China"
+    assert got["3 villages"][1] == "Russia"

@@ -315,3 +315,27 @@ def test_a_bound_beside_a_value_on_its_open_side_is_no_disagreement():
                                              claim(1, "Ukraine", 3000.0, "more than")])] == [(1100.0, 3000.0)]
     # a lower bound above a value is no bound of it: 'more than 40' beside 31 still disagrees
     assert [d.values for d in disagreements([claim(0, "Governor", 40.0, "more than"), claim(1, "Zelensky", 31.0)])] == [(31.0, 40.0)]
+
+
+TARIFFS = [  # invented: a tariff and the counter-tariff that answers it, the same week, from the two states
+    _raw(21, "US raises tariff on Chinese goods to 104%", dt.date(2025, 4, 8), "wire-a.example",
+         "The United States raised its tariff on Chinese goods to 104%, the White House said on Tuesday.",
+         "Beijing vowed to fight to the end."),
+    _raw(22, "China answers with 84% tariff on US goods", dt.date(2025, 4, 9), "beijing-c.example",
+         "China said it would raise its tariff on all US goods to 84%, answering the US tariff on Chinese goods.",
+         "The commerce ministry said the measure would take effect on Thursday."),
+]
+
+
+def test_a_tariff_and_the_counter_tariff_it_answers_are_no_disagreement(analyser):
+    """104% on Chinese goods (the United States) and 84% on US goods (China): two levies, each
+    with its target, not two claims of one; the same values on one target still disagree."""
+    from generator.model import ArticleEntry
+    from generator.stories import disagreements, make_story
+
+    entries = [ArticleEntry(a, a.article.id) for a in analyser.analyse(TARIFFS)]
+    story = make_story([0, 1], entries)
+    assert {(c.figure.value, c.target) for c in story.claims} >= {(104.0, "China"), (84.0, "United States")}
+    assert story.flags == ()
+    same_target = [replace(c, target="China") for c in story.claims]
+    assert [d.values for d in disagreements(same_target)] == [(84.0, 104.0)]

@@ -91,8 +91,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.analyse.datafile import DATA_DIR, load_yaml, str_list, where
+from generator.analyse.lexicon import converted
 from generator.errors import ConfigError
-from generator.model import AnalysedArticle
+from generator.model import AnalysedArticle, Figure
 from generator.storyvectors import FOLDER as VECTORS_FOLDER
 from generator.storyvectors import VectorStore
 
@@ -180,8 +181,14 @@ def terms(a: AnalysedArticle) -> Counter[str]:
         counts[f"@{ref.name.casefold()}"] += ref.count * ACTOR_WEIGHT
     for f in a.figures:
         if f.value is not None:
-            counts[f"#{f.measure or f.unit or ''}={f.value:g}"] += FIGURE_WEIGHT
+            counts[figure_term(f)] += FIGURE_WEIGHT
     return counts
+
+
+def figure_term(f: Figure) -> str:
+    """A figure as a term, "measure=value", the value in its measure's first unit ("1,000 km",
+    "1,000 kilometres" and "621.371 miles" are "#distance=1000"; ``data/lexicon.yml``)."""
+    return f"#{f.measure or f.unit or ''}={converted(f.value, f.unit):g}"
 
 
 _WEEKDAY = re.compile(r"\b(?:on|last|since|late|early) (" + "|".join(calendar.day_name) + r")\b")
@@ -505,8 +512,7 @@ def lead_of(a: AnalysedArticle) -> Lead:
     named = {m.actor for m in in_lead}
     posts = _affiliations(a, [m for m in in_lead if types[m.actor] in VENUE_TYPES],
                           [m for m in in_lead if types[m.actor] == "person"])
-    figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
-               for f in a.figures if f.value is not None}
+    figures = {figure_term(f)[1:]: bool(f.sentence) and f.sentence in lead for f in a.figures if f.value is not None}
     title_at = set()  # the headline's sentences (one, or two around a colon): the text opens with it
     for k, sentence in enumerate(() if art.title_derived else a.sentences):
         if not sentence or sentence not in art.title:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import grouping
+from generator.analyse.lexicon import converted
 from generator.grouping import WINDOW_DAYS
 from generator.model import (
     AnalysedArticle,
@@ -84,7 +85,9 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
     a rate and a duty, are not compared). A run flags when it has two values from two
     different claimants: one claimant's two values (a change over the week, the old and the
     new rate of one decision) are no disagreement, nor is a bound beside a value on its open side
-    ("at least 12" beside 31: a toll that rose).
+    ("at least 12" beside 31: a toll that rose). Values in units of one measure are compared in
+    its first unit (``conversions`` of ``data/lexicon.yml``: "about 680 miles" beside "1,100 km"),
+    a converted value as an approximate one; a flag gives each value as it was written.
     """
     groups: dict[tuple[str, str], list[StoryClaim]] = defaultdict(list)
     for c in claims:
@@ -97,10 +100,13 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
             here = [c for c in all_claims if c.target in (target, None) and c.figure.place in (place, None)]
             by_value: dict[float, set[str]] = defaultdict(set)
             sides: dict[float, set[tuple[str, str]]] = defaultdict(set)  # (claimant, "lower", "upper" or "")
-            approximate = {c.figure.value for c in here if (c.figure.qualifier or "").casefold() in APPROXIMATE}
+            # each value in its measure's first unit ("620 miles" beside "1,000 km"): converted, it is rounded
+            value = {id(c): converted(c.figure.value, c.figure.unit) for c in here}
+            approximate = {value[id(c)] for c in here if (c.figure.qualifier or "").casefold() in APPROXIMATE
+                           or value[id(c)] != c.figure.value}
             for c in here:
-                by_value[c.figure.value].add(c.claimant)
-                sides[c.figure.value].add((c.claimant, _bound(c.figure.qualifier)))
+                by_value[value[id(c)]].add(c.claimant)
+                sides[value[id(c)]].add((c.claimant, _bound(c.figure.qualifier)))
             _merge_rounded(by_value, approximate)
             _merge_rounded(sides, approximate)  # the same keys: the same merges
             runs: list[list[float]] = []
@@ -117,8 +123,10 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
                 if key in seen:  # a claim without a place (or target) may repeat a flag at several places
                     continue
                 seen.add(key)
-                kept = tuple(c for c in here if c.figure.value in run)
-                out.append(Disagreement(measure, place, week, tuple(run), kept, target))
+                kept = tuple(c for c in here if value[id(c)] in run)
+                # each value as its first claim gave it (in its own unit), in the measure's order
+                given = tuple(next(c.figure.value for c in kept if value[id(c)] == v) for v in run)
+                out.append(Disagreement(measure, place, week, given, kept, target))
     return out
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from generator.analyse.datafile import load_yaml, str_list, where
 from generator.errors import ConfigError
 from generator.grouping import HAPPENINGS
-from generator.model import AnalysedArticle, Figure
+from generator.model import AnalysedArticle
 
 GAP_WORDS = 3  # words between the preposition and the country: "on all US goods", "on imports from China"
 
@@ -128,11 +128,3 @@ def _spots(a: AnalysedArticle, sentence: str, countries: set[str], levy: Levy) -
         if found:
             out.append((found.start(), m.actor))
     return out
-
-
-def target(figure: Figure, targets: dict[int, str], figures: tuple[Figure, ...]) -> str | None:
-    """The target ``targets_of`` found for ``figure`` (one of ``figures``), or None."""
-    for n, f in enumerate(figures):
-        if f is figure:
-            return targets.get(n)
-    return None

@@ -786,3 +786,14 @@ def test_a_kind_of_missile_both_leads_name_is_evidence(among_labelled_salvo, mon
     assert frozenset({"rule129", "rule130"}) in _invented(among_labelled_salvo)
     monkeypatch.setattr(grouping, "weapon_kinds", lambda text: frozenset())
     assert {frozenset({"rule129"}), frozenset({"rule130"})} <= _invented(among_labelled_salvo)
+
+
+def test_a_figure_in_km_kilometres_or_miles_is_one_term_in_km():
+    """'1,000 km' and '1,000 kilometres' are one term ("#distance=1000"); miles are converted."""
+    from generator.model import Figure
+
+    def term(value, unit):
+        return grouping.figure_term(Figure(f"{value} {unit}", value, unit, None, None, "", measure="distance"))
+
+    assert term(1000.0, "km") == term(1000.0, "kilometres") == "#distance=1000"
+    assert term(621.371192, "miles") == "#distance=1000"

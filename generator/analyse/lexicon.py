@@ -54,6 +54,7 @@ class Lexicon:
     published_nouns: tuple[str, ...] = ()  # the documents so given ("a report saying ...")
     small_number: float = 10
     multiples: tuple[tuple[str, float], ...] = ()  # words that are a number of times ("twice")
+    conversions: tuple[tuple[str, float], ...] = ()  # (unit, how many of its measure's first unit: miles 1.609)
 
 
 def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
@@ -93,10 +94,22 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             problems.append(f"{display}: measure '{measure}' needs a list of units")
             continue
         measures.extend((u.lower(), str(measure)) for u in values)
+    conversions = []
+    measured = {u for u, _ in measures}
+    for unit, factor in (data.get("conversions") or {}).items():
+        if unit == LINE:
+            continue
+        if not isinstance(factor, (int, float)) or isinstance(factor, bool) or factor <= 0:
+            problems.append(f"{display}: conversion of '{unit}' must be a positive number")
+        elif str(unit).lower() not in measured:
+            problems.append(f"{display}: conversion of '{unit}': the unit is in no measure")
+        else:
+            conversions.append((str(unit).lower(), float(factor)))
     if problems:
         raise ConfigError(problems)
     return Lexicon(
         measures=tuple(measures),
+        conversions=tuple(conversions),
         **lists,
         scales=tuple((k, float(v)) for k, v in _mapping(data, "scales", display, problems).items()),
         number_words=tuple(
@@ -109,3 +122,15 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         estimative=tuple(est),
         small_number=float(data.get("small_number", 10)),
     )
+
+
+def converted(value: float, unit: str | None) -> float:
+    """A value in its measure's first unit ("620 miles": 997.8 km, by the shipped lexicon's
+    ``conversions``); a unit that converts to nothing keeps its value."""
+    factors = _factors()
+    return value * factors[unit.lower()] if unit and unit.lower() in factors else value
+
+
+@lru_cache(maxsize=1)
+def _factors() -> dict[str, float]:
+    return dict(load_lexicon().conversions)

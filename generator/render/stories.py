@@ -8,7 +8,8 @@ and the figure table over time, with a visible flag where sources disagree.
 
 from __future__ import annotations
 
-from generator.model import Digest, ReportNews, SourceEntry, Story, StoryClaim
+from generator.analyse.lexicon import converted
+from generator.model import Digest, Disagreement, ReportNews, SourceEntry, Story, StoryClaim
 from generator.render.common import (
     Page,
     actor_ref,
@@ -95,7 +96,7 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
             items = [
                 f"{strong(h(d.measure))}{' on ' + h(d.target) if d.target else ''}, "
                 f"{h(d.place or 'place not given')}, week {h(d.week)}: "
-                + " vs ".join(fmt_value(v) for v in d.values)
+                + " vs ".join(_flag_value(v, d) for v in d.values)
                 + " (" + ", ".join(sorted({h(c.claimant) for c in d.claims})) + ")"
                 for d in story.flags
             ]
@@ -146,6 +147,15 @@ def outlet_cell(src: SourceEntry | None, name: str | None) -> tuple[str, str]:
         return h(name or "unknown source"), "—"
     grade = f'<abbr title="{h(src.grade_meaning or "")}">{h(src.grade)}</abbr>' if src.grade else "not graded"
     return f'<a href="{ROOT}sources/{src.slug}.html">{h(src.name)}</a>', grade
+
+
+def _flag_value(value: float, d: Disagreement) -> str:
+    """A flag's value, with its unit when a claim gives it in a unit converted to compare
+    ("1,100 km vs 500 miles"; not "10,000 soldiers vs 11,000 troops")."""
+    if all(converted(1.0, c.figure.unit) == 1.0 for c in d.claims):
+        return fmt_value(value)
+    unit = next(c.figure.unit for c in d.claims if c.figure.value == value)
+    return f"{fmt_value(value)} {h(unit or '')}".strip()
 
 
 def shown_claims(story: Story, flagged: set[int]) -> list[tuple[StoryClaim, int]]:

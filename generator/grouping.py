@@ -91,7 +91,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.analyse.datafile import DATA_DIR, load_yaml, str_list, where
-from generator.analyse.lexicon import converted
+from generator.analyse.lexicon import converted, ordinal
 from generator.errors import ConfigError
 from generator.model import AnalysedArticle, Figure
 from generator.storyvectors import FOLDER as VECTORS_FOLDER
@@ -123,7 +123,8 @@ CLOSEST_AMONG = 12  # the closest report is sought among a story's latest report
 KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms...
 UNDATED_CANDIDATES = 40  # ...the ones that share most of them
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
+# an ordinal written in figures is one word ("17th", not "17" and "th"): see ``_word``
+_WORD = re.compile(r"\d+(?i:st|nd|rd|th)\b|[^\W\d_][\w'’-]*|\d[\d,.]*%?")
 
 
 def _spacy_stop_words() -> frozenset[str]:
@@ -152,14 +153,17 @@ _STOP = _spacy_stop_words() | {"said", "says", "told", "according", "reported", 
 
 
 def _word(raw: str) -> tuple[str, int] | None:
-    """A token as a term and its weight (a number counts more), or None for a common word."""
+    """A token as a term and its weight (a number counts more), or None for a common word. An
+    ordinal is one word however it is spelt ("seventeenth" is "17th", ``data/lexicon.yml``'s
+    ``ordinals``), a number."""
     w = raw.strip("'’-.,")
     if w[:1].isdigit():
         return w, NUMBER_WEIGHT
     if w.endswith(("'s", "’s")):
         w = w[:-2]
     if len(w) > 1 and w not in _STOP:
-        return w, 1
+        nth = ordinal(w)
+        return (nth, NUMBER_WEIGHT) if nth else (w, 1)
     return None
 
 
@@ -354,7 +358,7 @@ def title_words(a: AnalysedArticle) -> frozenset[str]:
         w = seen.get(raw)
         if w is None:
             w = raw.strip("'’-.,")
-            w = seen[raw] = w if len(w) > 1 and w not in _STOP else ""
+            w = seen[raw] = (ordinal(w) or w) if len(w) > 1 and w not in _STOP else ""
             if len(seen) > 200_000:
                 seen.clear()
         if w:
@@ -378,7 +382,7 @@ def event_words(a: AnalysedArticle) -> frozenset[str]:
             w = raw.strip("'’-.,")
             if w.endswith(("'s", "’s")):
                 w = w[:-2]
-            ok = len(w) > 1 and not w[:1].isdigit() and (w.islower() or w.isupper())
+            ok = len(w) > 1 and not w[:1].isdigit() and (w.islower() or w.isupper()) and not ordinal(w)
             w = seen[raw] = w.casefold() if ok and w.casefold() not in _STOP else ""
             if len(seen) > 200_000:
                 seen.clear()

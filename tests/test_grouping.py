@@ -344,6 +344,12 @@ class _Only:
         self.article = article
 
 
+class _Analysed(_Only):
+    """The article, with no actors and no figures found in it."""
+
+    actors = figures = ()
+
+
 TARIFFS = [
     _raw(31, "US doubles tariff on Indian goods to 50% over Russian oil", dt.date(2025, 8, 6), "wire-a.example",
          "President Donald Trump signed an order adding a 25% tariff on Indian goods over India's purchases of Russian oil, "
@@ -797,3 +803,15 @@ def test_a_figure_in_km_kilometres_or_miles_is_one_term_in_km():
 
     assert term(1000.0, "km") == term(1000.0, "kilometres") == "#distance=1000"
     assert term(621.371192, "miles") == "#distance=1000"
+
+
+def test_an_ordinal_is_one_term_however_it_is_spelt():
+    """'the seventeenth round' and 'the 17th round' share the term '17th' (not '17' and 'th'), and an
+    ordinal is no event word of a headline ('th' of '15th' and '16th' named no event)."""
+    def terms(text, title="Talks resume"):
+        return grouping.terms(_Analysed(_raw(120, title, None, "x.example", text)))
+
+    spelt, figures = terms("The seventeenth round of talks opened."), terms("The 17th round of talks opened.")
+    assert "17th" in spelt and "17th" in figures and "th" not in figures and "17" not in figures
+    assert grouping.event_words(_Analysed(_raw(121, "Brussels adopts 19th sanctions package", None, "x.example", "Text."))) \
+        == {"adopts", "sanctions", "package"}

@@ -82,3 +82,12 @@ def test_km_kilometres_and_miles_are_one_measure_and_miles_convert_to_km(tmp_pat
         load_lexicon(str(bad))
     assert "conversion of 'miles' must be a positive number" in str(err.value)
     assert "conversion of 'furlongs': the unit is in no measure" in str(err.value)
+
+
+def test_an_ordinal_is_one_word_however_it_is_spelt():
+    """data/lexicon.yml's ordinals: 'seventeenth' and '17th' are '17th', 'twenty-first' '21st'."""
+    from generator.analyse.lexicon import ordinal
+
+    assert ordinal("seventeenth") == ordinal("17th") == ordinal("Seventeenth") == "17th"
+    assert ordinal("twenty-first") == "21st" and ordinal("eleventh") == "11th" and ordinal("second") == "2nd"
+    assert ordinal("17") is None and ordinal("round") is None and ordinal("1990s") is None

@@ -37,7 +37,9 @@ How (cheap and deterministic, no model):
   name too is evidence; with a headline event word shared as well, a report joins from
   ``JOIN_SAME_DAY`` (the military that tracked a launch and the state media that hailed it
   share few words). A report giving such a day as a date is a follow-up: it may join up to
-  ``FOLLOW_UP_DAYS`` after the story's first report, past the window. A story's days are read
+  ``FOLLOW_UP_DAYS`` after the story's first report, past the window; so is a report whose lead
+  names a numbered happening the story's leads name ("the 17th round of talks", ``numbered``:
+  an ordinal, one word however spelt, and the words after it), and that name is evidence. A story's days are read
   only when a rule asks (``_Draft.days``).
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
@@ -449,6 +451,49 @@ def weapon_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds[w.strip("'’-.,")] for w in _WORD.findall(low) if w.strip("'’-.,") in kinds)
 
 
+@lru_cache(maxsize=1)
+def _not_numbered() -> frozenset[str]:
+    """``data/happenings.yml``'s ``numbered``: the words after an ordinal that make it a rank, not a
+    numbered happening ("the second time", "its 17th consecutive day")."""
+    display = "generator/data/happenings.yml"
+    data = load_yaml(HAPPENINGS, display)
+    entry = data.get("numbered")
+    words = str_list(entry.get("not_after")) if isinstance(entry, dict) else None
+    if not words:
+        raise ConfigError(f"{where(display, entry if isinstance(entry, dict) else data)}: "
+                          "'numbered' needs a list of words 'not_after'")
+    return frozenset(w.casefold() for w in words) | {m.casefold() for m in _MONTH_NAMES} \
+        | {d.casefold() for d in calendar.day_name}
+
+
+NUMBERED_WORDS = 2  # words after an ordinal read as what it numbers ("19th sanctions package")
+
+
+def numbered(text: str) -> frozenset[str]:
+    """The numbered happenings a text names: an ordinal and each word of the ``NUMBERED_WORDS``
+    after it that is no common word ("the 17th round of talks": "17th round"; "its nineteenth
+    sanctions package": "19th sanctions", "19th package"), not a rank or a date ("the second time",
+    "the 17th of March": ``data/happenings.yml``'s ``numbered``). Ordinals that are common words
+    ("first", "third") are left out, as in matching (``_word``)."""
+    low = text.casefold()
+    out = set()
+    for phrase in _PHRASE.split(low):  # "On March 17th, officials met": no word after the comma
+        tokens = [t.strip("'’-.,") for t in _WORD.findall(phrase)]
+        for k, t in enumerate(tokens):
+            nth = None if t in _STOP else ordinal(t)
+            if nth is None or k and tokens[k - 1] in _not_numbered():  # "March 17th": a date
+                continue
+            for w in tokens[k + 1:k + 1 + NUMBERED_WORDS]:
+                if w in _not_numbered():
+                    break
+                if w not in _STOP and len(w) > 1 and not w[:1].isdigit() and not ordinal(w):
+                    out.add(f"{nth} {w}")
+    return frozenset(out)
+
+
+_PHRASE = re.compile(r"[,;:!?()\[\]\"“”]|\.(?:\s|$)")
+
+
 @dataclass(frozen=True, slots=True)
 class Lead:
     """Who and where an article's lead (title, summary, first paragraph) names, and its figures:
@@ -463,6 +508,7 @@ class Lead:
     kinds: frozenset[str] = frozenset()  # the kinds of happening its headline names (``happening_kinds``)
     weapons: frozenset[str] = frozenset()  # the kinds of missile its headline names (``weapon_kinds``), else its lead
     lead_weapons: frozenset[str] = frozenset()  # the kinds of missile its lead names
+    numbered: frozenset[str] = frozenset()  # the numbered happenings its lead names ("17th round", ``numbered``)
 
 
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
@@ -528,7 +574,8 @@ def lead_of(a: AnalysedArticle) -> Lead:
                 _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
                                art.title if title_at else ""),
                 frozenset() if art.title_derived else happening_kinds(a),
-                (not art.title_derived and weapon_kinds(art.title)) or weapon_kinds(lead), weapon_kinds(lead))
+                (not art.title_derived and weapon_kinds(art.title)) or weapon_kinds(lead), weapon_kinds(lead),
+                numbered(lead))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -587,6 +634,7 @@ class _Draft:
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     kinds: set[str] = field(default_factory=set)  # the kinds of happening its members' headlines name
     weapons: set[str] = field(default_factory=set)  # the kinds of missile its members' leads name
+    numbered: set[str] = field(default_factory=set)  # the numbered happenings its members' leads name
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
     days_of: list[int] = field(default_factory=list)  # members whose days are not yet in ``_days`` (see ``days``)
     _days: set[int] = field(default_factory=set)
@@ -648,6 +696,7 @@ class _Draft:
         self.titles |= lead.title
         self.kinds |= lead.kinds
         self.weapons |= lead.lead_weapons
+        self.numbered |= lead.numbered
         self.heads.update(lead.title_persons)
         if len(lead.title) >= HEADLINE_WORDS:
             self.headlines.append(lead.title)
@@ -690,6 +739,13 @@ def _follows_up(story: _Draft, date: dt.date, dated: frozenset[int], vecs: _Vect
         return False
     first, last = story.first.toordinal(), story.last.toordinal()
     return any(first - 1 <= d <= last for d in dated) or bool(dated & story.days(vecs))
+
+
+def _numbered_follow_up(story: _Draft, date: dt.date, numbers: frozenset[str], vecs: _Vectors) -> bool:
+    """Whether a report whose lead names a numbered happening ("the 17th round of talks",
+    ``numbered``) that the story's leads name too comes at most ``FOLLOW_UP_DAYS`` after the
+    story's first report: a follow-up of it (the round's close a week after its opening)."""
+    return story.first + dt.timedelta(days=FOLLOW_UP_DAYS) >= date and bool(numbers & story.read(vecs).numbered)
 
 
 _REACH = max(SPAN_DAYS, FOLLOW_UP_DAYS)  # the days after its first report a story may still gain one
@@ -796,7 +852,7 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
                                                                                           or _same_meeting(lead, s))):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
-                        or lead.lead_weapons & s.weapons
+                        or lead.lead_weapons & s.weapons or lead.numbered & s.numbered
                         or _rare_word_shared(lead, s, date, view) or date is not None and bool(vecs.days(i)[0] & s.days(vecs))
                         or date is None and _headline_shared(lead, s))
         if sim < EVIDENCE and not evidence:
@@ -1003,8 +1059,9 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
         date = articles[i].article.date
         open_stories = [s for s in open_stories if s.first + dt.timedelta(days=_REACH) >= date]
         dated = vecs.days(i)[1]
-        best = _best(i, [s for s in open_stories if _open_to(s, date) or dated and _follows_up(s, date, dated, vecs)],
-                     vecs, JOIN, view)
+        numbers = vecs.lead(i).numbered
+        best = _best(i, [s for s in open_stories if _open_to(s, date) or dated and _follows_up(s, date, dated, vecs)
+                         or numbers and _numbered_follow_up(s, date, numbers, vecs)], vecs, JOIN, view)
         if best is None:
             best = _Draft(i, [], None, None)
             open_stories.append(best)

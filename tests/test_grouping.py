@@ -815,3 +815,51 @@ def test_an_ordinal_is_one_term_however_it_is_spelt():
     assert "17th" in spelt and "17th" in figures and "th" not in figures and "17" not in figures
     assert grouping.event_words(_Analysed(_raw(121, "Brussels adopts 19th sanctions package", None, "x.example", "Text."))) \
         == {"adopts", "sanctions", "package"}
+
+
+ROUNDS = [  # invented: a round of talks opens; its close is reported a week later
+    _raw(131, "Serbia and Kosovo open 17th round of talks in Brussels", dt.date(2025, 6, 2), "balkan-a.example",
+         "Serbian and Kosovan negotiators opened the 17th round of EU-mediated talks in Brussels on Monday, hoping to settle "
+         "a dispute over vehicle licence plates and energy bills.",
+         "The EU's envoy Miroslav Lajcak said both sides had come with proposals. Pristina said it wanted a written guarantee."),
+    _raw(132, "Belgrade, Pristina begin new talks under EU mediation", dt.date(2025, 6, 2), "wire-b.example",
+         "Belgrade and Pristina began the 17th round of their dialogue in Brussels on Monday under the mediation of the "
+         "European Union.",
+         "Serbia's chief negotiator said licence plates were the first item. Kosovo's delegation said energy came first."),
+    _raw(133, "Licence plate deal closes Serbia-Kosovo round", dt.date(2025, 6, 9), "balkan-a.example",
+         "The 17th round of talks between Serbia and Kosovo closed in Brussels with an agreement to recognise each other's "
+         "licence plates, the EU's envoy said.",
+         "Energy bills were left to the next round. Both governments are to approve the deal within a month."),
+]
+
+
+def test_the_numbers_a_lead_gives_a_happening_of_a_series():
+    assert grouping.numbered("Negotiators opened the 17th round of talks.") == {"17th round"}
+    assert grouping.numbered("The EU adopted its nineteenth sanctions package.") == {"19th sanctions", "19th package"}
+    assert grouping.numbered("It fired for the second time this week, on March 17th, the 17th of March.") == frozenset()
+
+
+@pytest.mark.slow
+def test_a_numbered_follow_up_within_ten_days_joins_its_story(labelled, analyser, monkeypatch, tmp_path):
+    """'The 17th round of talks ... closed' a week after two reports of its opening, past the
+    window, joins their story: their leads name the 17th round too (the incremental grouping gives
+    the same stories). Without the rule it is a story of its own."""
+    _, articles = labelled
+    among = articles + list(analyser.analyse(ROUNDS))
+    assert frozenset({"rule131", "rule132", "rule133"}) in _invented(among)
+    _check_incremental(among, len(among) - 1, tmp_path / "state.json")
+    monkeypatch.setattr(grouping, "_numbered_follow_up", lambda *args: False)
+    assert {frozenset({"rule131", "rule132"}), frozenset({"rule133"})} <= _invented(among)
+
+
+def test_the_words_that_make_an_ordinal_a_rank_are_required(tmp_path, monkeypatch):
+    bad = tmp_path / "happenings.yml"
+    bad.write_text("numbered: {}\n", encoding="utf-8")
+    monkeypatch.setattr(grouping, "HAPPENINGS", bad)
+    grouping._not_numbered.cache_clear()
+    try:
+        with pytest.raises(ConfigError) as err:
+            grouping.numbered("the 17th round")
+    finally:
+        grouping._not_numbered.cache_clear()
+    assert "'numbered' needs a list of words 'not_after'" in str(err.value), str(err.value)

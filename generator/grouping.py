@@ -22,8 +22,9 @@ How (cheap and deterministic, no model):
   cosine to its closest report and to its centroid, and the centroid's alone must reach
   ``CORE``: an article like one report but unlike the story as a whole starts its own.
 - Words alone can make two events on one subject look alike (North Korean troops, Chinese
-  tariffs), so a story also keeps what its reports' *leads* (title, summary, first paragraph)
-  name: actors other than countries, places and organisations (``VENUE_TYPES``), and figures.
+  tariffs), so a story also keeps what its reports' *leads* (title, summary, first paragraph, at
+  most ``LEAD_SENTENCES`` sentences: ``lead_text``) name: actors other than countries, places
+  and organisations (``VENUE_TYPES``), and figures.
   An article whose lead names places or organisations, none of them the story's, is another
   event (the G20 in Rio, not APEC in Lima); below ``EVIDENCE`` an article joins only with
   positive evidence: an actor its lead shares with the story's leads, a figure given in
@@ -173,7 +174,7 @@ def terms(a: AnalysedArticle) -> Counter[str]:
     """The weighed terms of one article (its own text and analysis only)."""
     art = a.article
     counts: Counter[str] = Counter()
-    lead = " ".join(p for p in ([] if art.title_derived else [art.title]) + [art.summary] if p)
+    lead = " ".join(p for p in (cut_lead(([] if art.title_derived else [art.title]) + [art.summary]),) if p)
     for text, weight in ((lead, 1 + TITLE_WEIGHT), ("\n".join(art.paragraphs), 1)):
         for raw, n in Counter(_WORD.findall(text.casefold())).items():  # each distinct token once
             found = _WORDS_SEEN.get(raw)
@@ -195,6 +196,38 @@ def figure_term(f: Figure) -> str:
     """A figure as a term, "measure=value", the value in its measure's first unit ("1,000 km",
     "1,000 kilometres" and "621.371 miles" are "#distance=1000"; ``data/lexicon.yml``)."""
     return f"#{f.measure or f.unit or ''}={converted(f.value, f.unit):g}"
+
+
+LEAD_SENTENCES = 5  # a lead (title, summary, first paragraph) is read up to this many sentences
+# a sentence ends after a word in lower case, a number or a closing mark ("U.S. President" goes on)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"’'][.!?])\s+(?=[A-Z“\"‘'])")
+
+
+def cut_lead(parts: Sequence[str]) -> str:
+    """``parts`` (a title, a summary, a paragraph) joined by lines, up to their ``LEAD_SENTENCES``-th
+    sentence (a title is one): a page read as one long paragraph has no lead of 40 sentences."""
+    out, n = [], 0
+    for part in parts:
+        if not part:
+            out.append(part)
+            continue
+        end = len(part)
+        for k, m in enumerate(_SENTENCE_END.finditer(part), start=1):
+            if n + k >= LEAD_SENTENCES:
+                end = m.start()
+                break
+        out.append(part[:end])
+        n += 1 + len(_SENTENCE_END.findall(part, 0, end))
+        if n >= LEAD_SENTENCES:
+            break
+    return "\n".join(out)
+
+
+def lead_text(a: AnalysedArticle) -> str:
+    """An article's lead as the grouping compares it: title, summary and first paragraph, at most
+    ``LEAD_SENTENCES`` sentences (``cut_lead``)."""
+    art = a.article
+    return cut_lead((art.title, art.summary, *art.paragraphs[:1]))
 
 
 _WEEKDAY = re.compile(r"\b(?:on|last|since|late|early) (" + "|".join(calendar.day_name) + r")\b")
@@ -225,9 +258,8 @@ def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
     """The days an article's lead (title, summary, first paragraph) names as when things happened:
     (month, day, year or None) for "August 27", "Wednesday, Oct. 22, 2025", "8 May"; capitals only
     ("may 10" is no date); not a day after "from", "effective", "since"... (``_NOT_THE_DAY``)."""
-    art = a.article
     out = set()
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    lead = lead_text(a)
     for m in _DAY_OF.finditer(lead):
         if _NOT_THE_DAY.search(lead, max(0, m.start() - _BEFORE), m.start()):
             continue
@@ -265,8 +297,7 @@ def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
     """The weekdays (0 Monday) an article's lead says things happened on (see ``happening_days``);
     at night, the next or the one before too: what one outlet dates "late Tuesday" another dates
     "early Wednesday", in another time zone."""
-    art = a.article
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    lead = lead_text(a)
     days = _happened_weekdays(lead)
     for m in _NIGHT.finditer(lead):
         day = _WEEKDAY_NUMBER[m.group(2)]
@@ -290,9 +321,9 @@ def _happening(a: AnalysedArticle, teaser: bool = True) -> tuple[frozenset[int],
     art = a.article
     if art.date is None:
         return frozenset(), frozenset()
-    found = _days_in("\n".join((art.title, art.summary, *art.paragraphs[:1])), art.date)
+    found = _days_in(lead_text(a), art.date)
     if teaser and not found[0] and len(art.paragraphs) > 1:  # a teaser first ("Footage shows..."): the next paragraph
-        found = _days_in(art.paragraphs[1], art.date)
+        found = _days_in(cut_lead(art.paragraphs[1:2]), art.date)
     return found
 
 
@@ -550,7 +581,7 @@ def _title_persons(mentions: list, known: set[str], title: str = "") -> frozense
 
 def lead_of(a: AnalysedArticle) -> Lead:
     art = a.article
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    lead = lead_text(a)
     where = {k for k, s in enumerate(a.sentences) if s and s in lead}
     types = {r.name: r.type for r in a.actors}
     known_persons = {r.name for r in a.actors if r.type == "person" and r.known}  # the model's guesses ("Lee-Trump") left out
@@ -772,7 +803,7 @@ class _Vectors:
             elif art.date is None or len(art.paragraphs) < 2 or self.days(i, False)[0]:
                 found = self.days(i, False)
             else:  # the lead names no day: the second paragraph's (as ``_happening``)
-                found = _days_in(art.paragraphs[1], art.date)
+                found = _days_in(cut_lead(art.paragraphs[1:2]), art.date)
             self.happened[(i, teaser)] = found
         return found
 
@@ -1322,8 +1353,9 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
 
 
 # a state written by other rules (this file, or the kinds of happening, changed) is not used
+# (and the shipped lexicon, whose ordinals and unit conversions the terms read)
 _RULES = hashlib.blake2b(Path(__file__).read_bytes() + (Path(__file__).parent / "storyvectors.py").read_bytes()
-                         + HAPPENINGS.read_bytes(), digest_size=8).hexdigest()
+                         + HAPPENINGS.read_bytes() + (DATA_DIR / "lexicon.yml").read_bytes(), digest_size=8).hexdigest()
 
 
 def _load(path: Path, salt: str) -> tuple:

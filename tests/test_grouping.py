@@ -863,3 +863,18 @@ def test_the_words_that_make_an_ordinal_a_rank_are_required(tmp_path, monkeypatc
     finally:
         grouping._not_numbered.cache_clear()
     assert "'numbered' needs a list of words 'not_after'" in str(err.value), str(err.value)
+
+
+def test_a_lead_is_read_up_to_five_sentences():
+    """A page read as one long paragraph has no lead of many sentences: the day its sixth sentence
+    names is not the day of the lead, nor is a place named there a venue; an abbreviation ("U.S.
+    President") ends no sentence."""
+    long = ("Officials met on Monday. They spoke for hours. The talks went on. A deal was close. "
+            "Nothing was signed. Talks resume on August 27 in Vienna.")
+    article = _Only(_raw(140, "Talks stall", dt.date(2025, 8, 20), "x.example", long))
+    assert grouping.dates_named(article) == frozenset()
+    assert grouping.lead_text(article) == ("Talks stall\nOfficials met on Monday. They spoke for hours. The talks went on. "
+                                           "A deal was close.")
+    short = _Only(_raw(141, "Talks stall", dt.date(2025, 8, 20), "x.example", "U.S. President Joe Biden met them. "
+                       "Talks resume on August 27 in Vienna."))
+    assert grouping.dates_named(short) == {(8, 27, None)}

@@ -40,8 +40,8 @@ How (cheap and deterministic, no model):
   share few words). A report giving such a day as a date is a follow-up: it may join up to
   ``FOLLOW_UP_DAYS`` after the story's first report, past the window; so is a report whose lead
   names a numbered happening the story's leads name ("the 17th round of talks", ``numbered``:
-  an ordinal, one word however spelt, and the words after it), and that name is evidence. A story's days are read
-  only when a rule asks (``_Draft.days``).
+  an ordinal, one word however spelt, and the words after it), and that name is evidence. A
+  story's days are read only when a rule asks (``_Draft.days``).
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),

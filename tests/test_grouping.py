@@ -837,6 +837,7 @@ def test_the_numbers_a_lead_gives_a_happening_of_a_series():
     assert grouping.numbered("Negotiators opened the 17th round of talks.") == {"17th round"}
     assert grouping.numbered("The EU adopted its nineteenth sanctions package.") == {"19th sanctions", "19th package"}
     assert grouping.numbered("It fired for the second time this week, on March 17th, the 17th of March.") == frozenset()
+    assert grouping.numbered("Victory in the Second World War, early in his second term.") == frozenset()
 
 
 @pytest.mark.slow

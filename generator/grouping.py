@@ -94,7 +94,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.analyse.datafile import DATA_DIR, load_yaml, str_list, where
-from generator.analyse.lexicon import converted, ordinal
+from generator.analyse.lexicon import converted, load_lexicon, ordinal
 from generator.errors import ConfigError
 from generator.model import AnalysedArticle, Figure
 from generator.storyvectors import FOLDER as VECTORS_FOLDER
@@ -508,6 +508,8 @@ def numbered(text: str) -> frozenset[str]:
     ("first", "third") are left out, as in matching (``_word``)."""
     low = text.casefold()
     out = set()
+    if not _ordinal_pattern().search(low):
+        return frozenset()  # most leads hold no ordinal: not read word by word
     for phrase in _PHRASE.split(low):  # "On March 17th, officials met": no word after the comma
         tokens = [t.strip("'’-.,") for t in _WORD.findall(phrase)]
         for k, t in enumerate(tokens):
@@ -520,6 +522,17 @@ def numbered(text: str) -> frozenset[str]:
                 if w not in _STOP and len(w) > 1 and not w[:1].isdigit() and not ordinal(w):
                     out.add(f"{nth} {w}")
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _ordinal_pattern() -> re.Pattern[str]:
+    """A pattern found in every lower-case text that may hold an ordinal ``numbered`` reads ("17th",
+    "seventeenth", "twenty-first"; not "first" alone, a common word), so that most leads are not
+    read word by word."""
+    words = sorted((w for w, _ in load_lexicon().ordinals), key=len, reverse=True)
+    kept = [w for w in words if w not in _STOP]
+    return re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(map(re.escape, kept)) + r")\b|-(?:"
+                      + "|".join(map(re.escape, words)) + r")\b")
 
 
 _PHRASE = re.compile(r"[,;:!?()\[\]\"“”]|\.(?:\s|$)")

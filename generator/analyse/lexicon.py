@@ -173,3 +173,4 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 def _ordinal_words() -> tuple[dict[str, int], dict[str, float]]:
     lexicon = load_lexicon()
     return dict(lexicon.ordinals), {k: v for k, v in lexicon.number_words if v is not None}
+

@@ -22,8 +22,9 @@ How (cheap and deterministic, no model):
   cosine to its closest report and to its centroid, and the centroid's alone must reach
   ``CORE``: an article like one report but unlike the story as a whole starts its own.
 - Words alone can make two events on one subject look alike (North Korean troops, Chinese
-  tariffs), so a story also keeps what its reports' *leads* (title, summary, first paragraph)
-  name: actors other than countries, places and organisations (``VENUE_TYPES``), and figures.
+  tariffs), so a story also keeps what its reports' *leads* (title, summary, first paragraph, at
+  most ``LEAD_SENTENCES`` sentences: ``lead_text``) name: actors other than countries, places
+  and organisations (``VENUE_TYPES``), and figures.
   An article whose lead names places or organisations, none of them the story's, is another
   event (the G20 in Rio, not APEC in Lima); below ``EVIDENCE`` an article joins only with
   positive evidence: an actor its lead shares with the story's leads, a figure given in
@@ -37,8 +38,10 @@ How (cheap and deterministic, no model):
   name too is evidence; with a headline event word shared as well, a report joins from
   ``JOIN_SAME_DAY`` (the military that tracked a launch and the state media that hailed it
   share few words). A report giving such a day as a date is a follow-up: it may join up to
-  ``FOLLOW_UP_DAYS`` after the story's first report, past the window. A story's days are read
-  only when a rule asks (``_Draft.days``).
+  ``FOLLOW_UP_DAYS`` after the story's first report, past the window; so is a report whose lead
+  names a numbered happening the story's leads name ("the 17th round of talks", ``numbered``:
+  an ordinal, one word however spelt, and the words after it), and that name is evidence. A
+  story's days are read only when a rule asks (``_Draft.days``).
 - Undated articles come last, by id, weighed by every article: each joins by text alone,
   with the stricter ``JOIN_UNDATED``, one of the ``UNDATED_CANDIDATES`` stories sharing most
   of its heaviest terms. When its text says what weekday things happened on ("on Tuesday"),
@@ -91,8 +94,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.analyse.datafile import DATA_DIR, load_yaml, str_list, where
+from generator.analyse.lexicon import converted, load_lexicon, ordinal
 from generator.errors import ConfigError
-from generator.model import AnalysedArticle
+from generator.model import AnalysedArticle, Figure
 from generator.storyvectors import FOLDER as VECTORS_FOLDER
 from generator.storyvectors import VectorStore
 
@@ -122,7 +126,8 @@ CLOSEST_AMONG = 12  # the closest report is sought among a story's latest report
 KEY_TERMS = 30  # an undated article meets the stories that share one of its heaviest terms...
 UNDATED_CANDIDATES = 40  # ...the ones that share most of them
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*%?")
+# an ordinal written in figures is one word ("17th", not "17" and "th"): see ``_word``
+_WORD = re.compile(r"\d+(?i:st|nd|rd|th)\b|[^\W\d_][\w'’-]*|\d[\d,.]*%?")
 
 
 def _spacy_stop_words() -> frozenset[str]:
@@ -151,14 +156,17 @@ _STOP = _spacy_stop_words() | {"said", "says", "told", "according", "reported", 
 
 
 def _word(raw: str) -> tuple[str, int] | None:
-    """A token as a term and its weight (a number counts more), or None for a common word."""
+    """A token as a term and its weight (a number counts more), or None for a common word. An
+    ordinal is one word however it is spelt ("seventeenth" is "17th", ``data/lexicon.yml``'s
+    ``ordinals``), a number."""
     w = raw.strip("'’-.,")
     if w[:1].isdigit():
         return w, NUMBER_WEIGHT
     if w.endswith(("'s", "’s")):
         w = w[:-2]
     if len(w) > 1 and w not in _STOP:
-        return w, 1
+        nth = ordinal(w)
+        return (nth, NUMBER_WEIGHT) if nth else (w, 1)
     return None
 
 
@@ -166,7 +174,7 @@ def terms(a: AnalysedArticle) -> Counter[str]:
     """The weighed terms of one article (its own text and analysis only)."""
     art = a.article
     counts: Counter[str] = Counter()
-    lead = " ".join(p for p in ([] if art.title_derived else [art.title]) + [art.summary] if p)
+    lead = " ".join(p for p in (cut_lead(([] if art.title_derived else [art.title]) + [art.summary]),) if p)
     for text, weight in ((lead, 1 + TITLE_WEIGHT), ("\n".join(art.paragraphs), 1)):
         for raw, n in Counter(_WORD.findall(text.casefold())).items():  # each distinct token once
             found = _WORDS_SEEN.get(raw)
@@ -180,8 +188,46 @@ def terms(a: AnalysedArticle) -> Counter[str]:
         counts[f"@{ref.name.casefold()}"] += ref.count * ACTOR_WEIGHT
     for f in a.figures:
         if f.value is not None:
-            counts[f"#{f.measure or f.unit or ''}={f.value:g}"] += FIGURE_WEIGHT
+            counts[figure_term(f)] += FIGURE_WEIGHT
     return counts
+
+
+def figure_term(f: Figure) -> str:
+    """A figure as a term, "measure=value", the value in its measure's first unit ("1,000 km",
+    "1,000 kilometres" and "621.371 miles" are "#distance=1000"; ``data/lexicon.yml``)."""
+    return f"#{f.measure or f.unit or ''}={converted(f.value, f.unit):g}"
+
+
+LEAD_SENTENCES = 5  # a lead (title, summary, first paragraph) is read up to this many sentences
+# a sentence ends after a word in lower case, a number or a closing mark ("U.S. President" goes on)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"’'][.!?])\s+(?=[A-Z“\"‘'])")
+
+
+def cut_lead(parts: Sequence[str]) -> str:
+    """``parts`` (a title, a summary, a paragraph) joined by lines, up to their ``LEAD_SENTENCES``-th
+    sentence (a title is one): a page read as one long paragraph has no lead of 40 sentences."""
+    out, n = [], 0
+    for part in parts:
+        if not part:
+            out.append(part)
+            continue
+        end = len(part)
+        for k, m in enumerate(_SENTENCE_END.finditer(part), start=1):
+            if n + k >= LEAD_SENTENCES:
+                end = m.start()
+                break
+        out.append(part[:end])
+        n += 1 + len(_SENTENCE_END.findall(part, 0, end))
+        if n >= LEAD_SENTENCES:
+            break
+    return "\n".join(out)
+
+
+def lead_text(a: AnalysedArticle) -> str:
+    """An article's lead as the grouping compares it: title, summary and first paragraph, at most
+    ``LEAD_SENTENCES`` sentences (``cut_lead``)."""
+    art = a.article
+    return cut_lead((art.title, art.summary, *art.paragraphs[:1]))
 
 
 _WEEKDAY = re.compile(r"\b(?:on|last|since|late|early) (" + "|".join(calendar.day_name) + r")\b")
@@ -212,9 +258,8 @@ def dates_named(a: AnalysedArticle) -> frozenset[tuple[int, int, int | None]]:
     """The days an article's lead (title, summary, first paragraph) names as when things happened:
     (month, day, year or None) for "August 27", "Wednesday, Oct. 22, 2025", "8 May"; capitals only
     ("may 10" is no date); not a day after "from", "effective", "since"... (``_NOT_THE_DAY``)."""
-    art = a.article
     out = set()
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    lead = lead_text(a)
     for m in _DAY_OF.finditer(lead):
         if _NOT_THE_DAY.search(lead, max(0, m.start() - _BEFORE), m.start()):
             continue
@@ -252,8 +297,7 @@ def happened_weekdays(a: AnalysedArticle) -> frozenset[int]:
     """The weekdays (0 Monday) an article's lead says things happened on (see ``happening_days``);
     at night, the next or the one before too: what one outlet dates "late Tuesday" another dates
     "early Wednesday", in another time zone."""
-    art = a.article
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    lead = lead_text(a)
     days = _happened_weekdays(lead)
     for m in _NIGHT.finditer(lead):
         day = _WEEKDAY_NUMBER[m.group(2)]
@@ -277,9 +321,9 @@ def _happening(a: AnalysedArticle, teaser: bool = True) -> tuple[frozenset[int],
     art = a.article
     if art.date is None:
         return frozenset(), frozenset()
-    found = _days_in("\n".join((art.title, art.summary, *art.paragraphs[:1])), art.date)
+    found = _days_in(lead_text(a), art.date)
     if teaser and not found[0] and len(art.paragraphs) > 1:  # a teaser first ("Footage shows..."): the next paragraph
-        found = _days_in(art.paragraphs[1], art.date)
+        found = _days_in(cut_lead(art.paragraphs[1:2]), art.date)
     return found
 
 
@@ -347,7 +391,7 @@ def title_words(a: AnalysedArticle) -> frozenset[str]:
         w = seen.get(raw)
         if w is None:
             w = raw.strip("'’-.,")
-            w = seen[raw] = w if len(w) > 1 and w not in _STOP else ""
+            w = seen[raw] = (ordinal(w) or w) if len(w) > 1 and w not in _STOP else ""
             if len(seen) > 200_000:
                 seen.clear()
         if w:
@@ -371,7 +415,7 @@ def event_words(a: AnalysedArticle) -> frozenset[str]:
             w = raw.strip("'’-.,")
             if w.endswith(("'s", "’s")):
                 w = w[:-2]
-            ok = len(w) > 1 and not w[:1].isdigit() and (w.islower() or w.isupper())
+            ok = len(w) > 1 and not w[:1].isdigit() and (w.islower() or w.isupper()) and not ordinal(w)
             w = seen[raw] = w.casefold() if ok and w.casefold() not in _STOP else ""
             if len(seen) > 200_000:
                 seen.clear()
@@ -438,6 +482,62 @@ def weapon_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds[w.strip("'’-.,")] for w in _WORD.findall(low) if w.strip("'’-.,") in kinds)
 
 
+@lru_cache(maxsize=1)
+def _not_numbered() -> frozenset[str]:
+    """``data/happenings.yml``'s ``numbered``: the words after an ordinal that make it a rank, not a
+    numbered happening ("the second time", "its 17th consecutive day")."""
+    display = "generator/data/happenings.yml"
+    data = load_yaml(HAPPENINGS, display)
+    entry = data.get("numbered")
+    words = str_list(entry.get("not_after")) if isinstance(entry, dict) else None
+    if not words:
+        raise ConfigError(f"{where(display, entry if isinstance(entry, dict) else data)}: "
+                          "'numbered' needs a list of words 'not_after'")
+    return frozenset(w.casefold() for w in words) | {m.casefold() for m in _MONTH_NAMES} \
+        | {d.casefold() for d in calendar.day_name}
+
+
+NUMBERED_WORDS = 2  # words after an ordinal read as what it numbers ("19th sanctions package")
+
+
+def numbered(text: str) -> frozenset[str]:
+    """The numbered happenings a text names: an ordinal and each word of the ``NUMBERED_WORDS``
+    after it that is no common word ("the 17th round of talks": "17th round"; "its nineteenth
+    sanctions package": "19th sanctions", "19th package"), not a rank or a date ("the second time",
+    "the 17th of March": ``data/happenings.yml``'s ``numbered``). Ordinals that are common words
+    ("first", "third") are left out, as in matching (``_word``)."""
+    low = text.casefold()
+    out = set()
+    if not _ordinal_pattern().search(low):
+        return frozenset()  # most leads hold no ordinal: not read word by word
+    for phrase in _PHRASE.split(low):  # "On March 17th, officials met": no word after the comma
+        tokens = [t.strip("'’-.,") for t in _WORD.findall(phrase)]
+        for k, t in enumerate(tokens):
+            nth = None if t in _STOP else ordinal(t)
+            if nth is None or k and tokens[k - 1] in _not_numbered():  # "March 17th": a date
+                continue
+            for w in tokens[k + 1:k + 1 + NUMBERED_WORDS]:
+                if w in _not_numbered():
+                    break
+                if w not in _STOP and len(w) > 1 and not w[:1].isdigit() and not ordinal(w):
+                    out.add(f"{nth} {w}")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _ordinal_pattern() -> re.Pattern[str]:
+    """A pattern found in every lower-case text that may hold an ordinal ``numbered`` reads ("17th",
+    "seventeenth", "twenty-first"; not "first" alone, a common word), so that most leads are not
+    read word by word."""
+    words = sorted((w for w, _ in load_lexicon().ordinals), key=len, reverse=True)
+    kept = [w for w in words if w not in _STOP]
+    return re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(map(re.escape, kept)) + r")\b|-(?:"
+                      + "|".join(map(re.escape, words)) + r")\b")
+
+
+_PHRASE = re.compile(r"[,;:!?()\[\]\"“”]|\.(?:\s|$)")
+
+
 @dataclass(frozen=True, slots=True)
 class Lead:
     """Who and where an article's lead (title, summary, first paragraph) names, and its figures:
@@ -452,6 +552,7 @@ class Lead:
     kinds: frozenset[str] = frozenset()  # the kinds of happening its headline names (``happening_kinds``)
     weapons: frozenset[str] = frozenset()  # the kinds of missile its headline names (``weapon_kinds``), else its lead
     lead_weapons: frozenset[str] = frozenset()  # the kinds of missile its lead names
+    numbered: frozenset[str] = frozenset()  # the numbered happenings its lead names ("17th round", ``numbered``)
 
 
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){0,2}")  # "leader", "Secretary General"
@@ -493,7 +594,7 @@ def _title_persons(mentions: list, known: set[str], title: str = "") -> frozense
 
 def lead_of(a: AnalysedArticle) -> Lead:
     art = a.article
-    lead = "\n".join((art.title, art.summary, *art.paragraphs[:1]))
+    lead = lead_text(a)
     where = {k for k, s in enumerate(a.sentences) if s and s in lead}
     types = {r.name: r.type for r in a.actors}
     known_persons = {r.name for r in a.actors if r.type == "person" and r.known}  # the model's guesses ("Lee-Trump") left out
@@ -505,8 +606,7 @@ def lead_of(a: AnalysedArticle) -> Lead:
     named = {m.actor for m in in_lead}
     posts = _affiliations(a, [m for m in in_lead if types[m.actor] in VENUE_TYPES],
                           [m for m in in_lead if types[m.actor] == "person"])
-    figures = {f"{f.measure or f.unit or ''}={f.value:g}": bool(f.sentence) and f.sentence in lead
-               for f in a.figures if f.value is not None}
+    figures = {figure_term(f)[1:]: bool(f.sentence) and f.sentence in lead for f in a.figures if f.value is not None}
     title_at = set()  # the headline's sentences (one, or two around a colon): the text opens with it
     for k, sentence in enumerate(() if art.title_derived else a.sentences):
         if not sentence or sentence not in art.title:
@@ -518,7 +618,8 @@ def lead_of(a: AnalysedArticle) -> Lead:
                 _title_persons([m for m in in_lead if m.sentence in title_at], known_persons,
                                art.title if title_at else ""),
                 frozenset() if art.title_derived else happening_kinds(a),
-                (not art.title_derived and weapon_kinds(art.title)) or weapon_kinds(lead), weapon_kinds(lead))
+                (not art.title_derived and weapon_kinds(art.title)) or weapon_kinds(lead), weapon_kinds(lead),
+                numbered(lead))
 
 
 def vector(a: AnalysedArticle) -> dict[str, float]:
@@ -577,6 +678,7 @@ class _Draft:
     titles: set[str] = field(default_factory=set)  # its members' headlines' event words
     kinds: set[str] = field(default_factory=set)  # the kinds of happening its members' headlines name
     weapons: set[str] = field(default_factory=set)  # the kinds of missile its members' leads name
+    numbered: set[str] = field(default_factory=set)  # the numbered happenings its members' leads name
     heads: Counter[str] = field(default_factory=Counter)  # how many of its members' headlines name each person
     days_of: list[int] = field(default_factory=list)  # members whose days are not yet in ``_days`` (see ``days``)
     _days: set[int] = field(default_factory=set)
@@ -638,6 +740,7 @@ class _Draft:
         self.titles |= lead.title
         self.kinds |= lead.kinds
         self.weapons |= lead.lead_weapons
+        self.numbered |= lead.numbered
         self.heads.update(lead.title_persons)
         if len(lead.title) >= HEADLINE_WORDS:
             self.headlines.append(lead.title)
@@ -682,6 +785,13 @@ def _follows_up(story: _Draft, date: dt.date, dated: frozenset[int], vecs: _Vect
     return any(first - 1 <= d <= last for d in dated) or bool(dated & story.days(vecs))
 
 
+def _numbered_follow_up(story: _Draft, date: dt.date, numbers: frozenset[str], vecs: _Vectors) -> bool:
+    """Whether a report whose lead names a numbered happening ("the 17th round of talks",
+    ``numbered``) that the story's leads name too comes at most ``FOLLOW_UP_DAYS`` after the
+    story's first report: a follow-up of it (the round's close a week after its opening)."""
+    return story.first + dt.timedelta(days=FOLLOW_UP_DAYS) >= date and bool(numbers & story.read(vecs).numbered)
+
+
 _REACH = max(SPAN_DAYS, FOLLOW_UP_DAYS)  # the days after its first report a story may still gain one
 
 
@@ -706,7 +816,7 @@ class _Vectors:
             elif art.date is None or len(art.paragraphs) < 2 or self.days(i, False)[0]:
                 found = self.days(i, False)
             else:  # the lead names no day: the second paragraph's (as ``_happening``)
-                found = _days_in(art.paragraphs[1], art.date)
+                found = _days_in(cut_lead(art.paragraphs[1:2]), art.date)
             self.happened[(i, teaser)] = found
         return found
 
@@ -786,7 +896,7 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
                                                                                           or _same_meeting(lead, s))):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
-                        or lead.lead_weapons & s.weapons
+                        or lead.lead_weapons & s.weapons or lead.numbered & s.numbered
                         or _rare_word_shared(lead, s, date, view) or date is not None and bool(vecs.days(i)[0] & s.days(vecs))
                         or date is None and _headline_shared(lead, s))
         if sim < EVIDENCE and not evidence:
@@ -993,8 +1103,9 @@ def _decide_dated(articles, order, pos, n_dated, keys, founder, vecs, previous) 
         date = articles[i].article.date
         open_stories = [s for s in open_stories if s.first + dt.timedelta(days=_REACH) >= date]
         dated = vecs.days(i)[1]
-        best = _best(i, [s for s in open_stories if _open_to(s, date) or dated and _follows_up(s, date, dated, vecs)],
-                     vecs, JOIN, view)
+        numbers = vecs.lead(i).numbered
+        best = _best(i, [s for s in open_stories if _open_to(s, date) or dated and _follows_up(s, date, dated, vecs)
+                         or numbers and _numbered_follow_up(s, date, numbers, vecs)], vecs, JOIN, view)
         if best is None:
             best = _Draft(i, [], None, None)
             open_stories.append(best)
@@ -1255,8 +1366,9 @@ def _decide_undated(articles, order, n_dated, founder, vecs, basis: _Basis) -> i
 
 
 # a state written by other rules (this file, or the kinds of happening, changed) is not used
+# (and the shipped lexicon, whose ordinals and unit conversions the terms read)
 _RULES = hashlib.blake2b(Path(__file__).read_bytes() + (Path(__file__).parent / "storyvectors.py").read_bytes()
-                         + HAPPENINGS.read_bytes(), digest_size=8).hexdigest()
+                         + HAPPENINGS.read_bytes() + (DATA_DIR / "lexicon.yml").read_bytes(), digest_size=8).hexdigest()
 
 
 def _load(path: Path, salt: str) -> tuple:

@@ -296,6 +296,7 @@ class StoryClaim:
     date: dt.date | None  # the article's date (the week of the claim)
     claimant: str  # the actor it comes from, else the outlet that printed it
     figure: Figure
+    target: str | None = None  # the country a levy falls on ("tariffs on Chinese goods": China), see targets.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +308,7 @@ class Disagreement:
     week: str  # "2024-W45"
     values: tuple[float, ...]  # ascending
     claims: tuple[StoryClaim, ...]  # the claims behind the values
+    target: str | None = None  # the country the levy falls on, when the values are of one (see StoryClaim)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import grouping
+from generator.analyse.lexicon import converted
 from generator.grouping import WINDOW_DAYS
 from generator.model import (
     AnalysedArticle,
@@ -27,6 +28,7 @@ from generator.model import (
 from generator.slugs import slugify
 from generator.storycache import FILE as STORIES_FILE
 from generator.storycache import MadeStories, story_key
+from generator.targets import targets_of
 
 # --------------------------------------------------------------------------- the model's stories
 
@@ -50,16 +52,19 @@ def _week(date: dt.date) -> str:
 
 
 def claims_of(entries: Sequence[ArticleEntry]) -> list[StoryClaim]:
-    """Every figure with a value and a measure, with its claimant (the actor, else the outlet)."""
+    """Every figure with a value and a measure, with its claimant (the actor, else the outlet) and,
+    for a levy, the country it falls on (``targets.py``)."""
     out = []
     for e in entries:
         seen = set()  # one claim repeated in a report (the lead and the body) is listed once
-        for f in e.analysed.figures:
+        targets = targets_of(e.analysed)
+        for n, f in enumerate(e.analysed.figures):
             if f.value is None or not (f.measure or f.unit):
                 continue
             claimant = f.attribution_actor if f.attribution_actor not in (None, "outlet") else None
-            claim = StoryClaim(e.article.id, e.article.date, claimant or e.article.source or "unknown source", f)
-            key = (f.measure or f.unit, f.value, f.upper, f.place, claim.claimant)
+            claim = StoryClaim(e.article.id, e.article.date, claimant or e.article.source or "unknown source", f,
+                               targets.get(n))
+            key = (f.measure or f.unit, f.value, f.upper, f.place, claim.claimant, claim.target)
             if key not in seen:
                 seen.add(key)
                 out.append(claim)
@@ -67,34 +72,41 @@ def claims_of(entries: Sequence[ArticleEntry]) -> list[StoryClaim]:
 
 
 def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
-    """Different values for one measure, place and ISO week, from different claimants.
+    """Different values for one measure, target, place and ISO week, from different claimants.
 
     Only claims attributed to an actor count (an outlet's own figure is mostly background);
     an approximate value ("about 29 minutes") within ``ROUNDING`` of another ("nearly 30
     minutes") is the same estimate rounded otherwise, counted as one value (the lower);
     a claim without a place counts at every place its measure has that week (it does not say
-    where). Values are estimates of one quantity only when close: they are split into runs
-    where each is at most ``DISAGREE_RATIO`` times the one before (so a total and a part, or
+    where), and so does a claim without a target at every target (a tariff "on Chinese goods"
+    and the counter-tariff "on US goods" are two measures, see ``targets.py``). Values are
+    estimates of one quantity only when close: they are split into runs where each is at most
+    ``DISAGREE_RATIO`` times the one before (so a total and a part, or
     a rate and a duty, are not compared). A run flags when it has two values from two
     different claimants: one claimant's two values (a change over the week, the old and the
     new rate of one decision) are no disagreement, nor is a bound beside a value on its open side
-    ("at least 12" beside 31: a toll that rose).
+    ("at least 12" beside 31: a toll that rose). Values in units of one measure are compared in
+    its first unit (``conversions`` of ``data/lexicon.yml``: "about 680 miles" beside "1,100 km"),
+    a converted value as an approximate one; a flag gives each value as it was written.
     """
     groups: dict[tuple[str, str], list[StoryClaim]] = defaultdict(list)
     for c in claims:
         if c.date is not None and c.figure.attribution_actor not in (None, "outlet"):
             groups[(c.figure.measure or c.figure.unit or "", _week(c.date))].append(c)
     out, seen = [], set()
-    for (measure, week), group_claims in sorted(groups.items()):
-        places = sorted({c.figure.place for c in group_claims if c.figure.place})
-        for place in places or [None]:
-            here = [c for c in group_claims if c.figure.place in (place, None)]
+    for (measure, week), all_claims in sorted(groups.items()):
+        targets = sorted({c.target for c in all_claims if c.target})
+        for target, place in [(t, p) for t in targets or [None] for p in _places(all_claims, t)]:
+            here = [c for c in all_claims if c.target in (target, None) and c.figure.place in (place, None)]
             by_value: dict[float, set[str]] = defaultdict(set)
             sides: dict[float, set[tuple[str, str]]] = defaultdict(set)  # (claimant, "lower", "upper" or "")
-            approximate = {c.figure.value for c in here if (c.figure.qualifier or "").casefold() in APPROXIMATE}
+            # each value in its measure's first unit ("620 miles" beside "1,000 km"): converted, it is rounded
+            value = {id(c): converted(c.figure.value, c.figure.unit) for c in here}
+            approximate = {value[id(c)] for c in here if (c.figure.qualifier or "").casefold() in APPROXIMATE
+                           or value[id(c)] != c.figure.value}
             for c in here:
-                by_value[c.figure.value].add(c.claimant)
-                sides[c.figure.value].add((c.claimant, _bound(c.figure.qualifier)))
+                by_value[value[id(c)]].add(c.claimant)
+                sides[value[id(c)]].add((c.claimant, _bound(c.figure.qualifier)))
             _merge_rounded(by_value, approximate)
             _merge_rounded(sides, approximate)  # the same keys: the same merges
             runs: list[list[float]] = []
@@ -108,12 +120,19 @@ def disagreements(claims: Sequence[StoryClaim]) -> list[Disagreement]:
                 if len(run) < 2 or len(set().union(*claimants)) < 2 or not _contradict(run, sides):
                     continue
                 key = (measure, week, tuple(run))
-                if key in seen:  # a claim without a place may repeat a flag at several places
+                if key in seen:  # a claim without a place (or target) may repeat a flag at several places
                     continue
                 seen.add(key)
-                kept = tuple(c for c in here if c.figure.value in run)
-                out.append(Disagreement(measure, place, week, tuple(run), kept))
+                kept = tuple(c for c in here if value[id(c)] in run)
+                # each value as its first claim gave it (in its own unit), in the measure's order
+                given = tuple(next(c.figure.value for c in kept if value[id(c)] == v) for v in run)
+                out.append(Disagreement(measure, place, week, given, kept, target))
     return out
+
+
+def _places(claims: Sequence[StoryClaim], target: str | None) -> list[str | None]:
+    """The places named by the claims of ``target`` (or of none), or [None]: each place is compared apart."""
+    return sorted({c.figure.place for c in claims if c.figure.place and c.target in (target, None)}) or [None]
 
 
 def _bound(qualifier: str | None) -> str:
@@ -201,7 +220,7 @@ NEWS_ACTORS = 5  # new actors listed for one report
 
 def _claim_key(c: StoryClaim) -> tuple:
     f = c.figure
-    return (f.measure or f.unit, f.value, f.upper, f.place)
+    return (f.measure or f.unit, f.value, f.upper, f.place, c.target)
 
 
 def news_of(reports: Sequence[ArticleEntry], claims: Sequence[StoryClaim]) -> tuple[ReportNews, ...]:

@@ -5,7 +5,8 @@ Part of the digest-model stage, beside ``stories.py`` (which makes a story: titl
 figure table, disagreements, what each report adds) and ``grouping.py`` (which decides the
 reports of each story). A story's key is a hash of its reports' keys (``grouping.article_key``:
 their text and metadata), in order; the file is keyed by the rules that make stories (this
-module, ``stories.py``, ``grouping.py``, ``slugs.py``, ``model.py``) and by the analysis
+module, ``stories.py``, ``grouping.py``, ``targets.py``, ``slugs.py``, ``model.py``, and the data
+files ``happenings.yml`` and ``lexicon.yml``) and by the analysis
 fingerprint (``salt``), so a story is read back only when making it again would give the same
 story. A story is kept as indices into its reports' analysis (a claim is report *k*'s figure
 *f*), never as copies of it: reading one back builds the objects a make would build, from the
@@ -27,12 +28,16 @@ from pathlib import Path
 
 from generator.model import ArticleEntry, Disagreement, ReportNews, Story, StoryClaim
 
-VERSION = 1
+VERSION = 2  # 2: a claim and a flag keep their target
 FILE = "stories-made-v1.json"  # beside the grouping's state (``grouping.py``) in the cache folder
 
 _HERE = Path(__file__).resolve().parent
-RULES = hashlib.blake2b(b"".join((_HERE / name).read_bytes() for name in (
-    "storycache.py", "stories.py", "grouping.py", "slugs.py", "model.py")), digest_size=8).hexdigest()
+# the code and the data that make a story: happenings.yml says what a levy's target is (``targets.py``),
+# lexicon.yml how units of one measure convert
+RULE_FILES = tuple(_HERE / name for name in (
+    "storycache.py", "stories.py", "grouping.py", "targets.py", "slugs.py", "model.py",
+    "data/happenings.yml", "data/lexicon.yml"))
+RULES = hashlib.blake2b(b"".join(path.read_bytes() for path in RULE_FILES), digest_size=8).hexdigest()
 
 
 def story_key(article_keys: Sequence[str]) -> str:
@@ -53,13 +58,13 @@ def encode(story: Story, reports: Sequence[ArticleEntry]) -> list:
         k, n = figure_at[id(c.figure)]
         if reports[k].article.id != c.article_id:
             raise ValueError("a claim's figure is not its report's")
-        claims.append([k, n, c.claimant])
+        claims.append([k, n, c.claimant, c.target])
     flags = []
     for d in story.flags:
         members = [claim_at[id(c)] for c in d.claims]
         # each value as the claim it was read from (not the number: the very object a make gives)
         values = [next(n for n, c in enumerate(d.claims) if c.figure.value == v) for v in d.values]
-        flags.append([d.measure, d.place, d.week, values, members])
+        flags.append([d.measure, d.place, d.week, values, members, d.target])
     news = [[at[r.article_id], [claim_at[id(c)] for c in r.claims], list(r.actors), list(r.speakers), list(r.places)]
             for r in story.news]
     return [story.slug, story.title, list(story.sources), [list(x) for x in story.actors],
@@ -72,12 +77,13 @@ def decode(record: list, reports: Sequence[ArticleEntry]) -> Story:
     ids = tuple(e.article.id for e in reports)
     analysed = [e.analysed for e in reports]
     dates = [a.article.date for a in analysed]
-    claims = [StoryClaim(ids[k], dates[k], claimant, analysed[k].figures[n]) for k, n, claimant in claim_rows]
+    claims = [StoryClaim(ids[k], dates[k], claimant, analysed[k].figures[n], target)
+              for k, n, claimant, target in claim_rows]
     at = claims.__getitem__
     flags = []
-    for measure, place, week, values, members in flag_rows:
+    for measure, place, week, values, members, target in flag_rows:
         kept = tuple(map(at, members))
-        flags.append(Disagreement(measure, place, week, tuple(kept[n].figure.value for n in values), kept))
+        flags.append(Disagreement(measure, place, week, tuple(kept[n].figure.value for n in values), kept, target))
     news = tuple([ReportNews(ids[k], tuple(map(at, c)), tuple(a), tuple(s), tuple(p)) for k, c, a, s, p in news_rows])
     dates = [d for d in dates if d]
     if len(news) != len(reports) or not all(isinstance(x, str) for x in (slug, title)):

@@ -344,6 +344,12 @@ class _Only:
         self.article = article
 
 
+class _Analysed(_Only):
+    """The article, with no actors and no figures found in it."""
+
+    actors = figures = ()
+
+
 TARIFFS = [
     _raw(31, "US doubles tariff on Indian goods to 50% over Russian oil", dt.date(2025, 8, 6), "wire-a.example",
          "President Donald Trump signed an order adding a 25% tariff on Indian goods over India's purchases of Russian oil, "
@@ -786,3 +792,90 @@ def test_a_kind_of_missile_both_leads_name_is_evidence(among_labelled_salvo, mon
     assert frozenset({"rule129", "rule130"}) in _invented(among_labelled_salvo)
     monkeypatch.setattr(grouping, "weapon_kinds", lambda text: frozenset())
     assert {frozenset({"rule129"}), frozenset({"rule130"})} <= _invented(among_labelled_salvo)
+
+
+def test_a_figure_in_km_kilometres_or_miles_is_one_term_in_km():
+    """'1,000 km' and '1,000 kilometres' are one term ("#distance=1000"); miles are converted."""
+    from generator.model import Figure
+
+    def term(value, unit):
+        return grouping.figure_term(Figure(f"{value} {unit}", value, unit, None, None, "", measure="distance"))
+
+    assert term(1000.0, "km") == term(1000.0, "kilometres") == "#distance=1000"
+    assert term(621.371192, "miles") == "#distance=1000"
+
+
+def test_an_ordinal_is_one_term_however_it_is_spelt():
+    """'the seventeenth round' and 'the 17th round' share the term '17th' (not '17' and 'th'), and an
+    ordinal is no event word of a headline ('th' of '15th' and '16th' named no event)."""
+    def terms(text, title="Talks resume"):
+        return grouping.terms(_Analysed(_raw(120, title, None, "x.example", text)))
+
+    spelt, figures = terms("The seventeenth round of talks opened."), terms("The 17th round of talks opened.")
+    assert "17th" in spelt and "17th" in figures and "th" not in figures and "17" not in figures
+    assert grouping.event_words(_Analysed(_raw(121, "Brussels adopts 19th sanctions package", None, "x.example", "Text."))) \
+        == {"adopts", "sanctions", "package"}
+
+
+ROUNDS = [  # invented: a round of talks opens; its close is reported a week later
+    _raw(131, "Serbia and Kosovo open 17th round of talks in Brussels", dt.date(2025, 6, 2), "balkan-a.example",
+         "Serbian and Kosovan negotiators opened the 17th round of EU-mediated talks in Brussels on Monday, hoping to settle "
+         "a dispute over vehicle licence plates and energy bills.",
+         "The EU's envoy Miroslav Lajcak said both sides had come with proposals. Pristina said it wanted a written guarantee."),
+    _raw(132, "Belgrade, Pristina begin new talks under EU mediation", dt.date(2025, 6, 2), "wire-b.example",
+         "Belgrade and Pristina began the 17th round of their dialogue in Brussels on Monday under the mediation of the "
+         "European Union.",
+         "Serbia's chief negotiator said licence plates were the first item. Kosovo's delegation said energy came first."),
+    _raw(133, "Licence plate deal closes Serbia-Kosovo round", dt.date(2025, 6, 9), "balkan-a.example",
+         "The 17th round of talks between Serbia and Kosovo closed in Brussels with an agreement to recognise each other's "
+         "licence plates, the EU's envoy said.",
+         "Energy bills were left to the next round. Both governments are to approve the deal within a month."),
+]
+
+
+def test_the_numbers_a_lead_gives_a_happening_of_a_series():
+    assert grouping.numbered("Negotiators opened the 17th round of talks.") == {"17th round"}
+    assert grouping.numbered("The EU adopted its nineteenth sanctions package.") == {"19th sanctions", "19th package"}
+    assert grouping.numbered("It fired for the second time this week, on March 17th, the 17th of March.") == frozenset()
+    assert grouping.numbered("Victory in the Second World War, early in his second term.") == frozenset()
+
+
+@pytest.mark.slow
+def test_a_numbered_follow_up_within_ten_days_joins_its_story(labelled, analyser, monkeypatch, tmp_path):
+    """'The 17th round of talks ... closed' a week after two reports of its opening, past the
+    window, joins their story: their leads name the 17th round too (the incremental grouping gives
+    the same stories). Without the rule it is a story of its own."""
+    _, articles = labelled
+    among = articles + list(analyser.analyse(ROUNDS))
+    assert frozenset({"rule131", "rule132", "rule133"}) in _invented(among)
+    _check_incremental(among, len(among) - 1, tmp_path / "state.json")
+    monkeypatch.setattr(grouping, "_numbered_follow_up", lambda *args: False)
+    assert {frozenset({"rule131", "rule132"}), frozenset({"rule133"})} <= _invented(among)
+
+
+def test_the_words_that_make_an_ordinal_a_rank_are_required(tmp_path, monkeypatch):
+    bad = tmp_path / "happenings.yml"
+    bad.write_text("numbered: {}\n", encoding="utf-8")
+    monkeypatch.setattr(grouping, "HAPPENINGS", bad)
+    grouping._not_numbered.cache_clear()
+    try:
+        with pytest.raises(ConfigError) as err:
+            grouping.numbered("the 17th round")
+    finally:
+        grouping._not_numbered.cache_clear()
+    assert "'numbered' needs a list of words 'not_after'" in str(err.value), str(err.value)
+
+
+def test_a_lead_is_read_up_to_five_sentences():
+    """A page read as one long paragraph has no lead of many sentences: the day its sixth sentence
+    names is not the day of the lead, nor is a place named there a venue; an abbreviation ("U.S.
+    President") ends no sentence."""
+    long = ("Officials met on Monday. They spoke for hours. The talks went on. A deal was close. "
+            "Nothing was signed. Talks resume on August 27 in Vienna.")
+    article = _Only(_raw(140, "Talks stall", dt.date(2025, 8, 20), "x.example", long))
+    assert grouping.dates_named(article) == frozenset()
+    assert grouping.lead_text(article) == ("Talks stall\nOfficials met on Monday. They spoke for hours. The talks went on. "
+                                           "A deal was close.")
+    short = _Only(_raw(141, "Talks stall", dt.date(2025, 8, 20), "x.example", "U.S. President Joe Biden met them. "
+                       "Talks resume on August 27 in Vienna."))
+    assert grouping.dates_named(short) == {(8, 27, None)}

@@ -315,3 +315,51 @@ def test_a_bound_beside_a_value_on_its_open_side_is_no_disagreement():
                                              claim(1, "Ukraine", 3000.0, "more than")])] == [(1100.0, 3000.0)]
     # a lower bound above a value is no bound of it: 'more than 40' beside 31 still disagrees
     assert [d.values for d in disagreements([claim(0, "Governor", 40.0, "more than"), claim(1, "Zelensky", 31.0)])] == [(31.0, 40.0)]
+
+
+TARIFFS = [  # invented: a tariff and the counter-tariff that answers it, the same week, from the two states
+    _raw(21, "US raises tariff on Chinese goods to 104%", dt.date(2025, 4, 8), "wire-a.example",
+         "The United States raised its tariff on Chinese goods to 104%, the White House said on Tuesday.",
+         "Beijing vowed to fight to the end."),
+    _raw(22, "China answers with 84% tariff on US goods", dt.date(2025, 4, 9), "beijing-c.example",
+         "China said it would raise its tariff on all US goods to 84%, answering the US tariff on Chinese goods.",
+         "The commerce ministry said the measure would take effect on Thursday."),
+]
+
+
+def test_a_tariff_and_the_counter_tariff_it_answers_are_no_disagreement(analyser):
+    """104% on Chinese goods (the United States) and 84% on US goods (China): two levies, each
+    with its target, not two claims of one; the same values on one target still disagree."""
+    from generator.model import ArticleEntry
+    from generator.stories import disagreements, make_story
+
+    entries = [ArticleEntry(a, a.article.id) for a in analyser.analyse(TARIFFS)]
+    story = make_story([0, 1], entries)
+    assert {(c.figure.value, c.target) for c in story.claims} >= {(104.0, "China"), (84.0, "United States")}
+    assert story.flags == ()
+    same_target = [replace(c, target="China") for c in story.claims]
+    assert [d.values for d in disagreements(same_target)] == [(84.0, 104.0)]
+
+
+LAUNCH = [  # invented: one launch, its distance given in km by one state and in miles by another
+    _raw(31, "North Korea fires ballistic missile, Seoul says", dt.date(2025, 5, 8), "seoul-c.example",
+         "North Korea fired a ballistic missile into the sea on Thursday, South Korea's military said.",
+         "The missile flew 1,100 km, the Joint Chiefs of Staff said."),
+    _raw(32, "Japan says North Korean missile fell outside its waters", dt.date(2025, 5, 8), "tokyo-e.example",
+         "A North Korean ballistic missile fell outside Japan's exclusive economic zone on Thursday, Japan said.",
+         "The missile flew about 680 miles, Japan's defence ministry said."),
+]
+
+
+def test_distances_in_km_and_in_miles_are_compared_in_km(analyser):
+    """'1,100 km' (Seoul) and 'about 680 miles' (Tokyo, 1,094 km) are one measure, distance, and
+    one estimate; 'about 500 miles' (805 km) beside 1,100 km disagrees, the values as written."""
+    from generator.model import ArticleEntry
+    from generator.stories import disagreements, make_story
+
+    entries = [ArticleEntry(a, a.article.id) for a in analyser.analyse(LAUNCH)]
+    story = make_story([0, 1], entries)
+    assert {(c.figure.measure, c.figure.unit) for c in story.claims} == {("distance", "km"), ("distance", "miles")}
+    assert story.flags == ()
+    nearer = [replace(c, figure=replace(c.figure, value=500.0)) if c.figure.unit == "miles" else c for c in story.claims]
+    assert [d.values for d in disagreements(nearer)] == [(500.0, 1100.0)]

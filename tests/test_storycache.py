@@ -117,3 +117,18 @@ def test_a_record_that_does_not_fit_its_reports_is_made_again(entries):
     assert repr(storycache.decode(record, reports)) == repr(story)
     with pytest.raises((LookupError, ValueError, TypeError)):
         storycache.decode(record, reports[:1])  # fewer reports than the story it was made from
+
+
+def test_a_story_read_back_keeps_each_claims_target(analyser, tmp_path):
+    """The country a levy falls on (``targets.py``) is kept with each claim and flag: a story read
+    back is the story made; and the rules that key the file include the data file that says
+    what a levy is (``happenings.yml``)."""
+    from generator.model import ArticleEntry
+    from tests.test_stories import TARIFFS
+
+    entries = [ArticleEntry(a, a.article.id) for a in analyser.analyse(TARIFFS)]
+    story = stories_module.make_story([0, 1], entries)
+    assert {c.target for c in story.claims} >= {"China", "United States"}
+    back = storycache.decode(json.loads(json.dumps(storycache.encode(story, entries))), entries)
+    _same(back, story)
+    assert {p.name for p in storycache.RULE_FILES} >= {"happenings.yml", "lexicon.yml", "targets.py"}

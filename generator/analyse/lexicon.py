@@ -3,6 +3,7 @@ ICD 203 words of estimative probability."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,8 @@ class Lexicon:
     published_nouns: tuple[str, ...] = ()  # the documents so given ("a report saying ...")
     small_number: float = 10
     multiples: tuple[tuple[str, float], ...] = ()  # words that are a number of times ("twice")
+    conversions: tuple[tuple[str, float], ...] = ()  # (unit, how many of its measure's first unit: miles 1.609)
+    ordinals: tuple[tuple[str, int], ...] = ()  # ordinal words and their numbers ("seventeenth": 17)
 
 
 def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
@@ -93,10 +96,31 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             problems.append(f"{display}: measure '{measure}' needs a list of units")
             continue
         measures.extend((u.lower(), str(measure)) for u in values)
+    conversions = []
+    measured = {u for u, _ in measures}
+    for unit, factor in (data.get("conversions") or {}).items():
+        if unit == LINE:
+            continue
+        if not isinstance(factor, (int, float)) or isinstance(factor, bool) or factor <= 0:
+            problems.append(f"{display}: conversion of '{unit}' must be a positive number")
+        elif str(unit).lower() not in measured:
+            problems.append(f"{display}: conversion of '{unit}': the unit is in no measure")
+        else:
+            conversions.append((str(unit).lower(), float(factor)))
+    ordinals = []
+    for word, number in (data.get("ordinals") or {}).items():
+        if word == LINE:
+            continue
+        if type(number) is not int or number <= 0:
+            problems.append(f"{display}: ordinal '{word}' must be a positive whole number")
+        else:
+            ordinals.append((str(word).lower(), number))
     if problems:
         raise ConfigError(problems)
     return Lexicon(
         measures=tuple(measures),
+        conversions=tuple(conversions),
+        ordinals=tuple(ordinals),
         **lists,
         scales=tuple((k, float(v)) for k, v in _mapping(data, "scales", display, problems).items()),
         number_words=tuple(
@@ -109,3 +133,44 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         estimative=tuple(est),
         small_number=float(data.get("small_number", 10)),
     )
+
+
+def converted(value: float, unit: str | None) -> float:
+    """A value in its measure's first unit ("620 miles": 997.8 km, by the shipped lexicon's
+    ``conversions``); a unit that converts to nothing keeps its value."""
+    factors = _factors()
+    return value * factors[unit.lower()] if unit and unit.lower() in factors else value
+
+
+@lru_cache(maxsize=1)
+def _factors() -> dict[str, float]:
+    return dict(load_lexicon().conversions)
+
+
+def ordinal(word: str) -> str | None:
+    """An ordinal as one word, "17th", however written ("17th", "seventeenth", "twenty-first":
+    "21st", by the shipped lexicon's ``ordinals`` and ``number_words``), or None for a word that
+    is no ordinal."""
+    w = word.casefold()
+    if w[:1].isdigit():
+        return w if _ORDINAL.fullmatch(w) else None
+    ordinals, numbers = _ordinal_words()
+    n = ordinals.get(w)
+    if n is None and "-" in w:
+        tens, _, unit = w.partition("-")
+        if numbers.get(tens) and unit in ordinals and ordinals[unit] < 10:
+            n = int(numbers[tens]) + ordinals[unit]
+    if n is None:
+        return None
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words() -> tuple[dict[str, int], dict[str, float]]:
+    lexicon = load_lexicon()
+    return dict(lexicon.ordinals), {k: v for k, v in lexicon.number_words if v is not None}
+

@@ -51,7 +51,7 @@ STORY_TABLES = {
                                                "disagreements"]),
     "story-figures": ("One row per figure of a story's figure table; flag: the values it disagrees with.",
                       ["story_id", "article_id", "date", "measure", "value", "upper", "unit", "qualifier", "claimant",
-                       "place", "text", "flag"]),
+                       "place", "target", "text", "flag"]),
 }
 
 
@@ -160,7 +160,7 @@ def _story_rows(stories) -> tuple[list[dict], list[dict], list[dict]]:
             table_rows.append({
                 "story_id": s.id, "article_id": c.article_id, "date": c.date.isoformat() if c.date else None,
                 "measure": f.measure, "value": f.value, "upper": f.upper, "unit": f.unit, "qualifier": f.qualifier,
-                "claimant": c.claimant, "place": f.place, "text": f.text,
+                "claimant": c.claimant, "place": f.place, "target": c.target, "text": f.text,
                 "flag": ";".join(f"{v:g}" for v in d.values) if d else None,
             })
         base = {
@@ -169,7 +169,8 @@ def _story_rows(stories) -> tuple[list[dict], list[dict], list[dict]]:
             "articles": list(s.article_ids), "actors": [a for a, _ in s.actors], "themes": [t for t, _ in s.themes],
         }
         objects.append(base | {
-            "disagreements": [{"measure": d.measure, "place": d.place, "week": d.week, "values": list(d.values)} for d in s.flags],
+            "disagreements": [{"measure": d.measure, "place": d.place, "target": d.target, "week": d.week,
+                               "values": list(d.values)} for d in s.flags],
             "figures": [{k: v for k, v in r.items() if k != "story_id"} for r in table_rows],
         })
         rows.append(base | {k: ";".join(base[k]) for k in ("outlets", "articles", "actors", "themes")}

@@ -8,7 +8,8 @@ and the figure table over time, with a visible flag where sources disagree.
 
 from __future__ import annotations
 
-from generator.model import Digest, ReportNews, SourceEntry, Story, StoryClaim
+from generator.analyse.lexicon import converted
+from generator.model import Digest, Disagreement, ReportNews, SourceEntry, Story, StoryClaim
 from generator.render.common import (
     Page,
     actor_ref,
@@ -93,8 +94,9 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
         flagged = {id(c) for d in story.flags for c in d.claims}
         if story.flags:
             items = [
-                f"{strong(h(d.measure))}, {h(d.place or 'place not given')}, week {h(d.week)}: "
-                + " vs ".join(fmt_value(v) for v in d.values)
+                f"{strong(h(d.measure))}{' on ' + h(d.target) if d.target else ''}, "
+                f"{h(d.place or 'place not given')}, week {h(d.week)}: "
+                + " vs ".join(_flag_value(v, d) for v in d.values)
                 + " (" + ", ".join(sorted({h(c.claimant) for c in d.claims})) + ")"
                 for d in story.flags
             ]
@@ -110,7 +112,8 @@ def story_page(story: Story, digest: Digest, feeds: bool = False) -> str:
             outlet = f'<a href="{ROOT}articles/{report.slug}.html">{h(report.article.source or "report")}</a>'
             if repeats:
                 outlet += f" (given again {plural(repeats, 'time')})"
-            rows.append([h(f.measure or f.unit or "—"), fmt_date(c.date), said.strip(), actor_ref(digest, c.claimant, ROOT),
+            measure = h(f.measure or f.unit or "—") + (f" on {h(c.target)}" if c.target else "")
+            rows.append([measure, fmt_date(c.date), said.strip(), actor_ref(digest, c.claimant, ROOT),
                          h(f.place or "—"), outlet, mark])
         page.add(table(["Measure", "Date", "Claim", "Claimed by", "Place", "Report", "Flag"], rows))
         left = len(story.claims) - len(rows) - sum(n for _, n in shown)
@@ -146,16 +149,25 @@ def outlet_cell(src: SourceEntry | None, name: str | None) -> tuple[str, str]:
     return f'<a href="{ROOT}sources/{src.slug}.html">{h(src.name)}</a>', grade
 
 
+def _flag_value(value: float, d: Disagreement) -> str:
+    """A flag's value, with its unit when a claim gives it in a unit converted to compare
+    ("1,100 km vs 500 miles"; not "10,000 soldiers vs 11,000 troops")."""
+    if all(converted(1.0, c.figure.unit) == 1.0 for c in d.claims):
+        return fmt_value(value)
+    unit = next(c.figure.unit for c in d.claims if c.figure.value == value)
+    return f"{fmt_value(value)} {h(unit or '')}".strip()
+
+
 def shown_claims(story: Story, flagged: set[int]) -> list[tuple[StoryClaim, int]]:
     """The figure table's rows, in its order, each with how many times the same value was given
     again later (left out of the table): every disputed claim, and the first claim of each
-    measure, value and place, at most ``FIGURES_SHOWN`` rows (a story of 100 reports had 2,500
+    measure, value, place and target, at most ``FIGURES_SHOWN`` rows (a story of 100 reports had 2,500
     rows, 250 KB of its page; the downloads have them all)."""
     rows: list[list] = []
     first: dict[tuple, list] = {}
     for c in story.claims:
         f = c.figure
-        key = (f.measure or f.unit, f.value, f.upper, f.place)
+        key = (f.measure or f.unit, f.value, f.upper, f.place, c.target)
         if id(c) not in flagged and key in first:
             first[key][1] += 1
             continue
@@ -174,6 +186,8 @@ def claim_text(c: StoryClaim) -> str:
     f = c.figure
     value = fmt_value(f.value) + (f"–{fmt_value(f.upper)}" if f.upper is not None else "")
     text = " ".join(x for x in (h(f.qualifier or ""), value, h(f.unit or "")) if x)
+    if c.target:
+        text += f" on {h(c.target)}"
     if f.place:
         text += f" in {h(f.place)}"
     return f"{text} ({h(c.claimant)})"

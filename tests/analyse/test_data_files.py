@@ -62,3 +62,32 @@ def test_gazetteer_rejects_an_alias_claimed_twice(tmp_path):
     bad.write_text("actors:\n  - name: Nowhere\n    type: country\n    aliases: [DPRK]\n")
     with pytest.raises(ConfigError, match="'DPRK' is claimed by both 'North Korea' and 'Nowhere'"):
         load_gazetteer((str(bad),))
+
+
+def test_km_kilometres_and_miles_are_one_measure_and_miles_convert_to_km(tmp_path):
+    """data/lexicon.yml: 'km', 'kilometres', 'kilometers' and 'miles' measure distance; a value in
+    miles is compared in km. A conversion must be a positive number of a unit of some measure."""
+    from generator.analyse.lexicon import DEFAULT_LEXICON, converted
+
+    lex = load_lexicon()
+    measures = dict(lex.measures)
+    assert {measures[u] for u in ("km", "kilometres", "kilometers", "miles")} == {"distance"}
+    assert round(converted(620.0, "miles"), 1) == 997.8 and converted(1000.0, "km") == 1000.0
+    assert converted(12.0, "troops") == 12.0 and converted(5.0, None) == 5.0
+    text = DEFAULT_LEXICON.read_text(encoding="utf-8")
+    bad = tmp_path / "lexicon.yml"
+    bad.write_text(text.replace("conversions: {miles: 1.609344, mile: 1.609344}",
+                                "conversions: {miles: -1, furlongs: 201.2}"), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_lexicon(str(bad))
+    assert "conversion of 'miles' must be a positive number" in str(err.value)
+    assert "conversion of 'furlongs': the unit is in no measure" in str(err.value)
+
+
+def test_an_ordinal_is_one_word_however_it_is_spelt():
+    """data/lexicon.yml's ordinals: 'seventeenth' and '17th' are '17th', 'twenty-first' '21st'."""
+    from generator.analyse.lexicon import ordinal
+
+    assert ordinal("seventeenth") == ordinal("17th") == ordinal("Seventeenth") == "17th"
+    assert ordinal("twenty-first") == "21st" and ordinal("eleventh") == "11th" and ordinal("second") == "2nd"
+    assert ordinal("17") is None and ordinal("round") is None and ordinal("1990s") is None

@@ -387,6 +387,13 @@ def subject_source(verb: Token) -> Source | None:
         named = [c for c in subj[0].children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
         if named:
             words = _subject_words(named[-1])
+    if len(words) > MAX_WORDS and subj[0].pos_ == "NOUN":
+        # "Spokesperson for the Taiwan Affairs Office of the State Council, Chen Binhua, said": a
+        # long title, then the name set beside it
+        named = next((c for c in subj[0].children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                      and c.i > subj[0].i), None)
+        if named is not None:
+            words = [t for t in named.subtree if not t.is_punct]
     if len(words) > MAX_WORDS:  # keep the head and what comes before it: "Kim Yo Jong, the ... sister of ..."
         at = next((k for k, t in enumerate(words) if t.i == subj[0].i), 0 if subj[0].i < words[0].i else len(words) - 1)
         comma = next((k for k in range(at + 1, len(words)) if words[k].doc[words[k].i - 1].text == ","), None)

@@ -2877,3 +2877,10 @@ def test_a_headline_quote_credited_after_a_dash(analyser, tmp_path):
     got = {q.text.split()[0]: q.actor for q in out.quotes}
     assert got["Read"] == "Russia"
     assert got["Many"] == "Dmitry Peskov"
+
+
+def test_a_name_set_beside_a_long_title_speaks(nlp):
+    text = ('Spokesperson for the Taiwan Affairs Office of the State Council, Chen Binhua, said, "We firmly oppose '
+            'any country selling weapons to the island."')
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Chen Binhua"

@@ -608,6 +608,14 @@ class FigureFinder:
             source = statement_opened(sent)  # after "Kim Yo Jong issued the following statement:"
         if source is None:
             source = headline_credit(sent)  # "..., nearly 200 tankers listed — Kallas"
+        if source is None and doc.has_annotation("DEP"):
+            estimate = _estimate_of(token)  # "compared with analysts' average estimate of 46 cents"
+            if estimate is not None:
+                owner = next((c for c in estimate.children if c.dep_ == "poss"), None)
+                if owner is None:
+                    return None, None, True  # "a Street view of $11.77bn": someone's forecast, no one named
+                words = [t for t in owner.subtree if t.text not in ("'s", "’s", "'", "’")]
+                source = Source(doc[words[0].i : words[-1].i + 1].text, "estimated", words[0].i, words[-1].i + 1, owner.i)
         if source is None and doc.has_annotation("DEP") and said_of(sent):
             return None, None, True  # "is said to have launched": reported, by no one named
         if source is None and token.i in in_quote:
@@ -786,6 +794,10 @@ class FigureFinder:
                             and doc[sent.start].lower_ == "of" and figures and figures[-1].start >= sent.start \
                             and figures[-1].end == start - 1:
                         unit = figures[-1].unit  # "Of the 21 aircraft, 16 crossed the median line": 16 aircraft
+                    if unit is None and not year_like and start >= 2 and doc[start - 2].lower_ == "out" \
+                            and doc[start - 1].lower_ == "of" and figures and figures[-1].start >= sent.start \
+                            and figures[-1].end == start - 2:
+                        unit = figures[-1].unit  # "destroyed 309 Russian drones out of 324 launched": 324 drones
                     # "a crowd of about 15,000": the qualifier's start, read only when no unit was found
                     of_at = self._qualifier(doc, start, sent.start)[1] if unit is None and not year_like else start
                     if unit is None and not year_like and of_at - 2 >= sent.start and doc[of_at - 1].lower_ == "of" \
@@ -914,3 +926,21 @@ class FigureFinder:
 @Language.factory("digest_figures", assigns=["doc._.figures"], default_config={"lexicon_path": None})
 def make_figure_finder(nlp: Language, name: str, lexicon_path: str | None) -> FigureFinder:
     return FigureFinder(nlp, name, load_lexicon(lexicon_path))
+
+
+# nouns of someone's expected value: a figure "of" one is that someone's ("the IMF's forecast of 3%")
+_ESTIMATE_NOUNS = frozenset({"estimate", "estimates", "expectation", "expectations", "forecast", "forecasts",
+                             "projection", "projections", "prediction", "predictions", "consensus", "view"})
+
+
+def _estimate_of(token: Token) -> Token | None:
+    """The estimate noun a figure is the object "of" ("analysts' average estimate of 46 cents")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _ESTIMATE_NOUNS \
+                and node.head.head.i < node.i:
+            return node.head.head
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None

@@ -300,3 +300,20 @@ def test_a_claim_to_a_sea_reports_no_number_in_it(nlp):
     assert got["200-mile"] == (None, "outlet")
     assert got["30 Philippine boats"][1] == "China"
     assert got["3 villages"][1] == "Russia"
+
+
+def test_the_whole_after_out_of_counts_what_the_part_counts(nlp):
+    text = "Air defences destroyed 210 Russian drones out of 236 launched overnight, the air force said."
+    got = {f.text: f.unit for f in nlp(text)._.figures}
+    assert got == {"210 Russian drones": "drones", "236": "drones"}
+
+
+def test_a_figure_of_an_estimate_is_the_estimators(nlp):
+    text = ("Net income rose to $3.1bn, compared with analysts' average estimate of $2.9bn. "
+            "Revenue rose to $12.4bn, against a Street view of $12.1bn. "
+            "The IMF's forecast of 2.5% growth was cut.")
+    got = {f.text: (f.attribution, f.attribution_actor) for f in nlp(text)._.figures}
+    assert got["$3.1bn"] == (None, "outlet")
+    assert got["$2.9bn"] == ("analysts", None)
+    assert got["$12.1bn"] == (None, None)
+    assert got["2.5%"][1] == "International Monetary Fund"

@@ -729,7 +729,9 @@ class ActorResolver(ModelNames):
             if not (doc[k].tag_ == "JJ" or (doc[k].dep_ == "compound" and doc[k].is_lower)):
                 break
             k += 1  # adjectives and nouns qualifying the body ("the French shipping firm")
-        return k < len(doc) and doc[k].lower_ in self.bodies_of_a_country and doc[k].tag_ in ("NN", "NNP")
+        # (a nationality whatever its tag: "Swiss national Anton Wyss", "Austrian nationals A and B")
+        return k < len(doc) and doc[k].lower_ in self.bodies_of_a_country and (
+            doc[k].tag_ in ("NN", "NNP") or doc[k].lower_ in ("national", "nationals"))
 
     def _locations(self, doc: Doc, resolved: list) -> list:
         """A country named as where something is ("plants in Spain, South Africa and

@@ -266,6 +266,9 @@ class ModelNames:
             return False
         if k >= 0 and doc[k].lower_ in self.company_nouns and doc[k].pos_ == "NOUN":
             return True
+        if start >= 2 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-" and not (
+                {t.lower_ for t in doc[start:end]} & (self.commentator_words | self.part_words)):
+            return True  # "Hong Kong-based Smart Kit": a firm of a place (not a "Washington-based ... Institute")
         opening = self._list_opening(doc, end)  # a later item: "the firms A, B and C"
         return opening is not None and self._after_a_noun(doc, opening, self.company_nouns)
 

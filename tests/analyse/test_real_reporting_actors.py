@@ -389,3 +389,15 @@ def test_an_outlets_section_label_is_no_actor(analyser, tmp_path):
     names = actor_names(analyser, tmp_path, text)
     assert {"Xi Jinping", "Vladimir Putin"} <= names
     assert not any("Xinhua" in n for n in names)
+
+
+def test_firms_of_a_place_and_people_of_a_nationality_are_no_actors(analyser, tmp_path):
+    text = ("US sanctions firms supplying Russia's military\n"
+            "The Treasury sanctioned several Chinese companies supplying the Russian military, including "
+            "Shenzhen-based Bright Circuit, which shipped machine tools to Russia's Tekhmash Grupp. The sanctions "
+            "also target Swiss national Karl Moser and Austrian nationals Anna Berger and Paul Huber, who helped "
+            "hide Russian money, the Treasury said.\n"
+            "Original Source: wire.example\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert {"Russia", "China", "United States"} <= names
+    assert not names & {"Bright Circuit", "Tekhmash Grupp", "Switzerland", "Austria"}

@@ -54,6 +54,17 @@ def _uttered(text: str, start: int, end: int) -> bool:
     return not before or before[-1] in "\n.!?\"”"
 
 
+def _orphan_close(text: str, i: int) -> bool:
+    """A straight mark at ``i`` that only closes: after a comma ending the quoted words, before a
+    speech tag in lower case, in a paragraph (not the first line) with no other mark before it."""
+    if i == 0 or text[i - 1] != "," or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].islower():
+        return False
+    para = text.rfind("\n", 0, i) + 1
+    if para == 0 or any(m in text[para:i] for m in ('"', "“", "”", "«", "»")):
+        return False
+    return len(text[para:i].split()) >= MIN_WORDS
+
+
 def _paragraph_end(text: str, i: int) -> int:
     end = text.find("\n\n", i)
     return len(text) if end < 0 else end
@@ -68,6 +79,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     while i < n:
         ch = text[i]
         if start is None:
+            if ch == STRAIGHT and _orphan_close(text, i):
+                # '22 aircraft were detected by 6 a.m. today," the ministry said': the outlet left
+                # out the opening mark; the quotation is the paragraph up to the closing one
+                para = text.rfind("\n", 0, i) + 1
+                spans.append((para + len(text[para:i]) - len(text[para:i].lstrip()), i))
+                i += 1
+                continue
             if ch in OPEN or ch == STRAIGHT:
                 start, closer = i + 1, OPEN.get(ch, STRAIGHT)
             elif ch == "”" and (i == 0 or text[i - 1] in " \n\t(") and i + 1 < n and text[i + 1].isalnum():

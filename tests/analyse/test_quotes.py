@@ -73,3 +73,13 @@ def test_a_curly_opening_mark_closed_by_a_guillemet(nlp):
             "«We stand with our partners», — the ministry said.")
     got = [(q.text.split()[0], q.speaker) for q in nlp(text)._.quotes]
     assert got == [("This", "the statement"), ("We", "the ministry")]
+
+
+def test_a_quotation_whose_opening_mark_the_outlet_left_out(nlp):
+    text = ("Taiwan reports more Chinese aircraft\n"
+            '31 PLA aircraft and 9 PLAN vessels around Taiwan were detected by 6 a.m. today," the defence ministry '
+            "said in a statement.\n"
+            'China, which calls the island a "breakaway province," did not comment.')
+    doc = nlp(text)
+    assert [(q.text.split()[0], q.speaker) for q in doc._.quotes] == [("31", "the defence ministry")]
+    assert {f.text: f.attribution for f in doc._.figures}["31 PLA aircraft"] == "the defence ministry"

@@ -815,6 +815,8 @@ def _states_nothing(verb: Token) -> bool:
     (not "put the toll at 100"), "the war claimed the lives of 1,100 people" (not "claimed that")."""
     if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "without":
         return True  # "without confirming that 3,000 troops were there": nobody states it
+    if verb.lower_ == "points" and (verb.pos_ != "VERB" or not any(c.lower_ == "out" for c in verb.children)):
+        return True  # "2 percentage points": a noun; only "he points out that ..." states
     if verb.lower_ == "citing" and verb.doc.has_annotation("DEP"):
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if cited is not None and not any(c.dep_ == "ccomp" for c in verb.children):

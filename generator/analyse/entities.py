@@ -70,6 +70,13 @@ def _spelled_alike(a: str, b: str) -> bool:
     return a != b and a[0] == b[0] and abs(len(a) - len(b)) <= 1 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
+def _doubled_alike(a: str, b: str) -> bool:
+    """One spelling with a doubled letter the other writes once ("rute", "rutte")."""
+    def dropped(long: str, short: str) -> bool:
+        return any(long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+    return a != b and (dropped(b, a) or dropped(a, b))
+
+
 def _quoted_name(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` are the whole of a quotation ("the "Freedom Edge" drills")."""
     before = doc[start - 1].text if start > 0 else ""
@@ -668,11 +675,13 @@ class ModelNames:
                 out.append(self._mention(start, end, owners[0], "short"))
                 taken.update(range(start, end))  # once: not again as a speaker the model missed
                 continue
-            if len(tokens) == 1 and len(name) >= 6 and kind in ("person", "organisation"):
+            if len(tokens) == 1 and len(name) >= 4 and kind in ("person", "organisation"):
                 # "Zelenksyy, after the meeting, said": the surname of a person the article named
-                # in full, mistyped (same first letter, one or two letters moved)
-                alike = {m.name for m in known if m.type == "person" and m.end - m.start > 1
-                         and _spelled_alike(name.lower(), doc[m.end - 1].lower_)}
+                # in full, mistyped (same first letter, one or two letters moved); a short one only
+                # with a doubled letter written once or twice ("said Rute" after Mark Rutte)
+                alike = {m.name for m in known if m.type == "person" and m.end - m.start > 1 and (
+                         _spelled_alike(name.lower(), doc[m.end - 1].lower_) if len(name) >= 6
+                         else _doubled_alike(name.lower(), doc[m.end - 1].lower_))}
                 if len(alike) == 1:
                     owner = alike.pop()
                     taken.update(range(start, end))

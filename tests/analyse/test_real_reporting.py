@@ -2884,3 +2884,16 @@ def test_a_name_set_beside_a_long_title_speaks(nlp):
             'any country selling weapons to the island."')
     (q,) = nlp(text)._.quotes
     assert q.actor == "Chen Binhua"
+
+
+def test_a_short_surname_with_a_doubled_letter_written_once_is_the_same_person(nlp):
+    text = ('NATO Secretary General Mark Rutte spoke in The Hague on Monday. "We will invest five percent of GDP '
+            'in defence," said Rute.')
+    (q,) = nlp(text)._.quotes
+    assert q.actor == "Mark Rutte"
+
+
+def test_he_points_out_that_is_a_source(nlp):
+    text = ("NATO Secretary General Mark Rutte spoke on Monday. He points out that the alliance will acquire "
+            "thousands more tanks by 2030.")
+    assert figures(nlp, text)["thousands more tanks"][1] == "Mark Rutte"

@@ -2897,3 +2897,9 @@ def test_he_points_out_that_is_a_source(nlp):
     text = ("NATO Secretary General Mark Rutte spoke on Monday. He points out that the alliance will acquire "
             "thousands more tanks by 2030.")
     assert figures(nlp, text)["thousands more tanks"][1] == "Mark Rutte"
+
+
+def test_highlighting_that_after_a_speakers_verb_is_his_figure(nlp):
+    text = ("Foreign Ministry spokesperson Esmaeil Baghaei spoke on Monday. The spokesperson also criticised the "
+            "move, highlighting that at least three members of the council opposed it.")
+    assert figures(nlp, text)["at least three members"][1] == "Esmaeil Baghaei"

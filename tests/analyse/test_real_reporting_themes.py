@@ -323,3 +323,11 @@ def test_a_sanctions_word_inside_a_bodys_name_still_counts(analyser, tmp_path):
             "Team in October. The new Multilateral Sanctions Monitoring Team will track violations by North Korea.\n"
             "Original Source: wire.example\n")
     assert "sanctions" in theme_ids(analyser, tmp_path, text)
+
+
+def test_deterring_a_state_in_the_indo_pacific_is_its_security(analyser, tmp_path):
+    text = ("Defence chief sets out priorities at Asia forum\n"
+            "Deterring China in the Indo-Pacific tops the priorities the US defence chief set out at the forum, "
+            "alongside higher spending by allies. He warned that Beijing could try to seize Taiwan by force.\n"
+            "Original Source: news.example.jp\n")
+    assert "indo-pacific-security" in theme_ids(analyser, tmp_path, text)

@@ -90,6 +90,32 @@ def _listed_like(doc: Doc, start: int, j: int, before: list[FigureSpan]) -> str 
     return first.unit if len(between) <= 12 and any(t.lower_ == doc[j].lower_ for t in between) else None
 
 
+def _part_of_counted(doc: Doc, start: int, j: int, before: list[FigureSpan], value: float | None,
+                     durations: frozenset[str] | set[str]) -> str | None:
+    """The unit of a bare number standing for a part of what the sentence counted before it:
+    "three missiles were fired ..., with two intercepted and one missing the mark", "the other
+    two were shot down" (a noun's place in the clause, no noun after it, no more than the whole)."""
+    if not before or value is None or not doc.has_annotation("DEP"):
+        return None
+    # the nearest count before it that is larger: "three missiles fired at two vessels, ... the
+    # other two were shot down" are missiles
+    # (a whole counted in a noun written with it: not "the toll rose to 19, with six missing")
+    whole = next((f for f in reversed(before) if f.value is not None and f.value > value and f.unit is not None
+                  and f.unit in f.text.lower().split()), None)
+    if whole is None or whole.unit == "percent" or whole.unit.isupper() or whole.unit in durations \
+            or whole.upper is not None:
+        return None
+    last = doc[j - 1]
+    if last.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or last.head.pos_ in ("NOUN", "PROPN"):
+        return None
+    if j < len(doc) and doc[j].is_alpha and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None  # a noun of its own follows: "two leaders"
+    before_word = doc[start - 1].lower_ if start > 0 else ""
+    if before_word in ("the", "these", "those", "all", "both", "of", "at", "by", "from", "to"):
+        return None  # "the two met" (people named before), "rose by two": not a part counted
+    return whole.unit
+
+
 def _quoted_as_saying(token: Token) -> Source | None:
     """The source Y of "X quoted Y as saying (that) ..." for a figure in what Y said, whether it
     follows ("Lee quoted the spy agency as saying that some 300 soldiers ...") or comes first
@@ -790,6 +816,9 @@ class FigureFinder:
                         unit = _listed_like(doc, start, j, [f for f in figures if f.start >= sent.start])
                     if unit is None and not year_like:
                         unit = _changed_to(doc, start, [f for f in figures if f.start >= sent.start])
+                    if unit is None and not year_like:
+                        unit = _part_of_counted(doc, start, j, [f for f in figures if f.start >= sent.start], value,
+                                                self.durations)
                     if unit is None and not year_like and start >= 2 and doc[start - 1].text == "," \
                             and doc[sent.start].lower_ == "of" and figures and figures[-1].start >= sent.start \
                             and figures[-1].end == start - 1:
@@ -815,11 +844,16 @@ class FigureFinder:
                         k += 1
                     if k < end and doc[k].tag_ == "NN" and doc[k].is_alpha:
                         unit, j = doc[k].lower_, k + 1  # "at least one ballistic missile": one thing
+                if unit is None and small_word and value == 1 and j < end and doc[j].is_alpha and any(
+                        f.unit == f"{doc[j].lower_}s" for f in figures if f.start >= sent.start):
+                    unit, j = doc[j].lower_, j + 1  # "three missiles were fired ..., one missile missed"
                 if (
                     unit is None
                     or (year_like and unit not in self.units)
                     or (small_word and not (unit in self.units or unit == "percent" or bounded
                                             or doc[j - 1].tag_ in ("NNS", "NNPS")
+                                            # "one missile missed" after "three missiles"
+                                            or any(f.unit == f"{unit}s" for f in figures if f.start >= sent.start)
                                             or (j < end and doc[j].lower_ in ("of", "out") and doc[j - 1].i == i)))
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"

@@ -317,3 +317,12 @@ def test_a_figure_of_an_estimate_is_the_estimators(nlp):
     assert got["$2.9bn"] == ("analysts", None)
     assert got["$12.1bn"] == (None, None)
     assert got["2.5%"][1] == "International Monetary Fund"
+
+
+def test_a_bare_number_counts_a_part_of_what_the_sentence_counted(nlp):
+    text = ("Officials said four drones were launched at the ship, with three intercepted and one missing it. "
+            "There were five rockets fired at two tankers, one rocket missed and the other four were shot down. "
+            "The two leaders met in May. The two met again on Friday.")
+    got = {(f.text, f.unit) for f in nlp(text)._.figures}
+    assert {("three", "drones"), ("one", "drones"), ("one rocket", "rocket"), ("four", "rockets")} <= got
+    assert not {t for t, _ in got} & {"two", "The two"}

@@ -401,3 +401,12 @@ def test_firms_of_a_place_and_people_of_a_nationality_are_no_actors(analyser, tm
     names = actor_names(analyser, tmp_path, text)
     assert {"Russia", "China", "United States"} <= names
     assert not names & {"Bright Circuit", "Tekhmash Grupp", "Switzerland", "Austria"}
+
+
+def test_the_court_of_the_south_china_sea_award_is_an_actor(analyser, tmp_path):
+    text = ("Manila marks the anniversary of the sea ruling\n"
+            "The Philippines said China's coast guard blocked a supply mission near the shoal on Monday. A 2016 "
+            "ruling by the Permanent Court of Arbitration found that Beijing's sweeping claims had no legal basis, "
+            "and Manila called on China to respect the PCA award.\n"
+            "Original Source: news.example.ph\n")
+    assert "Permanent Court of Arbitration" in actor_names(analyser, tmp_path, text)

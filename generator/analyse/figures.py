@@ -689,6 +689,9 @@ class FigureFinder:
         for a in token.ancestors:
             directs = a.lower_ in self.directive_verbs or a.lower_ in self.goal_verbs and any(
                 c.dep_ == "dobj" and c.lower_ in self.goal_nouns for c in a.children)  # "set forth the task of"
+            if directs and a.lower_ in ("called", "calls", "calling") and not any(
+                    c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon") for c in a.children):
+                continue  # "what it called a new missile, which flew 1,100 km": a name given, no demand
             if directs and a.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in a.children):
                 return subject_source(a)
         return None

@@ -326,3 +326,11 @@ def test_a_bare_number_counts_a_part_of_what_the_sentence_counted(nlp):
     got = {(f.text, f.unit) for f in nlp(text)._.figures}
     assert {("three", "drones"), ("one", "drones"), ("one rocket", "rocket"), ("four", "rockets")} <= got
     assert not {t for t, _ in got} & {"two", "The two"}
+
+
+def test_a_demand_is_its_makers_figure_but_a_name_given_is_none(nlp):
+    text = ("US Defense Secretary Pete Hegseth called on allies to raise military budgets, possibly to as high as "
+            "4% of GDP. Seoul condemned the launch of what it called a new missile, which flew about 900 kilometres.")
+    got = {f.text: (f.attribution, f.attribution_actor) for f in nlp(text)._.figures}
+    assert got["as high as 4%"][1] == "Pete Hegseth"
+    assert got["about 900 kilometres"] == (None, "outlet")

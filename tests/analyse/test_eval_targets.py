@@ -19,7 +19,7 @@ FLOORS = {
     "actors F1": 0.95,
     "actors precision (knowledge base)": 0.975,  # 0.969 -> 0.980 (actors15b: states one sentence apart)
     "actors precision (model only)": 0.75,  # 0.706 -> 0.750 (actors15b: ships, listed companies, fragments)
-    "themes macro-F1": 0.89,  # 0.887 -> 0.898 (stop 31: themes15's holder, keep_negated and supply rules); themes15c's china-stance rules (0.900) were taken back: the private probe's held-out half lost china-stance
+    "themes macro-F1": 0.90,  # 0.887 -> 0.898 (stop 31: themes15's holder, keep_negated and supply rules); themes15c's china-stance rules (0.900) were taken back: the private probe's held-out half lost china-stance; 0.898 -> 0.902 (stop 35: diplomacy beside sanctions needs 4, learnt on dev halves; the private probe's held-out half rose too)
     "figures recall": 0.955,
     "figure qualifier right": 0.98,
     "figure attribution right": 0.86,
@@ -29,7 +29,6 @@ FLOORS = {
 }
 NOT_YET = {  # targets the test half does not reach yet (see the issue's closing note)
     "actors precision (model only)",
-    "themes macro-F1",  # 0.898 (see FLOORS)
 }
 
 

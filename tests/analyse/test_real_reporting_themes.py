@@ -331,3 +331,21 @@ def test_deterring_a_state_in_the_indo_pacific_is_its_security(analyser, tmp_pat
             "alongside higher spending by allies. He warned that Beijing could try to seize Taiwan by force.\n"
             "Original Source: news.example.jp\n")
     assert "indo-pacific-security" in theme_ids(analyser, tmp_path, text)
+
+
+def test_envoys_agreeing_a_sanctions_package_make_no_diplomacy_story(analyser, tmp_path):
+    text = ("EU agrees new sanctions on Russia's shadow fleet\n"
+            "European Union ambassadors agreed on Wednesday on a new package of sanctions against Russia, targeting "
+            "dozens of tankers of its shadow fleet.\n"
+            "The sanctions also freeze the assets of several banks that help Moscow evade earlier restrictions.\n"
+            "The ambassadors also agreed to extend the existing measures against Russia by six months.\n"
+            "EU foreign ministers are expected to approve the sanctions formally on Monday.\n"
+            "Original Source: news.example.eu\n")
+    got = theme_ids(analyser, tmp_path, text)
+    assert "sanctions" in got and "diplomacy" not in got
+    text = ("Leaders meet in Brussels for summit talks on Ukraine\n"
+            "EU leaders met in Brussels on Thursday for summit talks with Ukraine's president, and the summit "
+            "agreed to keep up sanctions against Russia. The talks also covered a new round of negotiations.\n"
+            "Diplomats said the meeting ended with a joint statement. The summit will meet again in June.\n"
+            "Original Source: news.example.eu\n")
+    assert "diplomacy" in theme_ids(analyser, tmp_path, text)

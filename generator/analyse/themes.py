@@ -169,6 +169,12 @@ def _own_phrase(term):
     for child in term.children:
         if child.dep_ == "prep" and child.lower_ in _ABOUT:
             continue
+        if child.dep_ in ("acl", "relcl"):
+            # "a statement criticising the China Coast Guard": whom the clause is about, not who
+            # holds the statement; only its agent is ("a statement issued by Beijing")
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                yield from agent.subtree
+            continue
         yield from child.subtree
 
 

@@ -349,3 +349,17 @@ def test_envoys_agreeing_a_sanctions_package_make_no_diplomacy_story(analyser, t
             "Diplomats said the meeting ended with a joint statement. The summit will meet again in June.\n"
             "Original Source: news.example.eu\n")
     assert "diplomacy" in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_statement_criticising_china_is_not_chinas_stance(analyser, tmp_path):
+    text = ("Manila accuses Beijing's coast guard over water cannon\n"
+            "The Philippine Coast Guard issued a statement criticising the China Coast Guard's \"dangerous "
+            "manoeuvres and illegal use of water cannon\" against its boats near the shoal.\n"
+            "The Philippines said its boats continued their mission to resupply troops at the outpost.\n"
+            "Original Source: news.example.ph\n")
+    assert "china-stance" not in theme_ids(analyser, tmp_path, text)
+    text = ("Beijing answers Manila\n"
+            "A statement issued by China's foreign ministry rejected the accusations and urged Manila to stop "
+            "its provocations at the shoal.\n"
+            "Original Source: news.example.cn\n")
+    assert "china-stance" in theme_ids(analyser, tmp_path, text)

@@ -363,3 +363,12 @@ def test_a_statement_criticising_china_is_not_chinas_stance(analyser, tmp_path):
             "its provocations at the shoal.\n"
             "Original Source: news.example.cn\n")
     assert "china-stance" in theme_ids(analyser, tmp_path, text)
+
+
+def test_urgent_is_no_urging(analyser, tmp_path):
+    text = ("US defence chief warns allies in Singapore\n"
+            "The US defence secretary spoke at the regional forum on Saturday about military spending.\n"
+            "“China's conduct toward its neighbours is a wake-up call and an urgent one,” he said before defence "
+            "chiefs gathered in Singapore.\n"
+            "Original Source: news.example.sg\n")
+    assert "china-stance" not in theme_ids(analyser, tmp_path, text)

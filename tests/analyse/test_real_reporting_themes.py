@@ -372,3 +372,12 @@ def test_urgent_is_no_urging(analyser, tmp_path):
             "chiefs gathered in Singapore.\n"
             "Original Source: news.example.sg\n")
     assert "china-stance" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_respectively_and_a_distance_are_no_stance(analyser, tmp_path):
+    text = ("Ships of China and Japan near the islands\n"
+            "China and Japan sent four and six coast guard ships to the area respectively on Monday.\n"
+            "China's ships kept a distance of about 20 nautical miles from the islands, the Japanese coast guard "
+            "said, and China's vessels left the distance zone by noon.\n"
+            "Original Source: news.example.jp\n")
+    assert "china-stance" not in theme_ids(analyser, tmp_path, text)

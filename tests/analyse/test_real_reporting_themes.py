@@ -381,3 +381,11 @@ def test_respectively_and_a_distance_are_no_stance(analyser, tmp_path):
             "said, and China's vessels left the distance zone by noon.\n"
             "Original Source: news.example.jp\n")
     assert "china-stance" not in theme_ids(analyser, tmp_path, text)
+
+
+def test_keeping_a_careful_distance_is_a_stance(analyser, tmp_path):
+    text = ("Beijing keeps its distance from the deployment reports\n"
+            "China has kept a careful distance from reports that foreign troops are fighting for Russia, saying "
+            "only that it is not aware of the situation.\n"
+            "Original Source: news.example.hk\n")
+    assert "china-stance" in theme_ids(analyser, tmp_path, text)

@@ -41,6 +41,9 @@ from generator.analyse.spans import ActorMention
 _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "context": 2, "short": 3}
 # kinds: ..., "location": a country named as a place ("talks in Riyadh", "plants in Spain")
 
+# verbs of going somewhere: "leaving for Seoul" names a destination, not a government
+_DEPARTING = frozenset({"leaving", "left", "leave", "leaves", "departed", "departing", "departs", "bound", "headed",
+                        "heading", "heads", "flew", "flying", "flies", "sailed", "sailing", "set", "sets"})
 _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
                       "policymakers", "regime", "sponsors", "patrons", "backers", "allies", "partners",
                       "curators", "masters", "handlers", "founders", "counterparts"}
@@ -333,7 +336,8 @@ class ActorResolver(ModelNames):
             # Washington": the government, not a place
             before = doc[start - 2].lower_ if start >= 2 else ""
             return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE and before not in _GOVERNMENT_PEOPLE
-
+        if start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in _DEPARTING:
+            return True  # "before leaving for Seoul", "a flight bound for Beijing": where one goes
         return self._based(doc, end)
 
     @staticmethod

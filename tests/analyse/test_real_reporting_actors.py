@@ -410,3 +410,14 @@ def test_the_court_of_the_south_china_sea_award_is_an_actor(analyser, tmp_path):
             "and Manila called on China to respect the PCA award.\n"
             "Original Source: news.example.ph\n")
     assert "Permanent Court of Arbitration" in actor_names(analyser, tmp_path, text)
+
+
+def test_a_capital_one_leaves_for_is_a_destination_not_a_government(analyser, tmp_path):
+    text = ("EU chief meets Japan's foreign minister\n"
+            "European Commission President Ursula von der Leyen met Japanese Foreign Minister Yoko Kamikawa in "
+            "Tokyo on Tuesday for talks on security. “Our partnership will only grow,” the Commission president "
+            "said before leaving for Seoul.\n"
+            "Original Source: news.example.jp\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert {"Japan", "Ursula von der Leyen"} <= names
+    assert "South Korea" not in names

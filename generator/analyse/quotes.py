@@ -525,7 +525,11 @@ class QuoteFinder:
                     return source
         if 2 <= len(lead) <= 5 and lead[-1].text == ":" and lead[-1].i == span.start - 1 - mark and all(
                 t.is_alpha and (t.is_title or t.is_upper) for t in lead[:-1]) and any(
-                m.type == "person" and doc[m.end - 1].lower_ == lead[-2].lower_ for m in doc._.actor_mentions):
+                (m.type == "person" and doc[m.end - 1].lower_ == lead[-2].lower_)
+                # a headline's body or state ("Kremlin: “No talks without guarantees”")
+                or (m.type in ("country", "organisation") and m.start == lead[0].i and m.end == lead[-1].i
+                    and lead[0].i == lead[0].sent.start)
+                for m in doc._.actor_mentions):
             # a headline's label naming a person of the story: "Slovakia blocks the package.
             # Kallas: “Moscow escalates”"
             return Source(doc[lead[0].i : lead[-1].i].text, "said", lead[0].i, lead[-1].i, None)

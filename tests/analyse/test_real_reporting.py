@@ -2903,3 +2903,12 @@ def test_highlighting_that_after_a_speakers_verb_is_his_figure(nlp):
     text = ("Foreign Ministry spokesperson Esmaeil Baghaei spoke on Monday. The spokesperson also criticised the "
             "move, highlighting that at least three members of the council opposed it.")
     assert figures(nlp, text)["at least three members"][1] == "Esmaeil Baghaei"
+
+
+def test_a_headline_label_naming_a_state_or_body_speaks(analyser, tmp_path):
+    text = ("Kremlin: “No talks without guarantees for our security”\n"
+            "Russia has massed 10,000 more troops near the border with Ukraine, Kyiv said on Monday. The Kremlin "
+            "said it would not hold talks without guarantees.\n"
+            "Original Source: news.example.ru\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert [q.actor for q in out.quotes] == ["Russia"]

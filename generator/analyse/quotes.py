@@ -565,6 +565,11 @@ class QuoteFinder:
                 source = find_source(nxt, self.speech_verbs, skip=inside, outlets=self.outlets)
                 if source is not None:
                     return source
+        if final + 1 < len(sents) and not [t for t in after if not (t.is_punct or t.is_space)]:
+            # “...” That was the message from Russian President Vladimir Putin on Tuesday.
+            source = _message_of(sents[final + 1])
+            if source is not None:
+                return source
         return None
 
 
@@ -599,6 +604,29 @@ def _credit_line(doc, text: str, e: int) -> Source | None:
 
 # a headline's credit after a dash: "‘Only trust primary sources’ on the talks – Kremlin"
 _HEADLINE_CREDIT = re.compile(r"[ \t][-—–][ \t]*([A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){0,3})[ \t]*$")
+
+
+_MESSAGE_NOUNS = frozenset({"message", "words", "word", "view", "verdict", "warning", "assessment", "response",
+                            "reaction", "answer", "reply", "position"})
+
+
+def _message_of(sent) -> Source | None:
+    """Who a short sentence after a quotation credits it to: "That was the message from Russian
+    President Vladimir Putin on Tuesday." (the name after "from"/"of", up to a time or place)."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 6 or words[0].lower_ not in ("that", "this", "such") or words[1].lower_ not in ("was", "is", "were", "are"):
+        return None
+    k = 2 + (words[2].lower_ in ("the", "a"))
+    if k + 2 >= len(words) or words[k].lower_ not in _MESSAGE_NOUNS or words[k + 1].lower_ not in ("from", "of"):
+        return None
+    name = []
+    for t in words[k + 2 :]:
+        if t.is_punct or t.lower_ in ("on", "in", "at", "during", "after", "before", "when", "as", "late", "earlier"):
+            break
+        name.append(t)
+    if not name or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return Source(sent.doc[name[0].i : name[-1].i + 1].text, "said", name[0].i, name[-1].i + 1, name[-1].i)
 
 
 def _headline_credit(doc, text: str, s: int, e: int) -> Source | None:

@@ -83,3 +83,10 @@ def test_a_quotation_whose_opening_mark_the_outlet_left_out(nlp):
     doc = nlp(text)
     assert [(q.text.split()[0], q.speaker) for q in doc._.quotes] == [("31", "the defence ministry")]
     assert {f.text: f.attribution for f in doc._.figures}["31 PLA aircraft"] == "the defence ministry"
+
+
+def test_a_short_sentence_after_saying_whose_message_it_was(nlp):
+    text = ('Moscow warned the West again. "The border is sealed and will stay sealed." That was the message from '
+            'Russian President Vladimir Putin on Tuesday.')
+    (q,) = nlp(text)._.quotes
+    assert q.speaker == "Russian President Vladimir Putin"

@@ -817,6 +817,11 @@ def _states_nothing(verb: Token) -> bool:
         return True  # "without confirming that 3,000 troops were there": nobody states it
     if verb.lower_ == "points" and (verb.pos_ != "VERB" or not any(c.lower_ == "out" for c in verb.children)):
         return True  # "2 percentage points": a noun; only "he points out that ..." states
+    if verb.lower_ in ("found", "finds", "concluded", "concludes"):
+        # what a study or an inquiry found states it ("a UN report found 2,000 civilians had
+        # died"); what police found is what they came upon ("police found three bodies")
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is None or subject.lower_ not in _FINDERS
     if verb.lower_ == "citing" and verb.doc.has_annotation("DEP"):
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if cited is not None and not any(c.dep_ == "ccomp" for c in verb.children):
@@ -847,6 +852,9 @@ def _without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
+_FINDERS = frozenset({"report", "reports", "study", "studies", "review", "investigation", "investigators", "inquiry",
+                      "survey", "analysis", "assessment", "audit", "probe", "poll", "census", "panel", "researchers",
+                      "intelligence", "estimate", "estimates", "monitors", "mission", "commission", "court", "tribunal"})
 _CLAIMED_PLACES = frozenset({"sovereignty", "territory", "territories", "sea", "seas", "waters", "island", "islands",
                              "islets", "reef", "reefs", "shoal", "region", "area", "land", "rights", "jurisdiction"})
 _SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "alleged", "rumoured", "rumored",

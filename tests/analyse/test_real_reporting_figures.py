@@ -334,3 +334,11 @@ def test_a_demand_is_its_makers_figure_but_a_name_given_is_none(nlp):
     got = {f.text: (f.attribution, f.attribution_actor) for f in nlp(text)._.figures}
     assert got["as high as 4%"][1] == "Pete Hegseth"
     assert got["about 900 kilometres"] == (None, "outlet")
+
+
+def test_what_a_report_found_is_its_authors_but_not_what_police_found(nlp):
+    text = ("A report by the United Nations found 1,800 civilians had died in the region. "
+            "Police found four bodies in the rubble on Tuesday.")
+    got = {f.text: (f.attribution, f.attribution_actor) for f in nlp(text)._.figures}
+    assert got["1,800 civilians"][1] == "United Nations"
+    assert got["four bodies"] == (None, "outlet")

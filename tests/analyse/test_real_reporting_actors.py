@@ -421,3 +421,14 @@ def test_a_capital_one_leaves_for_is_a_destination_not_a_government(analyser, tm
     names = actor_names(analyser, tmp_path, text)
     assert {"Japan", "Ursula von der Leyen"} <= names
     assert "South Korea" not in names
+
+
+def test_the_red_sea_commanders_and_spokesmen_are_known(analyser, tmp_path):
+    text = ("US strikes Houthi missile launchers\n"
+            "US Central Command said on Thursday it had struck missile launchers in Yemen, days after Iran warned "
+            "Washington against attacking its ally. The command quoted "
+            "Gen. Michael Erik Kurilla as saying the strikes would go on. Houthi military spokesman Yahya Saree "
+            "said the group would keep targeting ships.\n"
+            "Original Source: news.example.com\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert {"Michael Kurilla", "Yahya Saree"} <= names

@@ -29,6 +29,7 @@ from generator.analyse.attribution import (
     asks,
     find_source,
     giver_of,
+    headline_credit,
     paragraph_label,
     subject_source,
     utterance_owner,
@@ -252,7 +253,8 @@ class QuoteFinder:
                 words, e = f"{words} {text[s2:e2]}", e2
             first = bisect.bisect_right(starts, span.start) - 1
             final = bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1
-            source = self._speaker(sents, first, final, span, inside) or _headline_credit(doc, text, s, e)
+            # (a quotation in the headline credited after a dash: "‘...’ on the talks – Kremlin")
+            source = self._speaker(sents, first, final, span, inside) or headline_credit(sents[first])
             if source is not None and source.verb == "according to" and source.head is not None \
                     and doc[source.head].lower_ in self.hearsay_nouns:
                 # "the JCS “strongly condemned” the launches, according to reports": the reports
@@ -602,10 +604,6 @@ def _credit_line(doc, text: str, e: int) -> Source | None:
     return Source(span.text, "said", span.start, span.end, None)
 
 
-# a headline's credit after a dash: "‘Only trust primary sources’ on the talks – Kremlin"
-_HEADLINE_CREDIT = re.compile(r"[ \t][-—–][ \t]*([A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){0,3})[ \t]*$")
-
-
 _MESSAGE_NOUNS = frozenset({"message", "words", "word", "view", "verdict", "warning", "assessment", "response",
                             "reaction", "answer", "reply", "position"})
 
@@ -627,21 +625,6 @@ def _message_of(sent) -> Source | None:
     if not name or not any(t.pos_ == "PROPN" for t in name):
         return None
     return Source(sent.doc[name[0].i : name[-1].i + 1].text, "said", name[0].i, name[-1].i + 1, name[-1].i)
-
-
-def _headline_credit(doc, text: str, s: int, e: int) -> Source | None:
-    """Who a quotation in the headline is credited to, named after a dash that ends the line."""
-    if "\n" in text[:s]:
-        return None
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    found = _HEADLINE_CREDIT.search(text, e, line_end)
-    if found is None:
-        return None
-    span = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
-    if span is None or not len(span):
-        return None
-    return Source(span.text, "said", span.start, span.end, span.end - 1)
 
 
 _CREDIT_VERBS = (r"said|says|wrote|writes|emphasized|emphasised|stressed|noted|added|stated|posted|"

@@ -232,12 +232,11 @@ def subject_source(verb: Token) -> Source | None:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.lower_ in ("asked", "told", "questioned", "pressed") and any(c.dep_ == "nsubjpass" for c in subj):
         return None  # "“...?” he was asked": the words put to him, not his
-    if verb.lower_ in _SAID_OF and any(c.dep_ == "auxpass" for c in verb.children) and any(
+    if verb.lower_ in _SAID_BY_NO_ONE and any(c.dep_ == "auxpass" for c in verb.children) and any(
             c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
-        return None  # "North Korea is said to have launched three missiles": said of it, by no one named
-    if verb.lower_ in _FORECAST and any(c.dep_ == "auxpass" for c in verb.children) and any(
-            c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
-        return None  # "the mercury is forecast to hit 30C": what is forecast, not who forecasts it
+        # "North Korea is said to have launched three missiles": said of it, by no one named;
+        # "the mercury is forecast to hit 30C": what is forecast, not who forecasts it
+        return None
     if not subj and verb.dep_ == "acl":
         owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
         if owner is not None:
@@ -860,6 +859,7 @@ _CLAIMED_PLACES = frozenset({"sovereignty", "territory", "territories", "sea", "
 _SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "alleged", "rumoured", "rumored",
                       "claimed", "estimated"})  # not "expected to" (a forecast) nor "known to" (a fact)
 _FORECAST = frozenset({"forecast", "forecasted", "predicted", "projected", "expected"})
+_SAID_BY_NO_ONE = _SAID_OF | _FORECAST  # passive with an infinitive and no agent: nobody named says it
 _PERCEIVING = frozenset({"detected", "detects", "tracked", "tracks", "spotted", "spots"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _ENVOY_WORDS = _SPOKESPEOPLE | {"diplomat", "official"}

@@ -851,6 +851,7 @@ def _without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
+_GOING_ON = frozenset({"added", "adds", "adding", "continued", "continues", "went", "goes", "noting"})  # "..., the official added"
 _FINDERS = frozenset({"report", "reports", "study", "studies", "review", "investigation", "investigators", "inquiry",
                       "survey", "analysis", "assessment", "audit", "probe", "poll", "census", "panel", "researchers",
                       "intelligence", "estimate", "estimates", "monitors", "mission", "commission", "court", "tribunal"})
@@ -1675,8 +1676,9 @@ class SpeakerResolver:
                 # "The military official stated ...", after the defence minister spoke, no official
                 # named before: the person who spoke last, when he holds a post of a state
                 last = next((a for pos, a, t in reversed(self.spoken) if pos < source.start), None)
-                if last is not None and self.types.get(last) == "person" and self._affiliation.get(last):
-                    return last
+                if last is not None and self.types.get(last) == "person" and (
+                        self._affiliation.get(last) or source.verb in _GOING_ON):
+                    return last  # ("“...,” the official added": whoever spoke last goes on, known or not)
         if word in _OFFICIALS and not inside and doc.has_annotation("DEP"):
             body = self._body_named_before(doc[head], source.start)
             if body is not None:

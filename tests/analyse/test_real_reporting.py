@@ -2912,3 +2912,12 @@ def test_a_headline_label_naming_a_state_or_body_speaks(analyser, tmp_path):
             "Original Source: news.example.ru\n")
     out = analyse_text(analyser, tmp_path, text)
     assert [q.actor for q in out.quotes] == ["Russia"]
+
+
+def test_the_official_who_goes_on_is_the_one_who_spoke_last_known_or_not(nlp):
+    text = ('"The Commission has adopted definitive duties on the imports for five years," announced the '
+            "institution's spokesperson, Olaf Brenner, in Brussels. At the same time, \"both sides keep working on "
+            'an alternative solution," the official added, noting that "any solution must be compatible with the '
+            'rules of the trade body".')
+    got = [(q.text.split()[0], q.actor) for q in nlp(text)._.quotes]
+    assert {actor for _, actor in got} == {"Olaf Brenner"}

@@ -432,3 +432,13 @@ def test_the_red_sea_commanders_and_spokesmen_are_known(analyser, tmp_path):
             "Original Source: news.example.com\n")
     names = actor_names(analyser, tmp_path, text)
     assert {"Michael Kurilla", "Yahya Saree"} <= names
+
+
+def test_the_commissions_trade_spokesperson_is_the_eus(analyser, tmp_path):
+    text = ("EU adopts duties on Chinese electric cars\n"
+            "The European Commission adopted duties of up to 35% on electric cars from China on Tuesday, its "
+            "spokesperson Olof Gill said. China said it would defend its companies.\n"
+            "Original Source: news.example.eu\n")
+    out = analyse_text(analyser, tmp_path, text)
+    gill = next(a for a in out.actors if a.name == "Olof Gill")
+    assert gill.affiliation == "European Union" and gill.known

@@ -808,6 +808,7 @@ class FigureFinder:
                         unit_after, after = self._unit(doc, second[1], end, False)
                         if unit_after is not None:
                             upper, unit, j = second[0], unit_after, after
+                counted = [f for f in figures if f.start >= sent.start]  # this sentence's figures so far
                 if unit is None:
                     unit, j = self._unit(doc, j, end, year_like)
                     if unit is None and not year_like and j + 1 < end and doc[j].lower_ == "to" and self._change(doc, start):
@@ -816,12 +817,11 @@ class FigureFinder:
                     if unit is None and not year_like and doc.has_annotation("DEP"):
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
                     if unit is None and not year_like:
-                        unit = _listed_like(doc, start, j, [f for f in figures if f.start >= sent.start])
+                        unit = _listed_like(doc, start, j, counted)
                     if unit is None and not year_like:
-                        unit = _changed_to(doc, start, [f for f in figures if f.start >= sent.start])
+                        unit = _changed_to(doc, start, counted)
                     if unit is None and not year_like:
-                        unit = _part_of_counted(doc, start, j, [f for f in figures if f.start >= sent.start], value,
-                                                self.durations)
+                        unit = _part_of_counted(doc, start, j, counted, value, self.durations)
                     if unit is None and not year_like and start >= 2 and doc[start - 1].text == "," \
                             and doc[sent.start].lower_ == "of" and figures and figures[-1].start >= sent.start \
                             and figures[-1].end == start - 1:
@@ -848,7 +848,7 @@ class FigureFinder:
                     if k < end and doc[k].tag_ == "NN" and doc[k].is_alpha:
                         unit, j = doc[k].lower_, k + 1  # "at least one ballistic missile": one thing
                 if unit is None and small_word and value == 1 and j < end and doc[j].is_alpha and any(
-                        f.unit == f"{doc[j].lower_}s" for f in figures if f.start >= sent.start):
+                        f.unit == f"{doc[j].lower_}s" for f in counted):
                     unit, j = doc[j].lower_, j + 1  # "three missiles were fired ..., one missile missed"
                 if (
                     unit is None
@@ -856,7 +856,7 @@ class FigureFinder:
                     or (small_word and not (unit in self.units or unit == "percent" or bounded
                                             or doc[j - 1].tag_ in ("NNS", "NNPS")
                                             # "one missile missed" after "three missiles"
-                                            or any(f.unit == f"{unit}s" for f in figures if f.start >= sent.start)
+                                            or any(f.unit == f"{unit}s" for f in counted)
                                             or (j < end and doc[j].lower_ in ("of", "out") and doc[j - 1].i == i)))
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"

@@ -847,7 +847,7 @@ def _states_nothing(verb: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
-def _without_article(text: str) -> str:
+def without_article(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
@@ -903,7 +903,7 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
                     if verb.lower_ in speech_verbs and verb.i not in skip and verb.pos_ in ("VERB", "AUX"):
                         told = subject_source(verb)
                         if told is not None and told.end <= sent.start + k and told.text.lower() not in PERSON_PRONOUNS | BODY_PRONOUNS \
-                                and _without_article(told.text) not in outlets:
+                                and without_article(told.text) not in outlets:
                             source = told
         else:
             continue
@@ -940,7 +940,12 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
                 continue
             if anchor is not None and source.start <= anchor.i < source.end:
                 continue  # the figure is the subject ("thousands of soldiers are reported")
-            if relay is None and outlets and _without_article(source.text) in outlets and len(verbs) > 1:
+            if relay is None and outlets and without_article(source.text) in outlets and len(verbs) > 1 \
+                    and (anchor is None or verb.i > anchor.i or verb.i not in depth or any(
+                        v.lower_ in _PERCEIVING and v.i in depth for v in verbs)):
+                # a credit after the words ("..., the NIS said, Yonhap reported") or over a detection
+                # ("Taiwan News reported that the ministry tracked 30 aircraft"), not an outlet's own
+                # report of them ("..., as The Washington Post reported at least two ...")
                 relay = source
                 continue
             return source
@@ -956,11 +961,32 @@ def find_source(sent: Span, speech_verbs: set[str], anchor: Token | None = None,
     return None
 
 
-def zero_relative(sent: Span, anchor: Token, speech_verbs: set[str] | frozenset[str]) -> Source | None:
+_HAVE = frozenset({"have", "has", "had"})
+
+
+def zero_relative(sent: Span, anchor: Token, speech_verbs: set[str] | frozenset[str], after: int | None = None) -> Source | None:
     """The name right after a figure's noun that says or estimates it in a relative clause with no
     "that" ("the 11,000 troops Seoul says are in Russia", "the 600 missiles Ukraine estimates were
-    fired"): whatever the parser made of it, the count is that name's."""
+    fired"): whatever the parser made of it, the count is that name's. ``after`` (the figure's
+    end) reads a common noun there too, where the parser glued it to the figure: "the $1.3
+    trillion developing countries have consistently said is needed", "the $1.3trn experts say
+    is needed" (someone's figure, though no actor's)."""
     doc = sent.doc
+    if after is not None and after < sent.end:
+        k = j = after
+        while j < sent.end and j - k < 4 and doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN", "PROPN", "VERB") \
+                and doc[j].lower_ not in speech_verbs and doc[j].lower_ not in _HAVE and not doc[j].is_stop:
+            j += 1
+        noun = j - 1
+        if j > k and doc[noun].tag_ in ("NNS", "NNPS", "NNP"):
+            v = j
+            if v < sent.end and doc[v].lower_ in _HAVE:
+                v += 1
+            while v < sent.end and v - j < 3 and doc[v].pos_ == "ADV":  # "have long said", "consistently"
+                v += 1
+            if v + 1 < sent.end and doc[v].lower_ in speech_verbs and not doc[v].lower_.endswith("ing") \
+                    and doc[v + 1].pos_ in ("AUX", "VERB") and doc[v + 1].lower_ not in _HAVE | {"to"}:
+                return Source(doc[k:j].text, doc[v].lower_, k, j, noun)
     noun = anchor
     while noun.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and noun.i < noun.head.i < sent.end:
         noun = noun.head
@@ -1431,10 +1457,11 @@ class SpeakerResolver:
         for m in inside:
             if m.start <= head < m.end:
                 return m.name
-        for m in inside:  # "Yoon's office", "Biden's administration": the person's state
+        for m in inside:  # "Yoon's office", "Biden's administration", "the government of Maduro": the person's state
             last = doc[m.end - 1]
-            if m.type == "person" and last.dep_ in ("poss", "compound") and last.head.i == head and m.affiliation \
-                    and doc[head].lower_ in self.body_nouns:
+            if m.type == "person" and m.affiliation and doc[head].lower_ in self.body_nouns and (
+                    last.dep_ in ("poss", "compound") and last.head.i == head
+                    or last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i == head):
                 return m.affiliation
         people = [m for m in inside if m.type == "person"]
         # "the sister of North Korean leader Kim Jong Un, Kim Yo Jong": the one in apposition to
@@ -1569,9 +1596,9 @@ class SpeakerResolver:
         if not inside and doc[head].is_title:
             # "General Staff: the Russian army lost ..." over "the General Staff of the Armed Forces
             # of Ukraine": the body the article names in full, a part of its state
-            bare = _without_article(source.text).lower()
+            bare = without_article(source.text).lower()
             parts = {m.name for m in self.mentions if m.kind == "part" and m.type == "country"
-                     and _without_article(doc[m.start : m.end].text).lower().startswith(bare + " ")}
+                     and without_article(doc[m.start : m.end].text).lower().startswith(bare + " ")}
             if len(bare) > 3 and len(parts) == 1:
                 return parts.pop()
         if (doc[head].pos_ == "PROPN" and doc[head].is_title) or (doc[head].is_upper and len(doc[head]) > 2):

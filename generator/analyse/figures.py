@@ -31,6 +31,7 @@ from generator.analyse.attribution import (
     statement_opened,
     subject_source,
     tag_at_end,
+    without_article,
     zero_relative,
 )
 from generator.analyse.gazetteer import load_gazetteer
@@ -38,7 +39,7 @@ from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import FigureSpan
 
-_NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn|trn)?$", re.IGNORECASE)
 _RANGE = ("-", "–", "to")
 _NOT_COUNTS = {"age", "ages", "year", "years", "one", "article", "paragraph", "chapter", "page", "resolution",
                "score", "scale", "minute", "height", "list", "top", "class", "round", "stage", "level", "number",
@@ -564,14 +565,16 @@ class FigureFinder:
 
     # ------------------------------------------------------------------ context
     def _source(self, doc: Doc, sent: Span, token: Token, quotes: list, in_quote: dict[int, int],
-                resolver: SpeakerResolver) -> tuple[str | None, str | None, bool]:
-        """(attribution phrase, its actor or "outlet", reported) for the figure at ``token``."""
+                resolver: SpeakerResolver, end: int | None = None) -> tuple[str | None, str | None, bool]:
+        """(attribution phrase, its actor or "outlet", reported) for the figure at ``token``
+        (ending at ``end``, when known)."""
         q = in_quote.get(token.i)
         if q is not None and (quotes[q].speaker or quotes[q].actor):
             return quotes[q].speaker, quotes[q].actor, True
-        source = _quoted_as_saying(token) or self._relative_source(token)
+        source = _quoted_as_saying(token) or self._relative_source(token, end)
+        unnamed = None
         if source is not None and resolver.actor(source) in (None, "outlet"):
-            source = None  # Y is no actor: who relayed it is the source we can name
+            source, unnamed = None, source  # Y is no actor: who relayed it is the source we can name
         if source is None:
             source = find_source(sent, self.source_verbs, token, skip=set(in_quote), outlets=self.outlets,
                                  publishing=self.publishing)
@@ -646,6 +649,8 @@ class FigureFinder:
             return None, None, True  # "is said to have launched": reported, by no one named
         if source is None and token.i in in_quote:
             return None, None, True  # in a quotation of no one named: someone's words, not the outlet's
+        if source is None and unnamed is not None:
+            source = unnamed  # "the $1.3 trillion developing countries say is needed": theirs, though no actor's
         if source is None:
             return None, "outlet", False
         actor = resolver.actor(source)
@@ -657,7 +662,9 @@ class FigureFinder:
             briefer = briefed_by(sent)
             if briefer is not None and resolver.actor(briefer) is not None:
                 return briefer.text, resolver.actor(briefer), True
-        if actor is None:
+        if actor is None and without_article(source.text) not in self.outlets:
+            # (a news outlet named is a source given: "..., as The Washington Post reported at
+            # least two departments had been hit" is the Post's, not the confirming government's)
             outer = self._outer_source(sent, source)
             if outer is not None and resolver.actor(outer) not in (None, "outlet"):
                 return outer.text, resolver.actor(outer), True
@@ -696,7 +703,7 @@ class FigureFinder:
                 return subject_source(a)
         return None
 
-    def _relative_source(self, token: Token) -> Source | None:
+    def _relative_source(self, token: Token, end: int | None = None) -> Source | None:
         """The source a relative clause on the counted noun names: "the roughly 11,000 troops Seoul
         says are in Russia", "the latest package, which the Pentagon valued at $125 million"."""
         if not token.doc.has_annotation("DEP"):
@@ -708,7 +715,7 @@ class FigureFinder:
             if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in clause.children):
                 return subject_source(clause)  # not "eight measures he said would help": he is the speaker already
         # the same clause read from the words, where the parser made something else of it
-        return zero_relative(token.sent, token, self.source_verbs)
+        return zero_relative(token.sent, token, self.source_verbs, end)
 
     def _outer_source(self, sent: Span, source: Source) -> Source | None:
         """Who reports the report when its own source is no actor: "Ray Navarro said satellite
@@ -911,7 +918,7 @@ class FigureFinder:
                     i = j
                     continue
                 text = doc[qstart:j].text
-                attribution, actor, reported = self._source(doc, sent, tok, quotes, in_quote, resolver)
+                attribution, actor, reported = self._source(doc, sent, tok, quotes, in_quote, resolver, j)
                 figures.append(FigureSpan(qstart, j, text, value, upper, unit, qualifier, attribution, actor,
                                           self._place(doc, sent), self.measures.get(unit, unit), reported,
                                           self._hedged(doc, sent, tok, in_quote)))

@@ -442,3 +442,15 @@ def test_the_commissions_trade_spokesperson_is_the_eus(analyser, tmp_path):
     out = analyse_text(analyser, tmp_path, text)
     gill = next(a for a in out.actors if a.name == "Olof Gill")
     assert gill.affiliation == "European Union" and gill.known
+
+
+def test_the_administration_of_a_leader_is_his_state(analyser, tmp_path):
+    # "Biden's administration said" was the state already; "the government of <leader>" is too,
+    # as a speaker (the person stays an actor: "the incoming administration of Donald Trump")
+    text = ("Caracas rejects new US measures\n"
+            "The United States barred 20 officials from entering the country on Friday. The government of "
+            "Nicolas Maduro replied the same day: “We reject this act of aggression against our people.”\n"
+            "Original Source: news.example.com\n")
+    out = analyse_text(analyser, tmp_path, text)
+    assert "Venezuela" in {a.name for a in out.actors}
+    assert [q.actor for q in out.quotes] == ["Venezuela"]

@@ -342,3 +342,29 @@ def test_what_a_report_found_is_its_authors_but_not_what_police_found(nlp):
     got = {f.text: (f.attribution, f.attribution_actor) for f in nlp(text)._.figures}
     assert got["1,800 civilians"][1] == "United Nations"
     assert got["four bodies"] == (None, "outlet")
+
+
+# ------------------------------------------------------------------ sources no actor, named
+def test_trillions_written_trn_onto_the_number(nlp):
+    assert found(nlp, "Campaigners want a fund of £2.4trn for the coming decade.")["£2.4trn"] == (2.4e12, None, "GBP")
+
+
+def test_a_common_noun_saying_the_figure_in_a_relative_clause_without_that(nlp):
+    # the parser glues the noun to the figure ("1.3 trillion developing countries"); the figure is
+    # still theirs (reported, by no actor), not the outlet's
+    got = sourced(nlp, "The pledge falls well short of the $2.1 trillion poorer nations have long said is required.")
+    assert got["$2.1 trillion"] == (None, True, False)
+    got = sourced(nlp, "It is far from the $900bn economists say is needed to rebuild the region.")
+    assert got["$900bn"] == (None, True, False)
+    # a figure its own sentence states stays the outlet's
+    assert sourced(nlp, "The ministry spent $4 billion on roads last year.")["$4 billion"] == ("outlet", False, False)
+
+
+def test_an_outlet_reporting_the_figure_is_its_source_not_the_main_clauses_speaker(nlp):
+    # "as the Post reported ...": the Post's report (no actor), not the confirming government's figure
+    got = sourced(nlp, "The Dutch government confirmed on Monday that its servers had been breached, as The "
+                       "Washington Post reported at least three ministries had been hit by the intruders.")
+    assert got["at least three ministries"] == (None, True, False)
+    # a credit after the sentence still relays the agency's figure
+    got = sourced(nlp, "North Korea has moved 3,000 troops to the border, the NIS said, Yonhap reported.")
+    assert got["3,000 troops"][0] == "National Intelligence Service"

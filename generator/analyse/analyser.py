@@ -227,6 +227,7 @@ class Analyser:
 
         doc = self.nlp.make_doc(typeset_apostrophes(article.analysed_text()))
         doc._.article_date = article.date  # offices are resolved on the article's date
+        doc._.article_host = article.source  # a bare "$" of an Australian outlet is AUD
         return doc
 
 

@@ -237,6 +237,11 @@ def subject_source(verb: Token) -> Source | None:
         # "North Korea is said to have launched three missiles": said of it, by no one named;
         # "the mercury is forecast to hit 30C": what is forecast, not who forecasts it
         return None
+    if subj and all(c.dep_ == "nsubjpass" for c in subj) and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.dep_ == "agent" for c in verb.children) \
+            and verb.lower_ not in ("quoted", "cited", "reported", "said", "believed", "thought", "understood") \
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None  # "the plan has been revealed as delivering ...": what is told of, not who tells it
     if not subj and verb.dep_ == "acl":
         owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
         if owner is not None:

@@ -643,6 +643,9 @@ class ModelNames:
                 # "Han Soo-min"; "Morgan Muir, deputy director of ...", "Hong Lei, assistant
                 # foreign minister of China" (typed a place): a person
                 kind = "person"
+            elif kind == "organisation" and start > 0 and doc[start - 1].lower_ in ("off", "near") \
+                    and doc[start - 1].pos_ == "ADP":
+                kind = "place"  # "three vessels off Bajo de Masinloc", "near Pokrovsk": where, not who
             if kind == "organisation" and {t.lower_ for t in tokens} & self.commentator_words:
                 # a think tank, a university: a commentator, kept among the unresolved names
                 out.append(ActorMention(start, end, name, "entity", "commentator", None, False, (name,)))

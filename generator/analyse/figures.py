@@ -39,7 +39,7 @@ from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import load_roles
 from generator.analyse.spans import FigureSpan
 
-_NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn|trn)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|mn|m|k|tn|trn|b)?$", re.IGNORECASE)
 _RANGE = ("-", "–", "to")
 _NOT_COUNTS = {"age", "ages", "year", "years", "one", "article", "paragraph", "chapter", "page", "resolution",
                "score", "scale", "minute", "height", "list", "top", "class", "round", "stage", "level", "number",
@@ -209,6 +209,7 @@ class FigureFinder:
         self.number_words = dict(lexicon.number_words)
         self.multiples = dict(lexicon.multiples)
         self.symbols = dict(lexicon.currency_symbols)
+        self.local_dollars = dict(lexicon.local_dollars)
         self.unit_kinds = frozenset(w.lower() for w in lexicon.unit_kinds)
         self.currency_words = {tuple(k.lower().split()): v for k, v in lexicon.currency_words}
         # every ISO code the lexicon knows a currency by is also written before a number: "SEK 101.5
@@ -249,6 +250,8 @@ class FigureFinder:
         if m:
             value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
             suffix = (m.group(3) or "").lower()
+            if suffix == "b" and (tok.i == 0 or tok.doc[tok.i - 1].text not in self.symbols):
+                return None  # "$368b" is money; "5b" alone is a name's part ("Block 5b")
             if suffix:
                 value *= self.scales.get(suffix, 1)
             return value, True
@@ -467,15 +470,23 @@ class FigureFinder:
                     return None, j  # "up from 37.7 trillion the previous year": when, not what is counted
                 if heads:
                     h = heads[-1]
+                    if h + 4 < end and doc[h + 1].text == "-" and doc[h + 3].text == "-" and doc[h + 2].lower_ in ("of", "in") \
+                            and not any(x.whitespace_ for x in doc[h : h + 4]) and doc[h + 4].is_alpha:
+                        return doc[h : h + 5].text.lower(), h + 5  # "1,000 prisoners-of-war": one noun
                     if h + 2 < end and doc[h + 1].text == "-" and not doc[h].whitespace_ and not doc[h + 1].whitespace_ \
                             and doc[h + 2].is_alpha:
                         return doc[h + 2].lower_, h + 3  # "five million person-years": years
                     if h > j and doc[h - 1].lower_ in self.unit_kinds:
                         return f"{doc[h - 1].lower_} {doc[h].lower_}", h + 1  # "16 nautical miles": not land miles
                     return doc[h].lower_, h + 1
-            if t.text == "," and k > j and k + 1 < end and doc[k - 1].tag_ in ("JJ", "NN") \
-                    and doc[k + 1].tag_ in ("JJ", "NN"):
-                k += 1  # "thousands of aerial, surface and sub-surface drones"
+            if t.text == "," and k > j and k + 1 < end and doc[k - 1].tag_ in ("JJ", "NN", "VBN") \
+                    and (doc[k + 1].tag_ in ("JJ", "NN") or doc[k + 1].tag_ == "RB" and doc[k + 1].lower_.endswith("ly")):
+                k += 1  # "thousands of aerial, surface and sub-surface drones"; "11 conventionally-armed, nuclear-powered submarines"
+                skipped += 1
+                continue
+            if tagged and t.pos_ == "ADV" and t.lower_.endswith("ly") and k + 1 < end and (
+                    doc[k + 1].text == "-" and not t.whitespace_ or doc[k + 1].tag_ == "VBN"):
+                k += 1  # "11 conventionally-armed submarines", "eight trilaterally developed subs"
                 skipped += 1
                 continue
             if t.lower_ in self.skippable or (t.text[:1].isupper() and t.is_alpha) or (
@@ -759,6 +770,7 @@ class FigureFinder:
             if span is not None:
                 in_quote.update((t, n) for t in range(span.start, span.end))
         resolver = SpeakerResolver(doc, self.nouns, set(in_quote), self.genders)
+        dollar = self._dollar(doc)
         for sent in doc.sents:
             i, end = sent.start, sent.end
             while i < end:
@@ -791,14 +803,16 @@ class FigureFinder:
                 unit = None
                 if i - 1 >= sent.start and doc[i - 1].text in self.symbols:
                     start = i - 1
-                    unit = self.symbols[doc[i - 1].text]
+                    unit = dollar if doc[i - 1].text == "$" else self.symbols[doc[i - 1].text]
                 elif i - 2 >= sent.start and (doc[i - 2].text + doc[i - 1].text) in self.symbols:
                     start = i - 2
                     unit = self.symbols[doc[i - 2].text + doc[i - 1].text]
                 year_like = bool(re.fullmatch(r"(19|20)\d\d", tok.text))
                 if unit is None and start > sent.start and not tok.is_alpha and _in_name(doc[start - 1]) and not (
                         j < end and (doc[j].text == "%" or doc[j].lower_ in ("percent", "pct")
-                                     or doc[j].lower_ in self.durations)):  # "gave NATO three months"; not "Model 3 cars"
+                                     or doc[j].lower_ in self.durations or doc[j].lower_ in self.unit_kinds
+                                     or self.measures.get(doc[j].lower_) == "distance")):
+                    # "gave NATO three months", "stopped by the CCG 12 nautical miles away"; not "Model 3 cars"
                     # (not "followed by the Finance 1.3 percent": a share of a named index)
                     i = max(j, i + 1)  # "S&P 500", "Galaxy S25", "Nikkei 225": part of a name
                     continue
@@ -926,6 +940,13 @@ class FigureFinder:
         doc._.figures = figures
         return doc
 
+    def _dollar(self, doc: Doc) -> str:
+        """The currency of a bare "$": the local dollar of an outlet whose host ends in a country
+        code that has one ("www.canberratimes.com.au": AUD), else the US dollar."""
+        host = (doc._.article_host or "").lower().rstrip(".")
+        code = host.rsplit(".", 1)[-1] if "." in host else ""
+        return self.local_dollars.get(code, self.symbols.get("$", "USD"))
+
     def _hedged(self, doc: Doc, sent: Span, token: Token, in_quote: dict[int, int]) -> bool:
         """Whether a hedging word of the sentence bears on the figure's clause, or on what the
         same source reports with it ("He said Ukrainian forces had killed about 3,800 soldiers,
@@ -943,8 +964,8 @@ class FigureFinder:
             # the report and the reports joined to it: "said ..., and warned that ... could"
             said = {report.i} | {c.i for c in report.children if c.dep_ == "conj"} | (
                 {report.head.i} if report.dep_ == "conj" else set())
-            if any(said & {a.i for a in doc[h].ancestors} for h in hedges):
-                return True
+            if any(said & {a.i for a in doc[h].ancestors} for h in hedges if not _of_a_kind(doc, h, ancestors)):
+                return True  # (not "three, possibly used, submarines": a hedge of another thing's kind)
         return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" or (
             # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":
             # a hedge of what the sentence says of the counted things
@@ -988,3 +1009,14 @@ def _estimate_of(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _of_a_kind(doc: Doc, h: int, ancestors: set[int]) -> bool:
+    """Whether hedge ``h`` qualifies the kind of things the figure does not count: an adjective of
+    another noun ("possibly used submarines"), or an aside between commas ("three, possibly used,
+    submarines")."""
+    head = doc[h].head
+    if head.dep_ == "amod" and head.i not in ancestors and head.head.i not in ancestors:
+        return True
+    return h > 0 and doc[h - 1].text == "," and head.i == h + 1 and head.i + 1 < len(doc) \
+        and doc[head.i + 1].text == "," and head.tag_ in ("JJ", "VBN")

@@ -57,6 +57,7 @@ class Lexicon:
     multiples: tuple[tuple[str, float], ...] = ()  # words that are a number of times ("twice")
     conversions: tuple[tuple[str, float], ...] = ()  # (unit, how many of its measure's first unit: miles 1.609)
     ordinals: tuple[tuple[str, int], ...] = ()  # ordinal words and their numbers ("seventeenth": 17)
+    local_dollars: tuple[tuple[str, str], ...] = ()  # (country-code domain, currency): a bare "$" there
 
 
 def _mapping(data: dict, key: str, display: str, problems: list[str]) -> dict:
@@ -130,6 +131,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         multiples=tuple((str(k), float(v)) for k, v in (data.get("multiples") or {}).items() if k != LINE),
         currency_symbols=tuple((k, str(v)) for k, v in (currencies.get("symbols") or {}).items() if k != LINE),
         currency_words=tuple((k, str(v)) for k, v in (currencies.get("words") or {}).items() if k != LINE),
+        local_dollars=tuple((str(k).lower(), str(v)) for k, v in (currencies.get("local_dollars") or {}).items() if k != LINE),
         estimative=tuple(est),
         small_number=float(data.get("small_number", 10)),
     )

@@ -259,7 +259,7 @@ class QuoteFinder:
                     and doc[source.head].lower_ in self.hearsay_nouns:
                 # "the JCS “strongly condemned” the launches, according to reports": the reports
                 # relay the words of whoever voices them
-                source = _governing_subject(span, inside, self.voicing_verbs) or source
+                source = _governing_subject(span, inside, self.voicing_verbs, self.speech_verbs) or source
             para_start = text.rfind("\n\n", 0, s)
             if source is not None and self._names_outlet(source.text):
                 # "Kim touted the ship's 'mighty striking power', KCNA said": the outlet reports
@@ -296,7 +296,7 @@ class QuoteFinder:
             elif (credit := _credit_line(doc, text, e)) is not None:
                 # “...”\n\n— Jamieson Greer, U.S. Trade Representative: the line under it says who
                 speaker, actor, verb = credit.text, resolver.actor(credit), credit.verb
-            elif (doer := _governing_subject(span, inside, self.voicing_verbs)) is not None and (found := resolver.actor(doer)):
+            elif (doer := _governing_subject(span, inside, self.voicing_verbs, self.speech_verbs)) is not None and (found := resolver.actor(doer)):
                 # a phrase quoted inside a clause: "Trump praised the summit where “tremendous
                 # things have been accomplished”"; "Locsin condemned “in the strongest terms”"
                 speaker, actor, verb = doer.text, found, doer.verb
@@ -472,7 +472,10 @@ class QuoteFinder:
             for a in span.root.ancestors:
                 if a.i in inside or not (sents[first].start <= a.i < sents[first].end):
                     break
-                if a.lower_ in self.voicing_verbs and a.lower_ not in self.speech_verbs and a.pos_ == "VERB":
+                if a.lower_ in self.voicing_verbs and a.lower_ not in self.speech_verbs and a.pos_ == "VERB" \
+                        and not (a.dep_ == "ccomp" and a.head.lower_ in self.speech_verbs):
+                    # (not what a speaker says another does: "Hartman said Ottawa is condemning the
+                    # “dangerous ... actions”" are Hartman's words)
                     # "China's coastguard said ..., while the Philippines decried the moves as
                     # “irresponsible”": the subject of the verb that voices the words, nearer than the other's
                     source = subject_source(a)
@@ -776,9 +779,11 @@ def _inverted_subject(verb, span) -> Source | None:
     return Source(doc[words[0].i : words[-1].i + 1].text, verb.lower_, words[0].i, words[-1].i + 1, obj.i)
 
 
-def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Source | None:
+def _governing_subject(span, inside: set[int], voicing: frozenset[str], speech: frozenset[str] = frozenset()) -> Source | None:
     """The subject of the nearest verb above a quotation that sits inside its sentence, when the
-    parser gave that verb one outside any quotation."""
+    parser gave that verb one outside any quotation; when that verb is itself what someone says
+    (``speech``: "Ambassador Hartman said Ottawa is condemning the “dangerous ... actions”"), the
+    one who says it: the words quoted are his."""
     doc = span.doc
     if not doc.has_annotation("DEP") or span.start - span.sent.start <= 1:
         return None  # a quotation that opens its sentence is a statement, not a phrase in one
@@ -795,6 +800,10 @@ def _governing_subject(span, inside: set[int], voicing: frozenset[str]) -> Sourc
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside for c in node.children):
             if node.lower_ not in voicing and not voiced:
                 return None  # "troops showed “poor coordination”": the outlet's words about them
+            outer = node.head if node.dep_ == "ccomp" and node.head.lower_ in speech and node.head.i < node.i else None
+            if outer is not None and (said := subject_source(outer)) is not None \
+                    and not any(i in inside for i in range(said.start, said.end)):
+                return said
             source = subject_source(node)
             return source if source is not None and not any(i in inside for i in range(source.start, source.end)) else None
         if node.head.i == node.i:

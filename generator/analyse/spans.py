@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-for _ext in ("actor_mentions", "figures", "quotes", "article_date"):
+for _ext in ("actor_mentions", "figures", "quotes", "article_date", "article_host"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 

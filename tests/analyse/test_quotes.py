@@ -90,3 +90,15 @@ def test_a_short_sentence_after_saying_whose_message_it_was(nlp):
             'Russian President Vladimir Putin on Tuesday.')
     (q,) = nlp(text)._.quotes
     assert q.speaker == "Russian President Vladimir Putin"
+
+
+def test_words_quoted_in_a_clause_that_a_speaker_says_are_the_speakers(nlp):
+    # "X said Ottawa is condemning the “...”": the ambassador's words, not Ottawa's
+    got = quotes(nlp, "Norwegian Ambassador Lars Berg said Oslo is condemning the \"reckless and provocative moves\" by Minsk.")
+    assert [(speaker, actor) for _, speaker, actor in got] == [("Norwegian Ambassador Lars Berg", "Lars Berg")]
+
+
+def test_words_quoted_as_what_a_leader_stood_up_to_announce_are_his(nlp):
+    got = quotes(nlp, "Prime Minister Anthony Albanese stood beside the visiting delegation on Monday to announce the "
+                      "\"largest investment in our navy in a generation\".")
+    assert [actor for _, _, actor in got] == ["Anthony Albanese"]

@@ -454,3 +454,8 @@ def test_the_administration_of_a_leader_is_his_state(analyser, tmp_path):
     out = analyse_text(analyser, tmp_path, text)
     assert "Venezuela" in {a.name for a in out.actors}
     assert [q.actor for q in out.quotes] == ["Venezuela"]
+
+
+def test_a_name_the_model_calls_an_organisation_off_or_near_which_ships_sail_is_a_place(nlp):  # noqa: F811
+    got = mentions(nlp, "Chinese ships fired water cannon at two boats off Banco de Arenas on Saturday, the navy said.")
+    assert not any(name == "Banco de Arenas" and kind == "organisation" for name, kind in got)

@@ -368,3 +368,46 @@ def test_an_outlet_reporting_the_figure_is_its_source_not_the_main_clauses_speak
     # a credit after the sentence still relays the agency's figure
     got = sourced(nlp, "North Korea has moved 3,000 troops to the border, the NIS said, Yonhap reported.")
     assert got["3,000 troops"][0] == "National Intelligence Service"
+
+
+# ------------------------------------------------------------------ what the counted noun is
+def test_adverb_compounds_and_commas_between_the_number_and_its_noun(nlp):
+    got = found(nlp, "The navy will receive at least 9 diesel-electric, conventionally-armed frigates by 2040.")
+    assert got["at least 9 diesel-electric, conventionally-armed frigates"] == (9, None, "frigates")
+    got = found(nlp, "They will be joined by six jointly designed ABC-class corvettes.")
+    assert got["six jointly designed ABC-class corvettes"] == (6, None, "corvettes")
+
+
+def test_a_noun_of_three_hyphenated_words_is_one_unit(nlp):
+    assert found(nlp, "The two sides will swap 500 prisoners-of-war each.")["500 prisoners-of-war"] == (
+        500, None, "prisoners-of-war")
+
+
+def test_a_number_after_an_acronym_is_a_distance_when_a_distance_follows(nlp):
+    # not a name's number ("Model 3"): "the CCG 12 nautical miles away"
+    got = found(nlp, "The boat was stopped by the PCG 15 nautical miles off the reef.")
+    assert got["15 nautical miles"] == (15, None, "nautical miles")
+
+
+def test_billions_written_b_after_a_currency_sign(nlp):
+    assert found(nlp, "'Just a start': $120b plan for new frigates unveiled")["$120b"] == (1.2e11, None, "USD")
+    assert "5b" not in " ".join(found(nlp, "The Block 5b satellites were launched on Friday."))
+
+
+def test_a_bare_dollar_is_the_local_one_of_an_outlet_with_a_country_domain(analyser, tmp_path):
+    from tests.analyse.test_real_reporting import analyse_text
+
+    text = "---\ntitle: Frigates ordered\nsource: www.harbourtimes.com.au\n---\nThe navy will spend $4 billion on frigates.\n"
+    out = analyse_text(analyser, tmp_path, text, name="frigates.md")
+    assert [(f.value, f.unit) for f in out.figures] == [(4e9, "AUD")]
+    text = text.replace("com.au", "com").replace("frigates.\n", "frigates and US$1 billion on drones.\n")
+    out = analyse_text(analyser, tmp_path, text, name="frigates2.md")
+    assert [(f.value, f.unit) for f in out.figures] == [(4e9, "USD"), (1e9, "USD")]
+
+
+def test_a_hedge_of_a_things_kind_does_not_hedge_the_report(nlp):
+    # "three, possibly used, submarines": "possibly" is said of what the boats are
+    # (and what the plan "has been revealed as" doing is told of it: the plan is no source)
+    got = sourced(nlp, "The first phase has been revealed as delivering two, possibly used, Collins class diesel "
+                       "submarines every four years.")
+    assert got["four years"] == ("outlet", False, False)

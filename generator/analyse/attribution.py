@@ -1294,6 +1294,13 @@ class SpeakerResolver:
         return (last.lower_ in self.person_nouns and not last.is_title
                 and all(m.end <= last.i for m in people))
 
+    def _titled_by(self, person: str, parts: set[str]) -> bool:
+        """Whether the article titles ``person`` with a body of one of the states ``parts``
+        ("Department of Foreign Affairs Deputy Assistant Secretary Dominic Xavier Imperial"): a
+        person the knowledge base does not know, of that body."""
+        bodies = [p for p in self.mentions if p.kind in ("part", "context") and p.name in parts]
+        return any(0 <= m.start - p.end <= 6 for m in self.mentions if m.name == person for p in bodies)
+
     def _role_holder_named(self, source: Source) -> str | None:
         """The person the article titles with the role the source phrase ends in ("rep": a
         "Representative"), anywhere in the article; None when nobody is."""
@@ -1553,6 +1560,12 @@ class SpeakerResolver:
                 introduced = self._introduced_as(_SPOKESPEOPLE, source.start)
                 if introduced is not None and (not states or self._affiliation.get(introduced) in states):
                     return introduced
+                if introduced is None and not states and not inside and word != "official":
+                    # "a senior EU diplomat said ... the diplomat said": the unnamed one's body,
+                    # not a person named before who is no diplomat
+                    found = self._same_noun(word, source.start)
+                    if found is not None:
+                        return found
             if introduced is None and not states and not inside and word not in _LEADERS:
                 # "The Deputy Minister held a briefing and said ... the Deputy Minister said": whom
                 # the same noun stood for last time, not the last person named since
@@ -1586,9 +1599,10 @@ class SpeakerResolver:
         if definite and word in ("official", "spokesman", "spokeswoman", "spokesperson") and source.end - source.start <= 4:
             # "the PCG official said", after the coast guard's spokesman spoke: him, when he is of
             # the state whose part the phrase names
-            parts = {m.name for m in inside if m.type == "country" and m.kind == "part"}
+            parts = {m.name for m in inside if m.type == "country" and m.kind in ("part", "context")}
             last = next((a for pos, a, t in reversed(self.spoken) if pos < source.start), None)
-            if parts and last is not None and self.types.get(last) == "person" and self._affiliation.get(last) in parts:
+            if parts and last is not None and self.types.get(last) == "person" and (
+                    self._affiliation.get(last) in parts or self._titled_by(last, parts)):
                 return last
         for m in inside:
             last = doc[m.end - 1]
@@ -1702,6 +1716,12 @@ class SpeakerResolver:
                 return found
         if definite and not inside and word not in self.person_nouns and word in self.state_nouns | self.body_nouns:
             found = self._same_noun(word, source.start)
+            if found is None and doc.has_annotation("DEP"):
+                # "the US military said ... “...,” the military command said": the body its
+                # modifier named before
+                found = next((f for c in doc[head].lefts if c.dep_ in ("amod", "compound")
+                              and c.lower_ in self.state_nouns | self.body_nouns
+                              and (f := self._same_noun(c.lower_, source.start)) is not None), None)
             if found is not None:
                 return found
             if word == "official":

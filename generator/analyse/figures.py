@@ -871,10 +871,21 @@ class FigureFinder:
                 if unit is None and small_word and value == 1 and j < end and doc[j].is_alpha and any(
                         f.unit == f"{doc[j].lower_}s" for f in counted):
                     unit, j = doc[j].lower_, j + 1  # "three missiles were fired ..., one missile missed"
+                listed_one = False
+                if unit is None and small_word and value == 1 and doc.has_annotation("TAG"):
+                    # "shot down one anti-ship ballistic missile and three drones": one thing of a
+                    # list of counted things
+                    k = j
+                    while k < end and k - j < 5 and (doc[k].tag_ in ("JJ", "NN", "NNP", "HYPH", "VBN") or doc[k].text == "-"):
+                        k += 1
+                    if j < k < end - 1 and doc[k - 1].tag_ == "NN" and doc[k - 1].is_alpha and doc[k].lower_ == "and" \
+                            and (doc[k + 1].like_num or doc[k + 1].lower_ in self.number_words) \
+                            and doc[k + 1].lower_ not in ("one", "a", "an"):
+                        unit, j, listed_one = doc[k - 1].lower_, k, True
                 if (
                     unit is None
                     or (year_like and unit not in self.units)
-                    or (small_word and not (unit in self.units or unit == "percent" or bounded
+                    or (small_word and not (unit in self.units or unit == "percent" or bounded or listed_one
                                             or doc[j - 1].tag_ in ("NNS", "NNPS")
                                             # "one missile missed" after "three missiles"
                                             or any(f.unit == f"{unit}s" for f in counted)

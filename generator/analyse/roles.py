@@ -47,9 +47,17 @@ def load_roles(path: str | None = None) -> tuple[dict, dict, dict]:
     return dict(phrases), leader, nouns
 
 
+@lru_cache(maxsize=2)
+def load_descriptors(path: str | None = None) -> frozenset[str]:
+    """The words that may stand between a state and its office (``descriptors`` of roles.yml)."""
+    data = load_yaml(path or ROLES_FILE, str(path or ROLES_FILE))
+    return frozenset(w.lower() for w in str_list(data.get("descriptors")) or ())
+
+
 class RoleIndex:
     def __init__(self, gazetteer: Gazetteer):
         self.phrases, self.leader_role, self.speaker_nouns = load_roles()
+        self.descriptors = load_descriptors()
         self.longest = max((len(p) for p in self.phrases), default=1)
         self.holders: dict[tuple[str, str], list[tuple[str, object]]] = defaultdict(list)
         self.role_of: dict[str, set[str]] = defaultdict(set)  # person -> roles ever held
@@ -59,7 +67,11 @@ class RoleIndex:
                 self.role_of[actor.name].add(office.role)
 
     def phrase_at(self, doc: Doc, i: int, end: int) -> tuple[int, list[str]] | None:
-        """The longest role phrase starting at token ``i`` (before ``end``): (its end, roles)."""
+        """The longest role phrase starting at token ``i`` (before ``end``), after one or two
+        descriptors ("veteran"): (its end, roles)."""
+        skipped = 0
+        while skipped < 2 and i < end and doc[i].lower_ in self.descriptors:
+            i, skipped = i + 1, skipped + 1
         for n in range(min(self.longest, end - i), 0, -1):
             words = tuple(t.lower_ for t in doc[i : i + n])
             roles = self.phrases.get(words)

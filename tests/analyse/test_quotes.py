@@ -102,3 +102,48 @@ def test_words_quoted_as_what_a_leader_stood_up_to_announce_are_his(nlp):
     got = quotes(nlp, "Prime Minister Anthony Albanese stood beside the visiting delegation on Monday to announce the "
                       "\"largest investment in our navy in a generation\".")
     assert [actor for _, _, actor in got] == ["Anthony Albanese"]
+
+
+def test_a_states_leader_with_a_descriptor_is_the_office_holder(nlp):
+    got = quotes(nlp, "\"There may come a day when staying is no longer worth it,\" Hungary's veteran leader said on Sunday.")
+    assert [actor for _, _, actor in got] == ["Viktor Orban"]
+
+
+def test_an_unnamed_diplomat_said_again_is_his_body_not_a_person_named_before(analyser, tmp_path):
+    from tests.analyse.test_real_reporting import analyse_text
+
+    text = ("---\ntitle: \"EU diplomats doubt Budapest will lift its veto on Russia sanctions\"\n---\n"
+            "Hungarian Prime Minister Viktor Orban said on Sunday that Hungary would keep blocking new sanctions on "
+            "Russia until its energy exemptions were extended.\n\n"
+            "But a senior EU diplomat said on Monday that he believed Budapest would lift its veto on the sanctions "
+            "package before the summit.\n\n"
+            "'We expect them to sign off on the sanctions, as they always do,' the diplomat said. 'They cannot block "
+            "it for ever.'\n")
+    out = analyse_text(analyser, tmp_path, text, name="veto.md")
+    assert [q.actor for q in out.quotes] == ["European Union", "European Union"]
+
+
+def test_the_official_titled_with_a_body_of_the_state_is_that_person(analyser, tmp_path):
+    from tests.analyse.test_real_reporting import analyse_text
+
+    text = ("---\ntitle: \"Manila to press ASEAN on sea code\"\n---\n"
+            "\"The President will raise this with the other leaders,\" Department of Foreign Affairs Assistant "
+            "Secretary Ramon Villareal said at a briefing on Thursday, as the Philippines prepares for the ASEAN "
+            "summit amid tensions with China in the South China Sea.\n\n"
+            "\"We hope to conclude it within two years,\" the DFA official said.\n")
+    out = analyse_text(analyser, tmp_path, text, name="dfa.md")
+    assert [q.actor for q in out.quotes] == ["Ramon Villareal", "Ramon Villareal"]
+
+
+def test_the_military_command_is_the_military_named_before(analyser, tmp_path):
+    from tests.analyse.test_real_reporting import analyse_text
+
+    text = ("---\ntitle: \"US imposes sanctions on drone suppliers as it downs drones fired at destroyer\"\n---\n"
+            "American forces shot down two drones fired toward a destroyer in the Red Sea on Tuesday, the US military "
+            "said.\n\n"
+            "Washington has imposed new sanctions on the firms that supply drones to the Houthis, who have "
+            "been attacking shipping in the Red Sea for months.\n\n"
+            "\"Coalition forces intercepted two one-way attack drones launched from Houthi areas of Yemen,\" the "
+            "military command said in a statement.\n")
+    out = analyse_text(analyser, tmp_path, text, name="drones.md")
+    assert [q.actor for q in out.quotes] == ["United States"]

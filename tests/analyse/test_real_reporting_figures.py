@@ -411,3 +411,9 @@ def test_a_hedge_of_a_things_kind_does_not_hedge_the_report(nlp):
     got = sourced(nlp, "The first phase has been revealed as delivering two, possibly used, Collins class diesel "
                        "submarines every four years.")
     assert got["four years"] == ("outlet", False, False)
+
+
+def test_one_thing_listed_with_other_counted_things_is_a_figure(nlp):
+    got = found(nlp, "The destroyer shot down one anti-ship cruise missile and four attack drones on Friday.")
+    assert got["one anti-ship cruise missile"] == (1, None, "missile")
+    assert "one" not in " ".join(found(nlp, "Only one country voted against the resolution."))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -170,6 +171,7 @@ class ActorResolver(ModelNames):
         self.contexts: dict[str, tuple[re.Pattern, str]] = {}
         self.by_form: dict[str, str] = {}  # lowercase known form -> actor (for the model's entities)
         self.spellings: dict[int, list[tuple[tuple[str, ...], str]]] = {}  # words -> person's full names
+        self.first_last: dict[tuple[str, str], set[str]] = {}  # (given name, surname) -> persons of three names or more
         for actor in gazetteer.actors:
             bound = {alias for alias, _ in actor.context_aliases}  # matched only in context
             groups = {
@@ -196,6 +198,10 @@ class ActorResolver(ModelNames):
                     words = tuple(form.lower().split())
                     if len(words) > 1:
                         self.spellings.setdefault(len(words), []).append((words, actor.name))
+                    if len(words) >= 3 and min(len(words[0]), len(words[-1])) >= 4:
+                        # "Recep Erdoğan" for Recep Tayyip Erdogan: given name and surname, the
+                        # middle name left out (accents ignored)
+                        self.first_last.setdefault((_folded(words[0]), _folded(words[-1])), set()).add(actor.name)
             for i, (alias, context) in enumerate(actor.context_aliases):
                 key = f"context\t{actor.name}\t{i}"
                 self.matcher.add(key, [nlp.make_doc(v) for v in _variants(alias)])
@@ -299,6 +305,11 @@ class ActorResolver(ModelNames):
             return self.by_form[bare.lower()]
         words = tuple(name.lower().split())
         found = set()
+        if len(words) == 2:
+            found = self.first_last.get((_folded(words[0]), _folded(words[1])), set())
+            if len(found) == 1:
+                return next(iter(found))
+            found = set()
         if len(words) >= 3 and min(len(words[0]), len(words[-1])) >= 4:
             # "João Manuel Gonçalves Lourenço": João Lourenço with his middle names (not "Kim Jong
             # Il" for a "Kim Il": syllables of East Asian names are no given name and surname)
@@ -909,3 +920,8 @@ def make_actor_resolver(nlp: Language, name: str, gazetteer_paths: list[str], ke
                         lexicon_path: str | None) -> ActorResolver:
     return ActorResolver(nlp, name, load_gazetteer(tuple(gazetteer_paths)), keep_unknown=keep_unknown,
                          lexicon=load_lexicon(lexicon_path))
+
+
+def _folded(word: str) -> str:
+    """``word`` without its accents ("erdoğan": "erdogan")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -446,6 +446,10 @@ _GIVING = frozenset({"issue", "issued", "issues", "issuing", "make", "made", "ma
                      "offer", "offered", "put", "puts"})
 
 
+_WHEN = frozenset({"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
+                   "friday", "saturday", "sunday", "week", "weekend", "year", "month", "day", "morning", "evening"})
+
+
 def _owner_of(noun: Token) -> Span | None:
     """Whose statement ``noun`` is, when a possessive says so ("Karoline Leavitt's remark",
     "the White House's statement"): the possessor's words, without its "'s"."""
@@ -454,6 +458,8 @@ def _owner_of(noun: Token) -> Span | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
         return None
+    if poss.ent_type_ in ("DATE", "TIME") or poss.lower_ in _WHEN:
+        return None  # "today's phone call", "Monday's statement": when it was, not whose
     words = [t for t in poss.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'", "’")]
     if not words:
         return None
@@ -750,6 +756,11 @@ _STATEMENT_INTRO = re.compile(
     r"\b(?:reads|said|says|goes)\W*:\s*$", re.IGNORECASE)
 
 
+_STATEMENT_FROM = re.compile(
+    r"\s*(?:The following|Below|What follows) is (?:an? |the )?(?:full )?(?:text of (?:the |a )?)?(?:press )?"
+    r"(?:statement|remarks|speech|message|letter|readout)\s+(?:from|by|of)\s+", re.IGNORECASE)
+
+
 def statement_opened(sent: Span) -> Source | None:
     """Who speaks in the paragraphs after "X issued the following press statement:" (state media
     run a statement whole after such a line): the subject of that line."""
@@ -761,7 +772,14 @@ def statement_opened(sent: Span) -> Source | None:
         pos = 0
         for line in text.split("\n"):
             end = pos + len(line)
-            if line.rstrip().endswith(":") and _STATEMENT_INTRO.search(line):
+            given = _STATEMENT_FROM.match(line)
+            if given is not None:  # "The following is a statement from Antony J. Blinken, U.S. secretary of state"
+                rest = line[given.end():]
+                cut = min([k for k in (rest.find(","), rest.find(" on "), rest.find(" (")) if k > 0] or [len(rest.rstrip(". "))])
+                span = doc.char_span(pos + given.end(), pos + given.end() + cut, alignment_mode="contract")
+                if span is not None and len(span) and span[0].is_title:
+                    intros.append((end, Source(span.text, "said", span.start, span.end, span.end - 1)))
+            elif line.rstrip().endswith(":") and _STATEMENT_INTRO.search(line):
                 span = doc.char_span(pos, end, alignment_mode="contract")
                 if span is not None and len(span):
                     last = list(span.sents)[-1] if doc.has_annotation("SENT_START") else span

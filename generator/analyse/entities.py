@@ -25,15 +25,19 @@ from generator.analyse.spans import ActorMention
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _APOSTROPHES = ("’", "'")
 _EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha Min-seok", "Han Soo-min"
+_PEOPLE_OF = frozenset({"national", "citizen", "businessman", "businesswoman", "oligarch", "resident"})
+
+
 def _described_as_a_person(doc: Doc, tokens: Span, roles: frozenset[str]) -> bool:
     """Whether two or three capitalised words are followed, or just preceded, by a person's role
     (``roles``: the person nouns of kb/roles.yml) in apposition ("Morgan Muir, deputy director of
     national intelligence", "his aide, Vadim Skibitsky")."""
-    if not 2 <= len(tokens) <= 3 or not all(t.is_title and t.is_alpha for t in tokens):
+    words = [t for t in tokens if t.text != "-"]  # "Ochur-Suge Mongush": a hyphenated given name
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
         return False
     s = tokens.start
-    if s >= 2 and doc[s - 1].text == "," and doc[s - 2].is_lower and doc[s - 2].lower_ in roles:
-        return True  # "His aide, Vadim Skibitsky, said": the role just before, in apposition
+    if s >= 2 and doc[s - 1].text == "," and doc[s - 2].is_lower and (doc[s - 2].lower_ in roles or doc[s - 2].lower_ in _PEOPLE_OF):
+        return True  # "His aide, Vadim Skibitsky, said", "a Russian national, ...": the role just before, in apposition
     k = tokens.end
     if k >= len(doc) or doc[k].text != ",":
         return False

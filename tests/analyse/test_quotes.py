@@ -147,3 +147,9 @@ def test_the_military_command_is_the_military_named_before(analyser, tmp_path):
             "military command said in a statement.\n")
     out = analyse_text(analyser, tmp_path, text, name="drones.md")
     assert [q.actor for q in out.quotes] == ["United States"]
+
+
+def test_a_days_call_is_when_not_whose(nlp):
+    got = quotes(nlp, "Turkish President Recep Tayyip Erdoğan invited Trump to visit and said yesterday's call with \"my dear friend President Trump "
+                      "was frank, warm and very useful.\"")
+    assert [actor for _, _, actor in got] == ["Recep Tayyip Erdogan"]

@@ -459,3 +459,26 @@ def test_the_administration_of_a_leader_is_his_state(analyser, tmp_path):
 def test_a_name_the_model_calls_an_organisation_off_or_near_which_ships_sail_is_a_place(nlp):  # noqa: F811
     got = mentions(nlp, "Chinese ships fired water cannon at two boats off Banco de Arenas on Saturday, the navy said.")
     assert not any(name == "Banco de Arenas" and kind == "organisation" for name, kind in got)
+
+
+def test_a_known_person_without_the_middle_name_and_with_its_accents_is_that_person(nlp):  # noqa: F811
+    got = mentions(nlp, "Turkish President Recep Erdoğan spoke with the Ukrainian leader on Monday.")
+    assert ("Recep Tayyip Erdogan", "person") in got
+    assert not any(name == "Recep Erdoğan" for name, _ in got)
+
+
+def test_a_hyphenated_name_after_a_national_is_a_person(nlp):  # noqa: F811
+    got = mentions(nlp, "The Department is also designating Russian national, Temir-Bulat Ondar, for his involvement "
+                        "in a gross violation of human rights.")
+    assert ("Temir-Bulat Ondar", "person") in got
+
+
+def test_a_statement_opened_by_its_author_is_his_throughout(analyser, tmp_path):
+    text = ("---\ntitle: \"New visa restrictions over the sham referenda\"\n---\n"
+            "The following is a statement from Antony J. Blinken, U.S. secretary of state, on October 2.\n\n"
+            "The United States rejects Russia's attempt to change Ukraine's borders by sham referenda.\n\n"
+            "The Department of State is taking action to impose visa restrictions on 640 individuals, including "
+            "Russian military officers, for violating Ukraine's sovereignty.\n")
+    out = analyse_text(analyser, tmp_path, text, name="statement.md")
+    assert [(f.text, f.attribution_actor) for f in out.figures] == [("640 individuals", "Antony Blinken")]
+    assert "sanctions" in {t.id for t in out.themes}  # visa restrictions are sanctions

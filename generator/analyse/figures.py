@@ -175,8 +175,9 @@ def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
     last = before[-1]
     if doc[start - 1].lower_ == "from":  # "around 38.3 trillion yen, up from 37.7 trillion": the same count before
         return last.unit if start - 1 - last.end <= 4 and last.unit != "percent" else None
-    if last.end == start - 1 and doc[start - 1].lower_ == "to":  # "rose 312 points to 38,402"
-        return last.unit
+    if last.end == start - 1 and doc[start - 1].lower_ == "to" and not (
+            last.unit == "percent" and any(f.unit == "points" for f in before)):
+        return last.unit  # "rose 312 points to 38,402" (not "fell 52 points or 1.3 percent to 4,017": points)
     # "lost 29 points, or 0.11%, to 26,818", "ended down 178.32 points, or 0.76 percent, from
     # Wednesday at 23,141.55": the change in points, its share in brackets, then the level
     counted = [f for f in before if f.unit not in (None, "percent")]

@@ -417,3 +417,8 @@ def test_one_thing_listed_with_other_counted_things_is_a_figure(nlp):
     got = found(nlp, "The destroyer shot down one anti-ship cruise missile and four attack drones on Friday.")
     assert got["one anti-ship cruise missile"] == (1, None, "missile")
     assert "one" not in " ".join(found(nlp, "Only one country voted against the resolution."))
+
+
+def test_the_level_after_a_change_in_points_and_its_share_is_in_points(nlp):
+    got = found(nlp, "The Dow Jones Industrial Average fell 310.12 points or 0.93 percent to 33,102.45.")
+    assert got["33,102.45"] == (33102.45, None, "points")

@@ -595,6 +595,9 @@ class FigureFinder:
         if source is not None and source.verb not in ("according to", "citing") and doc.has_annotation("DEP"):
             verb = next((t for t in sent if t.lower_ == source.verb and t.i not in range(source.start, source.end)), None)
             ancestors = [a.i for a in token.ancestors]
+            if any(doc[a].dep_ in ("relcl", "acl") and doc[a].lower_ not in self.source_verbs
+                   and source.start <= doc[a].head.i < source.end for a in ancestors):
+                source, verb = None, None  # "Sanchez, who had objected to the 5% target, said ...": who he is, the outlet's
             if verb is not None and _impersonal(verb, doc[source.start]):
                 source, verb = None, None  # "It is important to note that $1.2 billion ...": the outlet's aside
             if verb is not None and not (
@@ -972,6 +975,9 @@ class FigureFinder:
             return bool(hedges)
         ancestors = {a.i for a in token.ancestors} | {token.i}
         report = next((a for a in token.ancestors if a.lower_ in self.source_verbs and a.pos_ in ("VERB", "AUX")), None)
+        if report is not None and any(a.dep_ in ("relcl", "acl") and a.head.dep_ in ("nsubj", "appos") and a.i < report.i
+                                      for a in token.ancestors if a.i != report.i and report in a.ancestors):
+            report = None  # the figure describes the speaker ("Sanchez, who had objected to the 5% target, said he believed ...")
         if report is not None:
             # the report and the reports joined to it: "said ..., and warned that ... could"
             said = {report.i} | {c.i for c in report.children if c.dep_ == "conj"} | (

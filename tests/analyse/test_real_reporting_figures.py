@@ -422,3 +422,10 @@ def test_one_thing_listed_with_other_counted_things_is_a_figure(nlp):
 def test_the_level_after_a_change_in_points_and_its_share_is_in_points(nlp):
     got = found(nlp, "The Dow Jones Industrial Average fell 310.12 points or 0.93 percent to 33,102.45.")
     assert got["33,102.45"] == (33102.45, None, "points")
+
+
+def test_a_figure_describing_the_speaker_is_the_outlets(nlp):
+    # the relative clause says who the speaker is; what he says comes after his verb
+    got = sourced(nlp, "Italy's prime minister, Marco Bellini, who had opposed the 4% goal before the summit, said he "
+                       "believed his country could reach it by 2030.")
+    assert got["4%"] == ("outlet", False, False)

@@ -482,3 +482,13 @@ def test_a_statement_opened_by_its_author_is_his_throughout(analyser, tmp_path):
     out = analyse_text(analyser, tmp_path, text, name="statement.md")
     assert [(f.text, f.attribution_actor) for f in out.figures] == [("640 individuals", "Antony Blinken")]
     assert "sanctions" in {t.id for t in out.themes}  # visa restrictions are sanctions
+
+
+def test_the_leaders_of_congress_and_its_parties_by_their_members(analyser, tmp_path):
+    text = ("Senate passes aid for Ukraine\n"
+            "The Senate passed a $40 billion military aid package for Ukraine on Tuesday, as 18 Republicans voted "
+            "with nearly all Democrats. House Speaker Mike Johnson said the House would not take it up soon, while "
+            "Senate Republican leader Mitch McConnell backed the weapons for Kyiv.\n"
+            "Original Source: news.example.com\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert {"Mike Johnson", "Mitch McConnell", "Republican Party", "Democratic Party"} <= names

@@ -195,7 +195,7 @@ class ActorResolver(ModelNames):
                 self.short_owners.setdefault(short, []).append(actor.name)
             if actor.type == "person":
                 for form in (actor.name, *actor.aliases):
-                    words = tuple(form.lower().split())
+                    words = tuple(_folded(w) for w in form.lower().split())
                     if len(words) > 1:
                         self.spellings.setdefault(len(words), []).append((words, actor.name))
                     if len(words) >= 3 and min(len(words[0]), len(words[-1])) >= 4:
@@ -303,10 +303,10 @@ class ActorResolver(ModelNames):
         bare = re.sub(r"\s+[A-Z]\.?(?=\s)", "", name)  # "Vladimir V. Putin": the name without its initial
         if bare != name and bare.lower() in self.by_form and self.actors[self.by_form[bare.lower()]].type == "person":
             return self.by_form[bare.lower()]
-        words = tuple(name.lower().split())
+        words = tuple(_folded(w) for w in name.lower().split())  # accents ignored: "Pedro Sánchez", "Pedro Sanchez"
         found = set()
         if len(words) == 2:
-            found = self.first_last.get((_folded(words[0]), _folded(words[1])), set())
+            found = self.first_last.get((words[0], words[1]), set())
             if len(found) == 1:
                 return next(iter(found))
             found = set()

@@ -492,3 +492,9 @@ def test_the_leaders_of_congress_and_its_parties_by_their_members(analyser, tmp_
             "Original Source: news.example.com\n")
     names = actor_names(analyser, tmp_path, text)
     assert {"Mike Johnson", "Mitch McConnell", "Republican Party", "Democratic Party"} <= names
+
+
+def test_a_known_persons_name_is_matched_with_its_accents_ignored(nlp):  # noqa: F811
+    # the knowledge base spells "Luiz Inacio Lula da Silva"; outlets write the accents, or a typo beside them
+    got = mentions(nlp, "Luiz Inácio Lula da Silva met the Argentine leader in Brasília on Monday, officials said.")
+    assert ("Luiz Inacio Lula da Silva", "person") in got

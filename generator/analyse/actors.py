@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from generator.analyse.attribution import MONTHS
-from generator.analyse.entities import ModelNames, tidy_name
+from generator.analyse.entities import ModelNames, folded, squashed, tidy_name
 from generator.analyse.gazetteer import Gazetteer, load_gazetteer
 from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.analyse.roles import POSSESSIVE, RoleIndex
@@ -170,6 +169,7 @@ class ActorResolver(ModelNames):
         self.short_owners: dict[str, list[str]] = {}
         self.contexts: dict[str, tuple[re.Pattern, str]] = {}
         self.by_form: dict[str, str] = {}  # lowercase known form -> actor (for the model's entities)
+        self.by_squashed: dict[str, str] = {}  # the same, without spaces, hyphens and accents ("gulfcooperationcouncil")
         self.spellings: dict[int, list[tuple[tuple[str, ...], str]]] = {}  # words -> person's full names
         self.first_last: dict[tuple[str, str], set[str]] = {}  # (given name, surname) -> persons of three names or more
         for actor in gazetteer.actors:
@@ -191,17 +191,19 @@ class ActorResolver(ModelNames):
                 if kind not in ("demonym", "seat"):  # a city the model finds stays a city
                     for f in forms:
                         self.by_form.setdefault(tidy_name(f).lower(), actor.name)
+                        if len(f) >= 8 and " " in f.strip():  # names of two words or more: never a lone word
+                            self.by_squashed.setdefault(squashed(tidy_name(f)), actor.name)
             for short in actor.short:
                 self.short_owners.setdefault(short, []).append(actor.name)
             if actor.type == "person":
                 for form in (actor.name, *actor.aliases):
-                    words = tuple(_folded(w) for w in form.lower().split())
+                    words = tuple(folded(w) for w in form.lower().split())
                     if len(words) > 1:
                         self.spellings.setdefault(len(words), []).append((words, actor.name))
                     if len(words) >= 3 and min(len(words[0]), len(words[-1])) >= 4:
                         # "Recep Erdoğan" for Recep Tayyip Erdogan: given name and surname, the
                         # middle name left out (accents ignored)
-                        self.first_last.setdefault((_folded(words[0]), _folded(words[-1])), set()).add(actor.name)
+                        self.first_last.setdefault((folded(words[0]), folded(words[-1])), set()).add(actor.name)
             for i, (alias, context) in enumerate(actor.context_aliases):
                 key = f"context\t{actor.name}\t{i}"
                 self.matcher.add(key, [nlp.make_doc(v) for v in _variants(alias)])
@@ -303,7 +305,7 @@ class ActorResolver(ModelNames):
         bare = re.sub(r"\s+[A-Z]\.?(?=\s)", "", name)  # "Vladimir V. Putin": the name without its initial
         if bare != name and bare.lower() in self.by_form and self.actors[self.by_form[bare.lower()]].type == "person":
             return self.by_form[bare.lower()]
-        words = tuple(_folded(w) for w in name.lower().split())  # accents ignored: "Pedro Sánchez", "Pedro Sanchez"
+        words = tuple(folded(w) for w in name.lower().split())  # accents ignored: "Pedro Sánchez", "Pedro Sanchez"
         found = set()
         if len(words) == 2:
             found = self.first_last.get((words[0], words[1]), set())
@@ -921,7 +923,3 @@ def make_actor_resolver(nlp: Language, name: str, gazetteer_paths: list[str], ke
     return ActorResolver(nlp, name, load_gazetteer(tuple(gazetteer_paths)), keep_unknown=keep_unknown,
                          lexicon=load_lexicon(lexicon_path))
 
-
-def _folded(word: str) -> str:
-    """``word`` without its accents ("erdoğan": "erdogan")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

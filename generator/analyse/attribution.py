@@ -122,6 +122,21 @@ def _after_comma(verb: Token) -> Source | None:
     return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, head.i)
 
 
+def _name_before(verb: Token) -> Source | None:
+    """A name between a comma and a reporting verb the parser gave no subject, in a sentence
+    opened by a framing phrase: "Later, during a press conference with his Kuwaiti counterpart
+    Abdullah Al-Yahya, Al-Shaibani said ..." (the parser hung the name on the counterpart's)."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT":
+        return None
+    k = verb.i - 1
+    while k > verb.sent.start and verb.i - k <= 5 and (doc[k].text == "-" or doc[k].pos_ == "PROPN" and doc[k].is_title):
+        k -= 1
+    if k == verb.i - 1 or doc[k].text != "," or doc[k + 1].text == "-":
+        return None
+    return Source(doc[k + 1 : verb.i].text, verb.lower_, k + 1, verb.i, verb.i - 1)
+
+
 def quoted_passive(verb: Token) -> tuple[int, int] | None:
     """The name before "was quoted as saying" when the parser gave the verb no subject
     ("“...,” Anatolii Barhylevych, the chief of the General Staff, was quoted as saying"): the
@@ -261,7 +276,7 @@ def subject_source(verb: Token) -> Source | None:
         if named is not None:
             doc = verb.doc
             return Source(doc[named[0] : named[1]].text, verb.lower_, named[0], named[1], named[1] - 1)
-        tail = _after_comma(verb)
+        tail = _after_comma(verb) or _name_before(verb)
         if tail is not None:
             return tail
     if not subj and verb.dep_ == "conj" and verb.i > 1:

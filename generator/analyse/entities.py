@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Span
 
@@ -632,9 +633,12 @@ class ModelNames:
                 continue  # "Consul General", "Osaka Consul": a post, whoever holds it, not a name
             if self._outlets_label(low):
                 continue  # "Xinhua Headlines", "Reuters Graphics": an outlet's own furniture
-            if low in self.by_form:  # a known actor written another way ("the Workers' Party")
+            known_as = self.by_form.get(low) or self.by_squashed.get(squashed(name))
+            if known_as is not None:
+                # a known actor written another way ("the Workers' Party"; "Hayat Tahrir Al Sham",
+                # "Gulf Co-operation Council": spaces, hyphens and accents aside)
                 taken.update(range(start, end))
-                out.append(self._mention(start, end, self.by_form[low], "alias"))
+                out.append(self._mention(start, end, known_as, "alias"))
                 continue
             kind = _NER_TYPES[ent.label_]
             if _quoted_name(doc, start, end):
@@ -739,3 +743,14 @@ class ModelNames:
         return [self._short(m.start, m.end, surnames[m.name])
                 if m.kind == "entity" and m.end - m.start == 1 and m.type in ("place", "organisation")
                 and m.name in surnames else m for m in out]
+
+
+def folded(word: str) -> str:
+    """``word`` without its accents ("erdoğan": "erdogan")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def squashed(name: str) -> str:
+    """``name`` lowercased without accents, spaces, hyphens and apostrophes: "Hayat Tahrir Al Sham"
+    and "Hayat Tahrir al-Sham", "Gulf Co-operation Council" and "Gulf Cooperation Council" are one."""
+    return "".join(c for c in folded(name.lower()) if c.isalnum())

@@ -258,7 +258,9 @@ def _pattern_tokens(nlp: Language, label: str) -> Iterator[None]:
 # "South Koreaʼs", "Korea´s", "Korea′s": apostrophes typed with a look-alike (a modifier letter, an
 # accent, a prime, a fullwidth mark) that the tokenizer does not split off; one character for one, so
 # every offset into the article's text stays right
-_LOOKALIKE_APOSTROPHE = re.compile(r"(?<=\w)[\u02bc\u00b4\u2032\uff07`](?=\w)")
+_LOOKALIKE_APOSTROPHE = re.compile(r"(?<=\w)[\u02bc\u00b4\u2032\uff07`](?=\w)"
+                                   # an opening mark typed for the apostrophe: "France‘s Foreign Minister"
+                                   r"|(?<=[A-Za-z])\u2018(?=(?:s|t|d|ll|re|ve|m)\b)")
 # "Wi Sung‑lac", "Asia‑Pacific": a hyphen typed as the non-breaking or Unicode hyphen, which the
 # tokenizer does not split at and the knowledge base does not spell
 _LOOKALIKE_HYPHEN = re.compile(r"(?<=\w)[\u2010\u2011](?=\w)")

@@ -153,3 +153,9 @@ def test_a_days_call_is_when_not_whose(nlp):
     got = quotes(nlp, "Turkish President Recep Tayyip Erdoğan invited Trump to visit and said yesterday's call with \"my dear friend President Trump "
                       "was frank, warm and very useful.\"")
     assert [actor for _, _, actor in got] == ["Recep Tayyip Erdogan"]
+
+
+def test_a_name_after_a_framing_phrase_that_the_parser_hung_elsewhere_speaks(nlp):
+    got = quotes(nlp, "Later, during a news conference with his Omani counterpart Badr Al-Busaidi, Al-Mansouri said his "
+                      "trip to Riyadh would come in the \"second week of the new year.\"")
+    assert [speaker for _, speaker, _ in got] == ["Al-Mansouri"]

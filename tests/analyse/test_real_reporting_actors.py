@@ -498,3 +498,20 @@ def test_a_known_persons_name_is_matched_with_its_accents_ignored(nlp):  # noqa:
     # the knowledge base spells "Luiz Inacio Lula da Silva"; outlets write the accents, or a typo beside them
     got = mentions(nlp, "Luiz Inácio Lula da Silva met the Argentine leader in Brasília on Monday, officials said.")
     assert ("Luiz Inacio Lula da Silva", "person") in got
+
+
+def test_a_known_name_written_with_other_spaces_and_hyphens_is_that_actor(analyser, tmp_path):
+    text = ("Gulf states pledge aid to Damascus as the EU eases sanctions on Syrian banks\n"
+            "The Gulf Co-operation Council pledged support for Syria's new rulers on Sunday, as envoys met leaders of "
+            "Hayat Tahrir Al Sham in Damascus as the European Union eased sanctions on the country's banks.\n"
+            "Original Source: news.example.com\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert {"Gulf Cooperation Council", "Hayat Tahrir al-Sham"} <= names
+
+
+def test_an_opening_single_mark_typed_for_an_apostrophe(analyser, tmp_path):
+    text = ("Ministers meet in Damascus\n"
+            "In a further sign of support, Spain‘s Foreign Minister José Manuel Albares met Syria's new leaders in "
+            "Damascus on Friday as the European Union eased sanctions on the country's banks.\n"
+            "Original Source: news.example.com\n")
+    assert "Spain" in actor_names(analyser, tmp_path, text)

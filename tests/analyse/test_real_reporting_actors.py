@@ -515,3 +515,11 @@ def test_an_opening_single_mark_typed_for_an_apostrophe(analyser, tmp_path):
             "Damascus on Friday as the European Union eased sanctions on the country's banks.\n"
             "Original Source: news.example.com\n")
     assert "Spain" in actor_names(analyser, tmp_path, text)
+
+
+def test_contested_regions_are_places_not_organisations(nlp):  # noqa: F811
+    got = mentions(nlp, "Baku retook Karabakh in a one-day offensive, and the leaders of Nagorno-Karabakh dissolved "
+                        "their institutions, while Transnistria and Abkhazia watched warily.")
+    kinds = {name: kind for name, kind in got}
+    assert kinds.get("Nagorno-Karabakh") == "place" and kinds.get("Transnistria") == "place"
+    assert not any(kind == "organisation" for kind in kinds.values())

@@ -503,7 +503,8 @@ def giver_of(noun: Token) -> Source | None:
     return subject_source(verb)
 
 
-_RELEASES = _UTTERANCES | {"update", "updates", "report", "briefing", "bulletin", "readout", "release", "summary"}
+_RELEASES = _UTTERANCES | {"update", "updates", "report", "reports", "briefing", "briefings", "bulletin", "readout", "release",
+                           "summary"}
 
 
 def _release_giver(noun: Token) -> Source | None:

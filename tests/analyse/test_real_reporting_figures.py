@@ -429,3 +429,11 @@ def test_a_figure_describing_the_speaker_is_the_outlets(nlp):
     got = sourced(nlp, "Italy's prime minister, Marco Bellini, who had opposed the 4% goal before the summit, said he "
                        "believed his country could reach it by 2030.")
     assert got["4%"] == ("outlet", False, False)
+
+
+def test_an_organisations_chief_is_its_head_and_reports_by_a_body_are_its(nlp):
+    got = sourced(nlp, "The IAEA chief said Iran had enriched uranium to 60% purity at a second plant.")
+    assert got["60%"][0] == "Rafael Grossi"
+    got = sourced(nlp, "Quarterly reports by the International Atomic Energy Agency said Iran held about 150 kg of "
+                       "highly enriched uranium.")
+    assert got["about 150 kg"][0] == "IAEA"

@@ -773,8 +773,10 @@ _STATEMENT_INTRO = re.compile(
 
 
 _STATEMENT_FROM = re.compile(
-    r"\s*(?:The following|Below|What follows) is (?:an? |the )?(?:full )?(?:text of (?:the |a )?)?(?:press )?"
-    r"(?:statement|remarks|speech|message|letter|readout)\s+(?:from|by|of)\s+", re.IGNORECASE)
+    r"\s*(?:(?:The following|Below|What follows) is (?:an? |the )?(?:full )?(?:text of (?:the |a )?)?(?:press )?"
+    r"(?:statement|remarks|speech|message|letter|readout)\s+(?:from|by|of)\s+"
+    # a government statement's own credit line: "Attributed to Pentagon Press Secretary ...:"
+    r"|(?:The following (?:statement|readout) (?:is|should be) )?(?:attributed|attributable) to\s+)", re.IGNORECASE)
 
 
 def statement_opened(sent: Span) -> Source | None:
@@ -791,7 +793,8 @@ def statement_opened(sent: Span) -> Source | None:
             given = _STATEMENT_FROM.match(line)
             if given is not None:  # "The following is a statement from Antony J. Blinken, U.S. secretary of state"
                 rest = line[given.end():]
-                cut = min([k for k in (rest.find(","), rest.find(" on "), rest.find(" (")) if k > 0] or [len(rest.rstrip(". "))])
+                cut = min([k for k in (rest.find(","), rest.find(" on "), rest.find(" ("), rest.find(":")) if k > 0]
+                          or [len(rest.rstrip(". "))])
                 span = doc.char_span(pos + given.end(), pos + given.end() + cut, alignment_mode="contract")
                 if span is not None and len(span) and span[0].is_title:
                     intros.append((end, Source(span.text, "said", span.start, span.end, span.end - 1)))

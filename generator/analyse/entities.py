@@ -26,6 +26,9 @@ from generator.analyse.spans import ActorMention
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _APOSTROPHES = ("’", "'")
 _EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha Min-seok", "Han Soo-min"
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4}")  # "DoD", "MoD", "NTF", "CENTCOM"
+
+
 _PEOPLE_OF = frozenset({"national", "citizen", "businessman", "businesswoman", "oligarch", "resident"})
 
 
@@ -561,6 +564,10 @@ class ModelNames:
                 if m.end - m.start == 2 and doc[m.start].text in self.family_first:
                     surnames.setdefault(doc[m.start].text, m.name)  # "Sun Weidong ... Sun said"
         ents = [e for e in doc.ents if e.label_ in _NER_TYPES]
+        # an acronym the article gives a known name in brackets stands for it from then on: "the
+        # Department of Defense (DoD) announced ... the DoD will provide"
+        acronyms = {doc[m.end + 1].text: m for m in known if m.end + 2 < len(doc) and doc[m.end].text == "("
+                    and doc[m.end + 2].text == ")" and _ACRONYM.fullmatch(doc[m.end + 1].text)}
         lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
         by_start = {m.start: m for m in known}
         named_states = {m.name for m in known if m.type in ("country", "organisation")}
@@ -633,6 +640,18 @@ class ModelNames:
                 continue  # "Consul General", "Osaka Consul": a post, whoever holds it, not a name
             if self._outlets_label(low):
                 continue  # "Xinhua Headlines", "Reuters Graphics": an outlet's own furniture
+            if name in acronyms and acronyms[name].start < start:
+                taken.update(range(start, end))
+                out.append(acronyms[name]._replace(start=start, end=end))
+                continue
+            if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")" \
+                    and len(name) <= 8 and sum(c.isupper() for c in name) >= 2 and " " not in name:
+                # "the Ministry of Defence (MoD)": the acronym of the name just before its bracket
+                before = next((m for m in (*known, *out) if m.end == start - 1), None)
+                if before is not None:
+                    taken.update(range(start, end))
+                    out.append(before._replace(start=start, end=end))
+                    continue
             known_as = self.by_form.get(low) or self.by_squashed.get(squashed(name))
             if known_as is not None:
                 # a known actor written another way ("the Workers' Party"; "Hayat Tahrir Al Sham",

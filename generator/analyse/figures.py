@@ -643,6 +643,8 @@ class FigureFinder:
                     c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
                 source = find_source(tail, self.source_verbs, verb, skip=set(in_quote), outlets=self.outlets)
         if source is None:
+            source = self._announced_by(token)  # "the package announced by Mr Healey": his
+        if source is None:
             source = self._directed_by(token)  # "Kim ordered the plant to raise output by 40 percent"
         if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
@@ -700,6 +702,25 @@ class FigureFinder:
             if inner is not None and not (relay.start <= inner.start < relay.end) and resolver.actor(inner) not in (None, "outlet"):
                 return inner
             return None
+        return None
+
+    def _announced_by(self, token: Token) -> Source | None:
+        """The agent of a reporting or publishing participle the counted thing is described by:
+        "90 Brimstone missiles are included in the new package announced by Mr Healey"."""
+        if not token.doc.has_annotation("DEP"):
+            return None
+        verbs = list(token.ancestors)
+        verb = next((a for a in verbs if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:  # "... are included in the new package announced by ...": the thing it is part of
+            verbs += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "under")
+                      for n in p.children if n.dep_ == "pobj" for c in n.children if c.dep_ == "acl"]
+        for a in verbs:
+            if a.dep_ in ("acl", "relcl") and a.tag_ == "VBN" and (a.lower_ in self.source_verbs or a.lower_ in self.publishing[0]):
+                agent = next((c for c in a.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                    first = obj.left_edge.i
+                    return Source(token.doc[first : obj.i + 1].text, a.lower_, first, obj.i + 1, obj.i)
         return None
 
     def _directed_by(self, token: Token) -> Source | None:

@@ -523,3 +523,13 @@ def test_contested_regions_are_places_not_organisations(nlp):  # noqa: F811
     kinds = {name: kind for name, kind in got}
     assert kinds.get("Nagorno-Karabakh") == "place" and kinds.get("Transnistria") == "place"
     assert not any(kind == "organisation" for kind in kinds.values())
+
+
+def test_an_acronym_given_in_brackets_stands_for_the_name_from_then_on(analyser, tmp_path):
+    text = ("UK to speed up arms for Ukraine\n"
+            "The Ministry of Defence (MoD) said on Sunday that Defence Secretary John Healey had ordered a package of "
+            "military aid for Ukraine to be delivered within 100 days. The MoD said the package would include "
+            "artillery and air defence missiles to help Kyiv fight Russian forces.\n"
+            "Original Source: news.example.co.uk\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert "MoD" not in names and "John Healey" in names

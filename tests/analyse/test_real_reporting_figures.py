@@ -437,3 +437,25 @@ def test_an_organisations_chief_is_its_head_and_reports_by_a_body_are_its(nlp):
     got = sourced(nlp, "Quarterly reports by the International Atomic Energy Agency said Iran held about 150 kg of "
                        "highly enriched uranium.")
     assert got["about 150 kg"][0] == "IAEA"
+
+
+def test_a_figure_in_a_package_announced_by_someone_is_his(nlp):
+    got = sourced(nlp, "More artillery and 60 Storm Shadow missiles are included in the new package announced by Mr "
+                       "Healey during a visit to Odesa.")
+    assert got["60 Storm Shadow missiles"][:2] == ("John Healey", True)
+
+
+def test_a_statement_credited_on_its_first_line_is_the_credited_persons(analyser, tmp_path):
+    from tests.analyse.test_real_reporting import analyse_text
+
+    text = ("---\ntitle: \"Additional security assistance for Ukraine\"\n---\n"
+            "Attributed to Pentagon Press Secretary Todd Breasseale:\n\n"
+            "Under this package, the department will provide Ukraine with up to 90,000 rounds of artillery ammunition "
+            "and three additional air defence radars to defend against Russian aggression.\n")
+    out = analyse_text(analyser, tmp_path, text, name="dod.md")
+    assert {f.attribution_actor for f in out.figures} == {"Todd Breasseale"}
+
+
+def test_weights_in_kilograms_and_pounds(nlp):
+    got = found(nlp, "The plan caps the stockpile at around 150 kg (330 lbs).")
+    assert got["around 150 kg"] == (150, None, "kg") and got["330 lbs"] == (330, None, "lbs")

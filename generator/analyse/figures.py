@@ -1003,7 +1003,8 @@ class FigureFinder:
             # the report and the reports joined to it: "said ..., and warned that ... could"
             said = {report.i} | {c.i for c in report.children if c.dep_ == "conj"} | (
                 {report.head.i} if report.dep_ == "conj" else set())
-            if any(said & {a.i for a in doc[h].ancestors} for h in hedges if not _of_a_kind(doc, h, ancestors)):
+            if any(said & {a.i for a in doc[h].ancestors} for h in hedges
+                   if not _of_a_kind(doc, h, ancestors) and not _conceded(doc[h], report)):
                 return True  # (not "three, possibly used, submarines": a hedge of another thing's kind)
         return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" or (
             # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":
@@ -1059,3 +1060,17 @@ def _of_a_kind(doc: Doc, h: int, ancestors: set[int]) -> bool:
         return True
     return h > 0 and doc[h - 1].text == "," and head.i == h + 1 and head.i + 1 < len(doc) \
         and doc[head.i + 1].text == "," and head.tag_ in ("JJ", "VBN")
+
+
+_CONCEDING = frozenset({"although", "though", "while", "whereas"})
+
+
+def _conceded(hedge: Token, report: Token) -> bool:
+    """Whether ``hedge`` stands in a clause conceded beside the report ("Although the EU will likely
+    miss its deadline, Pistorius said that ... 20,000 shells"): it hedges that clause, not the report."""
+    for a in hedge.ancestors:
+        if a.i == report.i:
+            return False
+        if a.dep_ == "advcl" and a.head.i == report.i and any(c.dep_ == "mark" and c.lower_ in _CONCEDING for c in a.children):
+            return True
+    return False

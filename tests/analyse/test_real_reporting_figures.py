@@ -459,3 +459,9 @@ def test_a_statement_credited_on_its_first_line_is_the_credited_persons(analyser
 def test_weights_in_kilograms_and_pounds(nlp):
     got = found(nlp, "The plan caps the stockpile at around 150 kg (330 lbs).")
     assert got["around 150 kg"] == (150, None, "kg") and got["330 lbs"] == (330, None, "lbs")
+
+
+def test_a_hedge_in_a_conceded_clause_does_not_hedge_the_report(nlp):
+    got = sourced(nlp, "Although the alliance will likely miss its deadline to deliver 2 million shells to Kyiv by March, "
+                       "Pistorius said that the German government included an additional 30,000 155-mm artillery shells.")
+    assert got["30,000 155-mm artillery shells"] == ("Boris Pistorius", True, False)

@@ -461,6 +461,7 @@ class ActorResolver(ModelNames):
         # "ERBIL, Kurdistan Region of Iraq -": the state of a dateline is where it was filed
         resolved = [(s, e, n, "location") if s in lines and self.actors[n].type == "country" else (s, e, n, k)
                     for s, e, n, k in resolved]
+        doc.user_data["digest_filed_in"] = {n for s, e, n, k in resolved if s in lines and self.actors[n].type == "country"}
         doc.user_data["digest_no_speaker_labels"] = self._no_speaker_labels(doc)
         mentions = [self._mention(s, e, n, k) for s, e, n, k in resolved]
         if self.keep_unknown and doc.has_annotation("ENT_IOB"):
@@ -468,6 +469,7 @@ class ActorResolver(ModelNames):
         if doc.has_annotation("DEP"):
             mentions.extend(self._unnamed_speakers(doc, taken))
         mentions.extend(self._surnames(doc, taken, mentions))
+        mentions = self._spelled_acronyms(mentions)
         mentions = self._parts_of_named_states(doc, mentions)
         mentions = self._cut_short_names(mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -629,6 +631,8 @@ class ActorResolver(ModelNames):
                 if not states:
                     body = doc[m.start : m.end].text.lower().removeprefix("the ")
                     states = self.body_states.get(body, set()) & named
+                if not states and len(filed := doc.user_data.get("digest_filed_in") or set()) == 1:
+                    states = set(filed)  # "MANILA, Philippines — ... the National Task Force said": a body of where it was filed
                 if len(states) == 1:
                     m = self._mention(m.start, m.end, states.pop(), "part")
             elif not m.known and m.type == "organisation" and doc[m.start : m.end].text in acronyms:
@@ -664,8 +668,11 @@ class ActorResolver(ModelNames):
                     k = j + 1
                     while k < min(len(doc), j + 9) and (doc[k].is_title or doc[k].lower_ in ("of", "the", ",")):
                         k += 1
-                    if k > j + 1 and k < len(doc) and doc[k].text in ("-", "—", "–", "--"):
-                        out.update(range(j + 1, k))
+                    end = k
+                    if k < len(doc) and doc[k].text == "(":  # "MANILA, Philippines (Updated, 1:55 p.m.) —"
+                        k = next((x + 1 for x in range(k + 1, min(len(doc), k + 12)) if doc[x].text == ")"), k)
+                    if end > j + 1 and k < len(doc) and doc[k].text in ("-", "—", "–", "--"):
+                        out.update(range(j + 1, end))
         return out
 
     def _capital_labels(self, doc: Doc, taken: set[int], full: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:

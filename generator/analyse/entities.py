@@ -29,6 +29,11 @@ _EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha M
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4}")  # "DoD", "MoD", "NTF", "CENTCOM"
 
 
+def _initials(name: str) -> str:
+    """The capitals a name's words begin with, small words left out ("National Task Force": "NTF")."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
 _PEOPLE_OF = frozenset({"national", "citizen", "businessman", "businesswoman", "oligarch", "resident"})
 
 
@@ -164,6 +169,22 @@ class ModelNames:
         if known_as is not None:
             return self._mention(start, end, known_as, "alias")
         return ActorMention(start, end, name, "entity", "person", None, False, (name,))
+
+    @staticmethod
+    def _spelled_acronyms(mentions: list[ActorMention]) -> list[ActorMention]:
+        """A name the model found that is an acronym of a name named before is that name's actor:
+        "the NTF-WPS said", after "the National Task Force for the WPS" (its initials, the part
+        before a hyphen)."""
+        out = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            head = m.name.split("-")[0]
+            if not m.known and m.name.replace("-", "").isupper() and _ACRONYM.fullmatch(head):
+                spelled = next((p for p in reversed(out) if p.start < m.start and p.name != m.name
+                                and _initials(p.name) == head), None)
+                if spelled is not None:
+                    m = spelled._replace(start=m.start, end=m.end)
+            out.append(m)
+        return out
 
     def _unnamed_speakers(self, doc: Doc, taken: set[int]) -> list[ActorMention]:
         """A name the model missed that speaks: the proper-noun subject of a reporting verb
@@ -651,6 +672,7 @@ class ModelNames:
                 if before is not None:
                     taken.update(range(start, end))
                     out.append(before._replace(start=start, end=end))
+                    acronyms.setdefault(name, before)  # and from then on
                     continue
             known_as = self.by_form.get(low) or self.by_squashed.get(squashed(name))
             if known_as is not None:

@@ -533,3 +533,18 @@ def test_an_acronym_given_in_brackets_stands_for_the_name_from_then_on(analyser,
             "Original Source: news.example.co.uk\n")
     names = actor_names(analyser, tmp_path, text)
     assert "MoD" not in names and "John Healey" in names
+
+
+def test_a_body_of_no_named_state_is_the_filing_countrys_and_its_acronym_too(analyser, tmp_path):
+    # a dateline with an update note, a domestic task force the knowledge base does not know, and its
+    # acronym later: no actor pages for either, their words the state's
+    text = ("---\ntitle: \"Chinese ships ram supply boats\"\n---\n"
+            "MANILA, Philippines (Updated, 4:10 p.m.) — Chinese coast guard ships rammed two Philippine supply "
+            "boats near Ayungin Shoal on Monday, authorities said.\n\n"
+            "In a separate statement, the National Maritime Council for the WPS said China's ships fired water "
+            "cannon at both boats.\n\n"
+            "\"China's acts of coercion have put the lives of our people at risk,\" the NMC-WPS said.\n")
+    out = analyse_text(analyser, tmp_path, text, name="ayungin.md")
+    names = {a.name for a in out.actors}
+    assert not any("Council" in n or "NMC" in n for n in names)
+    assert [q.actor for q in out.quotes] == ["Philippines"]

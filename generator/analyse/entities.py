@@ -29,6 +29,9 @@ _EAST_ASIAN_NAME = re.compile(r"^[A-Z][a-z]{1,6} [A-Z][a-z]+-[a-z]+$")  # "Cha M
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4}")  # "DoD", "MoD", "NTF", "CENTCOM"
 
 
+_APOSTROPHED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")  # a name with an apostrophe inside: "Kan’ani", "O'Brien"
+
+
 def _initials(name: str) -> str:
     """The capitals a name's words begin with, small words left out ("National Task Force": "NTF")."""
     return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
@@ -165,7 +168,7 @@ class ModelNames:
     def _new_person(self, start: int, end: int, name: str) -> ActorMention:
         """A person found by name only; a known person when it is their name spelled otherwise
         ("Esmail Baqaei" for Esmaeil Baqaei)."""
-        known_as = self.spelled_like(name)
+        known_as = self.spelled_like(name) or self.by_squashed.get(squashed(name))
         if known_as is not None:
             return self._mention(start, end, known_as, "alias")
         return ActorMention(start, end, name, "entity", "person", None, False, (name,))
@@ -224,7 +227,7 @@ class ModelNames:
                 while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
                     end += 2
                 span = doc[start:end]
-                words = [t for t in span if t.is_alpha]
+                words = [t for t in span if t.is_alpha or _APOSTROPHED.fullmatch(t.text)]  # "Nasser Kan’ani"
                 if len(words) < 2 or any(i in taken for i in range(start, end)) or span[0].text == "-" or any(
                     t.is_lower and not (t.i > start and doc[t.i - 1].text == "-" and not doc[t.i - 2].is_lower)
                     for t in words  # "state-run news agency KCNA": a description; "Lee Seong-kweun": a name

@@ -548,3 +548,9 @@ def test_a_body_of_no_named_state_is_the_filing_countrys_and_its_acronym_too(ana
     names = {a.name for a in out.actors}
     assert not any("Council" in n or "NMC" in n for n in names)
     assert [q.actor for q in out.quotes] == ["Philippines"]
+
+
+def test_a_speaker_with_an_apostrophe_in_his_name_is_the_known_person(nlp):  # noqa: F811
+    got = mentions(nlp, "On Tuesday, Iranian Foreign Ministry spokesman Nasser Kan’ani reiterated that Tehran had "
+                        "sent no drones to either side.")
+    assert ("Nasser Kanaani", "person") in got

@@ -89,9 +89,13 @@ def figure_refs(digest: Digest, figures) -> str:
     fingerprint) the keys that take this hold. Hashing the figures' text and sentences instead
     took most of the time of an actor's key at 10,000 articles (a leading actor has thousands)."""
     places = figure_places(digest)
-    # a figure that is not its article's own object (none is made so): by its text and sentence
-    return " ".join([places.get(id(f)) or json.dumps([aid, f.text, f.sentence], ensure_ascii=False)
-                     for aid, f in figures])
+    out = []
+    for aid, f in figures:
+        place = places.get(id(f))
+        if place is None or not place.startswith(f"{aid}:"):  # not its article's own object (analyses that
+            place = json.dumps([aid, f.text, f.sentence], ensure_ascii=False)  # share one): by its text and sentence
+        out.append(place)
+    return " ".join(out)
 
 
 def story_key(story: Story, digest: Digest, links: str) -> str:

@@ -125,3 +125,31 @@ def test_an_article_dated_before_the_oldest_changes_only_the_page_keys_of_what_i
     assert actors_after["North Korea"] == actors["North Korea"] and actors_after["Russia"] == actors["Russia"]
     assert themes_after == themes  # each theme has a dated article
     assert actors_after["Japan"] != actors["Japan"]  # named in the undated article only
+
+
+def test_page_keys_name_a_figure_by_its_article_and_its_place_in_it():
+    """``figure_refs`` (in the keys of actor, theme and edition pages): a figure as its article's
+    id and its place among that article's figures; a figure object two analyses share, by its
+    text and sentence; another figure of the same article, another key."""
+    from dataclasses import replace
+
+    from generator.render.parts import figure_places, figure_refs, links_key, theme_key
+
+    two = article("a4", 12, ["Russia sends 500 troops.", "Then 700 more."], {"Russia": [0, 1]}, {"troop-deployment": [0, 1]},
+                  [("500 troops", 500, "personnel", 0), ("700 more", 700, "personnel", 1)])
+    shared = replace(two, article=replace(two.article, id="a5", date=dt.date(2024, 11, 13)))  # the same Figure objects
+    digest = build_digest([*ARTICLES, two, shared], THEMES)
+    try:
+        a4 = digest.by_id["a4"].analysed.figures
+        a5 = digest.by_id["a5"].analysed.figures
+        assert figure_refs(digest, [("a3", digest.by_id["a3"].analysed.figures[0])]) == "a3:0"
+        refs = figure_refs(digest, [("a4", a4[1]), ("a5", a5[1])])
+        assert "a4:1" in refs or "a5:1" in refs  # one of the two owners by place, the other by its text
+        assert '["a4", "700 more", "Then 700 more."]' in refs or '["a5", "700 more", "Then 700 more."]' in refs
+        links = links_key(digest, "v", "salt", None, "D")
+        (theme,) = [t for t in digest.themes if t.id == "troop-deployment"]
+        key = theme_key(theme, digest, links)
+        other = replace(theme, figures=tuple((aid, a4[0] if f is a4[1] else f) for aid, f in theme.figures))
+        assert theme_key(other, digest, links) != key
+    finally:
+        figure_places(None)

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import heapq
 import json
+import os
 import re
 import shutil
 import unicodedata
@@ -87,16 +88,17 @@ def find_files(
     for given in paths:
         p = (root / given) if root is not None else Path(given)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
-                    display = str(Path(given) / child.relative_to(p))
-                    if child.name == REJECTED_LIST and child.parent == p:
-                        # a project that reads articles from its own folder: not an article file
-                        notices.append(f"{display}: skipped: the list of rejections a build writes")
-                    elif child.suffix.lower() in READERS:
-                        files.append((child, display))
-                    elif child.name.lower() not in ("readme", "readme.txt", "license"):
-                        notices.append(f"{display}: skipped: not an article file (suffix '{child.suffix}')")
+            base = Path(given)
+            for parts in _tree(p):
+                child = p.joinpath(*parts)
+                display = str(base.joinpath(*parts))
+                if parts == (REJECTED_LIST,):
+                    # a project that reads articles from its own folder: not an article file
+                    notices.append(f"{display}: skipped: the list of rejections a build writes")
+                elif child.suffix.lower() in READERS:
+                    files.append((child, display))
+                elif child.name.lower() not in ("readme", "readme.txt", "license"):
+                    notices.append(f"{display}: skipped: not an article file (suffix '{child.suffix}')")
         elif p.is_file():
             if p.suffix.lower() in READERS:
                 files.append((p, given))
@@ -107,6 +109,22 @@ def find_files(
         else:
             rejections.append(Rejection(given, "no such file or folder"))
     return files, rejections, notices
+
+
+def _tree(top: Path) -> list[tuple[str, ...]]:
+    """The files under ``top`` as their parts relative to it, none hidden nor in a hidden folder,
+    in the order ``sorted(top.rglob("*"))`` gives (by parts), following no symlinked folder (as
+    ``rglob`` does not). ``os.walk`` with plain strings: ``rglob``, a ``Path`` per file and two
+    ``relative_to`` each took a third of a second of every build at 10,000 articles."""
+    out = []
+    for here, dirs, names in os.walk(top):
+        rel = os.path.relpath(here, top)
+        parts = () if rel == "." else tuple(rel.split(os.sep))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        out.extend((*parts, name) for name in names
+                   if not name.startswith(".") and os.path.isfile(os.path.join(here, name)))
+    out.sort()
+    return out
 
 
 def _load_json_cache(path: Path | None) -> dict | None:

@@ -12,6 +12,7 @@ links inside raw HTML, so the build checks them instead (``tests/test_build.py``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from pathlib import PurePath, PureWindowsPath
@@ -302,7 +303,13 @@ def published_location(art) -> str:
     """The input file as the page shows it: a path relative to the project as the user named it,
     but never an absolute path of the machine that built the site (it would publish the
     builder's folders): then the file's name alone."""
-    path = art.path
-    if PurePath(path).is_absolute() or PureWindowsPath(path).is_absolute():
-        path = PureWindowsPath(path).name if "\\" in path else PurePath(path).name
+    path = _shown_path(art.path)
     return f"{path}:{art.line}" if art.line else path
+
+
+@functools.lru_cache(maxsize=1 << 17)  # every input file: asked for by each article's page, row and chunk key
+def _shown_path(path: str) -> str:
+    """``path``, or its file's name when it is absolute (on either system)."""
+    if PurePath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        return PureWindowsPath(path).name if "\\" in path else PurePath(path).name
+    return path

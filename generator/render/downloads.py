@@ -13,7 +13,9 @@ The articles table is one file (``downloads/articles.*``, the catalogue to join 
 others, which grow by a hundred rows per article, are split by the article's month
 (``downloads/2024-03/mentions.csv.gz``, ``downloads/undated/...``): a daily update rewrites one
 month's files, no file grows past what a repository or a spreadsheet takes, and a month
-whose articles did not change is not made again (its key is in the page cache).
+whose articles did not change is not made again (its key is in the page cache). A month's
+files are made of chunks of a few dozen of its articles (``gzchunks``), so that an article
+added to a month makes the rows of its own chunk again, not the month's.
 """
 
 from __future__ import annotations
@@ -24,15 +26,13 @@ import hashlib
 import io
 import itertools
 import json
-import struct
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from generator.model import ArticleEntry, Digest
-from generator.render.common import Page, p, plural, published_location, strong, table
+from generator.render.common import Page, p, page_bounds, plural, published_location, strong, table
 from generator.render.escape import h
-from generator.render.gzchunks import GZIP_HEADER, GZIP_LEVEL, Chunk, chunked_gz
+from generator.render.gzchunks import Chunk, chunked_gz
 
 DOWNLOADS = "downloads"
 
@@ -136,13 +136,6 @@ _ROW = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row 
 
 def _jsonl(rows: list[dict]) -> str:
     return "".join(_ROW(r) + "\n" for r in rows)
-
-
-def gz(text: str) -> bytes:
-    """``text`` as a gzip file whose bytes depend on nothing else (see ``gzchunks.GZIP_HEADER``)."""
-    data = text.encode("utf-8")
-    body = zlib.compress(data, GZIP_LEVEL, wbits=-15)  # a raw deflate stream
-    return GZIP_HEADER + body + struct.pack("<LL", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 
 
 def _story_rows(stories) -> tuple[list[dict], list[dict], list[dict]]:
@@ -275,19 +268,60 @@ def download_files(
         files = [f"{folder}{name}.{ext}.gz" for name in PARTITIONED for ext in ("jsonl", "csv")]
         key = month_key(entries) if month_key else None
         last = known.get(folder)
+        counts[month] = _counts(entries)
         if key and last and last[0] == key and stat and last[2] == [stat(f) for f in files]:
-            counts[month] = last[1]
             yield from ((f, None) for f in files)
+            indexes = last[3] if len(last) > 3 else None
         else:
-            rows = _rows(entries)
-            counts[month] = {name: len(rows[name]) for name in PARTITIONED} | {"articles": len(entries)}
-            for name in PARTITIONED:
-                _, columns = TABLES[name]
-                yield f"{folder}{name}.jsonl.gz", gz(_jsonl(rows[name]))
-                yield f"{folder}{name}.csv.gz", gz(_csv(columns, rows[name]))
+            old = _last_files(last, files, 2, stat, read) if month_key else {}
+            indexes = {}
+            for rel, data, index in _month_files(folder, entries, month_key, old):
+                indexes[rel] = index
+                yield rel, data
         if record is not None and key and stat:
-            record[folder] = [key, counts[month], [stat(f) for f in files]]
+            record[folder] = [key, counts[month], [stat(f) for f in files], indexes]
     yield f"{DOWNLOADS}/index.md", _index(len(digest.articles), counts, n_stories, n_story_figures)
+
+
+MONTH_CHUNK = 64  # articles in a chunk of a month's tables, on average (``common.page_bounds``)
+
+
+def _counts(entries: list[ArticleEntry]) -> dict[str, int]:
+    """The rows of each of a month's tables (``_rows``), counted without making them."""
+    analyses = [e.analysed for e in entries]
+    return {
+        "mentions": sum(len(a.mentions) for a in analyses),
+        "themes": sum(len(t.evidence) for a in analyses for t in a.themes),
+        "figures": sum(len(a.figures) for a in analyses),
+        "quotes": sum(len(a.quotes) for a in analyses),
+        "unresolved": sum(len(a.unresolved) for a in analyses),
+        "articles": len(entries),
+    }
+
+
+def _month_files(folder: str, entries: list[ArticleEntry], month_key: Callable[[list[ArticleEntry]], str] | None,
+                 old: dict[str, tuple[list, bytes]]) -> Iterator[tuple[str, bytes, list]]:
+    """(path, gzip'd bytes, chunk index) of each of a month's files. Each file is made of chunks
+    (``gzchunks``): a few dozen of the month's articles each, cut where the articles say
+    (``page_bounds``, as the lists of articles are cut), so that an article added to a month of
+    hundreds makes the rows of its own chunk, and the other chunks are copied from ``old`` (the
+    files as the last build left them, with their indexes) when their key (``month_key`` of
+    their articles) is in it."""
+    bounds = page_bounds([e.article.id for e in entries], MONTH_CHUNK)
+    pieces = [entries[a:b] for a, b in itertools.pairwise(bounds)]
+    rows = functools.cache(lambda i: _rows(pieces[i]))
+    keys = [month_key(piece) if month_key else "" for piece in pieces]
+    header = month_key([]) if month_key else ""  # the code and the analysis the columns are made by
+    for name in PARTITIONED:
+        _, columns = TABLES[name]
+        for ext in ("jsonl", "csv"):
+            rel = f"{folder}{name}.{ext}.gz"
+            chunks: list[Chunk] = [(f"{header}:{name}.csv header", lambda c=columns: _csv(c, []))] if ext == "csv" else []
+            chunks += [(f"{k}:{name}.{ext}", (lambda i=i, n=name: _jsonl(rows(i)[n])) if ext == "jsonl"
+                        else (lambda i=i, n=name, c=columns: _csv(c, rows(i)[n], header=False)))
+                       for i, k in enumerate(keys)]
+            data, index = chunked_gz(chunks, *old.get(rel, (None, None)))
+            yield rel, data, index
 
 
 def _runs(items: list, label: Callable) -> list[list]:

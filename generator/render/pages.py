@@ -46,6 +46,8 @@ from generator.render.feeds import FEEDS, actor_feed, feed_files
 from generator.render.home import home_partial, taxonomy_partial
 from generator.render.parts import (
     edition_files,
+    figure_places,
+    figure_refs,
     first_date_if_undated,
     links_key,
     story_files,
@@ -130,7 +132,7 @@ def actor_page_key(actor, digest: Digest, base: tuple[str, dict[str, str]], role
         [digest_key, list(role), actor.name, actor.slug, actor.type, actor.affiliation, actor.known, actor.mentions,
          actor.evidence_count, actor.aliases_seen, actor.themes, actor.co_actors, actor.members, actor.weekly,
          [[ref.article_id, ref.index] for ref in actor.evidence],
-         [[aid, f.sentence, f.text] for aid, f in actor.figures], [[aid, q.index, q.text] for aid, q in actor.quotes],
+         figure_refs(digest, actor.figures), [[aid, q.index, q.text] for aid, q in actor.quotes],
          len(stories), [[s.slug, s.title, list(s.sources), list(s.article_ids), str(s.first), str(s.last),
                          len(s.flags)] for s in stories[:STORIES_LISTED]], first_date_if_undated(digest, actor.article_ids)],
         ensure_ascii=False,
@@ -385,10 +387,12 @@ def write_digest(
             it has been put back as it was.
     """
     load_speakers(cache_dir, salt)  # before forking: the workers inherit them
+    figure_places(digest)  # likewise: the page keys name figures by their places
     try:
         return _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, progress, site_url, site_name)
     finally:
         forget_speakers()  # valid for this digest's analyses only
+        figure_places(None)
 
 
 def _write_digest(digest, docs_dir, roles, extra, cache_dir, salt, processes, progress, site_url, site_name):

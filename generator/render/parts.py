@@ -68,6 +68,36 @@ def _articles(digest: Digest, article_ids) -> list:
     return [[aid, article_key(digest.by_id[aid].article), digest.by_id[aid].slug] for aid in article_ids if aid in digest.by_id]
 
 
+# (digest, id of each of its articles' figures -> "article id:place"): see ``figure_refs``
+_PLACES: list = [None, {}]
+
+
+def figure_places(digest: Digest | None) -> dict[int, str]:
+    """Each figure of ``digest``'s articles (by identity) as its article's id and its place among
+    that article's figures, made once for a digest; ``None``: forget it (the digest with it)."""
+    if digest is None:
+        _PLACES[:] = [None, {}]
+    elif _PLACES[0] is not digest:
+        _PLACES[:] = [digest, {id(f): f"{e.article.id}:{n}" for e in digest.articles
+                               for n, f in enumerate(e.analysed.figures)}]
+    return _PLACES[1]
+
+
+def figure_refs(digest: Digest, figures) -> str:
+    """(article id, figure) pairs as each figure's article and its place among that article's
+    figures: the rest of a figure is that article's analysis, whose content key (and the analysis
+    fingerprint) the keys that take this hold. Hashing the figures' text and sentences instead
+    took most of the time of an actor's key at 10,000 articles (a leading actor has thousands)."""
+    places = figure_places(digest)
+    out = []
+    for aid, f in figures:
+        place = places.get(id(f))
+        if place is None or not place.startswith(f"{aid}:"):  # not its article's own object (analyses that
+            place = json.dumps([aid, f.text, f.sentence], ensure_ascii=False)  # share one): by its text and sentence
+        out.append(place)
+    return " ".join(out)
+
+
 def story_key(story: Story, digest: Digest, links: str) -> str:
     """Everything a story's page, brief and feed are made from: a story is made from its
     reports alone (``stories.make_story``: their articles as read and their analysis, which
@@ -86,9 +116,9 @@ def edition_key(ed: Edition, older: Edition | None, newer: Edition | None, top: 
     actors, theme counts against the week before, figures), the weeks of the editions before
     and after it, its top stories as the table shows them, its articles."""
     shown = _listed(top)
-    # the figures as the article they are from, their text and sentence: the rest of each is
-    # that article's analysis (its key below and the fingerprint in ``links``)
-    figures = [[aid, f.text, f.sentence] for aid, f in ed.figures]
+    # the figures as the article they are from and their place in it: the rest of each is that
+    # article's analysis (its key below and the fingerprint in ``links``)
+    figures = figure_refs(digest, ed.figures)
     payload = json.dumps([links, ed.week, str(ed.start), str(ed.end), list(ed.article_ids), list(ed.new_actors),
                           [list(t) for t in ed.themes], figures, older.week if older else None,
                           newer.week if newer else None, shown,
@@ -109,12 +139,12 @@ def theme_key(theme: ThemeEntry, digest: Digest, links: str) -> str:
     actors, evidence, figures, weeks and bottom line (each sentence as its article and index:
     the rest is that article's analysis, whose content key is in the key), the stories it
     lists, and its articles. A theme of a 10,000-article digest has tens of thousands of
-    evidence sentences: they are hashed as (article, index) pairs, not as their text."""
+    evidence sentences and figures: they are hashed as (article, index) pairs, not as their text."""
     info = theme.info
     stories = digest.stories_of.get(info.id, ())
     h = hashlib.sha256()
     h.update(json.dumps([links, info.id, info.name, info.description, list(theme.article_ids), [list(a) for a in theme.actors],
-                         [[aid, f.text, f.sentence] for aid, f in theme.figures], [list(w) for w in theme.weekly],
+                         figure_refs(digest, theme.figures), [list(w) for w in theme.weekly],
                          [[aid, ev.index] for aid, ev in theme.bluf], len(stories), _listed(stories[:STORIES_LISTED]),
                          _articles(digest, dict.fromkeys((*theme.article_ids, *(aid for aid, _ in theme.evidence),
                                                           *(aid for aid, _ in theme.figures)))),

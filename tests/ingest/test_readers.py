@@ -226,3 +226,30 @@ def test_the_list_of_rejections_a_build_writes_is_not_read_as_articles(tmp_path)
     result = read_articles([str(tmp_path)])
     assert [a.summary for a in result.articles] == ["A real article about Seoul."] and not result.rejections
     assert result.notices == (f"{tmp_path}/rejected.jsonl: skipped: the list of rejections a build writes",)
+
+
+def test_a_folder_lists_its_files_as_sorted_rglob_did_without_hidden_ones_or_symlinked_folders(tmp_path):
+    """``find_files`` walks a folder with ``os.walk``: the same files, in the order of
+    ``sorted(folder.rglob("*"))`` (by path parts: ``a/b/z.md`` before ``a-b/y.md``), leaving out
+    hidden files and folders and not entering a symlinked folder, as ``rglob`` does not."""
+    from pathlib import Path
+
+    from generator.ingest import READERS, REJECTED_LIST, find_files
+
+    root = tmp_path / "in"
+    for rel in ("x.md", "a-b/y.md", "a/b/z.md", "a/b/w.txt", "a/rejected.jsonl", REJECTED_LIST, "sub/.hidden.md",
+                "sub/.folder/q.md", "sub/k.json", "sub/README", "sub/note.xyz", "sub/a."):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("---\ntitle: T\n---\n\nText.\n")
+    (root / "sub" / "link").symlink_to(root / "a")
+    (root / "sub" / "broken.md").symlink_to(root / "nowhere")
+    files, rejections, notices = find_files(["in"], tmp_path)
+    expected = [c for c in sorted(root.rglob("*")) if c.is_file()
+                and not any(part.startswith(".") for part in c.relative_to(root).parts)]
+    assert [f for f, _ in files] == [c for c in expected if c.suffix.lower() in READERS and c != root / REJECTED_LIST]
+    assert [d for _, d in files][:3] == [str(Path("in", "a", "b", "w.txt")), str(Path("in", "a", "b", "z.md")),
+                                         str(Path("in", "a", "rejected.jsonl"))]
+    assert not rejections
+    assert notices == [f"{Path('in', REJECTED_LIST)}: skipped: the list of rejections a build writes",
+                       f"{Path('in', 'sub', 'a.')}: skipped: not an article file (suffix '')",
+                       f"{Path('in', 'sub', 'note.xyz')}: skipped: not an article file (suffix '.xyz')"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.analyse.test_real_reporting import analyse_text
+
 
 @pytest.fixture(scope="module")
 def nlp(analyser):
@@ -110,8 +112,6 @@ def test_a_states_leader_with_a_descriptor_is_the_office_holder(nlp):
 
 
 def test_an_unnamed_diplomat_said_again_is_his_body_not_a_person_named_before(analyser, tmp_path):
-    from tests.analyse.test_real_reporting import analyse_text
-
     text = ("---\ntitle: \"EU diplomats doubt Budapest will lift its veto on Russia sanctions\"\n---\n"
             "Hungarian Prime Minister Viktor Orban said on Sunday that Hungary would keep blocking new sanctions on "
             "Russia until its energy exemptions were extended.\n\n"
@@ -124,8 +124,6 @@ def test_an_unnamed_diplomat_said_again_is_his_body_not_a_person_named_before(an
 
 
 def test_the_official_titled_with_a_body_of_the_state_is_that_person(analyser, tmp_path):
-    from tests.analyse.test_real_reporting import analyse_text
-
     text = ("---\ntitle: \"Manila to press ASEAN on sea code\"\n---\n"
             "\"The President will raise this with the other leaders,\" Department of Foreign Affairs Assistant "
             "Secretary Ramon Villareal said at a briefing on Thursday, as the Philippines prepares for the ASEAN "
@@ -136,8 +134,6 @@ def test_the_official_titled_with_a_body_of_the_state_is_that_person(analyser, t
 
 
 def test_the_military_command_is_the_military_named_before(analyser, tmp_path):
-    from tests.analyse.test_real_reporting import analyse_text
-
     text = ("---\ntitle: \"US imposes sanctions on drone suppliers as it downs drones fired at destroyer\"\n---\n"
             "American forces shot down two drones fired toward a destroyer in the Red Sea on Tuesday, the US military "
             "said.\n\n"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.analyse.test_real_reporting import analyse_text
+
 
 @pytest.fixture(scope="module")
 def nlp(analyser):
@@ -395,8 +397,6 @@ def test_billions_written_b_after_a_currency_sign(nlp):
 
 
 def test_a_bare_dollar_is_the_local_one_of_an_outlet_with_a_country_domain(analyser, tmp_path):
-    from tests.analyse.test_real_reporting import analyse_text
-
     text = "---\ntitle: Frigates ordered\nsource: www.harbourtimes.com.au\n---\nThe navy will spend $4 billion on frigates.\n"
     out = analyse_text(analyser, tmp_path, text, name="frigates.md")
     assert [(f.value, f.unit) for f in out.figures] == [(4e9, "AUD")]
@@ -446,8 +446,6 @@ def test_a_figure_in_a_package_announced_by_someone_is_his(nlp):
 
 
 def test_a_statement_credited_on_its_first_line_is_the_credited_persons(analyser, tmp_path):
-    from tests.analyse.test_real_reporting import analyse_text
-
     text = ("---\ntitle: \"Additional security assistance for Ukraine\"\n---\n"
             "Attributed to Pentagon Press Secretary Todd Breasseale:\n\n"
             "Under this package, the department will provide Ukraine with up to 90,000 rounds of artillery ammunition "

@@ -389,3 +389,13 @@ def test_keeping_a_careful_distance_is_a_stance(analyser, tmp_path):
             "only that it is not aware of the situation.\n"
             "Original Source: news.example.hk\n")
     assert "china-stance" in theme_ids(analyser, tmp_path, text)
+
+
+def test_a_council_vote_on_a_draft_resolution_is_diplomacy(analyser, tmp_path):
+    text = ("Security Council rejects draft resolution on Sudan truce\n"
+            "The UN Security Council on Tuesday failed to adopt a British draft resolution on a truce in Sudan, with "
+            "Russia voting against it.\n"
+            "China and Algeria backed the British draft resolution, while France and Japan abstained.\n"
+            "Britain's ambassador said the council had let down the people of Sudan.\n"
+            "Original Source: news.example.org\n")
+    assert "diplomacy" in theme_ids(analyser, tmp_path, text)

@@ -554,3 +554,8 @@ def test_a_speaker_with_an_apostrophe_in_his_name_is_the_known_person(nlp):  # n
     got = mentions(nlp, "On Tuesday, Iranian Foreign Ministry spokesman Nasser Kan’ani reiterated that Tehran had "
                         "sent no drones to either side.")
     assert ("Nasser Kanaani", "person") in got
+
+
+def test_a_states_head_in_a_figure_of_speech_is_no_office(nlp):  # noqa: F811
+    got = mentions(nlp, "It was Europe that kept pointing the snapback gun at Iran’s head, the analysts wrote.")
+    assert not any(kind == "person" for _, kind in got)

@@ -139,6 +139,10 @@ def _possessor_at(doc: Doc, start: int) -> bool:
     return False
 
 
+_GOVERNMENT_THINGS = frozenset({"plane", "planes", "jet", "aircraft", "airplane", "helicopter", "car", "vehicle",
+                                "building", "buildings", "website", "bond", "bonds", "debt"})
+
+
 class ActorResolver(ModelNames):
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, *, keep_unknown: bool = True,
                  lexicon: Lexicon | None = None):
@@ -744,6 +748,8 @@ class ActorResolver(ModelNames):
         """Whether a demonym only says where one company, outlet or group is from ("a British
         group that documents weapons", "Japanese broadcaster NHK", "the Belgian depository
         Euroclear"): like a place, it names the state only if the article names it otherwise."""
+        if end + 1 < len(doc) and doc[end].lower_ == "government" and doc[end + 1].lower_ in _GOVERNMENT_THINGS:
+            return True  # "landed on a French government plane": a thing of the state's, not the state acting
         k = end
         while k < len(doc):
             if k + 1 < len(doc) and f"{doc[k].lower_}-{doc[k + 1].lower_}" in self.bodies_of_a_country:

@@ -559,3 +559,8 @@ def test_a_speaker_with_an_apostrophe_in_his_name_is_the_known_person(nlp):  # n
 def test_a_states_head_in_a_figure_of_speech_is_no_office(nlp):  # noqa: F811
     got = mentions(nlp, "It was Europe that kept pointing the snapback gun at Iran’s head, the analysts wrote.")
     assert not any(kind == "person" for _, kind in got)
+
+
+def test_a_governments_plane_is_a_thing_not_the_state_acting(nlp):  # noqa: F811
+    doc = nlp("The president, who landed in Osaka on a Spanish government plane on Friday, will meet the prime minister.")
+    assert all(m.kind == "location" for m in doc._.actor_mentions if m.name == "Spain")

@@ -463,3 +463,4 @@ def test_a_hedge_in_a_conceded_clause_does_not_hedge_the_report(nlp):
     got = sourced(nlp, "Although the alliance will likely miss its deadline to deliver 2 million shells to Kyiv by March, "
                        "Pistorius said that the German government included an additional 30,000 155-mm artillery shells.")
     assert got["30,000 155-mm artillery shells"] == ("Boris Pistorius", True, False)
+

@@ -433,7 +433,7 @@ class FigureFinder:
             not tagged or doc[k + 1].tag_ in ("NN", "NNS")
         ):
             return doc[k + 1].lower_, k + 2  # "a 97-metre vessel", "a 1,547-page report"
-        while k < end and skipped < 8:  # "18 more High-Mobility Artillery Rocket Systems"
+        while k < end and skipped < 10:  # "18 more High-Mobility Artillery Rocket Systems", "two Surface-to-Air Missile Systems"
             for words, code in self.currency_words.items():
                 if tuple(t.lower_ for t in doc[k : k + len(words)]) == words:
                     return code, k + len(words)
@@ -492,7 +492,11 @@ class FigureFinder:
                 continue
             if t.lower_ in self.skippable or (t.text[:1].isupper() and t.is_alpha) or (
                 tagged and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.tag_ == "VBN"
-            ) or (t.text == "-" or "-" in t.text):
+            ) or (t.text == "-" or "-" in t.text) or (
+                # the small word of a hyphenated compound: "Surface-to-Air Missile Systems"
+                k > j and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not t.whitespace_
+                and k + 1 < end and doc[k + 1].text == "-"
+            ):
                 k += 1
                 skipped += 1
                 continue

@@ -464,3 +464,8 @@ def test_a_hedge_in_a_conceded_clause_does_not_hedge_the_report(nlp):
                        "Pistorius said that the German government included an additional 30,000 155-mm artillery shells.")
     assert got["30,000 155-mm artillery shells"] == ("Boris Pistorius", True, False)
 
+
+
+def test_a_count_of_things_named_with_a_hyphenated_small_word(nlp):
+    got = found(nlp, "The package includes two Medium Extended Surface-to-Air Defence Systems for Kyiv.")
+    assert got["two Medium Extended Surface-to-Air Defence Systems"] == (2, None, "systems")

@@ -391,11 +391,15 @@ def doc_to_article(doc: Doc, article: RawArticle, label: str, themes: dict[str, 
         for name in sorted(counts, key=lambda n: (-counts[n], n))
     )
     dropped = {n for n, _ in unresolved}
+    # an affair of state with no theme adds no actor pages, but a person who gives its figures is
+    # still named as their source ("Governor Viacheslav Chaus said five people were killed"), when
+    # no post of a state the article names says whose words they are (below)
+    counted_by = {n for n, t in unresolved if t == "person"} if not hits and not off_topic else set()
     # an official the article does not make an actor speaks for the state of his post, when that
     # state is an actor here ("Thai army deputy spokesperson Richa Suksuwanon told reporters")
     posts = {n: s for n, s in _posts(doc, dropped).items() if s in counts}
-    figures = [f if f.attribution_actor not in dropped else replace(f, attribution_actor=posts.get(f.attribution_actor))
-               for f in figures]
+    figures = [f if f.attribution_actor not in dropped or (f.attribution_actor in counted_by and f.attribution_actor not in posts)
+               else replace(f, attribution_actor=posts.get(f.attribution_actor)) for f in figures]
     quotes = [q if q.actor not in dropped else replace(q, actor=posts.get(q.actor)) for q in quotes]
     return AnalysedArticle(
         article=article,

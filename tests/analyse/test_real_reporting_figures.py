@@ -469,3 +469,15 @@ def test_a_hedge_in_a_conceded_clause_does_not_hedge_the_report(nlp):
 def test_a_count_of_things_named_with_a_hyphenated_small_word(nlp):
     got = found(nlp, "The package includes two Medium Extended Surface-to-Air Defence Systems for Kyiv.")
     assert got["two Medium Extended Surface-to-Air Defence Systems"] == (2, None, "systems")
+
+
+def test_a_governor_giving_figures_in_a_report_with_no_theme_is_named_as_their_source(analyser, tmp_path):
+    # no theme: no actor page for the governor (an article with no theme adds no model-found actors),
+    # but his figures are his
+    text = ("---\ntitle: \"Russian strikes kill five in Kharkiv\"\n---\n"
+            "Russian attacks killed five people and injured 12 others in Kharkiv Oblast over the past day, Governor "
+            "Oleh Petrenko said on Tuesday.\n\n"
+            "Ukraine's air force said it shot down 41 of 60 drones launched by Russia overnight.\n")
+    out = analyse_text(analyser, tmp_path, text, name="kharkiv.md")
+    assert not out.themes and "Oleh Petrenko" not in {a.name for a in out.actors}
+    assert {f.text: f.attribution_actor for f in out.figures}["five people"] == "Oleh Petrenko"

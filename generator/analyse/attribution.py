@@ -903,7 +903,7 @@ _SAID_OF = frozenset({"said", "reported", "believed", "thought", "understood", "
                       "claimed", "estimated"})  # not "expected to" (a forecast) nor "known to" (a fact)
 _FORECAST = frozenset({"forecast", "forecasted", "predicted", "projected", "expected"})
 _SAID_BY_NO_ONE = _SAID_OF | _FORECAST  # passive with an infinitive and no agent: nobody named says it
-_PERCEIVING = frozenset({"detected", "detects", "tracked", "tracks", "spotted", "spots"})
+_PERCEIVING = frozenset({"detected", "detects", "tracked", "tracks", "spotted", "spots", "registered", "registers"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _ENVOY_WORDS = _SPOKESPEOPLE | {"diplomat", "official"}
 _LEADERS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "emperor", "monarch"})

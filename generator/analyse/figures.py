@@ -876,6 +876,11 @@ class FigureFinder:
                             and doc[sent.start].lower_ == "of" and figures and figures[-1].start >= sent.start \
                             and figures[-1].end == start - 1:
                         unit = figures[-1].unit  # "Of the 21 aircraft, 16 crossed the median line": 16 aircraft
+                    if unit is None and not year_like and figures and start - 3 >= sent.start - 1 \
+                            and doc[start - 1].text == "," and doc[start - 2].lower_ in ("those", "these", "them") \
+                            and doc[start - 3].lower_ == "of" and all(t.lower_ in ("of", "out", "“", '"', "‘", "'")
+                                                                    for t in doc[sent.start : start - 2]):
+                        unit = figures[-1].unit  # "Out of those, 21 crossed the median line": the count before
                     if unit is None and not year_like and start >= 2 and doc[start - 2].lower_ == "out" \
                             and doc[start - 1].lower_ == "of" and figures and figures[-1].start >= sent.start \
                             and figures[-1].end == start - 2:

@@ -481,3 +481,11 @@ def test_a_governor_giving_figures_in_a_report_with_no_theme_is_named_as_their_s
     out = analyse_text(analyser, tmp_path, text, name="kharkiv.md")
     assert not out.themes and "Oleh Petrenko" not in {a.name for a in out.actors}
     assert {f.text: f.attribution_actor for f in out.figures}["five people"] == "Oleh Petrenko"
+
+
+def test_what_a_ministry_registered_is_its_count_and_a_part_of_those_counts_alike(nlp):
+    got = sourced(nlp, "Taiwan's defence ministry said 45 Chinese military aircraft operated near the island on "
+                       "Monday. The ministry also registered the presence of 11 Chinese warships.")
+    assert got["11 Chinese warships"][:2] == ("Taiwan", True)
+    got = found(nlp, "The ministry said 31 Chinese fighter jets were detected. Out of those, 17 crossed the median line.")
+    assert got["17"] == (17, None, "jets")

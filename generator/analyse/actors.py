@@ -207,7 +207,7 @@ class ActorResolver(ModelNames):
                     if len(words) >= 3 and min(len(words[0]), len(words[-1])) >= 4:
                         # "Recep Erdoğan" for Recep Tayyip Erdogan: given name and surname, the
                         # middle name left out (accents ignored)
-                        self.first_last.setdefault((folded(words[0]), folded(words[-1])), set()).add(actor.name)
+                        self.first_last.setdefault((words[0], words[-1]), set()).add(actor.name)
             for i, (alias, context) in enumerate(actor.context_aliases):
                 key = f"context\t{actor.name}\t{i}"
                 self.matcher.add(key, [nlp.make_doc(v) for v in _variants(alias)])
@@ -935,4 +935,3 @@ def make_actor_resolver(nlp: Language, name: str, gazetteer_paths: list[str], ke
                         lexicon_path: str | None) -> ActorResolver:
     return ActorResolver(nlp, name, load_gazetteer(tuple(gazetteer_paths)), keep_unknown=keep_unknown,
                          lexicon=load_lexicon(lexicon_path))
-

@@ -50,7 +50,9 @@ How (cheap and deterministic, no model):
   things happened on that weekday, only a story whose leads name such a day (if they name any;
   "late Tuesday" is "early Wednesday" in another time zone). One whose headline shares
   ``HEADLINE_WORDS`` event words with a headline of the story has evidence and joins from
-  ``JOIN_UNDATED_HEADLINE``. An undated article starts a story only when no story takes it:
+  ``JOIN_UNDATED_HEADLINE``; one whose lead names a kind of missile joins from ``JOIN_SAME_DAY``
+  the one near story whose leads name that kind (not when two are near: it cannot tell two ICBM
+  launches apart). An undated article starts a story only when no story takes it:
   those that join a story join it first, round after round, then the rest (a report just below
   the threshold of its dated story joins it once the other undated reports have grown it); one
   left is decided again only when a story it met, or one that now ranks among them, changed.
@@ -872,15 +874,23 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
     v = view.weigh(vecs[i])
     lead = vecs.lead(i)
     date = vecs.articles[i].article.date
-    lowest = min(threshold, JOIN_SAME_DAY if date is not None else JOIN_UNDATED_HEADLINE)
+    lowest = min(threshold, JOIN_SAME_DAY if date is not None or lead.lead_weapons else JOIN_UNDATED_HEADLINE)
+    near: list[tuple[_Draft, float]] = []
     for s in candidates:
         core = cores[s.founder] if cores and s.founder in cores else _dot(v, s.centroid) / s.norm
         if core < CORE:
             continue
         closest = max(_dot(v, vecs[j]) for j in s.members[-CLOSEST_AMONG:])
         sim = (closest + core) / 2
-        if sim < lowest:
-            continue  # below every threshold (the rules below read the story's leads)
+        if sim >= lowest:  # else below every threshold (the rules below read the story's leads)
+            near.append((s, sim))
+    # an undated report whose lead names a kind of missile may join the one story near it whose leads
+    # name that kind too (undated, it cannot tell two ICBM launches apart: not when two are near)
+    same_weapon = None
+    if date is None and lead.lead_weapons:
+        weapon = [s for s, sim in near if s.read(vecs).weapons & lead.lead_weapons]
+        same_weapon = weapon[0] if len(weapon) == 1 else None
+    for s, sim in near:
         s.read(vecs)
         if lead.venues and s.venues and not lead.venues & s.venues:
             continue  # another place or meeting: another event (the G20 in Rio, not APEC in Lima)
@@ -893,7 +903,8 @@ def _best(i: int, candidates: list[_Draft], vecs: _Vectors, threshold: float, vi
             continue  # other participants: another meeting (Lee and Xi, not Trump and Xi)
         if sim < threshold and not (date is not None and sim >= JOIN_SAME_DAY and _same_day(i, lead, s, vecs)
                                     or date is None and sim >= JOIN_UNDATED_HEADLINE and (_headline_shared(lead, s)
-                                                                                          or _same_meeting(lead, s))):
+                                                                                          or _same_meeting(lead, s))
+                                    or date is None and s is same_weapon):
             continue
         evidence = bool(lead.actors & s.actors or lead.lead_figures & s.figures or lead.figures & s.lead_figures
                         or lead.lead_weapons & s.weapons or lead.numbered & s.numbered

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -758,6 +759,31 @@ def test_short_range_missiles_days_after_an_icbm_are_another_launch(among_labell
     monkeypatch.setattr(grouping, "weapon_kinds", lambda text: frozenset())
     assert not {frozenset({"rule124", "rule125"})} <= _invented(among_labelled_salvo)
 
+
+
+def _story_of(articles, name: str) -> set[str]:
+    """The file names (or invented ids) of the story the labelled file ``name`` is in."""
+    label = {a.article.id: (a.article.id if a.article.id.startswith("rule") else Path(a.article.path).name)
+             for a in articles}
+    for story in _together(articles):
+        names = {label[i] for i in story}
+        if name in names:
+            return names
+    return {name}
+
+
+@pytest.mark.slow
+def test_an_undated_report_naming_a_kind_of_missile_joins_the_one_story_of_that_kind(labelled, among_labelled_salvo,
+                                                                                    monkeypatch):
+    """The undated report of the solid-fuel ICBM (labelled 087) shares few words with the dated
+    reports of that launch, no day and no headline: its lead names an intercontinental missile, as
+    theirs do, and no other story of that kind is near, so it joins them. With two more ICBM
+    launches in the digest it cannot tell which one it tells of, and stays alone."""
+    _, articles = labelled
+    assert "010.md" in _story_of(articles, "087.txt")
+    assert _story_of(among_labelled_salvo, "087.txt") == {"087.txt"}
+    monkeypatch.setattr(grouping, "weapon_kinds", lambda text: frozenset())
+    assert _story_of(articles, "087.txt") == {"087.txt"}
 
 EAST_SEA = [  # invented: two undated reports with one headline, of launches on different weekdays
     _raw(126, "North Korea fires ballistic missile toward East Sea", None, "seoul-a.example",

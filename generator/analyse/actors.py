@@ -160,6 +160,8 @@ class ActorResolver(ModelNames):
         # a model-found name ending so is no actor: an event, a text, a weapon or a plan
         # ("Intercontinental Ballistic Missile", "Belt and Road Initiative")
         self.unnamed_tails = self.event_words | self.document_words | self.thing_words
+        # "the Brussels talks", "the Minsk format": a city before one of these is where it was held
+        self.gathering_words = frozenset(w.lower() for w in gazetteer.gathering_words)
         self.family_first = frozenset(gazetteer.family_names_first)
         self.vessel_prefixes = frozenset(gazetteer.vessel_prefixes)
         # heads of state whose government is led by someone else (a king in a parliamentary
@@ -357,6 +359,18 @@ class ActorResolver(ModelNames):
             return True  # "before leaving for Seoul", "a flight bound for Beijing": where one goes
         return self._based(doc, end)
 
+    def _names_a_gathering(self, doc: Doc, end: int) -> bool:
+        """Whether the city ending at ``end`` names a gathering or a text held or signed there:
+        "the Paris Peace Forum", "the Minsk Agreements", "the Brussels talks": a venue, not the
+        government seated there."""
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].is_title and doc[k].pos_ == "PROPN" \
+                and doc[k].lower_ not in self.event_words | self.document_words:
+            k += 1  # "Paris Peace Forum": the words of the name before its last
+        if k < len(doc) and (doc[k].lower_ in self.event_words | self.document_words) and (doc[k].is_title or k == end):
+            return True
+        return k == end and k < len(doc) and doc[k].lower_ in self.gathering_words
+
     @staticmethod
     def _based(doc: Doc, end: int) -> bool:
         """Whether the place ending at ``end`` says where something is based: "Seoul-based",
@@ -382,7 +396,7 @@ class ActorResolver(ModelNames):
                 # the alias itself must not be the only context: drop its own occurrences first
                 if pattern.search(text.replace(alias, " ")):
                     candidates.append((span, rest.split("\t")[0], "context"))
-            elif kind == "seat" and self._locative(doc, start, end):
+            elif kind == "seat" and (self._locative(doc, start, end) or self._names_a_gathering(doc, end)):
                 continue
             elif end - start == 1 and doc[start].is_title and doc[start].text.upper() in self.acronyms \
                     and start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title \

@@ -13,6 +13,7 @@ last person, or the last organisation or state, named before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -1176,6 +1177,7 @@ class SpeakerResolver:
         self.state_nouns = nouns.get("state_nouns", frozenset())
         self.part_nouns = nouns.get("part_nouns", frozenset())
         self.org_nouns = nouns.get("organisation_nouns", frozenset())
+        self.state_part_nouns = nouns.get("state_part_nouns", frozenset())
         self.local_modifiers = nouns.get("local_modifiers", frozenset())
         self.unnamed_nouns = nouns.get("unnamed_people", frozenset())
         self.unnamed_officials = nouns.get("unnamed_officials", frozenset())
@@ -1486,6 +1488,23 @@ class SpeakerResolver:
                 return m.name
         return None
 
+    def _coordinated(self, people: list[ActorMention]) -> str | None:
+        """Two or more persons joined by "and" speaking as one ("Netanyahu and Defense Minister
+        Israel Katz said in a joint statement"): the state they both serve, "" when they serve
+        different ones or one is of none (no one actor's words); None when they are not so joined."""
+        names = {m.name for m in people}
+        if len(names) < 2:
+            return None
+        doc = self.doc
+        ordered = sorted(people, key=lambda m: m.start)
+        # "A and B", "A and Defense Minister B" (the parser hangs titles anywhere: read the words)
+        if not any(doc[a.end].lower_ == "and" and all(t.lower_ == "and" or t.is_title and t.pos_ == "PROPN"
+                                                      for t in doc[a.end : b.start]) and b.start - a.end <= 5
+                   for a, b in itertools.pairwise(ordered) if a.end < b.start):
+            return None
+        states = {self._affiliation.get(n) for n in names}
+        return states.pop() or "" if len(states) == 1 else ""
+
     def _spoken_at(self, actor: str) -> int:
         return max((pos for pos, a, _t in self.spoken if a == actor), default=-1)
 
@@ -1503,6 +1522,9 @@ class SpeakerResolver:
             if words and words[-1] in PERSON_PRONOUNS:
                 return self._last(source.start, person=True, pronoun=words[-1])
             return None
+        together = self._coordinated([m for m in inside if m.type == "person"])
+        if together is not None:  # "Prime Minister Netanyahu and Defense Minister Katz said in a statement"
+            return together or None
         for m in inside:
             if m.start <= head < m.end:
                 return m.name
@@ -1803,5 +1825,7 @@ class SpeakerResolver:
                 same = [m for m in parts if any(t.lower_ == word for t in doc[m.start : m.end])]
                 if same or (parts and word not in self.org_nouns):
                     return (same or parts)[0].name
+            if word in self.state_part_nouns:  # "the Interior Ministry said": a state's, never the EU's
+                return self._last_of(source.start, ("country",), None)
             return self._last(source.start, person=False, organisation=word in self.org_nouns)
         return None

@@ -298,6 +298,9 @@ class FigureFinder:
         j = i + 1
         if value == 1 and j < end and doc[j].lower_ == "of":  # "one of the ..."
             return None
+        if value == 1 and not digits and j < end and doc[j].lower_ in ("point", "stage", "time") and i > 0 \
+                and doc[i - 1].lower_ == "at":  # "At one point protesters broke into ...": when, no count
+            return None
         # a space between thousands, as European outlets write: "10 000 containers", "1 500 000"
         while digits and value is not None and re.fullmatch(r"\d{1,3}", doc[j - 1].text) and j < end \
                 and re.fullmatch(r"\d{3}", doc[j].text) and doc[j - 1].whitespace_ == " " \

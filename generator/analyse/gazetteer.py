@@ -45,7 +45,7 @@ ROLES = ("head-of-state", "head-of-government", "leader", "vice-president", "for
 _EXTRAS = ("titles", "sources", "not_actors", "company_words", "part_words", "commentator_words", "place_words",
            "locative_words", "affairs_words", "from_a_country", "names_of_things",
            "family_names_first", "event_words", "document_words", "editorial_labels", "vessel_prefixes",
-           "journalist_roles", "company_nouns", "honorifics", "flag_words")
+           "journalist_roles", "company_nouns", "honorifics", "flag_words", "gathering_words")
 _LIST_KEYS = ("aliases", "demonyms", "seats", "short", "parts")
 _KEYS = {"name", "type", "affiliation", "role", "context_aliases", "wikidata", "iso", "offices",
          "part_of", "actor", "gender", LINE, *_LIST_KEYS}
@@ -106,6 +106,7 @@ class Gazetteer:
     company_nouns: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
     flag_words: tuple[str, ...] = ()
+    gathering_words: tuple[str, ...] = ()
 
     def by_name(self) -> dict[str, Actor]:
         return {a.name: a for a in self.actors}
@@ -336,7 +337,7 @@ def _made_gazetteer(extra_paths: tuple[str, ...]) -> Gazetteer:
                      tuple(lists["event_words"]), tuple(lists["document_words"]),
                      tuple(lists["editorial_labels"]), tuple(lists["vessel_prefixes"]),
                      tuple(lists["journalist_roles"]), tuple(lists["company_nouns"]), tuple(lists["honorifics"]),
-                     tuple(lists["flag_words"]))
+                     tuple(lists["flag_words"]), tuple(lists["gathering_words"]))
 
 
 def _drop_generated_conflicts(actors: tuple[Actor, ...], generated: set[str]) -> tuple[Actor, ...]:

@@ -431,7 +431,8 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     (a football report names Spain and England; a domestic vote names one state; a war report
     without a theme has Russia, Ukraine and the Ukrainian air force speaking), and no known
     office-holder of a state speaking (the Kremlin's spokesman denying a rumour). A ceremonial
-    head of state (a king beside a prime minister) is not "someone official" here."""
+    head of state (a king beside a prime minister) is not "someone official" here. A known armed
+    group in a state named is no off-topic matter either (guerrilla attacks in Colombia)."""
     if hits:
         return False
     speakers = {q.actor for q in quotes} | {f.attribution_actor for f in figures}
@@ -456,7 +457,10 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     in_office = doc.user_data.get("digest_in_office", set())  # not "Governor Mark Carney" of the Bank of England in 2015
     official = any(m.type == "person" and m.name in in_office and m.name in speakers and m.name not in ceremonial
                    for m in mentions)
-    return not ((len(countries) >= 2 and public) or official)  # relations between states, someone official in them
+    # an armed group the knowledge base knows fighting in one state is a matter of security too
+    # ("attacks by the National Liberation Army guerrillas left at least 80 dead")
+    armed = bool(countries) and any(m.type == "group" and m.kind != "context" for m in mentions)
+    return not ((len(countries) >= 2 and public) or official or armed)  # relations between states, someone official in them
 
 
 def _posts(doc: Doc, names: set[str]) -> dict[str, str]:

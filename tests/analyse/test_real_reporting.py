@@ -2924,3 +2924,24 @@ def test_the_official_who_goes_on_is_the_one_who_spoke_last_known_or_not(nlp):
             'rules of the trade body".')
     got = [(q.text.split()[0], q.actor) for q in nlp(text)._.quotes]
     assert {actor for _, actor in got} == {"Olaf Brenner"}
+
+
+def test_a_ministry_of_no_state_named_is_the_state_not_the_union_named_before(nlp):
+    """A ministry belongs to a state, never to the EU: the state named last."""
+    got = figures(nlp, "Police in the Georgian capital have detained 107 people after protests against the "
+                       "government's decision to suspend EU accession talks, the Interior Ministry said on Saturday.")
+    assert got["107 people"] == ("the Interior Ministry", "Georgia")
+
+
+def test_two_officials_of_one_state_speaking_together_are_their_state(nlp):
+    """"A and B said in a joint statement": neither alone, their state; the statement after it too."""
+    text = ("In a statement on Tuesday, Israeli Prime Minister Benjamin Netanyahu and Defense Minister Israel Katz "
+            "said the army had struck the forces that the regime “intended to use against the villagers”. "
+            "“We are acting to protect the villagers across the border,” the statement reads.")
+    assert [actor for _, _, actor in quotes(nlp, text)] == ["Israel", "Israel"]
+
+
+def test_two_leaders_of_different_states_speaking_together_are_no_one_actor(nlp):
+    text = ("Presidents Joe Biden and Xi Jinping said after their meeting that they had agreed “to keep the lines "
+            "of communication open”.")
+    assert [actor for _, _, actor in quotes(nlp, text)] == [None]

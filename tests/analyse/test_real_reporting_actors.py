@@ -564,3 +564,24 @@ def test_a_states_head_in_a_figure_of_speech_is_no_office(nlp):  # noqa: F811
 def test_a_governments_plane_is_a_thing_not_the_state_acting(nlp):  # noqa: F811
     doc = nlp("The president, who landed in Osaka on a Spanish government plane on Friday, will meet the prime minister.")
     assert all(m.kind == "location" for m in doc._.actor_mentions if m.name == "Spain")
+
+
+def test_a_city_naming_a_gathering_or_a_text_is_no_government(analyser, tmp_path):
+    """"the Paris Peace Forum", "the Brussels talks": where it was held, not France or the EU."""
+    got = actor_names(analyser, tmp_path, (
+        "Armenia hopes to sign a peace deal with Azerbaijan.\n"
+        "Addressing the Paris Peace Forum, Prime Minister Nikol Pashinyan said Armenia still hoped to sign a "
+        "peace agreement with Azerbaijan on the basis of the principles agreed at the Brussels talks.\n"
+        "Original Source: wire.example\n"))
+    assert {"Armenia", "Azerbaijan", "Nikol Pashinyan"} <= got
+    assert not got & {"France", "European Union"}
+
+
+def test_an_armed_group_in_one_state_is_an_affair_of_state(analyser, tmp_path):
+    """One state and a known armed group fighting in it: its actors stay (no theme covers it)."""
+    got = actor_names(analyser, tmp_path, (
+        "Attacks in northern Sudan killed at least 40 people.\n"
+        "The Rapid Support Forces shelled a camp for displaced people near the town on Sunday, killing at least "
+        "40 people, local doctors said.\n"
+        "Original Source: wire.example\n"))
+    assert {"Sudan", "Rapid Support Forces"} <= got

@@ -489,3 +489,9 @@ def test_what_a_ministry_registered_is_its_count_and_a_part_of_those_counts_alik
     assert got["11 Chinese warships"][:2] == ("Taiwan", True)
     got = found(nlp, "The ministry said 31 Chinese fighter jets were detected. Out of those, 17 crossed the median line.")
     assert got["17"] == (17, None, "jets")
+
+
+def test_at_one_point_is_when_not_a_count(nlp):
+    got = {f.text for f in nlp("At one point protesters broke into the party offices. "
+                               "At one time 300 people stood outside.")._.figures}
+    assert got == {"300 people"}

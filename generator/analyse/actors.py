@@ -736,6 +736,10 @@ class ActorResolver(ModelNames):
             if words in self.editorial_labels or (doc[tok.i : j].text.replace(" ", "").isalpha() and (
                     (tok.is_upper and words in self.place_names) or (tok.is_title and words in self.city_names))):
                 out.add(tok.i)  # "RIO DE JANEIRO:", "Washington: US President Donald Trump on ..."
+            elif j - tok.i == 1 and tok.is_title and tok.is_alpha and tok.text not in self.short_owners \
+                    and words not in self.by_form and sum("\n" in t.text for t in doc[: tok.i]) <= 2 \
+                    and j + 1 < len(doc) and not doc[j + 1].is_quote:
+                out.add(tok.i)  # "Newsman: President Donald Trump imposed ...": the outlet's byline opening the story
         return frozenset(out)
 
     @staticmethod
@@ -791,6 +795,8 @@ class ActorResolver(ModelNames):
                 prep = doc[before] if before >= 0 else None  # "in Spain", "in the United Arab Emirates"
                 if prep is not None and prep.lower_ in self.locative and prep.head.lower_ not in self.affairs:
                     located = True
+                elif prep is not None and prep.lower_ == "with" and prep.head.lower_ in ("border", "borders", "frontier"):
+                    located = True  # "the town of Tina, on the border with Chad": where it is
                 elif self._based(doc, end):
                     located = True  # "UAE-based companies", "China-based Donghai Ship Management", "Japan time"
                 elif prep is not None and self._places_such_as(doc, prep.i):

@@ -258,6 +258,10 @@ def subject_source(verb: Token) -> Source | None:
             and verb.lower_ not in ("quoted", "cited", "reported", "said", "believed", "thought", "understood") \
             and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return None  # "the plan has been revealed as delivering ...": what is told of, not who tells it
+    if subj and all(c.dep_ == "nsubjpass" for c in subj) and verb.lower_ == "reported" \
+            and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None  # "no injuries were reported": what is reported, by no one named
     if not subj and verb.dep_ == "acl":
         owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
         if owner is not None:

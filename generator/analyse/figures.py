@@ -139,6 +139,8 @@ def _quoted_as_saying(token: Token) -> Source | None:
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
 _AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
+_REMARKS = frozenset({"remark", "remarks", "comment", "comments", "claim", "claims", "assertion", "assertions",
+                      "suggestion", "statement", "statements", "warning", "warnings", "estimate", "prediction"})
 
 
 def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bool:
@@ -226,6 +228,7 @@ class FigureFinder:
         self.publishing = (frozenset(v.lower() for v in lexicon.publishing_verbs),
                            frozenset(v.lower() for v in lexicon.published_nouns))
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
+        self.tally_verbs = {v.lower() for v in lexicon.tally_verbs}
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
         self.change_verbs = {w.lower() for w in lexicon.change_verbs}
         self.directive_verbs = {w.lower() for w in lexicon.directive_verbs}
@@ -579,6 +582,9 @@ class FigureFinder:
         for words in self.qualifiers:
             n = len(words)
             if start - n >= sent_start and tuple(t.lower_ for t in doc[start - n : start]) == words:
+                if words[0] == "up" and start - n > sent_start and (
+                        doc[start - n].head.lower_ in self.tally_verbs | self.change_verbs):
+                    return None, start  # "bringing the death count up to 69", "shares rose up to 5%": where it got to
                 return " ".join(words), start - n
         return None, start
 
@@ -607,6 +613,10 @@ class FigureFinder:
                 source, verb = None, None  # "Sanchez, who had objected to the 5% target, said ...": who he is, the outlet's
             if verb is not None and _impersonal(verb, doc[source.start]):
                 source, verb = None, None  # "It is important to note that $1.2 billion ...": the outlet's aside
+            if verb is not None and verb.i not in ancestors and any(
+                    doc[a].lower_ in self.tally_verbs and doc[a].dep_ in ("advcl", "conj", "xcomp") and a > source.end
+                    and a > verb.i for a in ancestors):
+                source, verb = None, None  # "..., Hegseth said, bringing the death count up to 69": the outlet's tally
             if verb is not None and not (
                 verb.i in ancestors
                 or verb.dep_ in ("ROOT", "parataxis")
@@ -653,6 +663,8 @@ class FigureFinder:
             source = self._announced_by(token)  # "the package announced by Mr Healey": his
         if source is None:
             source = self._directed_by(token)  # "Kim ordered the plant to raise output by 40 percent"
+        if source is None:
+            source = _remarked_by(token)  # "On Zelensky's remarks that the number could grow to 100,000"
         if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:
@@ -1086,3 +1098,27 @@ def _conceded(hedge: Token, report: Token) -> bool:
         if a.dep_ == "advcl" and a.head.i == report.i and any(c.dep_ == "mark" and c.lower_ in _CONCEDING for c in a.children):
             return True
     return False
+
+
+def _remarked_by(token: Token) -> Source | None:
+    """Whose remark a clause holding the figure reports: "On Ukrainian President Volodymyr
+    Zelenskiy's remarks that the number could grow to 100,000, ..." (the parser may hang the
+    possessor anywhere: read the words before the noun, a name and its "'s")."""
+    if not token.doc.has_annotation("DEP"):
+        return None
+    doc = token.doc
+    for a in token.ancestors:
+        noun = a.head
+        if a.dep_ not in ("ccomp", "acl") or noun.lower_ not in _REMARKS or not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in a.children):
+            continue
+        k = noun.i - 1
+        if k < 1 or doc[k].text not in ("'s", "’s"):
+            return None
+        end = k
+        while k > 0 and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        if k == end:
+            return None
+        return Source(doc[k:end].text, "said", k, end, end - 1)
+    return None

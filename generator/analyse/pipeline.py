@@ -100,7 +100,7 @@ def _split_glued_units(nlp: Language) -> None:
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:mAh|°[CF]|[CF]|ins|ppi|MP|fps|mph|kph|pc)", r"(?<=[0-9][CF])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # a dollar of another country glued to its number: "HK$313", "NT$56.20 billion"
-    prefixes = [r"(?:HK|NT|NZ|US|A|C|R|S)\$(?=[0-9])", *nlp.Defaults.prefixes]
+    prefixes = [r"(?:HK|NT|NZ|US|AU|CA|A|C|R|S)\$(?=[0-9])", *nlp.Defaults.prefixes]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # an acronym in brackets glued to its name, as Korean outlets print it: "Joint Chiefs of
     # Staff(JCS)", "National Intelligence Service(NIS)"

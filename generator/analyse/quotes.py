@@ -836,8 +836,14 @@ def _named_term(span) -> bool:
     after = doc[hi]
     words = [t for t in span if not (t.is_punct or t.is_quote)]
     # (not "held in a “constructive and respectful” atmosphere": words said of it)
-    return after.is_alpha and after.is_lower and after.tag_ in ("NN", "NNS") and bool(words) and \
-        words[-1].pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    if not words or words[-1].pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    if after.is_alpha and after.is_lower and after.tag_ in ("NN", "NNS"):
+        return True
+    # "forming a “defence delivery agency” that reports to ministers": a body named by a new
+    # name, in lower case, that the clause after it describes
+    return doc[lo - 1].lower_ in ("a", "an") and after.lower_ in ("that", "which") and len(words) <= 4 and all(
+        t.is_lower and t.pos_ in ("NOUN", "ADJ", "PROPN") for t in words)
 
 
 def _is_title(words: str) -> bool:

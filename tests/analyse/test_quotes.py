@@ -155,3 +155,10 @@ def test_a_name_after_a_framing_phrase_that_the_parser_hung_elsewhere_speaks(nlp
     got = quotes(nlp, "Later, during a news conference with his Omani counterpart Badr Al-Busaidi, Al-Mansouri said his "
                       "trip to Riyadh would come in the \"second week of the new year.\"")
     assert [speaker for _, speaker, _ in got] == ["Al-Mansouri"]
+
+
+def test_a_new_bodys_name_in_quotation_marks_is_no_quotation(nlp):
+    """"forming a “defence delivery agency” that reports to ministers": a name, in lower case."""
+    text = ('Australia will reorganise its bureaucracy, forming a "defence delivery agency" that reports directly '
+            'to ministers. He called for a "complete and verifiable denuclearisation" of the peninsula.')
+    assert [q.text for q in nlp(text)._.quotes] == ["complete and verifiable denuclearisation"]

@@ -2945,3 +2945,20 @@ def test_two_leaders_of_different_states_speaking_together_are_no_one_actor(nlp)
     text = ("Presidents Joe Biden and Xi Jinping said after their meeting that they had agreed “to keep the lines "
             "of communication open”.")
     assert [actor for _, _, actor in quotes(nlp, text)] == [None]
+
+
+def test_what_was_reported_by_no_one_named_is_no_speaker(nlp):
+    """"adding that no injuries were reported but teams were working to “...”": the army's words."""
+    text = ("“Most were intercepted, the rest fell in open areas,” the Israeli army said in a statement, adding that "
+            "no injuries were reported but teams were working to “put out the fire that broke out in the area”.")
+    assert [actor for _, _, actor in quotes(nlp, text)] == ["Israel", "Israel"]
+
+
+def test_an_outlets_byline_label_opening_the_story_is_no_speaker(analyser, tmp_path):
+    """"Newsman: President Donald Trump imposed 25% tariffs ...": the outlet's label, its own fact."""
+    out = analyse_text(analyser, tmp_path, (
+        "---\ntitle: Canada and Mexico answer US tariffs\ndate: 2025-02-02\nsource: news.example\n---\n\n"
+        "Newsman: President Donald Trump imposed 25% tariffs on Mexican and most Canadian imports on Saturday.\n\n"
+        "Canadian Prime Minister Justin Trudeau said Canada would respond with tariffs of its own.\n"), "story.md")
+    (f,) = [f for f in out.figures if f.text == "25%"]
+    assert (f.attribution, f.attribution_actor, f.certainty) == (None, "outlet", "asserted")

@@ -495,3 +495,31 @@ def test_at_one_point_is_when_not_a_count(nlp):
     got = {f.text for f in nlp("At one point protesters broke into the party offices. "
                                "At one time 300 people stood outside.")._.figures}
     assert got == {"300 people"}
+
+
+def test_sq_makes_a_unit_of_area(nlp):
+    got = {f.text: f.unit for f in nlp("The shoal is a 150 sq km (58 sq mile) chain of reefs.")._.figures}
+    assert got == {"150 sq km": "sq km", "58 sq mile": "sq mile"}
+
+
+def test_a_figure_in_someones_remarks_is_theirs(nlp):
+    """"On X's remarks that the number could grow to 100,000": X's figure, whatever the parse."""
+    got = sourced(nlp, "On Ukrainian President Volodymyr Zelenskiy’s remarks that the number of North Korean troops "
+                       "in Russia could grow to 100,000, the lawmaker said the agency had not confirmed it.")
+    assert got["100,000"][0] == "Volodymyr Zelensky"
+
+
+def test_au_and_ca_dollars_glued_to_the_number(nlp):
+    got = {f.text: f.unit for f in nlp("Canberra will spend AU$368 billion ($240 billion); Ottawa CA$5 billion.")._.figures}
+    assert got == {"AU$368 billion": "AUD", "$240 billion": "USD", "CA$5 billion": "CAD"}
+
+
+def test_a_tally_after_the_speech_tag_is_the_outlets(nlp):
+    """"..., Hegseth said, bringing the death count up to 69 in at least 17 strikes": the outlet's
+    sum (and "up to" there is where the count got to, no bound)."""
+    text = ("Defense Secretary Pete Hegseth spoke on Thursday. The attack killed three people, Hegseth said, "
+            "bringing the death count from the campaign up to 69 in at least 17 strikes.")
+    got = {f.text: (f.qualifier, f.attribution_actor) for f in nlp(text)._.figures}
+    assert got["three people"] == (None, "Pete Hegseth")
+    assert got["69"] == (None, "outlet")
+    assert got["at least 17 strikes"] == ("at least", "outlet")

@@ -736,7 +736,7 @@ class ActorResolver(ModelNames):
             if words in self.editorial_labels or (doc[tok.i : j].text.replace(" ", "").isalpha() and (
                     (tok.is_upper and words in self.place_names) or (tok.is_title and words in self.city_names))):
                 out.add(tok.i)  # "RIO DE JANEIRO:", "Washington: US President Donald Trump on ..."
-            elif j - tok.i == 1 and tok.is_title and tok.is_alpha and tok.text not in self.short_owners \
+            elif j - tok.i == 1 and len(tok) > 2 and tok.is_title and tok.is_alpha and tok.text not in self.short_owners \
                     and words not in self.by_form and sum("\n" in t.text for t in doc[: tok.i]) <= 2 \
                     and j + 1 < len(doc) and not doc[j + 1].is_quote:
                 out.add(tok.i)  # "Newsman: President Donald Trump imposed ...": the outlet's byline opening the story

@@ -459,7 +459,9 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
                    for m in mentions)
     # an armed group the knowledge base knows fighting in one state is a matter of security too
     # ("attacks by the National Liberation Army guerrillas left at least 80 dead")
-    armed = bool(countries) and any(m.type == "group" and m.kind != "context" for m in mentions)
+    # (the state may be named only as where: "killings by the Rapid Support Forces in Sudan")
+    armed = any(m.type == "group" and m.kind != "context" for m in mentions) and any(
+        m.known and m.type == "country" for m in doc._.actor_mentions or [])
     return not ((len(countries) >= 2 and public) or official or armed)  # relations between states, someone official in them
 
 

@@ -589,7 +589,7 @@ def test_an_armed_group_in_one_state_is_an_affair_of_state(analyser, tmp_path):
 
 def test_a_state_named_as_a_border_is_where_something_is(analyser, tmp_path):
     got = actor_names(analyser, tmp_path, (
-        "Survivors of the attack on El Fasher describe killings by the Rapid Support Forces.\n"
+        "Survivors of the attack on El Fasher in Sudan describe killings by the Rapid Support Forces.\n"
         "Amnesty International interviewed 28 survivors who reached the town of Tina, on the border with Chad, "
         "after the Rapid Support Forces entered the city.\n"
         "Original Source: wire.example\n"))

@@ -229,6 +229,7 @@ class FigureFinder:
                            frozenset(v.lower() for v in lexicon.published_nouns))
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
         self.tally_verbs = {v.lower() for v in lexicon.tally_verbs}
+        self.spec_units = {v.lower() for v in lexicon.spec_units}
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
         self.change_verbs = {w.lower() for w in lexicon.change_verbs}
         self.directive_verbs = {w.lower() for w in lexicon.directive_verbs}
@@ -286,9 +287,10 @@ class FigureFinder:
             return value, j, None
         if doc[i].lower_ in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in self.durations:
             return 1.0, i + 1, None  # "more than a decade" (kept only with a qualifier)
-        vague = doc[i].lower_ in _VAGUE or (doc[i].lower_ == "a" and i + 1 < end and doc[i + 1].lower_ == "few")
-        if vague:  # "several million shells", "a few thousand casualties"; not "several hours"
-            j = i + 1 + (doc[i].lower_ == "a")
+        couple = doc[i].lower_ == "a" and i + 2 < end and doc[i + 1].lower_ == "couple" and doc[i + 2].lower_ == "of"
+        vague = doc[i].lower_ in _VAGUE or (doc[i].lower_ == "a" and i + 1 < end and doc[i + 1].lower_ == "few") or couple
+        if vague:  # "several million shells", "a few thousand casualties", "a couple of thousand attendees"; not "several hours"
+            j = i + 3 if couple else i + 1 + (doc[i].lower_ == "a")
             if not (j < end and doc[j].lower_ in self.scales):
                 return None
             while j < end and doc[j].lower_ in self.scales:
@@ -469,6 +471,8 @@ class FigureFinder:
                     k = last + 2  # "eight People's Liberation Army Navy vessels": a name, go on
                     skipped += 1
                     continue
+                if k == j and last > k and t.lower_ in self.spec_units:
+                    return t.lower_, k + 1  # "the 8 megapixel iSight camera": megapixels, not cameras
                 heads = [x for x in range(k, last + 1) if self._is_unit(doc[x], tagged, year_like)]
                 nouns = [x for x in heads if not tagged or doc[x].tag_.startswith("NN")]
                 heads = nouns or heads  # "soldiers killed": soldiers
@@ -502,6 +506,9 @@ class FigureFinder:
                 # the small word of a hyphenated compound: "Surface-to-Air Missile Systems"
                 k > j and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not t.whitespace_
                 and k + 1 < end and doc[k + 1].text == "-"
+            ) or (  # ...or its first word: "a couple of thousand in-person attendees"
+                t.is_alpha and not t.whitespace_ and k + 2 < end and doc[k + 1].text == "-"
+                and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha
             ):
                 k += 1
                 skipped += 1
@@ -585,6 +592,8 @@ class FigureFinder:
                 if words[0] == "up" and start - n > sent_start and (
                         doc[start - n].head.lower_ in self.tally_verbs | self.change_verbs):
                     return None, start  # "bringing the death count up to 69", "shares rose up to 5%": where it got to
+                if words == ("about",) and doc[start - 1].dep_ == "prep" and doc[start - 1].head.i < start - 1:
+                    return None, start  # "gather details about five others": a preposition, no approximation
                 return " ".join(words), start - n
         return None, start
 
@@ -906,8 +915,8 @@ class FigureFinder:
                             and doc[of_at - 2].tag_ in ("NN", "NNS") and doc[of_at - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):
                         unit = doc[of_at - 2].lower_  # "a population of 18,000", "sales of nearly 1.5 million"
-                if unit in self.not_units:
-                    i = max(j, i + 1)  # a calibre ("155mm"), not a quantity
+                if unit in self.not_units and self._calibre(doc, j, end):
+                    i = max(j, i + 1)  # a calibre ("155mm shells", "a 152-mm howitzer"), not a quantity
                     continue
                 small_word = tok.is_alpha and value is not None and value < self.small_number
                 bounded = small_word and self._qualifier(doc, start, sent.start)[0] is not None  # "at least one missile"
@@ -972,7 +981,7 @@ class FigureFinder:
                     value, j = 1.5, j + 3  # "after an hour and a half"
                 if tok.lower_ in ("a", "an") and qualifier is None and not half and not (
                         doc[i + 1].lower_ in self.scales and doc[j - 1].tag_ in ("NNS", "NNPS")) and not (
-                        doc[i + 1].lower_ == "few" and (doc[j - 1].tag_ in ("NNS", "NNPS")
+                        doc[i + 1].lower_ in ("few", "couple") and (doc[j - 1].tag_ in ("NNS", "NNPS")
                                                          or doc[j - 1].lower_ in ("them", "those", "these"))):
                     i = j  # "a day", "a week"; but "a dozen shipments", "a hundred drones" count
                     continue
@@ -991,6 +1000,10 @@ class FigureFinder:
                 if unit in self.weak_units and qualifier is None:
                     i = j
                     continue
+                if unit in ("cents", "cent", "pence") and value is not None:
+                    # "just 99 cents": money, in the dollar (or pound) it is a hundredth of
+                    value, upper = value / 100, upper / 100 if upper is not None else None
+                    unit = "GBP" if unit == "pence" else dollar
                 text = doc[qstart:j].text
                 attribution, actor, reported = self._source(doc, sent, tok, quotes, in_quote, resolver, j)
                 figures.append(FigureSpan(qstart, j, text, value, upper, unit, qualifier, attribution, actor,
@@ -1034,6 +1047,16 @@ class FigureFinder:
             # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":
             # a hedge of what the sentence says of the counted things
             doc[h].head.dep_ in ("amod", "acl", "relcl") and doc[h].head.head.i in ancestors) for h in hedges)
+
+    def _calibre(self, doc: Doc, j: int, end: int) -> bool:
+        """Whether a number in millimetres ending before ``j`` is a calibre: a noun follows it, or
+        another calibre of a list does ("152 mm and 122 mm artillery shells"); "6.9 mm and 7.1 mm
+        thin" is a size."""
+        while j + 2 < end and doc[j].lower_ in ("and", "or", ",") and doc[j + 1].like_num \
+                and doc[j + 2].lower_.lstrip("-") in self.not_units:
+            j += 3
+        return j < end and doc[j].is_alpha and doc[j].pos_ in ("NOUN", "PROPN") \
+            or j + 1 < end and doc[j].text == "-" and doc[j + 1].is_alpha
 
     def _duration_at(self, doc: Doc, i: int, end: int) -> bool:
         """A number the model calls a date that counts time: "90-day", "four hours"."""

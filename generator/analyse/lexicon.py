@@ -12,11 +12,11 @@ from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list
 from generator.errors import ConfigError
 
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
-_MAY_BE_EMPTY = {"unit_kinds", "hearsay_nouns", "publishing_verbs", "published_nouns", "weak_units", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs", "tally_verbs"}
+_MAY_BE_EMPTY = {"unit_kinds", "hearsay_nouns", "publishing_verbs", "published_nouns", "weak_units", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs", "tally_verbs", "spec_units"}
 _LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs", "durations",
           "not_durations", "skippable", "anaphoric", "place_prepositions", "source_verbs",
           "action_verbs", "address_verbs", "not_units", "voicing_verbs", "reach_verbs", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs",
-          "unit_kinds", "hearsay_nouns", "publishing_verbs", "published_nouns", "tally_verbs")
+          "unit_kinds", "hearsay_nouns", "publishing_verbs", "published_nouns", "tally_verbs", "spec_units")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ class Lexicon:
     hearsay_nouns: tuple[str, ...] = ()  # "according to (media) reports": no speaker of its own
     publishing_verbs: tuple[str, ...] = ()  # "released", "issued": their subject gives a document's figures
     published_nouns: tuple[str, ...] = ()  # the documents so given ("a report saying ...")
+    spec_units: tuple[str, ...] = ()  # "the 8 megapixel camera": the unit, though a noun follows
     tally_verbs: tuple[str, ...] = ()  # "..., Hegseth said, bringing the toll to 69": the outlet's sum
     small_number: float = 10
     multiples: tuple[tuple[str, float], ...] = ()  # words that are a number of times ("twice")

@@ -523,3 +523,29 @@ def test_a_tally_after_the_speech_tag_is_the_outlets(nlp):
     assert got["three people"] == (None, "Pete Hegseth")
     assert got["69"] == (None, "outlet")
     assert got["at least 17 strikes"] == ("at least", "outlet")
+
+
+def test_about_as_a_preposition_is_no_qualifier(nlp):
+    got = {f.text: f.qualifier for f in nlp("The agency confirmed four names and gathered details about five others. "
+                                            "About 5,000 troops died.")._.figures}
+    assert got.get("five others", got.get("about five others")) is None
+    assert got["About 5,000 troops"] == "about"
+
+
+def test_a_bonds_maturity_is_no_duration(nlp):
+    got = {f.text for f in nlp("The yield on the 10-year Treasury note rose to 4.2%. The 10-year yield rose too. "
+                               "He signed a 10-year contract.")._.figures}
+    assert got == {"4.2%", "10-year"}
+
+
+def test_gadget_and_money_constructions(nlp):
+    """Cents are money; mm after a number with no noun is a size, not a calibre; a spec unit stays
+    the unit before a noun; "a couple of thousand" is a vague count like "a few thousand"."""
+    got = found(nlp, "The phones are 6.9 mm and 7.1 mm thin, with an 8 megapixel iSight camera. Amazon cut its "
+                     "phone to just 99 cents. Russia fired 152mm shells. Cook spoke before a couple of thousand "
+                     "in-person attendees.")
+    assert got["6.9 mm"] == (6.9, None, "mm")
+    assert got["8 megapixel"] == (8, None, "megapixel")
+    assert got["99 cents"] == (0.99, None, "USD")
+    assert got["a couple of thousand in-person attendees"] == (None, None, "attendees")
+    assert not any("152" in k for k in got)

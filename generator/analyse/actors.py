@@ -372,6 +372,21 @@ class ActorResolver(ModelNames):
         return k == end and k < len(doc) and doc[k].lower_ in self.gathering_words
 
     @staticmethod
+    def _a_national(doc: Doc, start: int, end: int) -> bool:
+        """Whether a demonym stands alone for one person: the head of its phrase, singular ("a
+        Russian", "the 21-year-old Brazilian"), not "the Chinese said" or "the French" (their
+        state's people or government: plural forms are left alone)."""
+        word = doc[end - 1]
+        if end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN") or doc[end].lower_ in ("'s", "’s")):
+            return False  # "Brazilian troops", "the Brazilian's goal"
+        if word.lower_.endswith(("ese", "sh", "ch", "ss", "s", "i")) or word.dep_ not in (
+                "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"):
+            return False
+        before = doc[start - 1] if start > 0 else None
+        return before is not None and (before.lower_ in ("a", "an", "the") or before.text.endswith("-old")
+                                       or before.lower_ == "old" and start >= 2 and doc[start - 2].text == "-")
+
+    @staticmethod
     def _based(doc: Doc, end: int) -> bool:
         """Whether the place ending at ``end`` says where something is based: "Seoul-based",
         "UAE-based companies", "Beijing time"."""
@@ -431,6 +446,10 @@ class ActorResolver(ModelNames):
                 kind == "demonym" or (kind in ("alias", "name") and start > 0 and doc[start - 1].like_num)
             ):
                 continue  # "203 billion U.S. dollars", "Japanese yen": money, not the state ("Korea won" is)
+            elif kind == "demonym" and start > 0 and doc[start - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanian mayors": a people, not the state of that name
+            elif kind == "demonym" and self._a_national(doc, start, end):
+                continue  # "said the 21-year-old Brazilian", "a Russian was arrested": a person of that nationality
             elif kind == "demonym" and start > 0 and doc[start - 1].lower_ in _REGION_WORDS and (
                 doc[start - 1].is_title or doc[start - 1].is_upper
             ):
@@ -810,6 +829,8 @@ class ActorResolver(ModelNames):
                 elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title \
                         and doc[start - 2].lower_ in self.place_words:
                     located = True  # "the Sea of Japan", "the Gulf of Mexico": a place's name, not the state
+                elif start >= 2 and doc[start - 1].text == "de" and doc[start - 2].is_title:
+                    located = True  # "the Stade de France", "the Tour de France": a name, not the state
                 elif previous_located and all(t.text == "," or t.lower_ in ("and", "or", "the") for t in doc[previous_end:start]):
                     located = True  # the rest of the list
                 elif start >= 2 and doc[start - 1].text == "," and (previous_place == start - 1 or (

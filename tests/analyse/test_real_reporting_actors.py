@@ -594,3 +594,31 @@ def test_a_state_named_as_a_border_is_where_something_is(analyser, tmp_path):
         "after the Rapid Support Forces entered the city.\n"
         "Original Source: wire.example\n"))
     assert "Rapid Support Forces" in got and "Chad" not in got
+
+
+def test_a_demonym_standing_for_one_person_is_no_state(nlp):  # noqa: F811
+    """"said the 21-year-old Brazilian", "a Russian was arrested": a person of that nationality;
+    "the Chinese said" and "the Russian leader" stay the state's."""
+    doc = nlp("“He always hits it hard,” said the 21-year-old Brazilian. A Russian was arrested. The Chinese said "
+              "no. The Russian leader spoke.")
+    got = {(m.name, doc[m.start : m.end].text) for m in doc._.actor_mentions}
+    assert got == {("China", "Chinese"), ("Russia", "Russian")}
+
+
+def test_a_state_in_a_french_name_is_no_actor(analyser, tmp_path):  # noqa: F811
+    got = actor_names(analyser, tmp_path, (
+        "Spain and Portugal met at the Stade de France.\n"
+        "Spain's foreign minister and Portugal's foreign minister met at the Stade de France to discuss "
+        "sanctions on Russia.\n"
+        "Original Source: wire.example\n"))
+    assert "France" not in got
+
+
+def test_kosovo_is_a_state_and_an_ethnic_demonym_is_a_people(analyser, tmp_path):  # noqa: F811
+    got = actor_names(analyser, tmp_path, (
+        "Serbia accuses Kosovo of stoking clashes.\n"
+        "Serbian President Aleksandar Vucic said Kosovo's prime minister Albin Kurti had provoked clashes over the "
+        "appointment of ethnic Albanian mayors, as the NATO-led Kosovo Force deployed soldiers near town halls.\n"
+        "Original Source: wire.example\n"))
+    assert {"Serbia", "Kosovo", "Albin Kurti", "KFOR"} <= got
+    assert "Albania" not in got

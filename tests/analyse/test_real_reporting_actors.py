@@ -605,7 +605,7 @@ def test_a_demonym_standing_for_one_person_is_no_state(nlp):  # noqa: F811
     assert got == {("China", "Chinese"), ("Russia", "Russian")}
 
 
-def test_a_state_in_a_french_name_is_no_actor(analyser, tmp_path):  # noqa: F811
+def test_a_state_in_a_french_name_is_no_actor(analyser, tmp_path):
     got = actor_names(analyser, tmp_path, (
         "Spain and Portugal met at the Stade de France.\n"
         "Spain's foreign minister and Portugal's foreign minister met at the Stade de France to discuss "
@@ -614,7 +614,7 @@ def test_a_state_in_a_french_name_is_no_actor(analyser, tmp_path):  # noqa: F811
     assert "France" not in got
 
 
-def test_kosovo_is_a_state_and_an_ethnic_demonym_is_a_people(analyser, tmp_path):  # noqa: F811
+def test_kosovo_is_a_state_and_an_ethnic_demonym_is_a_people(analyser, tmp_path):
     got = actor_names(analyser, tmp_path, (
         "Serbia accuses Kosovo of stoking clashes.\n"
         "Serbian President Aleksandar Vucic said Kosovo's prime minister Albin Kurti had provoked clashes over the "

@@ -43,7 +43,9 @@ _KIND_RANK = {"name": 0, "alias": 0, "seat": 1, "part": 1, "demonym": 1, "contex
 
 # verbs of going somewhere: "leaving for Seoul" names a destination, not a government
 _DEPARTING = frozenset({"leaving", "left", "leave", "leaves", "departed", "departing", "departs", "bound", "headed",
-                        "heading", "heads", "flew", "flying", "flies", "sailed", "sailing", "set", "sets"})
+                        "heading", "heads", "flew", "flying", "flies", "sailed", "sailing", "set", "sets", "fly",
+                        "travel", "travels", "travelled", "traveled", "travelling", "traveling", "return", "returns",
+                        "returned", "returning"})
 _GOVERNMENT_PEOPLE = {"officials", "authorities", "government", "leaders", "leadership",
                       "policymakers", "regime", "sponsors", "patrons", "backers", "allies", "partners",
                       "curators", "masters", "handlers", "founders", "counterparts"}
@@ -355,8 +357,8 @@ class ActorResolver(ModelNames):
             # Washington": the government, not a place
             before = doc[start - 2].lower_ if start >= 2 else ""
             return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE and before not in _GOVERNMENT_PEOPLE
-        if start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in _DEPARTING:
-            return True  # "before leaving for Seoul", "a flight bound for Beijing": where one goes
+        if start >= 2 and doc[start - 1].lower_ in ("for", "to") and doc[start - 2].lower_ in _DEPARTING:
+            return True  # "before leaving for Seoul", "a flight bound for Beijing", "flies to London": where one goes
         return self._based(doc, end)
 
     def _names_a_gathering(self, doc: Doc, end: int) -> bool:

@@ -1442,6 +1442,23 @@ class SpeakerResolver:
                     return m.name
         return said[1] if said is not None else None
 
+    def _joint(self, start: int, head: int) -> bool:
+        """Whether the document ``head`` names is a joint one: "a joint statement", or "the
+        statement" / "the declaration" after one (the last document named before it was joint)."""
+        doc = self.doc
+        if any(t.lower_ == "joint" for t in doc[start:head]):
+            return True
+        if doc[start].lower_ not in ("the", "this"):
+            return False
+        for t in reversed(doc[max(0, start - 300) : start]):
+            if t.lower_ not in DOCUMENTS or t.i == 0:
+                continue
+            if doc[t.i - 1].lower_ == "joint":
+                return True
+            if doc[t.i - 1].lower_ not in ("the", "this", "that"):
+                return False  # another document introduced since ("a statement from the ministry")
+        return False  # (a reference back, "the declaration", goes on to the one it refers to)
+
     def _last_stated(self, before: int) -> str | None:
         """Whose statement "the statement" is: the last speaker remembered, or the actor who
         stated, issued or said something in the three sentences before ("Kim Yo Jong stated
@@ -1770,6 +1787,11 @@ class SpeakerResolver:
                               if t.lower_ in _RELEASES - {"report"} and (g := _release_giver(t)) is not None), None)
                 found = self._actor(given) if given is not None else None
             return found if found != "outlet" else None
+        if word in DOCUMENTS and not inside and self._joint(source.start, head):
+            # "According to a joint statement ... the statement read": the states' together, no
+            # one actor's, unless a body of them issued it (a G7 or EU statement is theirs)
+            found = [self._last_stated(source.start), self._same_noun(word, source.start, 1) if definite else None]
+            return next((f for f in found if f is not None and self.types.get(f) == "organisation"), None)
         if definite and not inside and word in DOCUMENTS:
             # "a critical resolution from the European Parliament ... The resolution stated": the
             # body named with the same noun before; else whoever last stated something

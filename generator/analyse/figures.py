@@ -139,6 +139,9 @@ def _quoted_as_saying(token: Token) -> Source | None:
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
 _AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
+# what a size in inches before it is the calibre of ("4.8-inch artillery shells", "a 16-inch gun")
+_CALIBRED = frozenset({"artillery", "shells", "shell", "guns", "gun", "howitzer", "howitzers", "mortar", "mortars",
+                       "rounds", "rockets", "cannon", "cannons", "naval"})
 _REMARKS = frozenset({"remark", "remarks", "comment", "comments", "claim", "claims", "assertion", "assertions",
                       "suggestion", "statement", "statements", "warning", "warnings", "estimate", "prediction"})
 
@@ -915,6 +918,13 @@ class FigureFinder:
                             and doc[of_at - 2].tag_ in ("NN", "NNS") and doc[of_at - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):
                         unit = doc[of_at - 2].lower_  # "a population of 18,000", "sales of nearly 1.5 million"
+                if unit in ("inch", "inches") and j < end and doc[j].lower_ in _CALIBRED \
+                        or j + 1 < end and unit in ("inch", "inches") and doc[j + 1].lower_ in _CALIBRED:
+                    i = max(j, i + 1)  # "4.8-inch artillery shells": a calibre
+                    continue
+                if start > sent.start and doc[start - 1].text in ("“", '"') and _quoted_title(doc, start):
+                    i = max(j, i + 1)  # "Disney’s “101 Dalmatians” prequel": a number in a title
+                    continue
                 if unit in self.not_units and self._calibre(doc, j, end):
                     i = max(j, i + 1)  # a calibre ("155mm shells", "a 152-mm howitzer"), not a quantity
                     continue
@@ -1145,3 +1155,14 @@ def _remarked_by(token: Token) -> Source | None:
             return None
         return Source(doc[k:end].text, "said", k, end, end - 1)
     return None
+
+
+def _quoted_title(doc, start: int) -> bool:
+    """Whether the quotation opening just before ``start`` is a short title ("101 Dalmatians",
+    "Ocean's 11"): its words capitalised or numbers, closed within six words."""
+    for k in range(start, min(len(doc), start + 7)):
+        if doc[k].text in ("”", '"'):
+            words = [t for t in doc[start:k] if not t.is_punct]
+            return bool(words) and all(t.like_num or t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "a")
+                                       for t in words) and any(t.is_alpha and t.text[:1].isupper() for t in words)
+    return False

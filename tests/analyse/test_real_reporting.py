@@ -2962,3 +2962,17 @@ def test_an_outlets_byline_label_opening_the_story_is_no_speaker(analyser, tmp_p
         "Canadian Prime Minister Justin Trudeau said Canada would respond with tariffs of its own.\n"), "story.md")
     (f,) = [f for f in out.figures if f.text == "25%"]
     assert (f.attribution, f.attribution_actor, f.certainty) == (None, "outlet", "asserted")
+
+
+def test_a_joint_statement_is_no_one_states(nlp):
+    """"According to a joint statement ... the statement read": the two states', no one actor's."""
+    text = ("The United States and Ukraine proposed a ceasefire after talks in Jeddah. The declaration said both "
+            "nations had taken steps toward peace, according to a joint statement. “Ukraine expressed readiness to "
+            "accept an immediate, interim 30-day ceasefire,” the statement read.")
+    assert [actor for _, _, actor in quotes(nlp, text)] == [None]
+
+
+def test_a_joint_statement_of_a_group_is_the_groups(nlp):
+    text = ("G7 foreign ministers met in Italy and issued a joint statement on Ukraine. “We will continue to support "
+            "Ukraine for as long as it takes,” the statement said.")
+    assert [actor for _, _, actor in quotes(nlp, text)] == ["G7"]

@@ -622,3 +622,13 @@ def test_kosovo_is_a_state_and_an_ethnic_demonym_is_a_people(analyser, tmp_path)
         "Original Source: wire.example\n"))
     assert {"Serbia", "Kosovo", "Albin Kurti", "KFOR"} <= got
     assert "Albania" not in got
+
+
+def test_where_a_minister_flies_to_and_a_think_tank_named_for_a_state_are_no_actors(analyser, tmp_path):  # noqa: F811
+    got = actor_names(analyser, tmp_path, (
+        "Blinken meets Wang Yi in Beijing.\n"
+        "US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi before he leaves the country "
+        "and flies to London, said Bonnie Glaser of the German Marshall Fund.\n"
+        "Original Source: wire.example\n"))
+    assert {"United States", "China", "Antony Blinken", "Wang Yi"} <= got
+    assert not got & {"United Kingdom", "Germany"}

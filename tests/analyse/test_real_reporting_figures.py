@@ -549,3 +549,9 @@ def test_gadget_and_money_constructions(nlp):
     assert got["99 cents"] == (0.99, None, "USD")
     assert got["a couple of thousand in-person attendees"] == (None, None, "attendees")
     assert not any("152" in k for k in got)
+
+
+def test_a_calibre_in_inches_and_a_number_in_a_quoted_title_are_no_figures(nlp):
+    got = {f.text for f in nlp("North Korea may have supplied 4.8-inch artillery shells. Disney’s “101 Dalmatians” "
+                               "prequel opened. The phone has a 5.5-inch screen. He said “20 people died there”.")._.figures}
+    assert got == {"5.5-inch", "20 people"}

@@ -624,7 +624,7 @@ def test_kosovo_is_a_state_and_an_ethnic_demonym_is_a_people(analyser, tmp_path)
     assert "Albania" not in got
 
 
-def test_where_a_minister_flies_to_and_a_think_tank_named_for_a_state_are_no_actors(analyser, tmp_path):  # noqa: F811
+def test_where_a_minister_flies_to_and_a_think_tank_named_for_a_state_are_no_actors(analyser, tmp_path):
     got = actor_names(analyser, tmp_path, (
         "Blinken meets Wang Yi in Beijing.\n"
         "US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi before he leaves the country "

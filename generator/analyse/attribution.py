@@ -284,6 +284,14 @@ def subject_source(verb: Token) -> Source | None:
         tail = _after_comma(verb) or _name_before(verb)
         if tail is not None:
             return tail
+    if not subj and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.lower_ in _REPORTING:
+        # "North Korea has sent over 13,000 containers to Russia, reported the Yonhap News TV
+        # portal on Wednesday": the inverted credit, its subject parsed as an object
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None:
+            words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
+            if words and words[0].i <= verb.i + 2 and any(t.pos_ == "PROPN" and t.is_title for t in words):
+                return Source(_span_text(words), verb.lower_, words[0].i, words[-1].i + 1, obj.i)
     if not subj and verb.dep_ == "conj" and verb.i > 1:
         # "North Korea deployed 12,000 soldiers in Kursk, ..., a senior Ukrainian official familiar
         # with the intelligence told the Kyiv Independent": the parser took the speaker for an

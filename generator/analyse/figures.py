@@ -142,6 +142,9 @@ _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csu
 # what a size in inches before it is the calibre of ("4.8-inch artillery shells", "a 16-inch gun")
 _CALIBRED = frozenset({"artillery", "shells", "shell", "guns", "gun", "howitzer", "howitzers", "mortar", "mortars",
                        "rounds", "rockets", "cannon", "cannons", "naval"})
+# marks of a clause that frames the main one: a figure in it is not hedged by the main clause's "may"
+_FRAMING = frozenset({"as", "while", "since", "because", "after", "before", "when", "although", "though", "whereas",
+                      "once", "until"})
 _REMARKS = frozenset({"remark", "remarks", "comment", "comments", "claim", "claims", "assertion", "assertions",
                       "suggestion", "statement", "statements", "warning", "warnings", "estimate", "prediction"})
 
@@ -151,6 +154,8 @@ def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bo
     million shells to Russia, the spy agency claimed on Wednesday" (claimed: advcl of sent)."""
     if verb.i < token.i or verb.dep_ not in ("advcl", "ccomp", "conj") or verb.head.i not in ancestors:
         return False
+    if first > verb.i and verb.doc[verb.i - 1].text == ",":
+        return True  # "..., reported the Yonhap News TV portal": the credit inverted, its speaker after it
     if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lower_ not in ("told", "tells"))
            for c in verb.children):
         return False  # (but "..., an official told the Kyiv Independent": told whom, not what)
@@ -1042,6 +1047,22 @@ class FigureFinder:
         if not hedges or not doc.has_annotation("DEP"):
             return bool(hedges)
         ancestors = {a.i for a in token.ancestors} | {token.i}
+        # a figure in a clause that frames the main one ("As the box office attempts to rebound from
+        # a tough 18-month period, F9 is expected to ..."; "a 60-day ceasefire, during which talks
+        # could take place") is not hedged by a hedge outside that clause
+        frames = [a for a in [token, *token.ancestors] if (a.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _FRAMING for c in a.children)) or (a.dep_ == "relcl" and any(
+            c.dep_ == "prep" and any(w.lower_ in ("which", "whom") for w in c.children) for c in a.children))]
+        if frames:
+            hedges = [h for h in hedges if any(doc[h] in f.subtree or h == f.i for f in frames)]
+            if not hedges:
+                return False
+        # a hedge in a relative clause about another subject than its noun ("a 60-day ceasefire,
+        # during which talks could take place") hedges that clause only
+        hedges = [h for h in hedges if not any(_of_something_else(a) and token not in a.subtree
+                                               for a in [doc[h], *doc[h].ancestors])]
+        if not hedges:
+            return False
         report = next((a for a in token.ancestors if a.lower_ in self.source_verbs and a.pos_ in ("VERB", "AUX")), None)
         if report is not None and any(a.dep_ in ("relcl", "acl") and a.head.dep_ in ("nsubj", "appos") and a.i < report.i
                                       for a in token.ancestors if a.i != report.i and report in a.ancestors):
@@ -1056,7 +1077,8 @@ class FigureFinder:
         return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" or (
             # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":
             # a hedge of what the sentence says of the counted things
-            doc[h].head.dep_ in ("amod", "acl", "relcl") and doc[h].head.head.i in ancestors) for h in hedges)
+            doc[h].head.dep_ in ("amod", "acl", "relcl") and doc[h].head.head.i in ancestors
+            and not _of_something_else(doc[h].head)) for h in hedges)
 
     def _calibre(self, doc: Doc, j: int, end: int) -> bool:
         """Whether a number in millimetres ending before ``j`` is a calibre: a noun follows it, or
@@ -1166,3 +1188,11 @@ def _quoted_title(doc, start: int) -> bool:
             return bool(words) and all(t.like_num or t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "a")
                                        for t in words) and any(t.is_alpha and t.text[:1].isupper() for t in words)
     return False
+
+
+def _of_something_else(clause: Token) -> bool:
+    """Whether a relative clause says something of another subject than the noun it hangs from:
+    "a 60-day ceasefire, during which broader negotiations could take place" (of the talks), not
+    "10 warships, which may have entered the zone" (of the warships)."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "who", "whom") for c in clause.children)

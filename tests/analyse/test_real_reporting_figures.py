@@ -555,3 +555,22 @@ def test_a_calibre_in_inches_and_a_number_in_a_quoted_title_are_no_figures(nlp):
     got = {f.text for f in nlp("North Korea may have supplied 4.8-inch artillery shells. Disney’s “101 Dalmatians” "
                                "prequel opened. The phone has a 5.5-inch screen. He said “20 people died there”.")._.figures}
     assert got == {"5.5-inch", "20 people"}
+
+
+def test_a_hedge_outside_a_framing_clause_or_in_a_clause_about_something_else_does_not_hedge(nlp):
+    """"As the box office attempts to rebound from a tough 18-month period, F9 is expected to ...";
+    "a 60-day ceasefire, during which talks could take place": facts, not hedged; "10 warships,
+    which may have entered the zone" and "Russia may send 5,000 troops" stay hedged."""
+    text = ("As the box office attempts to rebound from a tough 18-month period, F9 is expected to provide a boost. "
+            "He said mediators are considering a plan for a 60-day ceasefire, during which broader negotiations "
+            "could take place. The 10 warships, which may have entered the zone, left. He said Russia may send "
+            "5,000 troops.")
+    got = {f.text: f.hedged for f in nlp(text)._.figures}
+    assert got == {"18-month": False, "60-day": False, "10 warships": True, "5,000 troops": True}
+
+
+def test_an_inverted_credit_names_its_source_after_the_verb(nlp):
+    got = sourced(nlp, "North Korea has sent over 13,000 containers to Russia, reported the Yonhap News TV portal "
+                       "on Wednesday.")
+    actor, reported, _ = got["over 13,000 containers"]
+    assert reported and actor != "outlet"  # the agency's report, not the article's own fact

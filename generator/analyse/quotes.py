@@ -248,6 +248,8 @@ class QuoteFinder:
             words = text[s:e]
             if _is_title(words) or _NAMED_BEFORE.search(text, max(0, s - 14), s) or _named_term(span):
                 continue  # "a report entitled “...”", "a “comprehensive strategic partnership” treaty": names
+            if _listed_term(text, s, e, words) and not any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue  # "is talking about “denuclearization”, “peace and stability”": terms listed, not words said
             if n in continued:  # "“We will win,” he said, “whatever it takes.”": one quotation
                 s2, e2 = spans[continued[n]]
                 words, e = f"{words} {text[s2:e2]}", e2
@@ -846,6 +848,20 @@ def _named_term(span) -> bool:
         t.is_lower and t.pos_ in ("NOUN", "ADJ", "PROPN") for t in words)
 
 
+_TERM_LIST = re.compile(r"[\"”’']\s*(?:,|and|or)\s*$")
+
+
+def _listed_term(text: str, s: int, e: int, words: str) -> bool:
+    """Whether a short quotation (five words at most, no sentence) is an item of a list of quoted
+    terms: another quotation closes just before it ("about “denuclearization”, “peace and
+    stability”") or opens just after it."""
+    if len(words.split()) > 5 or words.rstrip()[-1:] in ".!?":
+        return False
+    before = text[max(0, s - 8) : s].rstrip("“\"‘' ")
+    after = text[e : e + 8]
+    return bool(_TERM_LIST.search(before)) or bool(re.match(r"[\"”’']?\s*(?:,|and|or)\s*[\"“‘]", after))
+
+
 def _is_title(words: str) -> bool:
     """A quoted name ("Operation Joint Sword", "Killers of the Flower Moon"), not a quotation."""
     parts = [p.lstrip("‘'\"(") for p in words.split()]
@@ -853,7 +869,7 @@ def _is_title(words: str) -> bool:
     if not parts:
         return False
     small = ("of", "the", "and", "for", "in", "a", "an", "to", "on", "between", "with", "against", "at",
-             "by", "from", "into", "over", "under", "its", "their")
+             "by", "from", "into", "over", "under", "its", "their", "upon", "via", "as", "than", "or", "nor")
     if words.rstrip()[-1:] in ".!?,;:" and 3 < len(parts) <= 8:
         return False  # a sentence, however capitalised (a longer run of capitals is a title:
         # "Executive Order 14024 “Blocking Property With Respect To Specified Harmful ...”")

@@ -162,3 +162,10 @@ def test_a_new_bodys_name_in_quotation_marks_is_no_quotation(nlp):
     text = ('Australia will reorganise its bureaucracy, forming a "defence delivery agency" that reports directly '
             'to ministers. He called for a "complete and verifiable denuclearisation" of the peninsula.')
     assert [q.text for q in nlp(text)._.quotes] == ["complete and verifiable denuclearisation"]
+
+
+def test_terms_quoted_in_a_list_and_a_title_with_upon_are_no_quotations(nlp):
+    text = ('The ROK is talking about "denuclearization", "peace and stability" as it has brought a crisis. A '
+            'spokesperson issued the following press statement "Hostile Acts of Infringing upon Our Sovereignty Will '
+            'Never Be Tolerated": "We will never accept this," he said.')
+    assert [q.text for q in nlp(text)._.quotes] == ["We will never accept this,"]

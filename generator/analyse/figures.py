@@ -398,6 +398,10 @@ class FigureFinder:
             total = k + (k < end and doc[k].lower_ in ("the", "its", "their", "some", "an", "a", "estimated", "our",
                                                         "his", "her", "your"))
             total += total < end and doc[total].lower_ in ("last", "first", "past", "next")  # "12 of our last 14 games"
+            for words in self.qualifiers:  # "59 of the more than 250 hostages": the whole, qualified
+                if total + len(words) < end and tuple(t.lower_ for t in doc[total : total + len(words)]) == words:
+                    total += len(words)
+                    break
             whole = self._read_number(doc, total, end) if total < end and (
                 not doc[total].is_alpha or doc[total].lower_ in self.number_words) else None  # "six of seven break points"
             if whole is not None and whole[0] is not None:

@@ -574,3 +574,9 @@ def test_an_inverted_credit_names_its_source_after_the_verb(nlp):
                        "on Wednesday.")
     actor, reported, _ = got["over 13,000 containers"]
     assert reported and actor != "outlet"  # the agency's report, not the article's own fact
+
+
+def test_a_part_of_a_qualified_whole_is_counted_in_its_unit(nlp):
+    got = found(nlp, "Hamas still holds 59 of the more than 250 hostages taken during the attack.")
+    assert got["59"] == (59, None, "hostages")
+    assert got["more than 250 hostages"] == (250, None, "hostages")

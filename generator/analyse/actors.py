@@ -491,6 +491,7 @@ class ActorResolver(ModelNames):
         resolved.extend(self._honorific_first_names(doc, taken, full))
         resolved.extend(self._bare_roles(doc, taken, {n for _, n in full}))
         resolved.extend(self._capital_labels(doc, taken, full))
+        resolved.extend(self._the_countrys(doc, resolved, taken))
         resolved = self._locations(doc, resolved)
         filed = self._title_datelines(doc)  # "Kuala Lumpur, Nov. 2 (Jiji Press)--": where it was filed
         if filed:
@@ -627,6 +628,30 @@ class ActorResolver(ModelNames):
         while k < len(doc) and k - end < 3 and doc[k].is_title and doc[k].lower_ not in self.document_words:
             k += 1
         return k < len(doc) and doc[k].is_title and doc[k].lower_ in self.document_words
+
+    def _the_countrys(self, doc: Doc, resolved: list, taken: set[int]) -> list[tuple[int, int, str, str]]:
+        """A body named after "the country's" ("citing the country's spy agency") is the body the
+        knowledge base names so for the state named last ("South Korea's spy agency": the NIS)."""
+        out = []
+        states = sorted((s, n) for s, _e, n, k in resolved if self.actors[n].type == "country" and k != "location")
+        for tok in doc[:-3]:
+            if tok.lower_ != "the" or doc[tok.i + 1].lower_ not in ("country", "nation") \
+                    or doc[tok.i + 2].lower_ not in ("'s", "’s") or tok.i in taken:
+                continue
+            before = [n for s, n in states if s < tok.i]
+            if not before:
+                continue
+            state = self.actors[before[-1]]
+            for end in range(min(len(doc), tok.i + 6), tok.i + 3, -1):
+                rest = doc[tok.i + 3 : end].text.lower()
+                forms = [f"{w}'s {rest}" for w in (state.name, *state.aliases, *state.seats)] + \
+                    [f"{d} {rest}" for d in state.demonyms]
+                found = next((self.by_form[f.lower()] for f in forms if f.lower() in self.by_form), None)
+                if found is not None and not any(i in taken for i in range(tok.i, end)):
+                    taken.update(range(tok.i, end))
+                    out.append((tok.i, end, found, "alias"))
+                    break
+        return out
 
     def _bodies_of_a_state(self, doc: Doc, resolved: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """A generic body name that an international body has as an alias ("Security Council")

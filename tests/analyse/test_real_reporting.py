@@ -2976,3 +2976,9 @@ def test_a_joint_statement_of_a_group_is_the_groups(nlp):
     text = ("G7 foreign ministers met in Italy and issued a joint statement on Ukraine. “We will continue to support "
             "Ukraine for as long as it takes,” the statement said.")
     assert [actor for _, _, actor in quotes(nlp, text)] == ["G7"]
+
+
+def test_the_countrys_body_is_the_body_the_knowledge_base_names_for_that_state(nlp):
+    got = figures(nlp, "Around 10,900 North Korean troops have been deployed to Kursk, a South Korean lawmaker said "
+                       "on Wednesday, citing the country’s spy agency.")
+    assert got["Around 10,900 North Korean troops"][1] == "National Intelligence Service"

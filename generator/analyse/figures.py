@@ -142,6 +142,21 @@ _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csu
 # what a size in inches before it is the calibre of ("4.8-inch artillery shells", "a 16-inch gun")
 _CALIBRED = frozenset({"artillery", "shells", "shell", "guns", "gun", "howitzer", "howitzers", "mortar", "mortars",
                        "rounds", "rockets", "cannon", "cannons", "naval"})
+# what a number of people are, written after it with no noun ("80 dead and 11,000 displaced")
+_PEOPLE_STATES = frozenset({"displaced", "missing", "evacuated", "homeless", "detained", "arrested"})
+# verbs whose bare-number object counts people ("has killed tens of thousands", "displaced 12,000")
+_HARMING = frozenset({"killed", "kill", "kills", "killing", "wounded", "wounding", "injured", "injuring",
+                      "displaced", "displacing", "evacuated", "evacuating", "kidnapped", "abducted", "detained",
+                      "arrested", "executed", "rescued"})
+
+
+def _head_verb(t: Token) -> Token:
+    """The verb a number's phrase hangs from as its object ("killed tens of thousands")."""
+    while t.dep_ in ("pobj", "nummod", "quantmod", "prep", "compound") and t.head.i != t.i:
+        t = t.head
+    return t.head if t.dep_ == "dobj" else t
+
+
 # marks of a clause that frames the main one: a figure in it is not hedged by the main clause's "may"
 _FRAMING = frozenset({"as", "while", "since", "because", "after", "before", "when", "although", "though", "whereas",
                       "once", "until"})
@@ -390,6 +405,8 @@ class FigureFinder:
             for words in self.percent:
                 if tuple(t.lower_ for t in doc[j : j + len(words)]) == words:
                     return "percent", j + len(words)
+        if j < end and doc[j].lower_ in _PEOPLE_STATES and (j + 1 >= end or doc[j + 1].is_punct):
+            return doc[j].lower_, j + 1  # "left at least 80 dead and 11,000 displaced": people so
         k = j
         tagged = doc.has_annotation("TAG")
         out_of = k + 1 < end and doc[k].lower_ == "out" and doc[k + 1].lower_ == "of"  # "58 out of 59 drones"
@@ -499,6 +516,9 @@ class FigureFinder:
                     if h + 2 < end and doc[h + 1].text == "-" and not doc[h].whitespace_ and not doc[h + 1].whitespace_ \
                             and doc[h + 2].is_alpha:
                         return doc[h + 2].lower_, h + 3  # "five million person-years": years
+                    if h - 2 >= j and doc[h - 1].text == "-" and doc[h - 2].lower_ == "light" \
+                            and not doc[h - 2].whitespace_ and not doc[h - 1].whitespace_:
+                        return f"light-{doc[h].lower_}", h + 1  # "17,000 light-years": a distance, not a time
                     if h > j and doc[h - 1].lower_ in self.unit_kinds:
                         return f"{doc[h - 1].lower_} {doc[h].lower_}", h + 1  # "16 nautical miles": not land miles
                     return doc[h].lower_, h + 1
@@ -902,6 +922,9 @@ class FigureFinder:
                         unit = self._unit(doc, second[1], end, False)[0] if second is not None else None
                     if unit is None and not year_like and doc.has_annotation("DEP"):
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
+                    if unit is None and not year_like and doc.has_annotation("DEP") \
+                            and _head_verb(doc[j - 1]).lower_ in _HARMING:
+                        unit = "people"  # "the war has killed tens of thousands": people, whom the verb harms
                     if unit is None and not year_like:
                         unit = _listed_like(doc, start, j, counted)
                     if unit is None and not year_like:

@@ -580,3 +580,14 @@ def test_a_part_of_a_qualified_whole_is_counted_in_its_unit(nlp):
     got = found(nlp, "Hamas still holds 59 of the more than 250 hostages taken during the attack.")
     assert got["59"] == (59, None, "hostages")
     assert got["more than 250 hostages"] == (250, None, "hostages")
+
+
+def test_people_counted_by_what_befell_them(nlp):
+    """"80 dead and 11,000 displaced", "has killed tens of thousands", "the strike killed 12":
+    people; "17,000 light-years" is a distance."""
+    got = found(nlp, "Attacks left at least 80 dead and 11,000 displaced. The war has killed tens of thousands. "
+                     "The strike killed 12. The planet is 17,000 light-years away.")
+    assert got["11,000 displaced"] == (11000, None, "displaced")
+    assert got["tens of thousands"] == (None, None, "people")
+    assert got["12"] == (12, None, "people")
+    assert got["17,000 light-years"] == (17000, None, "light-years")

@@ -1123,7 +1123,7 @@ class FigureFinder:
         if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
             j += 3  # "two and a half hours"
         while j < end and (doc[j].text in ("-", "–") or doc[j].lower_ in self.scales or (
-                doc[j - 1].text in ("-", "–") and doc[j].like_num)):  # "30-40 minutes"
+                doc[j - 1].text in ("-", "–") and doc[j].like_num and doc[j].lower_ not in self.durations)):  # "30-40 minutes"
             j += 1
         adjectives = 0
         while j < end and adjectives < 2 and (doc[j].tag_ == "JJ" or doc[j].lower_ in ("more", "additional", "further", "extra")) \

@@ -591,3 +591,9 @@ def test_people_counted_by_what_befell_them(nlp):
     assert got["tens of thousands"] == (None, None, "people")
     assert got["12"] == (12, None, "people")
     assert got["17,000 light-years"] == (17000, None, "light-years")
+
+
+def test_a_duration_in_seconds_written_with_a_hyphen(nlp):
+    got = {f.text for f in nlp("Hegseth posted a 20-second video of the strike. He finished second in the "
+                               "second round.")._.figures}
+    assert got == {"20-second"}

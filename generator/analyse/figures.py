@@ -142,6 +142,8 @@ _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csu
 # what a size in inches before it is the calibre of ("4.8-inch artillery shells", "a 16-inch gun")
 _CALIBRED = frozenset({"artillery", "shells", "shell", "guns", "gun", "howitzer", "howitzers", "mortar", "mortars",
                        "rounds", "rockets", "cannon", "cannons", "naval"})
+# a model's name in the plural counts those machines: "two F-35As", "12 F-16s", "three Su-35s"
+_MODELS = re.compile(r"[A-Z][A-Za-z]{0,4}-\d+[A-Z]?s")
 # what a number of people are, written after it with no noun ("80 dead and 11,000 displaced")
 _PEOPLE_STATES = frozenset({"displaced", "missing", "evacuated", "homeless", "detained", "arrested"})
 # verbs whose bare-number object counts people ("has killed tens of thousands", "displaced 12,000")
@@ -598,7 +600,8 @@ class FigureFinder:
             tagged and not year_like and t.tag_ == "NNP" and t.is_title and len(t.text) > 3
             and t.text.endswith("s") and not t.text.endswith(("ss", "us", "is"))) or (  # "the 32 Member States"
             tagged and not year_like and t.tag_ == "NNP" and t.is_upper and t.is_alpha and len(t.text) > 4
-            and t.text.endswith("S"))  # "16 HIMARS", "two NASAMS"
+            and t.text.endswith("S")) or (  # "16 HIMARS", "two NASAMS"
+            not year_like and _MODELS.fullmatch(t.text) is not None)  # "two F-35As", "12 F-16s", "three Su-35s"
 
     def _is_noun(self, t: Token, tagged: bool, year_like: bool, inner: bool = False) -> bool:
         if self._is_unit(t, tagged, year_like):
@@ -986,7 +989,7 @@ class FigureFinder:
                     unit is None
                     or (year_like and unit not in self.units)
                     or (small_word and not (unit in self.units or unit == "percent" or bounded or listed_one
-                                            or doc[j - 1].tag_ in ("NNS", "NNPS")
+                                            or doc[j - 1].tag_ in ("NNS", "NNPS") or _MODELS.fullmatch(doc[j - 1].text)
                                             # "one missile missed" after "three missiles"
                                             or any(f.unit == f"{unit}s" for f in counted)
                                             or (j < end and doc[j].lower_ in ("of", "out") and doc[j - 1].i == i)))

@@ -597,3 +597,9 @@ def test_a_duration_in_seconds_written_with_a_hyphen(nlp):
     got = {f.text for f in nlp("Hegseth posted a 20-second video of the strike. He finished second in the "
                                "second round.")._.figures}
     assert got == {"20-second"}
+
+
+def test_a_models_name_in_the_plural_is_what_is_counted(nlp):
+    got = found(nlp, "The drills involved two South Korean F-35As, 12 F-16s and three Su-35s. He flew an F-16.")
+    assert got == {"two South Korean F-35As": (2, None, "f-35as"), "12 F-16s": (12, None, "f-16s"),
+                   "three Su-35s": (3, None, "su-35s")}

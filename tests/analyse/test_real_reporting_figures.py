@@ -603,3 +603,9 @@ def test_a_models_name_in_the_plural_is_what_is_counted(nlp):
     got = found(nlp, "The drills involved two South Korean F-35As, 12 F-16s and three Su-35s. He flew an F-16.")
     assert got == {"two South Korean F-35As": (2, None, "f-35as"), "12 F-16s": (12, None, "f-16s"),
                    "three Su-35s": (3, None, "su-35s")}
+
+
+def test_revealing_that_after_an_announcement_is_the_announcers(nlp):
+    got = sourced(nlp, "President Donald Trump made the announcement in a speech at the White House, revealing that a "
+                       "10% tariff would apply to all imports.")
+    assert got["10%"][0] == "Donald Trump"

@@ -710,6 +710,8 @@ class FigureFinder:
         if source is None:
             source = _remarked_by(token)  # "On Zelensky's remarks that the number could grow to 100,000"
         if source is None:
+            source = self._which_says(sent, token)  # "Hamas, which Israel claims still holds 59 hostages,"
+        if source is None:
             source = paragraph_label(sent)  # a transcript: "Lin Jian: ... 150 countries ..."
         if source is None:
             source = stated_after(sent, self.source_verbs)  # "... This was stated by Pat Ryder."
@@ -800,6 +802,24 @@ class FigureFinder:
                 continue  # "what it called a new missile, which flew 1,100 km": a name given, no demand
             if directs and a.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in a.children):
                 return subject_source(a)
+        return None
+
+    def _which_says(self, sent: Span, token: Token) -> Source | None:
+        """The name in a relative clause ", which X claims ..." that holds the figure, read from the
+        words (the parser often makes the clause's verb the sentence's subject): "Hamas, which
+        Israel claims still holds 59 of the hostages, has accused ...": Israel's figure."""
+        doc = sent.doc
+        for k in range(token.i - 1, max(sent.start, token.i - 14), -1):
+            if doc[k].text == ",":
+                return None  # the clause closed before the figure
+            if doc[k].lower_ in ("which", "who", "whom") and k > sent.start and doc[k - 1].text == ",":
+                j = k + 1
+                while j < token.i and (doc[j].pos_ == "PROPN" or doc[j].lower_ == "the" and j == k + 1):
+                    j += 1
+                if j > k + 1 and j < token.i and doc[j].lower_ in self.source_verbs and doc[j - 1].pos_ == "PROPN":
+                    start = k + 1 + (doc[k + 1].lower_ == "the")
+                    return Source(doc[start:j].text, doc[j].lower_, start, j, j - 1)
+                return None
         return None
 
     def _relative_source(self, token: Token, end: int | None = None) -> Source | None:

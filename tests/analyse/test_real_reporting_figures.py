@@ -609,3 +609,10 @@ def test_revealing_that_after_an_announcement_is_the_announcers(nlp):
     got = sourced(nlp, "President Donald Trump made the announcement in a speech at the White House, revealing that a "
                        "10% tariff would apply to all imports.")
     assert got["10%"][0] == "Donald Trump"
+
+
+def test_a_relative_clause_naming_its_source_gives_the_figure_to_it(nlp):
+    got = sourced(nlp, "Hamas, which Israel claims still holds 59 of the more than 250 hostages taken in the attack, "
+                       "has accused Israel of undermining mediation. The group, which fired 20 rockets, went on.")
+    assert got["59"][0] == "Israel"
+    assert got["20 rockets"][0] == "outlet"

@@ -49,7 +49,7 @@ def test_kept_list_pages_are_those_a_whole_list_makes_and_only_pages_whose_rows_
     def build(keys: list[str], content: dict[str, str], base: str = "v1") -> set[str]:
         rows = {k: [f'<a href="{k}.html">{content.get(k, k)}</a>'] for k in keys}
         made, record = set(), {}
-        stat = lambda rel: list(disk[rel][1:]) if rel in disk else None  # noqa: E731
+        stat = lambda rel: list(disk[rel][1:]) if rel in disk else None
         out = paginated_kept("articles", "index", "Articles", "<p>intro</p>", ["Article"], lambda i: rows[keys[i]],
                              [content.get(k, k) for k in keys], keys, keys, base, dict(cache), stat, record)
         for rel, text in out:  # written before the next is asked for, as the page writer does

@@ -304,7 +304,7 @@ def test_truncated_or_corrupt_caches_warn_and_the_build_equals_a_clean_one(damag
     with pytest.warns(RuntimeWarning, match="unreadable cache") as warned:
         result = run(load_config(project), analyser=analyser)
     messages = "\n".join(str(w.message) for w in warned)
-    for name in ("analysis", "pages-v1.json", "search-terms-v1.json", "sketches-v1.json", "site-v1.json"):
+    for name in ("analysis", "pages-v1.json", "search-terms-v2.bin", "sketches-v1.json", "site-v1.json"):
         assert name in messages, f"no warning names {name}:\n{messages}"
     assert result.analysed == 4 and not result.rejections
     assert tree(project / "docs") == states["b"]["docs"]
@@ -333,7 +333,7 @@ def test_a_full_disk_while_writing_pages_fails_clearly_and_changes_nothing(state
     # room for what B writes before its pages (at most every cache file but those written
     # after the pages, twice: the temporary file and the one it replaces) and a third of
     # what its pages take: the disk fills while the pages are written
-    late = ("pages-v1.json", "site-v1.json", "search-terms-v1.json")  # and the compiled templates (MkDocs writes them)
+    late = ("pages-v1.json", "site-v1.json", "search-terms-v2.bin")  # and the compiled templates (MkDocs writes them)
     ref_cache = states["ref_b"] / ".digest-cache"
     before = sum(2 * blocks(p) for p in ref_cache.rglob("*")
                  if p.is_file() and p.name not in late and p.parent.name != templatecache.FOLDER) + 16

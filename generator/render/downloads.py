@@ -273,8 +273,9 @@ def download_files(
         files = [f"{folder}{name}.{ext}.gz" for name in PARTITIONED for ext in ("jsonl", "csv")]
         key = month_key(entries) if month_key else None
         last = known.get(folder)
-        counts[month] = _counts(entries)
-        if key and last and last[0] == key and stat and last[2] == [stat(f) for f in files]:
+        same = bool(key and last and last[0] == key and isinstance(last[1], dict))  # the same articles and analyses
+        counts[month] = dict(last[1]) if same else _counts(entries)  # so the same rows: not counted again
+        if same and stat and last[2] == [stat(f) for f in files]:
             yield from ((f, None) for f in files)
             indexes = last[3] if len(last) > 3 else None
         else:

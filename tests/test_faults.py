@@ -36,6 +36,7 @@ from generator.atomic import TMP_PREFIX
 from generator.build import run
 from generator.config import load_config
 from generator.faults import ENV
+from generator.render import search
 from tests.conftest import FIXTURES, cannot_run, make_project
 
 pytestmark = pytest.mark.slow
@@ -83,7 +84,8 @@ def page_keys(project: Path) -> dict[str, str]:
 
 def assert_caches_whole(project: Path) -> None:
     """Every cache file a build reads is complete: JSON that parses, analysis entries whose
-    checksum matches (temporary files, never read, aside)."""
+    checksum matches, the term cache's arrays as long as its header says (temporary files,
+    never read, aside)."""
     cache = project / ".digest-cache"
     checked = 0
     for path in sorted(cache.rglob("*")):
@@ -98,6 +100,9 @@ def assert_caches_whole(project: Path) -> None:
             head, _, body = data.partition(b"\n")
             assert json.loads(head)["sha"] == hashlib.sha256(body).hexdigest()[:32], path
             json.loads(body)
+        elif path.name == search.TERMS_FILE:  # a line of JSON, then the two arrays it places each document in
+            head, _, body = data.partition(b"\n")
+            assert len(body) == 8 * json.loads(head)["pairs"], path
         elif path.name == storycache.FILE:  # a header with the hash of the lines, a story a line
             head = json.loads(data.partition(b"\n")[0])
             assert storycache._load(path, head["salt"]), path

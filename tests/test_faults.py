@@ -36,6 +36,7 @@ from generator.atomic import TMP_PREFIX
 from generator.build import run
 from generator.config import load_config
 from generator.faults import ENV
+from generator.render import search
 from tests.conftest import FIXTURES, cannot_run, make_project
 
 pytestmark = pytest.mark.slow
@@ -83,7 +84,8 @@ def page_keys(project: Path) -> dict[str, str]:
 
 def assert_caches_whole(project: Path) -> None:
     """Every cache file a build reads is complete: JSON that parses, analysis entries whose
-    checksum matches (temporary files, never read, aside)."""
+    checksum matches, the term cache's arrays as long as its header says (temporary files,
+    never read, aside)."""
     cache = project / ".digest-cache"
     checked = 0
     for path in sorted(cache.rglob("*")):
@@ -98,6 +100,9 @@ def assert_caches_whole(project: Path) -> None:
             head, _, body = data.partition(b"\n")
             assert json.loads(head)["sha"] == hashlib.sha256(body).hexdigest()[:32], path
             json.loads(body)
+        elif path.name == search.TERMS_FILE:  # a line of JSON, then the two arrays it places each document in
+            head, _, body = data.partition(b"\n")
+            assert len(body) == 8 * json.loads(head)["pairs"], path
         elif path.name == storycache.FILE:  # a header with the hash of the lines, a story a line
             head = json.loads(data.partition(b"\n")[0])
             assert storycache._load(path, head["salt"]), path
@@ -304,7 +309,7 @@ def test_truncated_or_corrupt_caches_warn_and_the_build_equals_a_clean_one(damag
     with pytest.warns(RuntimeWarning, match="unreadable cache") as warned:
         result = run(load_config(project), analyser=analyser)
     messages = "\n".join(str(w.message) for w in warned)
-    for name in ("analysis", "pages-v1.json", "search-terms-v1.json", "sketches-v1.json", "site-v1.json"):
+    for name in ("analysis", "pages-v1.json", "search-terms-v2.bin", "sketches-v1.json", "site-v1.json"):
         assert name in messages, f"no warning names {name}:\n{messages}"
     assert result.analysed == 4 and not result.rejections
     assert tree(project / "docs") == states["b"]["docs"]
@@ -333,7 +338,7 @@ def test_a_full_disk_while_writing_pages_fails_clearly_and_changes_nothing(state
     # room for what B writes before its pages (at most every cache file but those written
     # after the pages, twice: the temporary file and the one it replaces) and a third of
     # what its pages take: the disk fills while the pages are written
-    late = ("pages-v1.json", "site-v1.json", "search-terms-v1.json")  # and the compiled templates (MkDocs writes them)
+    late = ("pages-v1.json", "site-v1.json", "search-terms-v2.bin")  # and the compiled templates (MkDocs writes them)
     ref_cache = states["ref_b"] / ".digest-cache"
     before = sum(2 * blocks(p) for p in ref_cache.rglob("*")
                  if p.is_file() and p.name not in late and p.parent.name != templatecache.FOLDER) + 16

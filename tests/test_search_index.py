@@ -266,7 +266,7 @@ def test_the_term_cache_changes_nothing_and_is_never_trusted_blindly(built, tmp_
     _, digest = built
     plain = search_files(digest)
     cold = search_files(digest, tmp_path)
-    cache_file = tmp_path / "search-terms-v1.json"
+    cache_file = tmp_path / search.TERMS_FILE
     assert cache_file.is_file()
     calls = []
     real = search._weigh

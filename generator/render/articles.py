@@ -7,6 +7,9 @@ and beside the text its themes with evidence, figures and quotations.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+
 from generator.model import DATE_SOURCE_LABEL, ArticleEntry, Digest, ThemeEntry
 from generator.render.cite import (
     cite,
@@ -28,6 +31,7 @@ from generator.render.common import (
     fmt_date,
     p,
     paginated,
+    paginated_kept,
     plural,
     published_location,
     quote_line,
@@ -272,14 +276,42 @@ def analysis_box(entry: ArticleEntry, digest: Digest) -> str:
 
 def articles_index(digest: Digest) -> dict[str, str]:
     """The list of all articles, newest first, 200 to a page."""
-    rows = []
-    for e in digest.articles:
+    return dict(articles_index_kept(digest))
+
+
+LISTED_ACTORS = 4  # the main actors a row of the list of articles names
+
+
+def articles_index_kept(digest: Digest, base: str = "", row_keys: dict[str, str] | None = None, known: dict | None = None,
+                        stat=None, record: dict | None = None) -> Iterator[tuple[str, str | None]]:
+    """``articles_index`` page by page, each page kept when what it is made from did not change
+    (``common.paginated_kept``: ``row_keys``, article id -> ``list_row_key``; ``base``: the
+    themes' names and the renderers' code)."""
+    entries = digest.articles
+
+    def row(i: int) -> list[str]:
+        e = entries[i]
         themes = ", ".join(theme_link(digest_theme(digest, t.id), ROOT) for t in e.analysed.themes) or "—"
-        actors = ", ".join(actor_ref(digest, r.name, ROOT) for r in e.analysed.actors[:4]) or "—"
-        rows.append([fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes, actors])
-    intro = p(f"{plural(len(digest.articles), 'article')}, newest first.")
-    return paginated("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], rows,
-                     keys=[e.article.id for e in digest.articles], labels=[_day(e) for e in digest.articles])
+        actors = ", ".join(actor_ref(digest, r.name, ROOT) for r in e.analysed.actors[:LISTED_ACTORS]) or "—"
+        return [fmt_date(e.article.date), article_link(e, ROOT), h(e.article.source or "—"), themes, actors]
+
+    intro = p(f"{plural(len(entries), 'article')}, newest first.")
+    return paginated_kept("articles", "index", "Articles", intro, ["Date", "Title", "Source", "Themes", "Main actors"], row,
+                          [row_keys[e.article.id] for e in entries] if row_keys is not None else None,
+                          [e.article.id for e in entries], [_day(e) for e in entries], base, known or {}, stat,
+                          record if record is not None else {})
+
+
+def list_row_key(entry: ArticleEntry, digest: Digest) -> str:
+    """What an article's row in any list of articles (all of them, a source's, a month's) is made
+    from: its date, page, title, source, themes and main actors (with their pages)."""
+    a = entry.analysed
+    actors = []
+    for r in a.actors[:LISTED_ACTORS]:
+        x = digest.actor_by_name.get(r.name)
+        actors.append([r.name, x.slug] if x else [r.name])
+    return json.dumps([_day(entry), entry.slug, entry.article.title, entry.article.source, [t.id for t in a.themes], actors],
+                      ensure_ascii=False)
 
 
 def _day(e: ArticleEntry) -> str:

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+from collections.abc import Callable, Iterator
 from pathlib import PurePath, PureWindowsPath
 
 from generator.model import ActorEntry, ArticleEntry, Digest, Figure, ThemeEntry
@@ -237,33 +238,79 @@ def paginated(
         bounds = list(range(0, len(rows), per_page)) + [len(rows)] if rows else [0, 0]
         names = [stem] + [f"{stem}-page-{n}" for n in range(2, len(bounds))]
     else:
-        bounds = page_bounds(keys, per_page)
-        names = [stem] + [f"{stem}-page-{_key_hash(keys[b - 1])[:8]}" for b in bounds[1:-1]]
+        bounds, names = _keyed_pages(stem, keys, per_page)
+    return {f"{folder}/{names[n]}.md": _list_page(n, bounds, names, stem, title, intro, headers, rows[bounds[n]:bounds[n + 1]],
+                                                  keys is not None, labels)
+            for n in range(len(bounds) - 1)}
+
+
+def paginated_kept(
+    folder: str, stem: str, title: str, intro: str, headers: list[str], row: Callable[[int], list[str]],
+    row_keys: list[str] | None, keys: list[str], labels: list[str] | None, base: str, known: dict,
+    stat: Callable[[str], list[int] | None] | None, record: dict, per_page: int = PER_PAGE,
+) -> Iterator[tuple[str, str | None]]:
+    """``paginated`` with ``keys``, page by page: (path, text) of each page, or (path, None)
+    for a page to keep as it is, not made.
+
+    ``row(i)`` makes row ``i``; ``row_keys[i]`` is what it is made from (text), ``base`` what
+    every row may show of the rest of the digest and the code that makes them. A page's key
+    hashes those of its rows and what its heading and links show; a page whose key, size and
+    modification time (``stat``) are those the page cache ``known`` has is kept. ``record``
+    receives each page's entry for the page cache ([key, size, mtime], taken once the caller
+    has written it). Without ``stat`` or ``row_keys`` every page is made. A list of 10,000 articles was made
+    whole on every build (its rows rendered, then each page compared with its file) to find the
+    one page an article added changes."""
+    bounds, names = _keyed_pages(stem, keys, per_page)
     count = len(bounds) - 1
-    pages = {}
     for n in range(count):
-        chunk = rows[bounds[n] : bounds[n + 1]]
-        if n == 0:
-            heading = title
-        elif labels is not None and chunk:
-            heading = f"{title}: {labels[bounds[n]]} to {labels[bounds[n + 1] - 1]}"
-        elif keys is not None:
-            heading = f"{title} (continued)"
+        a, b = bounds[n], bounds[n + 1]
+        rel = f"{folder}/{names[n]}.md"
+        if stat is None or row_keys is None:
+            yield rel, _list_page(n, bounds, names, stem, title, intro, headers, [row(i) for i in range(a, b)], True, labels)
+            continue
+        shown = [base, folder, stem, title, intro if n == 0 else "", headers, count > 1,
+                 names[n - 1] if n > 0 else None, names[n + 1] if n < count - 1 else None,
+                 [labels[a], labels[b - 1]] if labels is not None and a < b else None]
+        h = hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        h.update("\x1e".join(row_keys[a:b]).encode("utf-8", "surrogatepass"))
+        key = h.hexdigest()[:24]
+        last = known.get(rel)
+        if last and last[0] == key and last[1:] == stat(rel):
+            yield rel, None
         else:
-            heading = f"{title} (page {n + 1} of {count})"
-        nav = []
-        if n > 0:
-            nav.append(f'<a href="{names[n - 1]}.html" rel="prev">← Previous page</a>')
-        if count > 1 and keys is None:
-            nav.append(f"page {n + 1} of {count}")
-        elif count > 1 and n > 0:
-            nav.append(f'<a href="{stem}.html">First page</a>')
-        if n < count - 1:
-            nav.append(f'<a href="{names[n + 1]}.html" rel="next">Next page →</a>')
-        nav_line = p(" · ".join(nav), "digest-pager") if count > 1 else ""
-        page = Page(heading).add(intro if n == 0 or keys is None else "", nav_line, table(headers, chunk), nav_line)
-        pages[f"{folder}/{names[n]}.md"] = page.text()
-    return pages
+            yield rel, _list_page(n, bounds, names, stem, title, intro, headers, [row(i) for i in range(a, b)], True, labels)
+        record[rel] = [key, *(stat(rel) or [])]
+
+
+def _keyed_pages(stem: str, keys: list[str], per_page: int) -> tuple[list[int], list[str]]:
+    """Where the pages of a list with row ``keys`` start (``page_bounds``) and their names."""
+    bounds = page_bounds(keys, per_page)
+    return bounds, [stem] + [f"{stem}-page-{_key_hash(keys[b - 1])[:8]}" for b in bounds[1:-1]]
+
+
+def _list_page(n: int, bounds: list[int], names: list[str], stem: str, title: str, intro: str, headers: list[str],
+               chunk: list[list[str]], keyed: bool, labels: list[str] | None) -> str:
+    """Page ``n`` of a paginated list (see ``paginated``), its rows ``chunk``."""
+    count = len(bounds) - 1
+    if n == 0:
+        heading = title
+    elif labels is not None and chunk:
+        heading = f"{title}: {labels[bounds[n]]} to {labels[bounds[n + 1] - 1]}"
+    elif keyed:
+        heading = f"{title} (continued)"
+    else:
+        heading = f"{title} (page {n + 1} of {count})"
+    nav = []
+    if n > 0:
+        nav.append(f'<a href="{names[n - 1]}.html" rel="prev">← Previous page</a>')
+    if count > 1 and not keyed:
+        nav.append(f"page {n + 1} of {count}")
+    elif count > 1 and n > 0:
+        nav.append(f'<a href="{stem}.html">First page</a>')
+    if n < count - 1:
+        nav.append(f'<a href="{names[n + 1]}.html" rel="next">Next page →</a>')
+    nav_line = p(" · ".join(nav), "digest-pager") if count > 1 else ""
+    return Page(heading).add(intro if n == 0 or not keyed else "", nav_line, table(headers, chunk), nav_line).text()
 
 
 def _key_hash(key: str) -> str:

@@ -31,7 +31,7 @@ from generator.errors import BuildError
 from generator.fastjson import loads
 from generator.model import ArticleEntry, Digest
 from generator.render.actors import actor_page, actors_index, followed_actor
-from generator.render.articles import article_page, articles_index, undated_index
+from generator.render.articles import article_page, articles_index_kept, list_row_key, undated_index
 from generator.render.briefs import BRIEFS, actor_brief, brief_pages
 from generator.render.common import ACTORS, ARTICLES, GENERATED_DIRS, PARTIALS, THEMES
 from generator.render.downloads import (
@@ -54,7 +54,7 @@ from generator.render.parts import (
     theme_files,
 )
 from generator.render.search import SEARCH, TERMS_FILE, record_files, search_files, search_page
-from generator.render.sources import SOURCES, TIMELINE, source_pages
+from generator.render.sources import SOURCES, TIMELINE, source_pages_kept
 from generator.render.stories import STORIES, STORIES_LISTED
 from generator.render.themes import themes_index
 from generator.render.watchlists import WATCHLISTS, watchlist_pages
@@ -224,6 +224,14 @@ def _whole_jobs(job: _Job, root: str, entries: dict) -> list:
     def links() -> str:
         return links_key(digest, RENDER_VERSION, job.salt, job.site_url, job.site_name)
 
+    def lists():
+        """The lists of articles (all, by source, by month), each page kept while its rows are."""
+        keyed = (stat, {e.article.id: list_row_key(e, digest) for e in digest.articles}) if job.salt else (None, None)
+        base = json.dumps([RENDER_VERSION, job.salt, [[t.id, t.info.name] for t in digest.themes]], ensure_ascii=False)
+        yield from articles_index_kept(digest, base, keyed[1], job.known, keyed[0], entries)
+        yield from undated_index(digest).items()
+        yield from source_pages_kept(digest, base, keyed[1], job.known, keyed[0], entries)
+
     def records():
         salt = f"{RENDER_VERSION}|{job.salt}" if job.salt else ""
         return record_files(digest, salt, job.known, lambda rel: _stat(os.path.join(root, rel)), entries)
@@ -236,7 +244,7 @@ def _whole_jobs(job: _Job, root: str, entries: dict) -> list:
         (0.3, lambda: theme_files(digest, links(), job.known, stat, entries, job.site_url, job.site_name)),
         (0.3, lambda: [*watchlist_pages(digest, feeds).items(), *brief_pages(digest, job.site_url, parts=False).items(),
                        *(feed_files(digest, job.site_url, job.site_name).items() if feeds else ())]),
-        (0.3, lambda: [*articles_index(digest).items(), *undated_index(digest).items(), *source_pages(digest).items()]),
+        (0.3, lists),
         (6.1 if months_cold else 0.9, downloads),
         (0.25, lambda: [(f"{PARTIALS}/home.md", home_partial(digest)), (f"{PARTIALS}/taxonomy.md", taxonomy_partial(digest)),
                        (f"{ACTORS}/index.md", actors_index(digest)), (f"{THEMES}/index.md", themes_index(digest)),

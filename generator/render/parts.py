@@ -68,17 +68,18 @@ def _articles(digest: Digest, article_ids) -> list:
     return [[aid, article_key(digest.by_id[aid].article), digest.by_id[aid].slug] for aid in article_ids if aid in digest.by_id]
 
 
-# (digest, id of each of its articles' figures -> "article id:place"): see ``figure_refs``
+# (digest, id of each of its articles' figures -> (article id, "article id:place")): see ``figure_refs``
 _PLACES: list = [None, {}]
 
 
-def figure_places(digest: Digest | None) -> dict[int, str]:
-    """Each figure of ``digest``'s articles (by identity) as its article's id and its place among
-    that article's figures, made once for a digest; ``None``: forget it (the digest with it)."""
+def figure_places(digest: Digest | None) -> dict[int, tuple[str, str]]:
+    """Each figure of ``digest``'s articles (by identity) as its article's id, and that id with its
+    place among that article's figures, made once for a digest; ``None``: forget it (the digest
+    with it)."""
     if digest is None:
         _PLACES[:] = [None, {}]
     elif _PLACES[0] is not digest:
-        _PLACES[:] = [digest, {id(f): f"{e.article.id}:{n}" for e in digest.articles
+        _PLACES[:] = [digest, {id(f): (e.article.id, f"{e.article.id}:{n}") for e in digest.articles
                                for n, f in enumerate(e.analysed.figures)}]
     return _PLACES[1]
 
@@ -92,9 +93,10 @@ def figure_refs(digest: Digest, figures) -> str:
     out = []
     for aid, f in figures:
         place = places.get(id(f))
-        if place is None or not place.startswith(f"{aid}:"):  # not its article's own object (analyses that
-            place = json.dumps([aid, f.text, f.sentence], ensure_ascii=False)  # share one): by its text and sentence
-        out.append(place)
+        if place is not None and place[0] == aid:
+            out.append(place[1])
+        else:  # not its article's own object (analyses that share one): by its text and sentence
+            out.append(json.dumps([aid, f.text, f.sentence], ensure_ascii=False))
     return " ".join(out)
 
 

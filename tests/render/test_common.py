@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 
-from generator.render.common import page_bounds, paginated
+from generator.render.common import page_bounds, paginated, paginated_kept
 
 
 def ids(n: int, salt: str = "") -> list[str]:
@@ -35,6 +35,48 @@ def test_a_row_inserted_mid_list_changes_its_own_page_and_its_neighbours_only():
         changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
         assert 1 <= len(changed) <= 4, (where, sorted(changed))  # a split: its page, the new one, the next
         assert "articles/index.md" in changed or where > 400  # the first page only when the row is on it
+
+
+def test_kept_list_pages_are_those_a_whole_list_makes_and_only_pages_whose_rows_changed_are_made():
+    """``paginated_kept``: the pages it makes are ``paginated``'s, byte for byte; after a row is
+    added mid-list, one removed, or one's content changed, it makes only the pages whose rows
+    (or neighbours' names, for their links) changed, and keeps the others; with a file changed
+    on disk (another size or time) the page is made again."""
+    disk: dict[str, tuple[str, int, int]] = {}  # the pages as written: rel -> (text, size, mtime)
+    cache: dict[str, list] = {}  # the page cache: rel -> [key, size, mtime]
+    clock = iter(range(1, 10**6))
+
+    def build(keys: list[str], content: dict[str, str], base: str = "v1") -> set[str]:
+        rows = {k: [f'<a href="{k}.html">{content.get(k, k)}</a>'] for k in keys}
+        made, record = set(), {}
+        stat = lambda rel: list(disk[rel][1:]) if rel in disk else None
+        out = paginated_kept("articles", "index", "Articles", "<p>intro</p>", ["Article"], lambda i: rows[keys[i]],
+                             [content.get(k, k) for k in keys], keys, keys, base, dict(cache), stat, record)
+        for rel, text in out:  # written before the next is asked for, as the page writer does
+            if text is not None:
+                made.add(rel)
+                disk[rel] = (text, len(text), next(clock))
+        for rel in set(disk) - set(record):
+            del disk[rel]
+        cache.clear()
+        cache.update(record)
+        assert {rel: text for rel, (text, _, _) in disk.items()} == paginated(
+            "articles", "index", "Articles", "<p>intro</p>", ["Article"], [rows[k] for k in keys], keys=keys, labels=keys)
+        return made
+
+    keys = ids(3_000)
+    assert len(build(keys, {})) == len(disk) > 10  # the first time: every page
+    assert build(keys, {}) == set()  # nothing changed: none
+    for where, salt in ((1_500, "a"), (7, "d"), (2_990, "c")):
+        keys = keys[:where] + ids(1, salt) + keys[where:]
+        assert 1 <= len(build(keys, {})) <= 4, where  # its page, a split, the neighbours' links
+    del keys[1_000]
+    assert 1 <= len(build(keys, {})) <= 3
+    assert len(build(keys, {keys[2_000]: "edited"})) == 1
+    rel = next(iter(disk))
+    disk[rel] = ("tampered", 8, next(clock))  # written since by someone else
+    assert build(keys, {keys[2_000]: "edited"}) == {rel}
+    assert len(build(keys, {keys[2_000]: "edited"}, base="v2")) == len(disk)  # another renderer: every page
 
 
 def test_short_lists_and_empty_lists_make_one_page():

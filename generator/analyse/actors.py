@@ -357,8 +357,9 @@ class ActorResolver(ModelNames):
             # Washington": the government, not a place
             before = doc[start - 2].lower_ if start >= 2 else ""
             return doc[start - 1].head.lower_ not in _GOVERNMENT_PEOPLE and before not in _GOVERNMENT_PEOPLE
-        if start >= 2 and doc[start - 1].lower_ in ("for", "to") and doc[start - 2].lower_ in _DEPARTING:
-            return True  # "before leaving for Seoul", "a flight bound for Beijing", "flies to London": where one goes
+        p = start - 1 - (start >= 1 and doc[start - 1].lower_ == "the")
+        if p >= 1 and doc[p].lower_ in ("for", "to") and doc[p - 1].lower_ in _DEPARTING:
+            return True  # "before leaving for Seoul", "flies to London", "his return to the White House": where one goes
         return self._based(doc, end)
 
     def _names_a_gathering(self, doc: Doc, end: int) -> bool:

@@ -632,3 +632,8 @@ def test_where_a_minister_flies_to_and_a_think_tank_named_for_a_state_are_no_act
         "Original Source: wire.example\n"))
     assert {"United States", "China", "Antony Blinken", "Wang Yi"} <= got
     assert not got & {"United Kingdom", "Germany"}
+
+
+def test_where_one_returns_to_is_a_place_with_or_without_the(nlp):  # noqa: F811
+    doc = nlp("Allies moved to build ties with Donald Trump as his return to the White House raised questions.")
+    assert not [m for m in doc._.actor_mentions if m.name == "United States"]

@@ -139,17 +139,8 @@ def _quoted_as_saying(token: Token) -> Source | None:
 _FRAMES = {"advcl", "npadvmod"}  # a clause framing the speech act, or its time
 _AUDIENCE = {"dobj", "dative", "iobj"}
 _CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "pcomp"}
-# what a size in inches before it is the calibre of ("4.8-inch artillery shells", "a 16-inch gun")
-_CALIBRED = frozenset({"artillery", "shells", "shell", "guns", "gun", "howitzer", "howitzers", "mortar", "mortars",
-                       "rounds", "rockets", "cannon", "cannons", "naval"})
 # a model's name in the plural counts those machines: "two F-35As", "12 F-16s", "three Su-35s"
 _MODELS = re.compile(r"[A-Z][A-Za-z]{0,4}-\d+[A-Z]?s")
-# what a number of people are, written after it with no noun ("80 dead and 11,000 displaced")
-_PEOPLE_STATES = frozenset({"displaced", "missing", "evacuated", "homeless", "detained", "arrested"})
-# verbs whose bare-number object counts people ("has killed tens of thousands", "displaced 12,000")
-_HARMING = frozenset({"killed", "kill", "kills", "killing", "wounded", "wounding", "injured", "injuring",
-                      "displaced", "displacing", "evacuated", "evacuating", "kidnapped", "abducted", "detained",
-                      "arrested", "executed", "rescued"})
 
 
 def _head_verb(t: Token) -> Token:
@@ -157,13 +148,6 @@ def _head_verb(t: Token) -> Token:
     while t.dep_ in ("pobj", "nummod", "quantmod", "prep", "compound") and t.head.i != t.i:
         t = t.head
     return t.head if t.dep_ == "dobj" else t
-
-
-# marks of a clause that frames the main one: a figure in it is not hedged by the main clause's "may"
-_FRAMING = frozenset({"as", "while", "since", "because", "after", "before", "when", "although", "though", "whereas",
-                      "once", "until"})
-_REMARKS = frozenset({"remark", "remarks", "comment", "comments", "claim", "claims", "assertion", "assertions",
-                      "suggestion", "statement", "statements", "warning", "warnings", "estimate", "prediction"})
 
 
 def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bool:
@@ -255,6 +239,11 @@ class FigureFinder:
         self.action_verbs = {v.lower() for v in lexicon.action_verbs}
         self.tally_verbs = {v.lower() for v in lexicon.tally_verbs}
         self.spec_units = {v.lower() for v in lexicon.spec_units}
+        self.calibre_nouns = frozenset(v.lower() for v in lexicon.calibre_nouns)
+        self.people_states = frozenset(v.lower() for v in lexicon.people_states)
+        self.harming_verbs = frozenset(v.lower() for v in lexicon.harming_verbs)
+        self.framing_marks = frozenset(v.lower() for v in lexicon.framing_marks)
+        self.remark_nouns = frozenset(v.lower() for v in lexicon.remark_nouns)
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
         self.change_verbs = {w.lower() for w in lexicon.change_verbs}
         self.directive_verbs = {w.lower() for w in lexicon.directive_verbs}
@@ -407,7 +396,7 @@ class FigureFinder:
             for words in self.percent:
                 if tuple(t.lower_ for t in doc[j : j + len(words)]) == words:
                     return "percent", j + len(words)
-        if j < end and doc[j].lower_ in _PEOPLE_STATES and (j + 1 >= end or doc[j + 1].is_punct):
+        if j < end and doc[j].lower_ in self.people_states and (j + 1 >= end or doc[j + 1].is_punct):
             return doc[j].lower_, j + 1  # "left at least 80 dead and 11,000 displaced": people so
         k = j
         tagged = doc.has_annotation("TAG")
@@ -708,7 +697,7 @@ class FigureFinder:
         if source is None:
             source = self._directed_by(token)  # "Kim ordered the plant to raise output by 40 percent"
         if source is None:
-            source = _remarked_by(token)  # "On Zelensky's remarks that the number could grow to 100,000"
+            source = _remarked_by(token, self.remark_nouns)  # "On Zelensky's remarks that the number could grow to 100,000"
         if source is None:
             source = self._which_says(sent, token)  # "Hamas, which Israel claims still holds 59 hostages,"
         if source is None:
@@ -946,7 +935,7 @@ class FigureFinder:
                     if unit is None and not year_like and doc.has_annotation("DEP"):
                         unit = self._counted_elsewhere(doc[j - 1])  # "the casualties could reach 3,000"
                     if unit is None and not year_like and doc.has_annotation("DEP") \
-                            and _head_verb(doc[j - 1]).lower_ in _HARMING:
+                            and _head_verb(doc[j - 1]).lower_ in self.harming_verbs:
                         unit = "people"  # "the war has killed tens of thousands": people, whom the verb harms
                     if unit is None and not year_like:
                         unit = _listed_like(doc, start, j, counted)
@@ -973,8 +962,8 @@ class FigureFinder:
                             and doc[of_at - 2].tag_ in ("NN", "NNS") and doc[of_at - 2].lower_ not in _NOT_COUNTS \
                             and (j >= end or not doc[j].is_alpha or doc[j].pos_ not in ("NOUN", "PROPN")):
                         unit = doc[of_at - 2].lower_  # "a population of 18,000", "sales of nearly 1.5 million"
-                if unit in ("inch", "inches") and j < end and doc[j].lower_ in _CALIBRED \
-                        or j + 1 < end and unit in ("inch", "inches") and doc[j + 1].lower_ in _CALIBRED:
+                if unit in ("inch", "inches") and j < end and doc[j].lower_ in self.calibre_nouns \
+                        or j + 1 < end and unit in ("inch", "inches") and doc[j + 1].lower_ in self.calibre_nouns:
                     i = max(j, i + 1)  # "4.8-inch artillery shells": a calibre
                     continue
                 if start > sent.start and doc[start - 1].text in ("“", '"') and _quoted_title(doc, start):
@@ -1101,7 +1090,7 @@ class FigureFinder:
         # a tough 18-month period, F9 is expected to ..."; "a 60-day ceasefire, during which talks
         # could take place") is not hedged by a hedge outside that clause
         frames = [a for a in [token, *token.ancestors] if (a.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _FRAMING for c in a.children)) or (a.dep_ == "relcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.framing_marks for c in a.children)) or (a.dep_ == "relcl" and any(
             c.dep_ == "prep" and any(w.lower_ in ("which", "whom") for w in c.children) for c in a.children))]
         if frames:
             hedges = [h for h in hedges if any(doc[h] in f.subtree or h == f.i for f in frames)]
@@ -1205,7 +1194,7 @@ def _conceded(hedge: Token, report: Token) -> bool:
     return False
 
 
-def _remarked_by(token: Token) -> Source | None:
+def _remarked_by(token: Token, remarks: frozenset[str]) -> Source | None:
     """Whose remark a clause holding the figure reports: "On Ukrainian President Volodymyr
     Zelenskiy's remarks that the number could grow to 100,000, ..." (the parser may hang the
     possessor anywhere: read the words before the noun, a name and its "'s")."""
@@ -1214,7 +1203,7 @@ def _remarked_by(token: Token) -> Source | None:
     doc = token.doc
     for a in token.ancestors:
         noun = a.head
-        if a.dep_ not in ("ccomp", "acl") or noun.lower_ not in _REMARKS or not any(
+        if a.dep_ not in ("ccomp", "acl") or noun.lower_ not in remarks or not any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in a.children):
             continue
         k = noun.i - 1

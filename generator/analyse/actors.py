@@ -514,6 +514,7 @@ class ActorResolver(ModelNames):
         mentions = self._parts_of_named_states(doc, mentions)
         mentions = self._cut_short_names(mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
+        mentions = self._surnames_of_the_named(doc, mentions)
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
         # known people holding an office of a state on the article's day (today's office when undated)
@@ -525,6 +526,26 @@ class ActorResolver(ModelNames):
         # then states it names in separate sentences are still in relation
         doc.user_data["digest_affairs"] = any(t.lower_ in self.affairs for t in doc)
         return doc
+
+    def _surnames_of_the_named(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A surname alone is the person of that surname the article named in full before it
+        ("People Power Party lawmaker Lee Seong-gwon ... Lawmaker Lee noted"), not the one the
+        knowledge base knows by it (Lee Jae-myung), unless that one was named in full first."""
+        out: list[ActorMention] = []
+        named: list[ActorMention] = []  # people named in full so far
+        for m in mentions:
+            if m.type == "person" and m.kind != "short" and len(m.name.split()) >= 2:
+                named.append(m)
+            elif m.type == "person" and m.kind == "short" and m.known:
+                short = doc[m.start : m.end].text
+                if short.istitle() and " " not in short and not any(n.name == m.name for n in named):
+                    others = [n for n in named if short in (n.name.split()[0], n.name.split()[-1])
+                              or short in (doc[n.start].text, doc[n.end - 1].text)]
+                    if others:
+                        o = others[-1]
+                        m = m._replace(name=o.name, type=o.type, affiliation=o.affiliation, known=o.known, chain=o.chain)
+            out.append(m)
+        return out
 
     def _cut_short_names(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """A model-found name that is the first words of a known person the article names, by

@@ -852,6 +852,27 @@ def headline_credit(sent: Span) -> Source | None:
     return Source(span.text, "said", span.start, span.end, span.end - 1)
 
 
+def elaborated(sent: Span, openers: frozenset[str], speech_verbs: set[str], skip: set[int] = frozenset()) -> Source | None:
+    """The speaker whose words a sentence opening "Specifically," or "For example," goes on
+    reporting: the source of the sentence before it, in the same paragraph, when that one reports
+    a clause ("Mr. Putin said that trade has good prospects. Specifically, in 2023 turnover
+    increased 9 times")."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP") or sent.start == 0:
+        return None
+    words = [t.lower_ for t in sent[:3] if not t.is_punct]
+    if not any(" ".join(words[:n]) in openers for n in (1, 2)):
+        return None
+    prev = doc[sent.start - 1].sent
+    words = [t for t in prev if not t.is_space]
+    if not words or "\n" in doc.text[words[-1].idx : sent.start_char]:
+        return None  # another paragraph
+    root = prev.root
+    if root.lower_ not in speech_verbs or not any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        return None
+    return find_source(prev, speech_verbs, root, skip=skip)
+
+
 def said_of(sent: Span) -> bool:
     """Whether the sentence reports what is said by no one named ("North Korea is said to have
     launched three missiles", "is believed to have sent")."""

@@ -38,6 +38,8 @@ class CertaintyMarker:
             s = bisect.bisect_right(starts, start) - 1
             if label == "hedged" and _the_month(doc, start):
                 continue  # "May 25 (Reuters) -", "in May", "Theresa May": not "may"
+            if label == "hedged" and doc[start].lower_ == "alleged" and doc[start].pos_ in ("VERB", "AUX"):
+                continue  # "Kyiv alleged that ...": a claim reported, as "claimed" (the adjective hedges)
             if label == "hedged":
                 certainty[s] = "hedged"
                 hedges.append(start)

@@ -23,6 +23,7 @@ from generator.analyse.attribution import (
     Source,
     SpeakerResolver,
     briefed_by,
+    elaborated,
     find_source,
     headline_credit,
     paragraph_label,
@@ -244,6 +245,8 @@ class FigureFinder:
         self.harming_verbs = frozenset(v.lower() for v in lexicon.harming_verbs)
         self.framing_marks = frozenset(v.lower() for v in lexicon.framing_marks)
         self.remark_nouns = frozenset(v.lower() for v in lexicon.remark_nouns)
+        self.elaborating_openers = frozenset(v.lower() for v in lexicon.elaborating_openers)
+        self.speed_units = frozenset(v.lower() for v in lexicon.speed_units)
         self.reach_verbs = {v.lower() for v in lexicon.reach_verbs}
         self.change_verbs = {w.lower() for w in lexicon.change_verbs}
         self.directive_verbs = {w.lower() for w in lexicon.directive_verbs}
@@ -386,6 +389,13 @@ class FigureFinder:
         return value, j, upper
 
     def _unit(self, doc: Doc, j: int, end: int, year_like: bool) -> tuple[str | None, int]:
+        unit, after = self._counted(doc, j, end, year_like)
+        if unit in self.speed_units and after + 1 < end and doc[after].lower_ in ("per", "an", "a") \
+                and doc[after + 1].lower_ in ("hour", "second", "minute"):
+            return f"{unit} per {doc[after + 1].lower_}", after + 2  # "126 kilometers per hour": a speed
+        return unit, after
+
+    def _counted(self, doc: Doc, j: int, end: int, year_like: bool) -> tuple[str | None, int]:
         if j < end and not doc[j - 1].whitespace_ and doc[j].text in _GLUED:  # "22C", "2,770mAh"
             return _GLUED[doc[j].text], j + 1
         if j + 1 < end and doc[j].text == "°" and doc[j + 1].text in ("C", "F"):  # "95 ° F"
@@ -708,6 +718,8 @@ class FigureFinder:
             source = statement_opened(sent)  # after "Kim Yo Jong issued the following statement:"
         if source is None:
             source = headline_credit(sent)  # "..., nearly 200 tankers listed — Kallas"
+        if source is None:  # "Mr. Putin said that trade grew. Specifically, it increased 9 times."
+            source = elaborated(sent, self.elaborating_openers, self.source_verbs, set(in_quote))
         if source is None and doc.has_annotation("DEP"):
             estimate = _estimate_of(token)  # "compared with analysts' average estimate of 46 cents"
             if estimate is not None:
@@ -1201,6 +1213,9 @@ def _remarked_by(token: Token, remarks: frozenset[str]) -> Source | None:
     if not token.doc.has_annotation("DEP"):
         return None
     doc = token.doc
+    by = _alleged_by(token, remarks)
+    if by is not None:
+        return by
     for a in token.ancestors:
         noun = a.head
         if a.dep_ not in ("ccomp", "acl") or noun.lower_ not in remarks or not any(
@@ -1215,6 +1230,27 @@ def _remarked_by(token: Token, remarks: frozenset[str]) -> Source | None:
         if k == end:
             return None
         return Source(doc[k:end].text, "said", k, end, end - 1)
+    return None
+
+
+def _alleged_by(token: Token, remarks: frozenset[str]) -> Source | None:
+    """Whose claim a noun phrase holding the figure reports, its maker named after "by": "amid
+    allegations by South Korean intelligence about Pyongyang's decision to send 12,000 soldiers"
+    (the parser often hangs "about ..." on the maker: the maker is the words up to its noun)."""
+    doc = token.doc
+    for noun in token.ancestors:
+        if noun.lower_ not in remarks or noun.pos_ != "NOUN":
+            continue
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i), None)
+        maker = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if maker is None or maker.pos_ not in ("NOUN", "PROPN"):
+            return None
+        start = maker.left_edge.i
+        while start < maker.i and doc[start].dep_ == "det":
+            start += 1
+        if start <= token.i <= maker.i:
+            return None  # the figure is the maker's own ("claims by 300 lawmakers")
+        return Source(doc[start : maker.i + 1].text, "claimed", start, maker.i + 1, maker.i)
     return None
 
 

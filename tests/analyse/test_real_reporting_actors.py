@@ -5,6 +5,8 @@ The sentences are invented; each test names the construction it guards.
 
 from __future__ import annotations
 
+import datetime
+
 from generator.ingest import read_articles
 from tests.analyse.test_real_reporting import actor_names, analyse_text, nlp  # noqa: F401 (fixture)
 
@@ -637,3 +639,24 @@ def test_where_a_minister_flies_to_and_a_think_tank_named_for_a_state_are_no_act
 def test_where_one_returns_to_is_a_place_with_or_without_the(nlp):  # noqa: F811
     doc = nlp("Allies moved to build ties with Donald Trump as his return to the White House raised questions.")
     assert not [m for m in doc._.actor_mentions if m.name == "United States"]
+
+
+
+def named_as(nlp, text, day):  # noqa: F811
+    """[(actor, words)] of the people named, the article dated ``day``."""
+    doc = nlp.make_doc(text)
+    doc._.article_date = day
+    doc = nlp(doc)
+    return [(m.name, doc[m.start : m.end].text) for m in doc._.actor_mentions if m.type == "person"]
+
+
+def test_a_surname_alone_is_the_person_of_that_surname_named_before(nlp):  # noqa: F811
+    """"lawmaker Lee Seong-gwon ... Lawmaker Lee noted": the lawmaker, not the Lee the knowledge
+    base knows by the surname (Lee Jae-myung, president on that day); after the president was
+    named in full, "Lee said" stays the president."""
+    day = datetime.date(2025, 6, 26)
+    text = ("People Power Party lawmaker Lee Seong-gwon briefed reporters. Lawmaker Lee noted that the "
+            "assessment was based on satellite imagery.")
+    assert named_as(nlp, text, day) == [("Lee Seong-kweun", "Lee Seong-gwon"), ("Lee Seong-kweun", "Lee")]
+    text = "President Lee Jae-myung met lawmaker Lee Seong-gwon on Monday. Lee said the talks went well."
+    assert named_as(nlp, text, day)[-1] == ("Lee Jae-myung", "Lee")

@@ -616,3 +616,33 @@ def test_a_relative_clause_naming_its_source_gives_the_figure_to_it(nlp):
                        "has accused Israel of undermining mediation. The group, which fired 20 rockets, went on.")
     assert got["59"][0] == "Israel"
     assert got["20 rockets"][0] == "outlet"
+
+
+def test_allegations_by_a_source_about_a_decision_are_its_and_alleged_hedges(nlp):
+    """"amid allegations by South Korean intelligence about Pyongyang's alleged decision to send
+    ...": the spy agency's figure, hedged by "alleged"; "Kyiv alleged that ..." reports only."""
+    got = sourced(nlp, "The president met his aides, amid allegations by South Korean intelligence about Pyongyang's "
+                       "alleged decision to send three brigades totaling 9,000 soldiers to Russia.")
+    assert got["three brigades"] == ("National Intelligence Service", True, True)
+    assert got["9,000 soldiers"] == ("National Intelligence Service", True, True)
+    got = sourced(nlp, "Ukraine alleged that Russia fired 40 drones overnight.")
+    assert got["40 drones"] == ("Ukraine", True, False)
+
+
+def test_a_sentence_opening_specifically_goes_on_with_the_last_speakers_words(nlp):
+    """"Mr. Putin said that ... Specifically, trade grew 7 times": his figures; a new paragraph,
+    or a sentence before that reports nothing, leaves them the outlet's."""
+    got = sourced(nlp, "Mr. Putin said that trade between the two countries has good prospects. Specifically, "
+                       "turnover grew 7 times last year and by 31% in the first four months of this year.")
+    assert got["7 times"][0] == got["31%"][0] == got["four months"][0] == "Vladimir Putin"
+    got = sourced(nlp, "Trade between the two countries has good prospects. Specifically, turnover grew 7 times last "
+                       "year.\n\nMr. Putin said that trade was good.\n\nFor example, exports rose by 12% in May.")
+    assert got["7 times"][0] == got["12%"][0] == "outlet"
+
+
+def test_a_distance_per_hour_is_a_speed(nlp):
+    got = found(nlp, "The storm was moving north at about 15 kilometers per hour, with gusts of up to 190 km an hour, "
+                     "80 kilometers off the coast.")
+    assert got["about 15 kilometers per hour"] == (15, None, "kilometers per hour")
+    assert got["up to 190 km an hour"] == (190, None, "km per hour")
+    assert got["80 kilometers"] == (80, None, "kilometers")

@@ -439,6 +439,10 @@ class ActorResolver(ModelNames):
                 # it ("a Chinese military spokesperson", "153 Chinese military aircraft" stay the
                 # military's)
                 continue
+            elif kind == "alias" and doc[end - 1].is_lower and end + 1 < len(doc) and doc[end].text in ("-", "–") \
+                    and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_lower \
+                    and self.actors[rest.split("\t")[0]].type == "organisation":
+                continue  # "China's military-industrial complex": a compound word, not the PLA
             elif self.actors[rest.split("\t")[0]].type == "organisation" and self._names_a_text(doc, end):
                 continue  # "the United Nations Convention on the Law of the Sea", "the UN Charter": a text
             elif end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_lower \
@@ -510,7 +514,7 @@ class ActorResolver(ModelNames):
         if doc.has_annotation("DEP"):
             mentions.extend(self._unnamed_speakers(doc, taken))
         mentions.extend(self._surnames(doc, taken, mentions))
-        mentions = self._spelled_acronyms(mentions)
+        mentions = self._spelled_acronyms(doc, mentions)
         mentions = self._parts_of_named_states(doc, mentions)
         mentions = self._cut_short_names(mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -669,6 +673,8 @@ class ActorResolver(ModelNames):
                 forms = [f"{w}'s {rest}" for w in (state.name, *state.aliases, *state.seats)] + \
                     [f"{d} {rest}" for d in state.demonyms]
                 found = next((self.by_form[f.lower()] for f in forms if f.lower() in self.by_form), None)
+                if found is not None and end < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_:
+                    break  # "the country's military-industrial complex": another thing, the body's word inside it
                 if found is not None and not any(i in taken for i in range(tok.i, end)):
                     taken.update(range(tok.i, end))
                     out.append((tok.i, end, found, "alias"))

@@ -174,16 +174,17 @@ class ModelNames:
         return ActorMention(start, end, name, "entity", "person", None, False, (name,))
 
     @staticmethod
-    def _spelled_acronyms(mentions: list[ActorMention]) -> list[ActorMention]:
+    def _spelled_acronyms(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """A name the model found that is an acronym of a name named before is that name's actor:
         "the NTF-WPS said", after "the National Task Force for the WPS" (its initials, the part
-        before a hyphen)."""
+        before a hyphen); "BIS officials", after "the Bureau of Industry and Security" (a body
+        named as written, whose actor is its state)."""
         out = []
         for m in sorted(mentions, key=lambda m: m.start):
             head = m.name.split("-")[0]
             if not m.known and m.name.replace("-", "").isupper() and _ACRONYM.fullmatch(head):
                 spelled = next((p for p in reversed(out) if p.start < m.start and p.name != m.name
-                                and _initials(p.name) == head), None)
+                                and head in (_initials(p.name), _initials(doc[p.start : p.end].text))), None)
                 if spelled is not None:
                     m = spelled._replace(start=m.start, end=m.end)
             out.append(m)

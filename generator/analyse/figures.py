@@ -456,6 +456,15 @@ class FigureFinder:
             p = k + (k < end and doc[k].lower_ == "the")
             while p < end and p - k < 4 and doc[p].is_title and doc[p].is_alpha:
                 p += 1
+            if k < p < end - 1 and doc[p].lower_ in ("'s", "’s", "'", "’") and tagged:
+                # "two of the United States’ largest trading partners": the owner's plural noun,
+                # after its adjectives and modifiers
+                q = p + 1
+                while q < min(end - 1, p + 4) and doc[q].tag_ in ("JJ", "JJS", "JJR", "VBG", "NN") \
+                        and doc[q + 1].is_alpha:
+                    q += 1
+                if doc[q].is_alpha and doc[q].tag_ == "NNS" and doc[q].lower_ not in self.durations:
+                    return doc[q].lower_, q + 1
             if k < p < end - 1 and doc[p].lower_ in ("'s", "’s") and doc[p + 1].is_alpha and (
                 not tagged or doc[p + 1].tag_ == "NNS"
             ) and doc[p + 1].lower_ not in self.durations:

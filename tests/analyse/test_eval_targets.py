@@ -8,6 +8,8 @@ can be raised.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import ROOT, bench_module
@@ -76,3 +78,25 @@ def test_unrelated_articles_get_no_theme_and_hardly_any_actor(result):
     # an article with no theme keeps its actors when it is about two states and someone official
     # in them (a war report outside the taxonomy); one unrelated article passes that bar
     assert test["unrelated articles with actors"] <= 1
+
+
+def test_a_gold_set_that_leaves_headlines_out_is_scored_without_them(tmp_path):
+    """Real sets labelled from the body only (their headlines often rebuilt from an address):
+    ``--titles-unlabelled`` scores no figure the analysis finds in a headline, so the body's
+    figure is the one matched; "35C" and a gold unit "celsius" are one unit."""
+    m = bench_module("eval")
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "Russia fires 40 drones at Kyiv"\ndate: 2025-07-01\nsource: x.example\n---\n\n'
+        "Russia fired at least 40 drones at Kyiv overnight, Ukraine's air force said. It was 35C in the city.\n")
+    gold = {"file": "a.md", "actors": ["Russia", "Ukraine"], "themes": [], "quotes": [], "figures": [
+        {"text": "at least 40 drones", "value": 40, "unit": "drones", "qualifier": "at least",
+         "attribution_actor": "Ukraine", "certainty": "reported"},
+        {"text": "35C", "value": 35, "unit": "celsius", "qualifier": None, "attribution_actor": "outlet",
+         "certainty": "asserted"}]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    half = m.half_of("a.md")
+    labelled = m.measures(m.evaluate(tmp_path / "gold.jsonl", tmp_path), half)
+    body_only = m.measures(m.evaluate(tmp_path / "gold.jsonl", tmp_path, titles_labelled=False), half)
+    assert labelled["figures precision"] < 1.0 and labelled["figure qualifier right"] < 1.0
+    assert body_only["figures precision"] == body_only["figures recall"] == 1.0
+    assert body_only["figure qualifier right"] == body_only["figure attribution right"] == 1.0

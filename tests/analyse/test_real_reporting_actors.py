@@ -660,3 +660,21 @@ def test_a_surname_alone_is_the_person_of_that_surname_named_before(nlp):  # noq
     assert named_as(nlp, text, day) == [("Lee Seong-kweun", "Lee Seong-gwon"), ("Lee Seong-kweun", "Lee")]
     text = "President Lee Jae-myung met lawmaker Lee Seong-gwon on Monday. Lee said the talks went well."
     assert named_as(nlp, text, day)[-1] == ("Lee Jae-myung", "Lee")
+
+
+def test_an_acronym_of_a_body_folded_into_its_state_is_that_state(nlp):  # noqa: F811
+    """"the Bureau of Industry and Security, or BIS, ... According to BIS officials": the body the
+    knowledge base folds into the United States, so the acronym is the United States too."""
+    doc = nlp("The move was announced by the Bureau of Industry and Security, or BIS, a Commerce Department "
+              "office. According to BIS officials, 11 of the companies focus on artificial intelligence.")
+    assert {m.name for m in doc._.actor_mentions} == {"United States"}
+    assert [f.attribution_actor for f in doc._.figures] == ["United States"]
+
+
+def test_a_bodys_word_inside_a_hyphenated_compound_is_not_the_body(nlp):  # noqa: F811
+    """"China's military-industrial complex", "the country's military-industrial base": China's,
+    not the People's Liberation Army; "China's military said" stays the army."""
+    got = mentions(nlp, "The rules target China's military-industrial complex. Beijing said the country's "
+                        "military-industrial base was not the target.")
+    assert got == {("China", "country")}
+    assert ("People's Liberation Army", "organisation") in mentions(nlp, "China's military said it held drills.")

@@ -646,3 +646,12 @@ def test_a_distance_per_hour_is_a_speed(nlp):
     assert got["about 15 kilometers per hour"] == (15, None, "kilometers per hour")
     assert got["up to 190 km an hour"] == (190, None, "km per hour")
     assert got["80 kilometers"] == (80, None, "kilometers")
+
+
+def test_a_part_of_an_owners_things_after_their_adjectives(nlp):
+    """"two of the United States’ largest trading partners": partners (a bare apostrophe after a
+    plural name, adjectives and a modifier before the noun)."""
+    got = found(nlp, "The tariffs hit two of the United States’ largest trading partners. China seized three of "
+                     "Manila's newest vessels.")
+    assert got["two of the United States’ largest trading partners"] == (2, None, "partners")
+    assert got["three of Manila's newest vessels"] == (3, None, "vessels")

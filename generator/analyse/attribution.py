@@ -1434,6 +1434,23 @@ class SpeakerResolver:
                  and m.type not in ("place", "part", "person")]
         return after[0].name if after else None
 
+    def _state_of_noun_elsewhere(self, noun: Token, source: Source) -> str | None:
+        """The one state named in the phrase of the same words anywhere else in the article:
+        "a national task force said" and "the Philippine task force said" (its modifiers and
+        noun alike, a state's demonym or name before them)."""
+        doc = self.doc
+        words = [t.lower_ for t in doc[source.start : noun.i + 1] if t.dep_ in ("compound",) or t.i == noun.i]
+        found = set()
+        for t in doc:
+            if t.lower_ != noun.lower_ or source.start <= t.i < source.end:
+                continue
+            if [x.lower_ for x in doc[t.i - len(words) + 1 : t.i + 1]] != words:
+                continue
+            lo = t.i - len(words) + 1
+            found.update(m.name for m in self.mentions if m.type == "country" and m.known
+                         and lo - 3 <= m.start and m.end == lo)
+        return found.pop() if len(found) == 1 else None
+
     def _same_noun(self, word: str, before: int, depth: int = 0) -> str | None:
         """Whom "the official" stands for: the actor of the last source phrase with that noun
         ("a senior White House official said ... the official added"; "a senior defense
@@ -1802,6 +1819,12 @@ class SpeakerResolver:
                 return None  # "a Met Office spokesperson", "a CNN report": of a body named, and no actor
             if "administration" in phrase:
                 return None  # "a senior administration official": whose administration is not said
+            if phrase & self.body_nouns and not inside and word not in self.person_nouns:
+                # "a national task force said", and further on "the Philippine task force said":
+                # the one state the article names the body of (not the state named last)
+                found = self._state_of_noun_elsewhere(doc[head], source)
+                if found is not None:
+                    return found
             if phrase & self.body_nouns or (word in _SPOKESPEOPLE and source.end - source.start == 2):
                 # "China Coast Guard issued warnings ..., a spokesman said": of the body named
                 return self._last(source.start, person=False)

@@ -689,6 +689,12 @@ class FigureFinder:
                     below = "advcl"  # a fronted phrase: "After talks that lasted four hours, Putin said"
                 if verb.lower_ in self.action_verbs and not set(path) & _CLAUSES:
                     source = None  # "the department added dozens of firms": an act, not a claim
+                    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lower_ in self.source_verbs \
+                            and verb.head.i not in in_quote:
+                        # "Allies will have added more than $600 billion ..., he said": the act is
+                        # what the speaker says
+                        source = find_source(sent, self.source_verbs, verb, skip=set(in_quote) | {verb.i},
+                                             outlets=self.outlets)
                 elif below in _FRAMES or (verb.lower_ in self.address_verbs and below in _AUDIENCE):
                     source = None  # "Speaking after four hours of talks, he said"; "told the crowd of 15,000"
                 elif below == "conj" and branch.pos_ in ("VERB", "AUX") and any(
@@ -1132,7 +1138,10 @@ class FigureFinder:
             said = {report.i} | {c.i for c in report.children if c.dep_ == "conj"} | (
                 {report.head.i} if report.dep_ == "conj" else set())
             if any(said & {a.i for a in doc[h].ancestors} for h in hedges
-                   if not _of_a_kind(doc, h, ancestors) and not _conceded(doc[h], report)):
+                   if not _of_a_kind(doc, h, ancestors) and not _conceded(doc[h], report)
+                   # "would send three submarines, with the potential to sell up to two more": a
+                   # hedging noun hedges what it governs, not the rest of the report
+                   and not (doc[h].pos_ == "NOUN" and token not in doc[h].subtree)):
                 return True  # (not "three, possibly used, submarines": a hedge of another thing's kind)
         return any(h in ancestors or doc[h].head.i in ancestors or doc[h].dep_ == "ROOT" or (
             # "with over 10 Chinese warships reportedly active", "10 warships, which may have ...":

@@ -169,3 +169,12 @@ def test_terms_quoted_in_a_list_and_a_title_with_upon_are_no_quotations(nlp):
             'spokesperson issued the following press statement "Hostile Acts of Infringing upon Our Sovereignty Will '
             'Never Be Tolerated": "We will never accept this," he said.')
     assert [q.text for q in nlp(text)._.quotes] == ["We will never accept this,"]
+
+
+def test_a_body_of_no_state_is_the_state_the_article_names_it_of_elsewhere(nlp):
+    """"a national task force said", and further on "the Philippine task force said": the
+    Philippines', not China's (the state named last before it)."""
+    doc = nlp("Chinese coast guard vessels “harassed” the boats and “executed dangerous maneuvers” at close range, "
+              "a national task force said in a statement.\n\nThe boat was towed back to port, the Philippine task "
+              "force said.")
+    assert [(q.text, q.actor) for q in doc._.quotes] == [("executed dangerous maneuvers", "Philippines")]

@@ -655,3 +655,23 @@ def test_a_part_of_an_owners_things_after_their_adjectives(nlp):
                      "Manila's newest vessels.")
     assert got["two of the United States’ largest trading partners"] == (2, None, "partners")
     assert got["three of Manila's newest vessels"] == (3, None, "vessels")
+
+
+def test_an_act_the_speaker_reports_is_his_figure(nlp):
+    """"Allies will have added more than $600 billion ..., he said": "added" is an act here (an
+    object, no clause) but what the speaker says; "the department added 80 firms" stays the
+    outlet's."""
+    got = sourced(nlp, "Jens Stoltenberg spoke in Brussels. European allies will have added more than $600 billion to "
+                       "their defence spending since 2014, he said. The Commerce Department added 80 firms to its list.")
+    assert got["more than $600 billion"][0] == "Jens Stoltenberg"
+    assert got["80 firms"][0] == "outlet"
+
+
+def test_a_hedging_noun_hedges_what_it_governs_only(nlp):
+    """"would send three submarines, with the potential to sell up to two more": the three are
+    reported, not hedged; "could send 12 more" still hedges the report."""
+    got = sourced(nlp, "The president confirmed the US would send three Virginia-class submarines to Australia, with "
+                       "the potential to sell up to two more if needed.")
+    assert got["three Virginia-class submarines"][1:] == (True, False)
+    got = sourced(nlp, "He said the army had lost 300 tanks, and warned that Russia could send 12 more.")
+    assert got["300 tanks"][2] is True

@@ -291,6 +291,10 @@ class QuoteFinder:
             elif (prior := self._indirect_before(text, sents, first, s, inside)) is not None:
                 # "Singh said the US could not confirm it.\n\n“What we've said before is ...”"
                 speaker, actor, verb = prior.text, resolver.actor(prior), prior.verb
+            elif (went_on := self._words_going_on(text, sents, first, final, span, inside)) is not None:
+                # "Albanese said the announcement marked a new chapter. The three had begun a
+                # friendship built “on our shared values”": his words, quoted in the sentence after
+                speaker, actor, verb = went_on.text, resolver.actor(went_on), went_on.verb
             elif (after := self._indirect_after(text, sents, first, final, s, e, inside, resolver)) is not None:
                 # "“China has taken note of the reports.” Lin Jian said that ...": the next
                 # sentence names who spoke, reporting more of his words
@@ -362,6 +366,23 @@ class QuoteFinder:
         if source is None or source.verb in ("according to", "citing"):
             return None
         return source
+
+    def _words_going_on(self, text: str, sents: list, first: int, final: int, span, inside: set[int]) -> Source | None:
+        """The speaker of the sentence before, in the same paragraph, when it reports someone's
+        words with a verb of saying and this sentence, quoting a phrase inside it, has no speaker
+        and no verb of saying of its own."""
+        if first == 0 or first != final or not span.doc.has_annotation("DEP"):
+            return None
+        prev, here = sents[first - 1], sents[first]
+        if "\n" in text[prev.start_char : here.start_char] or any(t.i in inside for t in prev):
+            return None
+        if any(t.lower_ in self.speech_verbs | self.voicing_verbs and t.i not in inside for t in here):
+            return None
+        source = find_source(prev, self.speech_verbs, skip=inside, outlets=self.outlets)
+        if source is None or source.verb in ("according to", "citing") or self._names_outlet(source.text):
+            return None
+        root = prev.root
+        return source if root.lower_ in self.speech_verbs and any(c.dep_ in ("ccomp", "parataxis") for c in root.children) else None
 
     def _indirect_after(self, text: str, sents: list, first: int, final: int, s: int, e: int, inside: set[int],
                         resolver: SpeakerResolver) -> Source | None:

@@ -178,3 +178,20 @@ def test_a_body_of_no_state_is_the_state_the_article_names_it_of_elsewhere(nlp):
               "a national task force said in a statement.\n\nThe boat was towed back to port, the Philippine task "
               "force said.")
     assert [(q.text, q.actor) for q in doc._.quotes] == [("executed dangerous maneuvers", "Philippines")]
+
+
+def test_a_phrase_quoted_in_the_sentence_after_a_report_is_the_reporters_words(nlp):
+    """"Albanese said the deal marked a new chapter. The three had begun a friendship built “on
+    our shared values ...”": his words; a new paragraph, or a sentence with a verb of its own
+    voicing the words, does not take them."""
+    doc = nlp("Prime Minister Anthony Albanese said the deal marked a new chapter between the three nations. The "
+              "three had begun a friendship built “on our shared values and a common future”.\n\nThe submarines "
+              "will be built in “a new era of industrial cooperation”.")
+    assert [q.actor for q in doc._.quotes] == ["Anthony Albanese", None]
+
+
+def test_a_speaker_who_likens_voices_the_words(nlp):
+    doc = nlp("Italian Prime Minister Giorgia Meloni opened the summit at a resort in the south.\n\nShe likened the "
+              "group to the old olive trees that are a symbol of the region, “with their solid roots and branches "
+              "reaching toward the future”.")
+    assert [q.actor for q in doc._.quotes] == ["Giorgia Meloni"]

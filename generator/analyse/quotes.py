@@ -268,6 +268,8 @@ class QuoteFinder:
                 # the words of the person the sentence is about
                 source = self._according_to(sents[first], span, inside) or self._reported_by_outlet(sents[first], span) \
                     or self._reporter_before(sents[first], span, source) or source
+            if source is not None and (relayed := _words_relayed(sents[final], span)) is not None:
+                source = relayed  # "“...,” the agency wrote, quoting Foreign Minister Wang Yi": his words
             if source is not None and source.text.lower() in PERSON_PRONOUNS and not asks(sents[first]):
                 # "A: ... “We urge ...,” she said": the answerer; in a reporter's question ("AFP:
                 # Marcos said ... He also pledged ...") "he" is the person quoted, not the reporter
@@ -602,6 +604,36 @@ class QuoteFinder:
 
 
 _TELLING = frozenset({"said", "says", "told", "tells", "stated", "added", "noted", "stressed", "argued", "insisted"})
+
+
+_RELAYING = frozenset({"reporting", "quoting", "citing", "relaying"})
+_WORDS = frozenset({"words", "remarks", "comments", "statement", "speech", "answer", "reply"})
+
+
+def _words_relayed(sent, span) -> Source | None:
+    """Whose words a source relays after a quotation: "“...,” Xinhua news agency wrote, reporting
+    the minister’s words" (the minister), "..., the agency wrote, quoting Foreign Minister Wang Yi"
+    (him)."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    for t in sent:
+        if t.i < span.end or t.lower_ not in _RELAYING:
+            continue
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        if obj.lower_ in _WORDS:
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is None:
+                return None
+            words = [w for w in owner.subtree if w.text not in ("'s", "’s", "'", "’")]
+        elif obj.pos_ == "PROPN":
+            words = [w for w in obj.subtree if w.i <= obj.i]
+        else:
+            return None
+        return Source(doc[words[0].i : words[-1].i + 1].text, "said", words[0].i, words[-1].i + 1, words[-1].i)
+    return None
 
 
 def _credit_line(doc, text: str, e: int) -> Source | None:

@@ -195,3 +195,12 @@ def test_a_speaker_who_likens_voices_the_words(nlp):
               "group to the old olive trees that are a symbol of the region, “with their solid roots and branches "
               "reaching toward the future”.")
     assert [q.actor for q in doc._.quotes] == ["Giorgia Meloni"]
+
+
+def test_an_outlet_reporting_someones_words_relays_them(nlp):
+    """"“...,” Xinhua news agency wrote, reporting the minister’s words": the minister's (Wang Yi,
+    named before); "..., the agency wrote, quoting Foreign Minister Wang Yi": his too."""
+    doc = nlp("China's position was set out by Chinese Foreign Minister Wang Yi. “China favors promoting peace talks "
+              "and will never stop its efforts,” Xinhua news agency wrote, reporting the minister’s words at a press "
+              "meeting.\n\n“We support every initiative for peace,” the agency wrote, quoting Foreign Minister Wang Yi.")
+    assert [q.actor for q in doc._.quotes] == ["Wang Yi", "Wang Yi"]

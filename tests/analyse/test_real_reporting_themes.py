@@ -399,3 +399,14 @@ def test_a_council_vote_on_a_draft_resolution_is_diplomacy(analyser, tmp_path):
             "Britain's ambassador said the council had let down the people of Sudan.\n"
             "Original Source: news.example.org\n")
     assert "diplomacy" in theme_ids(analyser, tmp_path, text)
+
+
+# ------------------------------------------------------------------ troop deployment
+def test_the_involvement_of_troops_abroad_in_the_lead_is_a_deployment(analyser, tmp_path):
+    """"the involvement of North Korean troops in combat operations in Russia's Kursk region" in the
+    lead, and their "participation in the fighting" below: troops in another state's war."""
+    text = story("China does not intend to comment on cooperation between North Korea and Russia, including the "
+                 "involvement of North Korean troops in combat operations in Russia's Kursk region.",
+                 "A spokesman was asked about Pyongyang's confirmation of its soldiers' participation in the fighting.",
+                 "He said relations between the two states were their own affair.")
+    assert "troop-deployment" in theme_ids(analyser, tmp_path, text)

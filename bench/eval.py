@@ -86,7 +86,10 @@ def spelling(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[.\-'’]", " ", text)
-    return " ".join(w for w in text.split() if w != "the")
+    words = [w for w in text.split() if w != "the"]
+    if len(words) >= 3:  # "MaryKay L. Carlson" is MaryKay Carlson: a middle initial left out
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)
 
 
 class Names:

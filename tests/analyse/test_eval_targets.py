@@ -100,3 +100,10 @@ def test_a_gold_set_that_leaves_headlines_out_is_scored_without_them(tmp_path):
     assert labelled["figures precision"] < 1.0 and labelled["figure qualifier right"] < 1.0
     assert body_only["figures precision"] == body_only["figures recall"] == 1.0
     assert body_only["figure qualifier right"] == body_only["figure attribution right"] == 1.0
+
+
+def test_names_are_compared_without_a_middle_initial():
+    m = bench_module("eval")
+    assert m.spelling("MaryKay L. Carlson") == m.spelling("MaryKay Carlson")
+    assert m.spelling("Vladimir V. Putin") == m.spelling("Vladimir Putin")
+    assert m.spelling("Kim Jong-un") == m.spelling("Kim Jong Un") != m.spelling("Kim Jong Il")

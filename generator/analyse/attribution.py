@@ -262,6 +262,12 @@ def subject_source(verb: Token) -> Source | None:
             and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
             and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return None  # "no injuries were reported": what is reported, by no one named
+    if subj and all(c.dep_ == "nsubjpass" for c in subj) and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.dep_ == "agent" for c in verb.children) and verb.lower_ not in ("quoted", "cited") \
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not any(c.lower_ == "it" for c in subj):
+        # "Famine has been declared in five areas", "gusts of up to 198 km per hour are forecast":
+        # the subject is what is declared, by no one named
+        return None
     if not subj and verb.dep_ == "acl":
         owner = _owner_of(verb.head)  # "the White House's statement claiming ...": the White House
         if owner is not None:

@@ -1032,6 +1032,7 @@ class FigureFinder:
                     or (small_word and start > sent.start and doc[start - 1].lower_ in self.anaphoric
                         and doc[i + 1].text != "-")  # "the two leaders", not "the three-day exercise"
                     or (j > i + 1 and doc[i + 1].text == "-" and tok.is_alpha and unit not in self.durations
+                        and unit != "percent"  # "the two-percent target" is 2 %, a "two-seat jet" no count
                         and not (i + 2 < end and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.number_words
                                                   or doc[i + 2].lower_ == "point")))
                     or (unit in self.durations and j < end and doc[j].lower_.lstrip("-") in self.not_durations)

@@ -675,3 +675,17 @@ def test_a_hedging_noun_hedges_what_it_governs_only(nlp):
     assert got["three Virginia-class submarines"][1:] == (True, False)
     got = sourced(nlp, "He said the army had lost 300 tanks, and warned that Russia could send 12 more.")
     assert got["300 tanks"][2] is True
+
+
+def test_what_a_passive_verb_says_is_nobodys_words(nlp):
+    """"Famine has been declared in five areas", "gusts of up to 190 km per hour are forecast":
+    the subject is what is declared, not who declares it."""
+    got = sourced(nlp, "Famine has been declared in five areas of Sudan. Gusts of up to 190 kilometers per hour are "
+                       "forecast.")
+    assert got["five areas"][0] == "outlet"
+    assert got["up to 190 kilometers per hour"][0] == "outlet"
+
+
+def test_a_number_word_hyphened_to_percent(nlp):
+    got = found(nlp, "Allies set the two-percent target a decade ago, on a three-party basis.")
+    assert got == {"two-percent": (2, None, "percent")}

@@ -187,6 +187,13 @@ def _changed_to(doc: Doc, start: int, before: list[FigureSpan]) -> str | None:
     last = before[-1]
     if doc[start - 1].lower_ == "from":  # "around 38.3 trillion yen, up from 37.7 trillion": the same count before
         return last.unit if start - 1 - last.end <= 4 and last.unit != "percent" else None
+    if last.unit == "percent" and doc[start].like_num and all(t.lower_ in _LEVEL_WORDS for t in doc[last.end : start - 1]) \
+            and not (start + 1 < len(doc) and (doc[start + 1].text == "%" or doc[start + 1].lower_ in ("percent", "per"))):
+        number = doc[start].text.replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", number) and float(number) >= 100:
+            # "the S&P 500 gained 0.06% to finish at 6,850.92", "the Nasdaq slipped 0.26% to
+            # 23,406.46": the level of an index, in points (a rate's level is written with "%")
+            return "points"
     if last.end == start - 1 and doc[start - 1].lower_ == "to" and not (
             last.unit == "percent" and any(f.unit == "points" for f in before)):
         return last.unit  # "rose 312 points to 38,402" (not "fell 52 points or 1.3 percent to 4,017": points)

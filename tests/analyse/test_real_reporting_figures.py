@@ -689,3 +689,12 @@ def test_what_a_passive_verb_says_is_nobodys_words(nlp):
 def test_a_number_word_hyphened_to_percent(nlp):
     got = found(nlp, "Allies set the two-percent target a decade ago, on a three-party basis.")
     assert got == {"two-percent": (2, None, "percent")}
+
+
+def test_the_level_an_index_ends_at_after_a_change_in_percent_is_in_points(nlp):
+    """"the S&P 500 gained 0.06% to finish at 6,850.92": points; "inflation rose 0.3% to 2.9" is
+    still a rate."""
+    got = found(nlp, "At the close, the S&P 500 gained 0.06% to finish at 6,850.92, the Nasdaq slipped 0.26% to "
+                     "23,406.46. Inflation rose 0.3% to 2.9.")
+    assert got["6,850.92"] == (6850.92, None, "points") and got["23,406.46"] == (23406.46, None, "points")
+    assert got["2.9"] == (2.9, None, "percent")

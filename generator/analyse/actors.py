@@ -518,6 +518,7 @@ class ActorResolver(ModelNames):
         mentions = self._parts_of_named_states(doc, mentions)
         mentions = self._cut_short_names(mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
+        mentions = _tails_of_the_named(mentions)
         mentions = self._surnames_of_the_named(doc, mentions)
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
@@ -1031,3 +1032,21 @@ def make_actor_resolver(nlp: Language, name: str, gazetteer_paths: list[str], ke
                         lexicon_path: str | None) -> ActorResolver:
     return ActorResolver(nlp, name, load_gazetteer(tuple(gazetteer_paths)), keep_unknown=keep_unknown,
                          lexicon=load_lexicon(lexicon_path))
+
+
+def _tails_of_the_named(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A name the model found that is the last words of a name it found before ("Al Asaker
+    wrote", after "Badr Al Asaker"; "Tahnoun Bin Zayed" of two words or more) is that one: the
+    same person or body named shorter (mentions in text order)."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        words = m.name.split()
+        if not m.known and len(words) >= 2 and m.type in ("person", "organisation"):
+            longer = {o.name: o for o in out if not o.known and o.type in ("person", "organisation")
+                      and len(o.name.split()) > len(words) and o.name.split()[-len(words):] == words}
+            if len(longer) == 1:
+                o = next(iter(longer.values()))
+                m = m._replace(name=o.name, type=o.type, affiliation=o.affiliation, chain=o.chain)
+        out.append(m)
+    return out
+

@@ -1547,6 +1547,25 @@ class SpeakerResolver:
             return found in (None, "outlet") or head.lower_ in _RELEASES, found if found != "outlet" else None
         return (found is None and head.pos_ == "PROPN"), None
 
+    def _opening_subject(self, at: int) -> str | None:
+        """The body or state that opens the sentence of a trailing "it said" as its subject: what
+        "it" stands for, not the last body named before the tag ("Sudan’s Armed Forces “aborted
+        the attack” with losses in the failed RSF assault, it said")."""
+        doc = self.doc
+        if not doc.has_annotation("DEP"):
+            return None
+        sent = doc[at].sent
+        if at - sent.start < 4 or not any(t.is_quote for t in doc[sent.start : at]):
+            return None  # a tag after the words: "“...,” it said", "X did Y “...”, it said"
+        first = next((m for m in self.mentions if sent.start <= m.start < at), None)
+        if first is None or first.type not in ("organisation", "country", "group") or first.kind == "location" \
+                or first.start > sent.start + 1:
+            return None
+        head = doc[first.end - 1]
+        while head.dep_ in ("compound", "poss", "case") and head.head.i < at:
+            head = head.head
+        return first.name if head.dep_ in ("nsubj", "nsubjpass") else None
+
     def _body_named_before(self, noun: Token, before: int) -> str | None:
         """The state of the body whose name ends in the words before ``noun`` ("coast guard" in
         "coast guard officials"), named earlier in full as a part of that state ("the Japan Coast
@@ -1792,6 +1811,9 @@ class SpeakerResolver:
                 after, whose = self._after_report(source.start)
                 if after:
                     return whose  # "..., according to the report. It added that ...": the report's
+                opener = self._opening_subject(source.start)
+                if opener is not None:
+                    return opener  # "Sudan’s Armed Forces “aborted the attack” on the RSF, it said"
             return self._last(before, person=False)
         indefinite = doc[source.start].lower_ in ("a", "an", "one")
         phrase = {t.lower_ for t in doc[source.start : source.end]}

@@ -204,3 +204,19 @@ def test_an_outlet_reporting_someones_words_relays_them(nlp):
               "and will never stop its efforts,” Xinhua news agency wrote, reporting the minister’s words at a press "
               "meeting.\n\n“We support every initiative for peace,” the agency wrote, quoting Foreign Minister Wang Yi.")
     assert [q.actor for q in doc._.quotes] == ["Wang Yi", "Wang Yi"]
+
+
+def test_it_in_a_trailing_tag_is_the_body_the_sentence_opens_with(nlp):
+    """"Sudan’s Armed Forces “aborted the attack” ... in the failed RSF assault, it said": the army
+    that opens the sentence, not the last body named before the tag; "“...,” it said" alone stays
+    the last body named."""
+    doc = nlp("The Rapid Support Forces attacked the city on Friday.\n\nThe Sudanese Armed Forces “aborted the "
+              "attack and inflicted huge losses” in the failed RSF assault, it said in a statement.")
+    assert [q.actor for q in doc._.quotes] == ["Sudan"]  # the army is a part of its state
+
+
+def test_the_last_words_of_a_name_the_model_found_are_that_name(nlp):
+    """"Badr Al Asaker ... Al Asaker wrote": the same person named shorter."""
+    doc = nlp("Director of the Private Office of the Crown Prince, Badr Al Asaker, shared a picture of the three. "
+              "“A friendly and brotherly meeting brings together the leaders,” Al Asaker wrote on Twitter.")
+    assert [q.actor for q in doc._.quotes] == ["Badr Al Asaker"]

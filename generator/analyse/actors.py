@@ -522,11 +522,12 @@ class ActorResolver(ModelNames):
         mentions = self._surnames_of_the_named(doc, mentions)
         doc._.actor_mentions = mentions
         doc.user_data["digest_ceremonial"] = {m.name for m in mentions if m.known and m.name in self.ceremonial}
-        # known people holding an office of a state on the article's day (today's office when undated)
+        # known people holding an office of a state on the article's day (any office they held
+        # when undated: a transcript with no date of the Pentagon's press secretary of 2022)
         day = doc._.article_date
         doc.user_data["digest_in_office"] = {
             m.name for m in mentions if m.known and m.type == "person" and m.name in self.actors
-            and any(o.held_on(day) if day is not None else o.end is None for o in self.actors[m.name].offices)}
+            and any(o.held_on(day) if day is not None else True for o in self.actors[m.name].offices)}
         # whether the article speaks of affairs between states at all ("the war", "the crisis"):
         # then states it names in separate sentences are still in relation
         doc.user_data["digest_affairs"] = any(t.lower_ in self.affairs for t in doc)
@@ -786,6 +787,8 @@ class ActorResolver(ModelNames):
                     continue
                 words = doc[start:j].text.title()
                 name = self.by_form.get(words.lower())
+                if name is None and j - start >= 3:
+                    name = self.spelled_like(words)  # "PRESS SECRETARY JOHN F. KIRBY:": a middle initial
                 if name is None and start == j - 1 and words in self.short_owners:
                     name = self._resolve_short(doc, start, words, full)
                 if name is not None and self.actors[name].type == "person":

@@ -424,6 +424,9 @@ def _names_a_government(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ADMINISTRATION
 
 
+_STATE_FORCES = frozenset({"troops", "soldiers", "forces", "army", "military", "navy", "servicemen", "jets", "warplanes"})
+
+
 def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure]) -> bool:
     """Whether an article is off the digest's subject: no theme, and no affairs between states in
     it either: fewer than two states (in one sentence, when it speaks of no war, crisis or the
@@ -451,7 +454,10 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     ceremonial = doc.user_data.get("digest_ceremonial", set())  # a king at a prize-giving is no affair of state
     # a state's own body counts as someone official too ("the Russian Defence Ministry said")
     public = any((m.type in ("person", "organisation", "group") and m.name not in ceremonial) or m.name in speakers
-                 or (m.kind == "part" and m.type == "country") for m in mentions)
+                 or (m.kind == "part" and m.type == "country")
+                 # a state's forces ("shelling by Indian troops", "three Pakistani soldiers were killed")
+                 or (m.type == "country" and m.end < len(doc) and doc[m.end].lower_ in _STATE_FORCES)
+                 for m in mentions)
     # a known office-holder of a state speaking is an affair of state even with one state named
     # ("“No. That's not true,” Kremlin spokesman Dmitry Peskov said")
     in_office = doc.user_data.get("digest_in_office", set())  # not "Governor Mark Carney" of the Bank of England in 2015

@@ -678,3 +678,29 @@ def test_a_bodys_word_inside_a_hyphenated_compound_is_not_the_body(nlp):  # noqa
                         "military-industrial base was not the target.")
     assert got == {("China", "country")}
     assert ("People's Liberation Army", "organisation") in mentions(nlp, "China's military said it held drills.")
+
+
+def test_a_capital_label_with_a_middle_initial_is_the_known_person(nlp):  # noqa: F811
+    doc = nlp("PRESS SECRETARY JOHN F. KIRBY:  A new record.  I do my best to be late for you.  OK.")
+    assert ("John Kirby", "JOHN F. KIRBY") in [(m.name, doc[m.start : m.end].text) for m in doc._.actor_mentions]
+
+
+def test_an_undated_transcript_of_a_past_office_holder_is_an_affair_of_state(analyser, tmp_path):
+    """Undated, the Pentagon's press secretary of 2022 speaking about weapons for Ukraine: a
+    matter of state, its actors kept (dated the same day, he was in office)."""
+    text = ("Pentagon holds a press briefing\n"
+            "PRESS SECRETARY JOHN F. KIRBY: Quite a few things to get through at the top here.\n"
+            "In that package there will be 18 howitzers and 18 tactical vehicles, items we have provided to Ukraine "
+            "in the past.\n"
+            "Original Source: transcripts.example\n")
+    assert {"John Kirby", "Ukraine"} <= set(actor_names(analyser, tmp_path, text))
+
+
+def test_a_war_between_two_states_told_through_their_forces_is_an_affair_of_state(analyser, tmp_path):
+    """No theme, no official named: "shelling by Indian troops", "three Pakistani soldiers were
+    killed" still make India and Pakistan actors (their forces are the states acting)."""
+    text = ("The Foreign Office said it was yet to hear from India about measures to reduce the tension.\n"
+            "Calm seems to have returned after weeks of shelling by Indian troops. Three Pakistani soldiers and two "
+            "civilians were killed in the attacks.\n"
+            "Original Source: daily.example\n")
+    assert {"India", "Pakistan"} <= set(actor_names(analyser, tmp_path, text))

@@ -704,3 +704,8 @@ def test_a_war_between_two_states_told_through_their_forces_is_an_affair_of_stat
             "civilians were killed in the attacks.\n"
             "Original Source: daily.example\n")
     assert {"India", "Pakistan"} <= set(actor_names(analyser, tmp_path, text))
+
+
+def test_south_korea_as_kcna_writes_it(nlp):  # noqa: F811
+    got = mentions(nlp, "It is nothing different from the defence plan of south Korea, the south Korean puppets said.")
+    assert got == {("South Korea", "country")}

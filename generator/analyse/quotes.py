@@ -328,6 +328,17 @@ class QuoteFinder:
         def person(src: Source) -> bool:
             return any(src.start <= m.start < src.end and m.type == "person" for m in mentions)
 
+        if source.text.lower() in PERSON_PRONOUNS:
+            # "a Palestinian official told Reuters that he anticipated “...”": "he" is the teller
+            for b in verb.ancestors:
+                if not (sent.start <= b.i < sent.end):
+                    break
+                if b.lower_ in _TELLING and b.pos_ == "VERB":
+                    outer = subject_source(b)
+                    if outer is not None and outer.text.lower() not in PERSON_PRONOUNS and outer.end <= source.start:
+                        return outer
+                    break
+            return None
         if person(source):
             return None
         for b in verb.ancestors:

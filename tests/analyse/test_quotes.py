@@ -220,3 +220,11 @@ def test_the_last_words_of_a_name_the_model_found_are_that_name(nlp):
     doc = nlp("Director of the Private Office of the Crown Prince, Badr Al Asaker, shared a picture of the three. "
               "“A friendly and brotherly meeting brings together the leaders,” Al Asaker wrote on Twitter.")
     assert [q.actor for q in doc._.quotes] == ["Badr Al Asaker"]
+
+
+def test_he_inside_what_a_teller_told_is_the_teller(nlp):
+    """"a Palestinian official told Reuters that he anticipated “...”": the official's words, not
+    those of the president named before."""
+    doc = nlp("Egyptian President Abdel Fattah el-Sisi said the proposal would move things forward. However, a "
+              "Jordanian official told Reuters that he anticipated “the talks would resume within days”.")
+    assert [q.actor for q in doc._.quotes] == ["Jordan"]

@@ -424,6 +424,17 @@ def _names_a_government(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ADMINISTRATION
 
 
+_MARKET_WORDS = frozenset({"stocks", "stock", "shares", "index", "indices", "market", "markets", "bourse",
+                           "exchange", "equities", "bonds", "currency", "benchmark", "bourses"})
+
+
+def _names_a_market(doc: Doc, end: int) -> bool:
+    """Whether a state's name or demonym ending at ``end`` names its market: "Saudi stocks",
+    "the Qatari index", "Japan's benchmark Nikkei"."""
+    k = end + (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+    return k < len(doc) and doc[k].lower_ in _MARKET_WORDS
+
+
 _STATE_FORCES = frozenset({"troops", "soldiers", "forces", "army", "military", "navy", "servicemen", "jets", "warplanes"})
 
 
@@ -448,6 +459,8 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     by_sentence: dict[int, set[str]] = {}
     for m in mentions:
         state = m.name if m.type == "country" else m.affiliation if m.type in ("person", "organisation") else None
+        if state and m.type == "country" and _names_a_market(doc, m.end):
+            continue  # "Saudi stocks closed higher", "the Qatari index fell 0.4%": a market, not the state
         if state:
             by_sentence.setdefault(doc[m.start].sent.start if not affairs else 0, set()).add(state)
     countries = max(by_sentence.values(), key=len, default=set())

@@ -709,3 +709,13 @@ def test_a_war_between_two_states_told_through_their_forces_is_an_affair_of_stat
 def test_south_korea_as_kcna_writes_it(nlp):  # noqa: F811
     got = mentions(nlp, "It is nothing different from the defence plan of south Korea, the south Korean puppets said.")
     assert got == {("South Korea", "country")}
+
+
+def test_a_market_report_naming_states_by_their_markets_has_no_actors(analyser, tmp_path):
+    """"Saudi stocks closed higher ..., but the Qatari index fell": markets, not states in
+    relation; the IMF's growth forecast does not make it an affair of state."""
+    text = ("Saudi stocks closed higher on Sunday, supported by oil prices, but the Qatari index continued its losses.\n"
+            "The Saudi index increased 0.6%, while in Qatar the index fell 0.4%.\n"
+            "Jihad Azour of the International Monetary Fund said growth in the region will slow to 3.1% this year.\n"
+            "Original Source: markets.example\n")
+    assert actor_names(analyser, tmp_path, text) == set()

@@ -410,3 +410,13 @@ def test_the_involvement_of_troops_abroad_in_the_lead_is_a_deployment(analyser, 
                  "A spokesman was asked about Pyongyang's confirmation of its soldiers' participation in the fighting.",
                  "He said relations between the two states were their own affair.")
     assert "troop-deployment" in theme_ids(analyser, tmp_path, text)
+
+
+def test_troops_pulled_back_are_a_deployment_story(analyser, tmp_path):
+    """"the disengagement of Indian and Chinese troops ... was completed": forces moved, the
+    other way."""
+    text = story("The disengagement of Indian and Chinese troops at three friction points in eastern Ladakh was "
+                 "completed on Monday.",
+                 "China has not withdrawn the nearly 40,000 troops it keeps along the frontier, officials said.",
+                 "Talks between the two armies will continue next week.")
+    assert "troop-deployment" in theme_ids(analyser, tmp_path, text)

@@ -1024,6 +1024,39 @@ class ActorResolver(ModelNames):
             if holder:
                 taken.update(range(i, role_end))
                 out.append((i, role_end, holder, "role"))
+        out.extend(self._roles_of_its(doc, resolved, taken, named))
+        return out
+
+    def _roles_of_its(self, doc: Doc, resolved: list, taken: set[int], named: set[str]) -> list[tuple[int, int, str, str]]:
+        """An office after "its" in a sentence whose subject is a state or one of its people:
+        "Iran’s Supreme Leader Ali Khamenei said ..., while its foreign minister called the strikes
+        ..." (Iran's, whatever state is named between)."""
+        if not doc.has_annotation("DEP"):
+            return []
+        out = []
+        day = doc._.article_date
+        for tok in doc:
+            if tok.lower_ != "its" or tok.i in taken:
+                continue
+            found = self.roles.phrase_at(doc, tok.i + 1, tok.sent.end)
+            if not found:
+                continue
+            role_end, roles = found
+            if role_end < len(doc) and (role_end in taken or doc[role_end].is_title):
+                continue
+            sent = tok.sent
+            subject = next((r for r in sorted(resolved) if sent.start <= r[0] < tok.i
+                            and doc[r[1] - 1].dep_ in ("nsubj", "nsubjpass") and doc[r[1] - 1].head == sent.root), None)
+            if subject is None:
+                continue
+            actor = self.actors[subject[2]]
+            of = actor.name if actor.type == "country" else actor.affiliation
+            if not of:
+                continue
+            holder = self.roles.holder(roles, of, day, named)
+            if holder:
+                taken.update(range(tok.i + 1, role_end))
+                out.append((tok.i + 1, role_end, holder, "role"))
         return out
 
 @Language.factory(

@@ -318,8 +318,7 @@ class QuoteFinder:
         doc._.quotes = _without_headline_echoes(quotes, text)
         return doc
 
-    @staticmethod
-    def _teller(verb, source: Source, sent) -> Source | None:
+    def _teller(self, verb, source: Source, sent) -> Source | None:
         """The person who reports a state's or a body's view that a quotation is part of: "Russia's
         UN Ambassador Vassily Nebenzia told the council that Russia believes ... “tireless and
         diplomatic efforts”" is the ambassador's; a person's own view stays theirs."""
@@ -339,8 +338,8 @@ class QuoteFinder:
                         return outer
                     break
             return None
-        if person(source):
-            return None
+        if person(source) or (source.head is not None and verb.doc[source.head].lower_ in self.nouns.get("person", ())):
+            return None  # ("while its foreign minister called the strikes a “declaration of war”": his)
         for b in verb.ancestors:
             if not (sent.start <= b.i < sent.end):
                 break

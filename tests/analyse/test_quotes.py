@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from tests.analyse.test_real_reporting import analyse_text
@@ -228,3 +230,14 @@ def test_he_inside_what_a_teller_told_is_the_teller(nlp):
     doc = nlp("Egyptian President Abdel Fattah el-Sisi said the proposal would move things forward. However, a "
               "Jordanian official told Reuters that he anticipated “the talks would resume within days”.")
     assert [q.actor for q in doc._.quotes] == ["Jordan"]
+
+
+def test_its_foreign_minister_is_the_office_of_the_subjects_state(nlp):
+    """"Iran’s Supreme Leader Ali Khamenei said Israel “...”, while its foreign minister called the
+    strikes a “declaration of war”": Iran's foreign minister on that day (Israel is named between),
+    not Khamenei, who tells nothing of his."""
+    doc = nlp.make_doc("Iran’s Supreme Leader Ayatollah Ali Khamenei said Israel “should anticipate a severe "
+                       "punishment”, while its foreign minister called the strikes a “declaration of war”.")
+    doc._.article_date = datetime.date(2025, 6, 19)
+    doc = nlp(doc)
+    assert [q.actor for q in doc._.quotes] == ["Ali Khamenei", "Abbas Araghchi"]

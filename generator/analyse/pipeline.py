@@ -597,9 +597,35 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
             # a person in a theme's evidence; an organisation named once there is too often a
             # weapon, an exercise or a ship
             or (m.type == "person" and index_of_token.get(m.start) in evidence)
+            # a person the article introduces by an office ("Deputy Legal Affairs Minister Kazem
+            # Gharibabadi", "The U.S. Ambassador to Oman, Ana Escrogima,"): an official of the story
+            or (m.type == "person" and _introduced_by_office(doc, m))
         ):
             out.add(m.name)
     return out
+
+
+_OFFICES = frozenset({"minister", "ambassador", "envoy", "secretary", "spokesperson", "spokesman", "spokeswoman",
+                      "president", "premier", "chancellor", "general", "admiral", "commander", "governor", "director",
+                      "chief", "deputy", "undersecretary", "under-secretary", "senator", "lawmaker", "representative",
+                      "adviser", "advisor", "negotiator", "diplomat", "foreign"})
+
+
+def _introduced_by_office(doc: Doc, m) -> bool:
+    """Whether a person is introduced by an office just before the name, in its title
+    ("Deputy Minister Kazem Gharibabadi") or in an apposition before it ("The U.S. Ambassador
+    to Oman, Ana Escrogima,")."""
+    k = m.start
+    if k > 0 and doc[k - 1].text == ",":
+        k -= 1
+    words = []
+    while k > 0 and len(words) < 7:
+        t = doc[k - 1]
+        if t.is_punct and t.text not in (".", "-") or t.pos_ in ("VERB", "AUX"):
+            break
+        words.append(t)
+        k -= 1
+    return any(t.lower_ in _OFFICES and (t.is_title or t.i + 1 == m.start) for t in words)
 
 
 _SAYING = frozenset({"said", "says", "told", "tells", "warned", "warns", "added", "adds", "stated", "noted", "announced",

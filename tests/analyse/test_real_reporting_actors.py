@@ -719,3 +719,17 @@ def test_a_market_report_naming_states_by_their_markets_has_no_actors(analyser, 
             "Jihad Azour of the International Monetary Fund said growth in the region will slow to 3.1% this year.\n"
             "Original Source: markets.example\n")
     assert actor_names(analyser, tmp_path, text) == set()
+
+
+def test_a_person_introduced_by_an_office_is_an_actor_of_a_themed_article(analyser, tmp_path):
+    """Named once, not speaking, but introduced by an office ("Deputy Legal Affairs Minister Kazem
+    Gharibabadi"): an official of the story; a name with no office stays unresolved."""
+    text = ("Iran and the United States held a first round of indirect talks on the nuclear programme in Muscat "
+            "on Saturday, with Oman's foreign minister mediating between the delegations.\n"
+            "Iran and the United States agreed to meet again next week, and both described the negotiations as "
+            "constructive.\n"
+            "Among those at the hotel was Deputy Legal Affairs Minister Kazem Gharibabadi. Diplomats said the "
+            "talks could lead to an agreement, as Rahim Tavakkoli watched from the hotel.\n"
+            "Original Source: gulf.example\n")
+    names = actor_names(analyser, tmp_path, text)
+    assert "Kazem Gharibabadi" in names and "Rahim Tavakkoli" not in names

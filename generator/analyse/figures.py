@@ -510,7 +510,10 @@ class FigureFinder:
             if self._is_noun(t, tagged, year_like):
                 # the head of a noun run: "air defence systems" -> systems
                 last = k
-                while last + 1 < end and self._is_noun(doc[last + 1], tagged, year_like, inner=True):
+                while last + 1 < end and self._is_noun(doc[last + 1], tagged, year_like, inner=True) and not (
+                        doc[last].tag_ == "NNS" and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper()
+                        and last + 2 < end and doc[last + 2].pos_ in ("VERB", "AUX")):
+                    # ("the 250 hostages Hamas seized": a clause without "that" after the noun)
                     last += 1
                 if t.text[:1].isupper() and last + 2 < end and doc[last + 1].lower_ in ("'s", "’s") \
                         and doc[last + 2].text[:1].isupper():
@@ -549,6 +552,9 @@ class FigureFinder:
                 k += 1  # "11 conventionally-armed submarines", "eight trilaterally developed subs"
                 skipped += 1
                 continue
+            if t.lower_ in ("and", "or", ",") and k + 1 < end and (doc[k + 1].lower_ in self.harming_verbs or (
+                    doc[k + 1].pos_ == "VERB" and any(c.dep_ == "dobj" for c in doc[k + 1].children))):
+                break  # "killed thousands and displaced hundreds of thousands": a clause of its own
             if t.lower_ in self.skippable or (t.text[:1].isupper() and t.is_alpha) or (
                 tagged and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.tag_ == "VBN"
             ) or (t.text == "-" or "-" in t.text) or (

@@ -698,3 +698,12 @@ def test_the_level_an_index_ends_at_after_a_change_in_percent_is_in_points(nlp):
                      "23,406.46. Inflation rose 0.3% to 2.9.")
     assert got["6,850.92"] == (6850.92, None, "points") and got["23,406.46"] == (23406.46, None, "points")
     assert got["2.9"] == (2.9, None, "percent")
+
+
+def test_a_clause_after_the_counted_noun_is_not_part_of_it(nlp):
+    """"the more than 250 hostages Hamas seized" counts hostages; "killed thousands and displaced
+    hundreds of thousands" is two figures of people, not "thousands and displaced hundreds"."""
+    got = found(nlp, "Hamas still holds some of the more than 250 hostages Hamas seized. The fighting has killed "
+                     "thousands and displaced hundreds of thousands.")
+    assert got["more than 250 hostages"] == (250, None, "hostages")
+    assert got["thousands"] == (None, None, "people") and got["hundreds of thousands"] == (None, None, "people")

@@ -38,6 +38,7 @@ from generator.model import (
     Quote,
     RawArticle,
     ThemeHit,
+    positional_maker,
 )
 from generator.versions import PACKAGE, code_version
 
@@ -190,19 +191,24 @@ def to_values(a: AnalysedArticle) -> tuple:
     )
 
 
+# the records' classes made by position (``model.positional_maker``): most of reading the pack
+_ACTOR, _EVIDENCE, _THEME, _FIGURE, _QUOTE, _ANALYSED = map(positional_maker, (ActorRef, Evidence, ThemeHit, Figure, Quote,
+                                                                            AnalysedArticle))
+
+
 def from_values(values: tuple, article: RawArticle) -> AnalysedArticle:
     """``to_values`` undone, for ``article``."""
     sentences, certainties, mentions, actors, themes, figures, pipeline, quotes, likelihoods, unresolved = values
-    return AnalysedArticle(
-        article=article,
-        sentences=sentences,
-        certainties=certainties,
-        mentions=tuple(map(Mention._make, mentions)),
-        actors=tuple(ActorRef(*r) for r in actors),
-        themes=tuple(ThemeHit(i, name, score, tuple(Evidence(*e) for e in evidence)) for i, name, score, evidence in themes),
-        figures=tuple(Figure(*f) for f in figures),
-        pipeline=pipeline,
-        quotes=tuple(Quote(*q) for q in quotes),
-        likelihoods=likelihoods,
-        unresolved=unresolved,
+    return _ANALYSED(
+        article,
+        sentences,
+        certainties,
+        tuple(map(Mention._make, mentions)),
+        tuple(_ACTOR(*r) for r in actors),
+        tuple(_THEME(i, name, score, tuple(_EVIDENCE(*e) for e in evidence)) for i, name, score, evidence in themes),
+        tuple(_FIGURE(*f) for f in figures),
+        pipeline,
+        tuple(_QUOTE(*q) for q in quotes),
+        likelihoods,
+        unresolved,
     )

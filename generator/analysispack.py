@@ -38,6 +38,7 @@ from generator.model import (
     Quote,
     RawArticle,
     ThemeHit,
+    positional_maker,
 )
 from generator.versions import PACKAGE, code_version
 
@@ -138,7 +139,8 @@ class AnalysisPack:
             return
         self.dir.mkdir(parents=True, exist_ok=True)
         keys = sorted(used) if whole else sorted(new)
-        written, sha = self._write({key: to_values(used[key]) for key in keys})
+        shared: dict[str | None, str | None] = {}  # one string object for each text (``to_values``)
+        written, sha = self._write({key: to_values(used[key], shared) for key in keys})
         if whole:
             for path, _, _ in self._segments:
                 if path != written:
@@ -175,34 +177,57 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def to_values(a: AnalysedArticle) -> tuple:
-    """The analysis without its article, as plain values in the order of the model's fields."""
+def to_values(a: AnalysedArticle, shared: dict[str | None, str | None] | None = None) -> tuple:
+    """The analysis without its article, as plain values in the order of the model's fields.
+
+    ``shared``: every text value is taken from it, the first of its equals (and added when new),
+    so that the records written together hold one string object for each distinct text:
+    ``marshal`` writes a string it has written before as a reference to it and reads it back
+    once. Actor names, mention kinds, certainties, theme ids, patterns and units repeat
+    thousands of times: at 10,000 articles the pack was 120 MB and decoded in 0.39 s CPU, 52 MB
+    and 0.21 s so; fewer objects are made and freed besides. Only ``str`` (or ``None``) fields
+    go through it: numbers must not (``1 == 1.0 == True`` would share one of them)."""
+    keep = {} if shared is None else shared
+
+    def one(text: str | None) -> str | None:
+        return keep.setdefault(text, text)
+
+    def each(texts: tuple) -> tuple:
+        return tuple(map(keep.setdefault, texts, texts))
+
     return (
-        a.sentences, a.certainties, tuple(tuple(m) for m in a.mentions),
-        tuple((r.name, r.type, r.count, r.affiliation, r.known) for r in a.actors),
-        tuple((t.id, t.name, t.score, tuple((e.sentence, e.index, e.certainty, tuple(e.patterns), e.likelihood)
-                                            for e in t.evidence)) for t in a.themes),
-        tuple((f.text, f.value, f.unit, f.qualifier, f.attribution, f.sentence, f.certainty, f.place, f.likelihood,
-               f.measure, f.upper, f.attribution_actor) for f in a.figures),
-        a.pipeline,
-        tuple((q.text, q.speaker, q.actor, q.verb, q.sentence, q.index) for q in a.quotes),
-        a.likelihoods, tuple(tuple(u) for u in a.unresolved),
+        each(a.sentences), each(a.certainties),
+        tuple((one(m.actor), one(m.text), m.start, m.end, m.sentence, one(m.kind)) for m in a.mentions),
+        tuple((one(r.name), one(r.type), r.count, one(r.affiliation), r.known) for r in a.actors),
+        tuple((one(t.id), one(t.name), t.score,
+               tuple((one(e.sentence), e.index, one(e.certainty), each(e.patterns), one(e.likelihood)) for e in t.evidence))
+              for t in a.themes),
+        tuple((one(f.text), f.value, one(f.unit), one(f.qualifier), one(f.attribution), one(f.sentence), one(f.certainty),
+               one(f.place), one(f.likelihood), one(f.measure), f.upper, one(f.attribution_actor)) for f in a.figures),
+        one(a.pipeline),
+        tuple((one(q.text), one(q.speaker), one(q.actor), one(q.verb), one(q.sentence), q.index) for q in a.quotes),
+        each(a.likelihoods), tuple((one(name), one(kind), count) for name, kind, count in a.unresolved),
     )
+
+
+# the records' classes made by position (``model.positional_maker``): most of reading the pack
+_ACTOR, _EVIDENCE, _THEME, _FIGURE, _QUOTE, _ANALYSED = map(positional_maker, (ActorRef, Evidence, ThemeHit, Figure, Quote,
+                                                                            AnalysedArticle))
 
 
 def from_values(values: tuple, article: RawArticle) -> AnalysedArticle:
     """``to_values`` undone, for ``article``."""
     sentences, certainties, mentions, actors, themes, figures, pipeline, quotes, likelihoods, unresolved = values
-    return AnalysedArticle(
-        article=article,
-        sentences=sentences,
-        certainties=certainties,
-        mentions=tuple(map(Mention._make, mentions)),
-        actors=tuple(ActorRef(*r) for r in actors),
-        themes=tuple(ThemeHit(i, name, score, tuple(Evidence(*e) for e in evidence)) for i, name, score, evidence in themes),
-        figures=tuple(Figure(*f) for f in figures),
-        pipeline=pipeline,
-        quotes=tuple(Quote(*q) for q in quotes),
-        likelihoods=likelihoods,
-        unresolved=unresolved,
+    return _ANALYSED(
+        article,
+        sentences,
+        certainties,
+        tuple(map(Mention._make, mentions)),
+        tuple(_ACTOR(*r) for r in actors),
+        tuple(_THEME(i, name, score, tuple(_EVIDENCE(*e) for e in evidence)) for i, name, score, evidence in themes),
+        tuple(_FIGURE(*f) for f in figures),
+        pipeline,
+        tuple(_QUOTE(*q) for q in quotes),
+        likelihoods,
+        unresolved,
     )

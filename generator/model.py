@@ -9,7 +9,9 @@ so that output is byte-identical from run to run. The JSON printed by ``digest a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -426,6 +428,35 @@ class Digest:
     watchlists: tuple[WatchlistEntry, ...] = ()  # in digest.yml order
     by_id: dict[str, ArticleEntry] = field(default_factory=dict, compare=False)
     actor_by_name: dict[str, ActorEntry] = field(default_factory=dict, compare=False)
+
+
+def positional_maker(cls: type) -> Callable[..., object]:
+    """A function making an instance of ``cls``, a frozen dataclass with slots, from every one
+    of its field values in order: what ``cls(*values)`` makes, four to five times faster.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__`` (its own
+    ``__setattr__`` refuses); the warm build makes a few hundred thousand records from the
+    analysis cache (``analysispack.from_values``), where that was most of the time. Here a twin
+    class with the same slots and a plain ``__init__`` makes the object, which is then given
+    ``cls`` as its class: the same slots in the same order, so Python allows it, and the result
+    is an instance of ``cls`` like any other (equal, hashed and shown the same; tested).
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    if not dataclasses.is_dataclass(cls) or getattr(cls, "__slots__", None) != names or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: not a slotted dataclass made only of its fields")
+    args = ", ".join(names)
+    body = "".join(f"\n    self.{n} = {n}" for n in names)
+    scope: dict = {}
+    exec(f"def __init__(self, {args}):{body}", scope)  # noqa: S102 - field names only, from the class
+    twin = type(f"_{cls.__name__}Twin", (), {"__slots__": names, "__init__": scope["__init__"]})
+
+    def make(*values):
+        obj = twin(*values)
+        obj.__class__ = cls
+        return obj
+
+    make.__doc__ = f"A {cls.__name__} from every one of its field values, in order."
+    return make
 
 
 # --------------------------------------------------------------------------- JSON

@@ -28,6 +28,26 @@ def test_a_record_made_from_its_packed_values_is_the_analysis(sample):
         assert from_values(to_values(a), a.article) == a
 
 
+def test_the_records_packed_together_hold_one_string_for_each_text(tmp_path, sample):
+    """Texts that repeat (actor names, mention kinds, certainties, theme ids) are written once
+    and read back as one object (marshal's references), and the records are the analyses."""
+    import marshal
+
+    _, analysed = sample
+    shared: dict = {}
+    values = [to_values(a, shared) for a in analysed]
+    assert [from_values(v, a.article) for v, a in zip(values, analysed, strict=True)] == analysed
+    pack = AnalysisPack(tmp_path, "fp")
+    pack.save({article_key(a.article): a for a in analysed})
+    (segment,) = (tmp_path / FOLDER).iterdir()
+    records = marshal.loads(segment.read_bytes().partition(b"\n")[2])
+    texts = [text for r in records.values() for m in r[2] for text in (m[0], m[5])]
+    texts += [c for r in records.values() for c in r[1]]
+    assert len(texts) > 3 * len(set(texts))  # they do repeat
+    assert len({id(t) for t in texts}) == len(set(texts))
+    assert [AnalysisPack(tmp_path, "fp").get(article_key(a.article), a.article) for a in analysed] == analysed
+
+
 def test_the_packed_values_follow_the_models_fields():
     """A field added to a class of the analysis must be packed too (to_values and from_values)."""
     names = {cls.__name__: [f.name for f in dataclasses.fields(cls)] for cls in (ActorRef, ThemeHit, Evidence, Figure, Quote)}

@@ -36,3 +36,28 @@ def test_digest_orders_newest_first_and_round_trips(analyser):
     assert [e.article.title for e in digest.articles] == ["Newer", "Older", "Undated"]
     for a in analysed:
         assert article_from_json(article_to_json(a)) == a
+
+
+def test_positional_maker_makes_the_same_frozen_record_as_the_class():
+    """``positional_maker``: an instance of the class itself, equal, hashed, shown, copied and
+    pickled as one the class made, and as frozen."""
+    import copy
+    import dataclasses
+    import pickle
+
+    import pytest
+
+    from generator.model import Figure, positional_maker
+
+    values = ("up to 100,000 troops", 100000.0, "troops", "up to", "Kyiv", "Up to 100,000 troops.", "reported", None,
+              "likely", "personnel", None, "Ukraine")
+    made, expected = positional_maker(Figure)(*values), Figure(*values)
+    assert type(made) is Figure and made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert pickle.loads(pickle.dumps(made)) == expected and copy.copy(made) == expected
+    assert dataclasses.replace(made, text="x") == dataclasses.replace(expected, text="x")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        positional_maker(Figure)(*values[:-1])  # every field, in order
+    with pytest.raises(TypeError):
+        positional_maker(dataclasses.make_dataclass("Loose", ["a"]))  # no slots: not this way

@@ -24,11 +24,10 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 from generator.atomic import write_atomic
-from generator.cache import warn_unreadable
+from generator.cache import article_key, known_key, warn_unreadable
 from generator.errors import InputError
 from generator.fastjson import loads
 from generator.faults import point
@@ -38,7 +37,7 @@ from generator.ingest.html import read_html
 from generator.ingest.jsonfile import read_json, read_jsonl
 from generator.ingest.markdown import read_markdown
 from generator.ingest.text import read_text
-from generator.model import DroppedField, RawArticle, Rejection
+from generator.model import DroppedField, RawArticle, Rejection, positional_maker
 from generator.versions import PACKAGE, folder_version
 
 Reader = Callable[[Path, str], Iterator[RawArticle | Rejection]]
@@ -143,15 +142,19 @@ def _load_json_cache(path: Path | None) -> dict | None:
     return data
 
 
-def _save_sketches(path: Path | None, cache: dict | None, keep: set[str]) -> None:
+def _save_sketches(path: Path | None, cache: dict | None, keep: set[str], known: set[str]) -> None:
+    """Write the sketches of the texts in ``keep``; not when they are the ``known`` ones, read
+    from the file (the same file again: 10,000 sketches encoded for nothing on a warm build)."""
     if path is None or cache is None:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {k: v for k, v in sorted(cache.items()) if k in keep}
+    if data.keys() == known:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, json.dumps(data, separators=(",", ":")), fault="read-cache")
 
 
-READ_VERSION = folder_version(Path(__file__).parent, PACKAGE / "textclean.py", PACKAGE / "model.py")
+READ_VERSION = folder_version(Path(__file__).parent, PACKAGE / "textclean.py", PACKAGE / "model.py", PACKAGE / "cache.py")
 _RAW_FIELDS = [f.name for f in dataclasses.fields(RawArticle)]
 
 
@@ -159,13 +162,21 @@ def _raw_to_list(a: RawArticle) -> list:
     return [a.date.isoformat() if name == "date" and a.date else getattr(a, name) for name in _RAW_FIELDS]
 
 
+_MAKE_RAW = positional_maker(RawArticle)  # a cached read makes 10,000 of them: by position
+_DATE = _RAW_FIELDS.index("date")
+_TUPLES = tuple(_RAW_FIELDS.index(name) for name in ("paragraphs", "tags", "sources"))
+_DROPPED = _RAW_FIELDS.index("dropped")
+
+
 def _raw_from_list(values: list) -> RawArticle:
-    d = dict(zip(_RAW_FIELDS, values, strict=True))
-    d["date"] = dt.date.fromisoformat(d["date"]) if d["date"] else None
-    for name in ("paragraphs", "tags", "sources"):
-        d[name] = tuple(d[name])
-    d["dropped"] = tuple(DroppedField(*x) for x in d["dropped"])
-    return RawArticle(**d)
+    if len(values) != len(_RAW_FIELDS):
+        raise ValueError("not an article's fields")
+    v = list(values)
+    v[_DATE] = dt.date.fromisoformat(v[_DATE]) if v[_DATE] else None
+    for i in _TUPLES:
+        v[i] = tuple(v[i])
+    v[_DROPPED] = tuple(DroppedField(*x) for x in v[_DROPPED])
+    return _MAKE_RAW(*v)
 
 
 class ReadCache:
@@ -174,7 +185,9 @@ class ReadCache:
 
     Spread over 64 JSON files so that a new article rewrites one of them. Files that gave a
     rejection are not kept (they are read again, and say why again). A cache file that
-    cannot be read, or an entry that does not fit, is ignored: the file is read.
+    cannot be read, or an entry that does not fit, is ignored: the file is read. Each
+    article's key (``cache.article_key``: a hash of its text and metadata) is kept with it and
+    given back with it (``cache.known_key``), not made again from its text.
     """
 
     SHARDS = 64
@@ -197,15 +210,19 @@ class ReadCache:
     def get(self, display: str, stamp: list[int]) -> list[RawArticle] | None:
         self.seen.add(display)
         hit = self._shard(display).get(display)
-        if not isinstance(hit, list) or len(hit) != 2 or hit[0] != stamp:
+        if not isinstance(hit, list) or len(hit) != 3 or hit[0] != stamp or len(hit[1]) != len(hit[2]):
             return None
         try:
-            return [_raw_from_list(values) for values in hit[1]]
+            articles = [_raw_from_list(values) for values in hit[1]]
         except (TypeError, ValueError, KeyError):
             return None
+        for article, key in zip(articles, hit[2], strict=True):
+            if isinstance(key, str):
+                known_key(article, key)
+        return articles
 
     def put(self, display: str, stamp: list[int], articles: list[RawArticle]) -> None:
-        self._shard(display)[display] = [stamp, [_raw_to_list(a) for a in articles]]
+        self._shard(display)[display] = [stamp, [_raw_to_list(a) for a in articles], [article_key(a) for a in articles]]
         self.dirty.add(zlib.crc32(display.encode("utf-8")) % self.SHARDS)
 
     def save(self) -> None:
@@ -286,14 +303,19 @@ def read_articles(
     sketch_file = cache_dir / "sketches-v1.json" if cache_dir else None
     state_file = cache_dir / "near-duplicates-v1.json" if cache_dir else None
     cache = _load_json_cache(sketch_file)
+    known = set(cache) if cache is not None else set()
     state = _load_json_cache(state_file)
     if state is not None and state.get("version") != READ_VERSION:
         state = {"version": READ_VERSION}  # made by other code (other thresholds): search again
-    kept = _merge_near_duplicates(list(articles.values()), also, notices, cache, state)
+    before = json.dumps(state, separators=(",", ":")) if state is not None else None
+    text_keys = [_text_key(a) for a in articles.values()]
+    kept = _merge_near_duplicates(list(articles.values()), also, notices, cache, state, text_keys)
     if state_file is not None and state is not None:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(state_file, json.dumps(state, separators=(",", ":")), fault="read-cache")
-    _save_sketches(sketch_file, cache, {_text_key(a) for a in articles.values()} if cache is not None else set())
+        after = json.dumps(state, separators=(",", ":"))
+        if after != before:  # else the file holds it already
+            state_file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(state_file, after, fault="read-cache")
+    _save_sketches(sketch_file, cache, set(text_keys), known)
     return IngestResult(tuple(kept), tuple(rejections), tuple(notices), tuple(warnings))
 
 
@@ -319,14 +341,15 @@ SKETCH = 64
 INDEX_KEYS = 8
 
 
-@lru_cache(maxsize=1 << 17)  # the sketches, their cache and the near-duplicate state ask for it
 def _text_key(article: RawArticle) -> str:
+    """A hash of an article's text: the key of its sketch and of its place in the near-duplicate
+    state (made once for each article of a read: ``read_articles``)."""
     return hashlib.sha1("\n".join((article.summary, *article.paragraphs)).encode("utf-8")).hexdigest()
 
 
-def _sketch(article: RawArticle, cache: dict | None) -> tuple[int, tuple[int, ...]]:
-    """(number of distinct shingles, the SKETCH smallest shingle hashes), cached by text."""
-    key = _text_key(article) if cache is not None else ""
+def _sketch(article: RawArticle, cache: dict | None, key: str = "") -> tuple[int, tuple[int, ...]]:
+    """(number of distinct shingles, the SKETCH smallest shingle hashes), cached by text
+    (``key``: its ``_text_key``)."""
     if cache is not None and key in cache:
         count, hashes = cache[key]
         return count, tuple(hashes)
@@ -346,7 +369,7 @@ def _estimate(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 
 
 def near_duplicate_groups(
-    articles: list[RawArticle], cache: dict | None = None, state: dict | None = None
+    articles: list[RawArticle], cache: dict | None = None, state: dict | None = None, keys: list[str] | None = None
 ) -> list[list[int]]:
     """Indices of articles that tell the same story, grouped, each group in input order.
 
@@ -392,8 +415,8 @@ def near_duplicate_groups(
                 union(i, j)
         by_title[key].append(j)
 
-    sketches = [_sketch(a, cache) for a in articles]
-    keys = [_text_key(a) for a in articles]
+    keys = [_text_key(a) for a in articles] if keys is None else keys  # given: the caller has them
+    sketches = [_sketch(a, cache, key) for a, key in zip(articles, keys, strict=True)]
     done, found = 0, []  # texts already searched, their matches (pairs of indices)
     if state is not None:
         old = state.get("keys")
@@ -448,11 +471,11 @@ def near_duplicate_groups(
 
 def _merge_near_duplicates(
     articles: list[RawArticle], also: dict[str, list[RawArticle]], notices: list[str], cache: dict | None = None,
-    state: dict | None = None,
+    state: dict | None = None, keys: list[str] | None = None,
 ) -> list[RawArticle]:
     """Keep the first article of each story, listing every outlet that ran it."""
     merged_into: dict[int, int] = {}
-    for group in near_duplicate_groups(articles, cache, state):
+    for group in near_duplicate_groups(articles, cache, state, keys):
         first = articles[group[0]]
         for j in group[1:]:
             merged_into[j] = group[0]

@@ -220,6 +220,60 @@ def test_unchanged_files_come_from_the_read_cache_and_changed_ones_are_read_agai
     assert [str(w) for w in first] == [str(w) for w in again] == [f"{odd}:3: url dropped: not an http(s) URL"]
 
 
+def test_articles_from_the_read_cache_come_with_their_keys_as_made_from_their_text(tmp_path, monkeypatch):
+    """The read cache keeps each article's key: an unchanged file's articles are not hashed
+    again, and the key given back is the one made from the article (``cache._article_key``)."""
+    import json
+
+    from generator import cache as analysis_cache
+    from generator import ingest
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    (src / "a.md").write_text("---\ntitle: One\ndate: 2024-05-01\n---\n\nBody of the first one.\n")
+    (src / "b.md").write_text("---\ntitle: Two\n---\n\nBody of the second one, undated.\n")
+    (src / "c.txt").write_text("Seoul, 3 May 2024 - Body of the third one.\nOriginal Source: x.org\n")
+    cache = tmp_path / "cache"
+    first = ingest.read_articles([str(src)], cache_dir=cache).articles
+    assert len(first) == 3
+    analysis_cache.article_key.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(analysis_cache, "_article_key", lambda a: pytest.fail("an unchanged article was hashed again"))
+        again = ingest.read_articles([str(src)], cache_dir=cache).articles
+        keys = [analysis_cache.article_key(a) for a in again]
+    assert again == first
+    assert keys == [analysis_cache._article_key(a) for a in first]
+    for shard in cache.glob("read-v1-*/*.json"):  # keys missing: the file is read again, and hashed
+        shard.write_text(json.dumps({k: v[:2] for k, v in json.loads(shard.read_text()).items()}))
+    analysis_cache.article_key.cache_clear()
+    assert [analysis_cache.article_key(a) for a in ingest.read_articles(
+        [str(src)], cache_dir=cache).articles] == keys
+
+
+def test_the_near_duplicate_files_are_written_only_when_the_texts_change(tmp_path):
+    """A read of the same texts finds the sketches and the near-duplicate state it would write
+    already there and writes neither; a text added writes both, the same as a read from nothing."""
+    from generator import ingest
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    body = "Officials in Seoul said the northern side moved artillery closer to the border overnight. " * 3
+    (src / "a.md").write_text(f"---\ntitle: One\ndate: 2024-05-01\n---\n\n{body}\n")
+    (src / "b.md").write_text(f"---\ntitle: Copy\ndate: 2024-05-01\n---\n\n{body} Updated.\n")
+    cache = tmp_path / "cache"
+    first = ingest.read_articles([str(src)], cache_dir=cache)
+    assert len(first.articles) == 1 and any("near-duplicate" in n for n in first.notices)  # the copy merged
+    files = [cache / "sketches-v1.json", cache / "near-duplicates-v1.json"]
+    stamps = [(f.stat().st_ino, f.stat().st_mtime_ns) for f in files]
+    assert ingest.read_articles([str(src)], cache_dir=cache) == first
+    assert [(f.stat().st_ino, f.stat().st_mtime_ns) for f in files] == stamps  # not written again
+    (src / "c.md").write_text("---\ntitle: Other\ndate: 2024-05-02\n---\n\nA different story about tariffs on steel and ships.\n")
+    again = ingest.read_articles([str(src)], cache_dir=cache)
+    fresh = tmp_path / "fresh"
+    assert again == ingest.read_articles([str(src)], cache_dir=fresh)
+    assert [f.read_bytes() for f in files] == [(fresh / f.name).read_bytes() for f in files]
+
+
 def test_the_list_of_rejections_a_build_writes_is_not_read_as_articles(tmp_path):
     (tmp_path / "rejected.jsonl").write_text('{"kind": "rejected", "path": "x.txt", "line": null, "reason": "empty file"}\n')
     (tmp_path / "a.txt").write_text("A real article about Seoul.\nOriginal Source: x.org\n")

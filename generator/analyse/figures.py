@@ -167,6 +167,36 @@ def _trailing(verb: Token, token: Token, ancestors: list[int], first: int) -> bo
 _VAGUE = frozenset({"several", "few"})  # counts only with a scale after them ("several thousand")
 
 
+# A share written as a fraction before "of" ("a third of", "two-thirds of", "three quarters of",
+# "half of"): a percentage, as the labels count it ("about a third" = 33.33 %).
+_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+              "tenth": 10, "tenths": 10}
+_FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+
+
+def _fraction_at(doc: Doc, i: int, end: int) -> tuple[float, int] | None:
+    """(the percentage, the token after the fraction) of a fraction opening at ``i`` and followed
+    by "of": "a quarter of", "two-thirds of", "three quarters of", "half of"; None otherwise (not
+    "a third round", "and a half")."""
+    t = doc[i].lower_
+    if t == "half" and i + 1 < end and doc[i + 1].lower_ == "of" and not (
+            i > 0 and doc[i - 1].lower_ in ("a", "and", "one", "the", "first", "second", "latter", "former")):
+        # (not "the first half of the year": a period)
+        return 50.0, i + 1
+    count = _FRACTION_COUNTS.get(t)
+    if count is None:
+        return None
+    k = i + 1
+    if k + 1 < end and doc[k].text == "-" and not doc[k - 1].whitespace_:
+        k += 1  # "two-thirds"
+    if k + 1 >= end or doc[k].lower_ not in _FRACTIONS or doc[k + 1].lower_ != "of" or doc[k].lower_ == "half":
+        return None
+    plural = doc[k].lower_.endswith("s")
+    if plural == (count == 1):
+        return None  # "a thirds", "two third": no fraction
+    return round(100 * count / _FRACTIONS[doc[k].lower_], 2), k + 1
+
+
 _TOTALS = frozenset({"total", "tally", "toll", "count", "number", "sum"})
 # words between a change in points and the level it ends at ("..., lower at 1,684.40", "to finish at 3,047")
 _LEVEL_WORDS = frozenset({"or", "from", "on", "lower", "higher", "down", "up", "to", "finish", "close", "end",
@@ -923,13 +953,14 @@ class FigureFinder:
                                               self._hedged(doc, sent, tok, in_quote)))
                     i += 1
                     continue
-                if tok.is_alpha and tok.lower_ not in self.number_words and tok.lower_ not in ("a", "an"):
+                fraction = _fraction_at(doc, i, end)
+                if not fraction and tok.is_alpha and tok.lower_ not in self.number_words and tok.lower_ not in ("a", "an"):
                     i += 1
                     continue
-                if i in ents and not self._duration_at(doc, i, end):
+                if not fraction and i in ents and not self._duration_at(doc, i, end):
                     i += 1
                     continue
-                read = self._read_number(doc, i, end)
+                read = (fraction[0], fraction[1], None) if fraction else self._read_number(doc, i, end)
                 if read is None:
                     i += 1
                     continue
@@ -937,8 +968,10 @@ class FigureFinder:
                 start = i
                 if tok.lower_ in ("a", "an") and value is not None and i - 1 >= sent.start and doc[i - 1].lower_ == "half":
                     value, start = value / 2, i - 1  # "more than half a dozen ships": six, not twelve
-                unit = None
-                if i - 1 >= sent.start and doc[i - 1].text in self.symbols:
+                unit = "percent" if fraction else None  # "nearly a quarter of the stocks": 25 %
+                if fraction:
+                    pass
+                elif i - 1 >= sent.start and doc[i - 1].text in self.symbols:
                     start = i - 1
                     unit = dollar if doc[i - 1].text == "$" else self.symbols[doc[i - 1].text]
                 elif i - 2 >= sent.start and (doc[i - 2].text + doc[i - 1].text) in self.symbols:

@@ -707,3 +707,14 @@ def test_a_clause_after_the_counted_noun_is_not_part_of_it(nlp):
                      "thousands and displaced hundreds of thousands.")
     assert got["more than 250 hostages"] == (250, None, "hostages")
     assert got["thousands"] == (None, None, "people") and got["hundreds of thousands"] == (None, None, "people")
+
+
+def test_a_fraction_of_something_is_a_percentage(nlp):
+    """"nearly a quarter of the stocks" (25 %), "two-thirds of the members", "half of the allies";
+    not "the first half of the year", "an hour and a half", "the third round of talks"."""
+    got = found(nlp, "Nearly a quarter of the stocks rose. Two-thirds of the members met the target, while half of "
+                     "the allies did not. The third round of talks lasted an hour and a half in the first half of "
+                     "the year.")
+    assert got["Nearly a quarter"] == (25, None, "percent") and got["Two-thirds"] == (66.67, None, "percent")
+    assert got["half"] == (50, None, "percent")
+    assert got["an hour and a half"] == (1.5, None, "hour") and len(got) == 4

@@ -12,12 +12,12 @@ from generator.analyse.datafile import DATA_DIR, LINE, load_yaml, str_list
 from generator.errors import ConfigError
 
 DEFAULT_LEXICON = DATA_DIR / "lexicon.yml"
-_MAY_BE_EMPTY = {"unit_kinds", "hearsay_nouns", "publishing_verbs", "published_nouns", "weak_units", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs", "tally_verbs", "spec_units", "calibre_nouns", "people_states", "harming_verbs", "framing_marks", "remark_nouns", "elaborating_openers", "speed_units"}
+_MAY_BE_EMPTY = {"unit_kinds", "hearsay_nouns", "publishing_verbs", "published_nouns", "weak_units", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs", "action_verbs", "address_verbs", "not_durations", "not_units", "voicing_verbs", "tally_verbs", "spec_units", "calibre_nouns", "people_states", "harming_verbs", "framing_marks", "remark_nouns", "elaborating_openers", "speed_units", "market_words", "state_forces", "office_words", "relaying_verbs", "relayed_nouns"}
 _LISTS = ("qualifiers", "units", "weak_units", "percent", "hedges", "reporting", "speech_verbs", "durations",
           "not_durations", "skippable", "anaphoric", "place_prepositions", "source_verbs",
           "action_verbs", "address_verbs", "not_units", "voicing_verbs", "reach_verbs", "change_verbs", "directive_verbs", "goal_nouns", "goal_verbs",
           "unit_kinds", "hearsay_nouns", "publishing_verbs", "published_nouns", "tally_verbs", "spec_units",
-          "calibre_nouns", "people_states", "harming_verbs", "framing_marks", "remark_nouns", "elaborating_openers", "speed_units")
+          "calibre_nouns", "people_states", "harming_verbs", "framing_marks", "remark_nouns", "elaborating_openers", "speed_units", "market_words", "state_forces", "office_words", "relaying_verbs", "relayed_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,11 @@ class Lexicon:
     people_states: tuple[str, ...] = ()  # "80 dead and 11,000 displaced": people so
     harming_verbs: tuple[str, ...] = ()  # "has killed tens of thousands": people
     framing_marks: tuple[str, ...] = ()  # "As ..., F9 is expected to": a hedge outside does not hedge
+    market_words: tuple[str, ...] = ()  # "Saudi stocks": a market, no state in relation
+    state_forces: tuple[str, ...] = ()  # "Indian troops": a state's forces, someone official
+    office_words: tuple[str, ...] = ()  # "Deputy Minister X": an official, an actor
+    relaying_verbs: tuple[str, ...] = ()  # "..., quoting X": X's words
+    relayed_nouns: tuple[str, ...] = ()  # "..., reporting the minister's words"
     speed_units: tuple[str, ...] = ()  # "126 kilometers per hour": a speed, not a distance
     elaborating_openers: tuple[str, ...] = ()  # "X said that ... Specifically, ...": X's words go on
     remark_nouns: tuple[str, ...] = ()  # "X's remarks that ...": X's figure  # "..., Hegseth said, bringing the toll to 69": the outlet's sum

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -51,6 +52,7 @@ from generator.analyse.analyser import (  # noqa: F401 - re-exported: the analys
 )
 from generator.analyse.datafile import derived_key, keep, read_kept
 from generator.analyse.entities import ADMINISTRATION
+from generator.analyse.lexicon import load_lexicon
 from generator.analyse.roles import load_roles
 from generator.model import (
     ActorRef,
@@ -424,18 +426,17 @@ def _names_a_government(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ADMINISTRATION
 
 
-_MARKET_WORDS = frozenset({"stocks", "stock", "shares", "index", "indices", "market", "markets", "bourse",
-                           "exchange", "equities", "bonds", "currency", "benchmark", "bourses"})
-
-
 def _names_a_market(doc: Doc, end: int) -> bool:
     """Whether a state's name or demonym ending at ``end`` names its market: "Saudi stocks",
     "the Qatari index", "Japan's benchmark Nikkei"."""
     k = end + (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
-    return k < len(doc) and doc[k].lower_ in _MARKET_WORDS
+    return k < len(doc) and doc[k].lower_ in _words("market_words")
 
 
-_STATE_FORCES = frozenset({"troops", "soldiers", "forces", "army", "military", "navy", "servicemen", "jets", "warplanes"})
+@cache
+def _words(name: str) -> frozenset[str]:
+    """A word list of data/lexicon.yml, lowercased."""
+    return frozenset(w.lower() for w in getattr(load_lexicon(), name))
 
 
 def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list[Figure]) -> bool:
@@ -469,7 +470,7 @@ def _off_topic(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: lis
     public = any((m.type in ("person", "organisation", "group") and m.name not in ceremonial) or m.name in speakers
                  or (m.kind == "part" and m.type == "country")
                  # a state's forces ("shelling by Indian troops", "three Pakistani soldiers were killed")
-                 or (m.type == "country" and m.end < len(doc) and doc[m.end].lower_ in _STATE_FORCES)
+                 or (m.type == "country" and m.end < len(doc) and doc[m.end].lower_ in _words("state_forces"))
                  for m in mentions)
     # a known office-holder of a state speaking is an affair of state even with one state named
     # ("“No. That's not true,” Kremlin spokesman Dmitry Peskov said")
@@ -605,12 +606,6 @@ def _admitted(doc: Doc, hits: list[ThemeHit], quotes: list[Quote], figures: list
     return out
 
 
-_OFFICES = frozenset({"minister", "ambassador", "envoy", "secretary", "spokesperson", "spokesman", "spokeswoman",
-                      "president", "premier", "chancellor", "general", "admiral", "commander", "governor", "director",
-                      "chief", "deputy", "undersecretary", "under-secretary", "senator", "lawmaker", "representative",
-                      "adviser", "advisor", "negotiator", "diplomat", "foreign"})
-
-
 def _introduced_by_office(doc: Doc, m) -> bool:
     """Whether a person is introduced by an office just before the name, in its title
     ("Deputy Minister Kazem Gharibabadi") or in an apposition before it ("The U.S. Ambassador
@@ -625,7 +620,7 @@ def _introduced_by_office(doc: Doc, m) -> bool:
             break
         words.append(t)
         k -= 1
-    return any(t.lower_ in _OFFICES and (t.is_title or t.i + 1 == m.start) for t in words)
+    return any(t.lower_ in _words("office_words") and (t.is_title or t.i + 1 == m.start) for t in words)
 
 
 _SAYING = frozenset({"said", "says", "told", "tells", "warned", "warns", "added", "adds", "stated", "noted", "announced",

@@ -215,6 +215,8 @@ class QuoteFinder:
         self.speech_verbs = {v.lower() for v in lexicon.speech_verbs if " " not in v}
         self.voicing_verbs = frozenset(v.lower() for v in lexicon.voicing_verbs)
         self.hearsay_nouns = frozenset(v.lower() for v in lexicon.hearsay_nouns)
+        self.relaying_verbs = frozenset(v.lower() for v in lexicon.relaying_verbs)
+        self.relayed_nouns = frozenset(v.lower() for v in lexicon.relayed_nouns)
         _, _, self.nouns = load_roles()
         gazetteer = load_gazetteer()
         self.outlets = frozenset(o.lower() for o in gazetteer.sources)
@@ -268,7 +270,8 @@ class QuoteFinder:
                 # the words of the person the sentence is about
                 source = self._according_to(sents[first], span, inside) or self._reported_by_outlet(sents[first], span) \
                     or self._reporter_before(sents[first], span, source) or source
-            if source is not None and (relayed := _words_relayed(sents[final], span)) is not None:
+            if source is not None and (relayed := _words_relayed(sents[final], span, self.relaying_verbs,
+                                                                              self.relayed_nouns)) is not None:
                 source = relayed  # "“...,” the agency wrote, quoting Foreign Minister Wang Yi": his words
             if source is not None and source.text.lower() in PERSON_PRONOUNS and not asks(sents[first]):
                 # "A: ... “We urge ...,” she said": the answerer; in a reporter's question ("AFP:
@@ -616,11 +619,7 @@ class QuoteFinder:
 _TELLING = frozenset({"said", "says", "told", "tells", "stated", "added", "noted", "stressed", "argued", "insisted"})
 
 
-_RELAYING = frozenset({"reporting", "quoting", "citing", "relaying"})
-_WORDS = frozenset({"words", "remarks", "comments", "statement", "speech", "answer", "reply"})
-
-
-def _words_relayed(sent, span) -> Source | None:
+def _words_relayed(sent, span, relaying: frozenset[str], nouns: frozenset[str]) -> Source | None:
     """Whose words a source relays after a quotation: "“...,” Xinhua news agency wrote, reporting
     the minister’s words" (the minister), "..., the agency wrote, quoting Foreign Minister Wang Yi"
     (him)."""
@@ -628,12 +627,12 @@ def _words_relayed(sent, span) -> Source | None:
     if not doc.has_annotation("DEP"):
         return None
     for t in sent:
-        if t.i < span.end or t.lower_ not in _RELAYING:
+        if t.i < span.end or t.lower_ not in relaying:
             continue
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
         if obj is None:
             return None
-        if obj.lower_ in _WORDS:
+        if obj.lower_ in nouns:
             owner = next((c for c in obj.children if c.dep_ == "poss"), None)
             if owner is None:
                 return None
